@@ -1,0 +1,157 @@
+"""The ``kompetensbron`` command: thin over the library, with rich progress and errors.
+
+Each command parses arguments, calls one library function and prints its typed result.
+Domain errors (:mod:`kompetensbron.errors`) become a red message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kompetensbron import __version__
+from kompetensbron.errors import KompetensbronError
+
+app = typer.Typer(help="Kompetensbron: regional competence supply platform.", no_args_is_help=True, add_completion=False)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _django() -> None:
+    """Set up Django on first use (never at import time)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompetensbron.web.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(exc: Exception) -> None:
+    err_console.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def init(
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    online: Annotated[bool, typer.Option(help="Refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
+) -> None:
+    """Create or migrate the database and load the official reference data (idempotent)."""
+    from kompetensbron.config import get_settings
+
+    settings = get_settings()
+    data_dir = (data_dir or settings.data_dir).resolve()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    _django()
+    from django.core.management import call_command
+
+    try:
+        with console.status("Migrating the database…"):
+            call_command("migrate", interactive=False, verbosity=0)
+        if online:
+            from kompetensbron.sources.jobtech_taxonomy import refresh_taxonomy_files
+
+            with console.status("Fetching taxonomy from the JobTech Taxonomy API…"):
+                written = refresh_taxonomy_files(data_dir, settings=settings)
+            console.print(f"Fetched {len(written)} taxonomy files into {data_dir}")
+        from kompetensbron.reference.loading import load_reference_data
+        from kompetensbron.reference.services import clear_caches
+
+        with console.status("Loading reference data…") as status:
+            report = load_reference_data(data_dir, progress=lambda msg: status.update(f"Loading reference data: {msg}…"))
+        clear_caches()
+    except KompetensbronError as exc:
+        _fail(exc)
+        return
+    table = Table(title=f"Reference data from {data_dir}")
+    for col in ("table", "new", "updated", "deleted", "unchanged"):
+        table.add_column(col, justify="right" if col != "table" else "left")
+    for row in report.as_rows():
+        table.add_row(row[0], *map(str, row[1:]))
+    console.print(table)
+    console.print("[green]Reference data changed.[/]" if report.changed else "[green]Reference data already up to date: nothing changed.[/]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    threads: Annotated[int, typer.Option(help="Threads per worker.")] = 4,
+) -> None:
+    """Run the web application with gunicorn (a production WSGI server)."""
+    _django()
+    from django.core.management import call_command
+
+    from kompetensbron.config import get_settings
+
+    get_settings().var_dir.mkdir(parents=True, exist_ok=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    console.print(f"Kompetensbron {__version__} on http://{host}:{port}/  (Ctrl-C stops)")
+    args = [
+        "gunicorn",
+        "kompetensbron.web.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--access-logfile",
+        "-",
+    ]
+    os.execvp(sys.executable, [sys.executable, "-m", *args])
+
+
+@app.command()
+def info() -> None:
+    """Versions, row counts and the data sources loaded."""
+    import django
+
+    from kompetensbron.config import get_settings
+
+    settings = get_settings()
+    _django()
+    from django.db import connection
+
+    from kompetensbron.reference.models import DataLoad
+    from kompetensbron.reference.services import reference_counts
+
+    console.print(f"Kompetensbron {__version__}, Django {django.get_version()}, Python {sys.version.split()[0]}")
+    console.print(f"database: {connection.vendor} ({settings.effective_database_url.split('@')[-1]})")
+    console.print(f"data directory: {settings.data_dir}")
+    try:
+        counts = reference_counts()
+        loads = list(DataLoad.objects.all())
+    except Exception as exc:  # noqa: BLE001 - an un-initialised database
+        _fail(KompetensbronError(f"database not initialised ({exc.__class__.__name__}); run 'kompetensbron init'"))
+        return
+    t = Table(title="Reference data")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for k, v in counts.items():
+        t.add_row(k, str(v))
+    console.print(t)
+    s = Table(title="Sources")
+    for col in ("dataset", "file", "version", "loaded"):
+        s.add_column(col)
+    for d in loads:
+        s.add_row(d.dataset, d.source_file, d.version, d.loaded_at.strftime("%Y-%m-%d %H:%M"))
+    console.print(s)
+
+
+def main() -> None:
+    try:
+        app()
+    except KompetensbronError as exc:  # pragma: no cover - safety net
+        err_console.print(f"[bold red]error:[/] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Typed settings, read from ``KOMPETENSBRON_*`` environment variables.
+
+Get them through :func:`get_settings` (cached per process; tests call
+``get_settings.cache_clear()`` after changing the environment). Nothing is read at import
+time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The repository root when running from a checkout (src layout), else the working dir.
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent
+DEV_SECRET_KEY = "django-insecure-kompetensbron-development-only"
+
+
+def _default_data_dir() -> Path:
+    """``../shared/data`` beside the checkout when it exists, else ``./data``."""
+    for candidate in (_CHECKOUT_ROOT.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"):
+        if candidate.is_dir():
+            return candidate.resolve()
+    return (Path.cwd() / "data").resolve()
+
+
+def _default_var_dir() -> Path:
+    root = _CHECKOUT_ROOT if (_CHECKOUT_ROOT / "pyproject.toml").is_file() else Path.cwd()
+    return (root / "var").resolve()
+
+
+class Settings(BaseSettings):
+    """Every setting of the platform, with its default and what it is for."""
+
+    model_config = SettingsConfigDict(env_prefix="KOMPETENSBRON_", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = Field(
+        "development", description="Deployment kind; 'production' refuses the development secret key."
+    )
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Directory of official open-data files (the snapshot layout of shared/data).",
+    )
+    var_dir: Path = Field(
+        default_factory=_default_var_dir,
+        description="Directory for the embedded database, the job-ad warehouse and caches.",
+    )
+    database_url: str = Field(
+        "",
+        description="Database URL (sqlite:///path or postgres://user:pass@host/db). "
+        "Empty means an SQLite file var/kompetensbron.sqlite3.",
+    )
+    secret_key: str = Field(DEV_SECRET_KEY, description="Django secret key.")
+    debug: bool = Field(False, description="Django debug mode (development only).")
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.1", "[::1]", "testserver"],
+        description="Host names the web application answers to (JSON list).",
+    )
+    taxonomy_api_url: str = Field(
+        "https://taxonomy.api.jobtechdev.se/v1/taxonomy",
+        description="Base URL of the JobTech Taxonomy API, used by 'init --online'.",
+    )
+    http_timeout: float = Field(30.0, description="Timeout in seconds of online connectors.", gt=0)
+
+    @field_validator("data_dir", "var_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @model_validator(mode="after")
+    def _no_default_secret_in_production(self) -> "Settings":
+        if self.environment == "production" and self.secret_key == DEV_SECRET_KEY:
+            raise ValueError(
+                "KOMPETENSBRON_SECRET_KEY must be set to a secret value when "
+                "KOMPETENSBRON_ENVIRONMENT=production"
+            )
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.var_dir / 'kompetensbron.sqlite3'}"
+
+    @property
+    def warehouse_dir(self) -> Path:
+        """Where the job-ad warehouse (Parquet + DuckDB) lives."""
+        return self.var_dir / "warehouse"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,43 @@
+"""Diacritic- and case-insensitive search keys for reference data.
+
+Examples (asserted in tests)::
+
+    fold("Sjuksköterskor")        == "sjukskoterskor"
+    fold("  Överläkare,  ST ")    == "overlakare, st"
+    query_terms("sjukskoterska")  == ["sjukskotersk"]
+    query_terms("Lärarna i Umeå") == ["lar", "i", "ume"]
+
+``query_terms`` strips common Swedish plural and definite endings so that singular,
+plural and definite forms of a title find each other by substring.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "query_terms"]
+
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[\w]+", re.UNICODE)
+# longest first; only stripped when at least 3 characters remain
+_ENDINGS = ("orna", "arna", "erna", "ornas", "arnas", "ernas", "or", "ar", "er", "na", "en", "et", "an", "a", "e", "n")
+
+
+def fold(text: str) -> str:
+    """Lower-case, without diacritics (å→a, ä→a, ö→o, é→e), single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", stripped).strip()
+
+
+def _stem(token: str) -> str:
+    for ending in sorted(_ENDINGS, key=len, reverse=True):
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            return token[: -len(ending)]
+    return token
+
+
+def query_terms(query: str) -> list[str]:
+    """Folded, stemmed terms of a search query, in order."""
+    return [_stem(t) for t in _TOKEN.findall(fold(query))]
