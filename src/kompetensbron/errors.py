@@ -70,7 +70,7 @@ class DataError(KompetensbronError):
             where.append(f"line {self.line}")
         if self.key is not None:
             where.append(f"key {self.key!r}")
-        return f"{': '.join([', '.join(where)]) + ': ' if where else ''}{self.message}"
+        return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
 class DataFileMissing(DataError):

@@ -247,3 +247,25 @@ def reference_counts() -> dict[str, int]:
 def clear_caches() -> None:
     for kind in ("kommuner", "lan"):
         cache.delete(f"reference:geojson:{kind}")
+
+
+# --- added for the web pages (issue 2, part 5) -------------------------------------------
+
+
+def list_data_sources(datasets: list[str] | None = None) -> list[SourceOut]:
+    """The loaded datasets (provenance of every page), optionally only the named ones."""
+    qs = m.DataLoad.objects.order_by("dataset")
+    if datasets is not None:
+        qs = qs.filter(dataset__in=datasets)
+    return [_source(d) for d in qs]
+
+
+def get_lan(code: str) -> LanSummary:
+    """One län by its two-digit länskod."""
+    try:
+        return LanSummary(**m.Lan.objects.values("code", "name", "population").get(code=code))
+    except m.Lan.DoesNotExist:
+        raise UnknownConcept("länskod", code) from None
+
+
+__all__ += ["list_data_sources", "get_lan"]

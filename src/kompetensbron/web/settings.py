@@ -89,6 +89,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = _s.var_dir / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # collectstatic target; whitenoise serves from finders too
 STATICFILES_DIRS = [BASE_DIR / "static"]
 _NODE_MODULES = _REPO_ROOT / "node_modules"
 if _NODE_MODULES.is_dir():

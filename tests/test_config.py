@@ -1,0 +1,44 @@
+"""Typed settings: defaults, environment variables and validation."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from kompetensbron.config import DEV_SECRET_KEY, Settings
+
+
+def test_environment_overrides(monkeypatch, tmp_path):
+    monkeypatch.setenv("KOMPETENSBRON_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.setenv("KOMPETENSBRON_VAR_DIR", str(tmp_path / "v"))
+    s = Settings()
+    assert s.data_dir == (tmp_path / "d").resolve()
+    assert s.effective_database_url == f"sqlite:///{(tmp_path / 'v' / 'kompetensbron.sqlite3')}"
+    assert s.warehouse_dir == (tmp_path / "v" / "warehouse")
+
+
+def test_database_url_wins(monkeypatch):
+    monkeypatch.setenv("KOMPETENSBRON_DATABASE_URL", "postgres://u:p@127.0.0.1:5432/db")
+    assert Settings().effective_database_url == "postgres://u:p@127.0.0.1:5432/db"
+
+
+def test_default_data_dir_is_shared_snapshot_beside_checkout(monkeypatch):
+    monkeypatch.delenv("KOMPETENSBRON_DATA_DIR", raising=False)
+    data_dir = Settings().data_dir
+    shared = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+    assert data_dir == (shared.resolve() if shared.is_dir() else (Path.cwd() / "data").resolve())
+
+
+def test_production_refuses_development_secret(monkeypatch):
+    monkeypatch.setenv("KOMPETENSBRON_ENVIRONMENT", "production")
+    monkeypatch.delenv("KOMPETENSBRON_SECRET_KEY", raising=False)
+    with pytest.raises(ValidationError, match="KOMPETENSBRON_SECRET_KEY"):
+        Settings()
+    monkeypatch.setenv("KOMPETENSBRON_SECRET_KEY", "x" * 50)
+    assert Settings().secret_key != DEV_SECRET_KEY
+
+
+def test_invalid_values_are_refused(monkeypatch):
+    monkeypatch.setenv("KOMPETENSBRON_HTTP_TIMEOUT", "-1")
+    with pytest.raises(ValidationError):
+        Settings()
