@@ -24,6 +24,8 @@ from .table_sync import SyncStats, sync_pairs, sync_rows
 __all__ = ["LoadReport", "load_reference_data", "store_snapshot"]
 
 Progress = Callable[[str], None]
+#: the dataset each SSYK level comes from (level 3 only exists in the hierarchy file)
+_SSYK_DATASET_OF_LEVEL = {1: "ssyk-1", 2: "ssyk-2", 3: "ssyk-hierarchy", 4: "ssyk-4"}
 
 
 @dataclass
@@ -98,7 +100,7 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
                 definition=r.definition,
                 parent_id=r.parent_code,
                 search_text=fold(" | ".join([r.code, r.label, *names_by_group.get(r.code, [])])),
-                load_id=load_of("ssyk"),
+                load_id=load_ids.get(_SSYK_DATASET_OF_LEVEL[r.level]) or load_of("ssyk"),
             )
             for r in snapshot.ssyk
         ]

@@ -119,9 +119,14 @@ def get_occupation(code: str) -> OccupationDetail:
     names = [OccupationNameOut(concept_id=n.concept_id, label=n.label) for n in group.occupation_names.order_by("label")]
     isco = [IscoOut(code=i.code, label=i.label, concept_id=i.concept_id) for i in group.isco_groups.order_by("code")]
     sun = [SunFieldOut(code=s.code, label=s.label) for s in group.sun_fields.order_by("code")]
-    loads = {group.load}
+    datasets = {group.load.dataset}
     if names:
-        loads.add(m.OccupationName.objects.filter(ssyk=group).select_related("load").first().load)
+        datasets.add(m.OccupationName.objects.filter(ssyk=group).select_related("load").first().load.dataset)
+    if isco:
+        datasets.add("ssyk-isco")
+    if sun:
+        datasets.add("ssyk-sun")
+    loads = m.DataLoad.objects.filter(dataset__in=datasets)
     return OccupationDetail(
         code=group.code,
         level=group.level,
@@ -172,7 +177,7 @@ def get_kommun(code: str) -> KommunDetail:
         area_km2=k.area_km2,
         concept_id=k.concept_id,
         fa_region_kommuner=siblings,
-        sources=[_source(k.load)],
+        sources=[_source(x) for x in m.DataLoad.objects.filter(dataset__in=["kommuner", "geo-kommuner", "fa-regions", "lan"]).order_by("dataset")],
     )
 
 

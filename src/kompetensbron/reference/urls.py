@@ -1,3 +1,5 @@
+"""Pages of the reference data (Swedish paths; the language is chosen by cookie, not URL)."""
+
 from django.urls import path
 
 from . import views
@@ -7,4 +9,6 @@ urlpatterns = [
     path("yrken/", views.occupation_search, name="occupations"),
     path("yrken/<str:code>/", views.occupation_detail, name="occupation"),
     path("regioner/", views.region_map, name="regions"),
+    path("regioner/kommun/<str:code>/", views.kommun_panel, name="kommun"),
+    path("regioner/lan/<str:code>/", views.lan_panel, name="lan"),
 ]

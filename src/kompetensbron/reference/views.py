@@ -1,25 +1,110 @@
-"""HTML pages of the reference data (placeholder until the UI lands)."""
+"""HTML pages of the reference data: call a service, build the page context, render.
 
-from django.http import Http404, HttpRequest, HttpResponse
+Pages that htmx updates in place (occupation search, the region panels) answer an htmx
+request with the fragment alone and any other request with the full page; both include
+the same partial template, so nothing is rendered twice.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.errors import NotFound
 
 from . import services
+from .page_contexts import REGION_DATASETS, KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
+
+DEFAULT_LEVEL = 4
+SEARCH_LIMIT = 50
+
+
+class OccupationSearchForm(forms.Form):
+    """GET parameters of the occupation browser: ``q`` and ``level`` (empty: all levels)."""
+
+    q = forms.CharField(label=_("Sök yrke eller SSYK-kod"), required=False, max_length=200, strip=True)
+    level = forms.TypedChoiceField(
+        label=_("Nivå"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", _("Alla nivåer")),
+            ("1", _("1 – yrkesområden")),
+            ("2", _("2 – huvudgrupper")),
+            ("3", _("3 – yrkesgrupper")),
+            ("4", _("4 – undergrupper")),
+        ],
+    )
+
+    @classmethod
+    def from_query(cls, params: QueryDict) -> OccupationSearchForm:
+        """Bound to the query string; a missing ``level`` means the default level 4."""
+        data = params.copy()
+        data.setdefault("level", str(DEFAULT_LEVEL))
+        return cls(data)
+
+    def search_params(self) -> tuple[str, int | None]:
+        """(query, level); an invalid level falls back to the default (the form shows why)."""
+        self.is_valid()
+        query = self.cleaned_data.get("q", "")
+        level = self.cleaned_data["level"] if "level" in self.cleaned_data else DEFAULT_LEVEL
+        return query, level
+
+
+def wants_fragment(request: HttpRequest) -> bool:
+    """True for an htmx request, except htmx's history restore (that needs the full page)."""
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+
+
+def render_page(request: HttpRequest, page: object, *, full: str, fragment: str) -> HttpResponse:
+    response = render(request, fragment if wants_fragment(request) else full, {"page": page})
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def occupation_search(request: HttpRequest) -> HttpResponse:
-    result = services.search_occupations(request.GET.get("q", ""))
-    return render(request, "reference/occupation_search.html", {"result": result})
+    form = OccupationSearchForm.from_query(request.GET)
+    query, level = form.search_params()
+    result = services.search_occupations(query, level=level, limit=SEARCH_LIMIT)
+    page = OccupationSearchPage(form=form, result=result, level=level)
+    return render_page(request, page, full="reference/occupation_search.html", fragment="reference/_occupation_results.html")
 
 
 def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
         occupation = services.get_occupation(code)
     except NotFound as exc:
-        raise Http404(str(exc)) from exc
-    return render(request, "reference/occupation_detail.html", {"occupation": occupation})
+        raise Http404(gettext("Det finns ingen SSYK-grupp med koden ”%(code)s”.") % {"code": code}) from exc
+    return render(request, "reference/occupation_detail.html", {"page": OccupationPage(occupation=occupation)})
 
 
 def region_map(request: HttpRequest) -> HttpResponse:
-    return render(request, "reference/region_map.html", {"lan": services.list_lan()})
+    page = RegionPage.build(
+        lan=services.list_lan(),
+        kommuner=services.list_kommuner(),
+        sources=services.list_data_sources(REGION_DATASETS),
+    )
+    return render(request, "reference/region_map.html", {"page": page})
+
+
+def kommun_panel(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        kommun = services.get_kommun(code)
+    except NotFound as exc:
+        raise Http404(gettext("Det finns ingen kommun med kommunkoden ”%(code)s”.") % {"code": code}) from exc
+    page = KommunPanel(kommun=kommun)
+    return render_page(request, page, full="reference/kommun_page.html", fragment="reference/_kommun_panel.html")
+
+
+def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        lan = services.get_lan(code)
+    except NotFound as exc:
+        raise Http404(gettext("Det finns inget län med länskoden ”%(code)s”.") % {"code": code}) from exc
+    page = LanPanel(lan=lan, kommuner=services.list_kommuner(lan=code))
+    return render_page(request, page, full="reference/lan_page.html", fragment="reference/_lan_panel.html")

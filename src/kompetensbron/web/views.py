@@ -1,10 +1,12 @@
-"""Site-wide pages (start page)."""
+"""Site-wide pages (start page): call the services, build the page context, render."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kompetensbron.reference.services import reference_counts
+from kompetensbron.reference.page_contexts import HomePage
+from kompetensbron.reference.services import list_data_sources, reference_counts
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"counts": reference_counts()})
+    page = HomePage.build(counts=reference_counts(), sources=list_data_sources())
+    return render(request, "home.html", {"page": page})

@@ -1,0 +1,209 @@
+"""Typed contexts of the HTML pages: one dataclass per page (or page fragment).
+
+A view calls the services, builds one of these and renders it as ``page``; the template
+reads nothing else. The dataclasses only arrange service results for display (grouping,
+ordering, labels): every figure comes from a service, the same one the JSON API serves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .schemas import KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult, SourceOut
+
+if TYPE_CHECKING:
+    from django import forms
+
+__all__ = [
+    "COUNT_LABELS",
+    "REGION_DATASETS",
+    "swedish_sort_key",
+    "SSYK_LEVEL_NAMES",
+    "CountRow",
+    "HomePage",
+    "OccupationSearchPage",
+    "OccupationPage",
+    "LanGroup",
+    "RegionPage",
+    "KommunPanel",
+    "LanPanel",
+]
+
+#: Names of the four SSYK 2012 levels (SCB's Swedish terms).
+SSYK_LEVEL_NAMES: dict[int, Promise] = {
+    1: _("Yrkesområde"),
+    2: _("Huvudgrupp"),
+    3: _("Yrkesgrupp"),
+    4: _("Undergrupp"),
+}
+
+#: Keys of :func:`~kompetensbron.reference.services.reference_counts`, in display order.
+COUNT_LABELS: dict[str, Promise] = {
+    "ssyk_level_1": _("SSYK 2012 yrkesområden (nivå 1)"),
+    "ssyk_level_2": _("SSYK 2012 huvudgrupper (nivå 2)"),
+    "ssyk_level_3": _("SSYK 2012 yrkesgrupper (nivå 3)"),
+    "ssyk_level_4": _("SSYK 2012 undergrupper (nivå 4)"),
+    "occupation_names": _("Yrkesbenämningar (JobTech)"),
+    "isco_groups": _("ISCO-08-grupper"),
+    "skills": _("Kompetenser (JobTech)"),
+    "esco_skills": _("ESCO-kompetenser med svensk benämning"),
+    "esco_mappings": _("Kopplingar ESCO ↔ JobTech"),
+    "sun_levels": _("SUN 2020 utbildningsnivåer"),
+    "sun_fields": _("SUN 2020 utbildningsinriktningar"),
+    "ssyk_sun_links": _("Kopplingar SSYK ↔ SUN 2020"),
+    "lan": _("Län"),
+    "kommuner": _("Kommuner"),
+    "fa_regions": _("Funktionella arbetsmarknadsregioner (FA)"),
+}
+
+#: Datasets behind the region page (its provenance).
+REGION_DATASETS = ["geo-kommuner", "geo-lan", "kommuner", "lan", "fa-regions"]
+
+
+_SWEDISH_ORDER = str.maketrans({"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(name: str) -> str:
+    """Sort key in Swedish alphabetical order (… x y z å ä ö), ignoring case."""
+    return name.casefold().translate(_SWEDISH_ORDER)
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str
+    label: str | Promise
+    value: int
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """Start page: what the platform is, how much reference data is loaded, from where."""
+
+    counts: list[CountRow]
+    sources: list[SourceOut]
+
+    @property
+    def has_data(self) -> bool:
+        return any(row.value for row in self.counts)
+
+    @classmethod
+    def build(cls, *, counts: dict[str, int], sources: list[SourceOut]) -> HomePage:
+        rows = [CountRow(key, label, counts.get(key, 0)) for key, label in COUNT_LABELS.items()]
+        rows += [CountRow(key, key, value) for key, value in counts.items() if key not in COUNT_LABELS]
+        return cls(counts=rows, sources=sources)
+
+
+@dataclass(frozen=True)
+class OccupationSearchPage:
+    """Occupation browser: the search form and one page of SSYK groups (also the htmx fragment)."""
+
+    form: forms.Form
+    result: OccupationSearchResult
+    level: int | None
+
+    @property
+    def shown(self) -> int:
+        return len(self.result.results)
+
+    @property
+    def truncated(self) -> bool:
+        return self.result.count > self.shown
+
+    @property
+    def level_name(self) -> Promise | None:
+        return SSYK_LEVEL_NAMES.get(self.level) if self.level else None
+
+
+@dataclass(frozen=True)
+class OccupationPage:
+    """One SSYK group with its hierarchy, occupation-names, ISCO and SUN links, sources."""
+
+    occupation: OccupationDetail
+
+    @property
+    def level_name(self) -> Promise:
+        return SSYK_LEVEL_NAMES[self.occupation.level]
+
+    @property
+    def child_level_name(self) -> Promise | None:
+        return SSYK_LEVEL_NAMES.get(self.occupation.level + 1)
+
+    @property
+    def has_children(self) -> bool:
+        return self.occupation.level < 4
+
+    @property
+    def api_url(self) -> str:
+        return reverse("api-v1:get_occupation", kwargs={"ssyk": self.occupation.code})
+
+
+@dataclass(frozen=True)
+class LanGroup:
+    lan: LanSummary
+    kommuner: list[KommunSummary]
+
+
+@dataclass(frozen=True)
+class RegionPage:
+    """Region map: GeoJSON addresses for the map, all kommuner grouped by län, sources."""
+
+    groups: list[LanGroup]
+    kommuner: list[KommunSummary]
+    sources: list[SourceOut]
+
+    @property
+    def kommun_count(self) -> int:
+        return len(self.kommuner)
+
+    @property
+    def kommuner_geojson_url(self) -> str:
+        return reverse("api-v1:region_geojson", kwargs={"kind": "kommuner"})
+
+    @property
+    def lan_geojson_url(self) -> str:
+        return reverse("api-v1:region_geojson", kwargs={"kind": "lan"})
+
+    @property
+    def kommun_panel_url(self) -> str:
+        """Address of a kommun's panel, with ``__code__`` for the kommunkod (filled in by JS)."""
+        return reverse("reference:kommun", kwargs={"code": "__code__"})
+
+    @property
+    def lan_panel_url(self) -> str:
+        return reverse("reference:lan", kwargs={"code": "__code__"})
+
+    @classmethod
+    def build(cls, *, lan: list[LanSummary], kommuner: list[KommunSummary], sources: list[SourceOut]) -> RegionPage:
+        by_lan: dict[str, list[KommunSummary]] = {}
+        for k in kommuner:
+            by_lan.setdefault(k.lan_code, []).append(k)
+        groups = [LanGroup(lan=x, kommuner=sorted(by_lan.get(x.code, []), key=lambda k: swedish_sort_key(k.name))) for x in lan]
+        return cls(groups=groups, kommuner=sorted(kommuner, key=lambda k: swedish_sort_key(k.name)), sources=sources)
+
+
+@dataclass(frozen=True)
+class KommunPanel:
+    """One kommun: its län, its FA-region and the FA-region's other kommuner."""
+
+    kommun: KommunDetail
+
+    @property
+    def fa_region_others(self) -> list[KommunSummary]:
+        return [k for k in self.kommun.fa_region_kommuner if k.code != self.kommun.code]
+
+    @property
+    def api_url(self) -> str:
+        return reverse("api-v1:get_kommun", kwargs={"kommunkod": self.kommun.code})
+
+
+@dataclass(frozen=True)
+class LanPanel:
+    """One län with its kommuner."""
+
+    lan: LanSummary
+    kommuner: list[KommunSummary]

@@ -1,0 +1,126 @@
+"""The region page in a real browser (Debian's chromium driven by Playwright).
+
+The ECharts map must draw all 290 kommuner from the GeoJSON API; clicking a kommun (a real
+mouse click on its shape) or choosing it in the list loads its panel with län and
+FA-region; the toggle redraws the map with the 21 län. A screenshot is written to
+/tmp/region_map.png for a human to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kompetensbron.config import get_settings
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+SCREENSHOT = "/tmp/region_map.png"
+KIRUNA_TOWN = [20.225, 67.855]  # lon, lat: a point inside Kiruna kommun (2584)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The real snapshot, committed so that the live server's thread sees it."""
+    data_dir = get_settings().data_dir
+    if not (data_dir / "jobtech").is_dir():
+        pytest.skip(f"no data snapshot at {data_dir} (set KOMPETENSBRON_DATA_DIR)")
+    from kompetensbron.reference.loading import load_reference_data
+    from kompetensbron.reference.services import clear_caches
+
+    load_reference_data(data_dir)
+    clear_caches()
+    yield
+    clear_caches()
+
+
+@pytest.fixture
+def browser_page(reference_data, live_server):
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 1100}, locale="sv-SE")
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def _wait_for_map(page, kind: str) -> None:
+    page.wait_for_function(
+        "kind => { const el = document.getElementById('region-map');"
+        " return el.dataset.kind === kind && el.dataset.shapes !== undefined; }",
+        arg=kind,
+        timeout=30_000,
+    )
+
+
+def test_region_map_draws_every_kommun_and_loads_the_clicked_one(browser_page, live_server):
+    page = browser_page
+    page.goto(f"{live_server.url}/regioner/")
+    _wait_for_map(page, "kommuner")
+
+    el = page.locator("#region-map")
+    assert el.get_attribute("data-shapes") == "290"
+    assert el.get_attribute("data-features") == "290"
+    counts = page.evaluate(
+        """() => {
+            const chart = echarts.getInstanceByDom(document.getElementById('region-map'));
+            return {
+                registered: echarts.getMap('kommuner').geoJSON.features.length,
+                series: chart.getOption().series[0].data.length,
+                nameProperty: chart.getOption().series[0].nameProperty,
+            };
+        }"""
+    )
+    assert counts == {"registered": 290, "series": 290, "nameProperty": "code"}
+
+    # A real click on Kiruna's shape loads its panel through htmx.
+    box = el.bounding_box()
+    x, y = page.evaluate(
+        "point => echarts.getInstanceByDom(document.getElementById('region-map')).convertToPixel({seriesIndex: 0}, point)",
+        KIRUNA_TOWN,
+    )
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    panel = page.locator("#region-panel")
+    page.wait_for_selector('#region-panel [data-region-code="2584"]', timeout=10_000)
+    text = panel.inner_text()
+    assert "Kiruna" in text and "Norrbottens län" in text
+    assert "FA-region Kiruna" in text and "Pajala" in text
+    assert page.locator("#kommun-select").input_value() == "2584"
+    page.mouse.move(box["x"] + 5, box["y"] + box["height"] - 5)  # no tooltip over the picture
+    page.wait_for_timeout(300)
+    page.screenshot(path=SCREENSHOT)
+
+    # The accessible path: choose a kommun in the list.
+    page.select_option("#kommun-select", "0126")
+    page.wait_for_selector('#region-panel [data-region-code="0126"]', timeout=10_000)
+    text = panel.inner_text()
+    assert "Huddinge" in text and "Stockholms län" in text
+    assert "FA-region Stockholm" in text and "Botkyrka" in text
+
+    # The toggle redraws the map with the 21 län.
+    page.click("label[for=map-kind-lan]")
+    _wait_for_map(page, "lan")
+    assert el.get_attribute("data-shapes") == "21"
+    assert page.evaluate("() => echarts.getMap('lan').geoJSON.features.length") == 21
+
+    assert page.errors == []

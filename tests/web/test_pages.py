@@ -1,0 +1,172 @@
+"""Site-wide pages: start page, header and language switch, 404, login, static assets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.utils import translation
+
+from kompetensbron.reference.page_contexts import HomePage
+from kompetensbron.reference.services import list_data_sources, reference_counts
+
+pytestmark = pytest.mark.django_db
+
+LOCALE_DIR = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
+
+
+def test_home_page_in_swedish_by_default(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert '<html lang="sv">' in html
+    for module in ("Kunskapsbas", "Samverkan", "Matchning", "Studentbostäder"):
+        assert module in html
+    assert "Delvis i drift" in html and "Kommer" in html
+    assert "Inläst referensdata" in html and "Källor" in html
+
+
+def test_home_page_context_has_counts_and_sources(client):
+    page = client.get("/").context["page"]
+    assert isinstance(page, HomePage)
+    counts = {row.key: row.value for row in page.counts}
+    assert counts == reference_counts()
+    assert counts["kommuner"] == 290 and counts["lan"] == 21
+    assert [s.dataset for s in page.sources] == [s.dataset for s in list_data_sources()]
+
+
+def test_home_page_lists_every_loaded_source(client):
+    html = client.get("/").content.decode()
+    for source in list_data_sources():
+        assert source.dataset in html
+        assert source.source_file in html
+    assert "jobtech/taxonomy/ssyk-level-4-groups.json" in html
+    assert "SSYK 2012 undergrupper (nivå 4)" in html
+
+
+def test_header_links_every_section(client):
+    html = client.get("/").content.decode()
+    for href in ("/yrken/", "/regioner/", "/api/v1/docs", "/admin/", "/konto/logga-in/", "/i18n/setlang/"):
+        assert f'"{href}' in html, href
+    assert re.search(r'<a href="/"\s+aria-current="page">Start</a>', html)
+
+
+def test_english_by_cookie(english):
+    html = english.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Four modules over one knowledge base" in html
+    assert "Knowledge base" in html and "Student housing" in html
+    assert "Reference data loaded" in html
+
+
+def test_english_by_accept_language(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="en">' in html and "Occupations" in html
+
+
+def test_language_switch_form_posts_to_set_language(client):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get("/yrken/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert 'name="next" value="/yrken/"' in html
+    r = browser.post("/i18n/setlang/", {"language": "en", "next": "/yrken/", "csrfmiddlewaretoken": token})
+    assert r.status_code == 302 and r["Location"] == "/yrken/"
+    assert browser.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    html = browser.get("/yrken/").content.decode()
+    assert "<h1>Occupations</h1>" in html
+    assert re.search(r'value="en" lang="en"\s+aria-pressed="true"', html)
+
+
+def test_signed_in_user_gets_a_logout_button(client, django_user_model):
+    user = django_user_model.objects.create_user("analytiker", password="x-Very-long-secret-1")
+    client.force_login(user)
+    html = client.get("/").content.decode()
+    assert re.search(r'<form class="logout" action="/konto/logga-ut/" method="post">', html)
+    assert "Logga ut analytiker" in html and 'href="/konto/logga-in/' not in html
+
+
+def test_unknown_address_gets_the_friendly_404(client):
+    r = client.get("/finns-inte/")
+    assert r.status_code == 404
+    assert "404.html" in [t.name for t in r.templates]
+    html = r.content.decode()
+    assert "Sidan finns inte" in html and "/finns-inte/" in html
+    assert 'href="/yrken/"' in html
+
+
+def test_404_in_english(english):
+    html = english.get("/finns-inte/").content.decode()
+    assert "Page not found" in html
+
+
+def test_login_page_renders(client):
+    r = client.get("/konto/logga-in/")
+    assert r.status_code == 200
+    assert 'name="password"' in r.content.decode()
+
+
+def test_static_assets_are_served_locally():
+    for path in ("web/css/site.css", "web/js/region_map.js", "web/favicon.svg"):
+        assert finders.find(path), path
+    for path in ("vendor/htmx/htmx.min.js", "vendor/echarts/echarts.min.js"):
+        assert finders.find(path), f"{path} missing: run 'npm ci' at the repository root"
+
+
+def test_pages_load_no_script_or_style_from_another_site(client):
+    for url in ("/", "/yrken/", "/regioner/"):
+        html = client.get(url).content.decode()
+        assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html), url
+
+
+OUR_SOURCES = ("web/", "reference/")  # other apps translate their own strings
+
+
+def _po_entries(text: str) -> dict[str, tuple[str, list[str]]]:
+    """msgid (with its msgctxt) -> (msgstr or first plural, source files) of a .po file."""
+    entries: dict[str, tuple[str, list[str]]] = {}
+    for block in text.split("\n\n"):
+        fields: dict[str, str] = {}
+        files: list[str] = []
+        key = None
+        for line in block.splitlines():
+            if line.startswith("#:"):
+                files += line[2:].split()
+                continue
+            if line.startswith("#"):
+                continue
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if match:
+                key = match.group(1)
+                fields[key] = match.group(2)
+            elif line.startswith('"') and key:
+                fields[key] += line[1:-1]
+        if fields.get("msgid"):
+            msgid = fields["msgid"].encode().decode("unicode_escape").encode("latin-1").decode()
+            if "msgctxt" in fields:
+                msgid = f"{fields['msgctxt']}\x04{msgid}"
+            entries[msgid] = (fields.get("msgstr", fields.get("msgstr[0]", "")), files)
+    return entries
+
+
+def test_english_catalog_covers_our_pages_and_is_compiled():
+    import gettext
+
+    po = _po_entries((LOCALE_DIR / "django.po").read_text(encoding="utf-8"))
+    ours = {k: v for k, (v, files) in po.items() if any(f.startswith(OUR_SOURCES) for f in files)}
+    assert len(ours) > 100
+    untranslated = [k for k, v in ours.items() if not v]
+    assert not untranslated, f"untranslated in django.po: {untranslated}"
+    with (LOCALE_DIR / "django.mo").open("rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    compiled_ids = {k[0] if isinstance(k, tuple) else k for k in compiled._catalog if k}
+    translated = {k for k, (v, _files) in po.items() if v}
+    missing = translated - compiled_ids
+    assert not missing, f"django.mo is older than django.po; run 'django-admin compilemessages': {sorted(missing)[:5]}"
+    with translation.override("en"):
+        assert translation.gettext("Yrken") == "Occupations"
+        assert translation.pgettext("en enskild region", "Län") == "County"
