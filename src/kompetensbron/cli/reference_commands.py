@@ -1,8 +1,4 @@
-"""The ``kompetensbron`` command: thin over the library, with rich progress and errors.
-
-Each command parses arguments, calls one library function and prints its typed result.
-Domain errors (:mod:`kompetensbron.errors`) become a red message and exit code 2.
-"""
+"""Commands of the foundation: ``init``, ``serve``, ``info``."""
 
 from __future__ import annotations
 
@@ -12,28 +8,14 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from kompetensbron import __version__
 from kompetensbron.errors import KompetensbronError
 
-app = typer.Typer(help="Kompetensbron: regional competence supply platform.", no_args_is_help=True, add_completion=False)
-console = Console()
-err_console = Console(stderr=True)
+from .common import _django, _fail, console, err_console
 
-
-def _django() -> None:
-    """Set up Django on first use (never at import time)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompetensbron.web.settings")
-    import django
-
-    django.setup()
-
-
-def _fail(exc: Exception) -> None:
-    err_console.print(f"[bold red]error:[/] {exc}")
-    raise typer.Exit(code=2)
+app = typer.Typer()
 
 
 @app.command()
@@ -68,6 +50,7 @@ def init(
     except KompetensbronError as exc:
         _fail(exc)
         return
+    _import_statistics(data_dir)
     table = Table(title=f"Reference data from {data_dir}")
     for col in ("table", "new", "updated", "deleted", "unchanged"):
         table.add_column(col, justify="right" if col != "table" else "left")
@@ -75,6 +58,23 @@ def init(
         table.add_row(row[0], *map(str, row[1:]))
     console.print(table)
     console.print("[green]Reference data changed.[/]" if report.changed else "[green]Reference data already up to date: nothing changed.[/]")
+
+
+def _import_statistics(data_dir: Path) -> None:
+    """Publish the aggregated labour-market statistics to the warehouse (dashboards need them)."""
+    from kompetensbron.errors import DataFileMissing
+    from kompetensbron.warehouse import import_statistics
+
+    try:
+        with console.status("Importing labour-market statistics into the warehouse…"):
+            result = import_statistics(data_dir)
+    except DataFileMissing as exc:
+        err_console.print(f"[yellow]warning:[/] labour-market statistics not imported: {exc}")
+        return
+    except KompetensbronError as exc:
+        _fail(exc)
+    rows = ", ".join(f"{t.table} {t.rows:,}" for t in result.tables)
+    console.print(f"Warehouse statistics (snapshot {result.snapshot}): {rows}")
 
 
 @app.command()
@@ -143,15 +143,3 @@ def info() -> None:
     for d in loads:
         s.add_row(d.dataset, d.source_file, d.version, d.loaded_at.strftime("%Y-%m-%d %H:%M"))
     console.print(s)
-
-
-def main() -> None:
-    try:
-        app()
-    except KompetensbronError as exc:  # pragma: no cover - safety net
-        err_console.print(f"[bold red]error:[/] {exc}")
-        sys.exit(2)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,33 @@
+"""The ``kompetensbron`` command: thin over the library, with rich progress and errors.
+
+Each command parses arguments, calls one library function and prints its typed result.
+Domain errors (:mod:`kompetensbron.errors`) become a red message and exit code 2.
+Commands live in modules by area and are registered here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from kompetensbron.errors import KompetensbronError
+
+from . import labour_market_commands, reference_commands
+from .common import err_console
+
+app = typer.Typer(help="Kompetensbron: regional competence supply platform.", no_args_is_help=True, add_completion=False)
+for _module in (reference_commands, labour_market_commands):
+    for _command in _module.app.registered_commands:
+        app.registered_commands.append(_command)
+
+
+def main() -> None:
+    try:
+        app()
+    except KompetensbronError as exc:  # pragma: no cover - safety net
+        err_console.print(f"[bold red]error:[/] {exc}")
+        sys.exit(2)
+
+
+__all__ = ["app", "main"]
