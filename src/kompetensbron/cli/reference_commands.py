@@ -22,6 +22,7 @@ app = typer.Typer()
 def init(
     data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
     online: Annotated[bool, typer.Option(help="Refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
+    demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand) and demo users.")] = False,
 ) -> None:
     """Create or migrate the database and load the official reference data (idempotent)."""
     from kompetensbron.config import get_settings
@@ -51,6 +52,11 @@ def init(
         _fail(exc)
         return
     _import_statistics(data_dir)
+    if demo:
+        from kompetensbron.samverkan.demo import create_demo_content
+
+        with console.status("Creating the Samverkan example content…"):
+            console.print(str(create_demo_content()))
     table = Table(title=f"Reference data from {data_dir}")
     for col in ("table", "new", "updated", "deleted", "unchanged"):
         table.add_column(col, justify="right" if col != "table" else "left")

@@ -7,7 +7,9 @@ from ninja import NinjaAPI
 
 from kompetensbron import __version__
 from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.reference.api import router as reference_router
+from kompetensbron.samverkan.api import router as samverkan_router
 
 api = NinjaAPI(
     title="Kompetensbron API",
@@ -36,3 +38,5 @@ def _domain_error(request: HttpRequest, exc: KompetensbronError):
 
 
 api.add_router("/", reference_router)
+api.add_router("/samverkan/", samverkan_router)
+api.add_router("/demand/", demand_router)

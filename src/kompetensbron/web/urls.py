@@ -14,5 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("samverkan/", include("kompetensbron.samverkan.urls")),
+    path("efterfragan/", include("kompetensbron.labour_market.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]

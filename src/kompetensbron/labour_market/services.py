@@ -1,0 +1,442 @@
+"""Demand services: one typed result per page / API route, read from the warehouse.
+
+Figures come from the *published* warehouse snapshot (:func:`kompetensbron.warehouse.open_reader`);
+labels, the kommun → FA-region mapping and region names from the reference tables.
+
+* the 2024 ad counts (``stat_job_ads``: JobTech statistics files) per län / kommun, and per
+  FA-region as the sum over its kommuner (``reference.models.Kommun.fa_region``);
+* ingested ads (``ads``): monthly trend, year-on-year change per region, top occupations;
+* enriched ads: top skills per occupation;
+* salary (``stat_salary``) and the Yrkesbarometer table (``stat_barometer``).
+
+Connections: DuckDB connections are not thread-safe, so every service call opens its own
+in-memory reader (cheap: views over Parquet, no data loaded) and closes it. Readers only
+see published snapshots, so a running ingest never blocks a page.
+
+An empty or half-built warehouse is not an error: the result's :class:`WarehouseStatus`
+says what is missing and which command fills it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from kompetensbron.config import get_settings
+from kompetensbron.errors import UnknownConcept
+from kompetensbron.reference import models as ref
+from kompetensbron.warehouse import (
+    Connection,
+    Provenance,
+    demand_by_occupation_region,
+    open_reader,
+    statistics_ad_counts,
+    top_occupations,
+    top_skills,
+    year_on_year,
+)
+
+from .schemas import (
+    AdsTrend,
+    AdsYearOnYear,
+    BarometerOut,
+    DemandMap,
+    OccupationDemand,
+    OccupationShare,
+    OccupationShares,
+    ProvenanceOut,
+    RegionChange,
+    RegionCount,
+    RegionCounts,
+    RegionKind,
+    RegionTopOccupations,
+    SalaryOut,
+    SkillOut,
+    TopSkills,
+    TrendPoint,
+    WarehouseStatus,
+)
+
+__all__ = [
+    "IMPORT_STATISTICS_COMMAND",
+    "INGEST_ADS_COMMAND",
+    "REGION_KINDS",
+    "warehouse_status",
+    "demand_map",
+    "occupation_demand",
+    "occupation_skills",
+    "region_top_occupations",
+    "region_name",
+]
+
+IMPORT_STATISTICS_COMMAND = "kompetensbron import-statistics"
+INGEST_ADS_COMMAND = "kompetensbron ingest-ads PATH"
+REGION_KINDS: tuple[RegionKind, ...] = ("lan", "kommun", "fa")
+
+BAROMETER_NOTE = (
+    "The Yrkesbarometer file rates 'barometer occupations' whose ids have no link to SSYK-4 in "
+    "the data snapshot, so the outlook cannot be shown per SSYK group."
+)
+NO_ENRICHED_ADS = "no enriched ads yet"
+NO_ADS = "no ads ingested yet"
+
+
+# --- connections and status ---------------------------------------------------------
+
+
+@contextmanager
+def reader() -> Iterator[Connection]:
+    """A reader connection over the published warehouse, closed afterwards (one per call)."""
+    con = open_reader(get_settings().warehouse_dir)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _count(con: Connection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _status(con: Connection) -> WarehouseStatus:
+    snapshot = con.execute("SELECT snapshot FROM warehouse_meta").fetchone()
+    has_statistics = _count(con, "SELECT count(*) FROM (SELECT 1 FROM stat_job_ads LIMIT 1)") > 0
+    has_ads = _count(con, "SELECT count(*) FROM (SELECT 1 FROM ads LIMIT 1)") > 0
+    has_enriched = has_ads and _count(con, "SELECT count(*) FROM (SELECT 1 FROM ads WHERE enrich_version IS NOT NULL LIMIT 1)") > 0
+    commands: list[str] = []
+    missing: list[str] = []
+    if not has_statistics:
+        commands.append(IMPORT_STATISTICS_COMMAND)
+        missing.append("no statistics imported")
+    if not has_ads:
+        commands.append(INGEST_ADS_COMMAND)
+        missing.append(NO_ADS)
+    return WarehouseStatus(
+        snapshot=snapshot[0] if snapshot else None,
+        has_statistics=has_statistics,
+        has_ads=has_ads,
+        has_enriched_ads=has_enriched,
+        message=("; ".join(missing) + ": run " + " and ".join(f"'{c}'" for c in commands)) if missing else None,
+        commands=commands,
+    )
+
+
+def warehouse_status() -> WarehouseStatus:
+    """What the published warehouse holds (and what to run when something is missing)."""
+    with reader() as con:
+        return _status(con)
+
+
+def _prov(p: Provenance) -> ProvenanceOut:
+    return ProvenanceOut(
+        source=p.source, table=p.table, snapshot=p.snapshot, period=p.period, taxonomy=p.taxonomy, method=p.method
+    )
+
+
+# --- reference look-ups --------------------------------------------------------------
+
+
+def _occupation_label(ssyk: str) -> str:
+    label = ref.SsykGroup.objects.filter(code=ssyk, level=4).values_list("label", flat=True).first()
+    if label is None:
+        raise UnknownConcept("SSYK-4 code", ssyk)
+    return label
+
+
+def _occupation_labels(codes: set[str]) -> dict[str, str]:
+    return dict(ref.SsykGroup.objects.filter(code__in=codes).values_list("code", "label"))
+
+
+def _region_names(kind: RegionKind) -> dict[str, str]:
+    model = {"lan": ref.Lan, "kommun": ref.Kommun, "fa": ref.FaRegion}[kind]
+    return dict(model.objects.order_by("code").values_list("code", "name"))
+
+
+def _fa_of_kommun() -> dict[str, str]:
+    return dict(ref.Kommun.objects.exclude(fa_region=None).values_list("code", "fa_region_id"))
+
+
+def region_name(kind: str, code: str) -> str:
+    """The name of a län, kommun or FA-region; :class:`UnknownConcept` when unknown."""
+    if kind not in REGION_KINDS:
+        raise UnknownConcept("region kind", kind)
+    name = _region_names(kind).get(code)  # type: ignore[arg-type]
+    if name is None:
+        raise UnknownConcept({"lan": "länskod", "kommun": "kommunkod", "fa": "FA-region code"}[kind], code)
+    return name
+
+
+def _rollup(counts: dict[str, int], kind: RegionKind, fa_of: dict[str, str] | None) -> dict[str, int]:
+    """Kommun counts summed per FA-region when ``kind == 'fa'``; otherwise unchanged."""
+    if kind != "fa":
+        return counts
+    out: dict[str, int] = defaultdict(int)
+    for kommun, n in counts.items():
+        fa = (fa_of or {}).get(kommun)
+        if fa is not None:
+            out[fa] += n
+    return dict(out)
+
+
+# --- 2024 statistics -----------------------------------------------------------------
+
+
+def _dataset(kind: RegionKind) -> tuple[str, str]:
+    return ("ads_2024_lan", "lan") if kind == "lan" else ("ads_2024_kommun", "kommun")
+
+
+def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind) -> RegionCounts:
+    dataset, area_level = _dataset(kind)
+    counts = statistics_ad_counts(con, dataset=dataset, area_level=area_level, ssyk4=ssyk)
+    country = statistics_ad_counts(con, dataset=dataset, area_level="country", ssyk4=ssyk)
+    per_area: dict[str, int] = defaultdict(int)
+    for row in counts.rows:
+        if row.area_code:
+            per_area[row.area_code] += row.ads
+    per_region = _rollup(dict(per_area), kind, _fa_of_kommun() if kind == "fa" else None)
+    names = _region_names(kind)
+    rows = sorted(
+        (RegionCount(code=code, name=name, ads=per_region.get(code, 0)) for code, name in names.items()),
+        key=lambda r: (-r.ads, r.code),
+    )
+    prov = _prov(counts.provenance)
+    if kind == "fa":
+        prov = prov.model_copy(
+            update={"method": prov.method + "; FA-region = sum over its kommuner (Tillväxtverket FA15, reference data)"}
+        )
+    return RegionCounts(level=kind, country_total=country.total_ads if country.rows else None, rows=rows, provenance=prov)
+
+
+def _salary(con: Connection, ssyk: str, snapshot: str | None) -> SalaryOut | None:
+    row = con.execute(
+        "SELECT p10, average, p90, unit, source_file, period FROM stat_salary WHERE ssyk4 = ? LIMIT 1", [ssyk]
+    ).fetchone()
+    if row is None:
+        return None
+    p10, avg, p90, unit, source_file, period = row
+    return SalaryOut(
+        p10=p10,
+        average=avg,
+        p90=p90,
+        unit=unit,
+        provenance=ProvenanceOut(
+            source=f"JobTech statistics file {source_file}",
+            table="stat_salary",
+            snapshot=snapshot,
+            period=period,
+            method="P10 / average / P90 monthly salary as published; suppressed values are empty",
+        ),
+    )
+
+
+def _barometer(con: Connection, snapshot: str | None) -> BarometerOut:
+    row = con.execute("SELECT any_value(source_file), any_value(period), count(*) FROM stat_barometer").fetchone()
+    prov = None
+    if row and row[2]:
+        prov = ProvenanceOut(
+            source=f"JobTech statistics file {row[0]}",
+            table="stat_barometer",
+            snapshot=snapshot,
+            period=row[1],
+            method="Yrkesbarometer per barometer occupation x area, as published",
+        )
+    return BarometerOut(linked=False, note=BAROMETER_NOTE, provenance=prov)
+
+
+# --- ingested ads --------------------------------------------------------------------
+
+
+def _ads_trend(con: Connection, ssyk: str) -> AdsTrend | None:
+    result = demand_by_occupation_region(con, level="lan", grain="month", ssyk4=ssyk)
+    if not result.rows:
+        return None
+    per_month: dict[tuple[int, int | None], list[int]] = defaultdict(lambda: [0, 0])
+    for r in result.rows:
+        acc = per_month[r.year, r.month]
+        acc[0] += r.ads
+        acc[1] += r.vacancies
+    points = [TrendPoint(year=y, month=m, ads=a, vacancies=v) for (y, m), (a, v) in sorted(per_month.items())]
+    prov = _prov(result.provenance)
+    return AdsTrend(points=points, provenance=prov.model_copy(update={"method": prov.method + "; summed over all regions"}))
+
+
+def _ads_year_on_year(con: Connection, ssyk: str, kind: RegionKind, year: int) -> AdsYearOnYear:
+    level = "lan" if kind == "lan" else "kommun"
+    result = year_on_year(con, year=year, level=level, ssyk4=ssyk)
+    cur: dict[str, int] = defaultdict(int)
+    prev: dict[str, int] = defaultdict(int)
+    for r in result.rows:
+        if r.region_code:
+            cur[r.region_code] += r.ads
+            prev[r.region_code] += r.ads_prev
+    fa_of = _fa_of_kommun() if kind == "fa" else None
+    cur_r, prev_r = _rollup(dict(cur), kind, fa_of), _rollup(dict(prev), kind, fa_of)
+    names = _region_names(kind)
+    rows = []
+    for code in sorted(set(cur_r) | set(prev_r)):
+        a, p = cur_r.get(code, 0), prev_r.get(code, 0)
+        rows.append(
+            RegionChange(
+                code=code,
+                name=names.get(code, code),
+                ads=a,
+                ads_prev=p,
+                change=a - p,
+                change_pct=round(100.0 * (a - p) / p, 1) if p else None,
+            )
+        )
+    rows.sort(key=lambda r: (-r.ads, r.code))
+    return AdsYearOnYear(level=kind, year=year, rows=rows, provenance=_prov(result.provenance))
+
+
+def _skills(con: Connection, ssyk: str, label: str, status: WarehouseStatus, *, limit: int = 20) -> TopSkills:
+    result = top_skills(con, ssyk4=ssyk, source="enriched", limit=limit)
+    labels = dict(
+        ref.Skill.objects.filter(concept_id__in=[r.skill_id for r in result.rows]).values_list("concept_id", "label")
+    )
+    message = None
+    if not status.has_ads:
+        message = NO_ADS
+    elif result.ads_with_skills == 0:
+        message = NO_ENRICHED_ADS
+    return TopSkills(
+        ssyk=ssyk,
+        label=label,
+        total_ads=result.total_ads,
+        ads_with_skills=result.ads_with_skills,
+        rows=[
+            SkillOut(skill_id=r.skill_id, label=labels.get(r.skill_id, r.skill_id), ads=r.ads, share=round(r.share, 4))
+            for r in result.rows
+        ],
+        message=message,
+        provenance=_prov(result.provenance),
+        status=status,
+    )
+
+
+# --- services of the pages and routes ------------------------------------------------
+
+
+def _check_kind(kind: str) -> RegionKind:
+    if kind not in REGION_KINDS:
+        raise UnknownConcept("region kind", kind)
+    return kind  # type: ignore[return-value]
+
+
+def demand_map(*, ssyk: str | None = None, region_level: RegionKind = "lan") -> DemandMap:
+    """2024 ads per region of one level, for one SSYK-4 group or all (the overview map)."""
+    kind = _check_kind(region_level)
+    label = _occupation_label(ssyk) if ssyk else None
+    with reader() as con:
+        status = _status(con)
+        stats = _statistics_by_region(con, ssyk=ssyk, kind=kind) if status.has_statistics else None
+    return DemandMap(ssyk=ssyk, label=label, region_level=kind, status=status, statistics=stats)
+
+
+def occupation_demand(ssyk: str, *, region_level: RegionKind = "lan") -> OccupationDemand:
+    """Everything the occupation page shows about one SSYK-4 group."""
+    kind = _check_kind(region_level)
+    label = _occupation_label(ssyk)
+    with reader() as con:
+        status = _status(con)
+        stats = salary = None
+        if status.has_statistics:
+            stats = _statistics_by_region(con, ssyk=ssyk, kind=kind)
+            salary = _salary(con, ssyk, status.snapshot)
+        trend = _ads_trend(con, ssyk) if status.has_ads else None
+        yoy = _ads_year_on_year(con, ssyk, kind, trend.points[-1].year) if trend else None
+        return OccupationDemand(
+            ssyk=ssyk,
+            label=label,
+            region_level=kind,
+            status=status,
+            statistics=stats,
+            salary=salary,
+            barometer=_barometer(con, status.snapshot),
+            trend=trend,
+            year_on_year=yoy,
+            skills=_skills(con, ssyk, label, status),
+        )
+
+
+def occupation_skills(ssyk: str, *, limit: int = 20) -> TopSkills:
+    """The skills named in most enriched ads of one SSYK-4 group."""
+    label = _occupation_label(ssyk)
+    with reader() as con:
+        return _skills(con, ssyk, label, _status(con), limit=limit)
+
+
+def _shares(counts: dict[str, int], total: int, limit: int, prov: ProvenanceOut) -> OccupationShares:
+    labels = _occupation_labels(set(counts))
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return OccupationShares(
+        total_ads=total,
+        rows=[
+            OccupationShare(ssyk=s, label=labels.get(s, s), ads=n, share=round(n / total, 4) if total else 0.0)
+            for s, n in top
+        ],
+        provenance=prov,
+    )
+
+
+def _statistics_top(con: Connection, kind: RegionKind, code: str, limit: int) -> OccupationShares:
+    dataset, area_level = _dataset(kind)
+    kommuner = None
+    if kind == "fa":
+        kommuner = {k for k, fa in _fa_of_kommun().items() if fa == code}
+        result = statistics_ad_counts(con, dataset=dataset, area_level=area_level)
+    else:
+        result = statistics_ad_counts(con, dataset=dataset, area_level=area_level, area_code=code)
+    per_ssyk: dict[str, int] = defaultdict(int)
+    total = 0
+    for row in result.rows:
+        if kommuner is not None and row.area_code not in kommuner:
+            continue
+        total += row.ads
+        if row.ssyk4:
+            per_ssyk[row.ssyk4] += row.ads
+    prov = _prov(result.provenance)
+    if kind == "fa":
+        prov = prov.model_copy(update={"method": prov.method + "; FA-region = sum over its kommuner"})
+    return _shares(dict(per_ssyk), total, limit, prov)
+
+
+def _ads_top(con: Connection, kind: RegionKind, code: str, limit: int) -> OccupationShares | None:
+    if kind != "fa":
+        result = top_occupations(con, region_code=code, level=kind, limit=limit)
+        if not result.total_ads:
+            return None
+        counts = {r.ssyk4: r.ads for r in result.rows}
+        return _shares(counts, result.total_ads, limit, _prov(result.provenance))
+    kommuner = sorted(k for k, fa in _fa_of_kommun().items() if fa == code)
+    rows = con.execute(
+        "SELECT coalesce(ssyk4, ssyk_pred) AS ssyk, count(*) FROM ads WHERE list_contains(?, kommunkod) GROUP BY ssyk",
+        [kommuner],
+    ).fetchall()
+    total = sum(int(n) for _, n in rows)
+    if not total:
+        return None
+    snapshot, taxonomy = con.execute("SELECT snapshot, taxonomy FROM warehouse_meta").fetchone() or (None, None)
+    prov = ProvenanceOut(
+        source="JobTech job ads ingested into the warehouse",
+        table="ads",
+        snapshot=snapshot,
+        period="all years in the warehouse",
+        taxonomy=taxonomy,
+        method=f"ads per SSYK-4 in the kommuner of FA-region {code}; share of all the region's ads",
+    )
+    return _shares({s: int(n) for s, n in rows if s}, total, limit, prov)
+
+
+def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTopOccupations:
+    """The occupations with most ads in a län, kommun or FA-region."""
+    checked = _check_kind(kind)
+    name = region_name(checked, code)
+    limit = max(1, min(int(limit), 100))
+    with reader() as con:
+        status = _status(con)
+        stats = _statistics_top(con, checked, code, limit) if status.has_statistics else None
+        ads = _ads_top(con, checked, code, limit) if status.has_ads else None
+    return RegionTopOccupations(kind=checked, code=code, name=name, status=status, statistics=stats, ads=ads)

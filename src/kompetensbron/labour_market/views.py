@@ -1,0 +1,68 @@
+"""HTML pages of the demand analytics: call a service, build the page context, render.
+
+The region panel answers htmx (a click on the map) with the fragment and any other request
+with the full page; both include ``_region_panel.html``.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext
+
+from kompetensbron.errors import NotFound
+from kompetensbron.reference import services as reference_services
+from kompetensbron.reference.views import render_page
+
+from . import services
+from .page_contexts import OccupationHitsFragment, OccupationPage, OverviewPage, RegionPage
+from .schemas import RegionKind
+
+SEARCH_LIMIT = 10
+
+
+def _region_level(request: HttpRequest) -> RegionKind:
+    """The ``level`` parameter; anything unknown falls back to län."""
+    level = request.GET.get("level", "lan")
+    return level if level in services.REGION_KINDS else "lan"  # type: ignore[return-value]
+
+
+def _not_found(exc: NotFound) -> Http404:
+    return Http404(gettext("Okänd kod: %(detail)s") % {"detail": exc})
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    level = _region_level(request)
+    ssyk = request.GET.get("ssyk", "").strip() or None
+    try:
+        result = services.demand_map(ssyk=ssyk, region_level=level)
+    except NotFound as exc:
+        raise _not_found(exc) from exc
+    page = OverviewPage(region_level=level, result=result, query=request.GET.get("q", ""))
+    return render(request, "labour_market/overview.html", {"page": page})
+
+
+def occupation_hits(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    result = reference_services.search_occupations(query, level=4, limit=SEARCH_LIMIT)
+    page = OccupationHitsFragment(result=result, region_level=_region_level(request))
+    return render(request, "labour_market/_occupation_hits.html", {"page": page})
+
+
+def occupation(request: HttpRequest, ssyk: str) -> HttpResponse:
+    level = _region_level(request)
+    try:
+        result = services.occupation_demand(ssyk, region_level=level)
+    except NotFound as exc:
+        raise _not_found(exc) from exc
+    return render(request, "labour_market/occupation.html", {"page": OccupationPage(region_level=level, result=result)})
+
+
+def region(request: HttpRequest, kind: str, code: str) -> HttpResponse:
+    try:
+        result = services.region_top_occupations(kind, code)
+    except NotFound as exc:
+        raise _not_found(exc) from exc
+    return render_page(
+        request, RegionPage(result=result), full="labour_market/region.html", fragment="labour_market/_region_panel.html"
+    )

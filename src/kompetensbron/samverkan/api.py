@@ -1,0 +1,255 @@
+"""JSON routes of Samverkan under ``/api/v1/samverkan/``: thin wrappers over :mod:`.services`.
+
+Authentication is the Django session (``django_auth``): anonymous requests get 401, and unsafe
+methods need a valid CSRF token (403 otherwise). Domain errors map centrally (web/api.py):
+PermissionDenied → 403, ValidationFailed → 422, NotFound → 404.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.security import django_auth
+
+from . import services
+from .models import Organisation
+from .permissions import visible_agreements, visible_bodies
+from .schemas import (
+    ActivityCreate,
+    ActivityPublic,
+    ActivityUpdate,
+    AgreementCreate,
+    AgreementPublic,
+    AgreementUpdate,
+    BodyCreate,
+    BodyMemberIn,
+    BodyPublic,
+    DecisionIn,
+    DecisionPublic,
+    ErasureResult,
+    ErrorOut,
+    FundingCreate,
+    FundingPublic,
+    FundingTotals,
+    FundingUpdate,
+    IndicatorCreate,
+    IndicatorPublic,
+    IndicatorYearIn,
+    IndicatorYearPublic,
+    InvitationIn,
+    InvitationOut,
+    OrganisationCreate,
+    OrganisationPublic,
+    OrganisationUpdate,
+    PersonalDataExport,
+    TransitionIn,
+    YearlyReport,
+)
+
+router = Router(tags=["samverkan"], auth=django_auth)
+
+_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+def _r(model):
+    return {200: model, **_ERRORS}
+
+
+def _c(model):
+    return {201: model, **_ERRORS}
+
+
+# ------------------------------------------------------------------ organisations
+
+
+@router.get("/organisations", response=list[OrganisationPublic], summary="Organisations in the register")
+def list_organisations(request: HttpRequest):
+    return [services.public.organisation(o) for o in Organisation.objects.select_related("kommun")]
+
+
+@router.post("/organisations", response=_c(OrganisationPublic), summary="Register an organisation (administrators)")
+def create_organisation(request: HttpRequest, data: OrganisationCreate):
+    org = services.create_organisation(actor=request.auth, data=data)
+    return Status(201, services.public.organisation(org))
+
+
+@router.patch("/organisations/{org_id}", response=_r(OrganisationPublic), summary="Edit an organisation (its coordinators)")
+def update_organisation(request: HttpRequest, org_id: int, data: OrganisationUpdate):
+    org = services.update_organisation(actor=request.auth, organisation=services.get_organisation(org_id), data=data)
+    return services.public.organisation(org)
+
+
+@router.post("/invitations", response=_c(InvitationOut), summary="Invite a person to an organisation (administrators)")
+def invite(request: HttpRequest, data: InvitationIn):
+    return Status(201, services.invite_user(actor=request.auth, data=data))
+
+
+@router.get("/people/{user_id}/export", response=_r(PersonalDataExport), summary="Export one person's personal data")
+def export_person(request: HttpRequest, user_id: int):
+    return services.export_personal_data(actor=request.auth, user=services.get_person(user_id))
+
+
+@router.post("/people/{user_id}/erase", response=_r(ErasureResult), summary="Erase (anonymise) one person")
+def erase_person(request: HttpRequest, user_id: int):
+    return services.erase_person(actor=request.auth, user=services.get_person(user_id))
+
+
+# ------------------------------------------------------------------ agreements and bodies
+
+
+@router.get("/agreements", response=list[AgreementPublic], summary="Agreements the user's organisations are party to")
+def list_agreements(request: HttpRequest):
+    return [services.public.agreement(a) for a in visible_agreements(request.auth)]
+
+
+@router.post("/agreements", response=_c(AgreementPublic), summary="Register an agreement (a party's coordinator)")
+def create_agreement(request: HttpRequest, data: AgreementCreate):
+    return Status(201, services.public.agreement(services.create_agreement(actor=request.auth, data=data)))
+
+
+@router.get("/agreements/{agreement_id}", response=_r(AgreementPublic), summary="One agreement")
+def get_agreement(request: HttpRequest, agreement_id: int):
+    return services.public.agreement(services.get_visible_agreement(actor=request.auth, pk=agreement_id))
+
+
+@router.patch("/agreements/{agreement_id}", response=_r(AgreementPublic), summary="Edit an agreement (a party's coordinator)")
+def update_agreement(request: HttpRequest, agreement_id: int, data: AgreementUpdate):
+    agreement = services.get_agreement(agreement_id)
+    return services.public.agreement(services.update_agreement(actor=request.auth, agreement=agreement, data=data))
+
+
+@router.get("/agreements/{agreement_id}/funding", response=_r(FundingTotals), summary="Funding per phase (never binding)")
+def agreement_funding(request: HttpRequest, agreement_id: int, year: int | None = None):
+    agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
+    return services.funding_totals(agreement=agreement, year=year)
+
+
+@router.get("/agreements/{agreement_id}/report/{year}", response=_r(YearlyReport), summary="Yearly report of an agreement")
+def agreement_report(request: HttpRequest, agreement_id: int, year: int):
+    agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
+    return services.yearly_report(actor=request.auth, agreement=agreement, year=year)
+
+
+@router.get("/agreements/{agreement_id}/indicators", response=_r(list[IndicatorPublic]), summary="Indicators of an agreement")
+def list_indicators(request: HttpRequest, agreement_id: int):
+    agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
+    return [services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")]
+
+
+@router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
+def create_indicator(request: HttpRequest, agreement_id: int, data: IndicatorCreate):
+    agreement = services.get_agreement(agreement_id)
+    return Status(201, services.public.indicator(services.create_indicator(actor=request.auth, agreement=agreement, data=data)))
+
+
+@router.get("/indicators/{indicator_id}/years/{year}", response=_r(IndicatorYearPublic), summary="An indicator's target/value for a year")
+def get_indicator_year(request: HttpRequest, indicator_id: int, year: int):
+    indicator = services.get_indicator(actor=request.auth, pk=indicator_id)
+    row = indicator.years.filter(year=year).first()
+    if row is None:
+        return IndicatorYearPublic(year=year)
+    return IndicatorYearPublic(year=row.year, target=row.target, value=row.value, comment=row.comment)
+
+
+@router.put("/indicators/{indicator_id}/years/{year}", response=_r(IndicatorPublic), summary="Set an indicator's target/value for a year")
+def set_indicator_year(request: HttpRequest, indicator_id: int, year: int, data: IndicatorYearIn):
+    indicator = services.find_indicator(indicator_id)
+    services.set_indicator_year(actor=request.auth, indicator=indicator, year=year, data=data)
+    return services.public.indicator(indicator)
+
+
+@router.get("/bodies", response=list[BodyPublic], summary="Councils, steering and working groups")
+def list_bodies(request: HttpRequest):
+    qs = visible_bodies(request.auth).select_related("parent", "chair").prefetch_related("organisations")
+    return [services.public.body(b) for b in qs]
+
+
+@router.post("/bodies", response=_c(BodyPublic), summary="Set up a body (administrators)")
+def create_body(request: HttpRequest, data: BodyCreate):
+    return Status(201, services.public.body(services.create_body(actor=request.auth, data=data)))
+
+
+@router.post("/bodies/{body_id}/members", response=_c(BodyPublic), summary="Add a member (administrators, the chair)")
+def add_body_member(request: HttpRequest, body_id: int, data: BodyMemberIn):
+    body = services.get_body(body_id)
+    organisation = services.get_organisation(data.organisation_id) if data.organisation_id else None
+    services.add_body_member(actor=request.auth, body=body, user=services.get_person(data.user_id), organisation=organisation)
+    return Status(201, services.public.body(body))
+
+
+# ------------------------------------------------------------------ activities
+
+
+@router.get("/activities", response=list[ActivityPublic], summary="Activities the user's organisations take part in")
+def list_activities(
+    request: HttpRequest, phase: str | None = None, status: str | None = None, agreement: int | None = None
+):
+    qs = services.list_activities(actor=request.auth, phase=phase, status=status, agreement_id=agreement)
+    return [services.public.activity(a) for a in qs]
+
+
+@router.post("/activities", response=_c(ActivityPublic), summary="Create (or propose, with propose=true) an activity")
+def create_activity(request: HttpRequest, data: ActivityCreate):
+    return Status(201, services.public.activity(services.create_activity(actor=request.auth, data=data)))
+
+
+@router.get("/activities/{activity_id}", response=_r(ActivityPublic), summary="One activity")
+def get_activity(request: HttpRequest, activity_id: int):
+    return services.public.activity(services.get_activity(actor=request.auth, pk=activity_id))
+
+
+@router.patch("/activities/{activity_id}", response=_r(ActivityPublic), summary="Edit an activity")
+def update_activity(request: HttpRequest, activity_id: int, data: ActivityUpdate):
+    activity = services.find_activity(activity_id)
+    return services.public.activity(services.update_activity(actor=request.auth, activity=activity, data=data))
+
+
+@router.post("/activities/{activity_id}/propose", response=_r(ActivityPublic), summary="Propose an idea to the steering group")
+def propose(request: HttpRequest, activity_id: int):
+    activity = services.find_activity(activity_id)
+    return services.public.activity(services.submit_proposal(actor=request.auth, activity=activity))
+
+
+@router.post("/activities/{activity_id}/decision", response=_c(DecisionPublic), summary="Decide a proposal (steering group)")
+def decide(request: HttpRequest, activity_id: int, data: DecisionIn):
+    activity = services.find_activity(activity_id)
+    decision = services.decide_activity(
+        actor=request.auth, activity=activity, decision=data.decision, justification=data.justification, date=data.date
+    )
+    return Status(201, services.public.decision(decision))
+
+
+@router.post("/activities/{activity_id}/transition", response=_r(ActivityPublic), summary="Move an activity along the workflow")
+def transition(request: HttpRequest, activity_id: int, data: TransitionIn):
+    activity = services.find_activity(activity_id)
+    activity = services.transition_activity(
+        actor=request.auth,
+        activity=activity,
+        to_status=data.to_status,
+        actual_participants=data.actual_participants,
+        evaluation=data.evaluation,
+    )
+    return services.public.activity(activity)
+
+
+@router.get("/activities/{activity_id}/funding", response=_r(list[FundingPublic]), summary="Funding applications of an activity")
+def list_funding(request: HttpRequest, activity_id: int):
+    activity = services.get_activity(actor=request.auth, pk=activity_id)
+    return [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
+
+
+@router.post("/activities/{activity_id}/funding", response=_c(FundingPublic), summary="Register a funding application")
+def create_funding(request: HttpRequest, activity_id: int, data: FundingCreate):
+    activity = services.find_activity(activity_id)
+    return Status(201, services.public.funding(services.create_funding_application(actor=request.auth, activity=activity, data=data)))
+
+
+@router.get("/funding/{funding_id}", response=_r(FundingPublic), summary="One funding application")
+def get_funding(request: HttpRequest, funding_id: int):
+    return services.public.funding(services.get_funding(actor=request.auth, pk=funding_id))
+
+
+@router.patch("/funding/{funding_id}", response=_r(FundingPublic), summary="Update a funding application")
+def update_funding(request: HttpRequest, funding_id: int, data: FundingUpdate):
+    application = services.find_funding(funding_id)
+    return services.public.funding(services.update_funding_application(actor=request.auth, application=application, data=data))

@@ -1,0 +1,116 @@
+"""HTML forms of Samverkan: Django forms whose clean() gives clear messages on the form.
+
+The checks are the same functions the services use (:mod:`.validation`); the views still
+hand the cleaned data to the services, which check rights and rules again.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from . import validation as v
+from .models import Activity, ActivityStatus, Agreement, Body, BodyKind, DecisionOutcome, FundingApplication, Organisation
+
+__all__ = ["ActivityForm", "AgreementForm", "DecisionForm", "TransitionForm", "FundingForm", "ActivationForm", "SERVICE_FIELDS"]
+
+_UNKNOWN_ORG = {"invalid_choice": _("Okänd organisation. Välj en organisation i registret."), "invalid_pk_value": _("Okänd organisation.")}
+
+#: Service error keys → form field names.
+SERVICE_FIELDS = {
+    "owner_id": "owner",
+    "partner_ids": "partners",
+    "agreement_id": "agreement",
+    "working_group_id": "working_group",
+    "party_ids": "parties",
+    "status": None,
+}
+
+
+class _DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _add_errors(form: forms.Form, errors: dict[str, str]) -> None:
+    for field, message in errors.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+class ActivityForm(forms.ModelForm):
+    owner = forms.ModelChoiceField(Organisation.objects.all(), label=_("Ägare"), error_messages=_UNKNOWN_ORG)
+    partners = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(), label=_("Partner"), required=False, error_messages=_UNKNOWN_ORG
+    )
+    working_group = forms.ModelChoiceField(
+        Body.objects.filter(kind=BodyKind.WORKING_GROUP), label=_("Arbetsgrupp"), required=False
+    )
+    # Declared without min_value so that clean() gives the same message as the services.
+    expected_participants = forms.IntegerField(label=_("Förväntat antal deltagare"), required=False)
+    propose = forms.BooleanField(label=_("Föreslå för styrgruppen direkt"), required=False)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title", "description", "phase", "target_group", "owner", "partners", "agreement", "working_group",
+            "period_start", "period_end", "place", "expected_participants",
+        ]
+        widgets = {"period_start": _DateInput(), "period_end": _DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self):
+        data = super().clean()
+        _add_errors(self, v.check_period(data.get("period_start"), data.get("period_end")))
+        _add_errors(self, v.check_not_negative(expected_participants=data.get("expected_participants")))
+        return data
+
+
+class AgreementForm(forms.ModelForm):
+    parties = forms.ModelMultipleChoiceField(Organisation.objects.all(), label=_("Parter"), error_messages=_UNKNOWN_ORG)
+
+    class Meta:
+        model = Agreement
+        fields = ["title", "purpose", "parties", "period_start", "period_end"]
+        widgets = {"period_start": _DateInput(), "period_end": _DateInput()}
+
+    def clean(self):
+        data = super().clean()
+        _add_errors(self, v.check_period(data.get("period_start"), data.get("period_end")))
+        return data
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Beslut"), choices=DecisionOutcome.choices, widget=forms.RadioSelect)
+    date = forms.DateField(label=_("Beslutsdatum"), widget=_DateInput())
+    justification = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("Ny status"), choices=ActivityStatus.choices)
+    actual_participants = forms.IntegerField(label=_("Faktiskt antal deltagare"), required=False)
+    evaluation = forms.CharField(label=_("Utvärdering"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        data = super().clean()
+        _add_errors(self, v.check_not_negative(actual_participants=data.get("actual_participants")))
+        return data
+
+
+class FundingForm(forms.ModelForm):
+    class Meta:
+        model = FundingApplication
+        fields = ["funder", "programme", "amount_applied", "amount_granted", "deadline", "status", "note"]
+        widgets = {"deadline": _DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        _add_errors(
+            self, v.check_not_negative(amount_applied=data.get("amount_applied"), amount_granted=data.get("amount_granted"))
+        )
+        return data
+
+
+class ActivationForm(SetPasswordForm):
+    """Choose a password for an invited account (Django's own password rules)."""

@@ -1,0 +1,384 @@
+"""Samverkan data model.
+
+Register: :class:`Organisation` (with :class:`Unit` and coordinator/member :class:`Membership`),
+:class:`Agreement` between organisations with prioritised :class:`DevelopmentArea` s and
+documents, :class:`Body` (council, steering group, working group, foundation board) with a
+chair, members and a ``parent`` (working group → steering group).
+
+Work: :class:`Activity` in one life-cycle phase, moving along :data:`WORKFLOW`;
+:class:`Decision` records of the steering group; :class:`FundingApplication` s (never binding);
+:class:`Indicator` s with yearly targets and values (:class:`IndicatorYear`).
+
+Every change made through :mod:`.services` leaves an :class:`AuditEntry`.
+Rows created by :mod:`.demo` carry ``is_demo=True`` and "(exempel)" in their names.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Kommun")
+    REGION = "region", _("Region")
+    UNIVERSITY = "university", _("Lärosäte")
+    COMPANY = "company", _("Företag")
+    SCHOOL = "school", _("Skola")
+    FOUNDATION = "foundation", _("Stiftelse")
+    STUDENT_UNION = "student_union", _("Studentkår")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("namn"), max_length=255, unique=True)
+    kind = models.CharField(_("typ"), max_length=32, choices=OrganisationKind.choices)
+    kommun = models.ForeignKey(
+        "reference.Kommun", verbose_name=_("kommun"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    website = models.URLField(_("webbplats"), blank=True)
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unit(models.Model):
+    """A department, faculty or office of an organisation (förvaltning, institution, ...)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
+    name = models.CharField(_("namn"), max_length=255)
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="samverkan_unit_unique_name")]
+        verbose_name = _("enhet")
+        verbose_name_plural = _("enheter")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+
+class MembershipRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("Samordnare")
+    MEMBER = "member", _("Medlem")
+
+
+class Membership(models.Model):
+    """A user belongs to an organisation; coordinators may edit the organisation's data."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="samverkan_memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    role = models.CharField(_("roll"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="samverkan_membership_unique")]
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class DevelopmentArea(models.Model):
+    """A jointly prioritised development area (samhällsbyggnad, kompetensförsörjning, ...)."""
+
+    name = models.CharField(_("namn"), max_length=255, unique=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("utvecklingsområde")
+        verbose_name_plural = _("utvecklingsområden")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agreement(models.Model):
+    title = models.CharField(_("titel"), max_length=255, unique=True)
+    purpose = models.TextField(_("syfte"), blank=True)
+    parties = models.ManyToManyField(Organisation, verbose_name=_("parter"), related_name="agreements")
+    period_start = models.DateField(_("giltigt från"))
+    period_end = models.DateField(_("giltigt till"), null=True, blank=True)
+    areas = models.ManyToManyField(
+        DevelopmentArea, verbose_name=_("prioriterade utvecklingsområden"), blank=True, related_name="agreements"
+    )
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("samverkansavtal")
+        verbose_name_plural = _("samverkansavtal")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgreementDocument(models.Model):
+    """An agreement's document: an uploaded file or a link (or both)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("titel"), max_length=255)
+    url = models.URLField(_("länk"), blank=True)
+    file = models.FileField(_("fil"), upload_to="samverkan/avtal/", blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("avtalsdokument")
+        verbose_name_plural = _("avtalsdokument")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BodyKind(models.TextChoices):
+    COUNCIL = "council", _("Råd")
+    STEERING_GROUP = "steering_group", _("Styrgrupp")
+    WORKING_GROUP = "working_group", _("Arbetsgrupp")
+    FOUNDATION_BOARD = "foundation_board", _("Stiftelsestyrelse")
+
+
+class Body(models.Model):
+    """A council, steering group, working group or foundation board."""
+
+    name = models.CharField(_("namn"), max_length=255, unique=True)
+    kind = models.CharField(_("typ"), max_length=32, choices=BodyKind.choices)
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("avtal"), null=True, blank=True, on_delete=models.SET_NULL, related_name="bodies"
+    )
+    areas = models.ManyToManyField(DevelopmentArea, verbose_name=_("utvecklingsområden"), blank=True, related_name="bodies")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("överordnat organ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ordförande"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chair_title = models.CharField(_("ordförandens befattning"), max_length=255, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="BodyMembership", verbose_name=_("ledamöter"), related_name="samverkan_bodies"
+    )
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("deltagande organisationer"), blank=True, related_name="bodies"
+    )
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organ")
+        verbose_name_plural = _("organ")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BodyMembership(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="samverkan_body_memberships")
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["body", "user"], name="samverkan_bodymembership_unique")]
+        verbose_name = _("ledamot")
+        verbose_name_plural = _("ledamöter")
+
+    def __str__(self) -> str:
+        return f"{self.user} i {self.body}"
+
+
+class Phase(models.TextChoices):
+    """The life-cycle phases of the Härnösand model, in order."""
+
+    ATTRACT = "attract", _("Attrahera")
+    STIMULATE = "stimulate", _("Stimulera")
+    RETAIN = "retain", _("Behålla")
+    DEVELOP = "develop", _("Utveckla")
+
+
+class ActivityStatus(models.TextChoices):
+    IDEA = "idea", _("Idé")
+    PROPOSED = "proposed", _("Föreslagen")
+    DECIDED = "decided", _("Beslutad")
+    REJECTED = "rejected", _("Avslagen")
+    RUNNING = "running", _("Pågår")
+    COMPLETED = "completed", _("Genomförd")
+    EVALUATED = "evaluated", _("Utvärderad")
+
+
+#: The allowed status transitions of an activity. ``proposed → decided / rejected`` happens
+#: only through a steering-group decision; a rejected activity may be reworked as an idea.
+WORKFLOW: dict[str, tuple[str, ...]] = {
+    ActivityStatus.IDEA: (ActivityStatus.PROPOSED,),
+    ActivityStatus.PROPOSED: (ActivityStatus.DECIDED, ActivityStatus.REJECTED),
+    ActivityStatus.DECIDED: (ActivityStatus.RUNNING,),
+    ActivityStatus.REJECTED: (ActivityStatus.IDEA,),
+    ActivityStatus.RUNNING: (ActivityStatus.COMPLETED,),
+    ActivityStatus.COMPLETED: (ActivityStatus.EVALUATED,),
+    ActivityStatus.EVALUATED: (),
+}
+
+
+class Activity(models.Model):
+    title = models.CharField(_("titel"), max_length=255)
+    description = models.TextField(_("beskrivning"), blank=True)
+    phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices)
+    status = models.CharField(_("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.IDEA)
+    target_group = models.CharField(_("målgrupp"), max_length=255, blank=True)
+    owner = models.ForeignKey(Organisation, verbose_name=_("ägare"), on_delete=models.PROTECT, related_name="owned_activities")
+    partners = models.ManyToManyField(Organisation, verbose_name=_("partner"), blank=True, related_name="partner_activities")
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("avtal"), null=True, blank=True, on_delete=models.SET_NULL, related_name="activities"
+    )
+    working_group = models.ForeignKey(
+        Body, verbose_name=_("arbetsgrupp"), null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
+    )
+    period_start = models.DateField(_("startdatum"), null=True, blank=True)
+    period_end = models.DateField(_("slutdatum"), null=True, blank=True)
+    place = models.CharField(_("plats"), max_length=255, blank=True)
+    expected_participants = models.PositiveIntegerField(_("förväntat antal deltagare"), null=True, blank=True)
+    actual_participants = models.PositiveIntegerField(_("faktiskt antal deltagare"), null=True, blank=True)
+    evaluation = models.TextField(_("utvärdering"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["phase", "period_start", "title"]
+        indexes = [models.Index(fields=["phase", "status"])]
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DecisionOutcome(models.TextChoices):
+    APPROVE = "approve", _("Bifall")
+    REJECT = "reject", _("Avslag")
+
+
+class Decision(models.Model):
+    """A steering group's decision on a proposed activity."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="decisions")
+    body = models.ForeignKey(Body, verbose_name=_("beslutande organ"), on_delete=models.PROTECT, related_name="decisions")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    date = models.DateField(_("beslutsdatum"))
+    outcome = models.CharField(_("beslut"), max_length=16, choices=DecisionOutcome.choices)
+    justification = models.TextField(_("motivering"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.get_outcome_display()} – {self.activity}"
+
+
+class FundingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planerad")
+    SUBMITTED = "submitted", _("Inskickad")
+    GRANTED = "granted", _("Beviljad")
+    REJECTED = "rejected", _("Avslagen")
+    WITHDRAWN = "withdrawn", _("Återtagen")
+
+
+class FundingApplication(models.Model):
+    """An application for money for one activity. Nothing is binding until granted."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="funding_applications")
+    funder = models.CharField(_("finansiär"), max_length=255)
+    programme = models.CharField(_("program / utlysning"), max_length=255, blank=True)
+    amount_applied = models.DecimalField(_("sökt belopp (kr)"), max_digits=14, decimal_places=2)
+    amount_granted = models.DecimalField(_("beviljat belopp (kr)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    deadline = models.DateField(_("sista ansökningsdag"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=FundingStatus.choices, default=FundingStatus.PLANNED)
+    note = models.TextField(_("anteckning"), blank=True)
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        verbose_name = _("finansieringsansökan")
+        verbose_name_plural = _("finansieringsansökningar")
+
+    def __str__(self) -> str:
+        return f"{self.funder} – {self.activity}"
+
+
+class Indicator(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("namn"), max_length=255)
+    unit = models.CharField(_("enhet"), max_length=64, blank=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+    higher_is_better = models.BooleanField(_("högre är bättre"), default=True)
+    is_demo = models.BooleanField(_("exempeldata"), default=False)
+
+    class Meta:
+        ordering = ["agreement__title", "name"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "name"], name="samverkan_indicator_unique_name")]
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikatorer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorYear(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("år"))
+    target = models.DecimalField(_("mål"), max_digits=14, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(_("utfall"), max_digits=14, decimal_places=2, null=True, blank=True)
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="samverkan_indicatoryear_unique")]
+        verbose_name = _("indikatorvärde")
+        verbose_name_plural = _("indikatorvärden")
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}"
+
+
+class AuditEntry(models.Model):
+    """One accepted change: who, when, what, and the object before and after (JSON)."""
+
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("utförd av"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("åtgärd"), max_length=64)
+    model = models.CharField(_("objekttyp"), max_length=64)
+    object_id = models.CharField(_("objekt-id"), max_length=64)
+    object_repr = models.CharField(_("objekt"), max_length=255)
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["model", "object_id"])]
+        verbose_name = _("loggpost")
+        verbose_name_plural = _("ändringslogg")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.model}:{self.object_id}"

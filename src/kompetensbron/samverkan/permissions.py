@@ -1,0 +1,180 @@
+"""Who may do what, as django-rules predicates (object-level permissions).
+
+Rights follow from membership:
+
+- an **administrator** (``is_superuser``) manages the register: organisations, bodies,
+  invitations, memberships, personal-data export and erasure;
+- an organisation's **coordinators** edit its data (the organisation, its units, agreements
+  it is party to, activities it owns, their funding and the agreement's indicators);
+- members of a **working group** create and propose activities in it, and move its
+  running activities along the workflow;
+- only members of the **steering group** above the working group (``Body.parent``)
+  decide proposals — administrators included, no one else;
+- everyone logged in reads what their organisations (or bodies) take part in.
+
+The rules are registered under ``samverkan.<action>``, so ``user.has_perm("samverkan.decide_activity",
+activity)`` works everywhere (``rules.permissions.ObjectPermissionBackend``). Services call
+:func:`require` which raises :class:`kompetensbron.errors.PermissionDenied`.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.db.models import Q, QuerySet
+
+from kompetensbron.errors import PermissionDenied
+
+from .models import Activity, Agreement, Body, BodyKind, MembershipRole, Organisation
+
+__all__ = [
+    "require",
+    "organisation_ids",
+    "coordinated_organisation_ids",
+    "visible_activities",
+    "visible_agreements",
+    "visible_bodies",
+]
+
+
+def organisation_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(user.samverkan_memberships.values_list("organisation_id", flat=True))
+
+
+def coordinated_organisation_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        user.samverkan_memberships.filter(role=MembershipRole.COORDINATOR).values_list("organisation_id", flat=True)
+    )
+
+
+def body_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(user.samverkan_body_memberships.values_list("body_id", flat=True))
+
+
+# ------------------------------------------------------------------ predicates
+
+
+@rules.predicate
+def is_admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+@rules.predicate
+def is_coordinator_of_organisation(user, organisation: Organisation) -> bool:
+    return organisation is not None and organisation.pk in coordinated_organisation_ids(user)
+
+
+@rules.predicate
+def is_coordinator_of_a_party(user, agreement: Agreement) -> bool:
+    if agreement is None or agreement.pk is None:
+        return False
+    parties = set(agreement.parties.values_list("pk", flat=True))
+    return bool(parties & coordinated_organisation_ids(user))
+
+
+@rules.predicate
+def is_member_of_body(user, body: Body) -> bool:
+    return body is not None and body.pk in body_ids(user)
+
+
+@rules.predicate
+def is_chair_of_body(user, body: Body) -> bool:
+    return body is not None and user.is_authenticated and body.chair_id == user.pk
+
+
+@rules.predicate
+def is_member_of_working_group(user, activity: Activity) -> bool:
+    group = activity.working_group if activity is not None else None
+    return group is not None and group.kind == BodyKind.WORKING_GROUP and group.pk in body_ids(user)
+
+
+@rules.predicate
+def is_member_of_steering_group(user, activity: Activity) -> bool:
+    group = activity.working_group if activity is not None else None
+    steering = group.parent if group is not None else None
+    return steering is not None and steering.kind == BodyKind.STEERING_GROUP and steering.pk in body_ids(user)
+
+
+@rules.predicate
+def is_owner_coordinator(user, activity: Activity) -> bool:
+    return activity is not None and activity.owner_id in coordinated_organisation_ids(user)
+
+
+@rules.predicate
+def can_see_activity(user, activity: Activity) -> bool:
+    return activity is not None and visible_activities(user).filter(pk=activity.pk).exists()
+
+
+@rules.predicate
+def can_see_agreement(user, agreement: Agreement) -> bool:
+    return agreement is not None and visible_agreements(user).filter(pk=agreement.pk).exists()
+
+
+is_logged_in = rules.is_authenticated & rules.is_active
+
+rules.add_perm("samverkan.add_organisation", is_admin)
+rules.add_perm("samverkan.change_organisation", is_admin | is_coordinator_of_organisation)
+rules.add_perm("samverkan.add_agreement", is_logged_in)  # plus: coordinator of a party (checked in the service)
+rules.add_perm("samverkan.change_agreement", is_admin | is_coordinator_of_a_party)
+rules.add_perm("samverkan.view_agreement", is_admin | can_see_agreement)
+rules.add_perm("samverkan.add_body", is_admin)
+rules.add_perm("samverkan.change_body", is_admin | is_chair_of_body)
+rules.add_perm("samverkan.view_activity", is_admin | can_see_activity)
+rules.add_perm("samverkan.change_activity", is_member_of_working_group | is_owner_coordinator)
+rules.add_perm("samverkan.propose_activity", is_member_of_working_group)
+rules.add_perm("samverkan.decide_activity", is_member_of_steering_group)
+rules.add_perm("samverkan.change_indicator", is_admin | is_coordinator_of_a_party)
+rules.add_perm("samverkan.invite_user", is_admin)
+rules.add_perm("samverkan.manage_personal_data", is_admin)
+
+
+def require(user, perm: str, obj=None, message: str | None = None) -> None:
+    """Raise :class:`PermissionDenied` unless ``user`` has ``samverkan.<perm>`` (on ``obj``)."""
+    if user is None or not user.is_authenticated or not user.is_active or not rules.has_perm(f"samverkan.{perm}", user, obj):
+        raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
+
+
+# ------------------------------------------------------------------ what a user may read
+
+
+def visible_agreements(user) -> QuerySet[Agreement]:
+    if not user.is_authenticated:
+        return Agreement.objects.none()
+    if user.is_superuser:
+        return Agreement.objects.all()
+    return Agreement.objects.filter(
+        Q(parties__in=organisation_ids(user)) | Q(bodies__in=body_ids(user))
+    ).distinct()
+
+
+def visible_activities(user) -> QuerySet[Activity]:
+    if not user.is_authenticated:
+        return Activity.objects.none()
+    if user.is_superuser:
+        return Activity.objects.all()
+    orgs = organisation_ids(user)
+    bodies = body_ids(user)
+    return Activity.objects.filter(
+        Q(owner__in=orgs)
+        | Q(partners__in=orgs)
+        | Q(agreement__parties__in=orgs)
+        | Q(working_group__in=bodies)
+        | Q(working_group__parent__in=bodies)
+    ).distinct()
+
+
+def visible_bodies(user) -> QuerySet[Body]:
+    if not user.is_authenticated:
+        return Body.objects.none()
+    if user.is_superuser:
+        return Body.objects.all()
+    return Body.objects.filter(
+        Q(pk__in=body_ids(user))
+        | Q(organisations__in=organisation_ids(user))
+        | Q(agreement__parties__in=organisation_ids(user))
+    ).distinct()

@@ -1,0 +1,386 @@
+"""Schema families of the Samverkan API (Create / Update / Public), and the typed results
+the services return to both the JSON routes and the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
+StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
+OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union"]
+BodyKindCode = Literal["council", "steering_group", "working_group", "foundation_board"]
+FundingStatusCode = Literal["planned", "submitted", "granted", "rejected", "withdrawn"]
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, str] = {}
+
+
+# ------------------------------------------------------------------ organisations
+
+
+class OrganisationBase(Schema):
+    name: str
+    kind: OrganisationKindCode
+    kommun_code: str | None = None
+    website: str = ""
+
+
+class OrganisationCreate(OrganisationBase):
+    pass
+
+
+class OrganisationUpdate(Schema):
+    name: str | None = None
+    kind: OrganisationKindCode | None = None
+    kommun_code: str | None = None
+    website: str | None = None
+
+
+class OrganisationPublic(OrganisationBase):
+    id: int
+    kind_label: str
+    kommun_name: str | None = None
+    is_demo: bool
+
+
+class UnitCreate(Schema):
+    name: str
+
+
+class UnitPublic(Schema):
+    id: int
+    organisation_id: int
+    name: str
+
+
+# ------------------------------------------------------------------ agreements
+
+
+class DocumentIn(Schema):
+    title: str
+    url: str = ""
+
+
+class AgreementBase(Schema):
+    title: str
+    purpose: str = ""
+    party_ids: list[int] = Field(default_factory=list)
+    period_start: dt.date
+    period_end: dt.date | None = None
+    area_names: list[str] = Field(default_factory=list)
+
+
+class AgreementCreate(AgreementBase):
+    documents: list[DocumentIn] = Field(default_factory=list)
+
+
+class AgreementUpdate(Schema):
+    title: str | None = None
+    purpose: str | None = None
+    party_ids: list[int] | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    area_names: list[str] | None = None
+
+
+class DocumentPublic(Schema):
+    title: str
+    url: str
+
+
+class AgreementPublic(AgreementBase):
+    id: int
+    parties: list[str]
+    documents: list[DocumentPublic]
+    is_demo: bool
+
+
+# ------------------------------------------------------------------ bodies
+
+
+class BodyCreate(Schema):
+    name: str
+    kind: BodyKindCode
+    agreement_id: int | None = None
+    parent_id: int | None = None
+    chair_id: int | None = None
+    chair_title: str = ""
+    organisation_ids: list[int] = Field(default_factory=list)
+    area_names: list[str] = Field(default_factory=list)
+
+
+class BodyMemberIn(Schema):
+    user_id: int
+    organisation_id: int | None = None
+
+
+class BodyPublic(Schema):
+    id: int
+    name: str
+    kind: BodyKindCode
+    kind_label: str
+    agreement_id: int | None
+    parent_id: int | None
+    parent_name: str | None
+    chair: str | None
+    chair_title: str
+    member_count: int
+    organisations: list[str]
+    is_demo: bool
+
+
+# ------------------------------------------------------------------ activities
+
+
+class ActivityBase(Schema):
+    title: str
+    description: str = ""
+    phase: PhaseCode
+    target_group: str = ""
+    owner_id: int
+    partner_ids: list[int] = Field(default_factory=list)
+    agreement_id: int | None = None
+    working_group_id: int | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    place: str = ""
+    expected_participants: int | None = None
+
+
+class ActivityCreate(ActivityBase):
+    propose: bool = False
+
+
+class ActivityUpdate(Schema):
+    title: str | None = None
+    description: str | None = None
+    phase: PhaseCode | None = None
+    target_group: str | None = None
+    partner_ids: list[int] | None = None
+    agreement_id: int | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    place: str | None = None
+    expected_participants: int | None = None
+    actual_participants: int | None = None
+
+
+class DecisionIn(Schema):
+    decision: Literal["approve", "reject"]
+    justification: str
+    date: dt.date
+
+
+class DecisionPublic(Schema):
+    id: int
+    activity_id: int
+    activity_title: str
+    body: str
+    decided_by: str | None
+    date: dt.date
+    outcome: Literal["approve", "reject"]
+    outcome_label: str
+    justification: str
+
+
+class TransitionIn(Schema):
+    to_status: StatusCode
+    actual_participants: int | None = None
+    evaluation: str = ""
+
+
+class ActivityPublic(ActivityBase):
+    id: int
+    status: StatusCode
+    status_label: str
+    phase_label: str
+    owner: str
+    partners: list[str]
+    working_group: str | None
+    steering_group: str | None
+    actual_participants: int | None
+    evaluation: str
+    next_statuses: list[StatusCode]
+    decisions: list[DecisionPublic]
+    is_demo: bool
+
+
+# ------------------------------------------------------------------ funding
+
+
+class FundingBase(Schema):
+    funder: str
+    programme: str = ""
+    amount_applied: Decimal
+    amount_granted: Decimal | None = None
+    deadline: dt.date | None = None
+    status: FundingStatusCode = "planned"
+    note: str = ""
+
+
+class FundingCreate(FundingBase):
+    pass
+
+
+class FundingUpdate(Schema):
+    funder: str | None = None
+    programme: str | None = None
+    amount_applied: Decimal | None = None
+    amount_granted: Decimal | None = None
+    deadline: dt.date | None = None
+    status: FundingStatusCode | None = None
+    note: str | None = None
+
+
+class FundingPublic(FundingBase):
+    id: int
+    activity_id: int
+    activity_title: str
+    status_label: str
+
+
+class FundingTotal(Schema):
+    phase: PhaseCode
+    phase_label: str
+    applications: int
+    applied: Decimal
+    granted: Decimal
+    pending: Decimal
+
+
+class FundingTotals(Schema):
+    agreement_id: int
+    rows: list[FundingTotal]
+    applied: Decimal
+    granted: Decimal
+    note: str
+
+
+# ------------------------------------------------------------------ indicators
+
+
+class IndicatorCreate(Schema):
+    name: str
+    unit: str = ""
+    description: str = ""
+    higher_is_better: bool = True
+
+
+class IndicatorYearIn(Schema):
+    target: Decimal | None = None
+    value: Decimal | None = None
+    comment: str = ""
+
+
+class IndicatorYearPublic(IndicatorYearIn):
+    year: int
+
+
+class IndicatorPublic(IndicatorCreate):
+    id: int
+    agreement_id: int
+    years: list[IndicatorYearPublic]
+
+
+# ------------------------------------------------------------------ accounts and personal data
+
+
+class InvitationIn(Schema):
+    email: str
+    first_name: str = ""
+    last_name: str = ""
+    organisation_id: int
+    role: Literal["coordinator", "member"] = "member"
+
+
+class InvitationOut(Schema):
+    user_id: int
+    email: str
+    activation_path: str
+
+
+class MembershipOut(Schema):
+    organisation: str
+    role: str
+
+
+class PersonalDataExport(Schema):
+    user_id: int
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    is_active: bool
+    date_joined: dt.datetime
+    last_login: dt.datetime | None
+    organisations: list[MembershipOut]
+    bodies: list[str]
+    chair_of: list[str]
+    proposals: list[str]
+    decisions: list[str]
+    audit_entries: int
+
+
+class ErasureResult(Schema):
+    user_id: int
+    username: str
+    memberships_kept: int
+    audit_entries_redacted: int
+    login_records_deleted: int
+
+
+# ------------------------------------------------------------------ yearly follow-up
+
+
+class PhaseStatusCount(Schema):
+    phase: PhaseCode
+    phase_label: str
+    by_status: dict[str, int]
+    total: int
+
+
+class ReportActivity(Schema):
+    id: int
+    title: str
+    phase: PhaseCode
+    phase_label: str
+    status: StatusCode
+    status_label: str
+    owner: str
+    period_start: dt.date | None
+    period_end: dt.date | None
+    expected_participants: int | None
+    actual_participants: int | None
+
+
+class IndicatorRow(Schema):
+    id: int
+    name: str
+    unit: str
+    target: Decimal | None
+    value: Decimal | None
+    previous_value: Decimal | None
+    reached: bool | None
+    comment: str
+
+
+class YearlyReport(Schema):
+    agreement: AgreementPublic
+    year: int
+    status_labels: dict[str, str]
+    phases: list[PhaseStatusCount]
+    activities: list[ReportActivity]
+    decisions: list[DecisionPublic]
+    funding: FundingTotals
+    indicators: list[IndicatorRow]
+    participants_expected: int
+    participants_actual: int
+    generated_at: dt.datetime
+    is_demo: bool

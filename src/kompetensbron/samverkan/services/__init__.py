@@ -1,0 +1,90 @@
+"""The Samverkan service layer: every change goes through here.
+
+Functions are keyword-only (``actor=`` first), run in ``transaction.atomic``, check rights
+(:mod:`kompetensbron.samverkan.permissions`), validate input, and write the audit record in the
+same transaction. They raise :class:`kompetensbron.errors.PermissionDenied`,
+:class:`~kompetensbron.errors.ValidationFailed` (``errors={field: message}``) or
+:class:`~kompetensbron.errors.NotFound`; a refused change writes nothing.
+"""
+
+from . import public
+from .accounts import (
+    accept_invitation,
+    activation_path,
+    erase_person,
+    export_personal_data,
+    get_person,
+    invite_user,
+    user_from_token,
+)
+from .activities import (
+    InvalidTransition,
+    create_activity,
+    decide_activity,
+    find_activity,
+    get_activity,
+    list_activities,
+    propose_activity,
+    submit_proposal,
+    transition_activity,
+    update_activity,
+)
+from .followup import create_indicator, find_indicator, get_indicator, get_visible_agreement, set_indicator_year, yearly_report
+from .funding import NOT_BINDING, create_funding_application, find_funding, funding_totals, get_funding, update_funding_application
+from .register import (
+    add_body_member,
+    create_agreement,
+    create_body,
+    create_organisation,
+    create_unit,
+    get_agreement,
+    get_body,
+    get_organisation,
+    set_membership,
+    update_agreement,
+    update_organisation,
+)
+
+__all__ = [
+    "public",
+    "accept_invitation",
+    "activation_path",
+    "erase_person",
+    "export_personal_data",
+    "get_person",
+    "invite_user",
+    "user_from_token",
+    "InvalidTransition",
+    "create_activity",
+    "decide_activity",
+    "find_activity",
+    "find_indicator",
+    "find_funding",
+    "get_activity",
+    "list_activities",
+    "propose_activity",
+    "submit_proposal",
+    "transition_activity",
+    "update_activity",
+    "create_indicator",
+    "get_indicator",
+    "get_visible_agreement",
+    "set_indicator_year",
+    "yearly_report",
+    "NOT_BINDING",
+    "create_funding_application",
+    "funding_totals",
+    "get_funding",
+    "update_funding_application",
+    "add_body_member",
+    "create_agreement",
+    "create_body",
+    "create_organisation",
+    "create_unit",
+    "get_agreement",
+    "get_body",
+    "get_organisation",
+    "set_membership",
+    "update_agreement",
+    "update_organisation",
+]

@@ -1,0 +1,160 @@
+"""Indicators with yearly targets and values, and the yearly report per agreement.
+
+:func:`yearly_report` assembles one :class:`YearlyReport` that the JSON route returns and the
+report page (and the PDF/Excel exports, where present) render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from kompetensbron.errors import NotFound
+
+from .. import validation as v
+from ..audit import record, snapshot
+from ..models import Activity, ActivityStatus, Agreement, Decision, Indicator, IndicatorYear, Phase
+from ..permissions import require, visible_agreements
+from ..schemas import IndicatorCreate, IndicatorRow, IndicatorYearIn, PhaseStatusCount, ReportActivity, YearlyReport
+from . import public
+from .funding import funding_totals
+
+__all__ = ["get_visible_agreement", "get_indicator", "find_indicator", "create_indicator", "set_indicator_year", "yearly_report"]
+
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+def get_visible_agreement(*, actor, pk: int) -> Agreement:
+    found = visible_agreements(actor).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"Okänt avtal: {pk}")
+    return found
+
+
+def get_indicator(*, actor, pk: int) -> Indicator:
+    found = Indicator.objects.filter(pk=pk, agreement__in=visible_agreements(actor)).select_related("agreement").first()
+    if found is None:
+        raise NotFound(f"Okänd indikator: {pk}")
+    return found
+
+
+def find_indicator(pk: int) -> Indicator:
+    found = Indicator.objects.filter(pk=pk).select_related("agreement").first()
+    if found is None:
+        raise NotFound(f"Okänd indikator: {pk}")
+    return found
+
+
+def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_demo: bool = False) -> Indicator:
+    require(actor, "change_indicator", agreement, "Endast avtalsparternas samordnare lägger upp indikatorer.")
+    errors = v.check_required(name=data.name)
+    if Indicator.objects.filter(agreement=agreement, name__iexact=data.name.strip()).exists():
+        errors["name"] = f"Indikatorn {data.name.strip()} finns redan för avtalet."
+    v.raise_if(errors)
+    with transaction.atomic():
+        indicator = Indicator.objects.create(
+            agreement=agreement,
+            name=data.name.strip(),
+            unit=data.unit,
+            description=data.description,
+            higher_is_better=data.higher_is_better,
+            is_demo=is_demo,
+        )
+        record(actor=actor, action="create", obj=indicator, after=snapshot(indicator))
+    return indicator
+
+
+def set_indicator_year(*, actor, indicator: Indicator, year: int, data: IndicatorYearIn) -> IndicatorYear:
+    """Set the target and/or the value of one indicator for one year."""
+    require(actor, "change_indicator", indicator.agreement, "Endast avtalsparternas samordnare följer upp indikatorer.")
+    errors: dict[str, str] = {}
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        errors["year"] = f"Året ska ligga mellan {_MIN_YEAR} och {_MAX_YEAR}."
+    v.raise_if(errors)
+    with transaction.atomic():
+        row = IndicatorYear.objects.select_for_update().filter(indicator=indicator, year=year).first()
+        before = snapshot(row) if row else None
+        if row is None:
+            row = IndicatorYear(indicator=indicator, year=year)
+        row.target, row.value, row.comment = data.target, data.value, data.comment
+        row.save()
+        record(actor=actor, action="update" if before else "create", obj=row, before=before, after=snapshot(row))
+    return row
+
+
+def _reached(target: Decimal | None, value: Decimal | None, higher_is_better: bool) -> bool | None:
+    if target is None or value is None:
+        return None
+    return value >= target if higher_is_better else value <= target
+
+
+def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
+    """Activities by phase and status, decisions, funding and indicators of one agreement year."""
+    require(actor, "view_agreement", agreement, "Du deltar inte i avtalet.")
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    acts = list(
+        Activity.objects.filter(agreement=agreement)
+        .filter(Q(period_start__lte=end) | Q(period_start__isnull=True))
+        .filter(Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start) | Q(period_start__isnull=True, period_end__isnull=True))
+        .select_related("owner")
+        .order_by("phase", "period_start", "title")
+    )
+    phases = []
+    for phase in Phase:
+        mine = [a for a in acts if a.phase == phase]
+        counts = {s: sum(1 for a in mine if a.status == s) for s in ActivityStatus.values}
+        phases.append(PhaseStatusCount(phase=phase.value, phase_label=str(phase.label), by_status=counts, total=len(mine)))
+    decisions = (
+        Decision.objects.filter(activity__agreement=agreement, date__year=year)
+        .select_related("activity", "body", "decided_by")
+        .order_by("date", "id")
+    )
+    indicators = []
+    for ind in agreement.indicators.prefetch_related("years"):
+        years = {y.year: y for y in ind.years.all()}
+        this, prev = years.get(year), years.get(year - 1)
+        indicators.append(
+            IndicatorRow(
+                id=ind.pk,
+                name=ind.name,
+                unit=ind.unit,
+                target=this.target if this else None,
+                value=this.value if this else None,
+                previous_value=prev.value if prev else None,
+                reached=_reached(this.target, this.value, ind.higher_is_better) if this else None,
+                comment=this.comment if this else "",
+            )
+        )
+    return YearlyReport(
+        agreement=public.agreement(agreement),
+        year=year,
+        status_labels={s.value: str(s.label) for s in ActivityStatus},
+        phases=phases,
+        activities=[
+            ReportActivity(
+                id=a.pk,
+                title=a.title,
+                phase=a.phase,
+                phase_label=str(a.get_phase_display()),
+                status=a.status,
+                status_label=str(a.get_status_display()),
+                owner=a.owner.name,
+                period_start=a.period_start,
+                period_end=a.period_end,
+                expected_participants=a.expected_participants,
+                actual_participants=a.actual_participants,
+            )
+            for a in acts
+        ],
+        decisions=[public.decision(d) for d in decisions],
+        funding=funding_totals(agreement=agreement, year=year),
+        indicators=indicators,
+        participants_expected=sum(a.expected_participants or 0 for a in acts),
+        participants_actual=sum(a.actual_participants or 0 for a in acts),
+        generated_at=timezone.now(),
+        is_demo=agreement.is_demo,
+    )

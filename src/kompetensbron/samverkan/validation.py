@@ -1,0 +1,91 @@
+"""Input checks shared by the services and the forms: one message per field, in Swedish.
+
+Each ``check_*`` function returns ``{field: message}`` (empty when fine) so a form can put the
+messages on its fields and a service can raise them as one :class:`ValidationFailed`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from kompetensbron.errors import ValidationFailed
+
+from .models import Agreement, Body, BodyKind, Organisation
+
+__all__ = [
+    "check_period",
+    "check_not_negative",
+    "check_required",
+    "raise_if",
+    "organisation",
+    "organisations",
+    "agreement",
+    "working_group",
+]
+
+PERIOD_ORDER = "Slutdatum får inte ligga före startdatum."
+NEGATIVE = "Värdet får inte vara negativt."
+REQUIRED = "Fältet måste fyllas i."
+UNKNOWN_ORGANISATION = "Okänd organisation: {}."
+
+
+def check_period(
+    start: dt.date | None, end: dt.date | None, *, end_field: str = "period_end"
+) -> dict[str, str]:
+    if start is not None and end is not None and end < start:
+        return {end_field: PERIOD_ORDER}
+    return {}
+
+
+def check_not_negative(**values: int | Decimal | None) -> dict[str, str]:
+    return {name: NEGATIVE for name, value in values.items() if value is not None and value < 0}
+
+
+def check_required(**values: str | None) -> dict[str, str]:
+    return {name: REQUIRED for name, value in values.items() if value is None or not str(value).strip()}
+
+
+def raise_if(errors: dict[str, str], message: str = "Uppgifterna kunde inte sparas.") -> None:
+    if errors:
+        raise ValidationFailed(message + " " + " ".join(f"{k}: {v}" for k, v in errors.items()), errors=errors)
+
+
+def organisation(pk: int | None, field: str, errors: dict[str, str]) -> Organisation | None:
+    if pk is None:
+        errors.setdefault(field, REQUIRED)
+        return None
+    found = Organisation.objects.filter(pk=pk).first()
+    if found is None:
+        errors[field] = UNKNOWN_ORGANISATION.format(pk)
+    return found
+
+
+def organisations(pks: Iterable[int], field: str, errors: dict[str, str]) -> list[Organisation]:
+    pks = list(dict.fromkeys(pks))
+    found = {o.pk: o for o in Organisation.objects.filter(pk__in=pks)}
+    missing = [str(pk) for pk in pks if pk not in found]
+    if missing:
+        errors[field] = UNKNOWN_ORGANISATION.format(", ".join(missing))
+    return [found[pk] for pk in pks if pk in found]
+
+
+def agreement(pk: int | None, field: str, errors: dict[str, str]) -> Agreement | None:
+    if pk is None:
+        return None
+    found = Agreement.objects.filter(pk=pk).first()
+    if found is None:
+        errors[field] = f"Okänt avtal: {pk}."
+    return found
+
+
+def working_group(pk: int | None, field: str, errors: dict[str, str]) -> Body | None:
+    if pk is None:
+        return None
+    found = Body.objects.filter(pk=pk).select_related("parent").first()
+    if found is None:
+        errors[field] = f"Okänd arbetsgrupp: {pk}."
+    elif found.kind != BodyKind.WORKING_GROUP:
+        errors[field] = f"{found.name} är ingen arbetsgrupp."
+    return found

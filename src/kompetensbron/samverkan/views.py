@@ -1,0 +1,266 @@
+"""Samverkan pages: thin views that call the services and render one typed page context.
+
+Every page needs a login; every change is a POST form with a CSRF token and goes through a
+service, whose refusals come back as messages on the form (422) or a 403 page.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+
+from . import report_exports, services
+from .forms import SERVICE_FIELDS, ActivationForm, ActivityForm, AgreementForm, DecisionForm, FundingForm, TransitionForm
+from .models import WORKFLOW, ActivityStatus
+from .page_contexts import ActivityPage, AgreementPage, BoardPage, FormPage, ReportPage
+from .permissions import coordinated_organisation_ids, visible_agreements, visible_bodies
+from .schemas import ActivityCreate, AgreementCreate, FundingCreate
+
+
+def _refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
+    return render(request, "samverkan/refused.html", {"message": str(exc)}, status=status)
+
+
+def _service_errors_on_form(form, exc: ValidationFailed) -> None:
+    for key, message in (exc.errors or {"": str(exc)}).items():
+        name = SERVICE_FIELDS.get(key, key)
+        form.add_error(name if name in form.fields else None, message)
+
+
+# ------------------------------------------------------------------ board and activities
+
+
+@login_required
+def board(request: HttpRequest) -> HttpResponse:
+    selected = request.GET.get("avtal")
+    selected_id = int(selected) if selected and selected.isdigit() else None
+    activities = services.list_activities(actor=request.user, agreement_id=selected_id)
+    can_create = request.user.samverkan_body_memberships.exists() or bool(coordinated_organisation_ids(request.user))
+    page = BoardPage.build(
+        activities=[services.public.activity(a) for a in activities],
+        agreements=[services.public.agreement(a) for a in visible_agreements(request.user)],
+        selected=selected_id,
+        can_create=can_create,
+    )
+    return render(request, "samverkan/board.html", {"page": page})
+
+
+def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
+    user = request.user
+    can_change = user.has_perm("samverkan.change_activity", activity)
+    manual = [s for s in WORKFLOW[activity.status] if s not in (ActivityStatus.DECIDED, ActivityStatus.REJECTED, ActivityStatus.PROPOSED)]
+    return ActivityPage(
+        activity=services.public.activity(activity),
+        funding=[services.public.funding(f) for f in activity.funding_applications.select_related("activity")],
+        can_propose=activity.status == ActivityStatus.IDEA and user.has_perm("samverkan.propose_activity", activity),
+        can_decide=activity.status == ActivityStatus.PROPOSED and user.has_perm("samverkan.decide_activity", activity),
+        can_change=can_change,
+        transitions=[(s, str(ActivityStatus(s).label)) for s in manual] if can_change else [],
+        decision_form=forms.get("decision_form") or DecisionForm(initial={"date": timezone.localdate()}),
+        transition_form=forms.get("transition_form") or TransitionForm(),
+        funding_form=forms.get("funding_form") or FundingForm(),
+    )
+
+
+@login_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        activity = services.get_activity(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    return render(request, "samverkan/activity_detail.html", {"page": _activity_page(request, activity)})
+
+
+@login_required
+def activity_create(request: HttpRequest) -> HttpResponse:
+    form = ActivityForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            data = ActivityCreate(
+                title=d["title"], description=d["description"], phase=d["phase"], target_group=d["target_group"],
+                owner_id=d["owner"].pk, partner_ids=[o.pk for o in d["partners"]],
+                agreement_id=d["agreement"].pk if d["agreement"] else None,
+                working_group_id=d["working_group"].pk if d["working_group"] else None,
+                period_start=d["period_start"], period_end=d["period_end"], place=d["place"],
+                expected_participants=d["expected_participants"], propose=d["propose"],
+            )
+            try:
+                activity = services.create_activity(actor=request.user, data=data)
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _service_errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Aktiviteten är sparad."))
+                return redirect("samverkan:activity", pk=activity.pk)
+        status = 422
+    page = FormPage(title=_("Ny aktivitet"), form=form, submit_label=_("Spara"))
+    return render(request, "samverkan/form.html", {"page": page}, status=status)
+
+
+def _post_on_activity(request: HttpRequest, pk: int, form_class, form_key: str, action) -> HttpResponse:
+    try:
+        activity = services.find_activity(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    form = form_class(request.POST) if form_class else None
+    if form is None or form.is_valid():
+        try:
+            action(activity, form.cleaned_data if form else {})
+        except PermissionDenied as exc:
+            return _refused(request, exc, 403)
+        except ValidationFailed as exc:
+            if form is None:
+                messages.error(request, str(exc))
+                return redirect("samverkan:activity", pk=pk)
+            _service_errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Ändringen är sparad."))
+            return redirect("samverkan:activity", pk=pk)
+    try:
+        visible = services.get_activity(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return _refused(request, exc, 403)
+    page = _activity_page(request, visible, **{form_key: form})
+    return render(request, "samverkan/activity_detail.html", {"page": page}, status=422)
+
+
+@login_required
+@require_POST
+def activity_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    return _post_on_activity(
+        request, pk, None, "", lambda a, d: services.submit_proposal(actor=request.user, activity=a)
+    )
+
+
+@login_required
+@require_POST
+def activity_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(a, d):
+        services.decide_activity(actor=request.user, activity=a, decision=d["decision"], justification=d["justification"], date=d["date"])
+
+    return _post_on_activity(request, pk, DecisionForm, "decision_form", act)
+
+
+@login_required
+@require_POST
+def activity_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(a, d):
+        services.transition_activity(
+            actor=request.user, activity=a, to_status=d["to_status"],
+            actual_participants=d["actual_participants"], evaluation=d["evaluation"],
+        )
+
+    return _post_on_activity(request, pk, TransitionForm, "transition_form", act)
+
+
+@login_required
+@require_POST
+def activity_funding(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(a, d):
+        services.create_funding_application(actor=request.user, activity=a, data=FundingCreate(**d))
+
+    return _post_on_activity(request, pk, FundingForm, "funding_form", act)
+
+
+# ------------------------------------------------------------------ agreements and report
+
+
+@login_required
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        agreement = services.get_visible_agreement(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    start = agreement.period_start.year
+    end = min((agreement.period_end or timezone.localdate()).year, timezone.localdate().year)
+    page = AgreementPage(
+        agreement=services.public.agreement(agreement),
+        bodies=[services.public.body(b) for b in visible_bodies(request.user).filter(agreement=agreement).select_related("parent", "chair")],
+        activity_count=agreement.activities.count(),
+        funding=services.funding_totals(agreement=agreement),
+        indicators=[services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")],
+        years=list(range(max(start, end - 9), end + 1))[::-1] or [start],
+    )
+    return render(request, "samverkan/agreement_detail.html", {"page": page})
+
+
+@login_required
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    form = AgreementForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            data = AgreementCreate(
+                title=d["title"], purpose=d["purpose"], party_ids=[o.pk for o in d["parties"]],
+                period_start=d["period_start"], period_end=d["period_end"],
+            )
+            try:
+                agreement = services.create_agreement(actor=request.user, data=data)
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _service_errors_on_form(form, exc)
+            else:
+                return redirect("samverkan:agreement", pk=agreement.pk)
+        status = 422
+    page = FormPage(title=_("Nytt samverkansavtal"), form=form, submit_label=_("Spara"))
+    return render(request, "samverkan/form.html", {"page": page}, status=status)
+
+
+def _report_page(request: HttpRequest, pk: int, year: int) -> ReportPage:
+    agreement = services.get_visible_agreement(actor=request.user, pk=pk)
+    report = services.yearly_report(actor=request.user, agreement=agreement, year=year)
+    return ReportPage(report=report, phase_status_columns=[(s.value, str(s.label)) for s in ActivityStatus])
+
+
+@login_required
+def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -> HttpResponse:
+    """The yearly report as a page, or (``fmt``) as an Excel workbook or a PDF."""
+    try:
+        page = _report_page(request, pk, year)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    except PermissionDenied as exc:
+        return _refused(request, exc, 403)
+    if fmt == "html":
+        return render(request, "samverkan/yearly_report.html", {"page": page})
+    if fmt == "xlsx":
+        content, mime = report_exports.report_xlsx(page.report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content, mime = report_exports.report_pdf(page.report, page), "application/pdf"
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{report_exports.report_filename(page.report, fmt)}"'
+    return response
+
+
+# ------------------------------------------------------------------ accounts
+
+
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The one-time invitation link: choose a password, then log in."""
+    user = services.user_from_token(uidb64, token)
+    if user is None:
+        return render(request, "samverkan/refused.html", {"message": services.accounts.INVALID_LINK}, status=400)
+    form = ActivationForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accept_invitation(uidb64=uidb64, token=token, password=form.cleaned_data["new_password1"])
+        except ValidationFailed as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Kontot är aktiverat. Logga in med ditt nya lösenord."))
+            return redirect("login")
+    page = FormPage(title=_("Välj lösenord"), form=form, submit_label=_("Aktivera kontot"))
+    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+

@@ -1,0 +1,78 @@
+"""The job-ad warehouse: Parquet snapshots queried with DuckDB (plain Python, no Django).
+
+Public API::
+
+    ingest_ads(paths, *, warehouse_dir=None, enrich=None, progress=None, taxonomy=None,
+               chunk_size=50_000, keep_text=False) -> IngestResult
+    import_statistics(data_dir=None, warehouse_dir=None, *, taxonomy=None)
+        -> StatisticsImportResult
+    open_reader(warehouse_dir) -> duckdb connection with views ads, stat_job_ads,
+        stat_barometer, stat_salary, warehouse_meta over the *published* snapshot
+    demand_by_occupation_region / year_on_year / top_occupations / top_skills /
+        statistics_ad_counts (con, ...) -> typed results with Provenance
+    read_current(warehouse_dir) -> Snapshot | None   (id, path, manifest)
+
+Writers publish atomically (see :mod:`.snapshots`); readers only ever see published
+snapshots. The Spark variant of the pipeline is :mod:`kompetensbron.warehouse.spark`
+(imported on demand: it needs the ``spark`` extra).
+"""
+
+from __future__ import annotations
+
+from kompetensbron.warehouse.demand import (
+    DemandResult,
+    DemandRow,
+    OccupationCount,
+    Provenance,
+    SkillCount,
+    StatisticsCount,
+    StatisticsCountsResult,
+    TopOccupationsResult,
+    TopSkillsResult,
+    YearOnYearResult,
+    YearOnYearRow,
+    demand_by_occupation_region,
+    statistics_ad_counts,
+    top_occupations,
+    top_skills,
+    year_on_year,
+)
+from kompetensbron.warehouse.duck import Connection, open_reader
+from kompetensbron.warehouse.hooks import EnrichHook
+from kompetensbron.warehouse.ingest import IngestResult, ingest_ads, load_taxonomy
+from kompetensbron.warehouse.normalise import SkippedRecord
+from kompetensbron.warehouse.snapshots import Snapshot, read_current
+from kompetensbron.warehouse.statistics import ImportedTable, StatisticsImportResult, import_statistics
+from kompetensbron.warehouse.taxonomy import TaxonomyLookup
+
+__all__ = [
+    "Connection",
+    "DemandResult",
+    "DemandRow",
+    "EnrichHook",
+    "ImportedTable",
+    "IngestResult",
+    "OccupationCount",
+    "Provenance",
+    "SkillCount",
+    "SkippedRecord",
+    "Snapshot",
+    "StatisticsCount",
+    "StatisticsCountsResult",
+    "StatisticsImportResult",
+    "TaxonomyLookup",
+    "TopOccupationsResult",
+    "TopSkillsResult",
+    "YearOnYearResult",
+    "YearOnYearRow",
+    "demand_by_occupation_region",
+    "import_statistics",
+    "ingest_ads",
+    "load_taxonomy",
+    "open_reader",
+    "read_current",
+    "statistics_ad_counts",
+    "top_occupations",
+    "top_skills",
+    "year_on_year",
+]

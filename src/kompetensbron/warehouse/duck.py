@@ -1,0 +1,245 @@
+"""Everything that touches DuckDB (pinned 1.5.x) lives in this module.
+
+* :func:`open_reader` -- an in-memory connection with read-only views over the published
+  snapshot's Parquet files: ``ads``, ``stat_job_ads``, ``stat_barometer``, ``stat_salary``
+  and ``warehouse_meta`` (snapshot id, creation time, schema and taxonomy version).
+* :func:`merge_ads` -- the copy-on-write merge of staged incoming ads into the next
+  snapshot (latest version per ``ad_id`` wins, unchanged partitions hard-linked).
+
+DuckDB 2.0 changed the Python API; keep every call here so an upgrade touches one file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from kompetensbron.warehouse.schema import ADS_SCHEMA, TABLE_SCHEMAS
+from kompetensbron.warehouse.snapshots import Snapshot, SnapshotWriter, read_current
+
+Connection = duckdb.DuckDBPyConnection
+
+#: Rows per Parquet row group of the ``ads`` files (a multiple of DuckDB's vector size).
+ROW_GROUP_SIZE = 65_536
+
+#: Versioned SQL of the reader views; ``{files}`` is a list literal of Parquet paths.
+VIEW_SQL = "CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({files}, hive_partitioning = false, union_by_name = true)"
+
+
+def sql_string(value: str | Path) -> str:
+    """A SQL string literal."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _file_list(paths: list[Path]) -> str:
+    return "[" + ", ".join(sql_string(p) for p in paths) + "]"
+
+
+def connect(*, memory_limit: str = "2GB", threads: int = 2, temp_dir: Path | None = None) -> Connection:
+    """A fresh in-memory DuckDB connection with bounded memory and threads."""
+    con = duckdb.connect(":memory:", config={"threads": threads, "memory_limit": memory_limit})
+    con.execute("SET preserve_insertion_order = false")
+    con.execute("SET enable_progress_bar = false")
+    if temp_dir is not None:
+        temp_dir.mkdir(parents=True, exist_ok=True)
+        con.execute(f"SET temp_directory = {sql_string(temp_dir)}")
+    return con
+
+
+def _create_table_view(con: Connection, name: str, files: list[Path]) -> None:
+    if files:
+        con.execute(VIEW_SQL.format(name=name, files=_file_list(files)))
+    else:
+        empty = TABLE_SCHEMAS[name].empty_table()
+        con.register(f"_empty_{name}", empty)
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _empty_{name}")
+
+
+def attach_snapshot(con: Connection, snapshot: Snapshot | None) -> None:
+    """Create the reader views of a snapshot (empty, typed views when there is none)."""
+    for name in TABLE_SCHEMAS:
+        _create_table_view(con, name, snapshot.files(name) if snapshot else [])
+    meta = pa.table(
+        {
+            "snapshot": [snapshot.id if snapshot else None],
+            "created_at": [snapshot.manifest.get("created_at") if snapshot else None],
+            "schema_version": [snapshot.manifest.get("schema_version") if snapshot else None],
+            "taxonomy": [snapshot.manifest.get("taxonomy") if snapshot else None],
+        },
+        schema=pa.schema(
+            [
+                ("snapshot", pa.string()),
+                ("created_at", pa.string()),
+                ("schema_version", pa.int32()),
+                ("taxonomy", pa.string()),
+            ]
+        ),
+    )
+    con.register("_warehouse_meta", meta)
+    con.execute("CREATE OR REPLACE VIEW warehouse_meta AS SELECT * FROM _warehouse_meta")
+
+
+def open_reader(warehouse_dir: Path, *, memory_limit: str = "2GB", threads: int = 2) -> Connection:
+    """An in-memory DuckDB connection with views over the *published* warehouse.
+
+    The snapshot is resolved once; files written later are not seen. Open a new reader
+    (cheap: no data is loaded) to see a newer snapshot.
+    """
+    con = connect(memory_limit=memory_limit, threads=threads)
+    con.execute("SET parquet_metadata_cache = true")
+    attach_snapshot(con, read_current(warehouse_dir))
+    return con
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    """What a merge changed: counts per kind and the rewritten partitions (years)."""
+
+    new: int
+    updated: int
+    removed: int
+    rows: int
+    years_rewritten: tuple[int, ...]
+
+
+_ADS_COLUMNS = ", ".join(f'"{n}"' for n in ADS_SCHEMA.names)
+_REMOVALS_DDL = "CREATE TEMP TABLE removals_best (ad_id VARCHAR, removed_date TIMESTAMP, version_seq BIGINT)"
+
+
+def merge_ads(
+    writer: SnapshotWriter,
+    incoming: list[Path],
+    *,
+    temp_dir: Path,
+    removals: Path | None = None,
+    memory_limit: str = "1GB",
+) -> MergeOutcome:
+    """Merge staged incoming ads (Parquet, ``ADS_SCHEMA``) into the writer's snapshot.
+
+    Per ``ad_id`` the version ordered last by ``(source_ts NULLS FIRST, version_seq)``
+    wins. An incoming winner whose content hash equals the stored one (and that brings no
+    new enrichment) changes nothing. ``removals`` (Parquet: ``ad_id``, ``removed_date``,
+    ``version_seq``) mark stored or incoming ads of lower ``version_seq`` as removed.
+    Partitions holding a changed ad are rewritten; all other partitions are hard-linked.
+    The ``ads`` entry of ``writer.tables`` is set.
+    """
+    con = connect(memory_limit=memory_limit, temp_dir=temp_dir)
+    try:
+        base = writer.base
+        _create_table_view(con, "ads", base.files("ads") if base else [])
+        if incoming:
+            con.execute(VIEW_SQL.format(name="incoming", files=_file_list(incoming)))
+        else:
+            con.register("_empty_incoming", ADS_SCHEMA.empty_table())
+            con.execute("CREATE VIEW incoming AS SELECT * FROM _empty_incoming")
+        con.execute(_REMOVALS_DDL)
+        if removals is not None:
+            con.execute(
+                "INSERT INTO removals_best SELECT ad_id, removed_date, version_seq FROM read_parquet("
+                f"{sql_string(removals)}) QUALIFY row_number() OVER (PARTITION BY ad_id ORDER BY version_seq DESC) = 1"
+            )
+        con.execute(
+            "CREATE TEMP TABLE inc_best AS SELECT ad_id, pub_year, content_hash, source_ts, version_seq, enrich_version "
+            "FROM incoming QUALIFY row_number() OVER (PARTITION BY ad_id ORDER BY source_ts DESC NULLS LAST, version_seq DESC) = 1"
+        )
+        con.execute(
+            "CREATE TEMP TABLE old_keys AS SELECT ad_id, pub_year, content_hash, source_ts, enrich_version "
+            "FROM ads WHERE ad_id IN (SELECT ad_id FROM inc_best)"
+        )
+        con.execute(
+            """
+            CREATE TEMP TABLE changed AS
+            SELECT i.ad_id, i.version_seq, i.pub_year, o.pub_year AS old_year, o.ad_id IS NULL AS is_new
+            FROM inc_best i LEFT JOIN old_keys o ON i.ad_id = o.ad_id
+            WHERE o.ad_id IS NULL
+               OR (NOT coalesce(o.source_ts IS NOT NULL AND (i.source_ts IS NULL OR i.source_ts < o.source_ts), false)
+                   AND (i.content_hash IS DISTINCT FROM o.content_hash
+                        OR (i.enrich_version IS NOT NULL AND i.enrich_version IS DISTINCT FROM o.enrich_version)))
+            """
+        )
+        con.execute(
+            """
+            CREATE TEMP TABLE removal_hits AS
+            SELECT a.ad_id, a.pub_year FROM ads a JOIN removals_best r ON a.ad_id = r.ad_id
+            WHERE a.ad_id NOT IN (SELECT ad_id FROM changed)
+              AND (a.removed IS NOT TRUE OR (r.removed_date IS NOT NULL AND a.removed_date IS DISTINCT FROM r.removed_date))
+            UNION ALL
+            SELECT c.ad_id, c.pub_year FROM changed c JOIN removals_best r ON c.ad_id = r.ad_id
+            WHERE r.version_seq > c.version_seq
+            """
+        )
+        new, updated, removed = con.execute(
+            "SELECT (SELECT count(*) FROM changed WHERE is_new), (SELECT count(*) FROM changed WHERE NOT is_new), "
+            "(SELECT count(*) FROM removal_hits)"
+        ).fetchone() or (0, 0, 0)
+        affected = {
+            int(y)
+            for (y,) in con.execute(
+                "SELECT pub_year FROM changed UNION SELECT old_year FROM changed WHERE old_year IS NOT NULL "
+                "UNION SELECT pub_year FROM removal_hits"
+            ).fetchall()
+        }
+        partitions: dict[str, dict[str, object]] = {}
+        old_partitions = dict(base.table("ads").get("partitions", {})) if base else {}
+        for year_key, entry in old_partitions.items():
+            if int(year_key) not in affected:
+                for rel in entry["files"]:
+                    writer.link_from_base(rel)
+                partitions[year_key] = entry
+        for year in sorted(affected):
+            rel = f"ads/pub_year={year}/part-{writer.id}.parquet"
+            target = writer.new_file(rel)
+            count = con.execute(
+                f"""
+                COPY (
+                    WITH merged AS (
+                        SELECT {_ADS_COLUMNS} FROM ads
+                        WHERE pub_year = {year} AND ad_id NOT IN (SELECT ad_id FROM changed)
+                        UNION ALL
+                        SELECT {", ".join(f'inc."{n}"' for n in ADS_SCHEMA.names)}
+                        FROM incoming inc JOIN changed c ON inc.version_seq = c.version_seq
+                        WHERE c.pub_year = {year}
+                    )
+                    SELECT m.* REPLACE (
+                        CASE WHEN r.version_seq > m.version_seq THEN true ELSE m.removed END AS removed,
+                        CASE WHEN r.version_seq > m.version_seq THEN coalesce(r.removed_date, m.removed_date)
+                             ELSE m.removed_date END AS removed_date)
+                    FROM merged m LEFT JOIN removals_best r ON r.ad_id = m.ad_id
+                    ORDER BY m.ssyk, m.publication_date
+                ) TO {sql_string(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {ROW_GROUP_SIZE})
+                """
+            ).fetchone()
+            rows = int(count[0]) if count else 0
+            if rows:
+                partitions[str(year)] = {"files": [rel], "rows": rows}
+            else:
+                target.unlink()
+        ordered = dict(sorted(partitions.items()))
+        writer.tables["ads"] = {
+            "files": [rel for entry in ordered.values() for rel in entry["files"]],  # type: ignore[attr-defined]
+            "rows": sum(int(entry["rows"]) for entry in ordered.values()),  # type: ignore[call-overload]
+            "partitions": ordered,
+        }
+        return MergeOutcome(
+            new=int(new),
+            updated=int(updated),
+            removed=int(removed),
+            rows=int(writer.tables["ads"]["rows"]),
+            years_rewritten=tuple(sorted(affected)),
+        )
+    finally:
+        con.close()
+
+
+def query_arrow(con: Connection, sql: str, params: dict[str, object] | None = None) -> pa.Table:
+    """Run a query and return an Arrow table (the demand queries' entry point)."""
+    return con.execute(sql, params or {}).fetch_arrow_table()
+
+
+def current_snapshot_id(con: Connection) -> str | None:
+    """The snapshot id a reader connection is attached to."""
+    row = con.execute("SELECT snapshot FROM warehouse_meta").fetchone()
+    return row[0] if row else None

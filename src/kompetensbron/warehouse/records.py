@@ -1,0 +1,151 @@
+"""Stream job-ad records out of JobTech files, with their line numbers.
+
+Two layouts are accepted, plain or gzip-compressed (``.gz``):
+
+* **JSON Lines** -- one ad object per line (the historical-ads bulk files and what the
+  connectors write). A malformed line is reported and the next line is read.
+* **a JSON array** of ad objects (older dumps). Elements are decoded one at a time from a
+  bounded buffer, so a multi-gigabyte array never sits in memory. A syntax error inside
+  an array cannot be stepped over safely: it is reported with its line and the rest of
+  that file is skipped.
+
+Each item is ``(line, record, None)`` or ``(line, None, reason)``; ``line`` is 1-based and,
+for an array element, the line where the element starts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+RecordItem = tuple[int, dict[str, Any] | None, str | None]
+
+_BLOCK = 1 << 20  # characters read at a time from an array file
+_MAX_ELEMENT = 64 << 20  # an array element larger than this is reported as malformed
+_WS = " \t\r\n"
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def detect_layout(path: Path) -> str:
+    """``"array"`` when the first non-blank character is ``[``, else ``"jsonl"``."""
+    with _open_binary(path) as fh:
+        head = fh.read(4096).lstrip()
+        while not head:
+            more = fh.read(4096)
+            if not more:
+                return "jsonl"
+            head = more.lstrip()
+    return "array" if head[:1] == b"[" else "jsonl"
+
+
+def iter_records(path: Path) -> Iterator[RecordItem]:
+    """Yield the records of one file (see the module docstring)."""
+    if detect_layout(path) == "array":
+        yield from _iter_array(path)
+    else:
+        yield from _iter_jsonl(path)
+
+
+def _iter_jsonl(path: Path) -> Iterator[RecordItem]:
+    loads = orjson.loads
+    with _open_binary(path) as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = loads(raw)
+            except orjson.JSONDecodeError as exc:
+                yield number, None, f"invalid JSON: {exc}"
+                continue
+            if isinstance(obj, dict):
+                yield number, obj, None
+            else:
+                yield number, None, f"expected a JSON object, got {type(obj).__name__}"
+
+
+def _iter_array(path: Path) -> Iterator[RecordItem]:
+    decoder = json.JSONDecoder()
+    with _open_binary(path) as raw_fh:
+        fh = _TextReader(raw_fh)
+        buf = fh.read()
+        pos = _skip_ws(buf, 0)
+        line = 1 + buf.count("\n", 0, pos)
+        pos += 1  # the opening '['
+        expect_value = True
+        while True:
+            # Skip whitespace and one separating comma, refilling the buffer as needed.
+            while True:
+                nxt = _skip_ws(buf, pos)
+                if nxt < len(buf) or fh.eof:
+                    break
+                line += buf.count("\n", pos, nxt)
+                buf, pos = buf[nxt:] + fh.read(), 0
+            line += buf.count("\n", pos, nxt)
+            pos = nxt
+            if pos >= len(buf):
+                yield line, None, "JSON array not closed (file truncated?)"
+                return
+            char = buf[pos]
+            if char == "]":
+                return
+            if char == "," and not expect_value:
+                pos += 1
+                expect_value = True
+                continue
+            start_line = line
+            while True:
+                try:
+                    obj, end = decoder.raw_decode(buf, pos)
+                    break
+                except json.JSONDecodeError as exc:
+                    if fh.eof or len(buf) - pos > _MAX_ELEMENT:
+                        bad_line = start_line + buf.count("\n", pos, max(pos, exc.pos))
+                        yield bad_line, None, f"invalid JSON in array: {exc.msg}; rest of file skipped"
+                        return
+                    buf, pos = buf[pos:] + fh.read(), 0
+            line += buf.count("\n", pos, end)
+            pos = end
+            expect_value = False
+            if isinstance(obj, dict):
+                yield start_line, obj, None
+            else:
+                yield start_line, None, f"expected a JSON object, got {type(obj).__name__}"
+            if pos > _BLOCK:
+                buf, pos = buf[pos:], 0
+
+
+def _skip_ws(buf: str, pos: int) -> int:
+    n = len(buf)
+    while pos < n and buf[pos] in _WS:
+        pos += 1
+    return pos
+
+
+class _TextReader:
+    """UTF-8 text in blocks from a binary file, remembering whether it hit the end."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        import codecs
+
+        self._fh = fh
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self.eof = False
+
+    def read(self) -> str:
+        if self.eof:
+            return ""
+        data = self._fh.read(_BLOCK)
+        if not data:
+            self.eof = True
+            return self._decoder.decode(b"", final=True)
+        return self._decoder.decode(data)

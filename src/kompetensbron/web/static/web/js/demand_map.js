@@ -1,0 +1,93 @@
+/*
+ * Demand overview: an Apache ECharts choropleth of 2024 job ads per kommun or län.
+ *
+ * Follows region_map.js: shapes come from /api/v1/regions/{kind}.geojson and are keyed by
+ * the official code (nameProperty "code"); the values are the page's own figures (the
+ * json_script "demand-map-data", the same numbers as the table and the JSON API).
+ * Clicking a region loads its top occupations into #region-panel with htmx
+ * (/efterfragan/region/<kind>/<code>/). After rendering, the container carries
+ * data-features (shapes registered).
+ */
+(function () {
+  "use strict";
+
+  var el = document.getElementById("demand-map");
+  var dataEl = document.getElementById("demand-map-data");
+  if (!el || !dataEl) return;
+  var panel = document.getElementById("region-panel");
+  var d = el.dataset;
+  var lang = document.documentElement.lang || "sv";
+  var number = new Intl.NumberFormat(lang === "en" ? "en-GB" : "sv-SE");
+  var ASPECT = Math.cos((62.5 * Math.PI) / 180);
+  var series = JSON.parse(dataEl.textContent);
+  var names = {};
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function fail() {
+    el.dataset.error = "true";
+    el.innerHTML = '<p class="notice notice--error">' + escapeHtml(d.labelError) + "</p>";
+  }
+
+  if (typeof echarts === "undefined") {
+    fail();
+    return;
+  }
+  var chart = echarts.init(el, null, { renderer: "canvas" });
+  chart.showLoading({ text: d.labelLoading });
+  var max = series.reduce(function (m, p) { return Math.max(m, p.value || 0); }, 0);
+
+  fetch(d.geojson, { headers: { Accept: "application/json" } })
+    .then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    })
+    .then(function (collection) {
+      var mapName = "demand-" + d.kind;
+      echarts.registerMap(mapName, collection);
+      collection.features.forEach(function (f) { names[f.properties.code] = f.properties.name; });
+      el.dataset.features = String(collection.features.length);
+      chart.hideLoading();
+      chart.setOption({
+        aria: { enabled: true, label: { description: el.getAttribute("aria-label") } },
+        title: { text: d.labelTitle, left: 4, top: 0, textStyle: { fontSize: 13 } },
+        tooltip: {
+          trigger: "item",
+          formatter: function (p) {
+            var v = p.value === undefined || isNaN(p.value) ? "–" : number.format(p.value);
+            return "<strong>" + escapeHtml(names[p.name] || p.name) + "</strong><br>" + escapeHtml(d.labelAds) + ": " + v;
+          },
+        },
+        visualMap: {
+          type: "continuous", min: 0, max: Math.max(max, 1), left: 4, bottom: 8, calculable: true,
+          inRange: { color: ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"] },
+          formatter: function (v) { return number.format(Math.round(v)); },
+        },
+        series: [{
+          type: "map", map: mapName, nameProperty: "code", aspectScale: ASPECT, roam: true,
+          scaleLimit: { min: 1, max: 16 }, selectedMode: "single",
+          itemStyle: { borderColor: "#4b5a63", borderWidth: d.kind === "lan" ? 0.8 : 0.3 },
+          emphasis: { itemStyle: { areaColor: "#f6c453" } },
+          select: { itemStyle: { areaColor: "#e4572e" } },
+          data: series,
+        }],
+      });
+    })
+    .catch(fail);
+
+  chart.on("click", function (p) {
+    if (p.componentType !== "series" || !p.name) return;
+    var url = d.panel.replace("__code__", encodeURIComponent(p.name));
+    if (window.htmx && panel) {
+      window.htmx.ajax("GET", url, { target: panel, swap: "innerHTML" });
+    } else {
+      window.location.assign(url);
+    }
+  });
+
+  if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
+})();

@@ -1,0 +1,54 @@
+"""Streaming records out of JSON Lines and JSON array files, with line numbers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from kompetensbron.warehouse import records
+from kompetensbron.warehouse.records import iter_records
+
+
+def _items(path: Path) -> list[tuple[int, str | None, str | None]]:
+    return [(line, rec["id"] if rec else None, reason) for line, rec, reason in iter_records(path)]
+
+
+def test_jsonl_skips_blank_lines_and_reports_bad_ones(tmp_path: Path) -> None:
+    path = tmp_path / "ads.jsonl"
+    path.write_text('{"id": "a"}\n\n{"id": \n[1, 2]\n{"id": "b"}\n', encoding="utf-8")
+    items = _items(path)
+    assert [(line, ident) for line, ident, _ in items] == [(1, "a"), (3, None), (4, None), (5, "b")]
+    assert items[1][2].startswith("invalid JSON") and items[2][2] == "expected a JSON object, got list"
+
+
+def test_array_elements_carry_the_line_they_start_on(tmp_path: Path) -> None:
+    path = tmp_path / "ads.json"
+    path.write_text(json.dumps([{"id": "a"}, {"id": "b", "x": [1, 2]}, 7], indent=2), encoding="utf-8")
+    assert [(line, ident) for line, ident, _ in _items(path)] == [(2, "a"), (5, "b"), (12, None)]
+
+
+def test_array_larger_than_the_read_block_streams(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(records, "_BLOCK", 64)  # force many refills mid-element
+    path = tmp_path / "ads.json"
+    ads = [{"id": str(i), "text": "å" * (i % 50)} for i in range(300)]
+    path.write_text("[\n" + ",\n".join(json.dumps(a, ensure_ascii=False) for a in ads) + "\n]\n", encoding="utf-8")
+    items = _items(path)
+    assert [ident for _, ident, _ in items] == [str(i) for i in range(300)]
+    assert [line for line, _, _ in items] == list(range(2, 302))
+
+
+def test_truncated_array_reports_its_line_and_stops(tmp_path: Path) -> None:
+    path = tmp_path / "ads.json"
+    path.write_text('[\n{"id": "a"},\n{"id": "b",\n "x": ', encoding="utf-8")
+    items = _items(path)
+    assert items[0] == (2, "a", None)
+    line, ident, reason = items[1]
+    assert (line, ident) == (4, None) and "rest of file skipped" in reason  # where the JSON breaks
+
+
+def test_gzip_files_are_read_transparently(tmp_path: Path) -> None:
+    path = tmp_path / "ads.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "a"}\n{"id": "b"}\n')
+    assert [ident for _, ident, _ in _items(path)] == ["a", "b"]
