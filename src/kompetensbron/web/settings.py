@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rules",
     "kompetensbron.samverkan",
     "kompetensbron.labour_market",
+    "kompetensbron.education",
 ]
 
 MIDDLEWARE = [
@@ -114,10 +115,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = _s.var_dir / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # collectstatic target; whitenoise serves from finders too
 STATICFILES_DIRS = [BASE_DIR / "static"]
-_NODE_MODULES = _REPO_ROOT / "node_modules"
-if _NODE_MODULES.is_dir():
-    # JS libraries installed by npm (package.json), served by us: never from a CDN.
-    STATICFILES_DIRS += [("vendor/htmx", _NODE_MODULES / "htmx.org" / "dist"), ("vendor/echarts", _NODE_MODULES / "echarts" / "dist")]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "kompetensbron.web.vendor_assets.VendorFinder",  # htmx + ECharts from node_modules (npm)
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
