@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     # ---------------------------------------------------------------- titles
     held_ids, held_cases = held_out_title_cases(snapshot, seed=args.seed)
     t0 = time.perf_counter()
-    held_model = OccupationClassifier.build(snapshot, sources, exclude_concepts=held_ids, include_legacy=False, seed=args.seed)
+    held_model = OccupationClassifier.build(
+        snapshot, sources, exclude_concepts=held_ids, include_legacy=False, seed=args.seed
+    )
     build_s = time.perf_counter() - t0
     current_model = OccupationClassifier.build(snapshot, sources, include_legacy=False, seed=args.seed)
     by_kind: dict[str, list] = defaultdict(list)
@@ -75,9 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     held_headlines = headline_cases(snapshot, held_ids, "held_headline", seed=args.seed, with_concept=False)
     seen_headlines = headline_cases(snapshot, seen_ids, "seen_headline", seed=args.seed)
     print(f"## Title classification (data: {data_dir}, seed {args.seed})\n")
-    print(f"held out: {len(held_ids)} of {len(snapshot.occupation_names)} occupation-names "
-          f"(20 % per SSYK-4 group); model build {build_s:.1f} s\n")
-    print("| test set | n | @1 SSYK-1 | @1 SSYK-2 | @1 SSYK-3 | @1 SSYK-4 | @5 SSYK-1 | @5 SSYK-2 | @5 SSYK-3 | @5 SSYK-4 | name @1 | mean score | Brier |")
+    print(
+        f"held out: {len(held_ids)} of {len(snapshot.occupation_names)} occupation-names "
+        f"(20 % per SSYK-4 group); model build {build_s:.1f} s\n"
+    )
+    print(
+        "| test set | n | @1 SSYK-1 | @1 SSYK-2 | @1 SSYK-3 | @1 SSYK-4 "
+        "| @5 SSYK-1 | @5 SSYK-2 | @5 SSYK-3 | @5 SSYK-4 | name @1 | mean score | Brier |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     print(_row("held-out names, all variants", score_titles(held_model.classify_many, held_cases)))
     for kind in ("raw", "plural", "definite", "no_diacritics", "typo"):
@@ -103,12 +110,24 @@ def main(argv: list[str] | None = None) -> int:
     held_esco = sorted(rng.sample(pool, k=len(pool) // 5))
     full = SkillExtractor.build(snapshot, lexicon, background=background)
     without = SkillExtractor.build(snapshot, lexicon, background=background, exclude_esco=held_esco)
-    print(f"\n## Skill extraction\n\ngazetteer: {len(full.surfaces)} surface forms, {len(full.generic)} generic ones left out\n")
+    print(
+        f"\n## Skill extraction\n\ngazetteer: {len(full.surfaces)} surface forms, {len(full.generic)} generic ones left out\n"
+    )
     print("| test set | n | precision | recall | F1 | unmatched share |")
     print("|---|---|---|---|---|---|")
     sets = [
-        ("JobTech skills in ad-like sentences (inflected, no diacritics)", full, skill_sentence_cases(full, seed=args.seed), False),
-        ("held-out ESCO-sv labels → JobTech skill (paraphrase)", without, esco_paraphrase_cases(snapshot, targets, held_esco, seed=args.seed), False),
+        (
+            "JobTech skills in ad-like sentences (inflected, no diacritics)",
+            full,
+            skill_sentence_cases(full, seed=args.seed),
+            False,
+        ),
+        (
+            "held-out ESCO-sv labels → JobTech skill (paraphrase)",
+            without,
+            esco_paraphrase_cases(snapshot, targets, held_esco, seed=args.seed),
+            False,
+        ),
         ("kompetens_beskrivning: own skill found (recall only)", full, description_cases(snapshot, sources), True),
     ]
     for name, extractor, cases, recall_only in sets:

@@ -113,3 +113,18 @@ def test_english_title_without_data_gets_a_low_score(full_enricher):
     # The snapshot has no English occupation labels (no ESCO occupations, Swedish ISCO
     # labels): an English title with no Swedish counterpart must not look certain.
     assert full_enricher.classifier.classify("software developer").score < 0.3
+
+
+def test_gazetteer_regimes(toy_model):
+    from kompetensbron.enrich.occupation_classifier import EXACT, NO_HIT, PART, _gazetteer
+
+    lexicon = toy_model._f.lexicon
+
+    def regime(text: str) -> int:
+        return _gazetteer(toy_model._f, lexicon.analyse(text)[1])[1]
+
+    assert regime("Städare") == EXACT
+    assert regime("Städare sökes") == EXACT  # "sökes" is unknown, left out
+    assert regime("Städare barn") == PART  # a run of known words is a title
+    assert regime("okänd") == NO_HIT
+    assert toy_model.classify("Städare barn").ssyk == "9111"

@@ -117,3 +117,9 @@ def test_load_enricher_caches_by_input_hash(full_enricher):
     assert again.classifier.fingerprint() == full_enricher.classifier.fingerprint()
     out = again(ads())
     assert out["ssyk_pred"].tolist()[0] == "2221"
+
+
+def test_enrich_an_empty_frame(toy_enricher):
+    out = toy_enricher(pd.DataFrame({"headline": [], "description": []}))
+    assert list(out.columns) == ["headline", "description", *OUTPUT_COLUMNS]
+    assert len(out) == 0

@@ -8,6 +8,7 @@ import pytest
 
 from kompetensbron.enrich.reference_texts import (
     read_enrichment_sources,
+    read_isco_definitions,
     read_keywords,
     read_legacy_occupation_names,
     read_skill_descriptions,
@@ -26,7 +27,11 @@ def test_vocations(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "match"),
-    [("title,gender\n", "line 1"), ("vocation,gender\nx,other\n", "line 2.*gender"), ("vocation,gender\nx,male,3\n", "line 2")],
+    [
+        ("title,gender\n", "line 1"),
+        ("vocation,gender\nx,other\n", "line 2.*gender"),
+        ("vocation,gender\nx,male,3\n", "line 2"),
+    ],
 )
 def test_vocations_malformed(tmp_path, content, match):
     path = tmp_path / "yrken.csv"
@@ -49,8 +54,18 @@ def test_stopwords(tmp_path):
 def test_keywords(tmp_path):
     path = tmp_path / "kw.json"
     concepts = [
-        {"id": "k1", "preferred_label": "Frissa", "type": "keyword", "related": [{"id": "o1", "preferred_label": "Frisör", "type": "occupation-name"}]},
-        {"id": "k2", "preferred_label": "Silversmide", "type": "keyword", "related": [{"id": "f", "preferred_label": "Konst", "type": "sun-education-field-4"}]},
+        {
+            "id": "k1",
+            "preferred_label": "Frissa",
+            "type": "keyword",
+            "related": [{"id": "o1", "preferred_label": "Frisör", "type": "occupation-name"}],
+        },
+        {
+            "id": "k2",
+            "preferred_label": "Silversmide",
+            "type": "keyword",
+            "related": [{"id": "f", "preferred_label": "Konst", "type": "sun-education-field-4"}],
+        },
     ]
     path.write_text(json.dumps({"data": {"concepts": concepts}}), encoding="utf-8")
     (record,) = read_keywords(path)
@@ -64,7 +79,12 @@ def test_keywords(tmp_path):
 def test_legacy_names(tmp_path):
     path = tmp_path / "values.json"
     values = [
-        {"type": "occupation-name", "concept_id": "a", "label": "Styckmästare", "parent": {"legacy_ams_taxonomy_id": "7611"}},
+        {
+            "type": "occupation-name",
+            "concept_id": "a",
+            "label": "Styckmästare",
+            "parent": {"legacy_ams_taxonomy_id": "7611"},
+        },
         {"type": "municipality", "concept_id": "m", "label": "Ånge"},
     ]
     path.write_text(json.dumps(values), encoding="utf-8")
@@ -88,3 +108,14 @@ def test_skill_descriptions(tmp_path):
 def test_sources_of_an_empty_directory_are_empty(tmp_path):
     sources = read_enrichment_sources(tmp_path)
     assert sources.files == [] and sources.vocations == [] and sources.stopwords == frozenset()
+
+
+def test_isco_definitions(tmp_path):
+    path = tmp_path / "isco.json"
+    concepts = [{"id": "i", "isco_code_08": "2221", "preferred_label": "Sjuksköterskor", "definition": "Vårdar."}]
+    path.write_text(json.dumps({"data": {"concepts": concepts}}), encoding="utf-8")
+    assert read_isco_definitions(path) == {"2221": "Vårdar."}
+    concepts[0].pop("isco_code_08")
+    path.write_text(json.dumps({"data": {"concepts": concepts}}), encoding="utf-8")
+    with pytest.raises(DataFileMalformed, match="isco_code_08"):
+        read_isco_definitions(path)

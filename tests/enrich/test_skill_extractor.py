@@ -34,7 +34,13 @@ def test_documented_example_two_skills(extractor):
 
 @pytest.mark.parametrize(
     "text",
-    ["Projektledning", "projektledningen", "Vi söker en projektledare", "Projektledningserfarenhet krävs", "IT-projektledning"],
+    [
+        "Projektledning",
+        "projektledningen",
+        "Vi söker en projektledare",
+        "Projektledningserfarenhet krävs",
+        "IT-projektledning",
+    ],
 )
 def test_inflection_agent_noun_and_compounds_find_projektledning(extractor, text):
     assert [m.concept_id for m in extractor.extract(text)] == ["projled"]

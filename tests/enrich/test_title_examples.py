@@ -16,7 +16,10 @@ from kompetensbron.enrich.title_examples import (
 
 
 def test_inflected_forms_of_the_head_noun():
-    assert inflected_forms("Sjuksköterska, grundutbildad") == ["Sjuksköterskor, grundutbildad", "Sjuksköterskan, grundutbildad"]
+    assert inflected_forms("Sjuksköterska, grundutbildad") == [
+        "Sjuksköterskor, grundutbildad",
+        "Sjuksköterskan, grundutbildad",
+    ]
     assert inflected_forms("Lärare i grundskolan") == ["Lärarna i grundskolan", "Läraren i grundskolan"]
     assert inflected_forms("Ingenjör") == ["Ingenjörer", "Ingenjören"]
     assert inflected_forms("Brandman") == ["Brandmän", "Brandmannen"]

@@ -218,3 +218,13 @@ def test_ads_fetched_from_jobstream_can_be_ingested(warehouse_dir, fixtures_dir,
     assert write_jsonl(client.stream("2024-06-01T00:00:00"), path) == 3
     result = ingest_ads(path, taxonomy=toy_taxonomy)
     assert (result.new, result.removed, result.duplicates) == (1, 0, 2)  # nothing stored yet to remove
+
+
+def test_a_file_of_removal_notices_only(warehouse_dir, fixtures_dir, toy_taxonomy, tmp_path):
+    ingest_ads(fixtures_dir / "jobsearch_ads.jsonl", taxonomy=toy_taxonomy)
+    path = tmp_path / "removed.jsonl"
+    path.write_text('{"id": "24795510", "removed": true, "removed_date": "2024-03-01T00:00:00"}\n', encoding="utf-8")
+    result = ingest_ads(path, taxonomy=toy_taxonomy)
+    assert (result.read, result.written, result.removed, result.years_rewritten) == (1, 0, 1, (2024,))
+    assert _row(warehouse_dir, "24795510", "removed")[0] is True
+    assert _count(warehouse_dir) == 5

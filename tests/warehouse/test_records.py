@@ -52,3 +52,15 @@ def test_gzip_files_are_read_transparently(tmp_path: Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         fh.write('{"id": "a"}\n{"id": "b"}\n')
     assert [ident for _, ident, _ in _items(path)] == ["a", "b"]
+
+
+def test_byte_order_mark_and_empty_array(tmp_path: Path) -> None:
+    jsonl = tmp_path / "bom.jsonl"
+    jsonl.write_bytes(b'\xef\xbb\xbf{"id": "a"}\n')
+    assert _items(jsonl) == [(1, "a", None)]
+    array = tmp_path / "bom.json"
+    array.write_bytes(b'\xef\xbb\xbf [ {"id": "a"} ]')
+    assert _items(array) == [(1, "a", None)]
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]\n", encoding="utf-8")
+    assert _items(empty) == []

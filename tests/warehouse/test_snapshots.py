@@ -46,3 +46,21 @@ def test_a_newer_schema_version_is_refused(warehouse_dir) -> None:
     manifest.write_text(json.dumps(data))
     with pytest.raises(DataFileMalformed, match="schema version 99"):
         read_current(warehouse_dir)
+
+
+def test_shared_reader_follows_new_snapshots(warehouse_dir, fixtures_dir, toy_taxonomy) -> None:
+    from kompetensbron.warehouse import close_shared_readers, ingest_ads, shared_reader
+
+    try:
+        empty = shared_reader(warehouse_dir)
+        assert empty.execute("SELECT count(*) FROM ads").fetchone() == (0,)
+        ingest_ads(fixtures_dir / "historical_legacy.json", taxonomy=toy_taxonomy)
+        first = shared_reader(warehouse_dir)
+        assert first.execute("SELECT count(*), any_value(m.snapshot) FROM ads, warehouse_meta m").fetchone() == (
+            3,
+            "000001",
+        )
+        again = shared_reader(warehouse_dir)
+        assert again.execute("SELECT count(*) FROM ads").fetchone() == (3,)
+    finally:
+        close_shared_readers()

@@ -52,6 +52,7 @@ def init(
         _fail(exc)
         return
     _import_statistics(data_dir)
+    _import_syllabi(data_dir)
     if demo:
         from kompetensbron.samverkan.demo import create_demo_content
 
@@ -81,6 +82,22 @@ def _import_statistics(data_dir: Path) -> None:
         _fail(exc)
     rows = ", ".join(f"{t.table} {t.rows:,}" for t in result.tables)
     console.print(f"Warehouse statistics (snapshot {result.snapshot}): {rows}")
+
+
+def _import_syllabi(data_dir: Path) -> None:
+    """Load the course syllabi of the data directory (Mid Sweden University), if present."""
+    from kompetensbron.education.loading import load_syllabi
+    from kompetensbron.sources.syllabi import SYLLABI_PATH
+
+    if not (data_dir / SYLLABI_PATH).is_file():
+        err_console.print(f"[yellow]warning:[/] no syllabi at {data_dir / SYLLABI_PATH}; education supply starts empty")
+        return
+    try:
+        with console.status("Loading course syllabi…"):
+            report = load_syllabi(data_dir)
+    except KompetensbronError as exc:
+        _fail(exc)
+    console.print(f"Course syllabi: {report.created} new, {report.updated} updated, {report.unchanged} unchanged")
 
 
 @app.command()

@@ -83,7 +83,9 @@ def held_out_title_cases(snapshot: Any, *, seed: int = 0) -> tuple[set[str], lis
     """(concept ids to exclude from training, test cases): see the module docstring."""
     held = held_out_names(snapshot, seed=seed)
     rng = random.Random(seed)
-    cases = [TitleCase(text, rec.ssyk_code, None, kind) for rec in held for kind, text in title_variants(rec.label, rng)]
+    cases = [
+        TitleCase(text, rec.ssyk_code, None, kind) for rec in held for kind, text in title_variants(rec.label, rng)
+    ]
     return {rec.concept_id for rec in held}, cases
 
 
@@ -216,7 +218,11 @@ def skill_sentence_cases(extractor: Any, *, n: int = 600, seed: int = 0) -> list
     """Sentences of 2–3 known JobTech skills (one-word or two-word surfaces of 5+ letters)."""
     rng = random.Random(seed)
     pool = sorted(
-        (s for s in extractor.surfaces if s.source == "jobtech" and s.concept_id and len(s.key) >= 5 and s.key.count(" ") <= 1),
+        (
+            s
+            for s in extractor.surfaces
+            if s.source == "jobtech" and s.concept_id and len(s.key) >= 5 and s.key.count(" ") <= 1
+        ),
         key=lambda s: s.key,
     )
     out = []
@@ -226,7 +232,9 @@ def skill_sentence_cases(extractor: Any, *, n: int = 600, seed: int = 0) -> list
         chosen = rng.sample(pool, k)
         forms = []
         for s in chosen:
-            surface = s.label.split("/")[0].split(",")[0].strip() if fold(s.label).startswith(s.key.split(" ")[0]) else s.key
+            surface = (
+                s.label.split("/")[0].split(",")[0].strip() if fold(s.label).startswith(s.key.split(" ")[0]) else s.key
+            )
             kind = rng.choice(("as_written", "lower", "definite", "no_diacritics"))
             if kind == "lower":
                 surface = surface.lower()
@@ -239,7 +247,9 @@ def skill_sentence_cases(extractor: Any, *, n: int = 600, seed: int = 0) -> list
     return out
 
 
-def esco_paraphrase_cases(snapshot: Any, targets: dict[str, str], held: Sequence[str], *, seed: int = 0) -> list[SkillCase]:
+def esco_paraphrase_cases(
+    snapshot: Any, targets: dict[str, str], held: Sequence[str], *, seed: int = 0
+) -> list[SkillCase]:
     """One template sentence per held-out ESCO skill; gold is its JobTech target."""
     labels = {e.uri: e.label_sv for e in snapshot.esco_skills}
     rng = random.Random(seed)
@@ -261,7 +271,9 @@ def description_cases(snapshot: Any, sources: EnrichmentSources) -> list[SkillCa
     ]
 
 
-def score_skills(extract_ids: Callable[[str], list[str]], cases: Sequence[SkillCase], *, recall_only: bool = False) -> SkillScores:
+def score_skills(
+    extract_ids: Callable[[str], list[str]], cases: Sequence[SkillCase], *, recall_only: bool = False
+) -> SkillScores:
     """Micro precision/recall/F1 over skill ids; ``recall_only`` ignores extra hits."""
     tp = fp = fn = unmatched = 0
     for case in cases:

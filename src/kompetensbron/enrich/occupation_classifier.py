@@ -88,7 +88,9 @@ class Classification:
     exact: bool = False
 
 
-def build_lexicon(snapshot: Any, sources: EnrichmentSources | None, *, exclude_concepts: Iterable[str] = ()) -> SwedishLexicon:
+def build_lexicon(
+    snapshot: Any, sources: EnrichmentSources | None, *, exclude_concepts: Iterable[str] = ()
+) -> SwedishLexicon:
     """The Swedish lexicon of the reference data (occupation-names, titles, skills, ESCO)."""
     excluded = set(exclude_concepts)
     names = [n.label for n in snapshot.occupation_names if n.concept_id not in excluded]
@@ -150,7 +152,20 @@ def _fit(
     word_vec = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, dtype=np.float32)
     char_vec.fit(keys)
     word_vec.fit(keys)
-    fitted = _Fitted(lexicon, char_vec, word_vec, np.array([]), sp.csr_matrix((0, 0)), np.array([]), {}, [], [], np.array([]), sp.csr_matrix((0, 0)), group_labels)
+    fitted = _Fitted(
+        lexicon,
+        char_vec,
+        word_vec,
+        np.array([]),
+        sp.csr_matrix((0, 0)),
+        np.array([]),
+        {},
+        [],
+        [],
+        np.array([]),
+        sp.csr_matrix((0, 0)),
+        group_labels,
+    )
     x = _features(fitted, keys)
     y = np.array([e.ssyk for e in examples])
     svm = LinearSVC(C=0.5, max_iter=5000)
@@ -294,7 +309,9 @@ class OccupationClassifier:
         held_ids = {r.concept_id for r in held}
         rest = [r for r in candidates if r.concept_id not in held_ids]
         seen = random.Random(seed).sample(rest, k=min(len(held), len(rest)))
-        examples = title_examples(snapshot, sources, exclude_concepts=excluded | held_ids, include_legacy=include_legacy)
+        examples = title_examples(
+            snapshot, sources, exclude_concepts=excluded | held_ids, include_legacy=include_legacy
+        )
         fitted = _fit(examples, lexicon, groups, _concept_labels(snapshot))
         index = {c: i for i, c in enumerate(fitted.classes)}
         cal = [(t, g) for t, g in _calibration_set(held, seed) if g in index]
@@ -366,6 +383,11 @@ class OccupationClassifier:
         return h.hexdigest()[:16]
 
     # ------------------------------------------------------------------ prediction
+    @property
+    def lexicon(self) -> SwedishLexicon:
+        """The Swedish lexicon the model normalises with (shared with the skill extractor)."""
+        return self._f.lexicon
+
     @property
     def classes(self) -> list[str]:
         return list(self._f.classes)

@@ -3,11 +3,18 @@
 ``load_enricher()`` returns an :class:`Enricher` (occupation classifier + skill extractor
 sharing one Swedish lexicon). It is built from the data directory on first use and cached
 under ``settings.var_dir / "models"`` in a file named by a hash of the input files, the
-model format and the enrichment code, so a changed snapshot or changed code builds anew. Nothing is loaded at
-import time.
+model format and the enrichment code, so a changed snapshot or changed code builds anew.
+Nothing is loaded at import time.
 
 On Spark (``mapInPandas``) or in a process pool, ship ``enricher.handle()`` — a tiny
-picklable callable holding only the cache path; each worker process loads the model once.
+picklable callable holding only the cache path; each worker process loads the model once
+(the cache file must be readable by the workers)::
+
+    handle = load_enricher().handle()
+
+    def enrich(frames):  # df.mapInPandas(enrich, schema)
+        for frame in frames:
+            yield handle(frame)[["id", *OUTPUT_COLUMNS]]
 
 Columns added by :meth:`Enricher.enrich_frame` (the headline is classified, skills are
 extracted from the description):
@@ -34,6 +41,7 @@ from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
 from .occupation_classifier import Classification, OccupationClassifier, build_lexicon
 from .reference_texts import (
+    ISCO_FILE,
     KEYWORDS_FILE,
     LEGACY_VALUES_FILE,
     SKILL_DESCRIPTIONS_FILE,
@@ -70,7 +78,7 @@ _SNAPSHOT_FILES = (
     "jobtech/taxonomy/skills.json",
     "esco/SE_NSC_ESCO_109_skills_mapping_2023-11-30.csv",
 )
-_EXTRA_FILES = (VOCATIONS_FILE, STOPWORDS_FILE, KEYWORDS_FILE, LEGACY_VALUES_FILE, SKILL_DESCRIPTIONS_FILE)
+_EXTRA_FILES = (VOCATIONS_FILE, STOPWORDS_FILE, KEYWORDS_FILE, LEGACY_VALUES_FILE, SKILL_DESCRIPTIONS_FILE, ISCO_FILE)
 _LOADED: dict[str, Enricher] = {}
 
 
@@ -111,7 +119,9 @@ class Enricher:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + ".tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump(({"format": ENRICHER_FORMAT, "input_hash": self.input_hash}, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                ({"format": ENRICHER_FORMAT, "input_hash": self.input_hash}, self), fh, protocol=pickle.HIGHEST_PROTOCOL
+            )
         tmp.replace(path)
         self.path = path
 
@@ -172,11 +182,18 @@ def input_hash(data_dir: Path) -> str:
     return h.hexdigest()
 
 
-def build_enricher(snapshot: Any, sources: Any = None, *, include_legacy: bool = True, exclude_concepts: Iterable[str] = (), exclude_esco: Iterable[str] = ()) -> Enricher:
+def build_enricher(
+    snapshot: Any,
+    sources: Any = None,
+    *,
+    include_legacy: bool = True,
+    exclude_concepts: Iterable[str] = (),
+    exclude_esco: Iterable[str] = (),
+) -> Enricher:
     """Build both models from a snapshot and the extra sources (no caching)."""
     excluded = set(exclude_concepts)
     classifier = OccupationClassifier.build(snapshot, sources, include_legacy=include_legacy, exclude_concepts=excluded)
-    lexicon = classifier._f.lexicon if not excluded else build_lexicon(snapshot, sources)
+    lexicon = classifier.lexicon if not excluded else build_lexicon(snapshot, sources)
     background = [[r.definition for r in snapshot.ssyk if r.definition]]
     if sources is not None:
         background.append([d.text for d in sources.skill_descriptions])
@@ -219,7 +236,9 @@ def enrich_frame(frame: Any, enricher: Enricher | None = None) -> Any:
     return (enricher or load_enricher()).enrich_frame(frame)
 
 
-def classify_titles(lines: Iterable[str], classifier: OccupationClassifier | None = None, *, k: int = 5, batch_size: int = 2048) -> Iterator[Classification]:
+def classify_titles(
+    lines: Iterable[str], classifier: OccupationClassifier | None = None, *, k: int = 5, batch_size: int = 2048
+) -> Iterator[Classification]:
     """One :class:`Classification` per line, in order (an empty line → empty result)."""
     model = classifier or load_enricher().classifier
     batch: list[str] = []

@@ -17,6 +17,8 @@ with-relations.json``                  titles such as "Frissa" → Frisör)
 ``jobtech/taxonomy-2021/values.json``  older occupation-names with their SSYK-4 parent
 ``jobtech/statistics/                  skill descriptions (background text for the
 kompetens_beskrivning.json``           generic-skill stoplist)
+``jobtech/taxonomy/isco-level-4-       Swedish ISCO-08 definitions (weak training text
+groups.json``                          for the SSYK groups they are linked to)
 =====================================  ==================================================
 """
 
@@ -35,6 +37,7 @@ __all__ = [
     "KEYWORDS_FILE",
     "LEGACY_VALUES_FILE",
     "SKILL_DESCRIPTIONS_FILE",
+    "ISCO_FILE",
     "VocationRecord",
     "KeywordRecord",
     "LegacyOccupationName",
@@ -45,6 +48,7 @@ __all__ = [
     "read_keywords",
     "read_legacy_occupation_names",
     "read_skill_descriptions",
+    "read_isco_definitions",
     "read_enrichment_sources",
 ]
 
@@ -53,6 +57,7 @@ STOPWORDS_FILE = "svensktext/stoppord_stoppord.csv"
 KEYWORDS_FILE = "jobtech/taxonomy/keyword-concepts-with-relations.json"
 LEGACY_VALUES_FILE = "jobtech/taxonomy-2021/values.json"
 SKILL_DESCRIPTIONS_FILE = "jobtech/statistics/kompetens_beskrivning.json"
+ISCO_FILE = "jobtech/taxonomy/isco-level-4-groups.json"
 _GENDERS = ("male", "female", "unknown")
 
 
@@ -100,6 +105,8 @@ class EnrichmentSources:
     keywords: list[KeywordRecord] = field(default_factory=list)
     legacy_names: list[LegacyOccupationName] = field(default_factory=list)
     skill_descriptions: list[SkillDescription] = field(default_factory=list)
+    #: ISCO-08 code → Swedish definition
+    isco_definitions: dict[str, str] = field(default_factory=dict)
     #: files read, relative to the data directory
     files: list[str] = field(default_factory=list)
 
@@ -193,7 +200,9 @@ def read_legacy_occupation_names(path: Path) -> list[LegacyOccupationName]:
         code = str(require(parent, "legacy_ams_taxonomy_id", path, f"{where} parent"))
         if len(code) != 4 or not code.isdigit():
             raise DataFileMalformed(f"{where}: parent SSYK code {code!r} is not 4 digits", path=path, key="parent")
-        out.append(LegacyOccupationName(require(item, "concept_id", path, where), require(item, "label", path, where), code))
+        out.append(
+            LegacyOccupationName(require(item, "concept_id", path, where), require(item, "label", path, where), code)
+        )
     return out
 
 
@@ -210,6 +219,16 @@ def read_skill_descriptions(path: Path) -> list[SkillDescription]:
     return out
 
 
+def read_isco_definitions(path: Path) -> dict[str, str]:
+    """ISCO-08 level-4 code → Swedish definition (``isco-level-4-groups.json``)."""
+    out = {}
+    for i, item in enumerate(graphql_concepts(read_json(path), path)):
+        code = str(require(item, "isco_code_08", path, f"concept #{i + 1}"))
+        if item.get("definition"):
+            out[code] = str(item["definition"])
+    return out
+
+
 def read_enrichment_sources(data_dir: Path) -> EnrichmentSources:
     """Read every extra file that exists in ``data_dir`` (see the module table)."""
     data_dir = Path(data_dir)
@@ -220,6 +239,7 @@ def read_enrichment_sources(data_dir: Path) -> EnrichmentSources:
         (KEYWORDS_FILE, lambda p: setattr(src, "keywords", read_keywords(p))),
         (LEGACY_VALUES_FILE, lambda p: setattr(src, "legacy_names", read_legacy_occupation_names(p))),
         (SKILL_DESCRIPTIONS_FILE, lambda p: setattr(src, "skill_descriptions", read_skill_descriptions(p))),
+        (ISCO_FILE, lambda p: setattr(src, "isco_definitions", read_isco_definitions(p))),
     )
     for relative, read in readers:
         path = data_dir / relative

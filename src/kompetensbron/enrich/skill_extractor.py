@@ -196,7 +196,9 @@ class SkillExtractor:
         out = []
         for start, end, index, source in self._resolve(text):
             surface = self.surfaces[index]
-            out.append(SkillMatch(surface.concept_id, surface.esco_uri, surface.label, start, end, text[start:end], source))
+            out.append(
+                SkillMatch(surface.concept_id, surface.esco_uri, surface.label, start, end, text[start:end], source)
+            )
         return out
 
     def _compound_matches(self, form: str, taken: bytearray) -> list[tuple[int, int, int, str]]:

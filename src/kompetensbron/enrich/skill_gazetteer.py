@@ -88,7 +88,9 @@ def skill_surfaces(snapshot: Any, *, exclude_esco: Iterable[str] = ()) -> list[S
                 if key:
                     whole = key == surface_key(skill.label)
                     acronym = bool(_ACRONYM.match(form.strip()))
-                    candidates[key].append((Surface(key, skill.concept_id, None, skill.label, "jobtech", acronym), whole))
+                    candidates[key].append(
+                        (Surface(key, skill.concept_id, None, skill.label, "jobtech", acronym), whole)
+                    )
     esco_exact: dict[str, str] = {}
     for esco in snapshot.esco_skills:
         if esco.uri in excluded or not esco.label_sv:
@@ -147,7 +149,12 @@ def generic_surfaces(
     for s in surfaces:
         if s.key in stop or (len(s.key) < 3 and not s.acronym):
             generic.add(s.key)
-        elif s.source == "esco" and s.concept_id is None and s.key.count(" ") <= 1 and first_words[s.key.split(" ")[0]] >= 5:
+        elif (
+            s.source == "esco"
+            and s.concept_id is None
+            and s.key.count(" ") <= 1
+            and first_words[s.key.split(" ")[0]] >= 5
+        ):
             generic.add(s.key)
     keys = [s.key for s in surfaces]
     for corpus in background if count_documents is not None else ():

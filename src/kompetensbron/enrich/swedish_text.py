@@ -163,7 +163,7 @@ class SwedishLexicon:
     protected: frozenset[str] = frozenset()
     gender_rules: tuple[tuple[str, str], ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    _by_length: dict[int, list[str]] | None = field(default=None, repr=False, compare=False)
+    _by_length: dict[Any, list[str]] | None = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -228,7 +228,8 @@ class SwedishLexicon:
         known = [
             word[: -len(ending)] + base
             for ending, bases in INFLECTION_ENDINGS
-            if word.endswith(ending) and len(word) - len(ending) >= (2 if len(ending) > 1 else 4)
+            if word.endswith(ending)
+            and len(word) - len(ending) >= (2 if len(ending) > 1 else 4)
             and (ending != "n" or word[-2] in "aeiouy")
             for base in bases
             if word[: -len(ending)] + base in self.words
@@ -311,7 +312,8 @@ class SwedishLexicon:
     def correct(self, word: str) -> str:
         """The known word nearest to an unknown word of 5+ letters, else ``word``.
 
-        Allowed distance: 1 edit (2 from 12 letters); known word forms are never changed.
+        Allowed distance: 1 edit (2 from 12 letters), keeping the first or the last letter;
+        known word forms are never changed.
         """
         key = "c:" + word
         cached = self._cache.get(key)
@@ -328,18 +330,23 @@ class SwedishLexicon:
 
         limit = 2 if len(word) >= 12 else 1
         if self._by_length is None:
-            by_length: dict[int, list[str]] = {}
+            # known words by (length, first letter) and (length, last letter): a typo rarely
+            # changes both ends of a word, so these buckets hold every likely correction
+            buckets: dict[Any, list[str]] = {}
             for known in sorted(self.words):
-                by_length.setdefault(len(known), []).append(known)
-            self._by_length = by_length
+                buckets.setdefault((len(known), "^" + known[0]), []).append(known)
+                buckets.setdefault((len(known), known[-1] + "$"), []).append(known)
+            self._by_length = buckets  # type: ignore[assignment]
         best, best_distance = word, limit + 1
         for length in sorted(range(len(word) - limit, len(word) + limit + 1), key=lambda n: abs(n - len(word))):
-            choices = self._by_length.get(length)
-            if not choices:
-                continue
-            found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=min(limit, best_distance - 1))
-            if found is not None and found[1] < best_distance:
-                best, best_distance = found[0], found[1]
+            for end in ("^" + word[0], word[-1] + "$"):
+                choices = self._by_length.get((length, end))  # type: ignore[call-overload]
+                if not choices:
+                    continue
+                cutoff = min(limit, best_distance - 1)
+                found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=cutoff)
+                if found is not None and found[1] < best_distance:
+                    best, best_distance = found[0], found[1]
         return best
 
     # ------------------------------------------------------------------ text analyses

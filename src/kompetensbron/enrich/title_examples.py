@@ -1,9 +1,11 @@
 """Labelled title examples for the occupation classifier, and realistic title variants.
 
 Training examples come only from reference data: JobTech occupation-names (each ``/``
-alternative on its own, and the head before a comma when it is unambiguous), SSYK-4 group labels (split at ``och`` / ``,``), SSYK-4 and linked
-ISCO-08 definitions (weak, long texts), keywords related to occupation-names of one SSYK
-group, and optionally the ~2021 occupation-names. No hand-written answers.
+alternative on its own, and the head before a comma when it is unambiguous), SSYK-4 group
+labels (also split at ``och`` / ``,``), SSYK-4 definitions (weak, long texts), labels and
+definitions of ISCO-08 groups linked to one SSYK-4 group, keywords related to
+occupation-names of one SSYK group, and optionally the ~2021 occupation-names. No
+hand-written answers.
 
 Variants (:func:`inflected_forms`, :func:`without_diacritics`, :func:`with_typo`) turn a
 title into the forms people write in ads; they augment training and build test sets:
@@ -88,14 +90,14 @@ def title_examples(
     """
     excluded = set(exclude_concepts)
     out: list[TitleExample] = []
-    names = getattr(snapshot, "occupation_names")
+    names = snapshot.occupation_names
     for rec in names:
         if rec.concept_id in excluded:
             continue
         for alt in title_alternatives(rec.label):
             out.append(TitleExample(alt, rec.ssyk_code, rec.concept_id, 1.0, "name"))
     out.extend(_head_aliases([n for n in names if n.concept_id not in excluded]))
-    level4 = [r for r in getattr(snapshot, "ssyk") if r.level == 4]
+    level4 = [r for r in snapshot.ssyk if r.level == 4]
     codes = {r.code for r in level4}
     for rec in level4:
         out.append(TitleExample(rec.label, rec.code, None, 1.0, "group"))
@@ -109,9 +111,12 @@ def title_examples(
     for link in getattr(snapshot, "isco_links", []):
         isco_to_ssyk[link.isco_code].add(link.ssyk_code)
         isco_label[link.isco_code] = link.isco_label
+    definitions = sources.isco_definitions if sources is not None else {}
     for isco, ssyks in isco_to_ssyk.items():
         if len(ssyks) == 1 and (ssyk := next(iter(ssyks))) in codes:
             out.append(TitleExample(isco_label[isco], ssyk, None, 0.5, "isco"))
+            if definitions.get(isco):
+                out.append(TitleExample(definitions[isco], ssyk, None, 0.3, "definition"))
     if sources is not None:
         by_id = {n.concept_id: n for n in names}
         for kw in sources.keywords:

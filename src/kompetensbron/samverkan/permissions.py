@@ -12,12 +12,22 @@ Rights follow from membership:
   decide proposals — administrators included, no one else;
 - everyone logged in reads what their organisations (or bodies) take part in.
 
+Within :func:`memoised_memberships` (the read-only pages wrap their view in
+:func:`memoise_memberships`), a user's organisation and body memberships are read from the
+database once and reused by every predicate and ``visible_*`` query of that request; outside it
+every call reads the database as before.
+
 The rules are registered under ``samverkan.<action>``, so ``user.has_perm("samverkan.decide_activity",
 activity)`` works everywhere (``rules.permissions.ObjectPermissionBackend``). Services call
 :func:`require` which raises :class:`kompetensbron.errors.PermissionDenied`.
 """
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import rules
 from django.db.models import Q, QuerySet
@@ -33,27 +43,84 @@ __all__ = [
     "visible_activities",
     "visible_agreements",
     "visible_bodies",
+    "memoised_memberships",
+    "memoise_memberships",
+    "note_visible_agreement",
 ]
+
+# ------------------------------------------------------------------ per-request memo
+
+_memo: ContextVar[dict | None] = ContextVar("samverkan_membership_memo", default=None)
+
+
+@contextmanager
+def memoised_memberships() -> Iterator[None]:
+    """Read each user's memberships at most once inside this block (one request of a page)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def memoise_memberships(view):
+    """View decorator: the whole request runs inside :func:`memoised_memberships`."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with memoised_memberships():
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _memoised(key: tuple, load):
+    memo = _memo.get()
+    if memo is None:
+        return load()
+    if key not in memo:
+        memo[key] = load()
+    return memo[key]
+
+
+def _memberships(user) -> tuple[frozenset[int], frozenset[int]]:
+    """(organisation ids, coordinated organisation ids) of ``user``: one query."""
+
+    def load():
+        rows = list(user.samverkan_memberships.values_list("organisation_id", "role"))
+        return (
+            frozenset(org for org, _ in rows),
+            frozenset(org for org, role in rows if role == MembershipRole.COORDINATOR),
+        )
+
+    return _memoised(("memberships", user.pk), load)
 
 
 def organisation_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return set(user.samverkan_memberships.values_list("organisation_id", flat=True))
+    return set(_memberships(user)[0])
 
 
 def coordinated_organisation_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return set(
-        user.samverkan_memberships.filter(role=MembershipRole.COORDINATOR).values_list("organisation_id", flat=True)
-    )
+    return set(_memberships(user)[1])
 
 
 def body_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return set(user.samverkan_body_memberships.values_list("body_id", flat=True))
+    return set(
+        _memoised(("bodies", user.pk), lambda: frozenset(user.samverkan_body_memberships.values_list("body_id", flat=True)))
+    )
+
+
+def note_visible_agreement(user, agreement_pk: int) -> None:
+    """Record (inside :func:`memoised_memberships` only) that ``user`` may read the agreement."""
+    memo = _memo.get()
+    if memo is not None and user.is_authenticated:
+        memo[("agreement", user.pk, agreement_pk)] = True
 
 
 # ------------------------------------------------------------------ predicates
@@ -112,7 +179,9 @@ def can_see_activity(user, activity: Activity) -> bool:
 
 @rules.predicate
 def can_see_agreement(user, agreement: Agreement) -> bool:
-    return agreement is not None and visible_agreements(user).filter(pk=agreement.pk).exists()
+    if agreement is None:
+        return False
+    return _memoised(("agreement", user.pk, agreement.pk), lambda: visible_agreements(user).filter(pk=agreement.pk).exists())
 
 
 is_logged_in = rules.is_authenticated & rules.is_active

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,9 +20,9 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from . import report_exports, services
 from .forms import SERVICE_FIELDS, ActivationForm, ActivityForm, AgreementForm, DecisionForm, FundingForm, TransitionForm
-from .models import WORKFLOW, ActivityStatus
+from .models import WORKFLOW, ActivityStatus, BodyMembership
 from .page_contexts import ActivityPage, AgreementPage, BoardPage, FormPage, ReportPage
-from .permissions import coordinated_organisation_ids, visible_agreements, visible_bodies
+from .permissions import body_ids, coordinated_organisation_ids, memoise_memberships, visible_agreements, visible_bodies
 from .schemas import ActivityCreate, AgreementCreate, FundingCreate
 
 
@@ -38,14 +40,16 @@ def _service_errors_on_form(form, exc: ValidationFailed) -> None:
 
 
 @login_required
+@memoise_memberships
 def board(request: HttpRequest) -> HttpResponse:
     selected = request.GET.get("avtal")
     selected_id = int(selected) if selected and selected.isdigit() else None
     activities = services.list_activities(actor=request.user, agreement_id=selected_id)
-    can_create = request.user.samverkan_body_memberships.exists() or bool(coordinated_organisation_ids(request.user))
+    can_create = bool(body_ids(request.user)) or bool(coordinated_organisation_ids(request.user))
+    agreements = visible_agreements(request.user).prefetch_related("parties", "areas", "documents")
     page = BoardPage.build(
         activities=[services.public.activity(a) for a in activities],
-        agreements=[services.public.agreement(a) for a in visible_agreements(request.user)],
+        agreements=[services.public.agreement(a) for a in agreements],
         selected=selected_id,
         can_create=can_create,
     )
@@ -70,6 +74,7 @@ def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
 
 
 @login_required
+@memoise_memberships
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         activity = services.get_activity(actor=request.user, pk=pk)
@@ -175,7 +180,23 @@ def activity_funding(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------ agreements and report
 
 
+def _bodies_page_rows(user, agreement):
+    """The agreement's bodies the user may see, with parent, chair, organisations and the member
+    count in a fixed number of queries (the count as a subquery, not one COUNT per body)."""
+    members = (
+        BodyMembership.objects.filter(body=OuterRef("pk")).order_by().values("body").annotate(n=Count("pk")).values("n")
+    )
+    return (
+        visible_bodies(user)
+        .filter(agreement=agreement)
+        .select_related("parent", "chair")
+        .prefetch_related("organisations")
+        .annotate(n_members=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)))
+    )
+
+
 @login_required
+@memoise_memberships
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         agreement = services.get_visible_agreement(actor=request.user, pk=pk)
@@ -185,7 +206,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     end = min((agreement.period_end or timezone.localdate()).year, timezone.localdate().year)
     page = AgreementPage(
         agreement=services.public.agreement(agreement),
-        bodies=[services.public.body(b) for b in visible_bodies(request.user).filter(agreement=agreement).select_related("parent", "chair")],
+        bodies=[services.public.body(b) for b in _bodies_page_rows(request.user, agreement)],
         activity_count=agreement.activities.count(),
         funding=services.funding_totals(agreement=agreement),
         indicators=[services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")],
@@ -225,6 +246,7 @@ def _report_page(request: HttpRequest, pk: int, year: int) -> ReportPage:
 
 
 @login_required
+@memoise_memberships
 def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -> HttpResponse:
     """The yearly report as a page, or (``fmt``) as an Excel workbook or a PDF."""
     try:

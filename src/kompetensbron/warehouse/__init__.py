@@ -3,13 +3,15 @@
 Public API::
 
     ingest_ads(paths, *, warehouse_dir=None, enrich=None, progress=None, taxonomy=None,
-               chunk_size=50_000, keep_text=False) -> IngestResult
+               chunk_size=None, keep_text=False) -> IngestResult
     import_statistics(data_dir=None, warehouse_dir=None, *, taxonomy=None)
         -> StatisticsImportResult
     open_reader(warehouse_dir) -> duckdb connection with views ads, stat_job_ads,
         stat_barometer, stat_salary, warehouse_meta over the *published* snapshot
     demand_by_occupation_region / year_on_year / top_occupations / top_skills /
         statistics_ad_counts (con, ...) -> typed results with Provenance
+    shared_reader(warehouse_dir) -> a cursor on a per-process reader, re-opened when a
+        new snapshot is published (for web requests; one cursor per thread)
     read_current(warehouse_dir) -> Snapshot | None   (id, path, manifest)
 
 Writers publish atomically (see :mod:`.snapshots`); readers only ever see published
@@ -37,7 +39,7 @@ from kompetensbron.warehouse.demand import (
     top_skills,
     year_on_year,
 )
-from kompetensbron.warehouse.duck import Connection, open_reader
+from kompetensbron.warehouse.duck import Connection, close_shared_readers, open_reader, shared_reader
 from kompetensbron.warehouse.hooks import EnrichHook
 from kompetensbron.warehouse.ingest import IngestResult, ingest_ads, load_taxonomy
 from kompetensbron.warehouse.normalise import SkippedRecord
@@ -66,11 +68,13 @@ __all__ = [
     "YearOnYearResult",
     "YearOnYearRow",
     "demand_by_occupation_region",
+    "close_shared_readers",
     "import_statistics",
     "ingest_ads",
     "load_taxonomy",
     "open_reader",
     "read_current",
+    "shared_reader",
     "statistics_ad_counts",
     "top_occupations",
     "top_skills",

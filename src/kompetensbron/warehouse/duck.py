@@ -1,5 +1,6 @@
 """Everything that touches DuckDB (pinned 1.5.x) lives in this module.
 
+* :func:`shared_reader` -- a cursor on a per-process cached reader (for the web app).
 * :func:`open_reader` -- an in-memory connection with read-only views over the published
   snapshot's Parquet files: ``ads``, ``stat_job_ads``, ``stat_barometer``, ``stat_salary``
   and ``warehouse_meta`` (snapshot id, creation time, schema and taxonomy version).
@@ -11,6 +12,7 @@ DuckDB 2.0 changed the Python API; keep every call here so an upgrade touches on
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from kompetensbron.warehouse.schema import ADS_SCHEMA, TABLE_SCHEMAS
-from kompetensbron.warehouse.snapshots import Snapshot, SnapshotWriter, read_current
+from kompetensbron.warehouse.snapshots import CURRENT_FILE, Snapshot, SnapshotWriter, read_current
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -49,37 +51,30 @@ def connect(*, memory_limit: str = "2GB", threads: int = 2, temp_dir: Path | Non
     return con
 
 
+def _empty_table(con: Connection, name: str, schema: pa.Schema) -> None:
+    """A real (catalog) empty table of a schema, visible to every cursor of ``con``."""
+    con.register("_arrow_empty", schema.empty_table())
+    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _arrow_empty")
+    con.unregister("_arrow_empty")
+
+
 def _create_table_view(con: Connection, name: str, files: list[Path]) -> None:
     if files:
         con.execute(VIEW_SQL.format(name=name, files=_file_list(files)))
     else:
-        empty = TABLE_SCHEMAS[name].empty_table()
-        con.register(f"_empty_{name}", empty)
-        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM _empty_{name}")
+        _empty_table(con, name, TABLE_SCHEMAS[name])
 
 
 def attach_snapshot(con: Connection, snapshot: Snapshot | None) -> None:
     """Create the reader views of a snapshot (empty, typed views when there is none)."""
     for name in TABLE_SCHEMAS:
         _create_table_view(con, name, snapshot.files(name) if snapshot else [])
-    meta = pa.table(
-        {
-            "snapshot": [snapshot.id if snapshot else None],
-            "created_at": [snapshot.manifest.get("created_at") if snapshot else None],
-            "schema_version": [snapshot.manifest.get("schema_version") if snapshot else None],
-            "taxonomy": [snapshot.manifest.get("taxonomy") if snapshot else None],
-        },
-        schema=pa.schema(
-            [
-                ("snapshot", pa.string()),
-                ("created_at", pa.string()),
-                ("schema_version", pa.int32()),
-                ("taxonomy", pa.string()),
-            ]
-        ),
+    manifest = snapshot.manifest if snapshot else {}
+    con.execute(
+        "CREATE OR REPLACE TABLE warehouse_meta AS SELECT ?::VARCHAR AS snapshot, ?::VARCHAR AS created_at, "
+        "?::INTEGER AS schema_version, ?::VARCHAR AS taxonomy",
+        [snapshot.id if snapshot else None, manifest.get("created_at"), manifest.get("schema_version"), manifest.get("taxonomy")],
     )
-    con.register("_warehouse_meta", meta)
-    con.execute("CREATE OR REPLACE VIEW warehouse_meta AS SELECT * FROM _warehouse_meta")
 
 
 def open_reader(warehouse_dir: Path, *, memory_limit: str = "2GB", threads: int = 2) -> Connection:
@@ -92,6 +87,39 @@ def open_reader(warehouse_dir: Path, *, memory_limit: str = "2GB", threads: int 
     con.execute("SET parquet_metadata_cache = true")
     attach_snapshot(con, read_current(warehouse_dir))
     return con
+
+
+_SHARED: dict[Path, tuple[str, Connection]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_reader(warehouse_dir: Path) -> Connection:
+    """A cursor on this process's reader of the published snapshot, for web requests.
+
+    The reader is opened once per snapshot and re-opened when ``CURRENT`` changes (one
+    small file read per call). Each call returns a new cursor: use one per thread.
+    """
+    key = Path(warehouse_dir).resolve()
+    try:
+        current = (key / CURRENT_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        current = ""
+    with _SHARED_LOCK:
+        cached = _SHARED.get(key)
+        if cached is None or cached[0] != current:
+            if cached is not None:
+                cached[1].close()
+            cached = (current, open_reader(key))
+            _SHARED[key] = cached
+        return cached[1].cursor()
+
+
+def close_shared_readers() -> None:
+    """Close every shared reader (tests, process shutdown)."""
+    with _SHARED_LOCK:
+        for _, con in _SHARED.values():
+            con.close()
+        _SHARED.clear()
 
 
 @dataclass(frozen=True)
@@ -133,8 +161,7 @@ def merge_ads(
         if incoming:
             con.execute(VIEW_SQL.format(name="incoming", files=_file_list(incoming)))
         else:
-            con.register("_empty_incoming", ADS_SCHEMA.empty_table())
-            con.execute("CREATE VIEW incoming AS SELECT * FROM _empty_incoming")
+            _empty_table(con, "incoming", ADS_SCHEMA)
         con.execute(_REMOVALS_DDL)
         if removals is not None:
             con.execute(

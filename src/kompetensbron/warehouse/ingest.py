@@ -36,6 +36,8 @@ from kompetensbron.warehouse.taxonomy import TaxonomyLookup
 #: At most this many skipped records are listed in a result (all are counted).
 MAX_SKIPPED_LISTED = 1000
 DEFAULT_CHUNK_SIZE = 50_000
+#: With an enrich hook chunks are smaller: the hook dominates, and progress moves per chunk.
+DEFAULT_ENRICH_CHUNK_SIZE = 10_000
 
 ProgressCallback = Callable[[int], None]
 
@@ -117,7 +119,7 @@ def ingest_ads(
     enrich: EnrichHook | None = None,
     progress: ProgressCallback | None = None,
     taxonomy: TaxonomyLookup | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     keep_text: bool = False,
     memory_limit: str = "1GB",
 ) -> IngestResult:
@@ -127,9 +129,11 @@ def ingest_ads(
         paths: one file or several; all are checked to exist before anything is read.
         warehouse_dir: defaults to ``get_settings().warehouse_dir``.
         enrich: optional hook run per chunk (see :mod:`kompetensbron.warehouse.hooks`).
-        progress: called with the number of records read since the previous call.
+        progress: called after each chunk with the number of records read since the
+            previous call (their sum is ``read``).
         taxonomy: look-ups; defaults to those of ``get_settings().data_dir``.
-        chunk_size: ads per chunk (memory is proportional to it).
+        chunk_size: ads per chunk (memory is proportional to it); default 50,000, or
+            10,000 with an enrich hook.
         keep_text: store ``description`` too (default: only the hook sees the ad text).
         memory_limit: DuckDB's limit during the merge.
 
@@ -145,6 +149,8 @@ def ingest_ads(
     warehouse_dir = Path(warehouse_dir) if warehouse_dir is not None else settings.warehouse_dir
     taxonomy = taxonomy or load_taxonomy(settings.data_dir)
     normaliser = AdNormaliser(taxonomy)
+    if chunk_size is None:
+        chunk_size = DEFAULT_ENRICH_CHUNK_SIZE if enrich is not None else DEFAULT_CHUNK_SIZE
     run = _Run()
 
     with write_snapshot(warehouse_dir) as writer:

@@ -28,6 +28,7 @@ RecordItem = tuple[int, dict[str, Any] | None, str | None]
 _BLOCK = 1 << 20  # characters read at a time from an array file
 _MAX_ELEMENT = 64 << 20  # an array element larger than this is reported as malformed
 _WS = " \t\r\n"
+_BOM = b"\xef\xbb\xbf"
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -39,7 +40,7 @@ def _open_binary(path: Path) -> IO[bytes]:
 def detect_layout(path: Path) -> str:
     """``"array"`` when the first non-blank character is ``[``, else ``"jsonl"``."""
     with _open_binary(path) as fh:
-        head = fh.read(4096).lstrip()
+        head = fh.read(4096).removeprefix(_BOM).lstrip()
         while not head:
             more = fh.read(4096)
             if not more:
@@ -60,6 +61,8 @@ def _iter_jsonl(path: Path) -> Iterator[RecordItem]:
     loads = orjson.loads
     with _open_binary(path) as fh:
         for number, raw in enumerate(fh, start=1):
+            if number == 1:
+                raw = raw.removeprefix(_BOM)
             if not raw.strip():
                 continue
             try:
@@ -138,7 +141,7 @@ class _TextReader:
         import codecs
 
         self._fh = fh
-        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._decoder = codecs.getincrementaldecoder("utf-8-sig")()
         self.eof = False
 
     def read(self) -> str:

@@ -7,7 +7,10 @@ from ninja import NinjaAPI
 
 from kompetensbron import __version__
 from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.dossier.api import router as dossier_router
+from kompetensbron.education.api import router as education_router
 from kompetensbron.labour_market.api import router as demand_router
+from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.reference.api import router as reference_router
 from kompetensbron.samverkan.api import router as samverkan_router
 
@@ -40,3 +43,6 @@ def _domain_error(request: HttpRequest, exc: KompetensbronError):
 api.add_router("/", reference_router)
 api.add_router("/samverkan/", samverkan_router)
 api.add_router("/demand/", demand_router)
+api.add_router("/education/", education_router)
+api.add_router("/gap/", gap_router)
+api.add_router("/dossier/", dossier_router)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "kompetensbron.samverkan",
     "kompetensbron.labour_market",
     "kompetensbron.education",
+    "kompetensbron.dossier",
 ]
 
 MIDDLEWARE = [

@@ -16,5 +16,7 @@ urlpatterns = [
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("samverkan/", include("kompetensbron.samverkan.urls")),
     path("efterfragan/", include("kompetensbron.labour_market.urls")),
+    path("utbildning/", include("kompetensbron.education.urls")),
+    path("relevans/", include("kompetensbron.dossier.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]

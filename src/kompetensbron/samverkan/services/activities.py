@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from kompetensbron.errors import NotFound, ValidationFailed
@@ -69,7 +69,9 @@ def find_activity(pk: int) -> Activity:
 def list_activities(
     *, actor, phase: str | None = None, status: str | None = None, agreement_id: int | None = None
 ) -> QuerySet[Activity]:
-    qs = visible_activities(actor).select_related("owner", "working_group__parent", "agreement")
+    qs = visible_activities(actor).select_related("owner", "working_group__parent", "agreement").prefetch_related(
+        "partners", Prefetch("decisions", queryset=Decision.objects.select_related("body", "decided_by"))
+    )
     if phase:
         qs = qs.filter(phase=phase)
     if status:

@@ -18,7 +18,7 @@ from kompetensbron.errors import NotFound
 from .. import validation as v
 from ..audit import record, snapshot
 from ..models import Activity, ActivityStatus, Agreement, Decision, Indicator, IndicatorYear, Phase
-from ..permissions import require, visible_agreements
+from ..permissions import note_visible_agreement, require, visible_agreements
 from ..schemas import IndicatorCreate, IndicatorRow, IndicatorYearIn, PhaseStatusCount, ReportActivity, YearlyReport
 from . import public
 from .funding import funding_totals
@@ -32,6 +32,7 @@ def get_visible_agreement(*, actor, pk: int) -> Agreement:
     found = visible_agreements(actor).filter(pk=pk).first()
     if found is None:
         raise NotFound(f"Okänt avtal: {pk}")
+    note_visible_agreement(actor, found.pk)
     return found
 
 

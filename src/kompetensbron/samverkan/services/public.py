@@ -62,7 +62,7 @@ def body(b: Body) -> BodyPublic:
         parent_name=b.parent.name if b.parent_id else None,
         chair=person(b.chair),
         chair_title=b.chair_title,
-        member_count=b.memberships.count(),
+        member_count=b.n_members if hasattr(b, "n_members") else b.memberships.count(),
         organisations=[o.name for o in b.organisations.all()],
         is_demo=b.is_demo,
     )
@@ -80,6 +80,13 @@ def decision(d: Decision) -> DecisionPublic:
         outcome_label=str(d.get_outcome_display()),
         justification=d.justification,
     )
+
+
+def _decisions(a: Activity):
+    """The activity's decisions: prefetched (``list_activities``) or one query."""
+    if "decisions" in getattr(a, "_prefetched_objects_cache", {}):
+        return a.decisions.all()
+    return a.decisions.select_related("body", "decided_by", "activity")
 
 
 def activity(a: Activity) -> ActivityPublic:
@@ -109,7 +116,7 @@ def activity(a: Activity) -> ActivityPublic:
         actual_participants=a.actual_participants,
         evaluation=a.evaluation,
         next_statuses=list(WORKFLOW[a.status]),
-        decisions=[decision(d) for d in a.decisions.select_related("body", "decided_by", "activity")],
+        decisions=[decision(d) for d in _decisions(a)],
         is_demo=a.is_demo,
     )
 

@@ -1,0 +1,532 @@
+"""Shortage / balance / surplus per occupation and region, with how often such labels held.
+
+Plain Python; no Django. Inputs are the typed records of
+:mod:`kompetensbron.sources.yrkesbarometer` plus optional demand counts (2024 job ads) and
+optional supply (graduates of mapped programmes); outputs are dataclasses.
+
+**The label.** Arbetsförmedlingen's bristindex runs from 1 (surplus) to 5 (shortage) and AF
+names its classes by fixed limits: below 2.9 *överskott*, 2.9–3.29 *balans*, from 3.3 *brist*
+(:data:`SURPLUS_BELOW`, :data:`SHORTAGE_FROM`). :func:`label_index` applies these limits, with
+one change for honesty: an index within :data:`BORDER` (0.1) of a limit is labelled
+*balance*, ``borderline=True`` and ``leaning`` towards the side it is on. A 3.31 is not a
+shortage anyone should plan on.
+
+**How often such labels held** (the back-tests). The snapshot has no *realised* shortages,
+only AF's assessments made at different horizons, so "held" means "a later assessment of the
+same occupation agreed":
+
+1. :func:`backtest_one_to_five_year` — every 1-year label (``1-ar.xlsx``, län × SSYK) against
+   the national 5-year label of the same SSYK (``5-ar.xlsx``). Hit rates are given per
+   label *and per margin band* (distance of the index from the nearest class limit), so a
+   label's probability reflects how close it was to the limit. This is the calibration the
+   balance rows use: a row's ``probability`` is the hit rate of its (label, band) cell, with a
+   95 % Wilson interval and the number of cases behind it.
+2. :func:`backtest_assessments` — per prognosis occupation, the national 1-year assessment
+   (``bedömning24``) against the 5-year one (``bedömning26``). The file does not say which
+   end of its 1–3 scale is shortage; we read 1 = shortage, 3 = surplus, because the shares
+   match AF's published 2024 shares of "stora/medelstora/små möjligheter" and the realised
+   2015–2019 demand growth is highest in class 1 and lowest in class 3
+   (:data:`ASSESSMENT_LABELS`, an inference, stated wherever it is shown).
+
+Both measure *persistence* of AF's view, not the truth of a label; a label that persists
+can still be wrong. The cases of the first back-test are not independent (the 21 län of one
+SSYK share one 5-year label), so its Wilson intervals are too narrow rather than too wide. A probability below 0.5 or a borderline index gives ``uncertainty="high"``.
+
+**Regions.** Län come straight from ``1-ar.xlsx``. FA-regions have no 1-year index of their
+own in the snapshot (``bedomning.csv`` carries assessments only for Sweden as a whole), so an
+FA-region's index is the mean over its kommuner of their län's index; when the län of one
+FA-region fall on different sides of a limit the row is marked ``mixed_regions`` and its
+uncertainty is high.
+
+**Demand and supply.** ``ads`` (2024 job ads per SSYK-4 × region) and ``supply`` (graduates
+per SSYK-4 × region) are context beside the label: they do not change it, because no
+back-test of a count-based label exists. Without ``supply`` each row says "supply unknown".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kompetensbron.sources.yrkesbarometer import Assessment, FiveYearForecast, OneYearForecast
+
+__all__ = [
+    "LABELS",
+    "SURPLUS_BELOW",
+    "SHORTAGE_FROM",
+    "BORDER",
+    "MARGIN_BANDS",
+    "ASSESSMENT_LABELS",
+    "SUPPLY_UNKNOWN",
+    "IndexLabel",
+    "HitRate",
+    "LabelBacktest",
+    "BalanceRow",
+    "BalanceResult",
+    "AssessmentRow",
+    "label_index",
+    "margin_band",
+    "wilson_interval",
+    "backtest_one_to_five_year",
+    "backtest_assessments",
+    "balance",
+    "assessment_balance",
+    "BalanceData",
+    "load_balance_data",
+    "ads_2024",
+    "fa_ads",
+]
+
+LABELS: tuple[str, ...] = ("shortage", "balance", "surplus")
+SURPLUS_BELOW = 2.9
+SHORTAGE_FROM = 3.3
+BORDER = 0.1
+#: Upper edges of the margin bands (distance of an index from the nearest class limit).
+MARGIN_BANDS: tuple[tuple[str, float], ...] = (("<0.1", 0.1), ("0.1–0.3", 0.3), ("0.3–0.6", 0.6), ("≥0.6", math.inf))
+#: bedömning24/26 scale of ``bedomning.csv`` -> label (inferred, see the module docstring).
+ASSESSMENT_LABELS: dict[int, str] = {1: "shortage", 2: "balance", 3: "surplus"}
+SUPPLY_UNKNOWN = "supply unknown"
+MIN_CELL = 20  # fewer cases in a (label, band) cell: use the label's overall hit rate
+
+
+@dataclass(frozen=True)
+class IndexLabel:
+    """The label of a 1–5 index and how close it is to a class limit."""
+
+    label: str
+    margin: float  # distance to the nearest class limit
+    band: str
+    borderline: bool
+    leaning: str | None  # for a borderline balance: the side the index is on
+
+
+def margin_band(margin: float) -> str:
+    for name, edge in MARGIN_BANDS:
+        if margin < edge:
+            return name
+    return MARGIN_BANDS[-1][0]
+
+
+def label_index(index: float) -> IndexLabel:
+    """Label an AF bristindex (1–5); see the module docstring for the limits and the border rule.
+
+    >>> label_index(4.2).label, label_index(2.1).label, label_index(3.33).label
+    ('shortage', 'surplus', 'balance')
+    """
+    if index >= SHORTAGE_FROM:
+        margin = index - SHORTAGE_FROM
+        raw = "shortage"
+    elif index < SURPLUS_BELOW:
+        margin = SURPLUS_BELOW - index
+        raw = "surplus"
+    else:
+        margin = min(index - SURPLUS_BELOW, SHORTAGE_FROM - index)
+        raw = "balance"
+    margin = round(margin, 6)
+    if raw != "balance" and margin < BORDER:
+        return IndexLabel("balance", margin, margin_band(margin), True, raw)
+    return IndexLabel(raw, margin, margin_band(margin), raw == "balance" and margin < BORDER, None)
+
+
+def wilson_interval(hits: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """95 % Wilson score interval of a hit rate (None without cases)."""
+    if n <= 0:
+        return None
+    p = hits / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class HitRate:
+    """How often a label (in one margin band, or ``all``) held in a back-test."""
+
+    label: str
+    band: str
+    n: int
+    hits: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.hits / self.n if self.n else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson_interval(self.hits, self.n)
+
+
+@dataclass(frozen=True)
+class LabelBacktest:
+    """One back-test of labels: what was compared, and the hit rates."""
+
+    key: str
+    description: str
+    sources: tuple[str, ...]
+    rates: tuple[HitRate, ...]
+
+    def rate(self, label: str, band: str = "all") -> HitRate | None:
+        return next((r for r in self.rates if r.label == label and r.band == band), None)
+
+    @property
+    def overall(self) -> HitRate:
+        n = sum(r.n for r in self.rates if r.band == "all")
+        hits = sum(r.hits for r in self.rates if r.band == "all")
+        return HitRate("all", "all", n, hits)
+
+
+def _rates(pairs: Iterable[tuple[str, str, bool]], bands: bool) -> tuple[HitRate, ...]:
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for label, band, hit in pairs:
+        for b in ("all", band) if bands else ("all",):
+            counts[(label, b)][0] += 1
+            counts[(label, b)][1] += hit
+    order = ["all"] + [b for b, _ in MARGIN_BANDS]
+    return tuple(
+        HitRate(label, band, *counts[(label, band)])
+        for label in LABELS
+        for band in order
+        if (label, band) in counts
+    )
+
+
+def _five_year_by_ssyk(five_year: Iterable[FiveYearForecast]) -> dict[str, FiveYearForecast]:
+    out: dict[str, FiveYearForecast] = {}
+    for f in five_year:
+        for code in f.ssyk_codes:
+            out[code] = f
+    return out
+
+
+def backtest_one_to_five_year(one_year: Sequence[OneYearForecast], five_year: Sequence[FiveYearForecast]) -> LabelBacktest:
+    """Did each 1-year label (län × SSYK) agree with the national 5-year label of its SSYK?"""
+    by_ssyk = _five_year_by_ssyk(five_year)
+    pairs = []
+    for row in one_year:
+        later = by_ssyk.get(row.ssyk)
+        if row.index is None or later is None:
+            continue
+        now = label_index(row.index)
+        pairs.append((now.label, now.band, now.label == label_index(later.index).label))
+    return LabelBacktest(
+        key="one_to_five_year",
+        description=(
+            "1-year label per län × SSYK (1-ar.xlsx) against the national 5-year label of the same SSYK "
+            "(5-ar.xlsx): how often the label persisted; per label and per distance from the class limit"
+        ),
+        sources=("af-yrkesbarometer/1-ar.xlsx", "af-yrkesbarometer/5-ar.xlsx"),
+        rates=_rates(pairs, bands=True),
+    )
+
+
+def backtest_assessments(assessments: Sequence[Assessment]) -> LabelBacktest:
+    """Did the national 2024 assessment (1 year) of a prognosis occupation agree with 2026's (5 years)?"""
+    pairs = [
+        (ASSESSMENT_LABELS[a.assessment_1y], "all", ASSESSMENT_LABELS[a.assessment_1y] == ASSESSMENT_LABELS[a.assessment_5y])
+        for a in assessments
+        if a.fa_region == 0 and a.assessment_1y is not None and a.assessment_5y is not None
+    ]
+    return LabelBacktest(
+        key="assessment_2024_to_2026",
+        description=(
+            "national assessment 2024 (1 year) against 2026 (5 years) per prognosis occupation (bedomning.csv); "
+            "scale read as 1 = shortage, 2 = balance, 3 = surplus (inferred)"
+        ),
+        sources=("af-yrkesbarometer/bedomning.csv",),
+        rates=_rates(pairs, bands=False),
+    )
+
+
+# --- balance rows ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """The label of one SSYK group in one region, its uncertainty, and the context figures."""
+
+    ssyk: str
+    name: str
+    area: str
+    region_level: str  # "lan" or "fa"
+    region_code: str
+    region_name: str
+    index: float | None
+    label: str | None  # None where AF published no index
+    borderline: bool
+    leaning: str | None
+    margin: float | None
+    band: str | None
+    probability: float | None  # how often such labels held (back-test hit rate)
+    interval: tuple[float, float] | None
+    cases: int  # back-test cases behind the probability
+    uncertainty: str  # "low" / "medium" / "high" / "unknown"
+    mixed_regions: bool  # FA-region whose län fall on different sides of a limit
+    five_year_index: float | None
+    five_year_label: str | None
+    ads: int | None
+    graduates: int | None
+    supply_note: str | None  # SUPPLY_UNKNOWN when no supply figure exists
+
+    @property
+    def ads_per_graduate(self) -> float | None:
+        if self.ads is None or not self.graduates:
+            return None
+        return self.ads / self.graduates
+
+
+@dataclass(frozen=True)
+class BalanceResult:
+    region_level: str
+    ssyk: str | None
+    rows: tuple[BalanceRow, ...]
+    backtest: LabelBacktest
+    supply_known: bool
+    sources: tuple[str, ...]
+
+    def share_in_shortage(self) -> dict[str, tuple[str, float, int]]:
+        """Per region: (name, share of labelled occupations labelled shortage, labelled count)."""
+        per: dict[str, list] = {}
+        for r in self.rows:
+            if r.label is None:
+                continue
+            entry = per.setdefault(r.region_code, [r.region_name, 0, 0])
+            entry[1] += r.label == "shortage"
+            entry[2] += 1
+        return {code: (name, k / n, n) for code, (name, k, n) in per.items() if n}
+
+
+def _uncertainty(probability: float | None, borderline: bool, mixed: bool) -> str:
+    if probability is None:
+        return "unknown"
+    if borderline or mixed or probability < 0.5:
+        return "high"
+    return "low" if probability >= 0.75 else "medium"
+
+
+def _probability(bt: LabelBacktest, label: str, band: str) -> HitRate | None:
+    cell = bt.rate(label, band)
+    if cell is not None and cell.n >= MIN_CELL:
+        return cell
+    return bt.rate(label)
+
+
+def _by_region(values: Mapping[tuple[str, str], int]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for (code, region), n in values.items():
+        out[region][code] = n
+    return out
+
+
+def _sum_prefix(per_region: Mapping[str, Mapping[str, int]], ssyk: str, region: str) -> int | None:
+    """Sum over the SSYK-4 codes under ``ssyk`` (itself if 4 digits) in one region."""
+    codes = per_region.get(region, {})
+    if len(ssyk) == 4:
+        return codes.get(ssyk)
+    found = [n for code, n in codes.items() if code.startswith(ssyk)]
+    return sum(found) if found else None
+
+
+def balance(
+    one_year: Sequence[OneYearForecast],
+    five_year: Sequence[FiveYearForecast],
+    *,
+    region_level: str = "lan",
+    ssyk: str | None = None,
+    ads: Mapping[tuple[str, str], int] | None = None,
+    supply: Mapping[str, Mapping[str, int]] | None = None,
+    fa_regions: Mapping[str, tuple[str, Sequence[str]]] | None = None,
+    backtest: LabelBacktest | None = None,
+) -> BalanceResult:
+    """Label every SSYK group per län (``region_level="lan"``) or FA-region (``"fa"``).
+
+    ``ads`` maps (SSYK-4, region code) to 2024 job ads; ``supply`` maps SSYK-4 to graduates
+    per region code; ``fa_regions`` maps an FA-region code to (name, the län code of each of
+    its kommuner) and is required for ``"fa"``. ``backtest`` defaults to
+    :func:`backtest_one_to_five_year` on the same files.
+    """
+    if region_level not in ("lan", "fa"):
+        raise ValueError(f"unknown region level {region_level!r}; expected 'lan' or 'fa'")
+    if region_level == "fa" and not fa_regions:
+        raise ValueError("FA-region labels need the kommun → FA-region mapping (fa_regions)")
+    bt = backtest or backtest_one_to_five_year(one_year, five_year)
+    five = _five_year_by_ssyk(five_year)
+    rows_in = [r for r in one_year if ssyk is None or r.ssyk == ssyk]
+    ads_by_region = _by_region(ads or {})
+
+    # (ssyk, region) -> (name, area, region name, index, mixed)
+    cells: list[tuple[str, str, str, str, str, float | None, bool]] = []
+    if region_level == "lan":
+        for r in rows_in:
+            cells.append((r.ssyk, r.name, r.area, r.lan_code, r.lan_name, r.index, False))
+    else:
+        by_ssyk: dict[str, dict[str, OneYearForecast]] = defaultdict(dict)
+        for r in rows_in:
+            by_ssyk[r.ssyk][r.lan_code] = r
+        for code, per_lan in sorted(by_ssyk.items()):
+            any_row = next(iter(per_lan.values()))
+            for fa_code, (fa_name, lan_codes) in sorted(fa_regions.items()):  # type: ignore[union-attr]
+                values = [per_lan[lan].index for lan in lan_codes if lan in per_lan and per_lan[lan].index is not None]
+                index = sum(values) / len(values) if values else None  # type: ignore[arg-type]
+                labels = {label_index(v).label for v in values}  # type: ignore[arg-type]
+                cells.append((code, any_row.name, any_row.area, fa_code, fa_name, index, len(labels) > 1))
+
+    out: list[BalanceRow] = []
+    for code, name, area, region, region_name, index, mixed in cells:
+        later = five.get(code)
+        graduates = None
+        if supply is not None and code in supply:
+            graduates = supply[code].get(region)
+        if index is None:
+            lab, cell = None, None
+        else:
+            lab = label_index(index)
+            cell = _probability(bt, lab.label, lab.band)
+        probability = cell.rate if cell else None
+        out.append(
+            BalanceRow(
+                ssyk=code,
+                name=name,
+                area=area,
+                region_level=region_level,
+                region_code=region,
+                region_name=region_name,
+                index=index,
+                label=lab.label if lab else None,
+                borderline=lab.borderline if lab else False,
+                leaning=lab.leaning if lab else None,
+                margin=lab.margin if lab else None,
+                band=lab.band if lab else None,
+                probability=probability,
+                interval=cell.interval if cell else None,
+                cases=cell.n if cell else 0,
+                uncertainty=_uncertainty(probability, lab.borderline if lab else False, mixed),
+                mixed_regions=mixed,
+                five_year_index=later.index if later else None,
+                five_year_label=label_index(later.index).label if later else None,
+                ads=_sum_prefix(ads_by_region, code, region) if ads else None,
+                graduates=graduates,
+                supply_note=None if graduates is not None else SUPPLY_UNKNOWN,
+            )
+        )
+    out.sort(key=lambda r: (r.region_code, r.ssyk))
+    return BalanceResult(
+        region_level=region_level,
+        ssyk=ssyk,
+        rows=tuple(out),
+        backtest=bt,
+        supply_known=supply is not None,
+        sources=("af-yrkesbarometer/1-ar.xlsx", "af-yrkesbarometer/5-ar.xlsx"),
+    )
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """National label of one prognosis occupation (concept id; no SSYK link exists in the snapshot)."""
+
+    occupation_id: str
+    employed: int | None
+    label_1y: str | None
+    label_5y: str | None
+    probability: float | None  # how often 2024 labels of this class held in 2026
+    interval: tuple[float, float] | None
+    cases: int
+    uncertainty: str
+
+
+def assessment_balance(assessments: Sequence[Assessment], backtest: LabelBacktest | None = None) -> tuple[AssessmentRow, ...]:
+    """National labels per prognosis occupation from ``bedomning.csv`` with their hit rates."""
+    bt = backtest or backtest_assessments(assessments)
+    out = []
+    for a in assessments:
+        if a.fa_region != 0:
+            continue
+        label = ASSESSMENT_LABELS.get(a.assessment_1y) if a.assessment_1y else None
+        cell = bt.rate(label) if label else None
+        probability = cell.rate if cell else None
+        out.append(
+            AssessmentRow(
+                occupation_id=a.occupation_id,
+                employed=a.employed,
+                label_1y=label,
+                label_5y=ASSESSMENT_LABELS.get(a.assessment_5y) if a.assessment_5y else None,
+                probability=probability,
+                interval=cell.interval if cell else None,
+                cases=cell.n if cell else 0,
+                uncertainty=_uncertainty(probability, False, False),
+            )
+        )
+    return tuple(sorted(out, key=lambda r: r.occupation_id))
+
+
+# --- loading from the data directory ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceData:
+    """The parsed Yrkesbarometer files and the two label back-tests of one data directory."""
+
+    one_year: tuple[OneYearForecast, ...]
+    five_year: tuple[FiveYearForecast, ...]
+    assessments: tuple[Assessment, ...]
+    fa_regions: Mapping[str, tuple[str, tuple[str, ...]]]  # FA code -> (name, kommun codes)
+    one_to_five: LabelBacktest
+    assessment_backtest: LabelBacktest
+
+    def balance(self, *, region_level: str = "lan", ssyk: str | None = None, ads=None, supply=None) -> BalanceResult:
+        return balance(
+            self.one_year, self.five_year, region_level=region_level, ssyk=ssyk, ads=ads, supply=supply,
+            fa_regions={code: (name, tuple(k[:2] for k in kommuner)) for code, (name, kommuner) in self.fa_regions.items()},
+            backtest=self.one_to_five,
+        )
+
+    def fa_kommuner(self) -> dict[str, tuple[str, ...]]:
+        return {code: kommuner for code, (_, kommuner) in self.fa_regions.items()}
+
+    def occupations(self) -> list[tuple[str, str]]:
+        """(SSYK, prognosis-occupation name) of the 1-year file, by code."""
+        return sorted({(r.ssyk, r.name) for r in self.one_year})
+
+
+def load_balance_data(data_dir: Path) -> BalanceData:
+    """Read the four Yrkesbarometer files and the kommun → FA-region table; run the label back-tests."""
+    from kompetensbron.sources.catalog import resolve
+    from kompetensbron.sources.region_records import read_fa_regions
+    from kompetensbron.sources.yrkesbarometer import read_assessments, read_five_year, read_one_year, yrkesbarometer_path
+
+    one = tuple(read_one_year(yrkesbarometer_path(data_dir, "1-ar")))
+    five = tuple(read_five_year(yrkesbarometer_path(data_dir, "5-ar")))
+    assessments = tuple(read_assessments(yrkesbarometer_path(data_dir, "bedomning")))
+    fa = {r.code: (r.name, tuple(r.kommun_codes)) for r in read_fa_regions(resolve(data_dir, "fa-regions"))}
+    return BalanceData(one, five, assessments, fa, backtest_one_to_five_year(one, five), backtest_assessments(assessments))
+
+
+def ads_2024(warehouse_dir: Path, region_level: str) -> dict[tuple[str, str], int]:
+    """2024 job ads per (SSYK-4, region code) from the warehouse's ``stat_job_ads``; FA-regions are
+    not in that table and are summed from kommuner by the caller. Empty if nothing is imported."""
+    from kompetensbron.warehouse import open_reader, statistics_ad_counts
+
+    dataset, level = ("ads_2024_lan", "lan") if region_level == "lan" else ("ads_2024_kommun", "kommun")
+    con = open_reader(warehouse_dir)
+    try:
+        result = statistics_ad_counts(con, dataset=dataset, area_level=level)
+    finally:
+        con.close()
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for row in result.rows:
+        if row.ssyk4 and row.area_code:
+            out[(row.ssyk4, row.area_code)] += row.ads
+    return dict(out)
+
+
+def fa_ads(kommun_ads: Mapping[tuple[str, str], int], fa_regions: Mapping[str, Sequence[str]]) -> dict[tuple[str, str], int]:
+    """Sum kommun counts to FA-regions (``fa_regions``: FA code -> kommun codes)."""
+    kommun_to_fa = {k: fa for fa, kommuner in fa_regions.items() for k in kommuner}
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for (ssyk, kommun), n in kommun_ads.items():
+        if kommun in kommun_to_fa:
+            out[(ssyk, kommun_to_fa[kommun])] += n
+    return dict(out)

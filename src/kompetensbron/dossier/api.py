@@ -1,0 +1,32 @@
+"""JSON routes of the relevance dossier under ``/api/v1/dossier/``: thin over the services.
+
+Reading is public (the dossier holds aggregates and attributed opinions meant for review).
+Recording an input needs the Django session (anonymous → 401) and the CSRF token (403);
+bad input → 422 with per-field ``errors``; an unknown programme → 404.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.security import django_auth
+
+from . import services
+from .schemas import Dossier, ErrorOut, InputIn, InputOut
+
+router = Router(tags=["dossier"])
+
+
+@router.get("/programmes/{programme_id}", response={200: Dossier, 404: ErrorOut}, summary="The relevance dossier (MERUT) of one programme")
+def get_dossier(request: HttpRequest, programme_id: int):
+    return services.build_dossier(programme_id=programme_id)
+
+
+@router.post(
+    "/programmes/{programme_id}/inputs",
+    response={201: InputOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    auth=django_auth,
+    summary="Record programme-council or employer input (date, author, text)",
+)
+def add_input(request: HttpRequest, programme_id: int, data: InputIn):
+    return Status(201, services.add_input(actor=request.auth, programme_id=programme_id, data=data))

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DossierConfig(AppConfig):
+    name = "kompetensbron.dossier"
+    label = "dossier"
+    verbose_name = _("Relevansunderlag")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,184 @@
+"""The dossier as Excel (xlsxwriter) and PDF (WeasyPrint), from the same
+:class:`~.schemas.Dossier` that the page and the JSON route show.
+
+Excel sheets: Sammanfattning, Yrken, Efterfrågan, Prognos, Kompetenser, Synpunkter, Källor —
+the same figures as the page, numbers as numbers. The PDF renders the page's body partial
+(``dossier/_body.html``) in a print template. WeasyPrint is imported only when a PDF is
+asked for (it loads system libraries).
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+
+from .page_contexts import BALANCE_LABELS, UNCERTAINTY_LABELS, DossierPage
+from .schemas import Dossier
+
+__all__ = ["SHEETS", "XLSX_MIME", "dossier_filename", "dossier_xlsx", "dossier_pdf"]
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEETS = ("Sammanfattning", "Yrken", "Efterfrågan", "Prognos", "Kompetenser", "Synpunkter", "Källor")
+
+
+def dossier_filename(d: Dossier, ext: str) -> str:
+    code = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in d.programme.code)
+    return f"relevansunderlag-{code}-{d.built_at.date().isoformat()}.{ext}"
+
+
+def _label(mapping, value) -> str:
+    return str(mapping.get(value or "", "")) if value else ""
+
+
+def dossier_xlsx(d: Dossier) -> bytes:
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, "default_date_format": "yyyy-mm-dd"})
+    bold = book.add_format({"bold": True})
+    title = book.add_format({"bold": True, "font_size": 14})
+    pct = book.add_format({"num_format": "0.0%"})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    p = d.programme
+
+    sheet = book.add_worksheet(SHEETS[0])
+    sheet.write(0, 0, f"Relevansunderlag: {p.code} {p.name}", title)
+    facts = [
+        ("Lärosäte", p.institution),
+        ("Examen", p.degree),
+        ("SUN 2020-nivå", f"{p.sun_level.code} {p.sun_level.label}" if p.sun_level else ""),
+        ("SUN 2020-inriktning", f"{p.sun_field.code} {p.sun_field.label}" if p.sun_field else ""),
+        ("Studieort", f"{p.kommun.label} ({p.kommun.code})" if p.kommun else ""),
+        ("Län", f"{p.lan.label} ({p.lan.code})" if p.lan else ""),
+        ("FA-region", f"{p.fa_region.label} ({p.fa_region.code})" if p.fa_region else ""),
+        ("Utbildningsplatser", p.places),
+        ("Kurser", p.courses),
+        ("Kurser med lärandemål", p.courses_with_outcomes),
+        ("Lärandemål", p.learning_outcomes),
+        (f"Antagna {p.admitted_year or ''}".strip(), p.admitted),
+        (f"Examinerade {p.graduates_year or ''}".strip(), p.graduates),
+        ("Målyrken", "bekräftade" if d.target_basis == "confirmed" else ("föreslagna" if d.target_basis == "suggested" else "inga")),
+        ("Skapad", d.built_at.strftime("%Y-%m-%d %H:%M UTC")),
+        ("Version", d.version),
+    ]
+    for i, (k, v) in enumerate(facts, start=2):
+        sheet.write(i, 0, k, bold)
+        if v is not None:
+            sheet.write(i, 1, v)
+    row = len(facts) + 3
+    sheet.write(row, 0, "Sammanfattning", bold)
+    for i, sentence in enumerate(d.summary, start=row + 1):
+        sheet.write(i, 0, sentence)
+    row += len(d.summary) + 2
+    for note in d.notes:
+        sheet.write(row, 0, note)
+        row += 1
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, 1, 60)
+
+    occ = book.add_worksheet(SHEETS[1])
+    occ.write_row(0, 0, ["SSYK", "Yrke", "Ursprung", "Poäng", "Rang", "Status"], bold)
+    for i, o in enumerate(d.occupations, start=1):
+        occ.write_row(i, 0, [o.ssyk, o.label, o.provenance_label])
+        occ.write_number(i, 3, o.score)
+        if o.rank is not None:
+            occ.write_number(i, 4, o.rank)
+        occ.write(i, 5, o.status_label)
+    occ.set_column(1, 1, 45)
+    occ.set_column(2, 2, 28)
+
+    dem = book.add_worksheet(SHEETS[2])
+    lan = p.lan.label if p.lan else "län"
+    fa = f"FA {p.fa_region.label}" if p.fa_region else "FA-region"
+    dem.write_row(0, 0, ["SSYK", "Yrke", "Sverige 2024", f"{lan} 2024", f"Andel {lan}", f"{fa} 2024", f"Andel {fa}"], bold)
+    for i, r in enumerate(d.demand, start=1):
+        dem.write_row(i, 0, [r.ssyk, r.label])
+        for col, value, fmt in ((2, r.national, None), (3, r.lan, None), (4, r.lan_share, pct), (5, r.fa, None), (6, r.fa_share, pct)):
+            if value is not None:
+                dem.write_number(i, col, value, fmt)
+    _provenance(dem, len(d.demand) + 2, d.demand_provenance, bold)
+    dem.set_column(1, 1, 45)
+    dem.set_column(2, 6, 14)
+
+    out = book.add_worksheet(SHEETS[3])
+    out.write_row(
+        0, 0,
+        ["SSYK", "Yrke", "Bedömd SSYK", f"Bristindex 1 år ({lan})", "AF:s text", "Läge", "Gränsfall", "Lutar mot", "Träffsäkerhet", "Intervall låg", "Intervall hög", "Fall", "Osäkerhet", "Index 5 år (Sverige)", "Läge 5 år"],
+        bold,
+    )  # fmt: skip
+    for i, r in enumerate(d.outlook, start=1):
+        out.write_row(i, 0, [r.ssyk, r.label, r.barometer_code or ""])
+        if r.lan_index is not None:
+            out.write_number(i, 3, r.lan_index)
+        out.write_row(i, 4, [r.lan_text or "", _label(BALANCE_LABELS, r.balance), "ja" if r.borderline else "nej", _label(BALANCE_LABELS, r.leaning)])
+        for col, value, fmt in ((8, r.probability, pct), (9, r.low, pct), (10, r.high, pct)):
+            if value is not None:
+                out.write_number(i, col, value, fmt)
+        out.write_number(i, 11, r.cases)
+        out.write(i, 12, str(UNCERTAINTY_LABELS.get(r.uncertainty, r.uncertainty)))
+        if r.five_year_index is not None:
+            out.write_number(i, 13, r.five_year_index)
+        out.write(i, 14, _label(BALANCE_LABELS, r.five_year_label))
+    row = len(d.outlook) + 2
+    if d.backtest_rate is not None:
+        out.write(row, 0, "Träffsäkerhet totalt (1 år mot 5 år)", bold)
+        out.write_number(row, 3, d.backtest_rate, pct)
+        row += 1
+    _provenance(out, row + 1, d.outlook_provenance, bold)
+    out.set_column(1, 1, 40)
+
+    sk = book.add_worksheet(SHEETS[4])
+    sk.write_row(0, 0, ["Status", "Kompetens", "Id", "Varifrån"], bold)
+    i = 1
+    for status, items in (("täcks", d.skills.covered), ("saknas", d.skills.missing), ("i lärandemålen", d.skills.outcome_skills)):
+        for s in items:
+            sk.write_row(i, 0, [status, s.label, s.skill_id, "; ".join(s.origins)])
+            i += 1
+    sk.write(i + 1, 0, "Täckning", bold)
+    if d.skills.coverage is not None:
+        sk.write_number(i + 1, 1, d.skills.coverage, pct)
+    sk.write_row(i + 2, 0, ["Efterfrågade", len(d.skills.demanded)])
+    sk.write_row(i + 3, 0, ["Täcks", len(d.skills.covered)])
+    sk.write_row(i + 4, 0, ["Saknas", len(d.skills.missing)])
+    for j, line in enumerate(d.skills_provenance, start=i + 6):
+        sk.write(j, 0, line)
+    sk.set_column(1, 1, 40)
+    sk.set_column(3, 3, 60)
+
+    inp = book.add_worksheet(SHEETS[5])
+    inp.write_row(0, 0, ["Datum", "Typ", "Lämnad av", "Organisation", "Synpunkt", "Registrerad av"], bold)
+    for i, x in enumerate(d.inputs, start=1):
+        inp.write_datetime(i, 0, _dt(x.date))
+        inp.write_row(i, 1, [x.kind_label, x.author_name, x.organisation])
+        inp.write(i, 4, x.text, wrap)
+        inp.write(i, 5, x.recorded_by or "")
+    inp.set_column(0, 0, 12)
+    inp.set_column(4, 4, 70)
+
+    src = book.add_worksheet(SHEETS[6])
+    src.write_row(0, 0, ["Källa", "Detalj", "Period", "Version / datum"], bold)
+    for i, s in enumerate(d.sources, start=1):
+        src.write_row(i, 0, [s.title, s.detail, s.period or "", s.version or ""])
+    src.set_column(0, 1, 60)
+    book.close()
+    return buf.getvalue()
+
+
+def _provenance(sheet, row: int, provenance, bold) -> None:
+    for k, prov in enumerate(provenance):
+        sheet.write(row + k, 0, "Källa", bold)
+        sheet.write(row + k, 1, f"{prov.source} · {prov.table} · period {prov.period}" + (f" · {prov.snapshot}" if prov.snapshot else "") + f" · {prov.method}")
+
+
+def _dt(d):
+    import datetime as dt
+
+    return dt.datetime(d.year, d.month, d.day)
+
+
+def dossier_pdf(d: Dossier) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("dossier/print.html", {"page": DossierPage.build(d, for_print=True)})
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,98 @@
+"""The typed context of the dossier page and its PDF: one :class:`DossierPage`.
+
+It only arranges the :class:`~.schemas.Dossier` for display (Swedish labels of the balance
+classes and uncertainty); every figure comes from :func:`.services.build_dossier`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .schemas import DemandRow, Dossier, OutlookRow
+from .summary import percent
+
+if TYPE_CHECKING:
+    from django import forms
+
+__all__ = ["BALANCE_LABELS", "UNCERTAINTY_LABELS", "DemandDisplay", "OutlookDisplay", "DossierPage"]
+
+BALANCE_LABELS = {"shortage": _("brist"), "balance": _("balans"), "surplus": _("överskott")}
+UNCERTAINTY_LABELS = {"low": _("låg"), "medium": _("medelhög"), "high": _("hög"), "unknown": _("okänd")}
+BASIS_LABELS = {
+    "confirmed": _("bekräftade och manuella kopplingar"),
+    "suggested": _("föreslagna kopplingar (inga är bekräftade ännu)"),
+    "none": _("inga kopplingar"),
+}
+
+
+@dataclass(frozen=True)
+class DemandDisplay:
+    row: DemandRow
+    lan_pct: str
+    fa_pct: str
+
+
+@dataclass(frozen=True)
+class OutlookDisplay:
+    row: OutlookRow
+    probability_pct: str
+    interval_pct: str
+    balance_label: str
+    leaning_label: str
+    uncertainty_label: str
+    five_year_label: str
+
+
+def _outlook(row: OutlookRow) -> OutlookDisplay:
+    return OutlookDisplay(
+        row=row,
+        probability_pct=percent(row.probability, 0) if row.probability is not None else "–",
+        interval_pct=f"{percent(row.low, 0)}–{percent(row.high, 0)}" if row.low is not None and row.high is not None else "",
+        balance_label=str(BALANCE_LABELS.get(row.balance or "", "–")),
+        leaning_label=str(BALANCE_LABELS.get(row.leaning or "", "")),
+        uncertainty_label=str(UNCERTAINTY_LABELS.get(row.uncertainty, row.uncertainty)),
+        five_year_label=str(BALANCE_LABELS.get(row.five_year_label or "", "–")),
+    )
+
+
+@dataclass(frozen=True)
+class DossierPage:
+    dossier: Dossier
+    basis_label: str
+    outlook: list[OutlookDisplay] = field(default_factory=list)
+    demand: list[DemandDisplay] = field(default_factory=list)
+    form: forms.Form | None = None
+    can_add_input: bool = False
+    for_print: bool = False
+
+    @property
+    def programme_url(self) -> str:
+        return reverse("education:programme", args=[self.dossier.programme.id])
+
+    @property
+    def pdf_url(self) -> str:
+        return reverse("dossier:programme_pdf", args=[self.dossier.programme.id])
+
+    @property
+    def xlsx_url(self) -> str:
+        return reverse("dossier:programme_xlsx", args=[self.dossier.programme.id])
+
+    @property
+    def input_url(self) -> str:
+        return reverse("dossier:input_add", args=[self.dossier.programme.id])
+
+    @classmethod
+    def build(cls, dossier: Dossier, *, form=None, can_add_input: bool = False, for_print: bool = False) -> DossierPage:
+        return cls(
+            dossier=dossier,
+            basis_label=str(BASIS_LABELS[dossier.target_basis]),
+            outlook=[_outlook(r) for r in dossier.outlook],
+            demand=[DemandDisplay(row=r, lan_pct=percent(r.lan_share), fa_pct=percent(r.fa_share)) for r in dossier.demand],
+            form=form,
+            can_add_input=can_add_input,
+            for_print=for_print,
+        )

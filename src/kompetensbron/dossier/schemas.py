@@ -1,0 +1,166 @@
+"""The typed result of a relevance dossier (:class:`Dossier`) and the input schema.
+
+One :class:`Dossier` feeds the JSON route, the page, the PDF and the Excel file, so all four
+show the same figures. Every block of figures names its sources (:class:`SourceOut`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from kompetensbron.education.schemas import CodeLabel
+from kompetensbron.labour_market.schemas import ProvenanceOut
+
+__all__ = [
+    "ProgrammeFacts",
+    "TargetOccupation",
+    "DemandRow",
+    "OutlookRow",
+    "SkillRef",
+    "SkillCoverage",
+    "InputOut",
+    "InputIn",
+    "SourceOut",
+    "Dossier",
+    "ErrorOut",
+]
+
+TargetBasis = Literal["confirmed", "suggested", "none"]
+
+
+class ProgrammeFacts(BaseModel):
+    id: int
+    code: str
+    name: str
+    institution: str
+    degree: str
+    sun_level: CodeLabel | None
+    sun_field: CodeLabel | None
+    form_label: str
+    places: int | None
+    credits: float | None
+    kommun: CodeLabel | None
+    lan: CodeLabel | None
+    fa_region: CodeLabel | None
+    courses: int
+    courses_with_outcomes: int
+    learning_outcomes: int
+    admitted_year: int | None = Field(None, description="latest year with an admitted figure")
+    admitted: int | None = None
+    graduates_year: int | None = Field(None, description="latest year with a graduates figure")
+    graduates: int | None = None
+    is_demo: bool
+
+
+class TargetOccupation(BaseModel):
+    ssyk: str
+    label: str
+    provenance: str
+    provenance_label: str
+    score: float
+    rank: int | None
+    status: str
+    status_label: str
+    link_id: int
+
+
+class DemandRow(BaseModel):
+    """2024 job ads of one target occupation: Sweden, the programme's län and FA-region."""
+
+    ssyk: str
+    label: str
+    national: int | None
+    lan: int | None
+    lan_share: float | None = Field(None, description="län ads / national ads")
+    fa: int | None
+    fa_share: float | None
+
+
+class OutlookRow(BaseModel):
+    """Arbetsförmedlingen's bristindex of one target occupation with our label and its uncertainty."""
+
+    ssyk: str
+    label: str
+    barometer_code: str | None = Field(None, description="the SSYK code AF rates (SSYK-4, or its SSYK-3 group)")
+    lan_index: float | None = Field(None, description="1-year index in the programme's län, 1 (surplus) – 5 (shortage)")
+    lan_text: str | None = Field(None, description="AF's own words, e.g. 'Viss brist'")
+    balance: str | None = Field(None, description="shortage / balance / surplus (AF limits, borderline → balance)")
+    borderline: bool = False
+    leaning: str | None = None
+    probability: float | None = Field(None, description="how often such labels held in the back-test")
+    low: float | None = None
+    high: float | None = None
+    cases: int = 0
+    uncertainty: str = "unknown"
+    five_year_index: float | None = Field(None, description="national 5-year index")
+    five_year_label: str | None = None
+
+
+class SkillRef(BaseModel):
+    skill_id: str
+    label: str
+    origins: list[str] = Field(default_factory=list, description="courses (outcomes) or occupations + source (demand)")
+
+
+class SkillCoverage(BaseModel):
+    outcome_skills: list[SkillRef]
+    demanded: list[SkillRef]
+    covered: list[SkillRef]
+    missing: list[SkillRef]
+    coverage: float | None = Field(None, description="covered / demanded")
+    ads_skills_used: bool = Field(False, description="true when skills of enriched ads were part of the demand")
+
+
+class InputOut(BaseModel):
+    id: int
+    kind: str
+    kind_label: str
+    date: dt.date
+    author_name: str
+    organisation: str
+    text: str
+    recorded_by: str | None
+    recorded_at: dt.datetime
+
+
+class InputIn(BaseModel):
+    kind: str = "programme_council"
+    date: dt.date
+    author_name: str
+    organisation: str = ""
+    text: str
+
+
+class SourceOut(BaseModel):
+    title: str
+    detail: str
+    period: str | None = None
+    version: str | None = None
+
+
+class Dossier(BaseModel):
+    programme: ProgrammeFacts
+    built_at: dt.datetime
+    version: str = Field(description="cache key: changes when the programme, its links or inputs change")
+    target_basis: TargetBasis
+    mapping_built: bool = Field(False, description="true when the links were suggested while building this dossier")
+    occupations: list[TargetOccupation]
+    demand: list[DemandRow]
+    demand_provenance: list[ProvenanceOut]
+    outlook: list[OutlookRow]
+    outlook_provenance: list[ProvenanceOut]
+    backtest_rate: float | None = Field(None, description="overall hit rate of the 1-year → 5-year label back-test")
+    skills: SkillCoverage
+    skills_provenance: list[str]
+    inputs: list[InputOut]
+    summary: list[str]
+    sources: list[SourceOut]
+    notes: list[str]
+
+
+class ErrorOut(BaseModel):
+    detail: str
+    errors: dict[str, str] | None = None

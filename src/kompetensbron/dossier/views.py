@@ -1,0 +1,80 @@
+"""Dossier pages: call the service, build the page context, render (HTML, PDF or Excel).
+
+Reading is public; recording an input is a POST form with a CSRF token and a login. Invalid
+input comes back on the form with status 422; an unknown programme renders a 404 page.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+
+from . import exports, services
+from .forms import DossierInputForm
+from .page_contexts import DossierPage
+
+
+def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
+    return render(request, "dossier/not_found.html", {"message": str(exc)}, status=404)
+
+
+def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
+    dossier = services.build_dossier(programme_id=pk)
+    return DossierPage.build(dossier, form=form or DossierInputForm(), can_add_input=request.user.is_authenticated)
+
+
+def dossier_page(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        page = _page(request, pk)
+    except NotFound as exc:
+        return _not_found(request, exc)
+    return render(request, "dossier/programme.html", {"page": page})
+
+
+def _download(content: bytes, mime: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def dossier_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        dossier = services.build_dossier(programme_id=pk)
+    except NotFound as exc:
+        return _not_found(request, exc)
+    return _download(exports.dossier_pdf(dossier), "application/pdf", exports.dossier_filename(dossier, "pdf"))
+
+
+def dossier_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        dossier = services.build_dossier(programme_id=pk)
+    except NotFound as exc:
+        return _not_found(request, exc)
+    return _download(exports.dossier_xlsx(dossier), exports.XLSX_MIME, exports.dossier_filename(dossier, "xlsx"))
+
+
+@login_required
+@require_POST
+def input_add(request: HttpRequest, pk: int) -> HttpResponse:
+    form = DossierInputForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_input(actor=request.user, programme_id=pk, data=form.to_schema())
+        except NotFound as exc:
+            return _not_found(request, exc)
+        except PermissionDenied as exc:
+            return render(request, "dossier/not_found.html", {"message": str(exc)}, status=403)
+        except ValidationFailed as exc:
+            form.add_service_errors(exc.errors, str(exc))
+        else:
+            return redirect(reverse("dossier:programme", args=[pk]) + "#synpunkter")
+    try:
+        page = _page(request, pk, form=form)
+    except NotFound as exc:
+        return _not_found(request, exc)
+    return render(request, "dossier/programme.html", {"page": page}, status=422)

@@ -1,0 +1,1 @@
+"""Education supply: institutions, programmes, courses (syllabi) and their occupation links."""

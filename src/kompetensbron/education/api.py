@@ -1,0 +1,69 @@
+"""JSON routes of the education supply under ``/api/v1/education/``: thin over the services.
+
+Reading is public. Writing needs the Django session (anonymous → 401), the CSRF token
+(403 otherwise) and the right to change programmes (403). Domain errors map centrally
+(web/api.py): ValidationFailed → 422 with per-field ``errors``, NotFound → 404.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from ninja.security import django_auth
+
+from . import links, services
+from .schemas import CourseDetail, CourseSearchResult, ErrorOut, LinkDecisionIn, OccupationLinkOut, ProgrammeDetail, ProgrammeIn, ProgrammeSearchResult
+
+router = Router(tags=["education"])
+
+_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class ProgrammeQuery(Schema):
+    q: str = ""
+    limit: int = 50
+
+
+class CourseQuery(Schema):
+    q: str = ""
+    level: str | None = None
+    limit: int = 50
+    page: int = 1
+
+
+@router.get("/programmes", response=ProgrammeSearchResult, summary="Search education programmes")
+def search_programmes(request: HttpRequest, params: Query[ProgrammeQuery]):
+    return services.search_programmes(params.q, limit=params.limit)
+
+
+@router.get("/programmes/{programme_id}", response={200: ProgrammeDetail, 404: ErrorOut}, summary="One programme with courses, years and occupation links")
+def get_programme(request: HttpRequest, programme_id: int):
+    return services.get_programme(programme_id)
+
+
+@router.post("/programmes", response={201: ProgrammeDetail, **_ERRORS}, auth=django_auth, summary="Create a programme (staff or education.add_programme)")
+def create_programme(request: HttpRequest, data: ProgrammeIn):
+    programme = services.create_programme(actor=request.auth, data=data)
+    return Status(201, services.get_programme(programme.pk))
+
+
+@router.get("/courses", response=CourseSearchResult, summary="Search courses (syllabi)")
+def search_courses(request: HttpRequest, params: Query[CourseQuery]):
+    return services.search_courses(params.q, level=params.level, page=params.page, per_page=params.limit)
+
+
+@router.get("/courses/{code}", response={200: CourseDetail, 404: ErrorOut}, summary="One course with learning outcomes and occupation links")
+def get_course(request: HttpRequest, code: str, institution: int | None = None):
+    return services.get_course(code, institution_id=institution)
+
+
+@router.post("/links/{link_id}/confirm", response={200: OccupationLinkOut, **_ERRORS}, auth=django_auth, summary="Confirm an occupation link")
+def confirm_link(request: HttpRequest, link_id: int, data: LinkDecisionIn | None = None):
+    link = links.confirm_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason if data else "")
+    return services.link_out(link)
+
+
+@router.post("/links/{link_id}/reject", response={200: OccupationLinkOut, **_ERRORS}, auth=django_auth, summary="Reject an occupation link (reason required)")
+def reject_link(request: HttpRequest, link_id: int, data: LinkDecisionIn):
+    link = links.reject_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason)
+    return services.link_out(link)

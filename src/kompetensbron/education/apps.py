@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EducationConfig(AppConfig):
+    name = "kompetensbron.education"
+    label = "education"
+    verbose_name = _("Utbildningsutbud")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,116 @@
+"""Decisions on occupation links: confirm, reject (with a reason), add a manual link.
+
+The mapping code (official SSYK–SUN key, skill overlap) writes *suggested* links with
+:func:`suggest_link`; people review them here. Every function is keyword-only, checks the
+actor's right (:mod:`.permissions`), validates (``ValidationFailed`` with per-field messages)
+and writes in one transaction. The link keeps who decided, when and why.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from kompetensbron.errors import NotFound, ValidationFailed
+
+from . import validation as v
+from .models import Course, LinkProvenance, LinkStatus, OccupationLink, Programme
+from .permissions import require_change
+
+__all__ = ["get_link", "confirm_link", "reject_link", "add_manual_link", "suggest_link", "REASON_REQUIRED"]
+
+REASON_REQUIRED = "En motivering krävs."
+
+
+def get_link(pk: int) -> OccupationLink:
+    try:
+        return OccupationLink.objects.select_related("ssyk", "programme", "course", "author").get(pk=pk)
+    except OccupationLink.DoesNotExist:
+        raise NotFound(f"Det finns ingen yrkeskoppling med id {pk}.") from None
+
+
+def _decide(link: OccupationLink, *, actor, status: str, reason: str) -> OccupationLink:
+    with transaction.atomic():
+        link = OccupationLink.objects.select_for_update().get(pk=link.pk)
+        link.status = status
+        link.reason = reason
+        link.author = actor
+        link.decided_at = timezone.now()
+        link.save(update_fields=["status", "reason", "author", "decided_at", "updated_at"])
+    return get_link(link.pk)
+
+
+def confirm_link(*, actor, link: OccupationLink, reason: str = "") -> OccupationLink:
+    """Confirm a link; a reason is optional (kept when given)."""
+    require_change(actor)
+    return _decide(link, actor=actor, status=LinkStatus.CONFIRMED, reason=(reason or "").strip() or link.reason)
+
+
+def reject_link(*, actor, link: OccupationLink, reason: str) -> OccupationLink:
+    """Reject a link; the reason is required."""
+    require_change(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("En avvisning måste motiveras.", errors={"reason": REASON_REQUIRED})
+    return _decide(link, actor=actor, status=LinkStatus.REJECTED, reason=reason)
+
+
+def add_manual_link(
+    *, actor, ssyk: str, reason: str, programme: Programme | None = None, course: Course | None = None, score: float = 1.0
+) -> OccupationLink:
+    """Link a programme or a course (exactly one) to an SSYK-4 group by hand: confirmed at once."""
+    require_change(actor)
+    errors: dict[str, str] = {}
+    if (programme is None) == (course is None):
+        errors["target"] = "Ange antingen ett program eller en kurs."
+    ssyk = (ssyk or "").strip()
+    errors.update(v.check_ssyk4(ssyk))
+    reason = (reason or "").strip()
+    if not reason:
+        errors["reason"] = REASON_REQUIRED
+    if not 0 <= score <= 1:
+        errors["score"] = "Poängen ska ligga mellan 0 och 1."
+    if not errors:
+        existing = OccupationLink.objects.filter(ssyk_id=ssyk, provenance=LinkProvenance.MANUAL)
+        existing = existing.filter(programme=programme) if programme is not None else existing.filter(course=course)
+        if existing.exists():
+            errors["ssyk"] = f"Det finns redan en manuell koppling till SSYK {ssyk}."
+    v.raise_if(errors, "Kopplingen kunde inte sparas.")
+    with transaction.atomic():
+        link = OccupationLink.objects.create(
+            programme=programme, course=course, ssyk_id=ssyk, provenance=LinkProvenance.MANUAL, score=score,
+            status=LinkStatus.CONFIRMED, reason=reason, author=actor, decided_at=timezone.now(),
+        )  # fmt: skip
+    return get_link(link.pk)
+
+
+def suggest_link(
+    *,
+    ssyk: str,
+    provenance: str,
+    score: float,
+    rank: int | None = None,
+    evidence: dict | list | None = None,
+    programme: Programme | None = None,
+    course: Course | None = None,
+) -> tuple[OccupationLink, bool]:
+    """Create or refresh a suggested link (for the mapping code); returns ``(link, created)``.
+
+    A link that people have already confirmed or rejected keeps its status, reason and
+    author; only its score, rank and evidence are refreshed.
+    """
+    errors: dict[str, str] = {}
+    if (programme is None) == (course is None):
+        errors["target"] = "Ange antingen ett program eller en kurs."
+    if provenance not in (LinkProvenance.OFFICIAL, LinkProvenance.SKILL_OVERLAP):
+        errors["provenance"] = f"Förslag kommer från official_ssyk_sun eller skill_overlap, inte ”{provenance}”."
+    if not 0 <= score <= 1:
+        errors["score"] = "Poängen ska ligga mellan 0 och 1."
+    errors.update(v.check_ssyk4(ssyk))
+    v.raise_if(errors, "Förslaget kunde inte sparas.")
+    with transaction.atomic():
+        link, created = OccupationLink.objects.update_or_create(
+            programme=programme, course=course, ssyk_id=ssyk, provenance=provenance,
+            defaults=dict(score=score, rank=rank, evidence=evidence or {}),
+        )  # fmt: skip
+    return link, created

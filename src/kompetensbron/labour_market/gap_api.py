@@ -1,0 +1,55 @@
+"""JSON routes of the gap analysis (``/api/v1/gap/``): thin wrappers over :mod:`.gap_services`.
+
+Routes::
+
+    GET /api/v1/gap/balance?ssyk=&region_level=lan|fa   labels per region, hit rates, sources
+    GET /api/v1/gap/label-backtests                      how often labels held (two back-tests)
+    GET /api/v1/gap/forecasts/backtest                   MAE/MAPE per method and group vs naive
+    GET /api/v1/gap/forecasts/{occupation_id}?measure=   history + forecast of one prognosis occupation
+
+Unknown SSYK codes, occupations, measures and region levels answer 404.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from kompetensbron.reference.schemas import ErrorOut
+
+from . import gap_services as services
+
+router = Router(tags=["gap"])
+
+
+class BalanceQuery(Schema):
+    ssyk: str | None = Field(None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage")
+    region_level: str = Field("lan", description="lan or fa")
+
+
+class MeasureQuery(Schema):
+    measure: str = Field("demand", description="demand, entrants or retirements")
+
+
+@router.get("/balance", response={200: services.GapMap, 404: ErrorOut}, summary="Shortage / balance / surplus per region with uncertainty", url_name="gap_balance")
+def balance(request: HttpRequest, params: Query[BalanceQuery]):
+    return services.gap_map(ssyk=params.ssyk or None, region_level=params.region_level)
+
+
+@router.get("/label-backtests", response=list[services.LabelBacktestOut], summary="How often shortage labels held", url_name="gap_label_backtests")
+def label_backtests(request: HttpRequest):
+    return services.label_backtests()
+
+
+@router.get("/forecasts/backtest", response=services.ForecastBacktestOut, summary="Forecast back-test: MAE/MAPE vs naive", url_name="gap_forecast_backtest")
+def forecast_backtest(request: HttpRequest):
+    return services.forecast_backtest()
+
+
+@router.get(
+    "/forecasts/{occupation_id}", response={200: services.OccupationForecastOut, 404: ErrorOut}, summary="Forecast of one prognosis occupation",
+    url_name="gap_occupation_forecast",
+)
+def occupation_forecast(request: HttpRequest, occupation_id: str, params: Query[MeasureQuery]):
+    return services.occupation_forecast(occupation_id, params.measure)

@@ -1,0 +1,353 @@
+"""Gap services: supply–demand balance and forecasts, one typed result per page / API route.
+
+The figures come from :mod:`kompetensbron.analysis` (plain Python) over the Yrkesbarometer
+files of the data directory; the 2024 job-ad counts beside the labels from the published
+warehouse (``stat_job_ads``; FA-regions summed from kommuner). Parsed files and the
+back-tests are cached per data directory (the files are read-only snapshots; ~2 s cold).
+
+Supply (graduates of programmes mapped to occupations) is not wired in yet: every answer says
+``supply_known = false`` and each row "supply unknown".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from kompetensbron.analysis import balance as bal
+from kompetensbron.analysis import forecast as fc
+from kompetensbron.config import get_settings
+from kompetensbron.errors import KompetensbronError, UnknownConcept
+from kompetensbron.sources.yrkesbarometer import FILES
+
+from .schemas import ProvenanceOut
+
+__all__ = [
+    "GapRegionLevel",
+    "Measure",
+    "HitRateOut",
+    "LabelBacktestOut",
+    "BalanceRowOut",
+    "RegionShareOut",
+    "GapMap",
+    "ForecastErrorOut",
+    "MethodChoiceOut",
+    "DirectionHitOut",
+    "ForecastBacktestOut",
+    "ForecastPointOut",
+    "OccupationForecastOut",
+    "gap_map",
+    "label_backtests",
+    "forecast_backtest",
+    "occupation_forecast",
+]
+
+GapRegionLevel = Literal["lan", "fa"]
+Measure = Literal["demand", "entrants", "retirements"]
+GAP_REGION_LEVELS: tuple[str, ...] = ("lan", "fa")
+
+
+@lru_cache(maxsize=2)
+def _balance_data(data_dir: Path) -> bal.BalanceData:
+    return bal.load_balance_data(data_dir)
+
+
+@lru_cache(maxsize=2)
+def _forecast_data(data_dir: Path) -> fc.ForecastData:
+    return fc.load_forecasts(data_dir)
+
+
+def _prov(key: str, method: str, *, snapshot: str | None = None) -> ProvenanceOut:
+    f = FILES[key]
+    return ProvenanceOut(source=f.title, table=f"{key} ({f.name})", snapshot=snapshot, period=f.period, method=method)
+
+
+# --- schemas ---------------------------------------------------------------------------
+
+
+class HitRateOut(BaseModel):
+    label: str
+    band: str = Field(description="distance of the index from the nearest class limit, or 'all'")
+    n: int
+    hits: int
+    rate: float | None
+    low: float | None = Field(None, description="95 % Wilson interval")
+    high: float | None = None
+
+
+class LabelBacktestOut(BaseModel):
+    key: str
+    description: str
+    sources: list[str]
+    rates: list[HitRateOut]
+    overall_rate: float | None
+
+
+class BalanceRowOut(BaseModel):
+    ssyk: str
+    name: str
+    area: str
+    region_code: str
+    region_name: str
+    index: float | None = Field(description="AF bristindex 1 year, 1 (surplus) – 5 (shortage)")
+    label: str | None = Field(description="shortage / balance / surplus")
+    borderline: bool
+    leaning: str | None
+    probability: float | None = Field(description="how often such labels held in the back-test")
+    low: float | None
+    high: float | None
+    cases: int
+    uncertainty: str
+    mixed_regions: bool
+    five_year_index: float | None
+    five_year_label: str | None
+    ads_2024: int | None
+    graduates: int | None
+    supply_note: str | None
+
+
+class RegionShareOut(BaseModel):
+    code: str
+    name: str
+    value: float | None = Field(description="map value: the index of the chosen SSYK, or the share in shortage")
+    labelled: int
+    shortage_share: float | None
+
+
+class GapMap(BaseModel):
+    ssyk: str | None
+    name: str | None
+    region_level: GapRegionLevel
+    regions: list[RegionShareOut]
+    rows: list[BalanceRowOut] = Field(description="one row per region for the chosen SSYK; empty for all occupations")
+    occupations: list[tuple[str, str]]
+    backtest: LabelBacktestOut
+    assessment_backtest: LabelBacktestOut
+    supply_known: bool
+    ads_known: bool
+    provenance: list[ProvenanceOut]
+    notes: list[str]
+
+
+class ForecastErrorOut(BaseModel):
+    measure: str
+    method: str
+    dimension: str
+    group: str
+    horizon: int
+    n: int
+    mae: float | None
+    mape: float | None
+    naive_mae: float | None
+    naive_mape: float | None
+    chosen: bool
+
+
+class MethodChoiceOut(BaseModel):
+    measure: str
+    method: str
+    mae: float
+    mape: float
+    naive_mae: float
+    naive_mape: float
+    reason: str
+
+
+class DirectionHitOut(BaseModel):
+    measure: str
+    label: str
+    n: int
+    hits: int
+    rate: float | None
+
+
+class ForecastBacktestOut(BaseModel):
+    origins: list[int]
+    horizons: list[int]
+    series: int
+    seconds: float
+    overall: list[ForecastErrorOut]
+    groups: list[ForecastErrorOut] = Field(description="chosen method per occupation group, naive beside it")
+    choices: list[MethodChoiceOut]
+    direction_hits: list[DirectionHitOut]
+    occupations: list[str]
+    provenance: list[ProvenanceOut]
+    notes: list[str]
+
+
+class ForecastPointOut(BaseModel):
+    year: int
+    value: float
+    lower: float | None
+    upper: float | None
+    backtested: bool
+
+
+class OccupationForecastOut(BaseModel):
+    occupation_id: str
+    measure: Measure
+    method: str
+    employed: int | None
+    history: list[tuple[int, float]]
+    forecast: list[ForecastPointOut]
+    af_projection: list[tuple[int, float]]
+    direction: str
+    national_label_1y: str | None
+    national_label_5y: str | None
+    provenance: list[ProvenanceOut]
+    notes: list[str]
+
+
+# --- balance ---------------------------------------------------------------------------
+
+LINKAGE_NOTE = (
+    "AF's prognosis-occupation ids (bedomning.csv, historik.csv) have no SSYK link in the data "
+    "snapshot, so the forecasts are per prognosis occupation and the map is per SSYK (1-ar.xlsx)."
+)
+FA_NOTE = "FA-region index = mean over its kommuner of their län's 1-year index (AF publishes no FA-region index here)."
+SUPPLY_NOTE = "Supply unknown: graduate figures are not linked yet; labels rest on AF's assessments."
+
+
+def _hit(r: bal.HitRate) -> HitRateOut:
+    ci = r.interval
+    return HitRateOut(label=r.label, band=r.band, n=r.n, hits=r.hits, rate=r.rate, low=ci[0] if ci else None, high=ci[1] if ci else None)
+
+
+def _label_backtest(bt: bal.LabelBacktest) -> LabelBacktestOut:
+    return LabelBacktestOut(
+        key=bt.key, description=bt.description, sources=list(bt.sources), rates=[_hit(r) for r in bt.rates], overall_rate=bt.overall.rate
+    )
+
+
+def _ads(region_level: str, data: bal.BalanceData) -> dict[tuple[str, str], int]:
+    try:
+        ads = bal.ads_2024(get_settings().warehouse_dir, region_level)
+    except KompetensbronError:
+        return {}
+    return bal.fa_ads(ads, data.fa_kommuner()) if region_level == "fa" else ads
+
+
+def label_backtests() -> list[LabelBacktestOut]:
+    """The two label back-tests (1-year vs 5-year per SSYK; AF 2024 vs 2026 per prognosis occupation)."""
+    data = _balance_data(get_settings().data_dir)
+    return [_label_backtest(data.one_to_five), _label_backtest(data.assessment_backtest)]
+
+
+def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
+    """Labels per region for one SSYK (or the share of occupations in shortage), with hit rates."""
+    if region_level not in GAP_REGION_LEVELS:
+        raise UnknownConcept("region level", region_level)
+    data = _balance_data(get_settings().data_dir)
+    occupations = data.occupations()
+    names = dict(occupations)
+    if ssyk is not None and ssyk not in names:
+        raise UnknownConcept("SSYK code in the Yrkesbarometer 1-year file", ssyk)
+    ads = _ads(region_level, data)
+    result = data.balance(region_level=region_level, ssyk=ssyk, ads=ads or None)
+    shares = result.share_in_shortage()
+    rows: list[BalanceRowOut] = []
+    regions: list[RegionShareOut] = []
+    if ssyk is not None:
+        for r in result.rows:
+            ci = r.interval
+            rows.append(
+                BalanceRowOut(
+                    ssyk=r.ssyk, name=r.name, area=r.area, region_code=r.region_code, region_name=r.region_name,
+                    index=round(r.index, 3) if r.index is not None else None, label=r.label, borderline=r.borderline,
+                    leaning=r.leaning, probability=r.probability, low=ci[0] if ci else None, high=ci[1] if ci else None,
+                    cases=r.cases, uncertainty=r.uncertainty, mixed_regions=r.mixed_regions,
+                    five_year_index=r.five_year_index, five_year_label=r.five_year_label, ads_2024=r.ads,
+                    graduates=r.graduates, supply_note=r.supply_note,
+                )
+            )
+            share = shares.get(r.region_code)
+            regions.append(
+                RegionShareOut(code=r.region_code, name=r.region_name, value=rows[-1].index, labelled=1 if r.label else 0, shortage_share=share[1] if share else None)
+            )
+    else:
+        names_by_region = {r.region_code: r.region_name for r in result.rows}
+        for code in sorted(names_by_region):
+            share = shares.get(code)
+            regions.append(
+                RegionShareOut(
+                    code=code, name=names_by_region[code], value=round(share[1], 4) if share else None,
+                    labelled=share[2] if share else 0, shortage_share=share[1] if share else None,
+                )
+            )
+    provenance = [
+        _prov("1-ar", "label: AF class limits (<2.9 surplus, 2.9–3.29 balance, ≥3.3 shortage); within 0.1 of a limit → balance, high uncertainty"),
+        _prov("5-ar", "national 5-year index of the same SSYK, beside the label and as the back-test's later assessment"),
+        _prov("bedomning", "national 2024 vs 2026 assessment per prognosis occupation (second back-test)"),
+    ]
+    if ads:
+        provenance.append(ProvenanceOut(source="JobTech statistics: job ads 2024", table="stat_job_ads", snapshot=None, period="2024", method="ads per SSYK-4 × region; FA-region = sum of its kommuner; 3-digit groups = sum of their SSYK-4"))
+    notes = [LINKAGE_NOTE, SUPPLY_NOTE] + ([FA_NOTE] if region_level == "fa" else [])
+    if not ads:
+        notes.append("No 2024 ad counts: run 'kompetensbron import-statistics'.")
+    return GapMap(
+        ssyk=ssyk, name=names.get(ssyk) if ssyk else None, region_level=region_level,  # type: ignore[arg-type]
+        regions=regions, rows=rows, occupations=occupations,
+        backtest=_label_backtest(result.backtest), assessment_backtest=_label_backtest(data.assessment_backtest),
+        supply_known=result.supply_known, ads_known=bool(ads), provenance=provenance, notes=notes,
+    )
+
+
+# --- forecasts -------------------------------------------------------------------------
+
+FORECAST_METHOD_NOTE = (
+    "Rolling-origin back-test on realised values 2015–2019 (retirements 2015–2018); later years in "
+    "historik.csv are AF projections, shown beside our forecasts, never used as actuals."
+)
+
+
+def _err(s: fc.ErrorSummary, chosen: dict[str, str]) -> ForecastErrorOut:
+    def f(x: float) -> float | None:
+        return None if x != x else round(x, 6)
+
+    return ForecastErrorOut(
+        measure=s.measure, method=s.method, dimension=s.dimension, group=s.group, horizon=s.horizon, n=s.n,
+        mae=f(s.mae), mape=f(s.mape), naive_mae=f(s.naive_mae), naive_mape=f(s.naive_mape), chosen=chosen.get(s.measure) == s.method,
+    )
+
+
+def forecast_backtest() -> ForecastBacktestOut:
+    """MAE/MAPE of every method overall and of the chosen method per occupation group, naive beside."""
+    data = _forecast_data(get_settings().data_dir)
+    bt = data.backtest
+    chosen = {c.measure: c.method for c in bt.choices}
+    overall = [_err(s, chosen) for h in (0, *bt.horizons) for s in bt.overall(h)]
+    groups = [_err(s, chosen) for dim in data.groups for s in bt.groups(dim) if s.method == chosen.get(s.measure)]
+    return ForecastBacktestOut(
+        origins=list(bt.origins), horizons=list(bt.horizons), series=bt.series, seconds=round(bt.seconds, 3),
+        overall=overall, groups=groups,
+        choices=[MethodChoiceOut(measure=c.measure, method=c.method, mae=c.mae, mape=c.mape, naive_mae=c.naive_mae, naive_mape=c.naive_mape, reason=c.reason) for c in bt.choices],
+        direction_hits=[DirectionHitOut(measure=d.measure, label=d.label, n=d.n, hits=d.hits, rate=d.rate) for d in bt.direction_hits if d.n],
+        occupations=data.occupations(),
+        provenance=[_prov("historik", "indices 2015 = 1.00; methods naive, drift, mean, SES, damped Holt"), _prov("bedomning", "occupation groups: AF's national 2024 label and employed size band")],
+        notes=[FORECAST_METHOD_NOTE, LINKAGE_NOTE],
+    )
+
+
+def occupation_forecast(occupation_id: str, measure: str = "demand") -> OccupationForecastOut:
+    """History and forecast of one prognosis occupation's index, with the back-test band."""
+    if measure not in fc.MEASURES:
+        raise UnknownConcept("measure", measure)
+    data = _forecast_data(get_settings().data_dir)
+    result = data.forecast(occupation_id, measure)
+    if result is None:
+        raise UnknownConcept("prognosis occupation", occupation_id)
+    labels = _balance_data(get_settings().data_dir)
+    national = next((a for a in labels.assessments if a.occupation_id == occupation_id and a.fa_region == 0), None)
+    return OccupationForecastOut(
+        occupation_id=occupation_id, measure=measure, method=result.method,  # type: ignore[arg-type]
+        employed=data.employed.get(occupation_id), history=list(result.history),
+        forecast=[ForecastPointOut(year=p.year, value=round(p.value, 4), lower=None if p.lower is None else round(p.lower, 4), upper=None if p.upper is None else round(p.upper, 4), backtested=p.backtested) for p in result.forecast],
+        af_projection=list(result.af_projection), direction=result.direction,
+        national_label_1y=bal.ASSESSMENT_LABELS.get(national.assessment_1y) if national and national.assessment_1y else None,
+        national_label_5y=bal.ASSESSMENT_LABELS.get(national.assessment_5y) if national and national.assessment_5y else None,
+        provenance=[_prov("historik", f"method chosen by back-test: {result.method}; band = 80th percentile of back-test errors, widened beyond 2 years")],
+        notes=[FORECAST_METHOD_NOTE],
+    )

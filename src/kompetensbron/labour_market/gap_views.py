@@ -1,0 +1,192 @@
+"""HTML pages of the gap analysis: ``/efterfragan/balans/`` and ``/efterfragan/prognos/``.
+
+Each view calls one service of :mod:`.gap_services` (the same result the JSON API serves) and
+hands a typed page context to its template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from kompetensbron.errors import NotFound
+
+from . import gap_services as services
+
+LABEL_NAMES: dict[str, Promise] = {
+    "shortage": _("Brist"),
+    "balance": _("Balans"),
+    "surplus": _("Överskott"),
+    "all": _("Alla"),
+}
+UNCERTAINTY_NAMES: dict[str, Promise] = {
+    "low": _("låg"),
+    "medium": _("medel"),
+    "high": _("hög"),
+    "unknown": _("okänd"),
+}
+MEASURE_NAMES: dict[str, Promise] = {
+    "demand": _("Efterfrågan"),
+    "entrants": _("Tillträde (nyutexaminerade m.fl.)"),
+    "retirements": _("Pensionsavgångar"),
+}
+LEVEL_NAMES: dict[str, Promise] = {"lan": _("Län"), "fa": _("FA-region")}
+DIRECTION_NAMES: dict[str, Promise] = {"rising": _("stigande"), "flat": _("oförändrad"), "falling": _("fallande")}
+
+
+@dataclass(frozen=True)
+class GapMapPage:
+    """The balance map: a choropleth of län (index of one SSYK, or share in shortage) and tables."""
+
+    result: services.GapMap
+
+    @property
+    def has_map(self) -> bool:
+        return self.result.region_level == "lan"
+
+    @property
+    def map_series(self) -> list[dict[str, object]]:
+        return [{"name": r.code, "value": r.value} for r in self.result.regions if r.value is not None]
+
+    @property
+    def level_choices(self) -> list[tuple[str, Promise, bool]]:
+        return [(k, v, k == self.result.region_level) for k, v in LEVEL_NAMES.items()]
+
+    @property
+    def geojson_url(self) -> str:
+        return reverse("api-v1:region_geojson", kwargs={"kind": "lan"})
+
+    @property
+    def api_url(self) -> str:
+        query = {"region_level": self.result.region_level} | ({"ssyk": self.result.ssyk} if self.result.ssyk else {})
+        return reverse("api-v1:gap_balance") + "?" + urlencode(query)
+
+    @property
+    def rows(self) -> list[dict[str, object]]:
+        return [
+            {
+                "row": r,
+                "label": LABEL_NAMES.get(r.label or "", "–"),
+                "leaning": LABEL_NAMES.get(r.leaning or "", ""),
+                "uncertainty": UNCERTAINTY_NAMES[r.uncertainty],
+                "five_year_label": LABEL_NAMES.get(r.five_year_label or "", "–"),
+            }
+            for r in self.result.rows
+        ]
+
+    @property
+    def hit_rates(self) -> list[dict[str, object]]:
+        return [{"rate": r, "label": LABEL_NAMES.get(r.label, r.label)} for r in self.result.backtest.rates]
+
+    @property
+    def assessment_rates(self) -> list[dict[str, object]]:
+        return [{"rate": r, "label": LABEL_NAMES.get(r.label, r.label)} for r in self.result.assessment_backtest.rates]
+
+
+@dataclass(frozen=True)
+class ForecastPage:
+    """The forecast back-test table, and history + forecast of one chosen occupation."""
+
+    backtest: services.ForecastBacktestOut
+    forecast: services.OccupationForecastOut | None
+    measure: str
+
+    @property
+    def measure_choices(self) -> list[tuple[str, Promise, bool]]:
+        return [(k, v, k == self.measure) for k, v in MEASURE_NAMES.items()]
+
+    def _named(self, rows: list[services.ForecastErrorOut]) -> list[dict[str, object]]:
+        return [{"row": r, "measure": MEASURE_NAMES[r.measure], "group": LABEL_NAMES.get(r.group, r.group)} for r in rows]
+
+    @property
+    def overall(self) -> list[dict[str, object]]:
+        return self._named([r for r in self.backtest.overall if r.horizon == 0])
+
+    @property
+    def groups(self) -> list[dict[str, object]]:
+        return self._named(self.backtest.groups)
+
+    @property
+    def choices(self) -> list[dict[str, object]]:
+        """Each measure's choice, with the best other method (to say why naive was kept)."""
+        out = []
+        for c in self.backtest.choices:
+            rivals = [e for e in self.backtest.overall if e.measure == c.measure and e.horizon == 0 and e.method != "naive" and e.mae is not None]
+            best = min(rivals, key=lambda e: e.mae) if rivals else None  # type: ignore[arg-type, return-value]
+            out.append({"choice": c, "measure": MEASURE_NAMES[c.measure], "best": best})
+        return out
+
+    @property
+    def direction_hits(self) -> list[dict[str, object]]:
+        return [{"hit": d, "measure": MEASURE_NAMES[d.measure], "label": DIRECTION_NAMES[d.label]} for d in self.backtest.direction_hits]
+
+    @property
+    def chart(self) -> dict[str, object] | None:
+        f = self.forecast
+        if f is None:
+            return None
+        return {
+            "history": [[y, v] for y, v in f.history],
+            "forecast": [[p.year, p.value] for p in f.forecast],
+            "lower": [[p.year, p.lower] for p in f.forecast if p.lower is not None],
+            "upper": [[p.year, p.upper] for p in f.forecast if p.upper is not None],
+            "af": [[y, v] for y, v in f.af_projection],
+        }
+
+    @property
+    def direction(self) -> Promise | None:
+        return DIRECTION_NAMES.get(self.forecast.direction) if self.forecast else None
+
+    @property
+    def national_labels(self) -> tuple[Promise | str, Promise | str]:
+        f = self.forecast
+        if f is None:
+            return "–", "–"
+        return LABEL_NAMES.get(f.national_label_1y or "", "–"), LABEL_NAMES.get(f.national_label_5y or "", "–")
+
+    @property
+    def api_url(self) -> str:
+        return reverse("api-v1:gap_forecast_backtest")
+
+    @property
+    def forecast_api_url(self) -> str | None:
+        if self.forecast is None:
+            return None
+        url = reverse("api-v1:gap_occupation_forecast", kwargs={"occupation_id": self.forecast.occupation_id})
+        return url + "?" + urlencode({"measure": self.measure})
+
+
+def _not_found(exc: NotFound) -> Http404:
+    return Http404(gettext("Okänd kod: %(detail)s") % {"detail": exc})
+
+
+def balance_map(request: HttpRequest) -> HttpResponse:
+    level = request.GET.get("level", "lan")
+    level = level if level in services.GAP_REGION_LEVELS else "lan"
+    ssyk = request.GET.get("ssyk", "").strip() or None
+    try:
+        result = services.gap_map(ssyk=ssyk, region_level=level)
+    except NotFound as exc:
+        raise _not_found(exc) from exc
+    return render(request, "labour_market/gap_balance.html", {"page": GapMapPage(result=result)})
+
+
+def forecasts(request: HttpRequest) -> HttpResponse:
+    measure = request.GET.get("matt", "demand")
+    measure = measure if measure in MEASURE_NAMES else "demand"
+    backtest = services.forecast_backtest()
+    occupation = request.GET.get("yrke", "").strip() or (backtest.occupations[0] if backtest.occupations else "")
+    forecast = None
+    if occupation:
+        try:
+            forecast = services.occupation_forecast(occupation, measure)
+        except NotFound as exc:
+            raise _not_found(exc) from exc
+    return render(request, "labour_market/gap_forecast.html", {"page": ForecastPage(backtest=backtest, forecast=forecast, measure=measure)})

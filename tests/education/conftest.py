@@ -1,0 +1,96 @@
+"""Fixtures of the education tests: the real reference snapshot and the real MIUN syllabi,
+loaded once per session; users and a small programme built through the real services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from kompetensbron.config import get_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE_EXAMPLE = ROOT / "docs" / "programme_template.csv"
+_SESSION: dict = {}
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    path = get_settings().data_dir
+    if not (path / "jobtech").is_dir() or not (path / "education" / "kursplaner_miun.jsonl").is_file():
+        pytest.skip(f"no data snapshot with syllabi at {path} (set KOMPETENSBRON_DATA_DIR)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
+    """The test database with the reference data and the 3,586 MIUN syllabi."""
+    from kompetensbron.education.loading import load_syllabi
+    from kompetensbron.reference.loading import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data(data_dir)
+        _SESSION["first_syllabi_report"] = load_syllabi(data_dir)
+
+
+@pytest.fixture
+def first_syllabi_report(django_db_setup):
+    return _SESSION["first_syllabi_report"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_user(username: str, *, staff: bool = False, perms: tuple[str, ...] = ()):
+    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.se", password="pw-test-123")
+    user.is_staff = staff
+    user.save()
+    for codename in perms:
+        user.user_permissions.add(Permission.objects.get(content_type__app_label="education", codename=codename))
+    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def staff(db):
+    return make_user("planerare", staff=True)
+
+
+@pytest.fixture
+def coordinator(db):
+    return make_user("samordnare", perms=("change_programme", "add_programme"))
+
+
+@pytest.fixture
+def reader(db):
+    return make_user("lasare")
+
+
+@pytest.fixture
+def miun(db):
+    from kompetensbron.education.models import Institution
+
+    return Institution.objects.get(name="Mittuniversitetet")
+
+
+@pytest.fixture
+def programme(db, staff, miun):
+    """The documented example programme, imported from docs/programme_template.csv."""
+    from kompetensbron.education.models import Programme
+    from kompetensbron.education.template_import import import_programme_template
+
+    import_programme_template(TEMPLATE_EXAMPLE)
+    return Programme.objects.get(institution=miun, code="EX-SSK")
+
+
+@pytest.fixture
+def suggested(programme):
+    """Two suggested links of the example programme, as the mapping code would write them."""
+    from kompetensbron.education.links import suggest_link
+
+    official, _ = suggest_link(programme=programme, ssyk="2221", provenance="official_ssyk_sun", score=1.0, rank=1, evidence={"sun_field": "723a"})
+    overlap, _ = suggest_link(programme=programme, ssyk="5321", provenance="skill_overlap", score=0.42, rank=2, evidence={"skills": ["omvårdnad"]})
+    return official, overlap
