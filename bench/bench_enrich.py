@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     n = len(frame)
     print(f"enrich_frame, 1 process, cold caches: {n / cold_s:,.0f} ads/s ({n / cold_cpu:,.0f} per CPU-second)")
     print(f"enrich_frame, 1 process, warm caches: {n / warm_s:,.0f} ads/s ({n / warm_cpu:,.0f} per CPU-second)")
-    print(f"  of which headline classification:  {n / titles_s:,.0f} ads/s; skill extraction: {n / skills_s:,.0f} ads/s")
+    print(
+        f"  of which headline classification:  {n / titles_s:,.0f} ads/s; skill extraction: {n / skills_s:,.0f} ads/s"
+    )
     print(f"mean skills per ad: {out['skill_ids'].str.len().mean():.1f}")
 
     if args.workers > 1:
@@ -113,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"enrich_frame, {args.workers} processes, {label}: {total / wall:,.0f} ads/s "
                     f"({total / cpu:,.0f} per CPU-second in the workers)"
                 )
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine slows all figures)")
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine slows all figures)"
+    )
     return 0
 
 

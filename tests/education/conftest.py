@@ -13,7 +13,6 @@ from kompetensbron.config import get_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_EXAMPLE = ROOT / "docs" / "programme_template.csv"
-_SESSION: dict = {}
 
 
 @pytest.fixture(scope="session")
@@ -32,12 +31,7 @@ def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811
 
     with django_db_blocker.unblock():
         load_reference_data(data_dir)
-        _SESSION["first_syllabi_report"] = load_syllabi(data_dir)
-
-
-@pytest.fixture
-def first_syllabi_report(django_db_setup):
-    return _SESSION["first_syllabi_report"]
+        load_syllabi(data_dir)
 
 
 @pytest.fixture(autouse=True)

@@ -56,6 +56,8 @@ def test_handle_is_small_and_loads_once_per_process(toy_enricher, tmp_path):
     clone = pickle.loads(data)
     assert clone(ads())["ssyk_pred"].tolist() == ["2221", "", "", "2512"]
     assert clone.load() is clone.load()
+    assert handle.version == "enricher"
+    assert toy_enricher.version.startswith("enricher-")
 
 
 def test_enricher_pickles_by_value(toy_enricher):
@@ -109,6 +111,7 @@ def test_load_enricher_caches_by_input_hash(full_enricher):
 
     assert full_enricher.path is not None and full_enricher.path.is_file()
     assert full_enricher.input_hash[:16] in full_enricher.path.name
+    assert full_enricher.version == full_enricher.handle().version == full_enricher.path.stem
     _LOADED.clear()
     from kompetensbron.config import Settings
 

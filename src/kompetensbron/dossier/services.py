@@ -23,8 +23,11 @@ What goes in, and from where:
 
 Caching: a built dossier is kept in Django's cache under a version key made of the
 programme's, its links', courses' and inputs' change times and counts, so any change to
-them builds a new one; the warehouse snapshot is not in the key, so a new import shows
-within :data:`CACHE_SECONDS`.
+them builds a new one. The costly figures (demand, outlook, skills) are cached apart, keyed
+by the target occupations, the place and the courses, so a new input rebuilds only the
+inputs and the summary. The warehouse snapshot is not in the keys: a new statistics import
+shows within :data:`CACHE_SECONDS`. The skill extractor, the Yrkesbarometer files and (for
+on-demand mapping) the occupation mapper are loaded once per process.
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ __all__ = [
     "dossier_version",
     "add_input",
     "ensure_mapping",
+    "skill_extractor",
     "validate_input",
 ]
 
@@ -94,7 +98,8 @@ def _extractor(data_dir: Path, var_dir: Path):
     return load_enricher(get_settings()).extractor
 
 
-def _skill_extractor():
+def skill_extractor():
+    """The enricher's skill extractor for the current settings, loaded once per process."""
     s = get_settings()
     return _extractor(Path(s.data_dir), Path(s.var_dir))
 
@@ -120,7 +125,7 @@ def _mapper(data_dir: Path, var_dir: Path):
     ):
         background.setdefault(code, course_text(code, title, subject, ilos or (), outcomes, level))
     return OccupationMapper.create(
-        read_reference_snapshot(data_dir), _skill_extractor(), background=list(background.values()), ad_skills=_ad_skill_counts() or None
+        read_reference_snapshot(data_dir), skill_extractor(), background=list(background.values()), ad_skills=_ad_skill_counts() or None
     )
 
 
@@ -342,7 +347,7 @@ def _profiles(codes: Sequence[str], extractor, ad_skills: dict):
 
 
 def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[SkillCoverage, list[str]]:
-    extractor = _skill_extractor()
+    extractor = skill_extractor()
     outcome: dict[str, SkillRef] = {}
     for pc in programme.programme_courses.select_related("course").order_by("term", "order", "course__code"):
         c = pc.course

@@ -94,6 +94,11 @@ class Enricher:
     def __call__(self, frame: Any) -> Any:
         return self.enrich_frame(frame)
 
+    @property
+    def version(self) -> str:
+        """Model identity stored with enriched rows (the warehouse hook contract)."""
+        return f"enricher-{self.input_hash[:16] or self.classifier.fingerprint()}"
+
     def enrich_frame(self, frame: Any) -> Any:
         """A copy of ``frame`` (columns ``headline``, ``description``) with the output columns."""
         missing = [c for c in ("headline", "description") if c not in frame.columns]
@@ -147,6 +152,11 @@ class EnricherHandle:
     """Picklable: holds the cache path; loads (once per process) on first call."""
 
     path: str
+
+    @property
+    def version(self) -> str:
+        """Same as :attr:`Enricher.version` (taken from the cache file name)."""
+        return Path(self.path).stem
 
     def load(self) -> Enricher:
         enricher = _LOADED.get(self.path)

@@ -73,7 +73,12 @@ def attach_snapshot(con: Connection, snapshot: Snapshot | None) -> None:
     con.execute(
         "CREATE OR REPLACE TABLE warehouse_meta AS SELECT ?::VARCHAR AS snapshot, ?::VARCHAR AS created_at, "
         "?::INTEGER AS schema_version, ?::VARCHAR AS taxonomy",
-        [snapshot.id if snapshot else None, manifest.get("created_at"), manifest.get("schema_version"), manifest.get("taxonomy")],
+        [
+            snapshot.id if snapshot else None,
+            manifest.get("created_at"),
+            manifest.get("schema_version"),
+            manifest.get("taxonomy"),
+        ],
     )
 
 
