@@ -9,7 +9,7 @@ Everything is written under ``bench/out/`` (gitignored):
 
 * ``ads_<N>.jsonl`` -- synthetic ads from ``bench/generate_ads.py`` (made once);
 * ingest: a fresh warehouse per run, in a child process so its peak RSS is its own,
-  first without enrichment, then with ``kompetensbron.enrich.pipeline.enrich_frame`` as
+  first without enrichment, then with ``kompetensbron.enrich.parallel.ParallelEnricher`` (one worker per core) as
   the hook when that module imports, on the first ``--enrich-ads`` ads of the file (the
   hook runs at a few hundred ads/s here, so 1 M would take most of an hour);
 * queries: a warehouse of ``--query-rows`` synthetic ads built directly as Parquet with
@@ -54,12 +54,14 @@ def child_ingest(path: Path, warehouse: Path, enrich: bool) -> None:
     if enrich:
         import pandas as pd
 
-        from kompetensbron.enrich.pipeline import enrich_frame
+        from kompetensbron.enrich.parallel import ParallelEnricher
+        from kompetensbron.enrich.pipeline import load_enricher
 
         started = time.perf_counter()
-        enrich_frame(pd.DataFrame({"headline": ["Sjuksköterska"], "description": ["Omvårdnad och journalföring."]}))
+        enricher = load_enricher()
+        enricher.enrich_frame(pd.DataFrame({"headline": ["Sjuksköterska"], "description": ["Omvårdnad och journalföring."]}))
         warmup = time.perf_counter() - started
-        hook = enrich_frame
+        hook = ParallelEnricher(enricher)  # one worker process per core, as `kompetensbron ingest-ads` does
     samples: list[tuple[int, float]] = []
     seen = 0
 
@@ -69,6 +71,8 @@ def child_ingest(path: Path, warehouse: Path, enrich: bool) -> None:
         samples.append((seen, round(_rss_mb(), 1)))
 
     result = ingest_ads(path, warehouse_dir=warehouse, taxonomy=taxonomy, enrich=hook, progress=progress)
+    if hook is not None:
+        hook.close()
     print(
         json.dumps(
             {

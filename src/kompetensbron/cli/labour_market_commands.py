@@ -32,6 +32,7 @@ def ingest_ads(
     paths: Annotated[list[Path], typer.Argument(help="Job-ad files in the JobTech format (JSON Lines or a JSON array, optionally .gz).")],
     enrich: Annotated[bool, typer.Option(help="Classify occupations and extract skills while ingesting.")] = True,
     keep_text: Annotated[bool, typer.Option(help="Store the ad text too (default: counts and codes only).")] = False,
+    workers: Annotated[int, typer.Option(help="Processes that enrich in parallel (default: one per core).", min=1)] = 0,
 ) -> None:
     """Ingest job ads into the Parquet warehouse (idempotent; bad lines are reported and skipped)."""
     from kompetensbron.warehouse import ingest_ads as run
@@ -40,15 +41,19 @@ def ingest_ads(
     try:
         if enrich:
             from kompetensbron.enrich import load_enricher
+            from kompetensbron.enrich.parallel import ParallelEnricher
 
             with console.status("Loading the enrichment models…"):
-                hook = load_enricher()
+                hook = ParallelEnricher(load_enricher(), workers=workers or None)
         total = _count_lines(paths)
         with progress_bar() as bar:
             task = bar.add_task("Ingesting ads", total=total, rate="")
             result = run(paths, enrich=hook, keep_text=keep_text, progress=lambda n: bar.update(task, advance=n))
     except KompetensbronError as exc:
         _fail(exc)
+    finally:
+        if hook is not None:
+            hook.close()
     t = Table(title="Ingest")
     for col in ("read", "new", "updated", "unchanged", "removed", "skipped", "ads/s"):
         t.add_column(col, justify="right")
