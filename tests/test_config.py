@@ -9,6 +9,7 @@ from kompetensbron.config import DEV_SECRET_KEY, Settings
 
 
 def test_environment_overrides(monkeypatch, tmp_path):
+    monkeypatch.delenv("KOMPETENSBRON_DATABASE_URL", raising=False)
     monkeypatch.setenv("KOMPETENSBRON_DATA_DIR", str(tmp_path / "d"))
     monkeypatch.setenv("KOMPETENSBRON_VAR_DIR", str(tmp_path / "v"))
     s = Settings()

@@ -67,3 +67,13 @@ def confirm_link(request: HttpRequest, link_id: int, data: LinkDecisionIn | None
 def reject_link(request: HttpRequest, link_id: int, data: LinkDecisionIn):
     link = links.reject_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason)
     return services.link_out(link)
+
+
+@router.get(
+    "/occupations/{ssyk}/programmes",
+    response={200: services.ProgrammesLeadingTo, 404: ErrorOut},
+    summary="Programmes and courses leading to an SSYK-4 group (confirmed/manual first, then suggestions)",
+    url_name="education_programmes_leading_to",
+)
+def programmes_leading_to(request: HttpRequest, ssyk: str, limit: int = services.LEADING_LIMIT):
+    return services.programmes_leading_to(ssyk, limit=limit)

@@ -2,6 +2,11 @@
 
 Unknown SSYK codes, region kinds and region codes answer 404 (``UnknownConcept``); invalid
 query parameters 422. An empty warehouse is no error: ``status.message`` says what to run.
+
+Occupation answers carry the Yrkesbarometer outlook (``outlook``: national 5-year index, the
+sources and the back-test) and, in each count row, the region's 1-year cell (index, AF's text,
+label, uncertainty, source file and period); region answers carry the 1-year cell per top
+occupation. No forecast is no error: ``"ingen prognos"``.
 """
 
 from __future__ import annotations

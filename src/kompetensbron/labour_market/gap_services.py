@@ -5,8 +5,11 @@ files of the data directory; the 2024 job-ad counts beside the labels from the p
 warehouse (``stat_job_ads``; FA-regions summed from kommuner). Parsed files and the
 back-tests are cached per data directory (the files are read-only snapshots; ~2 s cold).
 
-Supply (graduates of programmes mapped to occupations) is not wired in yet: every answer says
-``supply_known = false`` and each row "supply unknown".
+Supply beside the label is the graduates of programmes linked to the SSYK-4 group
+(:func:`kompetensbron.education.supply.graduates_by_ssyk_region`: confirmed or manual links,
+else suggested ones; each programme's latest year with a figure; the län / FA-region of its
+study kommun), read from the database on every call. A region without such graduates says
+"supply unknown"; ``supply_known`` is false when the answer has no supply figure at all.
 """
 
 from __future__ import annotations
@@ -105,7 +108,13 @@ class BalanceRowOut(BaseModel):
     five_year_index: float | None
     five_year_label: str | None
     ads_2024: int | None
-    graduates: int | None
+    graduates: int | None = Field(description="graduates of linked programmes studying in the region")
+    graduates_year: int | None = Field(None, description="latest year of the graduate figures used")
+    graduates_year_from: int | None = Field(None, description="earliest year used (programmes' latest years can differ)")
+    supply_basis: Literal["confirmed", "suggested"] | None = Field(
+        None, description="links behind the figure: confirmed/manual, or suggested where the SSYK has no confirmed link"
+    )
+    supply_programmes: int = Field(0, description="programmes behind the figure")
     supply_note: str | None
 
 
@@ -127,6 +136,8 @@ class GapMap(BaseModel):
     backtest: LabelBacktestOut
     assessment_backtest: LabelBacktestOut
     supply_known: bool
+    supply_years: tuple[int, int] | None = Field(None, description="first and last year of the graduate figures used")
+    supply_basis: list[str] = Field(default_factory=list, description="link bases behind the supply figures shown")
     ads_known: bool
     provenance: list[ProvenanceOut]
     notes: list[str]
@@ -208,7 +219,14 @@ LINKAGE_NOTE = (
     "snapshot, so the forecasts are per prognosis occupation and the map is per SSYK (1-ar.xlsx)."
 )
 FA_NOTE = "FA-region index = mean over its kommuner of their län's 1-year index (AF publishes no FA-region index here)."
-SUPPLY_NOTE = "Supply unknown: graduate figures are not linked yet; labels rest on AF's assessments."
+SUPPLY_NOTE = (
+    "Supply unknown: no programme with graduate figures is linked to the occupation(s) here; labels rest on AF's assessments."
+)
+SUPPLY_KNOWN_NOTE = (
+    "Supply = graduates of programmes linked to the SSYK-4 group (confirmed or manual links; suggested links only "
+    "where a group has none), each programme's latest year with a figure, in the region of its study kommun. "
+    "Context beside the label; it does not change it."
+)
 
 
 def _hit(r: bal.HitRate) -> HitRateOut:
@@ -230,6 +248,22 @@ def _ads(region_level: str, data: bal.BalanceData) -> dict[tuple[str, str], int]
     return bal.fa_ads(ads, data.fa_kommuner()) if region_level == "fa" else ads
 
 
+def _supply(region_level: str, ssyk: str | None):
+    """Graduates per SSYK-4 × region from the education app (None if it is not installed)."""
+    from django.apps import apps
+
+    if not apps.is_installed("kompetensbron.education"):
+        return None
+    from kompetensbron.education.supply import graduates_by_ssyk_region
+
+    supply = graduates_by_ssyk_region(level=region_level)  # type: ignore[arg-type]
+    if ssyk is not None:
+        from kompetensbron.education.supply import GraduateSupply
+
+        supply = GraduateSupply(level=supply.level, by_ssyk={k: v for k, v in supply.by_ssyk.items() if k == ssyk})
+    return supply
+
+
 def label_backtests() -> list[LabelBacktestOut]:
     """The two label back-tests (1-year vs 5-year per SSYK; AF 2024 vs 2026 per prognosis occupation)."""
     data = _balance_data(get_settings().data_dir)
@@ -246,13 +280,15 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
     if ssyk is not None and ssyk not in names:
         raise UnknownConcept("SSYK code in the Yrkesbarometer 1-year file", ssyk)
     ads = _ads(region_level, data)
-    result = data.balance(region_level=region_level, ssyk=ssyk, ads=ads or None)
+    supply = _supply(region_level, ssyk)
+    result = data.balance(region_level=region_level, ssyk=ssyk, ads=ads or None, supply=supply.supply_mapping() if supply else None)
     shares = result.share_in_shortage()
     rows: list[BalanceRowOut] = []
     regions: list[RegionShareOut] = []
     if ssyk is not None:
         for r in result.rows:
             ci = r.interval
+            cell = supply.cell(r.ssyk, r.region_code) if supply and r.graduates is not None else None
             rows.append(
                 BalanceRowOut(
                     ssyk=r.ssyk, name=r.name, area=r.area, region_code=r.region_code, region_name=r.region_name,
@@ -260,7 +296,10 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
                     leaning=r.leaning, probability=r.probability, low=ci[0] if ci else None, high=ci[1] if ci else None,
                     cases=r.cases, uncertainty=r.uncertainty, mixed_regions=r.mixed_regions,
                     five_year_index=r.five_year_index, five_year_label=r.five_year_label, ads_2024=r.ads,
-                    graduates=r.graduates, supply_note=r.supply_note,
+                    graduates=r.graduates, graduates_year=cell.year_to if cell else None,
+                    graduates_year_from=cell.year_from if cell else None,
+                    supply_basis=supply.by_ssyk[r.ssyk].basis if cell else None,  # type: ignore[union-attr]
+                    supply_programmes=len(cell.programmes) if cell else 0, supply_note=r.supply_note,
                 )
             )
             share = shares.get(r.region_code)
@@ -284,14 +323,29 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
     ]
     if ads:
         provenance.append(ProvenanceOut(source="JobTech statistics: job ads 2024", table="stat_job_ads", snapshot=None, period="2024", method="ads per SSYK-4 × region; FA-region = sum of its kommuner; 3-digit groups = sum of their SSYK-4"))
-    notes = [LINKAGE_NOTE, SUPPLY_NOTE] + ([FA_NOTE] if region_level == "fa" else [])
+    if supply:
+        years = supply.years
+        provenance.append(
+            ProvenanceOut(
+                source="Education supply: programme years (graduates) and occupation links",
+                table="education.ProgrammeYear, education.OccupationLink",
+                snapshot=None,
+                period=f"{years[0]}–{years[1]}" if years and years[0] != years[1] else str(years[1]) if years else "",
+                method=supply.method,
+            )
+        )
+    notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + ([FA_NOTE] if region_level == "fa" else [])
+    if supply and any(s.basis == "suggested" for s in supply.by_ssyk.values() if s.cells):
+        notes.append("Some supply figures rest on suggested (not yet reviewed) links: see each row's basis.")
     if not ads:
         notes.append("No 2024 ad counts: run 'kompetensbron import-statistics'.")
     return GapMap(
         ssyk=ssyk, name=names.get(ssyk) if ssyk else None, region_level=region_level,  # type: ignore[arg-type]
         regions=regions, rows=rows, occupations=occupations,
         backtest=_label_backtest(result.backtest), assessment_backtest=_label_backtest(data.assessment_backtest),
-        supply_known=result.supply_known, ads_known=bool(ads), provenance=provenance, notes=notes,
+        supply_known=result.supply_known, supply_years=supply.years if supply else None,
+        supply_basis=sorted({s.basis for s in supply.by_ssyk.values() if s.cells}) if supply else [],
+        ads_known=bool(ads), provenance=provenance, notes=notes,
     )
 
 

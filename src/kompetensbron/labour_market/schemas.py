@@ -17,6 +17,11 @@ __all__ = [
     "RegionKind",
     "ProvenanceOut",
     "WarehouseStatus",
+    "OutlookBasis",
+    "OutlookCell",
+    "FiveYearOutlook",
+    "OccupationOutlook",
+    "RegionOutlookInfo",
     "RegionCount",
     "RegionCounts",
     "SalaryOut",
@@ -57,10 +62,76 @@ class WarehouseStatus(BaseModel):
     commands: list[str] = Field(default_factory=list)
 
 
+#: Where a region's 1-year index comes from: the län's own row of ``1-ar.xlsx``, the län of a
+#: kommun (no kommun figures exist), or the mean over an FA-region's kommuner of their län's index.
+OutlookBasis = Literal["lan", "lan_of_kommun", "fa_mean_of_kommuner"]
+
+
+class OutlookCell(BaseModel):
+    """Yrkesbarometer 1-year index of one SSYK group in one region, with our label and its uncertainty."""
+
+    rated_ssyk: str | None = Field(description="the SSYK code AF rates (the group itself, its AF group, or its SSYK-3 group)")
+    index: float | None = Field(description="AF bristindex 1 year as published, 1 (surplus) – 5 (shortage)")
+    text: str | None = Field(description="AF's own class text (per län only; none for an FA-region mean)")
+    label: str | None = Field(description="shortage / balance / surplus (AF class limits; within 0.1 of a limit: balance)")
+    borderline: bool = False
+    leaning: str | None = None
+    probability: float | None = Field(None, description="how often such labels held in the 1-year vs 5-year back-test")
+    low: float | None = Field(None, description="95 % Wilson interval of the probability")
+    high: float | None = None
+    cases: int = 0
+    uncertainty: str = Field("unknown", description="low / medium / high / unknown")
+    uncertainty_text: str | None = None
+    mixed_regions: bool = Field(False, description="FA-region whose län fall on different sides of a class limit")
+    basis: OutlookBasis
+    basis_code: str | None = Field(None, description="the län (or FA-region) whose figure this is")
+    basis_name: str | None = None
+    note: str | None = Field(None, description="'ingen prognos' where AF published no index")
+    source: str
+    period: str
+
+
+class FiveYearOutlook(BaseModel):
+    """AF's national 5-year bristindex of the group (``5-ar.xlsx``)."""
+
+    ssyk_codes: list[str] = Field(description="the SSYK codes AF rates together")
+    name: str
+    index: float
+    label: str
+
+
+class OccupationOutlook(BaseModel):
+    """The Yrkesbarometer outlook of one SSYK-4 group: per-region cells sit in the count rows."""
+
+    ssyk: str
+    rated_ssyk: str | None = Field(description="the SSYK code of AF's 1-year rows used (None: no forecast)")
+    rated_name: str | None = Field(None, description="AF's prognosis occupation")
+    available: bool
+    message: str | None = Field(None, description="'ingen prognos' (or why the files could not be read)")
+    five_year: FiveYearOutlook | None
+    five_year_message: str | None = None
+    backtest_rate: float | None = Field(None, description="overall hit rate of the 1-year labels in the back-test")
+    backtest_description: str | None = None
+    one_year_provenance: ProvenanceOut | None
+    five_year_provenance: ProvenanceOut | None
+    notes: list[str] = Field(default_factory=list)
+
+
+class RegionOutlookInfo(BaseModel):
+    """How the region page's 1-year index column was obtained, and its source."""
+
+    basis: OutlookBasis
+    basis_code: str | None
+    basis_name: str | None
+    message: str | None = None
+    provenance: ProvenanceOut | None
+
+
 class RegionCount(BaseModel):
     code: str
     name: str
     ads: int
+    outlook: OutlookCell | None = Field(None, description="Yrkesbarometer 1 year (occupation pages only)")
 
 
 class RegionCounts(BaseModel):
@@ -153,6 +224,7 @@ class OccupationShare(BaseModel):
     label: str
     ads: int
     share: float
+    outlook: OutlookCell | None = Field(None, description="Yrkesbarometer 1 year in the region")
 
 
 class OccupationShares(BaseModel):
@@ -164,7 +236,8 @@ class OccupationShares(BaseModel):
 
 
 class OccupationDemand(BaseModel):
-    """Demand for one SSYK-4 group: 2024 counts per region, salary, barometer, ads, skills."""
+    """Demand for one SSYK-4 group: 2024 counts per region (with the Yrkesbarometer 1-year cell of
+    each region), the national 5-year outlook, salary, barometer note, ads, skills."""
 
     ssyk: str
     label: str
@@ -172,6 +245,7 @@ class OccupationDemand(BaseModel):
     status: WarehouseStatus
     statistics: RegionCounts | None
     salary: SalaryOut | None
+    outlook: OccupationOutlook
     barometer: BarometerOut
     trend: AdsTrend | None
     year_on_year: AdsYearOnYear | None
@@ -197,3 +271,4 @@ class RegionTopOccupations(BaseModel):
     status: WarehouseStatus
     statistics: OccupationShares | None
     ads: OccupationShares | None
+    outlook: RegionOutlookInfo | None = None

@@ -7,7 +7,13 @@ labels, the kommun → FA-region mapping and region names from the reference tab
   FA-region as the sum over its kommuner (``reference.models.Kommun.fa_region``);
 * ingested ads (``ads``): monthly trend, year-on-year change per region, top occupations;
 * enriched ads: top skills per occupation;
-* salary (``stat_salary``) and the Yrkesbarometer table (``stat_barometer``).
+* salary (``stat_salary``) and the Yrkesbarometer table (``stat_barometer``, not linkable to SSYK);
+* the Yrkesbarometer *outlook* per SSYK from Arbetsförmedlingen's forecast files in the data
+  directory (``af-yrkesbarometer/1-ar.xlsx``: 1-year index per län × SSYK; ``5-ar.xlsx``:
+  national 5-year index), labelled shortage / balance / surplus with the uncertainty of
+  :mod:`kompetensbron.analysis.balance`. A kommun shows its län's figure (AF publishes none per
+  kommun); an FA-region the mean over its kommuner of their län's index, as ``analysis.balance``
+  does. The parsed files are cached per process, keyed by data dir and file mtimes.
 
 Connections: DuckDB connections are not thread-safe, so every service call opens its own
 in-memory reader (cheap: views over Parquet, no data loaded) and closes it. Readers only
@@ -22,10 +28,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from kompetensbron.analysis import balance as bal
 from kompetensbron.config import get_settings
-from kompetensbron.errors import UnknownConcept
+from kompetensbron.errors import KompetensbronError, UnknownConcept
 from kompetensbron.reference import models as ref
+from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
+from kompetensbron.sources.yrkesbarometer import FOLDER as BAROMETER_FOLDER
+from kompetensbron.sources.yrkesbarometer import (
+    FiveYearForecast,
+    OneYearForecast,
+    read_five_year,
+    read_one_year,
+    yrkesbarometer_path,
+)
 from kompetensbron.warehouse import (
     Connection,
     Provenance,
@@ -42,7 +61,11 @@ from .schemas import (
     AdsYearOnYear,
     BarometerOut,
     DemandMap,
+    FiveYearOutlook,
     OccupationDemand,
+    OccupationOutlook,
+    OutlookBasis,
+    OutlookCell,
     OccupationShare,
     OccupationShares,
     ProvenanceOut,
@@ -50,6 +73,7 @@ from .schemas import (
     RegionCount,
     RegionCounts,
     RegionKind,
+    RegionOutlookInfo,
     RegionTopOccupations,
     SalaryOut,
     SkillOut,
@@ -68,6 +92,7 @@ __all__ = [
     "occupation_skills",
     "region_top_occupations",
     "region_name",
+    "NO_FORECAST",
 ]
 
 IMPORT_STATISTICS_COMMAND = "kompetensbron import-statistics"
@@ -75,9 +100,11 @@ INGEST_ADS_COMMAND = "kompetensbron ingest-ads PATH"
 REGION_KINDS: tuple[RegionKind, ...] = ("lan", "kommun", "fa")
 
 BAROMETER_NOTE = (
-    "The Yrkesbarometer file rates 'barometer occupations' whose ids have no link to SSYK-4 in "
-    "the data snapshot, so the outlook cannot be shown per SSYK group."
+    "The JobTech statistics file barometer_regional.json rates 'barometer occupations' whose ids have "
+    "no link to SSYK-4 in the data snapshot, so it is not used; the outlook shown comes from "
+    "Arbetsförmedlingen's forecast files 1-ar.xlsx and 5-ar.xlsx, which carry SSYK codes."
 )
+NO_FORECAST = "ingen prognos"
 NO_ENRICHED_ADS = "no enriched ads yet"
 NO_ADS = "no ads ingested yet"
 
@@ -245,6 +272,281 @@ def _barometer(con: Connection, snapshot: str | None) -> BarometerOut:
     return BarometerOut(linked=False, note=BAROMETER_NOTE, provenance=prov)
 
 
+# --- Yrkesbarometer outlook (AF forecast files) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class _OutlookData:
+    """The parsed 1-year and 5-year files of one data directory, and the label back-test."""
+
+    one_year: tuple[OneYearForecast, ...]
+    five_year: tuple[FiveYearForecast, ...]
+    backtest: bal.LabelBacktest
+    by_ssyk: dict[str, dict[str, OneYearForecast]]  # rated SSYK -> län code -> row
+    five_by_code: dict[str, FiveYearForecast]
+    saved: dict[str, str | None]  # file key -> date the workbook was last saved
+
+
+def _saved_date(path: Path) -> str | None:
+    """The workbook's own 'last saved' date (names the period better than 'prognos 1 år')."""
+    try:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True)
+        try:
+            stamp = wb.properties.modified or wb.properties.created
+        finally:
+            wb.close()
+        return stamp.date().isoformat() if stamp else None
+    except Exception:  # noqa: BLE001 - a missing date only shortens the period text
+        return None
+
+
+@lru_cache(maxsize=4)
+def _load_outlook(data_dir: str, mtimes: tuple[int, ...]) -> _OutlookData:
+    """Parse ``1-ar.xlsx`` and ``5-ar.xlsx`` once per (data dir, file mtimes); errors are not cached."""
+    one_path = yrkesbarometer_path(Path(data_dir), "1-ar")
+    five_path = yrkesbarometer_path(Path(data_dir), "5-ar")
+    one = tuple(read_one_year(one_path))
+    five = tuple(read_five_year(five_path))
+    by_ssyk: dict[str, dict[str, OneYearForecast]] = defaultdict(dict)
+    for r in one:
+        by_ssyk[r.ssyk][r.lan_code] = r
+    five_by_code = {code: f for f in five for code in f.ssyk_codes}
+    return _OutlookData(
+        one_year=one,
+        five_year=five,
+        backtest=bal.backtest_one_to_five_year(one, five),
+        by_ssyk=dict(by_ssyk),
+        five_by_code=five_by_code,
+        saved={"1-ar": _saved_date(one_path), "5-ar": _saved_date(five_path)},
+    )
+
+
+def _outlook_data() -> _OutlookData:
+    """The cached outlook files of the configured data dir; :class:`KompetensbronError` when unreadable."""
+    data_dir = Path(get_settings().data_dir)
+    mtimes = []
+    for key in ("1-ar", "5-ar"):
+        try:
+            mtimes.append(yrkesbarometer_path(data_dir, key).stat().st_mtime_ns)
+        except OSError:
+            mtimes.append(-1)  # the reader raises DataFileMissing; exceptions are never cached
+    return _load_outlook(str(data_dir), tuple(mtimes))
+
+
+_OUTLOOK_METHOD = {
+    "lan": (
+        "AF's 1-year bristindex per län x SSYK as published (1 surplus - 5 shortage) and AF's class text; "
+        "our label by AF's class limits (<2.9 surplus, 2.9-3.29 balance, >=3.3 shortage), an index within 0.1 "
+        "of a limit is labelled balance with high uncertainty; probability = how often such labels agreed "
+        "with the national 5-year label of the same SSYK (back-test 1-ar.xlsx vs 5-ar.xlsx), 95 % Wilson interval"
+    ),
+    "kommun": "; AF publishes no kommun figures: each kommun shows its län's index, marked as such",
+    "fa": (
+        "; FA-region = mean over its kommuner of their län's index (as analysis.balance; FA15 from the "
+        "reference data); AF's class text exists per län only; län on different sides of a class limit "
+        "give high uncertainty"
+    ),
+}
+
+
+def _barometer_prov(data: _OutlookData | None, key: str, method: str) -> ProvenanceOut:
+    f = BAROMETER_FILES[key]
+    saved = data.saved.get(key) if data else None
+    return ProvenanceOut(
+        source=f"Arbetsförmedlingen Yrkesbarometer, {f.period}, {f.name}",
+        table=f"{BAROMETER_FOLDER}/{f.name}",
+        snapshot=None,
+        period=f.period + (f" (arbetsboken sparad {saved})" if saved else ""),
+        method=method,
+    )
+
+
+def _one_year_prov(data: _OutlookData | None, kind: RegionKind) -> ProvenanceOut:
+    method = _OUTLOOK_METHOD["lan"] + (_OUTLOOK_METHOD[kind] if kind != "lan" else "")
+    return _barometer_prov(data, "1-ar", method)
+
+
+def _rated_code(data: _OutlookData, ssyk: str) -> tuple[str | None, str | None]:
+    """The SSYK code whose 1-year rows apply to ``ssyk``, and a note when it is not ``ssyk`` itself."""
+    if ssyk in data.by_ssyk:
+        return ssyk, None
+    group = data.five_by_code.get(ssyk)
+    if group and group.ssyk_codes[0] in data.by_ssyk:
+        return group.ssyk_codes[0], f"AF rates SSYK {', '.join(group.ssyk_codes)} together ({group.name})"
+    if ssyk[:3] in data.by_ssyk:
+        return ssyk[:3], f"AF rates only the SSYK-3 group {ssyk[:3]}; its figure is shown"
+    return None, None
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)} %"
+
+
+def _uncertainty_text(row: bal.BalanceRow) -> str | None:
+    if row.label is None:
+        return None
+    if row.probability is None:
+        return "unknown uncertainty: no back-test cases for such labels"
+    text = f"{row.uncertainty} uncertainty: such {row.label} labels held in {_pct(row.probability)} of {row.cases} back-test cases"
+    if row.interval:
+        text += f" (95 % interval {_pct(row.interval[0])}–{_pct(row.interval[1])})"
+    if row.borderline:
+        text += "; borderline, within 0.1 of a class limit" + (f", leaning {row.leaning}" if row.leaning else "")
+    if row.mixed_regions:
+        text += "; the FA-region's län fall on different sides of a class limit"
+    return text
+
+
+def _cell(
+    row: bal.BalanceRow | None,
+    *,
+    rated: str | None,
+    basis: OutlookBasis,
+    basis_code: str | None,
+    basis_name: str | None,
+    text: str | None,
+    prov: ProvenanceOut,
+) -> OutlookCell:
+    common = {"rated_ssyk": rated, "basis": basis, "basis_code": basis_code, "basis_name": basis_name,
+              "source": prov.source, "period": prov.period}  # fmt: skip
+    if row is None or row.index is None:
+        return OutlookCell(index=None, text=None, label=None, note=NO_FORECAST, **common)
+    ci = row.interval
+    return OutlookCell(
+        index=row.index,
+        text=text,
+        label=row.label,
+        borderline=row.borderline,
+        leaning=row.leaning,
+        probability=round(row.probability, 4) if row.probability is not None else None,
+        low=round(ci[0], 4) if ci else None,
+        high=round(ci[1], 4) if ci else None,
+        cases=row.cases,
+        uncertainty=row.uncertainty,
+        uncertainty_text=_uncertainty_text(row),
+        mixed_regions=row.mixed_regions,
+        **common,
+    )
+
+
+def _lan_of_kommun() -> dict[str, str]:
+    return dict(ref.Kommun.objects.values_list("code", "lan_id"))
+
+
+def _outlook_cells(
+    data: _OutlookData, ssyk: str, kind: RegionKind, codes: list[str], prov: ProvenanceOut
+) -> dict[str, OutlookCell]:
+    """The 1-year cell of ``ssyk`` in each region of ``codes`` (region codes of level ``kind``)."""
+    rated, _ = _rated_code(data, ssyk)
+    lan_names = _region_names("lan")
+    if kind == "fa":
+        fa_names = _region_names("fa")
+        lan_of = _lan_of_kommun()
+        kommuner: dict[str, list[str]] = defaultdict(list)
+        for kommun, fa in _fa_of_kommun().items():
+            if fa in codes and kommun in lan_of:
+                kommuner[fa].append(lan_of[kommun])
+        rows: dict[str, bal.BalanceRow] = {}
+        if rated is not None and kommuner:
+            fa_regions = {fa: (fa_names.get(fa, fa), tuple(lans)) for fa, lans in kommuner.items()}
+            result = bal.balance(
+                data.one_year, data.five_year, region_level="fa", ssyk=rated, fa_regions=fa_regions, backtest=data.backtest
+            )
+            rows = {r.region_code: r for r in result.rows}
+        return {
+            code: _cell(rows.get(code), rated=rated, basis="fa_mean_of_kommuner", basis_code=code,
+                        basis_name=fa_names.get(code), text=None, prov=prov)  # fmt: skip
+            for code in codes
+        }
+    lan_rows: dict[str, bal.BalanceRow] = {}
+    if rated is not None:
+        result = bal.balance(data.one_year, data.five_year, region_level="lan", ssyk=rated, backtest=data.backtest)
+        lan_rows = {r.region_code: r for r in result.rows}
+    per_lan = data.by_ssyk.get(rated, {}) if rated else {}
+
+    def lan_cell(lan: str | None, basis: OutlookBasis) -> OutlookCell:
+        src = per_lan.get(lan) if lan else None
+        return _cell(lan_rows.get(lan) if lan else None, rated=rated, basis=basis, basis_code=lan,
+                     basis_name=lan_names.get(lan) if lan else None, text=src.text if src else None, prov=prov)  # fmt: skip
+
+    if kind == "lan":
+        return {code: lan_cell(code, "lan") for code in codes}
+    lan_of = _lan_of_kommun()
+    return {code: lan_cell(lan_of.get(code), "lan_of_kommun") for code in codes}
+
+
+def _occupation_outlook(ssyk: str, kind: RegionKind, stats: RegionCounts | None) -> tuple[OccupationOutlook, RegionCounts | None]:
+    """The outlook block of the occupation page, and the count rows with their 1-year cells."""
+    try:
+        data = _outlook_data()
+    except KompetensbronError as exc:
+        message = f"Yrkesbarometer files could not be read: {exc}"
+        return OccupationOutlook(ssyk=ssyk, rated_ssyk=None, available=False, message=message, five_year=None,
+                                 one_year_provenance=None, five_year_provenance=None), stats  # fmt: skip
+    prov = _one_year_prov(data, kind)
+    rated, note = _rated_code(data, ssyk)
+    five = data.five_by_code.get(ssyk) or data.five_by_code.get(ssyk[:3])
+    notes = [note] if note else []
+    if five and ssyk not in five.ssyk_codes and rated != ssyk[:3]:
+        notes.append(f"5-year: AF rates only the SSYK-3 group {ssyk[:3]}; its figure is shown")
+    bt = data.backtest
+    outlook = OccupationOutlook(
+        ssyk=ssyk,
+        rated_ssyk=rated,
+        rated_name=next(iter(data.by_ssyk[rated].values())).name if rated else (five.name if five else None),
+        available=rated is not None,
+        message=None if rated is not None else NO_FORECAST,
+        five_year=FiveYearOutlook(
+            ssyk_codes=list(five.ssyk_codes), name=five.name, index=five.index, label=bal.label_index(five.index).label
+        ) if five else None,  # fmt: skip
+        five_year_message=None if five else NO_FORECAST,
+        backtest_rate=round(bt.overall.rate, 4) if bt.overall.rate is not None else None,
+        backtest_description=bt.description,
+        one_year_provenance=prov,
+        five_year_provenance=_barometer_prov(
+            data, "5-ar", "AF's national 5-year bristindex of the SSYK as published; label by AF's class limits"
+        ),
+        notes=notes,
+    )
+    if stats is None:
+        return outlook, None
+    cells = _outlook_cells(data, ssyk, kind, [r.code for r in stats.rows], prov)
+    rows = [r.model_copy(update={"outlook": cells.get(r.code)}) for r in stats.rows]
+    return outlook, stats.model_copy(update={"rows": rows})
+
+
+def _region_outlook(
+    kind: RegionKind, code: str, shares: list[OccupationShares | None]
+) -> tuple[RegionOutlookInfo, list[OccupationShares | None]]:
+    """The 1-year cell of each top occupation in this region (a kommun: its län's figure)."""
+    basis: OutlookBasis = {"lan": "lan", "kommun": "lan_of_kommun", "fa": "fa_mean_of_kommuner"}[kind]  # type: ignore[assignment]
+    basis_code = code if kind != "kommun" else _lan_of_kommun().get(code)
+    basis_name = _region_names("fa" if kind == "fa" else "lan").get(basis_code or "")
+    try:
+        data = _outlook_data()
+    except KompetensbronError as exc:
+        info = RegionOutlookInfo(basis=basis, basis_code=basis_code, basis_name=basis_name,
+                                 message=f"Yrkesbarometer files could not be read: {exc}", provenance=None)  # fmt: skip
+        return info, shares
+    prov = _one_year_prov(data, kind)
+    region_codes = [code if kind != "kommun" else (basis_code or "")]
+    out: list[OccupationShares | None] = []
+    for block in shares:
+        if block is None:
+            out.append(None)
+            continue
+        rows = []
+        for r in block.rows:
+            cell = _outlook_cells(data, r.ssyk, "lan" if kind == "kommun" else kind, region_codes, prov)[region_codes[0]]
+            if kind == "kommun":
+                cell = cell.model_copy(update={"basis": "lan_of_kommun"})
+            rows.append(r.model_copy(update={"outlook": cell}))
+        out.append(block.model_copy(update={"rows": rows}))
+    return RegionOutlookInfo(basis=basis, basis_code=basis_code, basis_name=basis_name, provenance=prov), out
+
+
 # --- ingested ads --------------------------------------------------------------------
 
 
@@ -347,6 +649,7 @@ def occupation_demand(ssyk: str, *, region_level: RegionKind = "lan") -> Occupat
             salary = _salary(con, ssyk, status.snapshot)
         trend = _ads_trend(con, ssyk) if status.has_ads else None
         yoy = _ads_year_on_year(con, ssyk, kind, trend.points[-1].year) if trend else None
+        outlook, stats = _occupation_outlook(ssyk, kind, stats)
         return OccupationDemand(
             ssyk=ssyk,
             label=label,
@@ -354,6 +657,7 @@ def occupation_demand(ssyk: str, *, region_level: RegionKind = "lan") -> Occupat
             status=status,
             statistics=stats,
             salary=salary,
+            outlook=outlook,
             barometer=_barometer(con, status.snapshot),
             trend=trend,
             year_on_year=yoy,
@@ -439,4 +743,7 @@ def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTo
         status = _status(con)
         stats = _statistics_top(con, checked, code, limit) if status.has_statistics else None
         ads = _ads_top(con, checked, code, limit) if status.has_ads else None
-    return RegionTopOccupations(kind=checked, code=code, name=name, status=status, statistics=stats, ads=ads)
+    outlook, (stats, ads) = _region_outlook(checked, code, [stats, ads])
+    return RegionTopOccupations(
+        kind=checked, code=code, name=name, status=status, statistics=stats, ads=ads, outlook=outlook
+    )

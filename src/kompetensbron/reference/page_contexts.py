@@ -19,6 +19,8 @@ from .schemas import KommunDetail, KommunSummary, LanSummary, OccupationDetail, 
 if TYPE_CHECKING:
     from django import forms
 
+    from kompetensbron.education.services import ProgrammesLeadingTo
+
 __all__ = [
     "COUNT_LABELS",
     "REGION_DATASETS",
@@ -28,6 +30,8 @@ __all__ = [
     "HomePage",
     "OccupationSearchPage",
     "OccupationPage",
+    "LeadingGroup",
+    "LEADING_GROUP_NAMES",
     "LanGroup",
     "RegionPage",
     "KommunPanel",
@@ -119,11 +123,48 @@ class OccupationSearchPage:
         return SSYK_LEVEL_NAMES.get(self.level) if self.level else None
 
 
+#: Headings of the groups of "programmes leading here" (keys of ProgrammesLeadingTo's groups).
+LEADING_GROUP_NAMES: dict[str, Promise] = {
+    "confirmed": _("Bekräftade och manuella kopplingar"),
+    "suggested": _("Förslag (ej granskade)"),
+}
+
+
+@dataclass(frozen=True)
+class LeadingGroup:
+    key: str
+    label: Promise
+    count: int
+    items: list
+
+
 @dataclass(frozen=True)
 class OccupationPage:
-    """One SSYK group with its hierarchy, occupation-names, ISCO and SUN links, sources."""
+    """One SSYK group with its hierarchy, occupation-names, ISCO and SUN links, sources.
+
+    ``leading`` is the optional "programmes leading here" section (SSYK-4 groups only), built
+    by the education app's :func:`~kompetensbron.education.services.programmes_leading_to`;
+    None when that app is not installed or the group is not on level 4.
+    """
 
     occupation: OccupationDetail
+    leading: ProgrammesLeadingTo | None = None
+
+    @property
+    def leading_groups(self) -> list[LeadingGroup]:
+        if self.leading is None:
+            return []
+        return [
+            LeadingGroup(key=g.key, label=LEADING_GROUP_NAMES[g.key], count=g.count, items=g.items)
+            for g in (self.leading.confirmed, self.leading.suggested)
+            if g.count
+        ]
+
+    @property
+    def leading_api_url(self) -> str | None:
+        if self.leading is None:
+            return None
+        return reverse("api-v1:education_programmes_leading_to", kwargs={"ssyk": self.occupation.code})
 
     @property
     def level_name(self) -> Promise:

@@ -8,6 +8,7 @@ the same partial template, so nothing is rendered twice.
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -80,7 +81,24 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
         occupation = services.get_occupation(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen SSYK-grupp med koden ”%(code)s”.") % {"code": code}) from exc
-    return render(request, "reference/occupation_detail.html", {"page": OccupationPage(occupation=occupation)})
+    page = OccupationPage(occupation=occupation, leading=programmes_leading_to(occupation.code, level=occupation.level))
+    return render(request, "reference/occupation_detail.html", {"page": page})
+
+
+def programmes_leading_to(code: str, *, level: int):
+    """The education app's "programmes leading here" for an SSYK-4 group, else None.
+
+    Imported here, at call time, so the reference app does not depend on the education app
+    at import (the education app imports the reference app).
+    """
+    if level != 4 or not apps.is_installed("kompetensbron.education"):
+        return None
+    from kompetensbron.education.services import programmes_leading_to as leading
+
+    try:
+        return leading(code)
+    except NotFound:
+        return None
 
 
 def region_map(request: HttpRequest) -> HttpResponse:
