@@ -74,3 +74,17 @@ def test_bad_statistics_file_names_the_file_and_changes_nothing(
         import_statistics(bad, warehouse_dir, taxonomy=real_taxonomy)
     assert info.value.path == target and info.value.key == "DJh5_yyF_hEM.CifL_Rzy_Mku"
     assert read_current(warehouse_dir).id == before
+
+
+def test_reimport_of_the_same_files_publishes_nothing(tmp_path):
+    from kompetensbron.config import get_settings
+    from kompetensbron.warehouse import import_statistics, read_current
+
+    data_dir = get_settings().data_dir
+    if not (data_dir / "jobtech/statistics").is_dir():
+        pytest.skip("no data snapshot")
+    first = import_statistics(data_dir, tmp_path / "wh")
+    again = import_statistics(data_dir, tmp_path / "wh")
+    assert first.changed and not again.changed
+    assert again.snapshot == first.snapshot == read_current(tmp_path / "wh").id
+    assert [t.rows for t in again.tables] == [t.rows for t in first.tables]

@@ -85,6 +85,7 @@ def import_statistics(
     for table in result.tables:
         t.add_row(table.table, f"{table.rows:,}", "; ".join(f"{f} ({p})" for f, p in table.sources))
     console.print(t)
+    console.print("Published a new warehouse snapshot." if result.changed else "Nothing changed: the warehouse already had these figures.")
     if result.unmapped_groups or result.unknown_areas:
         err_console.print(f"[yellow]{result.unmapped_groups} occupation groups without SSYK code, {result.unknown_areas} unknown areas were left out[/]")
 

@@ -81,7 +81,8 @@ def _import_statistics(data_dir: Path) -> None:
     except KompetensbronError as exc:
         _fail(exc)
     rows = ", ".join(f"{t.table} {t.rows:,}" for t in result.tables)
-    console.print(f"Warehouse statistics (snapshot {result.snapshot}): {rows}")
+    state = "published" if result.changed else "unchanged"
+    console.print(f"Warehouse statistics {state} (snapshot {result.snapshot}): {rows}")
 
 
 def _import_syllabi(data_dir: Path) -> None:

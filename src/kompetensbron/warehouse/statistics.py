@@ -8,12 +8,14 @@ Tables (schemas in :mod:`.schema`), each row naming its ``source_file`` and ``pe
 * ``stat_barometer`` -- Yrkesbarometer per barometer occupation x area.
 * ``stat_salary`` -- salary P10 / average / P90 per SSYK-4.
 
-Every import replaces the three tables whole (re-importing changes nothing but the
-snapshot id); the ``ads`` table is carried over untouched.
+Every import replaces the three tables whole; the ``ads`` table is carried over untouched.
+Re-importing the same files publishes nothing: each table's content hash is kept in the
+manifest, and when all three are unchanged the current snapshot stays as it is.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from kompetensbron.sources.jobtech_statistics import (
 )
 from kompetensbron.warehouse.ingest import load_taxonomy
 from kompetensbron.warehouse.schema import STAT_BAROMETER_SCHEMA, STAT_JOB_ADS_SCHEMA, STAT_SALARY_SCHEMA
-from kompetensbron.warehouse.snapshots import SnapshotWriter, write_snapshot
+from kompetensbron.warehouse.snapshots import SnapshotWriter, read_current, write_snapshot
 from kompetensbron.warehouse.taxonomy import TaxonomyLookup
 
 STAT_TABLES = ("stat_job_ads", "stat_barometer", "stat_salary")
@@ -52,10 +54,19 @@ class StatisticsImportResult:
     tables: tuple[ImportedTable, ...]
     unmapped_groups: int  # occupation-group ids without an SSYK-4 code in the taxonomy
     unknown_areas: int  # area ids that are neither Sweden, a län nor a kommun
+    changed: bool = True  # False: the published tables already had this content; nothing was written
 
     def table(self, name: str) -> ImportedTable:
         """The entry of one table."""
         return next(t for t in self.tables if t.table == name)
+
+
+def _content_hash(table: pa.Table) -> str:
+    """SHA-256 of a table's Arrow IPC bytes: equal data gives an equal hash."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as stream:
+        stream.write_table(table)
+    return hashlib.sha256(sink.getvalue().to_pybytes()).hexdigest()
 
 
 def _write(writer: SnapshotWriter, name: str, table: pa.Table, sources: list[tuple[str, str]]) -> ImportedTable:
@@ -65,6 +76,7 @@ def _write(writer: SnapshotWriter, name: str, table: pa.Table, sources: list[tup
         "files": [rel],
         "rows": table.num_rows,
         "sources": [{"file": f, "period": p} for f, p in sources],
+        "content_sha256": _content_hash(table),
     }
     return ImportedTable(name, table.num_rows, tuple(sources))
 
@@ -158,6 +170,19 @@ def import_statistics(
     job_ads, job_sources, unmapped, unknown_ads = _job_ads_table(data_dir, tx)
     barometer, baro_sources, unknown_baro = _barometer_table(data_dir, tx)
     salary, salary_sources = _salary_table(data_dir)
+
+    current = read_current(warehouse_dir)
+    if current is not None:
+        wanted = {"stat_job_ads": job_ads, "stat_barometer": barometer, "stat_salary": salary}
+        if all(current.table(name).get("content_sha256") == _content_hash(t) for name, t in wanted.items()):
+            sources = {"stat_job_ads": job_sources, "stat_barometer": baro_sources, "stat_salary": salary_sources}
+            return StatisticsImportResult(
+                snapshot=current.id,
+                tables=tuple(ImportedTable(name, t.num_rows, tuple(sources[name])) for name, t in wanted.items()),
+                unmapped_groups=unmapped,
+                unknown_areas=unknown_ads + unknown_baro,
+                changed=False,
+            )
 
     with write_snapshot(warehouse_dir) as writer:
         writer.carry_over_tables(except_tables=set(STAT_TABLES))
