@@ -93,6 +93,16 @@ def _assert_unchanged(before: dict[str, int]) -> None:
     assert m.SsykGroup.objects.get(code="2221").label == "Grundutbildade sjuksköterskor"
 
 
+def test_bad_fa_region_kml_names_the_file(data_copy, data_dir):
+    before = reference_counts()
+    kml = (data_dir / "af-yrkesbarometer/fa_regioner_tillvaxtverket.kml").read_bytes()
+    broken = data_copy({"af-yrkesbarometer/fa_regioner_tillvaxtverket.kml": kml[: len(kml) // 3]})
+    with pytest.raises(DataFileMalformed) as err:
+        load_reference_data(broken)
+    assert "fa_regioner_tillvaxtverket.kml" in str(err.value) and "KML" in str(err.value)
+    _assert_unchanged(before)
+
+
 def test_missing_file_names_it_and_keeps_database(data_copy):
     before = reference_counts()
     broken = data_copy({"geo/swedish_municipalities.geojson": None})

@@ -54,3 +54,8 @@ def test_kommun_detail_has_lan_and_fa_region():
 def test_geojson_has_all_shapes():
     assert len(services.region_geojson("kommuner")["features"]) == 290
     assert len(services.region_geojson("lan")["features"]) == 21
+    fa = services.region_geojson("fa")["features"]
+    assert len(fa) == 60  # Tillväxtverket FA15
+    sundsvall = next(f for f in fa if f["properties"]["code"] == "42")
+    assert sundsvall["properties"]["kommuner"] == ["2260", "2262", "2280", "2281"]
+    assert sundsvall["geometry"]["type"] in ("Polygon", "MultiPolygon")

@@ -110,3 +110,4 @@ class KommunAdmin(ReadOnlyWhenLoaded):
 @admin.register(m.FaRegion)
 class FaRegionAdmin(ReadOnlyWhenLoaded):
     list_display = ("code", "name")
+    exclude = ("geometry",)

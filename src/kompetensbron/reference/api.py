@@ -50,6 +50,6 @@ def list_fa_regions(request: HttpRequest):
     return services.list_fa_regions()
 
 
-@router.get("/regions/{kind}.geojson", summary="GeoJSON shapes of kommuner or län")
+@router.get("/regions/{kind}.geojson", summary="GeoJSON shapes of kommuner, län or FA-regions (kind: kommuner, lan, fa)")
 def region_geojson(request: HttpRequest, kind: str):
     return services.region_geojson(kind)

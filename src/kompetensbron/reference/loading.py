@@ -171,7 +171,10 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
 
         say("regions")
         report.tables.append(
-            sync_rows(m.FaRegion, [dict(code=r.code, name=r.name, load_id=load_of("fa_regions")) for r in snapshot.fa_regions])
+            sync_rows(
+                m.FaRegion,
+                [dict(code=r.code, name=r.name, geometry=snapshot.fa_shapes.get(r.code), load_id=load_of("fa_regions")) for r in snapshot.fa_regions],
+            )
         )
         report.tables.append(
             sync_rows(

@@ -201,6 +201,7 @@ class FaRegion(models.Model):
 
     code = models.CharField(_("FA-kod"), max_length=2, primary_key=True)
     name = models.CharField(_("namn"), max_length=255)
+    geometry = models.JSONField(_("geometri"), null=True, blank=True)
     load = models.ForeignKey(DataLoad, on_delete=models.PROTECT)
 
     class Meta:

@@ -190,11 +190,12 @@ def list_fa_regions() -> list[FaRegionSummary]:
 
 
 def region_geojson(kind: str) -> dict:
-    """A GeoJSON FeatureCollection of kommuner or län, with codes, names and population.
+    """A GeoJSON FeatureCollection of kommuner, län or FA-regions (``kind`` = kommuner / lan /
+    fa), with codes, names and population.
 
     Cached per process (the shapes change only with ``init``; ``init`` clears the cache).
     """
-    if kind not in ("kommuner", "lan"):
+    if kind not in ("kommuner", "lan", "fa"):
         raise UnknownConcept("region kind", kind)
     key = f"reference:geojson:{kind}"
     cached = cache.get(key)
@@ -216,6 +217,20 @@ def region_geojson(kind: str) -> dict:
                         "fa_region_name": k.fa_region.name if k.fa_region else None,
                         "population": k.population,
                     },
+                }
+            )
+    elif kind == "fa":
+        population: dict[str, int] = {}
+        members: dict[str, list[str]] = {}
+        for fa, code, pop in m.Kommun.objects.values_list("fa_region_id", "code", "population"):
+            population[fa] = population.get(fa, 0) + (pop or 0)
+            members.setdefault(fa, []).append(code)
+        for fa in m.FaRegion.objects.order_by("code"):
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": fa.geometry,
+                    "properties": {"code": fa.code, "name": fa.name, "population": population.get(fa.code), "kommuner": members.get(fa.code, [])},
                 }
             )
     else:
@@ -250,7 +265,7 @@ def reference_counts() -> dict[str, int]:
 
 
 def clear_caches() -> None:
-    for kind in ("kommuner", "lan"):
+    for kind in ("kommuner", "lan", "fa"):
         cache.delete(f"reference:geojson:{kind}")
 
 

@@ -44,6 +44,7 @@ _DATASETS = [
     Dataset("fa-regions", "af-yrkesbarometer/kommuner.xlsx", "Kommun → FA-region (FA15)", "Tillväxtverket / Arbetsförmedlingen", "FA15", "public"),
     Dataset("geo-kommuner", "geo/swedish_municipalities.geojson", "Kommun boundaries (simplified)", "okfse/sweden-geojson", "snapshot", "free reuse"),
     Dataset("geo-lan", "geo/swedish_regions.geojson", "Län boundaries (simplified)", "okfse/sweden-geojson", "snapshot", "free reuse"),
+    Dataset("geo-fa", "af-yrkesbarometer/fa_regioner_tillvaxtverket.kml", "FA-region boundaries (FA15)", "Tillväxtverket", "FA15", "public", required=False),
 ]
 DATASETS: dict[str, Dataset] = {d.key: d for d in _DATASETS}
 

@@ -20,6 +20,7 @@ from .region_records import (
     KommunRecord,
     LanRecord,
     read_fa_regions,
+    read_fa_shapes,
     read_kommuner,
     read_lan,
     read_shapes,
@@ -66,6 +67,7 @@ class ReferenceSnapshot:
     fa_regions: list[FaRegionRecord] = field(default_factory=list)
     kommun_shapes: dict[str, dict[str, Any]] = field(default_factory=dict)
     lan_shapes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fa_shapes: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: part name -> dataset keys it was read from
     provenance: dict[str, list[str]] = field(default_factory=dict)
 
@@ -126,9 +128,12 @@ def read_reference_snapshot(data_dir: Path) -> ReferenceSnapshot:
     snap.kommun_shapes = read_shapes(path("geo-kommuner"), "id", 4)
     snap.lan_shapes = read_shapes(path("geo-lan"), "l_id", 2)
     _attach_region_concepts(snap, data_dir)
-    snap.provenance.update(
-        lan=["lan", "geo-lan"], kommuner=["kommuner", "geo-kommuner"], fa_regions=["fa-regions"]
-    )
+    fa_regions = ["fa-regions"]
+    fa_shape_path = data_dir / catalog.dataset("geo-fa").path
+    if fa_shape_path.is_file():  # optional: without it the FA-region map is a table only
+        snap.fa_shapes = read_fa_shapes(fa_shape_path)
+        fa_regions.append("geo-fa")
+    snap.provenance.update(lan=["lan", "geo-lan"], kommuner=["kommuner", "geo-kommuner"], fa_regions=fa_regions)
     return snap
 
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kompetensbron.errors import DataFileMalformed
+from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
 from .file_formats import read_csv, read_json, read_xlsx
 
-__all__ = ["LanRecord", "KommunRecord", "FaRegionRecord", "read_lan", "read_kommuner", "read_fa_regions", "read_shapes"]
+__all__ = ["LanRecord", "KommunRecord", "FaRegionRecord", "read_lan", "read_kommuner", "read_fa_regions", "read_shapes", "read_fa_shapes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +119,55 @@ def read_shapes(path: Path, id_key: str, width: int) -> dict[str, dict[str, Any]
             raise DataFileMalformed(f"feature #{i + 1} lacks {id_key!r} or a geometry", path=path, key=id_key)
         out[str(raw).zfill(width)] = geom
     return out
+
+
+_KML = "{http://www.opengis.net/kml/2.2}"
+
+
+def _kml_ring(element: Any, path: Path, code: str) -> list[list[float]]:
+    text = (element.findtext(f"{_KML}coordinates") or "").split()
+    ring = []
+    for point in text:
+        parts = point.split(",")
+        try:
+            ring.append([round(float(parts[0]), 4), round(float(parts[1]), 4)])
+        except (ValueError, IndexError) as exc:
+            raise DataFileMalformed(f"FA-region {code}: bad coordinate {point!r}", path=path, key="coordinates") from exc
+    if len(ring) < 4:
+        raise DataFileMalformed(f"FA-region {code}: a ring with fewer than 4 points", path=path, key="coordinates")
+    return ring
+
+
+def read_fa_shapes(path: Path) -> dict[str, dict[str, Any]]:
+    """FA-region polygons (Tillväxtverket FA15 KML) as GeoJSON geometries keyed by FA code.
+
+    Coordinates are rounded to 4 decimals (about 10 m), plenty for a map of Sweden.
+    """
+    import xml.etree.ElementTree as ET
+
+    if not path.is_file():
+        raise DataFileMissing("file not found", path=path)
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise DataFileMalformed(f"invalid KML: {exc}", path=path, line=exc.position[0]) from exc
+    shapes: dict[str, dict[str, Any]] = {}
+    for number, placemark in enumerate(root.iter(f"{_KML}Placemark"), start=1):
+        data = {sd.get("name"): (sd.text or "").strip() for sd in placemark.iter(f"{_KML}SimpleData")}
+        code = data.get("FAKod", "").zfill(2)
+        if not code.isdigit():
+            raise DataFileMalformed(f"placemark #{number} has no FA code", path=path, key="FAKod")
+        polygons = []
+        for polygon in placemark.iter(f"{_KML}Polygon"):
+            outer = polygon.find(f"{_KML}outerBoundaryIs/{_KML}LinearRing")
+            if outer is None:
+                raise DataFileMalformed(f"FA-region {code}: polygon without outer boundary", path=path, key="outerBoundaryIs")
+            rings = [_kml_ring(outer, path, code)]
+            rings += [_kml_ring(r, path, code) for r in polygon.findall(f"{_KML}innerBoundaryIs/{_KML}LinearRing")]
+            polygons.append(rings)
+        if not polygons:
+            raise DataFileMalformed(f"FA-region {code} has no polygon", path=path, key="Polygon")
+        shapes[code] = {"type": "Polygon", "coordinates": polygons[0]} if len(polygons) == 1 else {"type": "MultiPolygon", "coordinates": polygons}
+    if not shapes:
+        raise DataFileMalformed("no FA-region placemarks (truncated file?)", path=path)
+    return shapes
