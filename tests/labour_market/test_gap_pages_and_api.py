@@ -38,7 +38,8 @@ def test_balance_overall_share_and_fa_level(client, stats_var, use_var) -> None:
     fa = client.get(f"{API}/balance", {"ssyk": "2221", "region_level": "fa"}).json()
     assert len(fa["rows"]) == 60
     page = client.get("/efterfragan/balans/?ssyk=2221&level=fa").content.decode()
-    assert 'id="gap-map"' not in page and fa["rows"][0]["region_name"] in page
+    assert 'id="gap-map"' in page and fa["rows"][0]["region_name"] in page
+    assert 'data-geojson="/api/v1/regions/fa.geojson"' in page and 'data-kind="fa"' in page
 
 
 def test_unknown_codes_answer_404(client, stats_var, use_var) -> None:

@@ -62,7 +62,12 @@ def test_overview_page_with_map_data(client, stats_var, use_var) -> None:
     assert "demand_map.js" in html
     data = client.get(f"{API}/map", {"ssyk": "2221", "region_level": "kommun"}).json()
     assert len(data["statistics"]["rows"]) == 290
-    assert client.get("/efterfragan/?level=fa").status_code == 200
+    fa_page = client.get("/efterfragan/?ssyk=2221&level=fa")
+    assert fa_page.status_code == 200
+    fa_html = fa_page.content.decode()
+    assert 'id="demand-map"' in fa_html and 'data-geojson="/api/v1/regions/fa.geojson"' in fa_html
+    assert 'data-panel="/efterfragan/region/fa/__code__/"' in fa_html
+    assert "{#" not in fa_html and "_RegionLevels" not in fa_html
 
 
 def test_occupation_search_fragment(client, stats_var, use_var) -> None:

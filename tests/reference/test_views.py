@@ -10,7 +10,7 @@ import re
 import pytest
 from django.conf import settings
 
-from kompetensbron.reference.page_contexts import KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
+from kompetensbron.reference.page_contexts import FaPanel, KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -171,6 +171,10 @@ def test_region_page_has_the_map_and_the_plain_table(client):
     assert 'data-geojson-kommuner="/api/v1/regions/kommuner.geojson"' in html
     assert 'data-geojson-lan="/api/v1/regions/lan.geojson"' in html
     assert 'data-panel-kommuner="/regioner/kommun/__code__/"' in html
+    assert 'data-geojson-fa="/api/v1/regions/fa.geojson"' in html
+    assert 'data-panel-fa="/regioner/fa/__code__/"' in html
+    assert 'id="map-kind-fa" value="fa"' in html
+    assert len(page.fa_regions) == 60 and '<option value="42">Sundsvall (42)</option>' in html  # the FA picker
     assert "/static/vendor/echarts/echarts.min.js" in html and "/static/web/js/region_map.js" in html
     table = re.search(r'<table class="lan-table">.*?</table>', html, re.S).group(0)
     assert len(re.findall(r'<tr id="lan-\d\d">', table)) == 21
@@ -219,7 +223,38 @@ def test_lan_panel(client):
     assert "<html" in client.get("/regioner/lan/22/").content.decode()
 
 
-@pytest.mark.parametrize("url", ["/regioner/kommun/9999/", "/regioner/lan/99/"])
+def test_fa_region_panel_fragment(client):
+    r = client.get("/regioner/fa/42/", **HTMX)
+    assert r.status_code == 200
+    assert _templates(r) == ["reference/_fa_panel.html"]
+    page = r.context["page"]
+    assert isinstance(page, FaPanel)
+    assert page.fa_region.code == "42" and page.fa_region.name == "Sundsvall"
+    assert [k.name for k in page.fa_region.kommuner] == ["Ånge", "Timrå", "Härnösand", "Sundsvall"]
+    assert page.fa_region.population == sum(k.population for k in page.fa_region.kommuner)
+    assert page.lan_names == ["Västernorrlands län"]
+    html = r.content.decode()
+    assert "<html" not in html
+    assert 'data-region-kind="fa" data-region-code="42"' in html
+    assert "FA-region Sundsvall" in html and "4 kommuner" in html
+    for code in ("2260", "2262", "2280", "2281"):
+        assert f'hx-get="/regioner/kommun/{code}/"' in html
+
+
+def test_fa_region_page_without_htmx_is_a_full_page(client):
+    r = client.get("/regioner/fa/42/")
+    assert r.status_code == 200
+    assert "reference/fa_page.html" in _templates(r) and "reference/_fa_panel.html" in _templates(r)
+    html = r.content.decode()
+    assert "<html" in html and 'href="/regioner/"' in html and "Härnösand" in html
+
+
+def test_kommun_panel_links_its_fa_region(client):
+    html = client.get("/regioner/kommun/2280/", **HTMX).content.decode()
+    assert 'data-fa-code="42"' in html and 'hx-get="/regioner/fa/42/"' in html
+
+
+@pytest.mark.parametrize("url", ["/regioner/kommun/9999/", "/regioner/lan/99/", "/regioner/fa/99/", "/regioner/fa/xx/"])
 def test_unknown_region_is_404(client, url):
     r = client.get(url, **HTMX)
     assert r.status_code == 404
@@ -231,3 +266,6 @@ def test_region_page_in_english(english):
     assert 'data-label-population="Population"' in html
     panel = english.get("/regioner/kommun/2280/", **HTMX).content.decode()
     assert "Municipality code" in panel and "3 other municipalities in FA region Sundsvall" in panel
+    assert "FA regions" in html
+    fa = english.get("/regioner/fa/42/", **HTMX).content.decode()
+    assert "FA region Sundsvall" in fa and "4 municipalities" in fa and "FA code" in fa

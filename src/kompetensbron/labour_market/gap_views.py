@@ -49,7 +49,7 @@ class GapMapPage:
 
     @property
     def has_map(self) -> bool:
-        return self.result.region_level == "lan"
+        return self.result.region_level in ("lan", "fa")
 
     @property
     def map_series(self) -> list[dict[str, object]]:
@@ -61,7 +61,7 @@ class GapMapPage:
 
     @property
     def geojson_url(self) -> str:
-        return reverse("api-v1:region_geojson", kwargs={"kind": "lan"})
+        return reverse("api-v1:region_geojson", kwargs={"kind": self.result.region_level if self.result.region_level == "fa" else "lan"})
 
     @property
     def api_url(self) -> str:

@@ -25,7 +25,7 @@ REGION_LEVEL_NAMES: dict[str, Promise] = {
 }
 
 #: Region level -> kind of the reference GeoJSON route (no shapes of FA-regions exist).
-MAP_KINDS: dict[str, str] = {"lan": "lan", "kommun": "kommuner"}
+MAP_KINDS: dict[str, str] = {"lan": "lan", "kommun": "kommuner", "fa": "fa"}
 
 
 def _map_series(stats: RegionCounts | None) -> list[dict[str, object]]:

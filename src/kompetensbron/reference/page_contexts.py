@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .schemas import KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult, SourceOut
+from .schemas import FaRegionDetail, FaRegionSummary, KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult, SourceOut
 
 if TYPE_CHECKING:
     from django import forms
@@ -36,6 +36,7 @@ __all__ = [
     "RegionPage",
     "KommunPanel",
     "LanPanel",
+    "FaPanel",
 ]
 
 #: Names of the four SSYK 2012 levels (SCB's Swedish terms).
@@ -196,6 +197,7 @@ class RegionPage:
     groups: list[LanGroup]
     kommuner: list[KommunSummary]
     sources: list[SourceOut]
+    fa_regions: tuple[FaRegionSummary, ...] = ()
 
     @property
     def kommun_count(self) -> int:
@@ -210,6 +212,10 @@ class RegionPage:
         return reverse("api-v1:region_geojson", kwargs={"kind": "lan"})
 
     @property
+    def fa_geojson_url(self) -> str:
+        return reverse("api-v1:region_geojson", kwargs={"kind": "fa"})
+
+    @property
     def kommun_panel_url(self) -> str:
         """Address of a kommun's panel, with ``__code__`` for the kommunkod (filled in by JS)."""
         return reverse("reference:kommun", kwargs={"code": "__code__"})
@@ -218,13 +224,29 @@ class RegionPage:
     def lan_panel_url(self) -> str:
         return reverse("reference:lan", kwargs={"code": "__code__"})
 
+    @property
+    def fa_panel_url(self) -> str:
+        return reverse("reference:fa_region", kwargs={"code": "__code__"})
+
     @classmethod
-    def build(cls, *, lan: list[LanSummary], kommuner: list[KommunSummary], sources: list[SourceOut]) -> RegionPage:
+    def build(
+        cls,
+        *,
+        lan: list[LanSummary],
+        kommuner: list[KommunSummary],
+        sources: list[SourceOut],
+        fa_regions: list[FaRegionSummary] | None = None,
+    ) -> RegionPage:
         by_lan: dict[str, list[KommunSummary]] = {}
         for k in kommuner:
             by_lan.setdefault(k.lan_code, []).append(k)
         groups = [LanGroup(lan=x, kommuner=sorted(by_lan.get(x.code, []), key=lambda k: swedish_sort_key(k.name))) for x in lan]
-        return cls(groups=groups, kommuner=sorted(kommuner, key=lambda k: swedish_sort_key(k.name)), sources=sources)
+        return cls(
+            groups=groups,
+            kommuner=sorted(kommuner, key=lambda k: swedish_sort_key(k.name)),
+            sources=sources,
+            fa_regions=tuple(sorted(fa_regions or [], key=lambda x: swedish_sort_key(x.name))),
+        )
 
 
 @dataclass(frozen=True)
@@ -248,3 +270,15 @@ class LanPanel:
 
     lan: LanSummary
     kommuner: list[KommunSummary]
+
+
+@dataclass(frozen=True)
+class FaPanel:
+    """One FA-region (functional labour-market region) with its kommuner."""
+
+    fa_region: FaRegionDetail
+
+    @property
+    def lan_names(self) -> list[str]:
+        """The län its kommuner lie in, in order of first appearance (by kommunkod)."""
+        return list(dict.fromkeys(k.lan_name for k in self.fa_region.kommuner))

@@ -108,5 +108,13 @@ class KommunDetail(KommunSummary):
     sources: list[SourceOut]
 
 
+class FaRegionDetail(FaRegionSummary):
+    """One FA-region with its kommuner (population = sum over its kommuner)."""
+
+    population: int | None
+    kommuner: list[KommunSummary]
+    sources: list[SourceOut]
+
+
 class ErrorOut(BaseModel):
     detail: str

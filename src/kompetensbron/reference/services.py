@@ -12,6 +12,7 @@ from kompetensbron.errors import UnknownConcept
 
 from . import models as m
 from .schemas import (
+    FaRegionDetail,
     FaRegionSummary,
     IscoOut,
     KommunDetail,
@@ -289,3 +290,29 @@ def get_lan(code: str) -> LanSummary:
 
 
 __all__ += ["list_data_sources", "get_lan"]
+
+
+def get_fa_region(code: str) -> FaRegionDetail:
+    """One FA-region (Tillväxtverket FA15) by its two-digit code, with its kommuner by name."""
+    try:
+        fa = m.FaRegion.objects.only("code", "name").get(code=code)
+    except m.FaRegion.DoesNotExist:
+        raise UnknownConcept("FA-kod", code) from None
+    rows = (
+        m.Kommun.objects.select_related("lan", "fa_region")
+        .defer("geometry", "lan__geometry", "fa_region__geometry")
+        .filter(fa_region_id=code)
+        .order_by("code")
+    )
+    kommuner = [_kommun_summary(k) for k in rows]
+    known = [k.population for k in kommuner if k.population is not None]
+    return FaRegionDetail(
+        code=fa.code,
+        name=fa.name,
+        population=sum(known) if known else None,
+        kommuner=kommuner,
+        sources=[_source(x) for x in m.DataLoad.objects.filter(dataset__in=["fa-regions", "kommuner"]).order_by("dataset")],
+    )
+
+
+__all__ += ["get_fa_region"]

@@ -11,4 +11,5 @@ urlpatterns = [
     path("regioner/", views.region_map, name="regions"),
     path("regioner/kommun/<str:code>/", views.kommun_panel, name="kommun"),
     path("regioner/lan/<str:code>/", views.lan_panel, name="lan"),
+    path("regioner/fa/<str:code>/", views.fa_panel, name="fa_region"),
 ]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from kompetensbron.errors import NotFound
 
 from . import services
-from .page_contexts import REGION_DATASETS, KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
+from .page_contexts import REGION_DATASETS, FaPanel, KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
 
 DEFAULT_LEVEL = 4
 SEARCH_LIMIT = 50
@@ -106,6 +106,7 @@ def region_map(request: HttpRequest) -> HttpResponse:
         lan=services.list_lan(),
         kommuner=services.list_kommuner(),
         sources=services.list_data_sources(REGION_DATASETS),
+        fa_regions=services.list_fa_regions(),
     )
     return render(request, "reference/region_map.html", {"page": page})
 
@@ -126,3 +127,12 @@ def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404(gettext("Det finns inget län med länskoden ”%(code)s”.") % {"code": code}) from exc
     page = LanPanel(lan=lan, kommuner=services.list_kommuner(lan=code))
     return render_page(request, page, full="reference/lan_page.html", fragment="reference/_lan_panel.html")
+
+
+def fa_panel(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        fa_region = services.get_fa_region(code)
+    except NotFound as exc:
+        raise Http404(gettext("Det finns ingen FA-region med koden ”%(code)s”.") % {"code": code}) from exc
+    page = FaPanel(fa_region=fa_region)
+    return render_page(request, page, full="reference/fa_page.html", fragment="reference/_fa_panel.html")

@@ -1,7 +1,8 @@
 /*
- * Demand overview: an Apache ECharts choropleth of 2024 job ads per kommun or län.
+ * Demand overview: an Apache ECharts choropleth of 2024 job ads per kommun, län or FA-region.
  *
- * Follows region_map.js: shapes come from /api/v1/regions/{kind}.geojson and are keyed by
+ * Follows region_map.js: shapes come from /api/v1/regions/{kommuner|lan|fa}.geojson (the
+ * page's data-geojson; FA-regions use the reference FA15 shapes) and are keyed by
  * the official code (nameProperty "code"); the values are the page's own figures (the
  * json_script "demand-map-data", the same numbers as the table and the JSON API).
  * Clicking a region loads its top occupations into #region-panel with htmx
@@ -70,7 +71,7 @@
         series: [{
           type: "map", map: mapName, nameProperty: "code", aspectScale: ASPECT, roam: true,
           scaleLimit: { min: 1, max: 16 }, selectedMode: "single",
-          itemStyle: { borderColor: "#4b5a63", borderWidth: d.kind === "lan" ? 0.8 : 0.3 },
+          itemStyle: { borderColor: "#4b5a63", borderWidth: d.kind === "kommun" ? 0.3 : 0.8 },
           emphasis: { itemStyle: { areaColor: "#f6c453" } },
           select: { itemStyle: { areaColor: "#e4572e" } },
           data: series,

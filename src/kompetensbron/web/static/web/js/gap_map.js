@@ -1,8 +1,9 @@
 /*
- * Gap pages: the balance choropleth of län (/efterfragan/balans/) and the forecast line
+ * Gap pages: the balance choropleth of län or FA-regions (/efterfragan/balans/) and the forecast line
  * chart (/efterfragan/prognos/), both with Apache ECharts.
  *
- * Map: follows demand_map.js. Shapes from /api/v1/regions/lan.geojson keyed by the official
+ * Map: follows demand_map.js. Shapes from /api/v1/regions/{lan|fa}.geojson (data-geojson,
+ * data-kind lan | fa) keyed by the official
  * code (nameProperty "code"); values are the page's own figures (json_script "gap-map-data",
  * the same numbers as the table and /api/v1/gap/balance). data-mode "index" colours AF's
  * 1-5 bristindex in its classes (limits 2.9 and 3.3), "share" the share of occupations in
@@ -35,6 +36,7 @@
     var chart = echarts.init(el, null, { renderer: "canvas" });
     chart.showLoading({ text: d.labelLoading });
     var share = d.mode === "share";
+    var mapName = "gap-" + (d.kind || "lan");
     var visualMap = share
       ? { type: "continuous", min: 0, max: 1, left: 4, bottom: 8, calculable: true,
           inRange: { color: ["#f7fbff", "#fdae6b", "#d94801"] },
@@ -52,7 +54,7 @@
         return response.json();
       })
       .then(function (collection) {
-        echarts.registerMap("gap-lan", collection);
+        echarts.registerMap(mapName, collection);
         collection.features.forEach(function (f) { names[f.properties.code] = f.properties.name; });
         el.dataset.features = String(collection.features.length);
         chart.hideLoading();
@@ -68,9 +70,9 @@
           },
           visualMap: visualMap,
           series: [{
-            type: "map", map: "gap-lan", nameProperty: "code", aspectScale: ASPECT, roam: true,
+            type: "map", map: mapName, nameProperty: "code", aspectScale: ASPECT, roam: true,
             scaleLimit: { min: 1, max: 16 },
-            itemStyle: { borderColor: "#4b5a63", borderWidth: 0.8 },
+            itemStyle: { borderColor: "#4b5a63", borderWidth: d.kind === "fa" ? 0.6 : 0.8 },
             emphasis: { itemStyle: { areaColor: "#f6c453" } },
             data: series,
           }],

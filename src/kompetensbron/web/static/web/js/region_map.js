@@ -1,13 +1,15 @@
 /*
- * Region page: an Apache ECharts choropleth of Sweden's kommuner or län (by population).
+ * Region page: an Apache ECharts choropleth of Sweden's kommuner, län or FA-regions
+ * (functional labour-market regions, Tillväxtverket FA15), by population.
  *
  * The shapes come from the REST API (/api/v1/regions/{kind}.geojson) and are registered
  * with echarts.registerMap under the name of their kind; the map series is keyed by the
  * official code (nameProperty "code"). Clicking a region, or choosing a kommun in the list,
- * loads the region's panel from the server with htmx (/regioner/kommun/<code>/), the same
- * fragment a link inside the panel loads. After each render the map container carries
- * data-kind (kommuner | lan), data-features (features registered) and data-shapes
- * (regions drawn by the map).
+ * loads the region's panel from the server with htmx (/regioner/kommun/<code>/,
+ * /regioner/lan/<code>/, /regioner/fa/<code>/), the same fragment a link inside the panel
+ * loads; choosing an FA-region in its list (shown in the FA view) does the same. After each
+ * render the map container carries data-kind (kommuner | lan | fa), data-features (features
+ * registered) and data-shapes (regions drawn by the map).
  */
 (function () {
   "use strict";
@@ -17,6 +19,8 @@
   var panel = document.getElementById("region-panel");
   var picker = document.getElementById("kommun-picker");
   var select = document.getElementById("kommun-select");
+  var faPicker = document.getElementById("fa-picker");
+  var faSelect = document.getElementById("fa-select");
   var d = el.dataset;
   var lang = document.documentElement.lang || "sv";
   var number = new Intl.NumberFormat(lang === "en" ? "en-GB" : "sv-SE");
@@ -25,6 +29,7 @@
   var CLASSES = {
     kommuner: [0, 10000, 20000, 50000, 100000, 250000],
     lan: [0, 150000, 300000, 500000, 1000000],
+    fa: [0, 25000, 50000, 100000, 250000, 500000],
   };
   var COLORS = ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"];
   // Sweden spans about 55–69 °N: scale longitudes so the shapes are not stretched.
@@ -112,7 +117,7 @@
           scaleLimit: { min: 1, max: 16 },
           selectedMode: "single",
           label: { show: false },
-          itemStyle: { borderColor: "#4b5a63", borderWidth: k === "lan" ? 0.8 : 0.3 },
+          itemStyle: { borderColor: "#4b5a63", borderWidth: k === "kommuner" ? 0.3 : 0.8 },
           emphasis: { label: label, itemStyle: { areaColor: "#f6c453" } },
           select: { label: label, itemStyle: { areaColor: "#e4572e" } },
           data: collection.features.map(function (f) {
@@ -158,6 +163,7 @@
     return loadShapes(k).then(function (collection) {
       kind = k;
       el.dataset.kind = k;
+      if (faPicker) faPicker.hidden = k !== "fa";
       el.dataset.features = String(echarts.getMap(k).geoJSON.features.length);
       chart.hideLoading();
       chart.setOption(option(k, collection), { notMerge: true });
@@ -185,14 +191,20 @@
     window.location.assign(url);
   }
 
-  // Select on the map the region whose panel is shown (a kommun's län in the län view).
+  // Select on the map the region whose panel is shown (a kommun's län or FA-region in the
+  // län or FA view).
   function highlightPanelRegion() {
     var shown = panel && panel.querySelector("[data-region-kind]");
     if (!chart || !kind || !shown) return;
-    var code = shown.dataset.regionKind === kind ? shown.dataset.regionCode : kind === "lan" ? shown.dataset.lanCode : null;
+    var code =
+      shown.dataset.regionKind === kind ? shown.dataset.regionCode
+      : kind === "lan" ? shown.dataset.lanCode
+      : kind === "fa" ? shown.dataset.faCode
+      : null;
     chart.dispatchAction({ type: "unselect", seriesIndex: 0, dataIndex: allIndices() });
     if (code) chart.dispatchAction({ type: "select", seriesIndex: 0, name: code });
     if (select && shown.dataset.regionKind === "kommuner") select.value = shown.dataset.regionCode;
+    if (faSelect) faSelect.value = shown.dataset.regionKind === "fa" ? shown.dataset.regionCode : shown.dataset.faCode || "";
   }
 
   function allIndices() {
@@ -228,6 +240,13 @@
     select.addEventListener("change", function () {
       if (!select.value) return;
       openPanel("kommuner", select.value);
+    });
+  }
+
+  if (faSelect) {
+    faSelect.addEventListener("change", function () {
+      if (!faSelect.value) return;
+      openPanel("fa", faSelect.value);
     });
   }
 
