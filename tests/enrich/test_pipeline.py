@@ -126,3 +126,15 @@ def test_enrich_an_empty_frame(toy_enricher):
     out = toy_enricher(pd.DataFrame({"headline": [], "description": []}))
     assert list(out.columns) == ["headline", "description", *OUTPUT_COLUMNS]
     assert len(out) == 0
+
+
+def test_a_new_model_build_removes_stale_cached_models(tmp_path):
+    from kompetensbron.enrich.pipeline import _remove_stale_models
+
+    current = tmp_path / "enricher-new.pkl"
+    current.write_bytes(b"x")
+    (tmp_path / "enricher-old.pkl").write_bytes(b"x")
+    (tmp_path / "other.txt").write_text("keep")
+    removed = _remove_stale_models(current)
+    assert [p.name for p in removed] == ["enricher-old.pkl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["enricher-new.pkl", "other.txt"]

@@ -105,3 +105,13 @@ def test_skills_from_must_and_nice_to_have(toy_taxonomy) -> None:
 def test_synthetic_marker(toy_taxonomy) -> None:
     assert _norm(toy_taxonomy, synthetic=True)["is_synthetic"] is True
     assert _norm(toy_taxonomy)["is_synthetic"] is False
+
+
+def test_personal_identity_numbers_are_not_stored_as_organisation_numbers():
+    from kompetensbron.warehouse.normalise import organisation_number
+
+    assert organisation_number("556016-0680") == "556016-0680"  # aktiebolag
+    assert organisation_number("2120001124") == "2120001124"  # a municipality
+    assert organisation_number("198001011234") is None  # a sole trader = a person
+    assert organisation_number("800101-1234") is None
+    assert organisation_number(None) is None and organisation_number("") is None

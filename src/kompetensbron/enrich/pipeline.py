@@ -237,8 +237,19 @@ def load_enricher(settings: Any = None, *, rebuild: bool = False) -> Enricher:
     enricher = build_enricher(read_reference_snapshot(data_dir), read_enrichment_sources(data_dir))
     enricher.input_hash = digest
     enricher.save(path)
+    _remove_stale_models(path)
     _LOADED[key] = enricher
     return enricher
+
+
+def _remove_stale_models(current: Path) -> list[Path]:
+    """Delete cached enrichers of older data or code (each is ~15 MB); keep ``current``."""
+    removed = []
+    for old in current.parent.glob("enricher-*.pkl"):
+        if old != current:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
 
 
 def enrich_frame(frame: Any, enricher: Enricher | None = None) -> Any:

@@ -110,6 +110,28 @@ def _str_or_none(value: Any) -> str | None:
     return str(value)
 
 
+def organisation_number(value: Any) -> str | None:
+    """An employer's organisation number, or ``None`` when it is a personal identity number.
+
+    A sole trader's organisation number *is* the owner's personnummer (month digits 01–12 in
+    positions 3–4, optionally after a century ``19``/``20``); legal entities have 20 or more
+    there. Personal identity numbers are personal data and are never stored in the warehouse::
+
+        organisation_number("556016-0680") == "556016-0680"   # a limited company
+        organisation_number("198001011234") is None             # a person
+        organisation_number("800101-1234") is None
+    """
+    text = _str_or_none(value)
+    if text is None:
+        return None
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) == 12 and digits[:2] in ("19", "20"):
+        digits = digits[2:]
+    if len(digits) != 10:
+        return text  # not a Swedish number: keep as given
+    return None if 1 <= int(digits[2:4]) <= 12 else text
+
+
 def _vacancies(value: Any) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -225,7 +247,7 @@ class AdNormaliser:
             *self.occupation(ad),
             *self.place(ad),
             _str_or_none(employer.get("name")),
-            _str_or_none(employer.get("organization_number")),
+            organisation_number(employer.get("organization_number")),
             emp_type,
             self.skills(ad),
             ad.get("synthetic") is True,
