@@ -1,12 +1,79 @@
 """Django admin for every Samverkan model. The audit log is read-only.
 
-Note: changes made here bypass :mod:`.services` (and its audit log); the admin is the
-administrators' tool for corrections, the pages and the API are the everyday path.
+The admin is the administrators' tool for corrections (the pages and the API, through
+:mod:`.services`, are the everyday path). Changes made here do not go through the services, but
+every ModelAdmin below uses :class:`AuditedAdminMixin`: each save (create/update, including
+inline rows) and each delete (also the bulk "delete selected" action) writes an :class:`~.models.AuditEntry` with the same :func:`.audit.snapshot`
+serialisation the services use, inside the admin's own transaction — so a failed or refused
+admin action leaves no entry.
 """
 
 from django.contrib import admin
+from django.db import router, transaction
 
 from . import models
+from .audit import record, snapshot
+
+
+def _fresh_snapshot(obj):
+    """The stored state of ``obj`` (the form has already copied its input onto ``obj``)."""
+    if obj.pk is None:
+        return None
+    stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+    return snapshot(stored) if stored is not None else None
+
+
+class AuditedAdminMixin:
+    """Writes an audit entry for every admin save and delete, in the admin's transaction.
+
+    ``changeform_view`` and ``delete_view`` already run in ``transaction.atomic``; the bulk
+    delete action does not, so :meth:`delete_queryset` opens its own.
+    """
+
+    def save_model(self, request, obj, form, change):
+        # Before-state read from the database: the form has already modified ``obj``.
+        obj._audit_before = _fresh_snapshot(obj) if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # Many-to-many fields and inlines are saved here, so the after-state is complete only now.
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        before = getattr(obj, "_audit_before", None)
+        after = snapshot(obj)
+        if change and before == after:
+            return
+        record(actor=request.user, action="update" if change else "create", obj=obj, before=before, after=after)
+
+    def save_formset(self, request, form, formset, change):
+        befores = {}
+        for inline_form in formset.initial_forms:
+            instance = inline_form.instance
+            if instance.pk is None:
+                continue
+            if formset.can_delete and formset._should_delete_form(inline_form):
+                record(actor=request.user, action="delete", obj=instance, before=_fresh_snapshot(instance))
+            elif inline_form.has_changed():
+                befores[instance.pk] = _fresh_snapshot(instance)
+        super().save_formset(request, form, formset, change)
+        for instance in getattr(formset, "new_objects", []):
+            record(actor=request.user, action="create", obj=instance, after=snapshot(instance))
+        for instance, _fields in getattr(formset, "changed_objects", []):
+            record(actor=request.user, action="update", obj=instance, before=befores.get(instance.pk), after=snapshot(instance))
+
+    def delete_model(self, request, obj):
+        record(actor=request.user, action="delete", obj=obj, before=_fresh_snapshot(obj))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            for obj in queryset:
+                record(actor=request.user, action="delete", obj=obj, before=snapshot(obj))
+            super().delete_queryset(request, queryset)
+
+
+class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    pass
 
 
 class UnitInline(admin.TabularInline):
@@ -47,7 +114,7 @@ class IndicatorYearInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "kommun", "is_demo"]
     list_filter = ["kind", "is_demo"]
     search_fields = ["name"]
@@ -56,12 +123,12 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.DevelopmentArea)
-class DevelopmentAreaAdmin(admin.ModelAdmin):
+class DevelopmentAreaAdmin(AuditedModelAdmin):
     search_fields = ["name"]
 
 
 @admin.register(models.Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(AuditedModelAdmin):
     list_display = ["title", "period_start", "period_end", "is_demo"]
     search_fields = ["title"]
     filter_horizontal = ["parties", "areas"]
@@ -69,7 +136,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent", "agreement", "is_demo"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -78,7 +145,7 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(AuditedModelAdmin):
     list_display = ["title", "phase", "status", "owner", "working_group", "period_start", "is_demo"]
     list_filter = ["phase", "status", "is_demo"]
     search_fields = ["title"]
@@ -87,27 +154,27 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(AuditedModelAdmin):
     list_display = ["date", "activity", "outcome", "body"]
 
 
 @admin.register(models.FundingApplication)
-class FundingApplicationAdmin(admin.ModelAdmin):
+class FundingApplicationAdmin(AuditedModelAdmin):
     list_display = ["activity", "funder", "programme", "amount_applied", "amount_granted", "status", "deadline"]
     list_filter = ["status"]
 
 
 @admin.register(models.Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedModelAdmin):
     list_display = ["name", "agreement", "unit"]
     inlines = [IndicatorYearInline]
 
 
-admin.site.register(models.Unit)
-admin.site.register(models.Membership)
-admin.site.register(models.BodyMembership)
-admin.site.register(models.AgreementDocument)
-admin.site.register(models.IndicatorYear)
+admin.site.register(models.Unit, AuditedModelAdmin)
+admin.site.register(models.Membership, AuditedModelAdmin)
+admin.site.register(models.BodyMembership, AuditedModelAdmin)
+admin.site.register(models.AgreementDocument, AuditedModelAdmin)
+admin.site.register(models.IndicatorYear, AuditedModelAdmin)
 
 
 @admin.register(models.AuditEntry)

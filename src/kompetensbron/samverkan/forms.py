@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from . import validation as v
 from .models import Activity, ActivityStatus, Agreement, Body, BodyKind, DecisionOutcome, FundingApplication, Organisation
 
-__all__ = ["ActivityForm", "AgreementForm", "DecisionForm", "TransitionForm", "FundingForm", "ActivationForm", "SERVICE_FIELDS"]
+__all__ = ["ActivityForm", "AgreementForm", "OrganisationForm", "DecisionForm", "TransitionForm", "FundingForm", "ActivationForm", "SERVICE_FIELDS"]
 
 _UNKNOWN_ORG = {"invalid_choice": _("Okänd organisation. Välj en organisation i registret."), "invalid_pk_value": _("Okänd organisation.")}
 
@@ -24,6 +24,7 @@ SERVICE_FIELDS = {
     "agreement_id": "agreement",
     "working_group_id": "working_group",
     "party_ids": "parties",
+    "kommun_code": "kommun",
     "status": None,
 }
 
@@ -79,6 +80,31 @@ class AgreementForm(forms.ModelForm):
         data = super().clean()
         _add_errors(self, v.check_period(data.get("period_start"), data.get("period_end")))
         return data
+
+
+class OrganisationForm(forms.ModelForm):
+    """An organisation's own data, edited by its coordinators (and administrators).
+
+    The view hands ``cleaned_data`` to :func:`.services.update_organisation` (the service the
+    API's PATCH uses) with a fresh instance; this form never saves.
+    """
+
+    website = forms.URLField(label=_("Webbplats"), required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "kommun", "website"]
+
+    def clean(self):
+        data = super().clean()
+        name = (data.get("name") or "").strip()
+        if name and Organisation.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            # Same message as services.create_organisation (names are unique regardless of case).
+            self.add_error("name", _("Organisationen %(name)s finns redan.") % {"name": name})
+        return data
+
+    def save(self, commit=True):  # pragma: no cover - guard
+        raise NotImplementedError("Changes go through services.update_organisation.")
 
 
 class DecisionForm(forms.Form):

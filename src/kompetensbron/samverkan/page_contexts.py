@@ -8,9 +8,30 @@ from dataclasses import dataclass, field
 from django import forms
 
 from .models import Phase
-from .schemas import ActivityPublic, AgreementPublic, BodyPublic, FundingPublic, FundingTotals, IndicatorPublic, YearlyReport
+from .schemas import (
+    ActivityPublic,
+    AgreementPublic,
+    BodyPublic,
+    FundingPublic,
+    FundingTotals,
+    IndicatorPublic,
+    OrganisationPublic,
+    YearlyReport,
+)
 
-__all__ = ["PhaseColumn", "BoardPage", "ActivityPage", "AgreementPage", "ReportPage", "FormPage"]
+__all__ = [
+    "PhaseColumn",
+    "BoardPage",
+    "ActivityPage",
+    "AgreementPage",
+    "ReportPage",
+    "FormPage",
+    "OrganisationRow",
+    "OrganisationListPage",
+    "BodyMemberRow",
+    "BodyRow",
+    "BodyListPage",
+]
 
 
 @dataclass
@@ -69,3 +90,31 @@ class FormPage:
     form: forms.Form
     submit_label: str
     errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OrganisationRow:
+    organisation: OrganisationPublic
+    can_change: bool
+
+
+@dataclass
+class OrganisationListPage:
+    rows: list[OrganisationRow]
+
+
+@dataclass
+class BodyMemberRow:
+    name: str | None
+    organisation: str | None
+
+
+@dataclass
+class BodyRow:
+    body: BodyPublic
+    members: list[BodyMemberRow]
+
+
+@dataclass
+class BodyListPage:
+    rows: list[BodyRow]

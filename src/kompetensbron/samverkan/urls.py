@@ -18,5 +18,8 @@ urlpatterns = [
     path("avtal/<int:pk>/arsrapport/<int:year>/", views.yearly_report, name="yearly_report"),
     path("avtal/<int:pk>/arsrapport/<int:year>.xlsx", views.yearly_report, {"fmt": "xlsx"}, name="yearly_report_xlsx"),
     path("avtal/<int:pk>/arsrapport/<int:year>.pdf", views.yearly_report, {"fmt": "pdf"}, name="yearly_report_pdf"),
+    path("organisationer/", views.organisation_list, name="organisations"),
+    path("organisationer/<int:pk>/redigera/", views.organisation_edit, name="organisation_edit"),
+    path("organ/", views.body_list, name="bodies"),
     path("konto/aktivera/<str:uidb64>/<str:token>/", views.activate, name="activate"),
 ]

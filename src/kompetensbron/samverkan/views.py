@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,11 +19,38 @@ from django.views.decorators.http import require_POST
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from . import report_exports, services
-from .forms import SERVICE_FIELDS, ActivationForm, ActivityForm, AgreementForm, DecisionForm, FundingForm, TransitionForm
-from .models import WORKFLOW, ActivityStatus, BodyMembership
-from .page_contexts import ActivityPage, AgreementPage, BoardPage, FormPage, ReportPage
-from .permissions import body_ids, coordinated_organisation_ids, memoise_memberships, visible_agreements, visible_bodies
-from .schemas import ActivityCreate, AgreementCreate, FundingCreate
+from .forms import (
+    SERVICE_FIELDS,
+    ActivationForm,
+    ActivityForm,
+    AgreementForm,
+    DecisionForm,
+    FundingForm,
+    OrganisationForm,
+    TransitionForm,
+)
+from .models import WORKFLOW, ActivityStatus, BodyMembership, Organisation
+from .page_contexts import (
+    ActivityPage,
+    AgreementPage,
+    BoardPage,
+    BodyListPage,
+    BodyMemberRow,
+    BodyRow,
+    FormPage,
+    OrganisationListPage,
+    OrganisationRow,
+    ReportPage,
+)
+from .permissions import (
+    body_ids,
+    coordinated_organisation_ids,
+    memoise_memberships,
+    organisation_ids,
+    visible_agreements,
+    visible_bodies,
+)
+from .schemas import ActivityCreate, AgreementCreate, FundingCreate, OrganisationUpdate
 
 
 def _refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
@@ -264,6 +291,98 @@ def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{report_exports.report_filename(page.report, fmt)}"'
     return response
+
+
+# ------------------------------------------------------------------ register: organisations and bodies
+
+
+def _visible_organisations(user):
+    """Organisations ``user`` may read: all for administrators; otherwise their own, the parties
+    of the agreements they see and the organisations taking part in the bodies they see."""
+    qs = Organisation.objects.select_related("kommun")
+    if user.is_superuser:
+        return qs.all()
+    return qs.filter(
+        Q(pk__in=organisation_ids(user))
+        | Q(agreements__in=visible_agreements(user).values("pk"))
+        | Q(bodies__in=visible_bodies(user).values("pk"))
+    ).distinct()
+
+
+@login_required
+@memoise_memberships
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    rows = [
+        OrganisationRow(services.public.organisation(o), user.has_perm("samverkan.change_organisation", o))
+        for o in _visible_organisations(user)
+    ]
+    return render(request, "samverkan/organisation_list.html", {"page": OrganisationListPage(rows=rows)})
+
+
+@login_required
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organisation's own data, for its coordinators (and administrators).
+
+    The form only validates; the change goes through :func:`services.update_organisation`
+    (the API's PATCH), which checks the right again and writes the audit entry.
+    """
+    try:
+        organisation = services.get_organisation(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    if not request.user.has_perm("samverkan.change_organisation", organisation):
+        return _refused(request, PermissionDenied(_("Endast organisationens egna samordnare får ändra dess uppgifter.")), 403)
+    # The form works on its own copy: ModelForm validation copies the input onto its instance,
+    # and the service must see the stored state to log "before" correctly.
+    form = OrganisationForm(request.POST or None, instance=services.get_organisation(pk))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            data = OrganisationUpdate(
+                name=d["name"], kind=d["kind"], kommun_code=d["kommun"].pk if d["kommun"] else None, website=d["website"]
+            )
+            try:
+                services.update_organisation(actor=request.user, organisation=organisation, data=data)
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _service_errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Organisationens uppgifter är sparade."))
+                return redirect("samverkan:organisations")
+        status = 422
+    page = FormPage(
+        title=_("Redigera %(name)s") % {"name": organisation.name}, form=form, submit_label=_("Spara")
+    )
+    return render(request, "samverkan/form.html", {"page": page}, status=status)
+
+
+@login_required
+@memoise_memberships
+def body_list(request: HttpRequest) -> HttpResponse:
+    members = Prefetch("memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk"))
+    bodies = (
+        visible_bodies(request.user)
+        .select_related("parent", "chair")
+        .prefetch_related("organisations", members)
+        .order_by("name")
+    )
+    rows = []
+    for b in bodies:
+        memberships = list(b.memberships.all())
+        b.n_members = len(memberships)
+        rows.append(
+            BodyRow(
+                body=services.public.body(b),
+                members=[
+                    BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None)
+                    for m in memberships
+                ],
+            )
+        )
+    return render(request, "samverkan/body_list.html", {"page": BodyListPage(rows=rows)})
 
 
 # ------------------------------------------------------------------ accounts
