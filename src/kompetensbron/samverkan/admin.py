@@ -10,6 +10,7 @@ admin action leaves no entry.
 
 from django.contrib import admin
 from django.db import router, transaction
+from django.db.models import URLField
 
 from . import models
 from .audit import record, snapshot
@@ -29,6 +30,9 @@ class AuditedAdminMixin:
     ``changeform_view`` and ``delete_view`` already run in ``transaction.atomic``; the bulk
     delete action does not, so :meth:`delete_queryset` opens its own.
     """
+
+    # a web address typed without scheme means https (Django 6's default; no 5.x warning)
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         # Before-state read from the database: the form has already modified ``obj``.
