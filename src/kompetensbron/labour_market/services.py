@@ -1,6 +1,6 @@
 """Demand services: one typed result per page / API route, read from the warehouse.
 
-Figures come from the *published* warehouse snapshot (:func:`kompetensbron.warehouse.open_reader`);
+Figures come from the *published* warehouse snapshot (:func:`kompetensbron.warehouse.shared_reader`);
 labels, the kommun → FA-region mapping and region names from the reference tables.
 
 * the 2024 ad counts (``stat_job_ads``: JobTech statistics files) per län / kommun, and per
@@ -49,7 +49,7 @@ from kompetensbron.warehouse import (
     Connection,
     Provenance,
     demand_by_occupation_region,
-    open_reader,
+    shared_reader,
     statistics_ad_counts,
     top_occupations,
     top_skills,
@@ -114,8 +114,13 @@ NO_ADS = "no ads ingested yet"
 
 @contextmanager
 def reader() -> Iterator[Connection]:
-    """A reader connection over the published warehouse, closed afterwards (one per call)."""
-    con = open_reader(get_settings().warehouse_dir)
+    """A cursor on this process's reader of the published warehouse (one per call and thread).
+
+    The reader itself is opened once per published snapshot (``shared_reader``), so a request
+    does not pay for opening DuckDB and attaching the Parquet views; a new snapshot is picked
+    up on the next call, and an ingest never blocks it.
+    """
+    con = shared_reader(get_settings().warehouse_dir)
     try:
         yield con
     finally:

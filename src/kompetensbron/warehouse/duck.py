@@ -112,8 +112,8 @@ def shared_reader(warehouse_dir: Path) -> Connection:
     with _SHARED_LOCK:
         cached = _SHARED.get(key)
         if cached is None or cached[0] != current:
-            if cached is not None:
-                cached[1].close()
+            # the old reader is not closed here: cursors other threads still use keep it
+            # alive, and DuckDB frees it when the last one is closed
             cached = (current, open_reader(key))
             _SHARED[key] = cached
         return cached[1].cursor()
