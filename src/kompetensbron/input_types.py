@@ -63,6 +63,7 @@ __all__ = [
     "form_no_surrogates",
     "form_safe_url",
     "form_safe_link_url",
+    "BoundedFormMixin",
 ]
 
 MAX_ID = 2**63 - 1  # BigAutoField
@@ -163,3 +164,31 @@ def _form(check):
 form_no_surrogates = _form(no_surrogates)
 form_safe_url = _form(safe_url)
 form_safe_link_url = _form(safe_link_url)
+
+
+class BoundedFormMixin:
+    """A Django form whose every text field is bounded and refuses lone surrogates.
+
+    Text fields without a ``max_length`` (a model ``TextField``) get :data:`MAX_TEXT`, and
+    integer fields without a ``max_value`` get :data:`MAX_INT`, so a form refuses what the API
+    refuses.
+    """
+
+    def __init__(self, *args, **kwargs):
+        from django import forms
+        from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if isinstance(field, forms.CharField):
+                if field.max_length is None:
+                    field.max_length = MAX_TEXT
+                    field.validators.append(MaxLengthValidator(MAX_TEXT))
+                    field.widget.attrs.setdefault("maxlength", str(MAX_TEXT))
+                field.validators.append(form_no_surrogates)
+            elif isinstance(field, forms.IntegerField):
+                if field.max_value is None:
+                    field.max_value = MAX_INT
+                    field.validators.append(MaxValueValidator(MAX_INT))
+                if field.min_value is None:
+                    field.validators.append(MinValueValidator(-MAX_INT))
