@@ -35,8 +35,26 @@ def test_production_refuses_development_secret(monkeypatch):
     monkeypatch.delenv("KOMPETENSBRON_SECRET_KEY", raising=False)
     with pytest.raises(ValidationError, match="KOMPETENSBRON_SECRET_KEY"):
         Settings()
-    monkeypatch.setenv("KOMPETENSBRON_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("KOMPETENSBRON_SECRET_KEY", "a-long-and-random-enough-production-secret-key-0123456789")
     assert Settings().secret_key != DEV_SECRET_KEY
+
+
+@pytest.mark.parametrize("key", ["x", "short-but-not-default", "x" * 80, "django-insecure-" + "abcdef0123" * 6])
+def test_production_refuses_weak_secret(monkeypatch, key):
+    monkeypatch.setenv("KOMPETENSBRON_ENVIRONMENT", "production")
+    monkeypatch.setenv("KOMPETENSBRON_SECRET_KEY", key)
+    with pytest.raises(ValidationError, match="KOMPETENSBRON_SECRET_KEY"):
+        Settings()
+
+
+def test_production_refuses_debug(monkeypatch):
+    monkeypatch.setenv("KOMPETENSBRON_ENVIRONMENT", "production")
+    monkeypatch.setenv("KOMPETENSBRON_SECRET_KEY", "a-long-and-random-enough-production-secret-key-0123456789")
+    monkeypatch.setenv("KOMPETENSBRON_DEBUG", "true")
+    with pytest.raises(ValidationError, match="KOMPETENSBRON_DEBUG"):
+        Settings()
+    monkeypatch.setenv("KOMPETENSBRON_ENVIRONMENT", "development")
+    assert Settings().debug is True
 
 
 def test_invalid_values_are_refused(monkeypatch):

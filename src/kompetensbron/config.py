@@ -18,6 +18,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent
 DEV_SECRET_KEY = "django-insecure-kompetensbron-development-only"
+#: the shortest secret key production accepts (Django's own deployment check asks for 50)
+MIN_SECRET_KEY_LENGTH = 50
 
 
 def _default_data_dir() -> Path:
@@ -65,6 +67,14 @@ class Settings(BaseSettings):
         description="Base URL of the JobTech Taxonomy API, used by 'init --online'.",
     )
     http_timeout: float = Field(30.0, description="Timeout in seconds of online connectors.", gt=0)
+    https: bool = Field(
+        False,
+        description="The site is served over HTTPS (behind a TLS proxy): redirect HTTP to HTTPS, send HSTS, "
+        "secure cookies. Production always uses secure cookies.",
+    )
+    hsts_seconds: int = Field(
+        31_536_000, ge=0, le=63_072_000, description="Strict-Transport-Security max-age when https is on."
+    )
 
     @field_validator("data_dir", "var_dir")
     @classmethod
@@ -72,12 +82,22 @@ class Settings(BaseSettings):
         return value.expanduser().resolve()
 
     @model_validator(mode="after")
-    def _no_default_secret_in_production(self) -> "Settings":
-        if self.environment == "production" and self.secret_key == DEV_SECRET_KEY:
+    def _safe_production(self) -> "Settings":
+        """Production refuses the development key, a short or repetitive key, and debug mode."""
+        if self.environment != "production":
+            return self
+        key = self.secret_key
+        if key == DEV_SECRET_KEY or key.startswith("django-insecure"):
             raise ValueError(
-                "KOMPETENSBRON_SECRET_KEY must be set to a secret value when "
-                "KOMPETENSBRON_ENVIRONMENT=production"
+                "KOMPETENSBRON_SECRET_KEY must be set to a secret value when KOMPETENSBRON_ENVIRONMENT=production"
             )
+        if len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5:
+            raise ValueError(
+                f"KOMPETENSBRON_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters of at least 5 "
+                "different characters in production (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+            )
+        if self.debug:
+            raise ValueError("KOMPETENSBRON_DEBUG=true is refused when KOMPETENSBRON_ENVIRONMENT=production")
         return self
 
     @property

@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.security import django_auth
 
+from kompetensbron.input_types import Id
+
 from . import services
 from .schemas import Dossier, ErrorOut, InputIn, InputOut
 
@@ -18,7 +20,7 @@ router = Router(tags=["dossier"])
 
 
 @router.get("/programmes/{programme_id}", response={200: Dossier, 404: ErrorOut}, summary="The relevance dossier (MERUT) of one programme")
-def get_dossier(request: HttpRequest, programme_id: int):
+def get_dossier(request: HttpRequest, programme_id: Id):
     return services.build_dossier(programme_id=programme_id)
 
 
@@ -28,5 +30,5 @@ def get_dossier(request: HttpRequest, programme_id: int):
     auth=django_auth,
     summary="Record programme-council or employer input (date, author, text)",
 )
-def add_input(request: HttpRequest, programme_id: int, data: InputIn):
+def add_input(request: HttpRequest, programme_id: Id, data: InputIn):
     return Status(201, services.add_input(actor=request.auth, programme_id=programme_id, data=data))

@@ -13,12 +13,14 @@ import io
 
 from django.template.loader import render_to_string
 
+from kompetensbron.web import xlsx as xl
+
 from .page_contexts import BALANCE_LABELS, UNCERTAINTY_LABELS, DossierPage
 from .schemas import Dossier
 
 __all__ = ["SHEETS", "XLSX_MIME", "dossier_filename", "dossier_xlsx", "dossier_pdf"]
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_MIME = xl.XLSX_MIME
 SHEETS = ("Sammanfattning", "Yrken", "Efterfrågan", "Prognos", "Kompetenser", "Synpunkter", "Källor")
 
 
@@ -32,10 +34,8 @@ def _label(mapping, value) -> str:
 
 
 def dossier_xlsx(d: Dossier) -> bytes:
-    import xlsxwriter
-
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "default_date_format": "yyyy-mm-dd"})
+    book = xl.workbook(buf)
     bold = book.add_format({"bold": True})
     title = book.add_format({"bold": True, "font_size": 14})
     pct = book.add_format({"num_format": "0.0%"})
@@ -43,7 +43,7 @@ def dossier_xlsx(d: Dossier) -> bytes:
     p = d.programme
 
     sheet = book.add_worksheet(SHEETS[0])
-    sheet.write(0, 0, f"Relevansunderlag: {p.code} {p.name}", title)
+    xl.write(sheet, 0, 0, f"Relevansunderlag: {p.code} {p.name}", title)
     facts = [
         ("Lärosäte", p.institution),
         ("Examen", p.degree),
@@ -63,103 +63,103 @@ def dossier_xlsx(d: Dossier) -> bytes:
         ("Version", d.version),
     ]
     for i, (k, v) in enumerate(facts, start=2):
-        sheet.write(i, 0, k, bold)
+        xl.write(sheet, i, 0, k, bold)
         if v is not None:
-            sheet.write(i, 1, v)
+            xl.write(sheet, i, 1, v)
     row = len(facts) + 3
-    sheet.write(row, 0, "Sammanfattning", bold)
+    xl.write(sheet, row, 0, "Sammanfattning", bold)
     for i, sentence in enumerate(d.summary, start=row + 1):
-        sheet.write(i, 0, sentence)
+        xl.write(sheet, i, 0, sentence)
     row += len(d.summary) + 2
     for note in d.notes:
-        sheet.write(row, 0, note)
+        xl.write(sheet, row, 0, note)
         row += 1
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 1, 60)
 
     occ = book.add_worksheet(SHEETS[1])
-    occ.write_row(0, 0, ["SSYK", "Yrke", "Ursprung", "Poäng", "Rang", "Status"], bold)
+    xl.write_row(occ, 0, 0, ["SSYK", "Yrke", "Ursprung", "Poäng", "Rang", "Status"], bold)
     for i, o in enumerate(d.occupations, start=1):
-        occ.write_row(i, 0, [o.ssyk, o.label, o.provenance_label])
-        occ.write_number(i, 3, o.score)
+        xl.write_row(occ, i, 0, [o.ssyk, o.label, o.provenance_label])
+        xl.write(occ, i, 3, o.score)
         if o.rank is not None:
-            occ.write_number(i, 4, o.rank)
-        occ.write(i, 5, o.status_label)
+            xl.write(occ, i, 4, o.rank)
+        xl.write(occ, i, 5, o.status_label)
     occ.set_column(1, 1, 45)
     occ.set_column(2, 2, 28)
 
     dem = book.add_worksheet(SHEETS[2])
     lan = p.lan.label if p.lan else "län"
     fa = f"FA {p.fa_region.label}" if p.fa_region else "FA-region"
-    dem.write_row(0, 0, ["SSYK", "Yrke", "Sverige 2024", f"{lan} 2024", f"Andel {lan}", f"{fa} 2024", f"Andel {fa}"], bold)
+    xl.write_row(dem, 0, 0, ["SSYK", "Yrke", "Sverige 2024", f"{lan} 2024", f"Andel {lan}", f"{fa} 2024", f"Andel {fa}"], bold)
     for i, r in enumerate(d.demand, start=1):
-        dem.write_row(i, 0, [r.ssyk, r.label])
+        xl.write_row(dem, i, 0, [r.ssyk, r.label])
         for col, value, fmt in ((2, r.national, None), (3, r.lan, None), (4, r.lan_share, pct), (5, r.fa, None), (6, r.fa_share, pct)):
             if value is not None:
-                dem.write_number(i, col, value, fmt)
+                xl.write(dem, i, col, value, fmt)
     _provenance(dem, len(d.demand) + 2, d.demand_provenance, bold)
     dem.set_column(1, 1, 45)
     dem.set_column(2, 6, 14)
 
     out = book.add_worksheet(SHEETS[3])
-    out.write_row(
+    xl.write_row(out, 
         0, 0,
         ["SSYK", "Yrke", "Bedömd SSYK", f"Bristindex 1 år ({lan})", "AF:s text", "Läge", "Gränsfall", "Lutar mot", "Träffsäkerhet", "Intervall låg", "Intervall hög", "Fall", "Osäkerhet", "Index 5 år (Sverige)", "Läge 5 år"],
         bold,
     )  # fmt: skip
     for i, r in enumerate(d.outlook, start=1):
-        out.write_row(i, 0, [r.ssyk, r.label, r.barometer_code or ""])
+        xl.write_row(out, i, 0, [r.ssyk, r.label, r.barometer_code or ""])
         if r.lan_index is not None:
-            out.write_number(i, 3, r.lan_index)
-        out.write_row(i, 4, [r.lan_text or "", _label(BALANCE_LABELS, r.balance), "ja" if r.borderline else "nej", _label(BALANCE_LABELS, r.leaning)])
+            xl.write(out, i, 3, r.lan_index)
+        xl.write_row(out, i, 4, [r.lan_text or "", _label(BALANCE_LABELS, r.balance), "ja" if r.borderline else "nej", _label(BALANCE_LABELS, r.leaning)])
         for col, value, fmt in ((8, r.probability, pct), (9, r.low, pct), (10, r.high, pct)):
             if value is not None:
-                out.write_number(i, col, value, fmt)
-        out.write_number(i, 11, r.cases)
-        out.write(i, 12, str(UNCERTAINTY_LABELS.get(r.uncertainty, r.uncertainty)))
+                xl.write(out, i, col, value, fmt)
+        xl.write(out, i, 11, r.cases)
+        xl.write(out, i, 12, str(UNCERTAINTY_LABELS.get(r.uncertainty, r.uncertainty)))
         if r.five_year_index is not None:
-            out.write_number(i, 13, r.five_year_index)
-        out.write(i, 14, _label(BALANCE_LABELS, r.five_year_label))
+            xl.write(out, i, 13, r.five_year_index)
+        xl.write(out, i, 14, _label(BALANCE_LABELS, r.five_year_label))
     row = len(d.outlook) + 2
     if d.backtest_rate is not None:
-        out.write(row, 0, "Träffsäkerhet totalt (1 år mot 5 år)", bold)
-        out.write_number(row, 3, d.backtest_rate, pct)
+        xl.write(out, row, 0, "Träffsäkerhet totalt (1 år mot 5 år)", bold)
+        xl.write(out, row, 3, d.backtest_rate, pct)
         row += 1
     _provenance(out, row + 1, d.outlook_provenance, bold)
     out.set_column(1, 1, 40)
 
     sk = book.add_worksheet(SHEETS[4])
-    sk.write_row(0, 0, ["Status", "Kompetens", "Id", "Varifrån"], bold)
+    xl.write_row(sk, 0, 0, ["Status", "Kompetens", "Id", "Varifrån"], bold)
     i = 1
     for status, items in (("täcks", d.skills.covered), ("saknas", d.skills.missing), ("i lärandemålen", d.skills.outcome_skills)):
         for s in items:
-            sk.write_row(i, 0, [status, s.label, s.skill_id, "; ".join(s.origins)])
+            xl.write_row(sk, i, 0, [status, s.label, s.skill_id, "; ".join(s.origins)])
             i += 1
-    sk.write(i + 1, 0, "Täckning", bold)
+    xl.write(sk, i + 1, 0, "Täckning", bold)
     if d.skills.coverage is not None:
-        sk.write_number(i + 1, 1, d.skills.coverage, pct)
-    sk.write_row(i + 2, 0, ["Efterfrågade", len(d.skills.demanded)])
-    sk.write_row(i + 3, 0, ["Täcks", len(d.skills.covered)])
-    sk.write_row(i + 4, 0, ["Saknas", len(d.skills.missing)])
+        xl.write(sk, i + 1, 1, d.skills.coverage, pct)
+    xl.write_row(sk, i + 2, 0, ["Efterfrågade", len(d.skills.demanded)])
+    xl.write_row(sk, i + 3, 0, ["Täcks", len(d.skills.covered)])
+    xl.write_row(sk, i + 4, 0, ["Saknas", len(d.skills.missing)])
     for j, line in enumerate(d.skills_provenance, start=i + 6):
-        sk.write(j, 0, line)
+        xl.write(sk, j, 0, line)
     sk.set_column(1, 1, 40)
     sk.set_column(3, 3, 60)
 
     inp = book.add_worksheet(SHEETS[5])
-    inp.write_row(0, 0, ["Datum", "Typ", "Lämnad av", "Organisation", "Synpunkt", "Registrerad av"], bold)
+    xl.write_row(inp, 0, 0, ["Datum", "Typ", "Lämnad av", "Organisation", "Synpunkt", "Registrerad av"], bold)
     for i, x in enumerate(d.inputs, start=1):
-        inp.write_datetime(i, 0, _dt(x.date))
-        inp.write_row(i, 1, [x.kind_label, x.author_name, x.organisation])
-        inp.write(i, 4, x.text, wrap)
-        inp.write(i, 5, x.recorded_by or "")
+        xl.write(inp, i, 0, x.date)
+        xl.write_row(inp, i, 1, [x.kind_label, x.author_name, x.organisation])
+        xl.write(inp, i, 4, x.text, wrap)
+        xl.write(inp, i, 5, x.recorded_by or "")
     inp.set_column(0, 0, 12)
     inp.set_column(4, 4, 70)
 
     src = book.add_worksheet(SHEETS[6])
-    src.write_row(0, 0, ["Källa", "Detalj", "Period", "Version / datum"], bold)
+    xl.write_row(src, 0, 0, ["Källa", "Detalj", "Period", "Version / datum"], bold)
     for i, s in enumerate(d.sources, start=1):
-        src.write_row(i, 0, [s.title, s.detail, s.period or "", s.version or ""])
+        xl.write_row(src, i, 0, [s.title, s.detail, s.period or "", s.version or ""])
     src.set_column(0, 1, 60)
     book.close()
     return buf.getvalue()
@@ -167,14 +167,8 @@ def dossier_xlsx(d: Dossier) -> bytes:
 
 def _provenance(sheet, row: int, provenance, bold) -> None:
     for k, prov in enumerate(provenance):
-        sheet.write(row + k, 0, "Källa", bold)
-        sheet.write(row + k, 1, f"{prov.source} · {prov.table} · period {prov.period}" + (f" · {prov.snapshot}" if prov.snapshot else "") + f" · {prov.method}")
-
-
-def _dt(d):
-    import datetime as dt
-
-    return dt.datetime(d.year, d.month, d.day)
+        xl.write(sheet, row + k, 0, "Källa", bold)
+        xl.write(sheet, row + k, 1, f"{prov.source} · {prov.table} · period {prov.period}" + (f" · {prov.snapshot}" if prov.snapshot else "") + f" · {prov.method}")
 
 
 def dossier_pdf(d: Dossier) -> bytes:

@@ -6,12 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.input_types import BoundedFormMixin
+
 from .models import InputKind
 from .schemas import InputIn
 from .services import MAX_TEXT
 
 
-class DossierInputForm(forms.Form):
+class DossierInputForm(BoundedFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Typ"), choices=InputKind.choices, initial=InputKind.PROGRAMME_COUNCIL)
     date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("När synpunkten lämnades (inte i framtiden)."))
     author_name = forms.CharField(label=_("Lämnad av"), max_length=255)

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from kompetensbron.education.schemas import CodeLabel
+from kompetensbron.input_types import Line, Text, bounded_line
 from kompetensbron.labour_market.schemas import ProvenanceOut
 
 __all__ = [
@@ -127,11 +128,11 @@ class InputOut(BaseModel):
 
 
 class InputIn(BaseModel):
-    kind: str = "programme_council"
+    kind: bounded_line(32) = "programme_council"  # type: ignore[valid-type]
     date: dt.date
-    author_name: str
-    organisation: str = ""
-    text: str
+    author_name: Line
+    organisation: Line = ""
+    text: Text
 
 
 class SourceOut(BaseModel):

@@ -1,12 +1,14 @@
 from django.urls import path
 
+from kompetensbron.web import converters  # noqa: F401 - registers <id:…> and <year:…>
+
 from . import views
 
 app_name = "dossier"
 
 urlpatterns = [
-    path("program/<int:pk>/", views.dossier_page, name="programme"),
-    path("program/<int:pk>.pdf", views.dossier_pdf, name="programme_pdf"),
-    path("program/<int:pk>.xlsx", views.dossier_xlsx, name="programme_xlsx"),
-    path("program/<int:pk>/synpunkter/", views.input_add, name="input_add"),
+    path("program/<id:pk>/", views.dossier_page, name="programme"),
+    path("program/<id:pk>.pdf", views.dossier_pdf, name="programme_pdf"),
+    path("program/<id:pk>.xlsx", views.dossier_xlsx, name="programme_xlsx"),
+    path("program/<id:pk>/synpunkter/", views.input_add, name="input_add"),
 ]

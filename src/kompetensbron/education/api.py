@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
+from kompetensbron.input_types import Count, Id, SearchText, bounded_line
+
 from . import links, services
 from .schemas import CourseDetail, CourseSearchResult, ErrorOut, LinkDecisionIn, OccupationLinkOut, ProgrammeDetail, ProgrammeIn, ProgrammeSearchResult
 
@@ -19,16 +21,20 @@ router = Router(tags=["education"])
 _ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
+CourseCode = bounded_line(16)
+SsykCode = bounded_line(8)
+
+
 class ProgrammeQuery(Schema):
-    q: str = ""
-    limit: int = 50
+    q: SearchText = ""
+    limit: Count = 50  # clamped by the service
 
 
 class CourseQuery(Schema):
-    q: str = ""
-    level: str | None = None
-    limit: int = 50
-    page: int = 1
+    q: SearchText = ""
+    level: bounded_line(2) | None = None  # type: ignore[valid-type]
+    limit: Count = 50  # clamped by the service
+    page: Count = 1  # clamped by the service
 
 
 @router.get("/programmes", response=ProgrammeSearchResult, summary="Search education programmes")
@@ -37,7 +43,7 @@ def search_programmes(request: HttpRequest, params: Query[ProgrammeQuery]):
 
 
 @router.get("/programmes/{programme_id}", response={200: ProgrammeDetail, 404: ErrorOut}, summary="One programme with courses, years and occupation links")
-def get_programme(request: HttpRequest, programme_id: int):
+def get_programme(request: HttpRequest, programme_id: Id):
     return services.get_programme(programme_id)
 
 
@@ -53,18 +59,18 @@ def search_courses(request: HttpRequest, params: Query[CourseQuery]):
 
 
 @router.get("/courses/{code}", response={200: CourseDetail, 404: ErrorOut}, summary="One course with learning outcomes and occupation links")
-def get_course(request: HttpRequest, code: str, institution: int | None = None):
+def get_course(request: HttpRequest, code: CourseCode, institution: Id | None = None):
     return services.get_course(code, institution_id=institution)
 
 
 @router.post("/links/{link_id}/confirm", response={200: OccupationLinkOut, **_ERRORS}, auth=django_auth, summary="Confirm an occupation link")
-def confirm_link(request: HttpRequest, link_id: int, data: LinkDecisionIn | None = None):
+def confirm_link(request: HttpRequest, link_id: Id, data: LinkDecisionIn | None = None):
     link = links.confirm_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason if data else "")
     return services.link_out(link)
 
 
 @router.post("/links/{link_id}/reject", response={200: OccupationLinkOut, **_ERRORS}, auth=django_auth, summary="Reject an occupation link (reason required)")
-def reject_link(request: HttpRequest, link_id: int, data: LinkDecisionIn):
+def reject_link(request: HttpRequest, link_id: Id, data: LinkDecisionIn):
     link = links.reject_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason)
     return services.link_out(link)
 
@@ -75,5 +81,5 @@ def reject_link(request: HttpRequest, link_id: int, data: LinkDecisionIn):
     summary="Programmes and courses leading to an SSYK-4 group (confirmed/manual first, then suggestions)",
     url_name="education_programmes_leading_to",
 )
-def programmes_leading_to(request: HttpRequest, ssyk: str, limit: int = services.LEADING_LIMIT):
+def programmes_leading_to(request: HttpRequest, ssyk: SsykCode, limit: Count = services.LEADING_LIMIT):
     return services.programmes_leading_to(ssyk, limit=limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.input_types import BoundedFormMixin
 from kompetensbron.reference.models import Kommun, SunField, SunLevel
 
 from . import validation as v
@@ -31,7 +32,7 @@ class _CodeChoiceField(forms.ModelChoiceField):
         return f"{obj.code} {getattr(obj, 'label', None) or obj.name}"
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(BoundedFormMixin, forms.ModelForm):
     institution = forms.ModelChoiceField(Institution.objects.all(), label=_("Lärosäte"))
     sun_level = _CodeChoiceField(
         SunLevel.objects.order_by("code"),
@@ -85,11 +86,11 @@ class ProgrammeForm(forms.ModelForm):
         _add_errors(self, errors or {"": message})
 
 
-class LinkDecisionForm(forms.Form):
+class LinkDecisionForm(BoundedFormMixin, forms.Form):
     reason = forms.CharField(label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ManualLinkForm(forms.Form):
+class ManualLinkForm(BoundedFormMixin, forms.Form):
     ssyk = forms.CharField(label=_("SSYK-4-kod"), max_length=4, help_text=_("t.ex. 2221 (Grundutbildade sjuksköterskor)"))
     reason = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
+from kompetensbron.input_types import Count, Credits, Id, Line, Text, bounded_line
 from kompetensbron.reference.schemas import ErrorOut, SourceOut
 
 __all__ = [
@@ -151,26 +152,26 @@ class CourseDetail(CourseSummary):
 class ProgrammeIn(BaseModel):
     """A programme to create or replace (codes of the official classifications)."""
 
-    institution_id: int
-    code: str = Field(min_length=1, max_length=32)
-    name: str = Field(min_length=1, max_length=255)
-    degree: str = ""
-    sun_level: str | None = Field(default=None, description="SUN 2020 level code, e.g. 537")
-    sun_field: str | None = Field(default=None, description="SUN 2020 field code, e.g. 723a")
-    form: str = Field(default="campus", description="campus or distance")
-    places: int | None = None
-    kommun: str | None = Field(default=None, description="kommunkod, e.g. 2281")
-    credits: Decimal | None = None
-    description: str = ""
+    institution_id: Id
+    code: bounded_line(32) = Field(min_length=1)  # type: ignore[valid-type]
+    name: Line = Field(min_length=1)
+    degree: bounded_line(128) = ""  # type: ignore[valid-type]
+    sun_level: bounded_line(8) | None = Field(default=None, description="SUN 2020 level code, e.g. 537")  # type: ignore[valid-type]
+    sun_field: bounded_line(8) | None = Field(default=None, description="SUN 2020 field code, e.g. 723a")  # type: ignore[valid-type]
+    form: bounded_line(16) = Field(default="campus", description="campus or distance")  # type: ignore[valid-type]
+    places: Count | None = None
+    kommun: bounded_line(4) | None = Field(default=None, description="kommunkod, e.g. 2281")  # type: ignore[valid-type]
+    credits: Credits | None = None
+    description: Text = ""
     is_demo: bool = False
 
 
 class LinkDecisionIn(BaseModel):
-    reason: str = ""
+    reason: Text = ""
 
 
 class ManualLinkIn(BaseModel):
-    ssyk: str = Field(description="SSYK-4 code")
-    reason: str
-    programme_id: int | None = None
-    course_code: str | None = None
+    ssyk: bounded_line(4) = Field(description="SSYK-4 code")  # type: ignore[valid-type]
+    reason: Text
+    programme_id: Id | None = None
+    course_code: bounded_line(16) | None = None  # type: ignore[valid-type]

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from kompetensbron.input_types import Code
 from kompetensbron.reference.schemas import ErrorOut
 
 from . import services
@@ -28,7 +29,7 @@ class RegionLevelQuery(Schema):
 
 
 class MapQuery(Schema):
-    ssyk: str | None = Field(None, description="SSYK-4 code; empty for all occupations")
+    ssyk: Code | None = Field(None, description="SSYK-4 code; empty for all occupations")
     region_level: RegionKind = "lan"
 
 
@@ -53,14 +54,14 @@ def demand_map(request: HttpRequest, params: Query[MapQuery]):
 @router.get(
     "/occupations/{ssyk}", response={200: OccupationDemand, 404: ErrorOut}, summary="Demand for one SSYK-4 group"
 )
-def occupation_demand(request: HttpRequest, ssyk: str, params: Query[RegionLevelQuery]):
+def occupation_demand(request: HttpRequest, ssyk: Code, params: Query[RegionLevelQuery]):
     return services.occupation_demand(ssyk, region_level=params.region_level)
 
 
 @router.get(
     "/occupations/{ssyk}/skills", response={200: TopSkills, 404: ErrorOut}, summary="Top skills in enriched ads"
 )
-def occupation_skills(request: HttpRequest, ssyk: str, params: Query[SkillLimitQuery]):
+def occupation_skills(request: HttpRequest, ssyk: Code, params: Query[SkillLimitQuery]):
     return services.occupation_skills(ssyk, limit=params.limit)
 
 
@@ -69,5 +70,5 @@ def occupation_skills(request: HttpRequest, ssyk: str, params: Query[SkillLimitQ
     response={200: RegionTopOccupations, 404: ErrorOut},
     summary="Top occupations of a län, kommun or FA-region",
 )
-def region_top_occupations(request: HttpRequest, kind: str, code: str, params: Query[LimitQuery]):
+def region_top_occupations(request: HttpRequest, kind: Code, code: Code, params: Query[LimitQuery]):
     return services.region_top_occupations(kind, code, limit=params.limit)

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from kompetensbron.input_types import Code
 from kompetensbron.reference.schemas import ErrorOut
 
 from . import gap_services as services
@@ -24,12 +25,12 @@ router = Router(tags=["gap"])
 
 
 class BalanceQuery(Schema):
-    ssyk: str | None = Field(None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage")
-    region_level: str = Field("lan", description="lan or fa")
+    ssyk: Code | None = Field(None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage")
+    region_level: Code = Field("lan", description="lan or fa")
 
 
 class MeasureQuery(Schema):
-    measure: str = Field("demand", description="demand, entrants or retirements")
+    measure: Code = Field("demand", description="demand, entrants or retirements")
 
 
 @router.get("/balance", response={200: services.GapMap, 404: ErrorOut}, summary="Shortage / balance / surplus per region with uncertainty", url_name="gap_balance")
@@ -51,5 +52,5 @@ def forecast_backtest(request: HttpRequest):
     "/forecasts/{occupation_id}", response={200: services.OccupationForecastOut, 404: ErrorOut}, summary="Forecast of one prognosis occupation",
     url_name="gap_occupation_forecast",
 )
-def occupation_forecast(request: HttpRequest, occupation_id: str, params: Query[MeasureQuery]):
+def occupation_forecast(request: HttpRequest, occupation_id: Code, params: Query[MeasureQuery]):
     return services.occupation_forecast(occupation_id, params.measure)

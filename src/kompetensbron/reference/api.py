@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import Field
+
+from kompetensbron.input_types import Code, Count, SearchText
 
 from . import services
 from .schemas import ErrorOut, FaRegionSummary, KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult
@@ -13,9 +16,9 @@ router = Router(tags=["reference"])
 
 
 class OccupationQuery(Schema):
-    q: str = ""
-    level: int | None = 4
-    limit: int = 25
+    q: SearchText = ""
+    level: int | None = Field(4, ge=1, le=4)
+    limit: Count = 25  # clamped by the service
 
 
 @router.get("/occupations", response=OccupationSearchResult, summary="Search SSYK occupation groups")
@@ -26,17 +29,17 @@ def search_occupations(request: HttpRequest, params: Query[OccupationQuery]):
 
 
 @router.get("/occupations/{ssyk}", response={200: OccupationDetail, 404: ErrorOut}, summary="One SSYK group")
-def get_occupation(request: HttpRequest, ssyk: str):
+def get_occupation(request: HttpRequest, ssyk: Code):
     return services.get_occupation(ssyk)
 
 
 @router.get("/regions/kommuner", response=list[KommunSummary], summary="The 290 kommuner")
-def list_kommuner(request: HttpRequest, lan: str | None = None, q: str | None = None):
+def list_kommuner(request: HttpRequest, lan: Code | None = None, q: SearchText | None = None):
     return services.list_kommuner(lan=lan, q=q)
 
 
 @router.get("/regions/kommuner/{kommunkod}", response={200: KommunDetail, 404: ErrorOut}, summary="One kommun")
-def get_kommun(request: HttpRequest, kommunkod: str):
+def get_kommun(request: HttpRequest, kommunkod: Code):
     return services.get_kommun(kommunkod)
 
 
@@ -51,5 +54,5 @@ def list_fa_regions(request: HttpRequest):
 
 
 @router.get("/regions/{kind}.geojson", summary="GeoJSON shapes of kommuner, län or FA-regions (kind: kommuner, lan, fa)")
-def region_geojson(request: HttpRequest, kind: str):
+def region_geojson(request: HttpRequest, kind: Code):
     return services.region_geojson(kind)

@@ -6,6 +6,7 @@ Examples (asserted in tests)::
     fold("  Överläkare,  ST ")    == "overlakare, st"
     query_terms("sjukskoterska")  == ["sjukskotersk"]
     query_terms("Lärarna i Umeå") == ["lar", "i", "ume"]
+    query_terms("x" * 1_000_000)  == ["x" * 200]      (bounded: a search box, not a document)
 
 ``query_terms`` strips common Swedish plural and definite endings so that singular,
 plural and definite forms of a title find each other by substring.
@@ -38,6 +39,12 @@ def _stem(token: str) -> str:
     return token
 
 
+#: a query is cut to this many characters and terms, so that no input makes the database's
+#: LIKE pattern "too complex" (SQLite) or a search slow; the API refuses longer ``q`` with 422
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 12
+
+
 def query_terms(query: str) -> list[str]:
-    """Folded, stemmed terms of a search query, in order."""
-    return [_stem(t) for t in _TOKEN.findall(fold(query))]
+    """Folded, stemmed terms of a search query, in order (at most 12, from its first 200 characters)."""
+    return [_stem(t) for t in _TOKEN.findall(fold(query[:MAX_QUERY_CHARS]))][:MAX_QUERY_TERMS]

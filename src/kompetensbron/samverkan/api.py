@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.security import django_auth
 
+from kompetensbron.input_types import Id, Year
+
 from . import services
 from .models import Organisation
 from .permissions import visible_agreements, visible_bodies
@@ -42,6 +44,8 @@ from .schemas import (
     OrganisationPublic,
     OrganisationUpdate,
     PersonalDataExport,
+    PhaseCode,
+    StatusCode,
     TransitionIn,
     YearlyReport,
 )
@@ -74,7 +78,7 @@ def create_organisation(request: HttpRequest, data: OrganisationCreate):
 
 
 @router.patch("/organisations/{org_id}", response=_r(OrganisationPublic), summary="Edit an organisation (its coordinators)")
-def update_organisation(request: HttpRequest, org_id: int, data: OrganisationUpdate):
+def update_organisation(request: HttpRequest, org_id: Id, data: OrganisationUpdate):
     org = services.update_organisation(actor=request.auth, organisation=services.get_organisation(org_id), data=data)
     return services.public.organisation(org)
 
@@ -85,12 +89,12 @@ def invite(request: HttpRequest, data: InvitationIn):
 
 
 @router.get("/people/{user_id}/export", response=_r(PersonalDataExport), summary="Export one person's personal data")
-def export_person(request: HttpRequest, user_id: int):
+def export_person(request: HttpRequest, user_id: Id):
     return services.export_personal_data(actor=request.auth, user=services.get_person(user_id))
 
 
 @router.post("/people/{user_id}/erase", response=_r(ErasureResult), summary="Erase (anonymise) one person")
-def erase_person(request: HttpRequest, user_id: int):
+def erase_person(request: HttpRequest, user_id: Id):
     return services.erase_person(actor=request.auth, user=services.get_person(user_id))
 
 
@@ -108,42 +112,42 @@ def create_agreement(request: HttpRequest, data: AgreementCreate):
 
 
 @router.get("/agreements/{agreement_id}", response=_r(AgreementPublic), summary="One agreement")
-def get_agreement(request: HttpRequest, agreement_id: int):
+def get_agreement(request: HttpRequest, agreement_id: Id):
     return services.public.agreement(services.get_visible_agreement(actor=request.auth, pk=agreement_id))
 
 
 @router.patch("/agreements/{agreement_id}", response=_r(AgreementPublic), summary="Edit an agreement (a party's coordinator)")
-def update_agreement(request: HttpRequest, agreement_id: int, data: AgreementUpdate):
+def update_agreement(request: HttpRequest, agreement_id: Id, data: AgreementUpdate):
     agreement = services.get_agreement(agreement_id)
     return services.public.agreement(services.update_agreement(actor=request.auth, agreement=agreement, data=data))
 
 
 @router.get("/agreements/{agreement_id}/funding", response=_r(FundingTotals), summary="Funding per phase (never binding)")
-def agreement_funding(request: HttpRequest, agreement_id: int, year: int | None = None):
+def agreement_funding(request: HttpRequest, agreement_id: Id, year: Year | None = None):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return services.funding_totals(agreement=agreement, year=year)
 
 
 @router.get("/agreements/{agreement_id}/report/{year}", response=_r(YearlyReport), summary="Yearly report of an agreement")
-def agreement_report(request: HttpRequest, agreement_id: int, year: int):
+def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return services.yearly_report(actor=request.auth, agreement=agreement, year=year)
 
 
 @router.get("/agreements/{agreement_id}/indicators", response=_r(list[IndicatorPublic]), summary="Indicators of an agreement")
-def list_indicators(request: HttpRequest, agreement_id: int):
+def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return [services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")]
 
 
 @router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
-def create_indicator(request: HttpRequest, agreement_id: int, data: IndicatorCreate):
+def create_indicator(request: HttpRequest, agreement_id: Id, data: IndicatorCreate):
     agreement = services.get_agreement(agreement_id)
     return Status(201, services.public.indicator(services.create_indicator(actor=request.auth, agreement=agreement, data=data)))
 
 
 @router.get("/indicators/{indicator_id}/years/{year}", response=_r(IndicatorYearPublic), summary="An indicator's target/value for a year")
-def get_indicator_year(request: HttpRequest, indicator_id: int, year: int):
+def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
     indicator = services.get_indicator(actor=request.auth, pk=indicator_id)
     row = indicator.years.filter(year=year).first()
     if row is None:
@@ -152,7 +156,7 @@ def get_indicator_year(request: HttpRequest, indicator_id: int, year: int):
 
 
 @router.put("/indicators/{indicator_id}/years/{year}", response=_r(IndicatorPublic), summary="Set an indicator's target/value for a year")
-def set_indicator_year(request: HttpRequest, indicator_id: int, year: int, data: IndicatorYearIn):
+def set_indicator_year(request: HttpRequest, indicator_id: Id, year: Year, data: IndicatorYearIn):
     indicator = services.find_indicator(indicator_id)
     services.set_indicator_year(actor=request.auth, indicator=indicator, year=year, data=data)
     return services.public.indicator(indicator)
@@ -170,7 +174,7 @@ def create_body(request: HttpRequest, data: BodyCreate):
 
 
 @router.post("/bodies/{body_id}/members", response=_c(BodyPublic), summary="Add a member (administrators, the chair)")
-def add_body_member(request: HttpRequest, body_id: int, data: BodyMemberIn):
+def add_body_member(request: HttpRequest, body_id: Id, data: BodyMemberIn):
     body = services.get_body(body_id)
     organisation = services.get_organisation(data.organisation_id) if data.organisation_id else None
     services.add_body_member(actor=request.auth, body=body, user=services.get_person(data.user_id), organisation=organisation)
@@ -182,7 +186,7 @@ def add_body_member(request: HttpRequest, body_id: int, data: BodyMemberIn):
 
 @router.get("/activities", response=list[ActivityPublic], summary="Activities the user's organisations take part in")
 def list_activities(
-    request: HttpRequest, phase: str | None = None, status: str | None = None, agreement: int | None = None
+    request: HttpRequest, phase: PhaseCode | None = None, status: StatusCode | None = None, agreement: Id | None = None
 ):
     qs = services.list_activities(actor=request.auth, phase=phase, status=status, agreement_id=agreement)
     return [services.public.activity(a) for a in qs]
@@ -194,24 +198,24 @@ def create_activity(request: HttpRequest, data: ActivityCreate):
 
 
 @router.get("/activities/{activity_id}", response=_r(ActivityPublic), summary="One activity")
-def get_activity(request: HttpRequest, activity_id: int):
+def get_activity(request: HttpRequest, activity_id: Id):
     return services.public.activity(services.get_activity(actor=request.auth, pk=activity_id))
 
 
 @router.patch("/activities/{activity_id}", response=_r(ActivityPublic), summary="Edit an activity")
-def update_activity(request: HttpRequest, activity_id: int, data: ActivityUpdate):
+def update_activity(request: HttpRequest, activity_id: Id, data: ActivityUpdate):
     activity = services.find_activity(activity_id)
     return services.public.activity(services.update_activity(actor=request.auth, activity=activity, data=data))
 
 
 @router.post("/activities/{activity_id}/propose", response=_r(ActivityPublic), summary="Propose an idea to the steering group")
-def propose(request: HttpRequest, activity_id: int):
+def propose(request: HttpRequest, activity_id: Id):
     activity = services.find_activity(activity_id)
     return services.public.activity(services.submit_proposal(actor=request.auth, activity=activity))
 
 
 @router.post("/activities/{activity_id}/decision", response=_c(DecisionPublic), summary="Decide a proposal (steering group)")
-def decide(request: HttpRequest, activity_id: int, data: DecisionIn):
+def decide(request: HttpRequest, activity_id: Id, data: DecisionIn):
     activity = services.find_activity(activity_id)
     decision = services.decide_activity(
         actor=request.auth, activity=activity, decision=data.decision, justification=data.justification, date=data.date
@@ -220,7 +224,7 @@ def decide(request: HttpRequest, activity_id: int, data: DecisionIn):
 
 
 @router.post("/activities/{activity_id}/transition", response=_r(ActivityPublic), summary="Move an activity along the workflow")
-def transition(request: HttpRequest, activity_id: int, data: TransitionIn):
+def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
     activity = services.find_activity(activity_id)
     activity = services.transition_activity(
         actor=request.auth,
@@ -233,23 +237,23 @@ def transition(request: HttpRequest, activity_id: int, data: TransitionIn):
 
 
 @router.get("/activities/{activity_id}/funding", response=_r(list[FundingPublic]), summary="Funding applications of an activity")
-def list_funding(request: HttpRequest, activity_id: int):
+def list_funding(request: HttpRequest, activity_id: Id):
     activity = services.get_activity(actor=request.auth, pk=activity_id)
     return [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
 
 
 @router.post("/activities/{activity_id}/funding", response=_c(FundingPublic), summary="Register a funding application")
-def create_funding(request: HttpRequest, activity_id: int, data: FundingCreate):
+def create_funding(request: HttpRequest, activity_id: Id, data: FundingCreate):
     activity = services.find_activity(activity_id)
     return Status(201, services.public.funding(services.create_funding_application(actor=request.auth, activity=activity, data=data)))
 
 
 @router.get("/funding/{funding_id}", response=_r(FundingPublic), summary="One funding application")
-def get_funding(request: HttpRequest, funding_id: int):
+def get_funding(request: HttpRequest, funding_id: Id):
     return services.public.funding(services.get_funding(actor=request.auth, pk=funding_id))
 
 
 @router.patch("/funding/{funding_id}", response=_r(FundingPublic), summary="Update a funding application")
-def update_funding(request: HttpRequest, funding_id: int, data: FundingUpdate):
+def update_funding(request: HttpRequest, funding_id: Id, data: FundingUpdate):
     application = services.find_funding(funding_id)
     return services.public.funding(services.update_funding_application(actor=request.auth, application=application, data=data))

@@ -10,6 +10,8 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.input_types import MAX_INT, MAX_TEXT, BoundedFormMixin, form_safe_url
+
 from . import validation as v
 from .models import Activity, ActivityStatus, Agreement, Body, BodyKind, DecisionOutcome, FundingApplication, Organisation
 
@@ -41,7 +43,7 @@ def _add_errors(form: forms.Form, errors: dict[str, str]) -> None:
         form.add_error(field if field in form.fields else None, message)
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(BoundedFormMixin, forms.ModelForm):
     owner = forms.ModelChoiceField(Organisation.objects.all(), label=_("Ägare"), error_messages=_UNKNOWN_ORG)
     partners = forms.ModelMultipleChoiceField(
         Organisation.objects.all(), label=_("Partner"), required=False, error_messages=_UNKNOWN_ORG
@@ -50,7 +52,7 @@ class ActivityForm(forms.ModelForm):
         Body.objects.filter(kind=BodyKind.WORKING_GROUP), label=_("Arbetsgrupp"), required=False
     )
     # Declared without min_value so that clean() gives the same message as the services.
-    expected_participants = forms.IntegerField(label=_("Förväntat antal deltagare"), required=False)
+    expected_participants = forms.IntegerField(label=_("Förväntat antal deltagare"), required=False, max_value=MAX_INT)
     propose = forms.BooleanField(label=_("Föreslå för styrgruppen direkt"), required=False)
 
     class Meta:
@@ -68,7 +70,7 @@ class ActivityForm(forms.ModelForm):
         return data
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(BoundedFormMixin, forms.ModelForm):
     parties = forms.ModelMultipleChoiceField(Organisation.objects.all(), label=_("Parter"), error_messages=_UNKNOWN_ORG)
 
     class Meta:
@@ -82,14 +84,16 @@ class AgreementForm(forms.ModelForm):
         return data
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(BoundedFormMixin, forms.ModelForm):
     """An organisation's own data, edited by its coordinators (and administrators).
 
     The view hands ``cleaned_data`` to :func:`.services.update_organisation` (the service the
     API's PATCH uses) with a fresh instance; this form never saves.
     """
 
-    website = forms.URLField(label=_("Webbplats"), required=False, max_length=200, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Webbplats"), required=False, max_length=200, assume_scheme="https", validators=[form_safe_url]
+    )
 
     class Meta:
         model = Organisation
@@ -107,16 +111,16 @@ class OrganisationForm(forms.ModelForm):
         raise NotImplementedError("Changes go through services.update_organisation.")
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Beslut"), choices=DecisionOutcome.choices, widget=forms.RadioSelect)
     date = forms.DateField(label=_("Beslutsdatum"), widget=_DateInput())
-    justification = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(label=_("Motivering"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(BoundedFormMixin, forms.Form):
     to_status = forms.ChoiceField(label=_("Ny status"), choices=ActivityStatus.choices)
-    actual_participants = forms.IntegerField(label=_("Faktiskt antal deltagare"), required=False)
-    evaluation = forms.CharField(label=_("Utvärdering"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    actual_participants = forms.IntegerField(label=_("Faktiskt antal deltagare"), required=False, max_value=MAX_INT)
+    evaluation = forms.CharField(label=_("Utvärdering"), required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self):
         data = super().clean()
@@ -124,7 +128,7 @@ class TransitionForm(forms.Form):
         return data
 
 
-class FundingForm(forms.ModelForm):
+class FundingForm(BoundedFormMixin, forms.ModelForm):
     class Meta:
         model = FundingApplication
         fields = ["funder", "programme", "amount_applied", "amount_granted", "deadline", "status", "note"]

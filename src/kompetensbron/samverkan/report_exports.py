@@ -10,6 +10,8 @@ import io
 
 from django.template.loader import render_to_string
 
+from kompetensbron.web import xlsx as xl
+
 from .models import ActivityStatus
 from .schemas import YearlyReport
 
@@ -21,67 +23,59 @@ def report_filename(report: YearlyReport, ext: str) -> str:
 
 
 def report_xlsx(report: YearlyReport) -> bytes:
-    import xlsxwriter
-
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "default_date_format": "yyyy-mm-dd"})
+    book = xl.workbook(buf)
     bold = book.add_format({"bold": True})
     money = book.add_format({"num_format": "# ##0"})
 
     sheet = book.add_worksheet("Översikt")
-    sheet.write(0, 0, f"Årsrapport {report.year}: {report.agreement.title}", bold)
-    sheet.write(1, 0, "Parter")
-    sheet.write(1, 1, ", ".join(report.agreement.parties))
+    xl.write(sheet, 0, 0, f"Årsrapport {report.year}: {report.agreement.title}", bold)
+    xl.write(sheet, 1, 0, "Parter")
+    xl.write(sheet, 1, 1, ", ".join(report.agreement.parties))
     if report.is_demo:
-        sheet.write(2, 0, "Exempeldata, inte verkliga uppgifter.")
+        xl.write(sheet, 2, 0, "Exempeldata, inte verkliga uppgifter.")
     statuses = list(ActivityStatus)
-    sheet.write_row(4, 0, ["Fas", *[str(s.label) for s in statuses], "Summa"], bold)
+    xl.write_row(sheet, 4, 0, ["Fas", *[str(s.label) for s in statuses], "Summa"], bold)
     for i, p in enumerate(report.phases, start=5):
-        sheet.write_row(i, 0, [p.phase_label, *[p.by_status.get(s.value, 0) for s in statuses], p.total])
+        xl.write_row(sheet, i, 0, [p.phase_label, *[p.by_status.get(s.value, 0) for s in statuses], p.total])
     sheet.set_column(0, 0, 28)
 
     acts = book.add_worksheet("Aktiviteter")
-    acts.write_row(0, 0, ["Titel", "Fas", "Status", "Ägare", "Start", "Slut", "Förväntat", "Faktiskt"], bold)
+    xl.write_row(acts, 0, 0, ["Titel", "Fas", "Status", "Ägare", "Start", "Slut", "Förväntat", "Faktiskt"], bold)
     for i, a in enumerate(report.activities, start=1):
-        acts.write_row(i, 0, [a.title, a.phase_label, a.status_label, a.owner])
+        xl.write_row(acts, i, 0, [a.title, a.phase_label, a.status_label, a.owner])
         for col, d in ((4, a.period_start), (5, a.period_end)):
             if d:
-                acts.write_datetime(i, col, _dt(d))
-        acts.write_row(i, 6, [a.expected_participants if a.expected_participants is not None else "", a.actual_participants if a.actual_participants is not None else ""])
+                xl.write(acts, i, col, d)
+        xl.write_row(acts, i, 6, [a.expected_participants if a.expected_participants is not None else "", a.actual_participants if a.actual_participants is not None else ""])
     acts.set_column(0, 0, 45)
 
     dec = book.add_worksheet("Beslut")
-    dec.write_row(0, 0, ["Datum", "Aktivitet", "Beslut", "Organ", "Motivering"], bold)
+    xl.write_row(dec, 0, 0, ["Datum", "Aktivitet", "Beslut", "Organ", "Motivering"], bold)
     for i, d in enumerate(report.decisions, start=1):
-        dec.write_datetime(i, 0, _dt(d.date))
-        dec.write_row(i, 1, [d.activity_title, d.outcome_label, d.body, d.justification])
+        xl.write(dec, i, 0, d.date)
+        xl.write_row(dec, i, 1, [d.activity_title, d.outcome_label, d.body, d.justification])
 
     fund = book.add_worksheet("Finansiering")
-    fund.write_row(0, 0, ["Fas", "Ansökningar", "Sökt (kr)", "Beviljat (kr)", "Ej avgjort (kr)"], bold)
+    xl.write_row(fund, 0, 0, ["Fas", "Ansökningar", "Sökt (kr)", "Beviljat (kr)", "Ej avgjort (kr)"], bold)
     for i, r in enumerate(report.funding.rows, start=1):
-        fund.write(i, 0, r.phase_label)
-        fund.write(i, 1, r.applications)
+        xl.write(fund, i, 0, r.phase_label)
+        xl.write(fund, i, 1, r.applications)
         for col, value in ((2, r.applied), (3, r.granted), (4, r.pending)):
-            fund.write_number(i, col, float(value), money)
-    fund.write(len(report.funding.rows) + 2, 0, report.funding.note)
+            xl.write(fund, i, col, float(value), money)
+    xl.write(fund, len(report.funding.rows) + 2, 0, report.funding.note)
 
     ind = book.add_worksheet("Indikatorer")
-    ind.write_row(0, 0, ["Indikator", "Enhet", "Mål", "Utfall", "Föregående år", "Nått", "Kommentar"], bold)
+    xl.write_row(ind, 0, 0, ["Indikator", "Enhet", "Mål", "Utfall", "Föregående år", "Nått", "Kommentar"], bold)
     for i, row in enumerate(report.indicators, start=1):
-        ind.write_row(i, 0, [row.name, row.unit])
+        xl.write_row(ind, i, 0, [row.name, row.unit])
         for col, value in ((2, row.target), (3, row.value), (4, row.previous_value)):
             if value is not None:
-                ind.write_number(i, col, float(value))
-        ind.write(i, 5, "" if row.reached is None else ("Ja" if row.reached else "Nej"))
-        ind.write(i, 6, row.comment)
+                xl.write(ind, i, col, float(value))
+        xl.write(ind, i, 5, "" if row.reached is None else ("Ja" if row.reached else "Nej"))
+        xl.write(ind, i, 6, row.comment)
     book.close()
     return buf.getvalue()
-
-
-def _dt(d):
-    import datetime as dt
-
-    return dt.datetime(d.year, d.month, d.day)
 
 
 def report_pdf(report: YearlyReport, page_context) -> bytes:

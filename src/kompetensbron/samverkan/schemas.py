@@ -10,6 +10,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from kompetensbron.input_types import Count, Id, Line, LinkUrl, Money, Text, Url, bounded_line
+
 PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
 StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
 OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union"]
@@ -25,33 +27,39 @@ class ErrorOut(Schema):
 # ------------------------------------------------------------------ organisations
 
 
-class OrganisationBase(Schema):
+KommunCode = bounded_line(4)
+Unit = bounded_line(64)
+
+
+class OrganisationCreate(Schema):
+    name: Line
+    kind: OrganisationKindCode
+    kommun_code: KommunCode | None = None
+    website: Url = ""
+
+
+class OrganisationUpdate(Schema):
+    """PATCH: a field left out stays; ``null`` is refused for the fields a row needs."""
+
+    name: Line = None  # type: ignore[assignment]
+    kind: OrganisationKindCode = None  # type: ignore[assignment]
+    kommun_code: KommunCode | None = None
+    website: Url = None  # type: ignore[assignment]
+
+
+class OrganisationPublic(Schema):
+    id: int
     name: str
     kind: OrganisationKindCode
     kommun_code: str | None = None
     website: str = ""
-
-
-class OrganisationCreate(OrganisationBase):
-    pass
-
-
-class OrganisationUpdate(Schema):
-    name: str | None = None
-    kind: OrganisationKindCode | None = None
-    kommun_code: str | None = None
-    website: str | None = None
-
-
-class OrganisationPublic(OrganisationBase):
-    id: int
     kind_label: str
     kommun_name: str | None = None
     is_demo: bool
 
 
 class UnitCreate(Schema):
-    name: str
+    name: Line
 
 
 class UnitPublic(Schema):
@@ -64,8 +72,27 @@ class UnitPublic(Schema):
 
 
 class DocumentIn(Schema):
-    title: str
-    url: str = ""
+    title: Line
+    url: LinkUrl = ""
+
+
+class AgreementCreate(Schema):
+    title: Line
+    purpose: Text = ""
+    party_ids: list[Id] = Field(default_factory=list, max_length=200)
+    period_start: dt.date
+    period_end: dt.date | None = None
+    area_names: list[Line] = Field(default_factory=list, max_length=50)
+    documents: list[DocumentIn] = Field(default_factory=list, max_length=50)
+
+
+class AgreementUpdate(Schema):
+    title: Line = None  # type: ignore[assignment]
+    purpose: Text = None  # type: ignore[assignment]
+    party_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    period_start: dt.date = None  # type: ignore[assignment]
+    period_end: dt.date | None = None
+    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[assignment]
 
 
 class AgreementBase(Schema):
@@ -75,19 +102,6 @@ class AgreementBase(Schema):
     period_start: dt.date
     period_end: dt.date | None = None
     area_names: list[str] = Field(default_factory=list)
-
-
-class AgreementCreate(AgreementBase):
-    documents: list[DocumentIn] = Field(default_factory=list)
-
-
-class AgreementUpdate(Schema):
-    title: str | None = None
-    purpose: str | None = None
-    party_ids: list[int] | None = None
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    area_names: list[str] | None = None
 
 
 class DocumentPublic(Schema):
@@ -106,19 +120,19 @@ class AgreementPublic(AgreementBase):
 
 
 class BodyCreate(Schema):
-    name: str
+    name: Line
     kind: BodyKindCode
-    agreement_id: int | None = None
-    parent_id: int | None = None
-    chair_id: int | None = None
-    chair_title: str = ""
-    organisation_ids: list[int] = Field(default_factory=list)
-    area_names: list[str] = Field(default_factory=list)
+    agreement_id: Id | None = None
+    parent_id: Id | None = None
+    chair_id: Id | None = None
+    chair_title: Line = ""
+    organisation_ids: list[Id] = Field(default_factory=list, max_length=200)
+    area_names: list[Line] = Field(default_factory=list, max_length=50)
 
 
 class BodyMemberIn(Schema):
-    user_id: int
-    organisation_id: int | None = None
+    user_id: Id
+    organisation_id: Id | None = None
 
 
 class BodyPublic(Schema):
@@ -154,27 +168,39 @@ class ActivityBase(Schema):
     expected_participants: int | None = None
 
 
-class ActivityCreate(ActivityBase):
+class ActivityCreate(Schema):
+    title: Line
+    description: Text = ""
+    phase: PhaseCode
+    target_group: Line = ""
+    owner_id: Id
+    partner_ids: list[Id] = Field(default_factory=list, max_length=200)
+    agreement_id: Id | None = None
+    working_group_id: Id | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    place: Line = ""
+    expected_participants: Count | None = None
     propose: bool = False
 
 
 class ActivityUpdate(Schema):
-    title: str | None = None
-    description: str | None = None
-    phase: PhaseCode | None = None
-    target_group: str | None = None
-    partner_ids: list[int] | None = None
-    agreement_id: int | None = None
+    title: Line = None  # type: ignore[assignment]
+    description: Text = None  # type: ignore[assignment]
+    phase: PhaseCode = None  # type: ignore[assignment]
+    target_group: Line = None  # type: ignore[assignment]
+    partner_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    agreement_id: Id | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
-    place: str | None = None
-    expected_participants: int | None = None
-    actual_participants: int | None = None
+    place: Line = None  # type: ignore[assignment]
+    expected_participants: Count | None = None
+    actual_participants: Count | None = None
 
 
 class DecisionIn(Schema):
     decision: Literal["approve", "reject"]
-    justification: str
+    justification: Text
     date: dt.date
 
 
@@ -192,8 +218,8 @@ class DecisionPublic(Schema):
 
 class TransitionIn(Schema):
     to_status: StatusCode
-    actual_participants: int | None = None
-    evaluation: str = ""
+    actual_participants: Count | None = None
+    evaluation: Text = ""
 
 
 class ActivityPublic(ActivityBase):
@@ -225,18 +251,24 @@ class FundingBase(Schema):
     note: str = ""
 
 
-class FundingCreate(FundingBase):
-    pass
+class FundingCreate(Schema):
+    funder: Line
+    programme: Line = ""
+    amount_applied: Money
+    amount_granted: Money | None = None
+    deadline: dt.date | None = None
+    status: FundingStatusCode = "planned"
+    note: Text = ""
 
 
 class FundingUpdate(Schema):
-    funder: str | None = None
-    programme: str | None = None
-    amount_applied: Decimal | None = None
-    amount_granted: Decimal | None = None
+    funder: Line = None  # type: ignore[assignment]
+    programme: Line = None  # type: ignore[assignment]
+    amount_applied: Money = None  # type: ignore[assignment]
+    amount_granted: Money | None = None
     deadline: dt.date | None = None
-    status: FundingStatusCode | None = None
-    note: str | None = None
+    status: FundingStatusCode = None  # type: ignore[assignment]
+    note: Text = None  # type: ignore[assignment]
 
 
 class FundingPublic(FundingBase):
@@ -267,24 +299,31 @@ class FundingTotals(Schema):
 
 
 class IndicatorCreate(Schema):
-    name: str
-    unit: str = ""
-    description: str = ""
+    name: Line
+    unit: Unit = ""
+    description: Text = ""
     higher_is_better: bool = True
 
 
 class IndicatorYearIn(Schema):
+    target: Money | None = None
+    value: Money | None = None
+    comment: Text = ""
+
+
+class IndicatorYearPublic(Schema):
+    year: int
     target: Decimal | None = None
     value: Decimal | None = None
     comment: str = ""
 
 
-class IndicatorYearPublic(IndicatorYearIn):
-    year: int
-
-
-class IndicatorPublic(IndicatorCreate):
+class IndicatorPublic(Schema):
     id: int
+    name: str
+    unit: str = ""
+    description: str = ""
+    higher_is_better: bool = True
     agreement_id: int
     years: list[IndicatorYearPublic]
 
@@ -293,10 +332,10 @@ class IndicatorPublic(IndicatorCreate):
 
 
 class InvitationIn(Schema):
-    email: str
-    first_name: str = ""
-    last_name: str = ""
-    organisation_id: int
+    email: bounded_line(254)  # type: ignore[valid-type]
+    first_name: bounded_line(150) = ""  # type: ignore[valid-type]
+    last_name: bounded_line(150) = ""  # type: ignore[valid-type]
+    organisation_id: Id
     role: Literal["coordinator", "member"] = "member"
 
 

@@ -285,7 +285,7 @@ def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -
     if fmt == "html":
         return render(request, "samverkan/yearly_report.html", {"page": page})
     if fmt == "xlsx":
-        content, mime = report_exports.report_xlsx(page.report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        content, mime = report_exports.report_xlsx(page.report), report_exports.xl.XLSX_MIME
     else:
         content, mime = report_exports.report_pdf(page.report, page), "application/pdf"
     response = HttpResponse(content, content_type=mime)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError as DatabaseDataError
+from django.db import IntegrityError
 from django.http import HttpRequest
 from ninja import NinjaAPI
 
@@ -38,6 +43,22 @@ def _domain_error(request: HttpRequest, exc: KompetensbronError):
     if isinstance(exc, ValidationFailed) and exc.errors:
         body["errors"] = exc.errors
     return api.create_response(request, body, status=_status(exc))
+
+
+@api.exception_handler(IntegrityError)
+@api.exception_handler(DatabaseDataError)
+@api.exception_handler(DjangoValidationError)
+@api.exception_handler(OverflowError)
+@api.exception_handler(UnicodeEncodeError)
+def _refused_by_database(request: HttpRequest, exc: Exception):
+    """Safety net: input the database (or its driver) refuses is the client's error, not ours.
+
+    The services bound and check their input first (kompetensbron.input_types,
+    kompetensbron.unique_writes); this only catches what slipped through, and is logged so it
+    gets its own check. The write ran in the service's transaction, so nothing was committed.
+    """
+    logging.getLogger(__name__).warning("input refused by the database on %s %s: %r", request.method, request.path, exc)
+    return api.create_response(request, {"detail": "Uppgifterna kunde inte sparas: ett värde är ogiltigt eller finns redan."}, status=422)
 
 
 api.add_router("/", reference_router)

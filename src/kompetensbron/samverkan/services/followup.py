@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kompetensbron.errors import NotFound
+from kompetensbron.input_types import YEAR_MAX, YEAR_MIN
+from kompetensbron.unique_writes import atomic_unique
 
 from .. import validation as v
 from ..audit import record, snapshot
@@ -56,7 +58,7 @@ def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_d
     if Indicator.objects.filter(agreement=agreement, name__iexact=data.name.strip()).exists():
         errors["name"] = f"Indikatorn {data.name.strip()} finns redan för avtalet."
     v.raise_if(errors)
-    with transaction.atomic():
+    with atomic_unique("name", f"Indikatorn {data.name.strip()} finns redan för avtalet."):
         indicator = Indicator.objects.create(
             agreement=agreement,
             name=data.name.strip(),
@@ -76,7 +78,7 @@ def set_indicator_year(*, actor, indicator: Indicator, year: int, data: Indicato
     if not _MIN_YEAR <= year <= _MAX_YEAR:
         errors["year"] = f"Året ska ligga mellan {_MIN_YEAR} och {_MAX_YEAR}."
     v.raise_if(errors)
-    with transaction.atomic():
+    with atomic_unique("year", f"Värdet för {year} sparades samtidigt av någon annan; försök igen."):
         row = IndicatorYear.objects.select_for_update().filter(indicator=indicator, year=year).first()
         before = snapshot(row) if row else None
         if row is None:
@@ -96,6 +98,8 @@ def _reached(target: Decimal | None, value: Decimal | None, higher_is_better: bo
 def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
     """Activities by phase and status, decisions, funding and indicators of one agreement year."""
     require(actor, "view_agreement", agreement, "Du deltar inte i avtalet.")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        v.raise_if({"year": f"Året ska ligga mellan {YEAR_MIN} och {YEAR_MAX}."})
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     acts = list(
         Activity.objects.filter(agreement=agreement)

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.unique_writes import atomic_unique
 
 from .. import validation as v
 from ..audit import record, snapshot
@@ -58,7 +59,10 @@ def _areas(names: list[str]) -> list[DevelopmentArea]:
     out = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
         area = DevelopmentArea.objects.filter(name__iexact=name).first()
-        out.append(area or DevelopmentArea.objects.create(name=name))
+        if area is None:
+            with atomic_unique("area_names", f"Utvecklingsområdet {name} registrerades samtidigt av någon annan; försök igen."):
+                area = DevelopmentArea.objects.create(name=name)
+        out.append(area)
     return out
 
 
@@ -79,7 +83,7 @@ def create_organisation(*, actor, data: OrganisationCreate, is_demo: bool = Fals
     if Organisation.objects.filter(name__iexact=data.name.strip()).exists():
         errors["name"] = f"Organisationen {data.name.strip()} finns redan."
     v.raise_if(errors)
-    with transaction.atomic():
+    with atomic_unique("name", f"Organisationen {data.name.strip()} finns redan."):
         org = Organisation.objects.create(
             name=data.name.strip(), kind=data.kind, kommun=kommun, website=data.website, is_demo=is_demo
         )
@@ -93,10 +97,12 @@ def update_organisation(*, actor, organisation: Organisation, data: Organisation
     errors: dict[str, str] = {}
     if "name" in changes:
         errors |= v.check_required(name=changes["name"])
+        if Organisation.objects.filter(name__iexact=changes["name"].strip()).exclude(pk=organisation.pk).exists():
+            errors["name"] = f"Organisationen {changes['name'].strip()} finns redan."
     if "kommun_code" in changes:
         changes["kommun"] = _kommun(changes.pop("kommun_code"), errors)
     v.raise_if(errors)
-    with transaction.atomic():
+    with atomic_unique("name", f"Organisationen {str(changes.get('name', '')).strip()} finns redan."):
         before = snapshot(organisation)
         for field, value in changes.items():
             setattr(organisation, field, value.strip() if isinstance(value, str) else value)
@@ -156,7 +162,7 @@ def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> 
         coordinated = {m.organisation_id for m in actor.samverkan_memberships.filter(role="coordinator")}
         if not coordinated & {p.pk for p in parties}:
             raise PermissionDenied("Endast en parts samordnare får registrera ett avtal.")
-    with transaction.atomic():
+    with atomic_unique("title", f"Avtalet {data.title.strip()} finns redan."):
         agreement = Agreement.objects.create(
             title=data.title.strip(),
             purpose=data.purpose,
@@ -178,6 +184,8 @@ def update_agreement(*, actor, agreement: Agreement, data: AgreementUpdate) -> A
     errors: dict[str, str] = {}
     if "title" in changes:
         errors |= v.check_required(title=changes["title"])
+        if Agreement.objects.filter(title__iexact=changes["title"].strip()).exclude(pk=agreement.pk).exists():
+            errors["title"] = f"Avtalet {changes['title'].strip()} finns redan."
     start = changes.get("period_start", agreement.period_start)
     end = changes.get("period_end", agreement.period_end)
     errors |= v.check_period(start, end)
@@ -186,10 +194,10 @@ def update_agreement(*, actor, agreement: Agreement, data: AgreementUpdate) -> A
         errors["party_ids"] = "Ett avtal behöver minst en part."
     v.raise_if(errors)
     area_names = changes.pop("area_names", None)
-    with transaction.atomic():
+    with atomic_unique("title", f"Avtalet {str(changes.get('title', '')).strip()} finns redan."):
         before = snapshot(agreement)
         for field, value in changes.items():
-            setattr(agreement, field, value)
+            setattr(agreement, field, value.strip() if field == "title" else value)
         agreement.save()
         if parties is not None:
             agreement.parties.set(parties)
@@ -229,7 +237,7 @@ def create_body(*, actor, data: BodyCreate, is_demo: bool = False) -> Body:
     if Body.objects.filter(name__iexact=data.name.strip()).exists():
         errors["name"] = f"Organet {data.name.strip()} finns redan."
     v.raise_if(errors)
-    with transaction.atomic():
+    with atomic_unique("name", f"Organet {data.name.strip()} finns redan."):
         body = Body.objects.create(
             name=data.name.strip(),
             kind=data.kind,

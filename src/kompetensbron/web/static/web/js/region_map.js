@@ -75,7 +75,7 @@
     var population = value === undefined || value === null || isNaN(value) ? d.labelUnknown : number.format(value);
     return (
       "<strong>" + escapeHtml(regionName(k, p.name)) + "</strong> " +
-      '<span style="color:#5b6670">' + escapeHtml(p.name) + "</span><br>" +
+      '<span class="tooltip-muted">' + escapeHtml(p.name) + "</span><br>" +
       escapeHtml(d.labelPopulation) + ": " + population
     );
   }
