@@ -14,7 +14,7 @@ from django.db import models
 
 from .models import AuditEntry
 
-__all__ = ["snapshot", "record"]
+__all__ = ["snapshot", "record", "record_bulk"]
 
 #: Fields never copied into the audit log (secrets and bookkeeping).
 _SKIPPED = {"password", "search_text", "updated_at"}
@@ -55,4 +55,16 @@ def record(
         object_repr=str(obj)[:255],
         before=before,
         after=after,
+    )
+
+
+def record_bulk(*, actor, action: str, model: type[models.Model], summary: str, after: dict[str, Any]) -> AuditEntry:
+    """One audit entry for a change of many rows of ``model`` at once (e.g. a mapping run)."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        action=action,
+        model=model._meta.label_lower,
+        object_id="*",
+        object_repr=summary[:255],
+        after=json.loads(json.dumps(after, cls=DjangoJSONEncoder)),
     )
