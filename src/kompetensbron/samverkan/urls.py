@@ -20,6 +20,8 @@ urlpatterns = [
     path("avtal/<int:pk>/arsrapport/<int:year>.pdf", views.yearly_report, {"fmt": "pdf"}, name="yearly_report_pdf"),
     path("organisationer/", views.organisation_list, name="organisations"),
     path("organisationer/<int:pk>/redigera/", views.organisation_edit, name="organisation_edit"),
+    path("inbjudningar/<int:pk>/acceptera/", views.party_invitation_decide, {"decision": "accept"}, name="party_invitation_accept"),
+    path("inbjudningar/<int:pk>/avboj/", views.party_invitation_decide, {"decision": "decline"}, name="party_invitation_decline"),
     path("organ/", views.body_list, name="bodies"),
     path("konto/aktivera/<str:uidb64>/<str:token>/", views.activate, name="activate"),
 ]
