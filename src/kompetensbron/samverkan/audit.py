@@ -19,6 +19,12 @@ __all__ = ["snapshot", "record", "record_bulk"]
 #: Fields never copied into the audit log (secrets and bookkeeping).
 _SKIPPED = {"password", "search_text", "updated_at"}
 
+#: Dependent rows that belong to an object's snapshot: model label → (related name, fields).
+#: An agreement's documents (title, link, file) are part of the agreement.
+_DEPENDENT_ROWS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "samverkan.agreement": ("documents", ("title", "url", "file")),
+}
+
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
     """The object's concrete fields and many-to-many ids as JSON-safe values."""
@@ -35,6 +41,10 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
         for field in opts.many_to_many:
             if field.remote_field.through._meta.auto_created:
                 data[field.name] = sorted(getattr(obj, field.attname).values_list("pk", flat=True))
+        dependent = _DEPENDENT_ROWS.get(opts.label_lower)
+        if dependent is not None:
+            related, names = dependent
+            data[related] = [dict(zip(names, row)) for row in getattr(obj, related).order_by("pk").values_list(*names)]
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
