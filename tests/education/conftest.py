@@ -53,9 +53,30 @@ def staff(db):
     return make_user("planerare", staff=True)
 
 
+def member_of(user, institution, *, role: str = "coordinator"):
+    """Make ``user`` a member of the Samverkan organisation linked to ``institution`` (created when missing)."""
+    from kompetensbron.samverkan.models import Membership, Organisation
+
+    if institution.organisation_id is None:
+        institution.organisation = Organisation.objects.create(name=institution.name, kind="university")
+        institution.save(update_fields=["organisation"])
+    Membership.objects.get_or_create(user=user, organisation_id=institution.organisation_id, defaults={"role": role})
+    return user
+
+
 @pytest.fixture
-def coordinator(db):
-    return make_user("samordnare", perms=("change_programme", "add_programme"))
+def coordinator(db, miun):
+    """A coordinator of Mittuniversitetet's organisation: adds and changes its programmes."""
+    return member_of(make_user("samordnare"), miun)
+
+
+@pytest.fixture
+def other_coordinator(db):
+    """A coordinator of another university's organisation (an institution of its own)."""
+    from kompetensbron.education.models import Institution
+
+    other = Institution.objects.create(name="Annat universitet")
+    return member_of(make_user("annan-samordnare"), other)
 
 
 @pytest.fixture

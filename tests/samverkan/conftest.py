@@ -17,6 +17,9 @@ from kompetensbron.samverkan.models import Activity, Agreement, AuditEntry, Body
 from kompetensbron.samverkan.schemas import ActivityCreate, AgreementCreate, BodyCreate, OrganisationCreate
 
 
+PROPOSED_AT = dt.datetime(2025, 1, 15, 10, 0, tzinfo=dt.timezone.utc)
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -66,7 +69,11 @@ class World:
         return ActivityCreate(**data)
 
     def proposed(self, **overrides) -> Activity:
-        return services.propose_activity(actor=self.wg_member, data=self.activity_data(**overrides))
+        """A proposal made on 15 January 2025 (so decisions dated 2025 come after it)."""
+        activity = services.propose_activity(actor=self.wg_member, data=self.activity_data(**overrides))
+        Activity.objects.filter(pk=activity.pk).update(proposed_at=PROPOSED_AT)
+        activity.refresh_from_db()
+        return activity
 
     def decided(self, **overrides) -> Activity:
         activity = self.proposed(**overrides)

@@ -7,3 +7,8 @@ class DossierConfig(AppConfig):
     label = "dossier"
     verbose_name = _("Relevansunderlag")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import privacy
+
+        privacy.register()

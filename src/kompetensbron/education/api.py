@@ -1,7 +1,7 @@
 """JSON routes of the education supply under ``/api/v1/education/``: thin over the services.
 
 Reading is public. Writing needs the Django session (anonymous → 401), the CSRF token
-(403 otherwise) and the right to change programmes (403). Domain errors map centrally
+(403 otherwise) and the rule of :mod:`.permissions` on the institution, programme or link (403). Domain errors map centrally
 (web/api.py): ValidationFailed → 422 with per-field ``errors``, NotFound → 404.
 """
 
@@ -47,7 +47,7 @@ def get_programme(request: HttpRequest, programme_id: Id):
     return services.get_programme(programme_id)
 
 
-@router.post("/programmes", response={201: ProgrammeDetail, **_ERRORS}, auth=django_auth, summary="Create a programme (staff or education.add_programme)")
+@router.post("/programmes", response={201: ProgrammeDetail, **_ERRORS}, auth=django_auth, summary="Create a programme (staff, or a member of the institution's organisation)")
 def create_programme(request: HttpRequest, data: ProgrammeIn):
     programme = services.create_programme(actor=request.auth, data=data)
     return Status(201, services.get_programme(programme.pk))

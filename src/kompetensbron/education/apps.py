@@ -7,3 +7,9 @@ class EducationConfig(AppConfig):
     label = "education"
     verbose_name = _("Utbildningsutbud")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the education rules with django-rules and the personal-data handlers.
+        from . import permissions, privacy  # noqa: F401
+
+        privacy.register()

@@ -10,6 +10,7 @@ from kompetensbron.reference.models import Kommun, SunField, SunLevel
 
 from . import validation as v
 from .models import Institution, Programme
+from .permissions import institution_ids, is_education_staff
 from .schemas import ProgrammeIn
 
 __all__ = ["ProgrammeForm", "LinkDecisionForm", "ManualLinkForm", "TemplateUploadForm", "SERVICE_FIELDS"]
@@ -51,6 +52,15 @@ class ProgrammeForm(BoundedFormMixin, forms.ModelForm):
     # without min_value, so that clean() gives the same message as the services
     places = forms.IntegerField(label=_("Utbildningsplatser"), required=False)
     credits = forms.DecimalField(label=_("Högskolepoäng"), required=False, max_digits=6, decimal_places=1)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # only the institutions the user may add programmes to (all for staff)
+        if user is not None and not is_education_staff(user):
+            allowed = institution_ids(user)
+            if self.instance.pk is not None:
+                allowed.add(self.instance.institution_id)
+            self.fields["institution"].queryset = Institution.objects.filter(pk__in=allowed)
 
     class Meta:
         model = Programme

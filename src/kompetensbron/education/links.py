@@ -2,8 +2,9 @@
 
 The mapping code (official SSYK–SUN key, skill overlap) writes *suggested* links with
 :func:`suggest_link`; people review them here. Every function is keyword-only, checks the
-actor's right (:mod:`.permissions`), validates (``ValidationFailed`` with per-field messages)
-and writes in one transaction. The link keeps who decided, when and why.
+actor's right (:mod:`.permissions`: ``education.decide_link`` on the link, ``change_programme``
+for a manual link), validates (``ValidationFailed`` with per-field messages) and writes in one
+transaction with its audit entry. The link keeps who decided, when and why.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from kompetensbron.errors import NotFound, ValidationFailed
 
 from . import validation as v
 from .models import Course, LinkProvenance, LinkStatus, OccupationLink, Programme
-from .permissions import require_change
+from kompetensbron.samverkan.audit import record, snapshot
+
+from .permissions import require
 
 __all__ = ["get_link", "confirm_link", "reject_link", "add_manual_link", "suggest_link", "REASON_REQUIRED"]
 
 REASON_REQUIRED = "En motivering krävs."
+DECIDE_REFUSED = "Du får bara besluta om yrkeskopplingar för ditt eget lärosätes program och kurser."
 
 
 def get_link(pk: int) -> OccupationLink:
@@ -32,23 +36,25 @@ def get_link(pk: int) -> OccupationLink:
 def _decide(link: OccupationLink, *, actor, status: str, reason: str) -> OccupationLink:
     with transaction.atomic():
         link = OccupationLink.objects.select_for_update().get(pk=link.pk)
+        before = snapshot(link)
         link.status = status
         link.reason = reason
         link.author = actor
         link.decided_at = timezone.now()
         link.save(update_fields=["status", "reason", "author", "decided_at", "updated_at"])
+        record(actor=actor, action="confirm" if status == LinkStatus.CONFIRMED else "reject", obj=link, before=before, after=snapshot(link))
     return get_link(link.pk)
 
 
 def confirm_link(*, actor, link: OccupationLink, reason: str = "") -> OccupationLink:
     """Confirm a link; a reason is optional (kept when given)."""
-    require_change(actor)
+    require(actor, "decide_link", link, DECIDE_REFUSED)
     return _decide(link, actor=actor, status=LinkStatus.CONFIRMED, reason=(reason or "").strip() or link.reason)
 
 
 def reject_link(*, actor, link: OccupationLink, reason: str) -> OccupationLink:
     """Reject a link; the reason is required."""
-    require_change(actor)
+    require(actor, "decide_link", link, DECIDE_REFUSED)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationFailed("En avvisning måste motiveras.", errors={"reason": REASON_REQUIRED})
@@ -59,7 +65,12 @@ def add_manual_link(
     *, actor, ssyk: str, reason: str, programme: Programme | None = None, course: Course | None = None, score: float = 1.0
 ) -> OccupationLink:
     """Link a programme or a course (exactly one) to an SSYK-4 group by hand: confirmed at once."""
-    require_change(actor)
+    if programme is not None:
+        require(actor, "change_programme", programme, DECIDE_REFUSED)
+    elif course is not None:
+        require(actor, "decide_link", OccupationLink(course=course), DECIDE_REFUSED)
+    else:
+        require(actor, "add_programme", None, DECIDE_REFUSED)
     errors: dict[str, str] = {}
     if (programme is None) == (course is None):
         errors["target"] = "Ange antingen ett program eller en kurs."
@@ -81,6 +92,7 @@ def add_manual_link(
             programme=programme, course=course, ssyk_id=ssyk, provenance=LinkProvenance.MANUAL, score=score,
             status=LinkStatus.CONFIRMED, reason=reason, author=actor, decided_at=timezone.now(),
         )  # fmt: skip
+        record(actor=actor, action="create", obj=link, after=snapshot(link))
     return get_link(link.pk)
 
 

@@ -13,6 +13,8 @@ transaction, as an idempotent upsert keyed by (course | programme, ssyk, provena
   (same provenance) is deleted (removed) — the map stays the current top-k.
 
 Suggestions naming an unknown course code or SSYK-4 group are skipped and counted.
+Every store that changes a link leaves one audit entry (``map_occupations``) with its counts
+and the ``actor`` (None when run by the operator's CLI).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+
+from kompetensbron.samverkan.audit import record, record_bulk
 
 from .models import Course, Institution, LinkProvenance, LinkStatus, OccupationLink, Programme
 
@@ -53,7 +57,7 @@ def _evidence(suggestion) -> dict:
     return evidence
 
 
-def store_course_suggestions(*, suggestions: Iterable, institution: Institution | None = None) -> StoreCounts:
+def store_course_suggestions(*, suggestions: Iterable, institution: Institution | None = None, actor=None) -> StoreCounts:
     """Upsert the suggestions of :class:`CourseMapping` objects (``code`` = course code).
 
     ``institution`` narrows the course look-up; without it a code matches the courses of
@@ -66,15 +70,30 @@ def store_course_suggestions(*, suggestions: Iterable, institution: Institution 
     targets: dict[str, list[int]] = {}
     for pk, code in courses.values_list("pk", "code"):
         targets.setdefault(code, []).append(pk)
-    return _store("course", targets, mappings)
+
+    def audit(counts: StoreCounts) -> None:
+        summary = f"{len(targets)} kurser" + (f" vid {institution}" if institution is not None else "")
+        record_bulk(actor=actor, action="map_occupations", model=OccupationLink, summary=summary, after=_counts_json(counts))
+
+    return _store("course", targets, mappings, audit)
 
 
-def store_programme_suggestions(*, programme: Programme, mapping) -> StoreCounts:
+def store_programme_suggestions(*, programme: Programme, mapping, actor=None) -> StoreCounts:
     """Upsert one programme's :class:`CourseMapping` (e.g. from ``map_programme``)."""
-    return _store("programme", {mapping.code: [programme.pk]}, [mapping])
+
+    def audit(counts: StoreCounts) -> None:
+        record(actor=actor, action="map_occupations", obj=programme, after=_counts_json(counts))
+
+    return _store("programme", {mapping.code: [programme.pk]}, [mapping], audit)
 
 
-def _store(field: str, targets: dict[str, list[int]], mappings: list) -> StoreCounts:
+def _counts_json(counts: StoreCounts) -> dict:
+    from dataclasses import asdict
+
+    return asdict(counts)
+
+
+def _store(field: str, targets: dict[str, list[int]], mappings: list, audit=None) -> StoreCounts:
     from kompetensbron.reference.models import SsykGroup
 
     known_ssyk = set(SsykGroup.objects.filter(level=4).values_list("code", flat=True))
@@ -134,4 +153,7 @@ def _store(field: str, targets: dict[str, list[int]], mappings: list) -> StoreCo
         ]
         OccupationLink.objects.bulk_create(new, batch_size=1000)
         created = len(new)
-    return StoreCounts(created, updated, unchanged, kept, removed, unknown_courses, unknown_ssyk)
+        counts = StoreCounts(created, updated, unchanged, kept, removed, unknown_courses, unknown_ssyk)
+        if audit is not None and (created or updated or removed):
+            audit(counts)
+    return counts

@@ -1,7 +1,8 @@
 """Education supply: institutions, programmes with their courses and yearly figures, course
 syllabi, and the links of programmes and courses to SSYK-4 occupations.
 
-- :class:`Institution` — a university (lärosäte), seated in a kommun, with campus kommuner.
+- :class:`Institution` — a university (lärosäte), seated in a kommun, with campus kommuner,
+  linked to the Samverkan organisation whose people may change its data (:mod:`.permissions`).
 - :class:`Programme` — a programme (utbildningsprogram) classified by SUN 2020 level and field;
   :class:`ProgrammeYear` holds admitted students and graduates per year;
   :class:`ProgrammeCourse` its courses by term.
@@ -30,6 +31,15 @@ class Institution(models.Model):
         "reference.Kommun", verbose_name=_("campusorter (kommuner)"), blank=True, related_name="+"
     )
     org_number = models.CharField(_("organisationsnummer"), max_length=16, blank=True)
+    organisation = models.ForeignKey(
+        "samverkan.Organisation",
+        verbose_name=_("organisation i samverkansregistret"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="institutions",
+        help_text=_("Organisationens samordnare och medlemmar får ändra lärosätets program och yrkeskopplingar."),
+    )
 
     class Meta:
         ordering = ["name"]

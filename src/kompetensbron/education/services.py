@@ -20,7 +20,9 @@ from kompetensbron.reference.services import list_data_sources
 
 from . import validation as v
 from .models import Course, CourseLevel, Institution, OccupationLink, Programme, StudyForm
-from .permissions import require_add, require_change
+from kompetensbron.samverkan.audit import record, snapshot
+
+from .permissions import require
 from .schemas import (
     CodeLabel,
     CourseDetail,
@@ -209,18 +211,32 @@ def _apply(p: Programme, data: ProgrammeIn) -> Programme:
     return p
 
 
+ADD_REFUSED = "Du får bara lägga till utbildningsprogram för ditt eget lärosäte."
+CHANGE_REFUSED = "Du får bara ändra utbildningsprogram vid ditt eget lärosäte."
+
+
 def create_programme(*, actor, data: ProgrammeIn) -> Programme:
-    require_add(actor)
+    """A new programme at an institution the actor may add to (:mod:`.permissions`)."""
+    institution = Institution.objects.filter(pk=data.institution_id).first()
+    require(actor, "add_programme", institution, ADD_REFUSED)  # None (unknown): 422 below
     v.raise_if(_validate(data))
     with transaction.atomic():
-        return _apply(Programme(), data)
+        programme = _apply(Programme(), data)
+        record(actor=actor, action="create", obj=programme, after=snapshot(programme))
+    return programme
 
 
 def update_programme(*, actor, programme: Programme, data: ProgrammeIn) -> Programme:
-    require_change(actor)
+    """Change a programme the actor may change; moving it needs the add right at the target."""
+    require(actor, "change_programme", programme, CHANGE_REFUSED)
+    if data.institution_id != programme.institution_id:
+        require(actor, "add_programme", Institution.objects.filter(pk=data.institution_id).first(), ADD_REFUSED)
     v.raise_if(_validate(data, instance=programme))
     with transaction.atomic():
-        return _apply(programme, data)
+        before = snapshot(Programme.objects.get(pk=programme.pk))
+        programme = _apply(programme, data)
+        record(actor=actor, action="update", obj=programme, before=before, after=snapshot(programme))
+    return programme
 
 
 

@@ -11,6 +11,13 @@ and programme code), make its course list equal to the file's rows, and set the 
 of the years the file gives (other years are kept). Institutions are matched by name or
 short name and created when new; courses are matched by code within the institution
 (e.g. the imported Mid Sweden University syllabi) and created from the row otherwise.
+
+Rights: the CLI imports as the operator (``actor=None``: every institution, new ones
+created). From the page (``actor=`` the user), every programme of the file is checked before
+anything is written (:func:`check_rights`): a new programme needs ``education.add_programme``
+on its institution, an existing one ``education.change_programme`` on it, and only staff may
+name an institution that does not exist yet; one refused row refuses the whole file (403).
+Each written programme leaves audit entries (create/update and "import" with its course rows).
 """
 
 from __future__ import annotations
@@ -21,15 +28,19 @@ from pathlib import Path
 
 from django.db import transaction
 
+from kompetensbron.errors import PermissionDenied
+from kompetensbron.samverkan.audit import record, snapshot
+
 from kompetensbron.reference.models import Kommun, SunField, SunLevel
 from kompetensbron.sources.programme_template import ParsedTemplate, TemplateInvalid, TemplateProblem, TemplateRow, read_programme_template
 
 from .loading import course_search_text
 from .models import Course, Institution, Programme, ProgrammeCourse, ProgrammeYear
+from .permissions import is_education_staff
 from .services import programme_search_text
 from .validation import POST_SECONDARY_LEVELS
 
-__all__ = ["TemplateImportReport", "import_programme_template", "check_template", "store_template"]
+__all__ = ["TemplateImportReport", "import_programme_template", "check_template", "check_rights", "store_template"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +56,51 @@ class TemplateImportReport:
     programme_ids: tuple[int, ...]
 
 
-def import_programme_template(path: Path, *, source_name: str | None = None) -> TemplateImportReport:
-    """Parse, check and store a template file; raises ``TemplateInvalid`` listing every problem."""
+_OPERATOR = object()  # the CLI: no rights check
+
+
+def import_programme_template(path: Path, *, source_name: str | None = None, actor=_OPERATOR) -> TemplateImportReport:
+    """Parse, check and store a template file; raises ``TemplateInvalid`` listing every problem.
+
+    ``actor``: the user importing from the page (rights checked, :func:`check_rights`); left
+    out by the CLI, which imports as the operator.
+    """
+    import rules
+
+    if actor is not _OPERATOR and not rules.has_perm("education.import_programmes", actor):
+        raise PermissionDenied("Du har inte behörighet att importera utbildningsprogram.")
     parsed = read_programme_template(Path(path))
     check_template(parsed)
-    return store_template(parsed, source_name=source_name or Path(path).name)
+    if actor is not _OPERATOR:
+        check_rights(parsed, actor)
+    return store_template(parsed, source_name=source_name or Path(path).name, actor=None if actor is _OPERATOR else actor)
+
+
+def check_rights(parsed: ParsedTemplate, actor) -> None:
+    """Refuse (``PermissionDenied``, naming the rows) any programme the actor may not write."""
+    import rules
+
+    institutions = _institutions()
+    refused: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for r in parsed.rows:
+        key = (r.institution.casefold(), r.programme_code)
+        if key in seen:
+            continue
+        seen.add(key)
+        inst = institutions.get(r.institution.casefold())
+        if inst is None:
+            if not is_education_staff(actor):
+                refused.append(f"rad {r.row}: lärosätet ”{r.institution}” finns inte; bara administratörer lägger till lärosäten.")
+            continue
+        programme = Programme.objects.filter(institution=inst, code=r.programme_code).first()
+        if programme is None:
+            if not rules.has_perm("education.add_programme", actor, inst):
+                refused.append(f"rad {r.row}: du får inte lägga till program vid {inst.name}.")
+        elif not rules.has_perm("education.change_programme", actor, programme):
+            refused.append(f"rad {r.row}: du får inte ändra programmet {programme.code} {programme.name}.")
+    if refused:
+        raise PermissionDenied("Inget importerades. " + " ".join(refused))
 
 
 def _institutions() -> dict[str, Institution]:
@@ -119,8 +170,8 @@ def check_template(parsed: ParsedTemplate) -> None:
         raise TemplateInvalid(parsed.path, problems)
 
 
-def store_template(parsed: ParsedTemplate, *, source_name: str) -> TemplateImportReport:
-    """Write a checked template in one transaction."""
+def store_template(parsed: ParsedTemplate, *, source_name: str, actor=None) -> TemplateImportReport:
+    """Write a checked template in one transaction (with audit entries naming ``actor``)."""
     rows = parsed.rows
     created_p = updated_p = created_c = linked = removed = years = 0
     programme_ids: list[int] = []
@@ -135,6 +186,7 @@ def store_template(parsed: ParsedTemplate, *, source_name: str) -> TemplateImpor
             if inst is None:
                 inst = Institution.objects.create(name=head.institution)
                 institutions[inst.name.casefold()] = inst
+                record(actor=actor, action="import", obj=inst, after=snapshot(inst))
             values = dict(
                 name=head.programme_name, degree=head.degree, sun_level_id=head.sun_level or None, sun_field_id=head.sun_field or None,
                 places=head.places, kommun_id=head.kommunkod or None, credits=head.credits,
@@ -145,11 +197,15 @@ def store_template(parsed: ParsedTemplate, *, source_name: str) -> TemplateImpor
             programme, created = Programme.objects.get_or_create(institution=inst, code=head.programme_code, defaults=values)
             if created:
                 created_p += 1
+                record(actor=actor, action="create", obj=programme, after=snapshot(programme))
             elif any(getattr(programme, k) != v for k, v in values.items()):
+                before = snapshot(programme)
                 for k, v in values.items():
                     setattr(programme, k, v)
                 programme.save()
                 updated_p += 1
+                record(actor=actor, action="update", obj=programme, before=before, after=snapshot(programme))
+            courses_before = sorted(programme.programme_courses.values_list("course__code", flat=True))
             programme_ids.append(programme.pk)
             kept: list[int] = []
             for order, r in enumerate((r for r in group if r.course_code), start=1):
@@ -168,13 +224,20 @@ def store_template(parsed: ParsedTemplate, *, source_name: str) -> TemplateImpor
                 )
                 kept.append(pc.pk)
                 linked += 1
-            removed += ProgrammeCourse.objects.filter(programme=programme).exclude(pk__in=kept).delete()[0]
+            dropped = ProgrammeCourse.objects.filter(programme=programme).exclude(pk__in=kept).delete()[0]
+            removed += dropped
+            set_years = {}
             for r in group:
                 if r.year is not None:
                     ProgrammeYear.objects.update_or_create(
                         programme=programme, year=r.year, defaults=dict(admitted=r.admitted, graduates=r.graduates)
                     )
                     years += 1
+                    set_years[str(r.year)] = {"admitted": r.admitted, "graduates": r.graduates}
+            record(
+                actor=actor, action="import", obj=programme, before={"courses": courses_before},
+                after={"source": source_name, "courses": sorted(r.course_code for r in group if r.course_code), "course_rows_removed": dropped, "years": set_years},
+            )  # fmt: skip
     return TemplateImportReport(
         path=parsed.path, rows=len(rows), programmes_created=created_p, programmes_updated=updated_p, courses_created=created_c,
         courses_linked=linked, course_rows_removed=removed, years_set=years, programme_ids=tuple(programme_ids),

@@ -2,8 +2,9 @@
 
 Lists answer an htmx request with the results fragment and any other request with the full
 page (one partial, as in ``/yrken/``). Changes are POST forms with a CSRF token, need a login
-and the right to change programmes (:mod:`.permissions`); refusals render a 403/404 page and
-invalid input comes back on the form with status 422.
+and the rule of :mod:`.permissions` for the programme or link (the services check it again);
+refusals render a 403/404 page and invalid input comes back on the form with status 422.
+Read-only pages answer GET and HEAD only.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import rules
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +20,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import DataError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.reference.views import render_page
@@ -51,6 +53,7 @@ def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
 # ------------------------------------------------------------------ programmes
 
 
+@require_safe
 def programme_list(request: HttpRequest) -> HttpResponse:
     form = ProgrammeSearchForm(request.GET)
     query = form.cleaned_data.get("q", "") if form.is_valid() else ""
@@ -61,12 +64,13 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def _programme_page(request: HttpRequest, pk: int, *, decision_form=None, manual_form=None) -> ProgrammePage:
     return ProgrammePage.build(
         services.get_programme(pk),
-        can_change=can_change(request.user),
+        can_change=can_change(request.user, services.get_programme_model(pk)),
         decision_form=decision_form or LinkDecisionForm(),
         manual_form=manual_form or ManualLinkForm(),
     )
 
 
+@require_safe
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         page = _programme_page(request, pk)
@@ -76,7 +80,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _programme_form(request: HttpRequest, *, programme=None) -> HttpResponse:
-    form = ProgrammeForm(request.POST or None, instance=programme)
+    form = ProgrammeForm(request.POST or None, instance=programme, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             if programme is None:
@@ -106,12 +110,12 @@ def programme_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    if not can_change(request.user):
-        return _refused(request, _("Du har inte behörighet att ändra utbildningsprogram."), 403)
     try:
         programme = services.get_programme_model(pk)
     except NotFound as exc:
         return _refused(request, str(exc), 404)
+    if not can_change(request.user, programme):
+        return _refused(request, _("Du har inte behörighet att ändra utbildningsprogram."), 403)
     return _programme_form(request, programme=programme)
 
 
@@ -154,16 +158,18 @@ def link_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
 @login_required
 @require_POST
 def link_add(request: HttpRequest, pk: int) -> HttpResponse:
-    if not can_change(request.user):
-        return _refused(request, _("Du har inte behörighet att ändra yrkeskopplingar."), 403)
     try:
         programme = services.get_programme_model(pk)
     except NotFound as exc:
         return _refused(request, str(exc), 404)
+    if not can_change(request.user, programme):
+        return _refused(request, _("Du har inte behörighet att ändra yrkeskopplingar."), 403)
     form = ManualLinkForm(request.POST)
     if form.is_valid():
         try:
             links.add_manual_link(actor=request.user, programme=programme, ssyk=form.cleaned_data["ssyk"], reason=form.cleaned_data["reason"])
+        except PermissionDenied as exc:
+            return _refused(request, str(exc), 403)
         except ValidationFailed as exc:
             for key, message in exc.errors.items():
                 form.add_error(key if key in form.fields else None, message)
@@ -178,7 +184,7 @@ def link_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def template_import(request: HttpRequest) -> HttpResponse:
-    if not can_add(request.user):
+    if not rules.has_perm("education.import_programmes", request.user):
         return _refused(request, _("Du har inte behörighet att importera utbildningsprogram."), 403)
     form = TemplateUploadForm(request.POST or None, request.FILES or None)
     page = ImportPage(form=form)
@@ -193,7 +199,9 @@ def template_import(request: HttpRequest) -> HttpResponse:
                     for chunk in upload.chunks():
                         fh.write(chunk)
                 try:
-                    report = import_programme_template(path, source_name=Path(upload.name).name)
+                    report = import_programme_template(path, source_name=Path(upload.name).name, actor=request.user)
+                except PermissionDenied as exc:
+                    return _refused(request, str(exc), 403)
                 except TemplateInvalid as exc:
                     page = ImportPage(form=form, problems=exc.problems)
                 except DataError as exc:
@@ -206,6 +214,7 @@ def template_import(request: HttpRequest) -> HttpResponse:
 # ------------------------------------------------------------------ courses
 
 
+@require_safe
 def course_list(request: HttpRequest) -> HttpResponse:
     form = CourseSearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
@@ -215,6 +224,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, page, full="education/course_list.html", fragment="education/_course_results.html")
 
 
+@require_safe
 def course_detail(request: HttpRequest, code: str) -> HttpResponse:
     institution = request.GET.get("larosate")
     try:

@@ -195,3 +195,22 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# ------------------------------------------------------------------ accounts
+#
+# Granting staff or superuser status, permissions or groups and changing a person's e-mail
+# in the admin are audited like every other admin save (before/after of the account, without
+# the password hash).
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.admin import UserAdmin  # noqa: E402
+
+_User = get_user_model()
+if admin.site.is_registered(_User):
+    admin.site.unregister(_User)
+
+
+@admin.register(_User)
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
+    pass

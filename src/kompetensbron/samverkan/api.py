@@ -14,8 +14,7 @@ from ninja.security import django_auth
 from kompetensbron.input_types import Id, Year
 
 from . import services
-from .models import Organisation
-from .permissions import visible_agreements, visible_bodies
+from .permissions import visible_agreements, visible_bodies, visible_organisations
 from .schemas import (
     ActivityCreate,
     ActivityPublic,
@@ -43,6 +42,7 @@ from .schemas import (
     OrganisationCreate,
     OrganisationPublic,
     OrganisationUpdate,
+    PartyInvitationPublic,
     PersonalDataExport,
     PhaseCode,
     StatusCode,
@@ -66,9 +66,9 @@ def _c(model):
 # ------------------------------------------------------------------ organisations
 
 
-@router.get("/organisations", response=list[OrganisationPublic], summary="Organisations in the register")
+@router.get("/organisations", response=list[OrganisationPublic], summary="Organisations the user may see (as the page lists them)")
 def list_organisations(request: HttpRequest):
-    return [services.public.organisation(o) for o in Organisation.objects.select_related("kommun")]
+    return [services.public.organisation(o) for o in visible_organisations(request.auth)]
 
 
 @router.post("/organisations", response=_c(OrganisationPublic), summary="Register an organisation (administrators)")
@@ -160,6 +160,23 @@ def set_indicator_year(request: HttpRequest, indicator_id: Id, year: Year, data:
     indicator = services.find_indicator(indicator_id)
     services.set_indicator_year(actor=request.auth, indicator=indicator, year=year, data=data)
     return services.public.indicator(indicator)
+
+
+@router.get("/party-invitations", response=list[PartyInvitationPublic], summary="Pending invitations to become a party (the invited organisation's coordinators)")
+def list_party_invitations(request: HttpRequest):
+    return [services.public.party_invitation(i) for i in services.pending_invitations(request.auth)]
+
+
+@router.post("/party-invitations/{invitation_id}/accept", response=_r(PartyInvitationPublic), summary="Accept: the organisation becomes a party")
+def accept_party_invitation(request: HttpRequest, invitation_id: int):
+    invitation = services.accept_party_invitation(actor=request.auth, invitation=services.find_invitation(invitation_id))
+    return services.public.party_invitation(invitation)
+
+
+@router.post("/party-invitations/{invitation_id}/decline", response=_r(PartyInvitationPublic), summary="Decline an invitation to become a party")
+def decline_party_invitation(request: HttpRequest, invitation_id: int):
+    invitation = services.decline_party_invitation(actor=request.auth, invitation=services.find_invitation(invitation_id))
+    return services.public.party_invitation(invitation)
 
 
 @router.get("/bodies", response=list[BodyPublic], summary="Councils, steering and working groups")

@@ -14,10 +14,16 @@ from django.db import models
 
 from .models import AuditEntry
 
-__all__ = ["snapshot", "record"]
+__all__ = ["snapshot", "record", "record_bulk"]
 
 #: Fields never copied into the audit log (secrets and bookkeeping).
 _SKIPPED = {"password", "search_text", "updated_at"}
+
+#: Dependent rows that belong to an object's snapshot: model label → (related name, fields).
+#: An agreement's documents (title, link, file) are part of the agreement.
+_DEPENDENT_ROWS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "samverkan.agreement": ("documents", ("title", "url", "file")),
+}
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
@@ -35,6 +41,10 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
         for field in opts.many_to_many:
             if field.remote_field.through._meta.auto_created:
                 data[field.name] = sorted(getattr(obj, field.attname).values_list("pk", flat=True))
+        dependent = _DEPENDENT_ROWS.get(opts.label_lower)
+        if dependent is not None:
+            related, names = dependent
+            data[related] = [dict(zip(names, row)) for row in getattr(obj, related).order_by("pk").values_list(*names)]
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
@@ -55,4 +65,16 @@ def record(
         object_repr=str(obj)[:255],
         before=before,
         after=after,
+    )
+
+
+def record_bulk(*, actor, action: str, model: type[models.Model], summary: str, after: dict[str, Any]) -> AuditEntry:
+    """One audit entry for a change of many rows of ``model`` at once (e.g. a mapping run)."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        action=action,
+        model=model._meta.label_lower,
+        object_id="*",
+        object_repr=summary[:255],
+        after=json.loads(json.dumps(after, cls=DjangoJSONEncoder)),
     )

@@ -14,6 +14,7 @@ from kompetensbron.input_types import MAX_INT, MAX_TEXT, BoundedFormMixin, form_
 
 from . import validation as v
 from .models import Activity, ActivityStatus, Agreement, Body, BodyKind, DecisionOutcome, FundingApplication, Organisation
+from .permissions import choosable_owners, choosable_working_groups, visible_agreements, visible_organisations
 
 __all__ = ["ActivityForm", "AgreementForm", "OrganisationForm", "DecisionForm", "TransitionForm", "FundingForm", "ActivationForm", "SERVICE_FIELDS"]
 
@@ -55,6 +56,14 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
     expected_participants = forms.IntegerField(label=_("Förväntat antal deltagare"), required=False, max_value=MAX_INT)
     propose = forms.BooleanField(label=_("Föreslå för styrgruppen direkt"), required=False)
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:  # offer only what the user may choose (the service checks again)
+            self.fields["owner"].queryset = choosable_owners(user)
+            self.fields["partners"].queryset = visible_organisations(user)
+            self.fields["agreement"].queryset = visible_agreements(user)
+            self.fields["working_group"].queryset = choosable_working_groups(user)
+
     class Meta:
         model = Activity
         fields = [
@@ -71,7 +80,12 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
 
 
 class AgreementForm(BoundedFormMixin, forms.ModelForm):
-    parties = forms.ModelMultipleChoiceField(Organisation.objects.all(), label=_("Parter"), error_messages=_UNKNOWN_ORG)
+    # Any organisation may be named: those the user does not coordinate are invited and
+    # become parties when their coordinator accepts (services.parties).
+    parties = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(), label=_("Parter"), error_messages=_UNKNOWN_ORG,
+        help_text=_("Organisationer du inte är samordnare för bjuds in och blir parter när deras samordnare accepterar."),
+    )  # fmt: skip
 
     class Meta:
         model = Agreement

@@ -2,7 +2,7 @@
 
 Register: :class:`Organisation` (with :class:`Unit` and coordinator/member :class:`Membership`),
 :class:`Agreement` between organisations with prioritised :class:`DevelopmentArea` s and
-documents, :class:`Body` (council, steering group, working group, foundation board) with a
+documents (an organisation becomes a party when its coordinator accepts a :class:`PartyInvitation`), :class:`Body` (council, steering group, working group, foundation board) with a
 chair, members and a ``parent`` (working group → steering group).
 
 Work: :class:`Activity` in one life-cycle phase, moving along :data:`WORKFLOW`;
@@ -126,6 +126,43 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Väntar på svar")
+    ACCEPTED = "accepted", _("Accepterad")
+    DECLINED = "declined", _("Avböjd")
+
+
+class PartyInvitation(models.Model):
+    """An organisation invited to become a party to an agreement.
+
+    Only the invited organisation's coordinator (or an administrator) accepts; acceptance
+    adds the organisation to ``Agreement.parties``.
+    """
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="party_invitations")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="party_invitations")
+    status = models.CharField(_("status"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"],
+                condition=models.Q(status="pending"),
+                name="samverkan_partyinvitation_one_pending",
+            )
+        ]
+        verbose_name = _("inbjudan att bli avtalspart")
+        verbose_name_plural = _("inbjudningar att bli avtalspart")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.agreement} ({self.get_status_display()})"
 
 
 class AgreementDocument(models.Model):

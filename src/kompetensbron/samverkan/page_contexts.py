@@ -101,6 +101,7 @@ class OrganisationRow:
 @dataclass
 class OrganisationListPage:
     rows: list[OrganisationRow]
+    invitations: list = field(default_factory=list)  # PartyInvitationPublic the user may answer
 
 
 @dataclass

@@ -10,7 +10,14 @@ Rights follow from membership:
   running activities along the workflow;
 - only members of the **steering group** above the working group (``Body.parent``)
   decide proposals — administrators included, no one else;
-- everyone logged in reads what their organisations (or bodies) take part in.
+- everyone logged in reads what their organisations (or bodies) take part in;
+- writes stay inside one's own organisations: an activity's owner is one of the user's
+  organisations, its agreement one the user sees and its working group one of the user's
+  bodies' agreements (:func:`choosable_owners`, :func:`visible_agreements`,
+  :func:`choosable_working_groups` — the forms offer exactly these); an organisation becomes
+  a party to an agreement only when its coordinator accepts the invitation
+  (``samverkan.decide_party_invitation``), and a party is removed only by its own coordinator
+  or an administrator (``samverkan.remove_party``).
 
 Within :func:`memoised_memberships` (the read-only pages wrap their view in
 :func:`memoise_memberships`), a user's organisation and body memberships are read from the
@@ -34,7 +41,7 @@ from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import PermissionDenied
 
-from .models import Activity, Agreement, Body, BodyKind, MembershipRole, Organisation
+from .models import Activity, Agreement, Body, BodyKind, MembershipRole, Organisation, PartyInvitation
 
 __all__ = [
     "require",
@@ -43,6 +50,9 @@ __all__ = [
     "visible_activities",
     "visible_agreements",
     "visible_bodies",
+    "visible_organisations",
+    "choosable_owners",
+    "choosable_working_groups",
     "memoised_memberships",
     "memoise_memberships",
     "note_visible_agreement",
@@ -184,6 +194,11 @@ def can_see_agreement(user, agreement: Agreement) -> bool:
     return _memoised(("agreement", user.pk, agreement.pk), lambda: visible_agreements(user).filter(pk=agreement.pk).exists())
 
 
+@rules.predicate
+def is_coordinator_of_invited(user, invitation: PartyInvitation) -> bool:
+    return invitation is not None and invitation.organisation_id in coordinated_organisation_ids(user)
+
+
 is_logged_in = rules.is_authenticated & rules.is_active
 
 rules.add_perm("samverkan.add_organisation", is_admin)
@@ -198,6 +213,8 @@ rules.add_perm("samverkan.change_activity", is_member_of_working_group | is_owne
 rules.add_perm("samverkan.propose_activity", is_member_of_working_group)
 rules.add_perm("samverkan.decide_activity", is_member_of_steering_group)
 rules.add_perm("samverkan.change_indicator", is_admin | is_coordinator_of_a_party)
+rules.add_perm("samverkan.decide_party_invitation", is_admin | is_coordinator_of_invited)
+rules.add_perm("samverkan.remove_party", is_admin | is_coordinator_of_organisation)
 rules.add_perm("samverkan.invite_user", is_admin)
 rules.add_perm("samverkan.manage_personal_data", is_admin)
 
@@ -247,3 +264,33 @@ def visible_bodies(user) -> QuerySet[Body]:
         | Q(organisations__in=organisation_ids(user))
         | Q(agreement__parties__in=organisation_ids(user))
     ).distinct()
+
+
+def visible_organisations(user) -> QuerySet[Organisation]:
+    """Organisations ``user`` may read: all for administrators; otherwise their own, the parties
+    of the agreements they see and the organisations taking part in the bodies they see.
+    (The organisations page and the organisations API both list exactly these.)"""
+    qs = Organisation.objects.select_related("kommun")
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser:
+        return qs.all()
+    return qs.filter(
+        Q(pk__in=organisation_ids(user))
+        | Q(agreements__in=visible_agreements(user).values("pk"))
+        | Q(bodies__in=visible_bodies(user).values("pk"))
+    ).distinct()
+
+
+def choosable_owners(user) -> QuerySet[Organisation]:
+    """Organisations that may own an activity ``user`` files: their own (all for administrators)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=organisation_ids(user))
+
+
+def choosable_working_groups(user) -> QuerySet[Body]:
+    """Working groups ``user`` may file an activity in: those they see (:func:`visible_bodies`)."""
+    return visible_bodies(user).filter(kind=BodyKind.WORKING_GROUP)

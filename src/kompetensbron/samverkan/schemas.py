@@ -116,6 +116,19 @@ class AgreementPublic(AgreementBase):
     is_demo: bool
 
 
+class PartyInvitationPublic(Schema):
+    """An organisation invited to become a party; its coordinator accepts or declines."""
+
+    id: int
+    agreement_id: int
+    agreement_title: str
+    organisation_id: int
+    organisation: str
+    status: Literal["pending", "accepted", "declined"]
+    status_label: str
+    created_at: dt.datetime
+
+
 # ------------------------------------------------------------------ bodies
 
 

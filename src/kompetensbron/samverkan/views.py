@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +29,7 @@ from .forms import (
     OrganisationForm,
     TransitionForm,
 )
-from .models import WORKFLOW, ActivityStatus, BodyMembership, Organisation
+from .models import WORKFLOW, ActivityStatus, BodyMembership
 from .page_contexts import (
     ActivityPage,
     AgreementPage,
@@ -49,6 +49,7 @@ from .permissions import (
     organisation_ids,
     visible_agreements,
     visible_bodies,
+    visible_organisations,
 )
 from .schemas import ActivityCreate, AgreementCreate, FundingCreate, OrganisationUpdate
 
@@ -112,7 +113,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def activity_create(request: HttpRequest) -> HttpResponse:
-    form = ActivityForm(request.POST or None)
+    if not request.user.is_superuser and not (body_ids(request.user) or organisation_ids(request.user)):
+        return _refused(request, PermissionDenied(_("Du behöver tillhöra en organisation eller en arbetsgrupp för att lägga upp aktiviteter.")), 403)
+    form = ActivityForm(request.POST or None, user=request.user)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -296,28 +299,37 @@ def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -
 # ------------------------------------------------------------------ register: organisations and bodies
 
 
-def _visible_organisations(user):
-    """Organisations ``user`` may read: all for administrators; otherwise their own, the parties
-    of the agreements they see and the organisations taking part in the bodies they see."""
-    qs = Organisation.objects.select_related("kommun")
-    if user.is_superuser:
-        return qs.all()
-    return qs.filter(
-        Q(pk__in=organisation_ids(user))
-        | Q(agreements__in=visible_agreements(user).values("pk"))
-        | Q(bodies__in=visible_bodies(user).values("pk"))
-    ).distinct()
-
-
 @login_required
 @memoise_memberships
 def organisation_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     rows = [
         OrganisationRow(services.public.organisation(o), user.has_perm("samverkan.change_organisation", o))
-        for o in _visible_organisations(user)
+        for o in visible_organisations(user)
     ]
-    return render(request, "samverkan/organisation_list.html", {"page": OrganisationListPage(rows=rows)})
+    invitations = [services.public.party_invitation(i) for i in services.pending_invitations(user)]
+    return render(request, "samverkan/organisation_list.html", {"page": OrganisationListPage(rows=rows, invitations=invitations)})
+
+
+@login_required
+@require_POST
+def party_invitation_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    """The invited organisation's coordinator accepts or declines becoming a party."""
+    try:
+        invitation = services.find_invitation(pk)
+        if decision == "accept":
+            services.accept_party_invitation(actor=request.user, invitation=invitation)
+        else:
+            services.decline_party_invitation(actor=request.user, invitation=invitation)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    except PermissionDenied as exc:
+        return _refused(request, exc, 403)
+    except ValidationFailed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Svaret på inbjudan är sparat."))
+    return redirect("samverkan:organisations")
 
 
 @login_required

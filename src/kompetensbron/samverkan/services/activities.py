@@ -1,8 +1,10 @@
 """Activities and their workflow: idea → proposed → decided → running → completed → evaluated.
 
 A working group's members create and propose activities; only members of the steering group
-above it decide (approve or reject, with date and justification). Any other move is refused
-with :class:`InvalidTransition`.
+above it decide (approve or reject, with date and justification) — never the person who
+proposed it, and never with a date before the proposal. Any other move is refused with
+:class:`InvalidTransition`. An activity's owner, agreement, working group and partners must
+be the actor's own (:func:`_check_scope`, the same querysets the form offers): 403 otherwise.
 """
 
 from __future__ import annotations
@@ -13,12 +15,19 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from .. import validation as v
 from ..audit import record, snapshot
 from ..models import WORKFLOW, Activity, ActivityStatus, Decision, DecisionOutcome, Phase
-from ..permissions import require, visible_activities
+from ..permissions import (
+    choosable_owners,
+    choosable_working_groups,
+    require,
+    visible_activities,
+    visible_agreements,
+    visible_organisations,
+)
 from ..schemas import ActivityCreate, ActivityUpdate
 
 __all__ = [
@@ -93,6 +102,34 @@ def _validate_fields(fields: dict, errors: dict[str, str]) -> None:
     )
 
 
+SCOPE_REFUSED = {
+    "owner_id": "Ägaren måste vara en av dina egna organisationer.",
+    "agreement_id": "Du kan bara knyta aktiviteten till ett avtal som din organisation är part i.",
+    "working_group_id": "Du kan bara välja en arbetsgrupp inom dina egna avtal och organ.",
+    "partner_ids": "Du kan bara välja partner bland organisationer du samverkar med.",
+}
+
+
+def _check_scope(actor, *, owner=None, agreement=None, group=None, partners=()) -> None:
+    """Refuse (403) an owner, agreement, working group or partner outside the actor's own."""
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied("Logga in för att ändra aktiviteter.")
+    if actor.is_superuser:
+        return
+    refused = {}
+    if owner is not None and not choosable_owners(actor).filter(pk=owner.pk).exists():
+        refused["owner_id"] = SCOPE_REFUSED["owner_id"]
+    if agreement is not None and not visible_agreements(actor).filter(pk=agreement.pk).exists():
+        refused["agreement_id"] = SCOPE_REFUSED["agreement_id"]
+    if group is not None and not choosable_working_groups(actor).filter(pk=group.pk).exists():
+        refused["working_group_id"] = SCOPE_REFUSED["working_group_id"]
+    partner_ids = {p.pk for p in partners}
+    if partner_ids and visible_organisations(actor).filter(pk__in=partner_ids).count() != len(partner_ids):
+        refused["partner_ids"] = SCOPE_REFUSED["partner_ids"]
+    if refused:
+        raise PermissionDenied(" ".join(refused.values()))
+
+
 def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Activity:
     """Create an activity as an idea (or proposed at once when ``data.propose``)."""
     fields = data.model_dump()
@@ -103,6 +140,7 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
     agreement = v.agreement(data.agreement_id, "agreement_id", errors)
     group = v.working_group(data.working_group_id, "working_group_id", errors)
     v.raise_if(errors)
+    _check_scope(actor, owner=owner, agreement=agreement, group=group, partners=partners)
 
     draft = Activity(owner=owner, working_group=group)
     if data.propose:
@@ -173,6 +211,8 @@ def decide_activity(
 ) -> Decision:
     """The steering group above the proposing working group approves or rejects a proposal."""
     require(actor, "decide_activity", activity, "Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta.")
+    if activity.proposed_by_id is not None and activity.proposed_by_id == actor.pk:
+        raise PermissionDenied("Den som föreslog aktiviteten kan inte också besluta om den.")
     errors = v.check_required(justification=justification)
     if decision not in DecisionOutcome.values:
         errors["decision"] = "Beslutet ska vara bifall eller avslag."
@@ -180,6 +220,8 @@ def decide_activity(
         errors["date"] = v.REQUIRED
     elif date > timezone.localdate():
         errors["date"] = "Beslutsdatum kan inte ligga i framtiden."
+    elif activity.proposed_at is not None and date < timezone.localdate(activity.proposed_at):
+        errors["date"] = "Beslutsdatum kan inte ligga före förslaget ({}).".format(timezone.localdate(activity.proposed_at).isoformat())
     v.raise_if(errors, "Beslutet kunde inte registreras.")
     to_status = ActivityStatus.DECIDED if decision == DecisionOutcome.APPROVE else ActivityStatus.REJECTED
     with transaction.atomic():
@@ -243,6 +285,8 @@ def update_activity(*, actor, activity: Activity, data: ActivityUpdate) -> Activ
     if "agreement_id" in changes:
         changes["agreement"] = v.agreement(changes.pop("agreement_id"), "agreement_id", errors)
     v.raise_if(errors)
+    new_partners = [p for p in partners or () if p.pk not in set(activity.partners.values_list("pk", flat=True))]
+    _check_scope(actor, agreement=changes.get("agreement"), partners=new_partners)
     with transaction.atomic():
         before = snapshot(activity)
         for field, value in changes.items():

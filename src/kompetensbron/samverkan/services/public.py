@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import WORKFLOW, Activity, Agreement, Body, Decision, FundingApplication, Indicator, Organisation
+from ..models import WORKFLOW, Activity, Agreement, Body, Decision, FundingApplication, Indicator, Organisation, PartyInvitation
 from ..schemas import (
     ActivityPublic,
     AgreementPublic,
@@ -13,6 +13,7 @@ from ..schemas import (
     IndicatorPublic,
     IndicatorYearPublic,
     OrganisationPublic,
+    PartyInvitationPublic,
 )
 
 
@@ -146,4 +147,17 @@ def indicator(i: Indicator) -> IndicatorPublic:
         description=i.description,
         higher_is_better=i.higher_is_better,
         years=[IndicatorYearPublic(year=y.year, target=y.target, value=y.value, comment=y.comment) for y in i.years.all()],
+    )
+
+
+def party_invitation(i: PartyInvitation) -> PartyInvitationPublic:
+    return PartyInvitationPublic(
+        id=i.pk,
+        agreement_id=i.agreement_id,
+        agreement_title=i.agreement.title,
+        organisation_id=i.organisation_id,
+        organisation=i.organisation.name,
+        status=i.status,
+        status_label=str(i.get_status_display()),
+        created_at=i.created_at,
     )

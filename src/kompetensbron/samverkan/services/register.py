@@ -1,5 +1,8 @@
 """The register: organisations, units, memberships, agreements, bodies.
 
+Agreement parties change through :mod:`.parties`: organisations the actor does not
+coordinate are invited and become parties only when their coordinator accepts.
+
 Every function is keyword-only, runs in one ``transaction.atomic``, checks the actor's right
 (:mod:`..permissions`), validates its input and writes the audit record — or raises and writes
 nothing.
@@ -26,7 +29,8 @@ from ..models import (
     Organisation,
     Unit,
 )
-from ..permissions import require
+from ..permissions import coordinated_organisation_ids, require
+from .parties import apply_party_changes
 from ..schemas import AgreementCreate, AgreementUpdate, BodyCreate, OrganisationCreate, OrganisationUpdate
 
 __all__ = [
@@ -158,10 +162,8 @@ def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> 
     if Agreement.objects.filter(title__iexact=data.title.strip()).exists():
         errors["title"] = f"Avtalet {data.title.strip()} finns redan."
     v.raise_if(errors)
-    if not actor.is_superuser:
-        coordinated = {m.organisation_id for m in actor.samverkan_memberships.filter(role="coordinator")}
-        if not coordinated & {p.pk for p in parties}:
-            raise PermissionDenied("Endast en parts samordnare får registrera ett avtal.")
+    if not actor.is_superuser and not coordinated_organisation_ids(actor) & {p.pk for p in parties}:
+        raise PermissionDenied("Endast en parts samordnare får registrera ett avtal.")
     with atomic_unique("title", f"Avtalet {data.title.strip()} finns redan."):
         agreement = Agreement.objects.create(
             title=data.title.strip(),
@@ -170,10 +172,11 @@ def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> 
             period_end=data.period_end,
             is_demo=is_demo,
         )
-        agreement.parties.set(parties)
         agreement.areas.set(_areas(data.area_names))
         for doc in data.documents:
             AgreementDocument.objects.create(agreement=agreement, title=doc.title, url=doc.url)
+        # the actor's own organisations become parties; the others are invited (they accept)
+        apply_party_changes(actor=actor, agreement=agreement, wanted=parties)
         record(actor=actor, action="create", obj=agreement, after=snapshot(agreement))
     return agreement
 
@@ -200,7 +203,7 @@ def update_agreement(*, actor, agreement: Agreement, data: AgreementUpdate) -> A
             setattr(agreement, field, value.strip() if field == "title" else value)
         agreement.save()
         if parties is not None:
-            agreement.parties.set(parties)
+            apply_party_changes(actor=actor, agreement=agreement, wanted=parties)
         if area_names is not None:
             agreement.areas.set(_areas(area_names))
         record(actor=actor, action="update", obj=agreement, before=before, after=snapshot(agreement))
