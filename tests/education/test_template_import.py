@@ -141,3 +141,11 @@ def test_missing_column_and_wrong_type(tmp_path):
     other.write_bytes(b"%PDF")
     with pytest.raises(DataFileMalformed):
         read_programme_template(other)
+
+
+@pytest.mark.parametrize("value", ["1e30", "1E+30", "9" * 40, "1e-30"])
+def test_huge_or_tiny_credits_are_a_cell_problem_not_a_crash(tmp_path, value):
+    """``1e30`` used to raise decimal.InvalidOperation out of quantize()."""
+    path = _write(tmp_path, [f"Mittuniversitetet,EX-Z,Prog,,537,,,,,{value},OM083G,,{value},1,ja,,,"])
+    parsed = read_programme_template(path)
+    assert {(p.row, p.column) for p in parsed.problems} >= {(2, "credits"), (2, "course_credits")}

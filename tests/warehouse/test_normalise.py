@@ -115,3 +115,22 @@ def test_personal_identity_numbers_are_not_stored_as_organisation_numbers():
     assert organisation_number("198001011234") is None  # a sole trader = a person
     assert organisation_number("800101-1234") is None
     assert organisation_number(None) is None and organisation_number("") is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [(True, True), (False, False), (None, False), ("false", False), ("True", True)])
+def test_removed_is_a_strict_boolean(toy_taxonomy, value, expected) -> None:
+    """``"removed": "false"`` is not removed (it used to be stored as removed: bool("false"))."""
+    assert _norm(toy_taxonomy, removed=value)["removed"] is expected
+
+
+@pytest.mark.parametrize("value", ["no", "0", 0, 1, {}, []])
+def test_unclear_flags_are_refused_not_guessed(toy_taxonomy, value) -> None:
+    with pytest.raises(InvalidAd, match="removed: expected true or false"):
+        _norm(toy_taxonomy, removed=value)
+    with pytest.raises(InvalidAd, match="synthetic: expected true or false"):
+        _norm(toy_taxonomy, synthetic=value)
+
+
+def test_a_removal_notice_with_removed_as_text_is_still_a_notice(toy_taxonomy) -> None:
+    with pytest.raises(RemovalStub):
+        AdNormaliser(toy_taxonomy).normalise({"id": "x", "removed": "true"})

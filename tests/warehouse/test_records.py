@@ -64,3 +64,60 @@ def test_byte_order_mark_and_empty_array(tmp_path: Path) -> None:
     empty = tmp_path / "empty.json"
     empty.write_text("[]\n", encoding="utf-8")
     assert _items(empty) == []
+
+
+def _lines(n: int) -> bytes:
+    return b"".join(json.dumps({"id": f"a{i}", "headline": "x" * 50}).encode() + b"\n" for i in range(n))
+
+
+def test_a_truncated_gzip_names_the_file_and_the_line_reached(tmp_path: Path) -> None:
+    import pytest
+
+    from kompetensbron.errors import DataFileMalformed
+
+    path = tmp_path / "ads.jsonl.gz"
+    whole = gzip.compress(_lines(2000))
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(DataFileMalformed, match=r"ads\.jsonl\.gz: truncated or not a gzip file after line \d+") as caught:
+        list(iter_records(path))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_plain_file_named_gz_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from kompetensbron.errors import DataFileMalformed
+
+    path = tmp_path / "ads.gz"
+    path.write_bytes(_lines(3))
+    with pytest.raises(DataFileMalformed, match=r"ads\.gz: truncated or not a gzip file \(Not a gzipped file"):
+        list(iter_records(path))
+
+
+def test_an_array_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    import pytest
+
+    from kompetensbron.errors import DataFileMalformed
+
+    path = tmp_path / "ads.json"
+    path.write_bytes(b'[\n{"id": "a", "headline": "\xff\xfe"}\n]\n')
+    with pytest.raises(DataFileMalformed, match=r"ads\.json, line 1: not UTF-8 text \(invalid start byte\)"):
+        list(iter_records(path))
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_skipped_with_a_clear_reason(tmp_path: Path) -> None:
+    path = tmp_path / "ads.jsonl"
+    path.write_bytes(b'{"id": "a"}\n{"id": "b", "headline": "\xff"}\n')
+    items = _items(path)
+    assert items[0][:2] == (1, "a") and items[1][0] == 2 and items[1][2].startswith("not UTF-8 text (invalid start byte")
+
+
+def test_a_deeply_nested_array_is_refused_not_a_recursion_error(tmp_path: Path) -> None:
+    import pytest
+
+    from kompetensbron.errors import DataFileMalformed
+
+    path = tmp_path / "deep.json"
+    path.write_text("[\n" + "[" * 100_000 + "]" * 100_000 + "\n]", encoding="utf-8")
+    with pytest.raises(DataFileMalformed, match=r"deep\.json, line 2: JSON nested too deeply"):
+        list(iter_records(path))

@@ -32,7 +32,7 @@ def ingest_ads(
     paths: Annotated[list[Path], typer.Argument(help="Job-ad files in the JobTech format (JSON Lines or a JSON array, optionally .gz).")],
     enrich: Annotated[bool, typer.Option(help="Classify occupations and extract skills while ingesting.")] = True,
     keep_text: Annotated[bool, typer.Option(help="Store the ad text too (default: counts and codes only).")] = False,
-    workers: Annotated[int, typer.Option(help="Processes that enrich in parallel (default: one per core).", min=1)] = 0,
+    workers: Annotated[Optional[int], typer.Option(help="Processes that enrich in parallel (default: one per core).", min=1)] = None,
 ) -> None:
     """Ingest job ads into the Parquet warehouse (idempotent; bad lines are reported and skipped)."""
     from kompetensbron.warehouse import ingest_ads as run
@@ -44,7 +44,7 @@ def ingest_ads(
             from kompetensbron.enrich.parallel import ParallelEnricher
 
             with console.status("Loading the enrichment models…"):
-                hook = ParallelEnricher(load_enricher(), workers=workers or None)
+                hook = ParallelEnricher(load_enricher(), workers=workers)
         total = _count_lines(paths)
         with progress_bar() as bar:
             task = bar.add_task("Ingesting ads", total=total, rate="")

@@ -27,9 +27,16 @@ def init(
     """Create or migrate the database and load the official reference data (idempotent)."""
     from kompetensbron.config import get_settings
 
+    from .locks import exclusive_lock
+
     settings = get_settings()
-    data_dir = (data_dir or settings.data_dir).resolve()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
+    waiting = lambda: err_console.print("Another 'kompetensbron init' is running; waiting for it to finish…")  # noqa: E731
+    with exclusive_lock(settings.var_dir / ".init.lock", on_wait=waiting):
+        _init(settings, (data_dir or settings.data_dir).resolve(), online=online, demo=demo)
+
+
+def _init(settings, data_dir: Path, *, online: bool, demo: bool) -> None:  # noqa: ANN001 - Settings
     _django()
     from django.core.management import call_command
 

@@ -52,6 +52,13 @@ def require(item: dict[str, Any], key: str, path: Path, where: str) -> Any:
     return value
 
 
+def _field_count(row: dict[str | None, Any]) -> int:
+    """The fields a ``csv.DictReader`` row really had: short rows are padded with ``None``
+    under the header's names, extra fields are listed under the key ``None``."""
+    present = sum(1 for k, v in row.items() if k is not None and v is not None)
+    return present + len(row.get(None) or ())
+
+
 def read_csv(
     path: Path, required: list[str], *, delimiter: str = ",", encoding: str = "utf-8-sig"
 ) -> Iterator[tuple[int, dict[str, str]]]:
@@ -70,7 +77,7 @@ def read_csv(
             for row in reader:
                 if None in row or any(row.get(c) is None for c in required):
                     raise DataFileMalformed(
-                        f"row has {len(row) - (1 if None in row else 0)} fields, expected {len(header)}",
+                        f"row has {_field_count(row)} fields, expected {len(header)}",
                         path=path,
                         line=reader.line_num,
                     )

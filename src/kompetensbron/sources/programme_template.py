@@ -163,7 +163,8 @@ class _RowReader:
         if not value.is_finite() or value <= 0:
             self.fail(column, "högskolepoängen måste vara större än 0.")
             return None
-        if value != value.quantize(Decimal("0.1")) or value >= 10000:
+        # compare before quantize: quantize raises InvalidOperation for huge values (1e30)
+        if value >= 10000 or value != value.quantize(Decimal("0.1")):
             self.fail(column, "högst en decimal och mindre än 10 000.")
             return None
         return value

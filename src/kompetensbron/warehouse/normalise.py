@@ -91,6 +91,22 @@ def _parse_dt(value: Any, key: str, *, required: bool = False) -> datetime | Non
     return dt.replace(tzinfo=None, microsecond=0)
 
 
+_BOOLEAN_TEXT = {"true": True, "false": False}
+
+
+def _flag(value: Any, key: str) -> bool:
+    """A JSON boolean, strictly: ``true``/``false`` (also as the strings), absent = false.
+
+    Anything else (``"no"``, ``0``, ``{}``) is refused rather than guessed, so
+    ``"removed": "false"`` is never stored as removed.
+    """
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _BOOLEAN_TEXT:
+        return _BOOLEAN_TEXT[value.strip().lower()]
+    raise InvalidAd(f"{key}: expected true or false, got {value!r:.40}")
+
+
 def _concept(obj: Any) -> tuple[str | None, str | None, str | None]:
     """``(concept_id, label, legacy_id)`` of a taxonomy object in an ad."""
     if not isinstance(obj, dict):
@@ -221,7 +237,8 @@ class AdNormaliser:
         ad_id = ad.get("id")
         if ad_id is None or ad_id == "" or isinstance(ad_id, (dict, list, bool)):
             raise InvalidAd("missing id")
-        if ad.get("removed") is True and not ad.get("publication_date"):
+        removed = _flag(ad.get("removed"), "removed")
+        if removed and not ad.get("publication_date"):
             raise RemovalStub(str(ad_id), _parse_dt(ad.get("removed_date"), "removed_date"))
         published = _parse_dt(ad.get("publication_date"), "publication_date", required=True)
         assert published is not None
@@ -240,7 +257,7 @@ class AdNormaliser:
             description if isinstance(description, str) else None,
             published,
             _parse_dt(ad.get("last_publication_date"), "last_publication_date"),
-            bool(ad.get("removed")),
+            removed,
             _parse_dt(ad.get("removed_date"), "removed_date"),
             published.year,
             _vacancies(ad.get("number_of_vacancies")),
@@ -250,7 +267,7 @@ class AdNormaliser:
             organisation_number(employer.get("organization_number")),
             emp_type,
             self.skills(ad),
-            ad.get("synthetic") is True,
+            _flag(ad.get("synthetic"), "synthetic"),
             # provenance, filled in by ChunkBuilder.add
             None,
             None,

@@ -11,17 +11,24 @@ Two layouts are accepted, plain or gzip-compressed (``.gz``):
 
 Each item is ``(line, record, None)`` or ``(line, None, reason)``; ``line`` is 1-based and,
 for an array element, the line where the element starts.
+
+A file that cannot be read at all -- a truncated or non-gzip ``.gz``, an array file that is
+not UTF-8, an array nested too deeply to decode -- raises
+:class:`~kompetensbron.errors.DataFileMalformed` naming the file and the line reached.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
+
+from kompetensbron.errors import DataFileMalformed
 
 RecordItem = tuple[int, dict[str, Any] | None, str | None]
 
@@ -51,10 +58,25 @@ def detect_layout(path: Path) -> str:
 
 def iter_records(path: Path) -> Iterator[RecordItem]:
     """Yield the records of one file (see the module docstring)."""
-    if detect_layout(path) == "array":
-        yield from _iter_array(path)
-    else:
-        yield from _iter_jsonl(path)
+    line = 0
+    try:
+        items = _iter_array(path) if detect_layout(path) == "array" else _iter_jsonl(path)
+        for item in items:
+            line = item[0]
+            yield item
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        where = f" after line {line}" if line else ""
+        raise DataFileMalformed(f"truncated or not a gzip file{where} ({exc})", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileMalformed(f"not UTF-8 text ({exc.reason})", path=path, line=line + 1) from exc
+    except _TooDeep as exc:
+        raise DataFileMalformed("JSON nested too deeply to read", path=path, line=exc.line) from exc
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 def _iter_jsonl(path: Path) -> Iterator[RecordItem]:
@@ -68,12 +90,20 @@ def _iter_jsonl(path: Path) -> Iterator[RecordItem]:
             try:
                 obj = loads(raw)
             except orjson.JSONDecodeError as exc:
-                yield number, None, f"invalid JSON: {exc}"
+                yield number, None, _jsonl_reason(raw, exc)
                 continue
             if isinstance(obj, dict):
                 yield number, obj, None
             else:
                 yield number, None, f"expected a JSON object, got {type(obj).__name__}"
+
+
+def _jsonl_reason(raw: bytes, exc: orjson.JSONDecodeError) -> str:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"not UTF-8 text ({bad.reason} at byte {bad.start})"
+    return f"invalid JSON: {exc}"
 
 
 def _iter_array(path: Path) -> Iterator[RecordItem]:
@@ -110,6 +140,8 @@ def _iter_array(path: Path) -> Iterator[RecordItem]:
                 try:
                     obj, end = decoder.raw_decode(buf, pos)
                     break
+                except RecursionError:
+                    raise _TooDeep(start_line) from None
                 except json.JSONDecodeError as exc:
                     if fh.eof or len(buf) - pos > _MAX_ELEMENT:
                         bad_line = start_line + buf.count("\n", pos, max(pos, exc.pos))

@@ -1,0 +1,148 @@
+"""Every ``kompetensbron …`` command the README shows runs as written.
+
+The commands are read from README.md's code blocks and from its command table. A table
+row is a syntax line (``kompetensbron ingest-ads PATH… [--no-enrich] [--workers N]``): it is
+run in its shortest documented form -- optional ``[…]`` parts left out, each placeholder
+(``PATH…``, ``FILE``, …) replaced by a small real input -- and every option it names must
+exist on the command. Each command runs in a subprocess on a temporary var directory
+(its own SQLite database and warehouse) after one ``kompetensbron init``, so a README
+command that fails as written fails CI.
+
+Commands that start a server are only checked with ``--help`` (:data:`HELP_ONLY`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kompetensbron.cli import app
+from kompetensbron.config import get_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+ADS = ROOT / "tests" / "fixtures" / "ads" / "jobsearch_ads.jsonl"
+
+#: commands that would start a long-running server: run with ``--help`` only
+HELP_ONLY = {"serve"}
+#: commands that need a network: run with ``--help`` only
+NETWORK = {"fetch-data"}
+
+
+def readme_commands() -> list[str]:
+    """``kompetensbron …`` lines of the code blocks and the cells of the tables, in README order."""
+    found: list[str] = []
+    for block in re.findall(r"```(?:bash|sh|console)?\n(.*?)```", README, flags=re.S):
+        for line in block.splitlines():
+            line = line.split("#", 1)[0].strip()
+            m = re.search(r"(?:^|/)(kompetensbron\s.*)$", line)
+            if m:
+                found.append(m.group(1).strip())
+    for row in re.findall(r"^\|(.*)\|\s*$", README, flags=re.M):
+        first = row.replace("\\|", "\x00").split("|")[0].strip().replace("\x00", "|")
+        if first.startswith("`kompetensbron ") and first.endswith("`"):
+            found.append(first.strip("`"))
+    return found
+
+
+def _without_optional(syntax: str) -> str:
+    previous = None
+    while previous != syntax:
+        previous, syntax = syntax, re.sub(r"\[[^\[\]]*\]", "", syntax)
+    return " ".join(syntax.split())
+
+
+def _command_name(line: str) -> str:
+    return line.split()[1]
+
+
+def _options(syntax: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", syntax))
+
+
+COMMANDS = readme_commands()
+
+
+def test_the_readme_shows_commands_from_both_code_blocks_and_the_table():
+    names = {_command_name(c) for c in COMMANDS}
+    registered = {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands}
+    assert "import-programmes docs/programme_template.csv" in " ".join(COMMANDS)
+    assert registered <= names, f"commands missing from the README table: {registered - names}"
+
+
+@pytest.mark.parametrize("line", COMMANDS)
+def test_every_documented_option_exists(line):
+    import typer.main
+
+    command = typer.main.get_command(app).commands[_command_name(line)]  # type: ignore[attr-defined]
+    known = {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)}
+    assert _options(line) <= known, f"{line}: unknown options {_options(line) - known}"
+
+
+# --- running them ---------------------------------------------------------------------------
+
+
+def _placeholders(work: Path) -> dict[str, str]:
+    titles = work / "titles.txt"
+    titles.write_text("Sjuksköterska\nsystemutvecklare\n", encoding="utf-8")
+    return {
+        "PATH…": str(ADS),
+        "FILE": str(ROOT / "docs" / "programme_template.csv"),
+        "INPUT": str(titles),
+        "OUTPUT": str(work / "out.tsv"),
+    }
+
+
+def _argv(line: str, placeholders: dict[str, str]) -> list[str]:
+    argv = []
+    for token in _without_optional(line).split()[1:]:
+        if re.fullmatch(r"[A-Z][A-Z_…]*", token):
+            assert token in placeholders, f"{line}: no toy input for placeholder {token}"
+            token = placeholders[token]
+        argv.append(token)
+    return argv
+
+
+def _run(argv: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from kompetensbron.cli import main; main()", *argv],
+        cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=1200,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory):
+    """A temporary var directory with ``kompetensbron init`` done, and a runner over it."""
+    data_dir = get_settings().data_dir
+    if not (data_dir / "jobtech").is_dir():
+        pytest.skip("no data snapshot")
+    work = tmp_path_factory.mktemp("readme")
+    var = work / "var"
+    models = get_settings().var_dir / "models"
+    if models.is_dir():  # the enricher cache is keyed by its inputs' hash: reuse a build
+        shutil.copytree(models, var / "models")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPETENSBRON_")}
+    env.update(KOMPETENSBRON_VAR_DIR=str(var), KOMPETENSBRON_DATA_DIR=str(data_dir), PYTHONPATH=os.pathsep.join(sys.path), COLUMNS="200")
+    init = _run(["init"], env)
+    assert init.returncode == 0, init.stdout + init.stderr
+    return work, env, init
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", COMMANDS)
+def test_every_readme_command_runs_as_written(cli, line):
+    work, env, init = cli
+    name = _command_name(line)
+    if name in HELP_ONLY | NETWORK:
+        result = _run([name, "--help"], env)
+    else:
+        argv = _argv(line, _placeholders(work))
+        result = init if argv == ["init"] else _run(argv, env, stdin="Erfarenhet av projektledning och omvårdnad.\n")
+    assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
+    assert "Traceback" not in result.stderr
