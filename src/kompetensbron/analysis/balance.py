@@ -47,10 +47,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from kompetensbron.analysis.outlook import RatedCode, rated_code
 from kompetensbron.sources.yrkesbarometer import Assessment, FiveYearForecast, OneYearForecast
 
 __all__ = [
@@ -340,12 +342,14 @@ def balance(
     supply: Mapping[str, Mapping[str, int]] | None = None,
     fa_regions: Mapping[str, tuple[str, Sequence[str]]] | None = None,
     backtest: LabelBacktest | None = None,
+    ssyks: Collection[str] | None = None,
 ) -> BalanceResult:
     """Label every SSYK group per län (``region_level="lan"``) or FA-region (``"fa"``).
 
     ``ads`` maps (SSYK-4, region code) to 2024 job ads; ``supply`` maps SSYK-4 to graduates
     per region code; ``fa_regions`` maps an FA-region code to (name, the län code of each of
-    its kommuner) and is required for ``"fa"``. ``backtest`` defaults to
+    its kommuner) and is required for ``"fa"``; ``ssyks`` limits the rows to these codes (as
+    ``ssyk`` to one). ``backtest`` defaults to
     :func:`backtest_one_to_five_year` on the same files.
     """
     if region_level not in ("lan", "fa"):
@@ -354,7 +358,7 @@ def balance(
         raise ValueError("FA-region labels need the kommun → FA-region mapping (fa_regions)")
     bt = backtest or backtest_one_to_five_year(one_year, five_year)
     five = _five_year_by_ssyk(five_year)
-    rows_in = [r for r in one_year if ssyk is None or r.ssyk == ssyk]
+    rows_in = [r for r in one_year if (ssyk is None or r.ssyk == ssyk) and (ssyks is None or r.ssyk in ssyks)]
     ads_by_region = _by_region(ads or {})
 
     # (ssyk, region) -> (name, area, region name, index, mixed)
@@ -482,6 +486,20 @@ class BalanceData:
             fa_regions={code: (name, tuple(k[:2] for k in kommuner)) for code, (name, kommuner) in self.fa_regions.items()},
             backtest=self.one_to_five,
         )
+
+    @cached_property
+    def rated_codes(self) -> frozenset[str]:
+        """The SSYK codes the 1-year file rates."""
+        return frozenset(r.ssyk for r in self.one_year)
+
+    @cached_property
+    def five_by_code(self) -> dict[str, FiveYearForecast]:
+        """Every SSYK code of the 5-year file -> its (possibly combined) row."""
+        return _five_year_by_ssyk(self.five_year)
+
+    def rated(self, ssyk: str) -> RatedCode:
+        """Which 1-year code rates ``ssyk`` (:func:`kompetensbron.analysis.outlook.rated_code`)."""
+        return rated_code(ssyk, self.rated_codes, self.five_by_code)
 
     def fa_kommuner(self) -> dict[str, tuple[str, ...]]:
         return {code: kommuner for code, (_, kommuner) in self.fa_regions.items()}

@@ -289,11 +289,10 @@ def _outlook(targets: Sequence[TargetOccupation], lan: str | None) -> tuple[list
         data = _balance_data(Path(get_settings().data_dir))
     except KompetensbronError as exc:
         return [OutlookRow(ssyk=t.ssyk, label=t.label) for t in targets], [], None, [f"Yrkesbarometern kunde inte läsas: {exc}"]
-    rated = {r.ssyk for r in data.one_year}
     texts = {(r.lan_code, r.ssyk): r.text for r in data.one_year}
     rows = []
     for t in targets:
-        code = t.ssyk if t.ssyk in rated else (t.ssyk[:3] if t.ssyk[:3] in rated else None)
+        code = data.rated(t.ssyk).code
         if code is None or not lan:
             rows.append(OutlookRow(ssyk=t.ssyk, label=t.label))
             continue
@@ -314,7 +313,10 @@ def _outlook(targets: Sequence[TargetOccupation], lan: str | None) -> tuple[list
             )  # fmt: skip
         )
     if any(r.barometer_code and r.barometer_code != r.ssyk for r in rows):
-        notes.append("Där Arbetsförmedlingen bara bedömer SSYK-3-gruppen visas den gruppens index.")
+        notes.append(
+            "Där Arbetsförmedlingen bedömer yrket i en större grupp (en sammanslagen grupp eller SSYK-3-gruppen) "
+            "visas den gruppens index."
+        )
     provenance = [
         ProvenanceOut(
             source=FILES[k].title, table=f"af-yrkesbarometer/{FILES[k].name}", snapshot=None, period=FILES[k].period, method=m

@@ -128,6 +128,7 @@ class RegionShareOut(BaseModel):
 
 class GapMap(BaseModel):
     ssyk: str | None
+    rated_ssyk: str | None = Field(None, description="the SSYK code AF rates for it (itself, its AF group or its SSYK-3 group)")
     name: str | None
     region_level: GapRegionLevel
     regions: list[RegionShareOut]
@@ -289,22 +290,24 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
     data = _balance_data(get_settings().data_dir)
     occupations = data.occupations()
     names = dict(occupations)
-    if ssyk is not None and ssyk not in names:
-        raise UnknownConcept("SSYK code in the Yrkesbarometer 1-year file", ssyk)
+    rated = data.rated(ssyk) if ssyk is not None else None
+    if rated is not None and rated.code is None:
+        raise UnknownConcept("SSYK code rated by the Yrkesbarometer 1-year file", ssyk)  # type: ignore[arg-type]
+    code = rated.code if rated is not None else None
     from kompetensbron.warehouse import read_current
 
     settings = get_settings()
     current = read_current(settings.warehouse_dir)
     ads_key = (settings.warehouse_dir, current.id, region_level, settings.data_dir) if current is not None else ()
-    supply = _supply(region_level, ssyk)
+    supply = _supply(region_level, code)
     mapping = supply.supply_mapping() if supply else {}
     supply_key = frozenset((code, tuple(sorted(cells.items()))) for code, cells in mapping.items())
-    result = _balance_of(settings.data_dir, region_level, ssyk, ads_key, supply_key)
+    result = _balance_of(settings.data_dir, region_level, code, ads_key, supply_key)
     ads = _ads_of_snapshot(*ads_key) if ads_key else {}
     shares = result.share_in_shortage()
     rows: list[BalanceRowOut] = []
     regions: list[RegionShareOut] = []
-    if ssyk is not None:
+    if code is not None:
         for r in result.rows:
             ci = r.interval
             cell = supply.cell(r.ssyk, r.region_code) if supply and r.graduates is not None else None
@@ -354,12 +357,14 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
             )
         )
     notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + ([FA_NOTE] if region_level == "fa" else [])
+    if rated is not None and rated.note:
+        notes.insert(0, rated.note)
     if supply and any(s.basis == "suggested" for s in supply.by_ssyk.values() if s.cells):
         notes.append("Some supply figures rest on suggested (not yet reviewed) links: see each row's basis.")
     if not ads:
         notes.append("No 2024 ad counts: run 'kompetensbron import-statistics'.")
     return GapMap(
-        ssyk=ssyk, name=names.get(ssyk) if ssyk else None, region_level=region_level,  # type: ignore[arg-type]
+        ssyk=ssyk, rated_ssyk=code, name=names.get(code) if code else None, region_level=region_level,  # type: ignore[arg-type]
         regions=regions, rows=rows, occupations=occupations,
         backtest=_label_backtest(result.backtest), assessment_backtest=_label_backtest(data.assessment_backtest),
         supply_known=result.supply_known, supply_years=supply.years if supply else None,

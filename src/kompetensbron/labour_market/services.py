@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kompetensbron.analysis import balance as bal
+from kompetensbron.analysis.outlook import rated_code
 from kompetensbron.config import get_settings
 from kompetensbron.errors import KompetensbronError, UnknownConcept
 from kompetensbron.reference import models as ref
@@ -52,6 +53,7 @@ from kompetensbron.warehouse import (
     shared_reader,
     statistics_ad_counts,
     top_occupations,
+    top_occupations_of_kommuner,
     top_skills,
     year_on_year,
 )
@@ -375,14 +377,8 @@ def _one_year_prov(data: _OutlookData | None, kind: RegionKind) -> ProvenanceOut
 
 def _rated_code(data: _OutlookData, ssyk: str) -> tuple[str | None, str | None]:
     """The SSYK code whose 1-year rows apply to ``ssyk``, and a note when it is not ``ssyk`` itself."""
-    if ssyk in data.by_ssyk:
-        return ssyk, None
-    group = data.five_by_code.get(ssyk)
-    if group and group.ssyk_codes[0] in data.by_ssyk:
-        return group.ssyk_codes[0], f"AF rates SSYK {', '.join(group.ssyk_codes)} together ({group.name})"
-    if ssyk[:3] in data.by_ssyk:
-        return ssyk[:3], f"AF rates only the SSYK-3 group {ssyk[:3]}; its figure is shown"
-    return None, None
+    rc = rated_code(ssyk, data.by_ssyk, data.five_by_code)
+    return rc.code, rc.note
 
 
 def _pct(x: float) -> str:
@@ -491,11 +487,9 @@ def _occupation_outlook(ssyk: str, kind: RegionKind, stats: RegionCounts | None)
         return OccupationOutlook(ssyk=ssyk, rated_ssyk=None, available=False, message=message, five_year=None,
                                  one_year_provenance=None, five_year_provenance=None), stats  # fmt: skip
     prov = _one_year_prov(data, kind)
-    rated, note = _rated_code(data, ssyk)
-    five = data.five_by_code.get(ssyk) or data.five_by_code.get(ssyk[:3])
-    notes = [note] if note else []
-    if five and ssyk not in five.ssyk_codes and rated != ssyk[:3]:
-        notes.append(f"5-year: AF rates only the SSYK-3 group {ssyk[:3]}; its figure is shown")
+    rc = rated_code(ssyk, data.by_ssyk, data.five_by_code)
+    rated, five = rc.code, rc.five_year
+    notes = [n for n in (rc.note, rc.five_year_note) if n]
     bt = data.backtest
     outlook = OccupationOutlook(
         ssyk=ssyk,
@@ -522,6 +516,39 @@ def _occupation_outlook(ssyk: str, kind: RegionKind, stats: RegionCounts | None)
     return outlook, stats.model_copy(update={"rows": rows})
 
 
+def _region_cells(data: _OutlookData, kind: RegionKind, code: str, ssyks: set[str], prov: ProvenanceOut) -> dict[str, OutlookCell]:
+    """The 1-year cell of every SSYK-4 group of ``ssyks`` in one region, in one pass: a fixed
+    number of reference queries and one balance computation however many groups there are."""
+    rated = {s: rated_code(s, data.by_ssyk, data.five_by_code).code for s in ssyks}
+    codes = {c for c in rated.values() if c is not None}
+    if kind == "fa":
+        name = _region_names("fa").get(code, code)
+        lans = tuple(ref.Kommun.objects.filter(fa_region_id=code).values_list("lan_id", flat=True))
+        rows: dict[str, bal.BalanceRow] = {}
+        if codes and lans:
+            result = bal.balance(data.one_year, data.five_year, region_level="fa", fa_regions={code: (name, lans)},
+                                 backtest=data.backtest, ssyks=codes)  # fmt: skip
+            rows = {r.ssyk: r for r in result.rows}
+        return {
+            s: _cell(rows.get(c) if c else None, rated=c, basis="fa_mean_of_kommuner", basis_code=code, basis_name=name,
+                     text=None, prov=prov)  # fmt: skip
+            for s, c in rated.items()
+        }
+    lan = code if kind == "lan" else _lan_of_kommun().get(code)
+    basis: OutlookBasis = "lan" if kind == "lan" else "lan_of_kommun"
+    lan_name = _region_names("lan").get(lan or "")
+    lan_rows: dict[str, bal.BalanceRow] = {}
+    if codes and lan:
+        result = bal.balance(data.one_year, data.five_year, region_level="lan", backtest=data.backtest, ssyks=codes)
+        lan_rows = {r.ssyk: r for r in result.rows if r.region_code == lan}
+    out = {}
+    for s, c in rated.items():
+        src = data.by_ssyk.get(c, {}).get(lan) if c and lan else None
+        out[s] = _cell(lan_rows.get(c) if c else None, rated=c, basis=basis, basis_code=lan, basis_name=lan_name,
+                       text=src.text if src else None, prov=prov)  # fmt: skip
+    return out
+
+
 def _region_outlook(
     kind: RegionKind, code: str, shares: list[OccupationShares | None]
 ) -> tuple[RegionOutlookInfo, list[OccupationShares | None]]:
@@ -536,19 +563,13 @@ def _region_outlook(
                                  message=f"Yrkesbarometer files could not be read: {exc}", provenance=None)  # fmt: skip
         return info, shares
     prov = _one_year_prov(data, kind)
-    region_codes = [code if kind != "kommun" else (basis_code or "")]
-    out: list[OccupationShares | None] = []
-    for block in shares:
-        if block is None:
-            out.append(None)
-            continue
-        rows = []
-        for r in block.rows:
-            cell = _outlook_cells(data, r.ssyk, "lan" if kind == "kommun" else kind, region_codes, prov)[region_codes[0]]
-            if kind == "kommun":
-                cell = cell.model_copy(update={"basis": "lan_of_kommun"})
-            rows.append(r.model_copy(update={"outlook": cell}))
-        out.append(block.model_copy(update={"rows": rows}))
+    ssyks = {r.ssyk for block in shares if block is not None for r in block.rows}
+    cells = _region_cells(data, kind, code, ssyks, prov) if ssyks else {}
+    out: list[OccupationShares | None] = [
+        None if block is None
+        else block.model_copy(update={"rows": [r.model_copy(update={"outlook": cells[r.ssyk]}) for r in block.rows]})
+        for block in shares
+    ]
     return RegionOutlookInfo(basis=basis, basis_code=basis_code, basis_name=basis_name, provenance=prov), out
 
 
@@ -713,30 +734,14 @@ def _statistics_top(con: Connection, kind: RegionKind, code: str, limit: int) ->
 
 
 def _ads_top(con: Connection, kind: RegionKind, code: str, limit: int) -> OccupationShares | None:
-    if kind != "fa":
+    if kind == "fa":
+        kommuner = [k for k, fa in _fa_of_kommun().items() if fa == code]
+        result = top_occupations_of_kommuner(con, kommuner=kommuner, region_code=code, limit=limit)
+    else:
         result = top_occupations(con, region_code=code, level=kind, limit=limit)
-        if not result.total_ads:
-            return None
-        counts = {r.ssyk4: r.ads for r in result.rows}
-        return _shares(counts, result.total_ads, limit, _prov(result.provenance))
-    kommuner = sorted(k for k, fa in _fa_of_kommun().items() if fa == code)
-    rows = con.execute(
-        "SELECT coalesce(ssyk4, ssyk_pred) AS ssyk, count(*) FROM ads WHERE list_contains(?, kommunkod) GROUP BY ssyk",
-        [kommuner],
-    ).fetchall()
-    total = sum(int(n) for _, n in rows)
-    if not total:
+    if not result.total_ads:
         return None
-    snapshot, taxonomy = con.execute("SELECT snapshot, taxonomy FROM warehouse_meta").fetchone() or (None, None)
-    prov = ProvenanceOut(
-        source="JobTech job ads ingested into the warehouse",
-        table="ads",
-        snapshot=snapshot,
-        period="all years in the warehouse",
-        taxonomy=taxonomy,
-        method=f"ads per SSYK-4 in the kommuner of FA-region {code}; share of all the region's ads",
-    )
-    return _shares({s: int(n) for s, n in rows if s}, total, limit, prov)
+    return _shares({r.ssyk4: r.ads for r in result.rows}, result.total_ads, limit, _prov(result.provenance))
 
 
 def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTopOccupations:

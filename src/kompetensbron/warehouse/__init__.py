@@ -8,7 +8,7 @@ Public API::
         -> StatisticsImportResult
     open_reader(warehouse_dir) -> duckdb connection with views ads, stat_job_ads,
         stat_barometer, stat_salary, warehouse_meta over the *published* snapshot
-    demand_by_occupation_region / year_on_year / top_occupations / top_skills /
+    demand_by_occupation_region / year_on_year / top_occupations(_of_kommuner) / top_skills /
         statistics_ad_counts (con, ...) -> typed results with Provenance
     shared_reader(warehouse_dir) -> a cursor on a per-process reader, re-opened when a
         new snapshot is published (for web requests; one cursor per thread)
@@ -36,6 +36,7 @@ from kompetensbron.warehouse.demand import (
     demand_by_occupation_region,
     statistics_ad_counts,
     top_occupations,
+    top_occupations_of_kommuner,
     top_skills,
     year_on_year,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "shared_reader",
     "statistics_ad_counts",
     "top_occupations",
+    "top_occupations_of_kommuner",
     "top_skills",
     "year_on_year",
 ]

@@ -8,6 +8,7 @@ say where each figure comes from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -260,6 +261,37 @@ def top_occupations(
     period = str(year) if year is not None else "all years in the warehouse"
     return TopOccupationsResult(
         level=level,
+        region_code=region_code,
+        year=year,
+        total_ads=total,
+        rows=rows,
+        provenance=_ads_provenance(con, period, method),
+    )
+
+
+def top_occupations_of_kommuner(
+    con: Connection,
+    *,
+    kommuner: Sequence[str],
+    region_code: str,
+    year: int | None = None,
+    limit: int = 10,
+) -> TopOccupationsResult:
+    """The SSYK-4 groups with most ads in a set of kommuner, e.g. the kommuner of an FA-region
+    ``region_code`` (optionally one year); no kommuner, no rows."""
+    codes = tuple(sorted(set(kommuner)))
+    raw = (
+        _fetch(con, queries.TOP_OCCUPATIONS_KOMMUNER_SQL, kommuner=codes, year=year, limit=int(limit)) if codes else []
+    )
+    total = int(raw[0][3]) if raw else 0
+    rows = tuple(
+        OccupationCount(ssyk4=s, ads=int(a), vacancies=int(v), share=int(a) / total if total else 0.0)
+        for s, a, v, _ in raw
+    )
+    method = f"ads per SSYK-4 in the kommuner of FA-region {region_code}; share of all the region's ads"
+    period = str(year) if year is not None else "all years in the warehouse"
+    return TopOccupationsResult(
+        level="kommun",
         region_code=region_code,
         year=year,
         total_ads=total,

@@ -4,7 +4,7 @@ Templates use ``:name`` markers for values and ``{explode}`` for the one functio
 name differs (DuckDB ``unnest``, Spark ``explode``). :func:`render` replaces each marker
 with a validated SQL literal, so both engines see constants and fold the optional filters
 (``(:ssyk4 IS NULL OR ssyk = :ssyk4)``) away or into Parquet row-group pruning. Values
-are restricted to integers, ``None`` and short codes (letters, digits, ``_``, ``-``):
+are restricted to integers, ``None``, short codes and tuples of short codes (letters, digits, ``_``, ``-``):
 nothing else can reach the SQL text.
 
 Every template reads the view ``ads`` (DuckDB: :func:`.duck.open_reader`; Spark: a temp
@@ -93,6 +93,23 @@ ORDER BY ads DESC, ssyk
 LIMIT :limit
 """
 
+#: The occupations with most ads in a set of kommuner (an FA-region is the sum of its kommuner);
+#: ``total_ads`` counts every ad of those kommuner, classified or not.
+TOP_OCCUPATIONS_KOMMUNER_SQL = f"""
+WITH g AS (
+    SELECT {_SSYK} AS ssyk, count(*) AS ads, sum(coalesce(number_of_vacancies, 1)) AS vacancies
+    FROM ads
+    WHERE kommunkod IN :kommuner
+      AND (:year IS NULL OR pub_year = :year)
+    GROUP BY {_SSYK}
+)
+SELECT ssyk, ads, vacancies, (SELECT sum(ads) FROM g) AS total_ads
+FROM g
+WHERE ssyk IS NOT NULL
+ORDER BY ads DESC, ssyk
+LIMIT :limit
+"""
+
 #: The skills named in most ads of an occupation: enriched ``skill_ids`` or the employer's
 #: ``source_skill_ids`` (both hold distinct ids per ad, null when empty, so ``count(*)``
 #: counts ads).
@@ -135,7 +152,10 @@ ORDER BY ads DESC, ssyk4, area_code
 
 
 def literal(value: object) -> str:
-    """The SQL literal of an allowed parameter value (int, ``None`` or a short code)."""
+    """The SQL literal of an allowed parameter value (int, ``None``, a short code, or a non-empty
+    tuple of short codes, written ``('a', 'b')`` for ``IN``)."""
+    if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+        return "(" + ", ".join(literal(v) for v in value) + ")"
     if value is None:
         return "NULL"
     if isinstance(value, bool):
