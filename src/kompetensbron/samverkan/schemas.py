@@ -12,7 +12,7 @@ from pydantic import Field
 
 PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
 StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
-OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union"]
+OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union", "housing"]
 BodyKindCode = Literal["council", "steering_group", "working_group", "foundation_board"]
 FundingStatusCode = Literal["planned", "submitted", "granted", "rejected", "withdrawn"]
 
