@@ -29,6 +29,7 @@ class OrganisationKind(models.TextChoices):
     SCHOOL = "school", _("Skola")
     FOUNDATION = "foundation", _("Stiftelse")
     STUDENT_UNION = "student_union", _("Studentkår")
+    HOUSING = "housing", _("Bostadsföretag")
 
 
 class Organisation(models.Model):

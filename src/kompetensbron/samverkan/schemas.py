@@ -14,7 +14,7 @@ from kompetensbron.input_types import Count, Id, Line, LinkUrl, Money, Text, Url
 
 PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
 StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
-OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union"]
+OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union", "housing"]
 BodyKindCode = Literal["council", "steering_group", "working_group", "foundation_board"]
 FundingStatusCode = Literal["planned", "submitted", "granted", "rejected", "withdrawn"]
 

@@ -211,11 +211,16 @@ class _RowReader:
 
 
 def _raw_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    return _raw_rows_for(path, REQUIRED_COLUMNS)
+
+
+def _raw_rows_for(path: Path, required_columns: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+    """Non-empty rows of a CSV (``,`` or ``;``, UTF-8) or Excel template with these columns."""
     if not path.is_file():
         raise DataFileMissing("file not found", path=path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return list(read_xlsx(path, list(REQUIRED_COLUMNS)))
+        return list(read_xlsx(path, list(required_columns)))
     if suffix in (".csv", ".txt"):
         try:
             first = path.read_text(encoding="utf-8-sig").splitlines()[:1]
@@ -227,7 +232,7 @@ def _raw_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         # header names are matched case-insensitively and without surrounding spaces
         header = next(csv.reader(io.StringIO(first[0]), delimiter=delimiter))
         normalised = [h.strip().lower() for h in header]
-        missing = [c for c in REQUIRED_COLUMNS if c not in normalised]
+        missing = [c for c in required_columns if c not in normalised]
         if missing:
             raise DataFileMalformed(f"missing column(s) {', '.join(missing)} in header {header}", path=path, line=1)
         return [(n, row) for n, row in read_csv(path, [], delimiter=delimiter) if any((v or "").strip() for v in row.values())]

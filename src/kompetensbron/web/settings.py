@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "kompetensbron.labour_market",
     "kompetensbron.education",
     "kompetensbron.dossier",
+    "kompetensbron.housing",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,71 @@
+"""Commands of Studentbostäder: ``import-housing-stock``, ``import-housing-projects``,
+``import-queue-stats`` and ``simulate-queue``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from kompetensbron.errors import KompetensbronError
+
+from .common import _django, _fail, console, err_console
+
+app = typer.Typer()
+
+
+def _run_import(kind: str, file: Path) -> None:
+    _django()
+    from django.core.management import call_command
+
+    from kompetensbron.housing import importing
+    from kompetensbron.sources.programme_template import TemplateInvalid
+
+    action = {
+        "stock": importing.import_stock_file,
+        "projects": importing.import_projects_file,
+        "queue": importing.import_queue_file,
+    }[kind]
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+        report = action(file)
+    except TemplateInvalid as exc:
+        err_console.print(f"[bold red]error:[/] {file}: {len(exc.problems)} problem(s), nothing was imported")
+        for problem in exc.problems:
+            err_console.print(f"  {problem}")
+        raise typer.Exit(code=2) from None
+    except KompetensbronError as exc:
+        _fail(exc)
+    t = Table(title=f"{kind} from {file}")
+    for col in ("rows", "created", "updated", "skipped", "sha256"):
+        t.add_column(col, justify="right")
+    t.add_row(str(report.rows), str(report.created), str(report.updated), str(report.skipped), report.sha256[:12])
+    console.print(t)
+    for note in report.notes:
+        console.print(note)
+
+
+@app.command("import-housing-stock")
+def import_housing_stock(
+    file: Annotated[Path, typer.Argument(help="SCB BO0104T7 (CSV long or wide, JSON-stat) or the stock template (CSV/.xlsx); see docs/housing_template.md.")],
+) -> None:
+    """Import student homes per kommun and year (all or nothing; a bad row names line and column)."""
+    _run_import("stock", file)
+
+
+@app.command("import-housing-projects")
+def import_housing_projects(
+    file: Annotated[Path, typer.Argument(help="The project template (CSV with , or ;, or .xlsx); see docs/housing_template.md.")],
+) -> None:
+    """Import student-housing projects from the template (all or nothing)."""
+    _run_import("projects", file)
+
+
+@app.command("import-queue-stats")
+def import_queue_stats(
+    file: Annotated[Path, typer.Argument(help="The queue-statistics template (CSV with , or ;, or .xlsx); see docs/housing_template.md.")],
+) -> None:
+    """Import queue statistics per housing organisation, year and home type (all or nothing)."""
+    _run_import("queue", file)
