@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.samverkan.models import Organisation, OrganisationKind
-from kompetensbron.samverkan.permissions import coordinated_organisation_ids, is_admin, organisation_ids
+from kompetensbron.samverkan.permissions import coordinated_organisation_ids, is_admin, is_coordinator_of_organisation, organisation_ids
 
 from .models import Application, Opportunity, OpportunityStatus, Placement, Round, StudentProfile
 
@@ -114,6 +114,7 @@ rules.add_perm("matchning.rank_in_round", is_student)
 rules.add_perm("matchning.host_rank", is_admin | is_host_member)
 rules.add_perm("matchning.record_outcome", is_admin | is_host_of_placement | is_coordinator_of_students_university)
 rules.add_perm("matchning.manage_domains", is_admin)
+rules.add_perm("matchning.invite_student", is_admin | is_coordinator_of_organisation)  # obj: the university
 rules.add_perm("matchning.view_aggregates", is_logged_in)
 
 
