@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Outcome, Placement, StudentProfile
+from django.db.models import Q
+
+from kompetensbron.samverkan.models import AuditEntry
+
+from .models import Outcome, Placement, RoundHostRank, StudentProfile
 
 __all__ = ["export", "erase"]
 
@@ -64,17 +68,19 @@ def _placement(p: Placement) -> dict[str, Any]:
 
 
 def erase(user) -> int:
-    """Remove the person from Matchning; rows changed (profile, its rows, cleared outcomes)."""
+    """Remove the person from Matchning; rows changed (profile, its rows, cleared outcomes, audit)."""
     profile = StudentProfile.objects.filter(user=user).first()
     if profile is None:
         return 0
     changed = Outcome.objects.filter(placement__student=profile).update(
         grade="", stayed_kommun_1y=None, stayed_region_1y=None, stayed_kommun_3y=None, stayed_region_3y=None
     )
+    application_ids = [str(pk) for pk in profile.applications.values_list("pk", flat=True)]
+    # The audit log's copies of the profile and the applications (messages, skills) go too.
+    changed += AuditEntry.objects.filter(
+        Q(model="matchning.studentprofile", object_id=str(profile.pk)) | Q(model="matchning.application", object_id__in=application_ids)
+    ).update(before=None, after=None)
     changed += Placement.objects.filter(student=profile).update(student=None, application=None)
-    changed += profile.applications.count() + profile.round_ranks.count()
-    from .models import RoundHostRank
-
-    changed += RoundHostRank.objects.filter(student=profile).count()
+    changed += len(application_ids) + profile.round_ranks.count() + RoundHostRank.objects.filter(student=profile).count()
     profile.delete()  # cascades to applications and rankings
     return changed + 1
