@@ -16,6 +16,7 @@ from kompetensbron.dossier.api import router as dossier_router
 from kompetensbron.education.api import router as education_router
 from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.labour_market.gap_api import router as gap_router
+from kompetensbron.matchning.api import router as matchning_router
 from kompetensbron.reference.api import router as reference_router
 from kompetensbron.samverkan.api import router as samverkan_router
 
@@ -67,3 +68,4 @@ api.add_router("/demand/", demand_router)
 api.add_router("/education/", education_router)
 api.add_router("/gap/", gap_router)
 api.add_router("/dossier/", dossier_router)
+api.add_router("/matchning/", matchning_router)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kompetensbron.education",
     "kompetensbron.dossier",
     "kompetensbron.housing",
+    "kompetensbron.matchning",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,155 @@
+"""Round pages: create (coordinators), rank (students, hosts), lock, run, see and edit the result."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.samverkan.models import Organisation
+from kompetensbron.samverkan.permissions import organisation_ids
+
+from . import services
+from .forms import RoundForm
+from .models import OpportunityStatus, RoundHostRank, RoundStudentRank
+from .page_contexts import RoundPage
+from .permissions import PUBLISHER_KINDS, publisher_organisation_ids, student_profile
+from .schemas import HostRankingIn, PlacementIn, RoundCreate, RoundOpportunitiesIn, StudentRankingIn
+from .views import errors_on_form, refused
+
+
+def _ints(values) -> list[int]:
+    return [int(v) for v in values if str(v).isdigit()][:5000]
+
+
+def _ordered(request: HttpRequest, prefix: str) -> list[int]:
+    """Ids ranked by the numbers typed next to them (``prefix<id>`` = rank; blank = not ranked)."""
+    ranked = []
+    for key, value in request.POST.items():
+        if key.startswith(prefix) and key[len(prefix):].isdigit() and value.strip().isdigit():
+            ranked.append((int(value), int(key[len(prefix):])))
+    return [i for _, i in sorted(ranked)][:5000]
+
+
+@login_required
+def round_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    organisers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
+    if not user.is_superuser:
+        organisers = organisers.filter(pk__in=publisher_organisation_ids(user))
+    form = RoundForm(request.POST or None, organisers=organisers)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                round_ = services.create_round(actor=user, data=RoundCreate(title=form.cleaned_data["title"], organiser_id=form.cleaned_data["organiser"].pk))
+                return redirect("matchning:round", pk=round_.pk)
+            except PermissionDenied as exc:
+                return refused(request, exc, 403)
+            except ValidationFailed as exc:
+                errors_on_form(form, exc)
+        status = 422
+    return render(request, "matchning/round_form.html", {"form": form}, status=status)
+
+
+def _round_page(request: HttpRequest, round_, error: str = "") -> RoundPage:
+    user = request.user
+    data = services.round_public(actor=user, round_=round_)
+    profile = student_profile(user)
+    my_ranking = list(RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True)) if profile else []
+    hosts = organisation_ids(user)
+    host_opps = []
+    for opp in data.opportunities:
+        if opp.host_id in hosts or user.is_superuser:
+            ranks = dict(RoundHostRank.objects.filter(round=round_, opportunity_id=opp.id).values_list("student_id", "rank"))
+            applicants = RoundStudentRank.objects.filter(round=round_, opportunity_id=opp.id).select_related("student__user")
+            rows = [(r.student_id, services.public.student_name(r.student) or "", ranks.get(r.student_id)) for r in applicants]
+            host_opps.append((opp, rows))
+    can_manage = user.has_perm("matchning.manage_round", round_)
+    candidates = []
+    if can_manage:
+        students = RoundStudentRank.objects.filter(round=round_).select_related("student__user").order_by("student_id")
+        seen = {}
+        for r in students:
+            seen.setdefault(r.student_id, services.public.student_name(r.student) or "")
+        candidates = sorted(seen.items())
+    return RoundPage(
+        round=data, can_manage=can_manage, is_student=profile is not None, my_ranking=my_ranking,
+        host_opportunities=host_opps, candidates=candidates, error=error,
+    )
+
+
+@login_required
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        round_ = services.get_round(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    published = []
+    if request.user.has_perm("matchning.manage_round", round_):
+        published = services.list_opportunities(actor=request.user, status=OpportunityStatus.PUBLISHED)[:500]
+    return render(request, "matchning/round_detail.html", {"page": _round_page(request, round_), "published": published})
+
+
+def _round_post(request: HttpRequest, pk: int, action) -> HttpResponse:
+    try:
+        round_ = services.get_round(actor=request.user, pk=pk)
+        action(round_)
+    except PermissionDenied as exc:
+        return refused(request, exc, 403)
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    except ValidationFailed as exc:
+        return refused(request, exc, 422)
+    return redirect("matchning:round", pk=pk)
+
+
+@login_required
+@require_POST
+def round_opportunities(request: HttpRequest, pk: int) -> HttpResponse:
+    ids = _ints(request.POST.getlist("opportunity"))
+    return _round_post(request, pk, lambda r: services.set_round_opportunities(actor=request.user, round_=r, data=RoundOpportunitiesIn(opportunity_ids=ids)))
+
+
+@login_required
+@require_POST
+def round_rank(request: HttpRequest, pk: int) -> HttpResponse:
+    ids = _ordered(request, "rank-")[:100]
+    return _round_post(request, pk, lambda r: services.rank_opportunities(actor=request.user, round_=r, data=StudentRankingIn(opportunity_ids=ids)))
+
+
+@login_required
+@require_POST
+def round_host_rank(request: HttpRequest, pk: int, opportunity_pk: int) -> HttpResponse:
+    ids = _ordered(request, "student-")
+
+    def act(r):
+        services.rank_students(actor=request.user, round_=r, opportunity=services.find_opportunity(opportunity_pk), data=HostRankingIn(student_ids=ids))
+
+    return _round_post(request, pk, act)
+
+
+@login_required
+@require_POST
+def round_placement(request: HttpRequest, pk: int) -> HttpResponse:
+    student = request.POST.get("student_id", "")
+    opportunity = request.POST.get("opportunity_id", "")
+    if not student.isdigit():
+        return refused(request, ValidationFailed(_("Välj en student.")), 422)
+    data = PlacementIn(student_id=int(student), opportunity_id=int(opportunity) if opportunity.isdigit() else None)
+    return _round_post(request, pk, lambda r: services.set_placement(actor=request.user, round_=r, data=data))
+
+
+@login_required
+@require_POST
+def round_run(request: HttpRequest, pk: int) -> HttpResponse:
+    return _round_post(request, pk, lambda r: services.run_round(actor=request.user, round_=r))
+
+
+@login_required
+@require_POST
+def round_close(request: HttpRequest, pk: int) -> HttpResponse:
+    return _round_post(request, pk, lambda r: services.close_round(actor=request.user, round_=r))

@@ -1,0 +1,128 @@
+"""Matchning pages: the exjobb flow through the HTML forms; refusals; every page renders."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kompetensbron.matchning import services
+from kompetensbron.matchning.models import Application, Opportunity, Placement, RoundStudentRank
+from kompetensbron.matchning.schemas import ApplyIn, RoundCreate
+from kompetensbron.samverkan.models import AuditEntry
+
+
+def _client(user) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_the_exjobb_flow_through_the_pages(mworld):
+    w = mworld
+    employer = _client(w.employer_member)
+    form = {
+        "host": w.employer.pk, "kind": "degree_project", "title": "Exjobb: prognosmodell", "description": "Du kan Python och SQL.",
+        "level": "second", "credits": "30", "required_skills": "", "desirable_skills": "", "ssyk_code": "2512", "kommun_code": "2281",
+        "capacity": "1", "work_mode": "on_site", "pay": "", "dual_report_note": "En rapport till lärosätet, en kortare till oss.",
+    }
+    resp = employer.post(reverse("matchning:opportunity_create"), form | {"action": "suggest"})
+    assert resp.status_code == 200 and "sk-py" in resp.content.decode() and not Opportunity.objects.exists()
+    resp = employer.post(reverse("matchning:opportunity_create"), form | {"required_skills": "sk-py\nsk-sql", "action": "save"})
+    opp = Opportunity.objects.get()
+    assert resp.status_code == 302 and opp.required_skills == ["sk-py", "sk-sql"] and opp.status == "draft"
+    detail = reverse("matchning:opportunity", args=[opp.pk])
+    employer.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "in_review"})
+    assert employer.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "published"}).status_code == 403
+    coordinator = _client(w.uni_coordinator)
+    assert "Exjobb: prognosmodell" in coordinator.get(reverse("matchning:home")).content.decode()
+    coordinator.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "published"})
+    opp.refresh_from_db()
+    assert opp.status == "published"
+
+    student = _client(w.student)
+    home = student.get(reverse("matchning:home")).content.decode()
+    assert "Exjobb: prognosmodell" in home and "täcker 2 av 2 krav" in home
+    student.post(reverse("matchning:opportunity_apply", args=[opp.pk]), {"message": "Hej"})
+    application = Application.objects.get()
+    page = employer.get(detail).content.decode()
+    assert "student@student.test.invalid" in page
+    assert "student@student.test.invalid" not in _client(w.other_member).get(detail).content.decode()
+    employer.post(reverse("matchning:application_transition", args=[application.pk]), {"to_status": "shortlisted", "next": detail})
+    employer.post(reverse("matchning:application_transition", args=[application.pk]), {"to_status": "offered", "next": detail})
+    assert student.post(reverse("matchning:application_transition", args=[application.pk]), {"to_status": "accepted"}).status_code == 302
+    placement = Placement.objects.get()
+    resp = employer.post(reverse("matchning:outcome", args=[placement.pk]), {f"p{placement.pk}-completed": "true", f"p{placement.pk}-hired": "true"})
+    assert resp.status_code == 302 and placement.outcome.hired is True
+    stats = employer.get(reverse("matchning:statistics")).content.decode()
+    assert "färre än 5" in stats and "Placeringar (alla typer)" in stats
+
+
+def test_refusals_and_login(mworld):
+    w = mworld
+    opp = w.published()
+    assert Client().get(reverse("matchning:home")).status_code == 302
+    before = AuditEntry.objects.count()
+    resp = _client(w.student).post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"})
+    assert resp.status_code == 403
+    resp = _client(w.other_member).post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"})
+    assert resp.status_code == 403
+    c = Client(enforce_csrf_checks=True)
+    c.force_login(w.employer_member)
+    assert c.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"}).status_code == 403
+    assert AuditEntry.objects.count() == before
+    assert _client(w.student).get(reverse("matchning:opportunity", args=[w.draft().pk])).status_code == 404
+    assert _client(w.employer_member).get(reverse("matchning:profile")).status_code == 404
+
+
+def test_pages_render(mworld):
+    w = mworld
+    opp = w.published()
+    services.apply(actor=w.student, opportunity=opp, data=ApplyIn())
+    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU våren", organiser_id=w.uni.pk, opportunity_ids=[opp.pk]))
+    for user, url in [
+        (w.student, reverse("matchning:home")),
+        (w.student, reverse("matchning:profile")),
+        (w.employer_member, reverse("matchning:opportunity_create")),
+        (w.employer_member, reverse("matchning:opportunity_edit", args=[opp.pk])),
+        (w.employer_member, reverse("matchning:opportunity", args=[opp.pk])),
+        (w.uni_coordinator, reverse("matchning:round_create")),
+        (w.uni_coordinator, reverse("matchning:round", args=[round_.pk])),
+        (w.student, reverse("matchning:round", args=[round_.pk])),
+        (w.employer_member, reverse("matchning:skill_search") + "?q=python"),
+        (w.employer_member, reverse("matchning:statistics")),
+    ]:
+        resp = _client(user).get(url)
+        assert resp.status_code == 200, url
+    assert Client().get(reverse("matchning:register")).status_code == 200
+
+
+def test_round_through_the_pages(mworld):
+    w = mworld
+    a = w.published(title="VFU A", capacity=1)
+    b = w.published(title="VFU B", capacity=1)
+    coordinator = _client(w.uni_coordinator)
+    coordinator.post(reverse("matchning:round_create"), {"title": "VFU", "organiser": w.uni.pk})
+    round_ = services.visible_rounds(w.uni_coordinator).get()
+    coordinator.post(reverse("matchning:round_opportunities", args=[round_.pk]), {"opportunity": [a.pk, b.pk]})
+    _client(w.student).post(reverse("matchning:round_rank", args=[round_.pk]), {f"rank-{a.pk}": "1", f"rank-{b.pk}": "2"})
+    _client(w.student2).post(reverse("matchning:round_rank", args=[round_.pk]), {f"rank-{a.pk}": "1"})
+    assert RoundStudentRank.objects.count() == 3
+    p1 = w.student.matchning_student.pk
+    p2 = w.student2.matchning_student.pk
+    host = _client(w.employer_member)
+    host.post(reverse("matchning:round_host_rank", args=[round_.pk, a.pk]), {f"student-{p2}": "1", f"student-{p1}": "2"})
+    host.post(reverse("matchning:round_host_rank", args=[round_.pk, b.pk]), {f"student-{p1}": "1"})
+    assert coordinator.post(reverse("matchning:round_run", args=[round_.pk])).status_code == 302
+    assert dict(Placement.objects.values_list("student_id", "opportunity_id")) == {p2: a.pk, p1: b.pk}
+    # the coordinator swaps by hand: student 1 locked to A; the run keeps it and places student 2 nowhere (B unranked by 2)
+    coordinator.post(reverse("matchning:round_placement", args=[round_.pk]), {"student_id": p1, "opportunity_id": a.pk})
+    coordinator.post(reverse("matchning:round_run", args=[round_.pk]))
+    assert dict(Placement.objects.values_list("student_id", "opportunity_id")) == {p1: a.pk}
+    page = coordinator.get(reverse("matchning:round", args=[round_.pk])).content.decode()
+    assert "VFU A" in page
+    coordinator.post(reverse("matchning:round_close", args=[round_.pk]))
+    round_.refresh_from_db()
+    assert round_.status == "closed"
+    assert Opportunity.objects.get(pk=a.pk).status == "filled"
+    assert _client(w.student).post(reverse("matchning:round_run", args=[round_.pk])).status_code == 403
