@@ -1,6 +1,6 @@
 """Benchmark and sanity evaluation of the course → occupation map (issue 4).
 
-    .venv/bin/python bench/bench_mapping.py [--data-dir DIR] [--no-write]
+    .venv/bin/python bench/bench_mapping.py [--data-dir DIR] [--no-write] [--no-esco]
 
 Times building the occupation profiles (incl. the IDF background of all syllabi) and
 mapping every MIUN course (courses/s), then runs a *sanity* evaluation: there is no gold
@@ -61,6 +61,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    parser.add_argument("--no-esco", action="store_true", help="profiles without ESCO skills (the issue-4 mapping)")
     args = parser.parse_args()
 
     from kompetensbron.analysis.occupation_mapping import SKILL_WEIGHT, OccupationMapper, read_syllabus_texts
@@ -79,7 +80,13 @@ def main() -> int:
     t2 = time.perf_counter()
     ad_skills = load_ad_skill_counts(settings.warehouse_dir) if settings.warehouse_dir.is_dir() else {}
     t3 = time.perf_counter()
-    mapper = OccupationMapper.create(snapshot, extractor, background=courses, ad_skills=ad_skills)
+    esco = None
+    if not args.no_esco:
+        from kompetensbron.analysis.esco_profiles import load_esco_profiles
+
+        esco = load_esco_profiles(snapshot, data_dir)
+    t3e = time.perf_counter()
+    mapper = OccupationMapper.create(snapshot, extractor, background=courses, ad_skills=ad_skills, esco=esco)
     t4 = time.perf_counter()
     mappings = mapper.map_courses(courses)
     t5 = time.perf_counter()
@@ -112,6 +119,17 @@ def main() -> int:
     chance5 = np.mean([1 - np.prod([(len(codes) - sum(c.startswith(EVALUATION_KEY[s]) for c in codes) - i) / (len(codes) - i) for i in range(5)]) for s in subjects])
     chance1 = np.mean([sum(c.startswith(EVALUATION_KEY[s]) for c in codes) / len(codes) for s in subjects])
 
+    heldout = _heldout_key()
+    held_hits = [
+        (by_code[code].suggestions[0].ssyk.startswith(prefixes), any(x.ssyk.startswith(prefixes) for x in by_code[code].suggestions))
+        for code, prefixes in heldout.items()
+        if code in by_code
+    ]
+    print(
+        f"profiles: {'ESCO + taxonomy' if esco else 'taxonomy only'}; read ESCO + build ESCO profiles {t3e - t3:.2f} s; "
+        f"tuning key top-1 {hit1:.1%} top-5 {hit5:.1%} (n={len(evaluated)}); held-out key "
+        f"top-1 {np.mean([a for a, _ in held_hits]):.1%} top-5 {np.mean([b for _, b in held_hits]):.1%} (n={len(held_hits)})"
+    )
     load = os.getloadavg()[0]
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
     lines = [
@@ -172,6 +190,16 @@ def main() -> int:
     if not args.no_write:
         _write_section(text)
     return 0
+
+
+def _heldout_key() -> dict[str, tuple[str, ...]]:
+    """``bench/mapping_key_heldout.tsv`` (made by ``bench/make_mapping_key.py``): code → prefixes."""
+    out = {}
+    path = ROOT / "bench" / "mapping_key_heldout.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines()[3:]:
+        code, _, prefixes, *_ = line.split("\t")
+        out[code] = tuple(prefixes.split(","))
+    return out
 
 
 def _write_section(section: str) -> None:

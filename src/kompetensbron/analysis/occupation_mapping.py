@@ -226,14 +226,17 @@ class OccupationMapper:
         analyzer: TermAnalyzer | None = None,
         background: Sequence[CourseText] = (),
         ad_skills: Any = None,
+        esco: Any = None,
     ) -> OccupationMapper:
-        """Profiles of ``snapshot`` + the official SSYK↔SUN table; analyser = the extractor's lexicon."""
+        """Profiles of ``snapshot`` (with ESCO skill profiles ``{ssyk: EscoGroupProfile}`` when
+        given, see :func:`.esco_profiles.load_esco_profiles`) + the official SSYK↔SUN table;
+        analyser = the extractor's lexicon."""
         from .occupation_profiles import build_occupation_profiles
 
         if analyzer is None:
             lexicon = getattr(extractor, "lexicon", None)
             analyzer = lexicon.normalise if lexicon is not None else simple_terms
-        profiles = build_occupation_profiles(snapshot, extractor, ad_skills=ad_skills)
+        profiles = build_occupation_profiles(snapshot, extractor, ad_skills=ad_skills, esco=esco)
         return cls(profiles, extractor, analyzer=analyzer, ssyk_sun=getattr(snapshot, "ssyk_sun", ()), background=background)
 
     # ------------------------------------------------------------------ features

@@ -22,6 +22,7 @@ call the job, the definition what it does) and its parents' labels; the mapping 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -41,6 +42,7 @@ __all__ = [
     "build_occupation_profiles",
     "index_terms",
     "load_ad_skill_counts",
+    "occupation_skill_profile",
     "simple_terms",
 ]
 
@@ -50,6 +52,11 @@ AD_WEIGHT = 3.0
 MIN_AD_SHARE = 0.02
 #: … and at least this many ads do.
 MIN_AD_COUNT = 3
+
+#: Weight of a skill essential to every ESCO occupation of the group (scaled by its ESCO weight).
+ESCO_WEIGHT = 0.5
+#: The heaviest ESCO skills whose Swedish labels join the profile text.
+ESCO_TEXT_SKILLS = 40
 
 #: Turns a text into index terms (base forms, compound parts); see :func:`simple_terms`.
 TermAnalyzer = Callable[[str], list[str]]
@@ -98,10 +105,17 @@ def simple_terms(text: str) -> list[str]:
 class ProfileSkill:
     """One skill of a profile: its weight and where it came from."""
 
-    skill_id: str
-    label: str
+    skill_id: str  # JobTech concept id, else ESCO URI
+    label: str  # Swedish where one exists
     weight: float
-    sources: tuple[str, ...]  # subset of ("definition", "occupation_name", "job_ads")
+    sources: tuple[str, ...]  # subset of ("definition", "occupation_name", "job_ads", "esco_essential", "esco_optional")
+    esco_uri: str = ""
+    label_en: str = ""
+    essential: bool = False  # essential to one of the group's ESCO occupations
+
+    @property
+    def source(self) -> str:
+        return ", ".join(self.sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +129,12 @@ class OccupationProfile:
     skills: tuple[ProfileSkill, ...]
     ads: int = 0  # enriched job ads of the group that contributed skills
     parents: tuple[str, ...] = ()  # labels of the SSYK-3 and SSYK-2 parents
+    esco_terms: tuple[str, ...] = ()  # Swedish labels of its ESCO occupations and heaviest ESCO skills
 
     @property
     def text(self) -> str:
-        """The group's text for TF-IDF: label, definition, occupation-names, parent labels."""
-        return "\n".join((self.label, self.definition, *self.names, *self.parents))
+        """The group's text for TF-IDF: label, definition, occupation-names, parent labels, ESCO labels."""
+        return "\n".join((self.label, self.definition, *self.names, *self.parents, *self.esco_terms))
 
 
 @dataclass
@@ -147,12 +162,14 @@ def build_occupation_profiles(
     *,
     ad_skills: Mapping[str, tuple[int, Mapping[str, int]]] | None = None,
     skill_labels: Mapping[str, str] | None = None,
+    esco: Mapping[str, Any] | None = None,
 ) -> OccupationProfiles:
     """A profile per SSYK-4 group of ``snapshot`` (``.ssyk``, ``.occupation_names``).
 
     ``ad_skills``: ``{ssyk: (ads in the group, {skill_id: ads mentioning it})}``, e.g. from
     :func:`load_ad_skill_counts`; ``skill_labels`` names skills that only ads mention
-    (default: the snapshot's JobTech and ESCO skills).
+    (default: the snapshot's JobTech and ESCO skills); ``esco``: ``{ssyk: EscoGroupProfile}``
+    from :func:`.esco_profiles.build_esco_profiles` (see :func:`load_esco_profiles`).
     """
     names: dict[str, list[str]] = {}
     for name in getattr(snapshot, "occupation_names", ()):
@@ -180,8 +197,22 @@ def build_occupation_profiles(
                 if n_ads and count >= MIN_AD_COUNT and count / n_ads >= MIN_AD_SHARE:
                     weights[sid] += AD_WEIGHT * count / n_ads
                     origin.setdefault(sid, set()).add("job_ads")
+        esco_group = esco.get(group.code) if esco else None
+        extra: dict[str, tuple[str, str, bool]] = {}
+        esco_terms: tuple[str, ...] = ()
+        if esco_group is not None:
+            for es in esco_group.skills:
+                sid = es.concept_id or es.esco_uri
+                weights[sid] += ESCO_WEIGHT * es.weight
+                origin.setdefault(sid, set()).add("esco_essential" if es.essential else "esco_optional")
+                labels.setdefault(sid, es.label)
+                uri, en, ess = extra.get(sid, ("", "", False))
+                extra[sid] = (uri or es.esco_uri, en or es.label_en, ess or es.essential)
+            esco_terms = tuple(dict.fromkeys(o.label_sv for o in esco_group.occupations if o.label_sv)) + tuple(
+                s.label_sv for s in esco_group.skills[:ESCO_TEXT_SKILLS] if s.label_sv
+            )
         skills = tuple(
-            ProfileSkill(sid, labels.get(sid, sid), round(w, 6), tuple(sorted(origin[sid])))
+            ProfileSkill(sid, labels.get(sid, sid), round(w, 6), tuple(sorted(origin[sid])), *extra.get(sid, ("", "", False)))
             for sid, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         )
         profiles.append(
@@ -193,6 +224,7 @@ def build_occupation_profiles(
                 skills,
                 n_ads,
                 tuple(group_labels[c] for c in (group.code[:3], group.code[:2]) if c in group_labels),
+                esco_terms,
             )
         )
     provenance = getattr(snapshot, "provenance", {}) or {}
@@ -200,6 +232,9 @@ def build_occupation_profiles(
         "definition": ", ".join(provenance.get("ssyk", ["ssyk-4"])),
         "occupation_name": ", ".join(provenance.get("occupation_names", ["ssyk-hierarchy"])),
         "hierarchy": ", ".join(provenance.get("ssyk", ["ssyk-hierarchy"])),
+        "esco": "ESCO v1.1.1 occupation ↔ skill relations via the Swedish ESCO ↔ JobTech occupation mapping and SSYK ↔ ISCO-08"
+        if esco
+        else "none",
         "job_ads": f"warehouse ads ({sum(n for n, _ in ad_skills.values())} enriched ads)" if ad_skills else "none",
     }
     return OccupationProfiles(profiles, sources, labels)
@@ -236,6 +271,58 @@ def load_ad_skill_counts(warehouse_dir: Path) -> dict[str, tuple[int, dict[str, 
     for code, sid, count in rows:
         out[code][1][sid] = int(count)
     return out
+
+
+@functools.lru_cache(maxsize=2)
+def _esco_reference(data_dir: str) -> tuple[frozenset[str], dict[str, Any]]:
+    from kompetensbron.sources.reference_files import read_reference_snapshot
+
+    from .esco_profiles import load_esco_profiles
+
+    snapshot = read_reference_snapshot(Path(data_dir))
+    return frozenset(r.code for r in snapshot.ssyk if r.level == 4), load_esco_profiles(snapshot, data_dir)
+
+
+def occupation_skill_profile(ssyk: str, *, data_dir: Path | None = None, limit: int | None = None) -> list[ProfileSkill]:
+    """The ESCO skill profile of one SSYK-4 group, heaviest first (the call for Matchning and
+    the dossier). Each :class:`ProfileSkill` has ``skill_id`` (JobTech concept id where the
+    ESCO skill maps to one, else the ESCO URI), ``esco_uri``, ``label`` (Swedish where the
+    official Swedish ESCO labels have one, else English), ``label_en``, ``weight`` (1.0 =
+    essential to every ESCO occupation of the group), ``essential`` and ``sources``
+    (``esco_essential`` / ``esco_optional``).
+
+    Reads the reference snapshot and the ESCO files of ``data_dir`` (default: the configured
+    data directory) once per process (≈ 10 s), then answers from memory. Raises
+    :class:`kompetensbron.errors.UnknownConcept` for a code that is not an SSYK-4 group, and
+    :class:`kompetensbron.errors.DataFileMissing` when the ESCO files are absent.
+    """
+    from kompetensbron.errors import UnknownConcept
+
+    code = str(ssyk).strip()
+    if not (len(code) == 4 and code.isdigit()):
+        raise UnknownConcept("SSYK-4 group", code[:20])
+    if data_dir is None:
+        from kompetensbron.config import get_settings
+
+        data_dir = get_settings().data_dir
+    codes, profiles = _esco_reference(str(Path(data_dir).resolve()))
+    if code not in codes:
+        raise UnknownConcept("SSYK-4 group", code)
+    group = profiles.get(code)
+    skills = group.skills if group is not None else ()
+    out = [
+        ProfileSkill(
+            s.concept_id or s.esco_uri,
+            s.label,
+            s.weight,
+            ("esco_essential" if s.essential else "esco_optional",),
+            s.esco_uri,
+            s.label_en,
+            s.essential,
+        )
+        for s in skills
+    ]
+    return out[:limit] if limit is not None else out
 
 
 def profile_table(profiles: Iterable[OccupationProfile]) -> list[tuple[str, str, int, str]]:

@@ -72,10 +72,13 @@ def map_courses(
             snapshot = read_reference_snapshot(data_dir)
             extractor = load_enricher(settings).extractor
             ad_skills = load_ad_skill_counts(settings.warehouse_dir) if settings.warehouse_dir.is_dir() else {}
+            from kompetensbron.analysis.esco_profiles import esco_profiles_if_present
+
+            esco = esco_profiles_if_present(snapshot, data_dir)
         started = time.perf_counter()
         with progress_bar() as bar:
             task = bar.add_task("Building occupation profiles", total=None, rate="")
-            mapper = OccupationMapper.create(snapshot, extractor, background=courses, ad_skills=ad_skills)
+            mapper = OccupationMapper.create(snapshot, extractor, background=courses, ad_skills=ad_skills, esco=esco)
             bar.update(task, total=1, completed=1)
             task = bar.add_task("Mapping courses", total=len(courses), rate="")
             mappings = mapper.map_courses(courses, top=top, progress=lambda n: bar.update(task, advance=n))
