@@ -162,7 +162,8 @@ def _strategy(schema: dict, name: str = "", depth: int = 0) -> st.SearchStrategy
     return st.one_of(
         st.sampled_from(SAMPLE_CODES),
         st.text(max_size=min(schema.get("maxLength", 40), 40)),
-        st.text(min_size=schema.get("maxLength", 200), max_size=schema.get("maxLength", 200) + 2) if "maxLength" in schema else st.nothing(),
+        # just below and just above the limit, where the limit is small enough to generate
+        st.text(min_size=schema["maxLength"], max_size=schema["maxLength"] + 2) if schema.get("maxLength", 10**6) <= 300 else st.nothing(),
         hostile,
     )
 
