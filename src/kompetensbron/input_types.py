@@ -13,7 +13,7 @@ Rules, by example::
     Year         1900 … 2100          report year 0 or 2⁶³ → 422
     Money        14 digits, 2 decimals (DecimalField(max_digits=14, decimal_places=2)):
                                       9223372036854775808 → 422, 123456789012.34 → fine
-    Line         ≤ 255 characters, no lone surrogates ("\\ud800" → 422)
+    Line         ≤ 255 characters, no lone surrogates ("\\ud800" → 422) and no NUL
     Text         ≤ 20 000 characters, no lone surrogates
     Url          ≤ 200 characters, http(s) only: "javascript:alert(1)" → 422
     LinkUrl      as Url, or mailto: (an e-mail link)
@@ -77,15 +77,15 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 WEB_SCHEMES = ("http", "https")
 LINK_SCHEMES = ("http", "https", "mailto")
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-NO_SURROGATES = "Texten innehåller ogiltiga tecken (ensamma surrogattecken)."
+NO_SURROGATES = "Texten innehåller ogiltiga tecken (NUL eller ensamma surrogattecken)."
 UNSAFE_URL = "Endast länkar som börjar med {} är tillåtna."
 
 
 def no_surrogates(value: str) -> str:
-    """Refuse lone UTF-16 surrogates: no database or encoder can store them."""
-    if _SURROGATE.search(value):
+    """Refuse lone UTF-16 surrogates (no encoder can store them) and NUL (PostgreSQL cannot)."""
+    if _UNSTORABLE.search(value):
         raise ValueError(NO_SURROGATES)
     return value
 

@@ -75,3 +75,19 @@ def test_xlsx_of_a_programme_without_targets(programme):
     assert d.target_basis == "none" and not d.occupations
     book = load_workbook(io.BytesIO(dossier_xlsx(d)), read_only=True)
     assert tuple(book.sheetnames) == SHEETS
+
+
+def test_excel_writes_user_text_as_text_never_as_a_formula(linked, user):
+    """An input's author, organisation and text starting with = + - @ stay text (issue 8, item 10)."""
+    import datetime as dt
+
+    from kompetensbron.dossier.schemas import InputIn
+    from kompetensbron.dossier.services import add_input
+
+    payloads = ['=HYPERLINK("http://evil.example","x")', "+1+1", "@SUM(1)", "=cmd|' /C calc'!A0"]
+    add_input(actor=user, programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 10), author_name=payloads[0], organisation=payloads[1], text=payloads[2]))
+    add_input(actor=user, programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 11), author_name="Anna", text=payloads[3]))
+    book = load_workbook(io.BytesIO(dossier_xlsx(build_dossier(programme_id=linked.pk))))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not [f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"]
+    assert set(payloads) <= {c.value for c in cells if c.data_type == "s"}

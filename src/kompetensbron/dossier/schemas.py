@@ -77,7 +77,7 @@ class DemandRow(BaseModel):
     lan: int | None
     lan_share: float | None = Field(None, description="län ads / national ads")
     fa: int | None
-    fa_share: float | None
+    fa_share: float | None = None
 
 
 class OutlookRow(BaseModel):
