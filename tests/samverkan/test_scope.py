@@ -18,7 +18,7 @@ from kompetensbron.errors import PermissionDenied, ValidationFailed
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.forms import ActivityForm
 from kompetensbron.samverkan.models import Activity, AuditEntry, PartyInvitation
-from kompetensbron.samverkan.schemas import ActivityUpdate, AgreementCreate, AgreementUpdate, BodyCreate
+from kompetensbron.samverkan.schemas import ActivityUpdate, AgreementCreate, AgreementUpdate, BodyCreate, OrganisationCreate
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +37,17 @@ def foreign(world):
     return agreement, working
 
 
-@pytest.mark.parametrize("field", ["owner_id", "agreement_id", "working_group_id"])
-def test_activity_outside_ones_organisation_is_refused(world, foreign, field):
+@pytest.mark.parametrize(
+    ("field", "actor"),
+    [("owner_id", "wg_member"), ("agreement_id", "wg_member"), ("working_group_id", "coordinator"), ("partner_ids", "wg_member")],
+)
+def test_activity_outside_ones_organisation_is_refused(world, foreign, field, actor):
+    """The working-group member (or the owner's coordinator) was accepted before (3 of 3)."""
     agreement, working = foreign
-    value = {"owner_id": world.other.pk, "agreement_id": agreement.pk, "working_group_id": working.pk}[field]
+    invisible = services.create_organisation(actor=world.admin, data=OrganisationCreate(name="Osynlig AB", kind="company"))
+    value = {"owner_id": world.other.pk, "agreement_id": agreement.pk, "working_group_id": working.pk, "partner_ids": [invisible.pk]}[field]
     with pytest.raises(PermissionDenied):
-        services.create_activity(actor=world.wg_member, data=world.activity_data(**{field: value}))
+        services.create_activity(actor=getattr(world, actor), data=world.activity_data(**{field: value}))
     assert not Activity.objects.exists()
 
 
