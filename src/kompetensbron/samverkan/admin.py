@@ -179,6 +179,7 @@ admin.site.register(models.Membership, AuditedModelAdmin)
 admin.site.register(models.BodyMembership, AuditedModelAdmin)
 admin.site.register(models.AgreementDocument, AuditedModelAdmin)
 admin.site.register(models.IndicatorYear, AuditedModelAdmin)
+admin.site.register(models.PartyInvitation, AuditedModelAdmin)
 
 
 @admin.register(models.AuditEntry)
