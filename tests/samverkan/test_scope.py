@@ -139,6 +139,7 @@ def test_organisations_api_shows_what_the_page_shows(world):
 def test_the_proposer_cannot_decide_their_own_proposal(world):
     services.add_body_member(actor=world.admin, body=world.steering, user=world.wg_member, organisation=world.kommun)
     activity = world.proposed()
+    assert not world.wg_member.has_perm("samverkan.decide_activity", activity)  # the page offers no decision form
     with pytest.raises(PermissionDenied):
         services.decide_activity(actor=world.wg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 3, 1))
     client = Client()
