@@ -123,11 +123,14 @@ def replace_in_text_fields(models, names: list[str], replacement: str) -> int:
     Returns the number of rows changed. Only rows containing a name are read and written.
     """
     from django.db import models as m
+    from django.utils import timezone
 
     if not names:
         return 0
     changed = 0
     for model in models:
+        # ``update()`` skips auto_now: set it, so caches keyed on it (the dossier's) rebuild
+        touched = {f.attname: timezone.now() for f in model._meta.concrete_fields if getattr(f, "auto_now", False)}
         fields = [
             f for f in model._meta.concrete_fields
             if isinstance(f, (m.CharField, m.TextField)) and not f.choices and not f.primary_key
@@ -138,6 +141,6 @@ def replace_in_text_fields(models, names: list[str], replacement: str) -> int:
                 old = getattr(row, field.attname) or ""
                 new = replace_names(old, names, replacement)[: field.max_length] if field.max_length else replace_names(old, names, replacement)
                 if new != old:
-                    model._default_manager.filter(pk=row.pk).update(**{field.attname: new})
+                    model._default_manager.filter(pk=row.pk).update(**{field.attname: new}, **touched)
                     changed += 1
     return changed

@@ -177,3 +177,30 @@ def test_member_role_also_changes_its_institutions_programmes(programme):
 
     member = member_of(make_user("medlem"), programme.institution, role="member")
     assert can_change(member, programme)
+
+
+@pytest.mark.django_db
+def test_cli_import_stays_operator_level_and_is_audited(tmp_path):
+    """The CLI (no actor) may create institutions and change any programme; it is audited without actor."""
+    from kompetensbron.education.template_import import import_programme_template
+
+    path = tmp_path / "mall.csv"
+    path.write_text(HEADER + "\nOperatörshögskolan,OP-1,Operatörsprogrammet,,,,campus,,,,,,,,,2024,10,\n", encoding="utf-8")
+    report = import_programme_template(path)
+    assert report.programmes_created == 1
+    entries = AuditEntry.objects.filter(actor__isnull=True, action__in=["create", "import"])
+    assert {e.model for e in entries} >= {"education.programme", "education.institution"}
+
+
+@pytest.mark.django_db
+def test_course_links_follow_the_course_institution(coordinator, other_coordinator):
+    from kompetensbron.education.links import suggest_link
+    from kompetensbron.education.models import Course
+    from kompetensbron.education.permissions import require
+    from kompetensbron.errors import PermissionDenied
+
+    course = Course.objects.get(code="AK001U", institution__name="Mittuniversitetet")
+    link, _ = suggest_link(course=course, ssyk="4410", provenance="skill_overlap", score=0.3)
+    require(coordinator, "decide_link", link)
+    with pytest.raises(PermissionDenied):
+        require(other_coordinator, "decide_link", link)

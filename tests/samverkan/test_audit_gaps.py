@@ -58,3 +58,13 @@ def test_agreement_snapshots_include_document_urls(world):
     )  # fmt: skip
     entry = AuditEntry.objects.get(model="samverkan.agreement", object_id=str(agreement.pk), action="create")
     assert entry.after["documents"] == [{"title": "Avtalstext", "url": "https://example.se/avtal.pdf", "file": ""}]
+
+
+def test_password_set_in_the_admin_is_audited_without_the_hash(world):
+    client = _client(world.admin)
+    url = f"/admin/auth/user/{world.outsider.pk}/password/"
+    token = _csrf(client, url)
+    resp = client.post(url, {"password1": "Nytt-lösen-98765", "password2": "Nytt-lösen-98765", "usable_password": "true", "csrfmiddlewaretoken": token})
+    assert resp.status_code == 302, resp.content.decode()[:3000]
+    entry = AuditEntry.objects.get(model=world.outsider._meta.label_lower, object_id=str(world.outsider.pk), action="set_password")
+    assert entry.actor == world.admin and "password" not in str(entry.after)

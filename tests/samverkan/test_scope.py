@@ -18,7 +18,7 @@ from kompetensbron.errors import PermissionDenied, ValidationFailed
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.forms import ActivityForm
 from kompetensbron.samverkan.models import Activity, AuditEntry, PartyInvitation
-from kompetensbron.samverkan.schemas import ActivityUpdate, AgreementCreate, AgreementUpdate, BodyCreate
+from kompetensbron.samverkan.schemas import ActivityUpdate, AgreementCreate, AgreementUpdate, BodyCreate, OrganisationCreate
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +37,17 @@ def foreign(world):
     return agreement, working
 
 
-@pytest.mark.parametrize("field", ["owner_id", "agreement_id", "working_group_id"])
-def test_activity_outside_ones_organisation_is_refused(world, foreign, field):
+@pytest.mark.parametrize(
+    ("field", "actor"),
+    [("owner_id", "wg_member"), ("agreement_id", "wg_member"), ("working_group_id", "coordinator"), ("partner_ids", "wg_member")],
+)
+def test_activity_outside_ones_organisation_is_refused(world, foreign, field, actor):
+    """The working-group member (or the owner's coordinator) was accepted before (3 of 3)."""
     agreement, working = foreign
-    value = {"owner_id": world.other.pk, "agreement_id": agreement.pk, "working_group_id": working.pk}[field]
+    invisible = services.create_organisation(actor=world.admin, data=OrganisationCreate(name="Osynlig AB", kind="company"))
+    value = {"owner_id": world.other.pk, "agreement_id": agreement.pk, "working_group_id": working.pk, "partner_ids": [invisible.pk]}[field]
     with pytest.raises(PermissionDenied):
-        services.create_activity(actor=world.wg_member, data=world.activity_data(**{field: value}))
+        services.create_activity(actor=getattr(world, actor), data=world.activity_data(**{field: value}))
     assert not Activity.objects.exists()
 
 
@@ -134,6 +139,7 @@ def test_organisations_api_shows_what_the_page_shows(world):
 def test_the_proposer_cannot_decide_their_own_proposal(world):
     services.add_body_member(actor=world.admin, body=world.steering, user=world.wg_member, organisation=world.kommun)
     activity = world.proposed()
+    assert not world.wg_member.has_perm("samverkan.decide_activity", activity)  # the page offers no decision form
     with pytest.raises(PermissionDenied):
         services.decide_activity(actor=world.wg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 3, 1))
     client = Client()

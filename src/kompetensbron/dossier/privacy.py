@@ -10,6 +10,7 @@ every free-text column of this app.
 from __future__ import annotations
 
 from django.apps import apps
+from django.utils import timezone
 
 from kompetensbron.privacy import person_names, register_personal_data, replace_in_text_fields, replacement_for
 
@@ -45,6 +46,7 @@ def erase_person(user) -> int:
     first = (user.first_name or "").strip()
     if first:
         changed += DossierInput.objects.filter(author=user, author_name__iexact=first).update(author_name=replacement)
+    DossierInput.objects.filter(author=user).update(updated_at=timezone.now())  # cached dossiers rebuild
     return changed
 
 

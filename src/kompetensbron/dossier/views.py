@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -28,6 +28,7 @@ def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
     return DossierPage.build(dossier, form=form or DossierInputForm(), can_add_input=request.user.is_authenticated)
 
 
+@require_safe
 def dossier_page(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         page = _page(request, pk)
@@ -42,6 +43,7 @@ def _download(content: bytes, mime: str, filename: str) -> HttpResponse:
     return response
 
 
+@require_safe
 def dossier_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         dossier = services.build_dossier(programme_id=pk)
@@ -50,6 +52,7 @@ def dossier_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(exports.dossier_pdf(dossier), "application/pdf", exports.dossier_filename(dossier, "pdf"))
 
 
+@require_safe
 def dossier_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         dossier = services.build_dossier(programme_id=pk)

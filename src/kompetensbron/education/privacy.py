@@ -9,6 +9,7 @@ this app (the link keeps its decision and points to the anonymised account).
 from __future__ import annotations
 
 from django.apps import apps
+from django.utils import timezone
 
 from kompetensbron.privacy import person_names, register_personal_data, replace_in_text_fields, replacement_for
 
@@ -36,7 +37,10 @@ def export_person(user) -> dict:
 
 
 def erase_person(user) -> int:
-    return replace_in_text_fields(apps.get_app_config("education").get_models(), person_names(user), replacement_for(user))
+    changed = replace_in_text_fields(apps.get_app_config("education").get_models(), person_names(user), replacement_for(user))
+    # links they decided show the (now anonymised) reviewer: touch them so cached pages rebuild
+    OccupationLink.objects.filter(author=user).update(updated_at=timezone.now())
+    return changed
 
 
 def register() -> None:

@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
 
@@ -167,6 +168,7 @@ def _not_found(exc: NotFound) -> Http404:
     return Http404(gettext("Okänd kod: %(detail)s") % {"detail": exc})
 
 
+@require_safe
 def balance_map(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level", "lan")
     level = level if level in services.GAP_REGION_LEVELS else "lan"
@@ -178,6 +180,7 @@ def balance_map(request: HttpRequest) -> HttpResponse:
     return render(request, "labour_market/gap_balance.html", {"page": GapMapPage(result=result)})
 
 
+@require_safe
 def forecasts(request: HttpRequest) -> HttpResponse:
     measure = request.GET.get("matt", "demand")
     measure = measure if measure in MEASURE_NAMES else "demand"

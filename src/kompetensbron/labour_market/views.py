@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
 from kompetensbron.reference import services as reference_services
@@ -31,6 +32,7 @@ def _not_found(exc: NotFound) -> Http404:
     return Http404(gettext("Okänd kod: %(detail)s") % {"detail": exc})
 
 
+@require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     level = _region_level(request)
     ssyk = request.GET.get("ssyk", "").strip() or None
@@ -42,6 +44,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "labour_market/overview.html", {"page": page})
 
 
+@require_safe
 def occupation_hits(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     result = reference_services.search_occupations(query, level=4, limit=SEARCH_LIMIT)
@@ -49,6 +52,7 @@ def occupation_hits(request: HttpRequest) -> HttpResponse:
     return render(request, "labour_market/_occupation_hits.html", {"page": page})
 
 
+@require_safe
 def occupation(request: HttpRequest, ssyk: str) -> HttpResponse:
     level = _region_level(request)
     try:
@@ -58,6 +62,7 @@ def occupation(request: HttpRequest, ssyk: str) -> HttpResponse:
     return render(request, "labour_market/occupation.html", {"page": OccupationPage(region_level=level, result=result)})
 
 
+@require_safe
 def region(request: HttpRequest, kind: str, code: str) -> HttpResponse:
     try:
         result = services.region_top_occupations(kind, code)

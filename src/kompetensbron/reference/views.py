@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
 
@@ -68,6 +69,7 @@ def render_page(request: HttpRequest, page: object, *, full: str, fragment: str)
     return response
 
 
+@require_safe
 def occupation_search(request: HttpRequest) -> HttpResponse:
     form = OccupationSearchForm.from_query(request.GET)
     query, level = form.search_params()
@@ -76,6 +78,7 @@ def occupation_search(request: HttpRequest) -> HttpResponse:
     return render_page(request, page, full="reference/occupation_search.html", fragment="reference/_occupation_results.html")
 
 
+@require_safe
 def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
         occupation = services.get_occupation(code)
@@ -101,6 +104,7 @@ def programmes_leading_to(code: str, *, level: int):
         return None
 
 
+@require_safe
 def region_map(request: HttpRequest) -> HttpResponse:
     page = RegionPage.build(
         lan=services.list_lan(),
@@ -111,6 +115,7 @@ def region_map(request: HttpRequest) -> HttpResponse:
     return render(request, "reference/region_map.html", {"page": page})
 
 
+@require_safe
 def kommun_panel(request: HttpRequest, code: str) -> HttpResponse:
     try:
         kommun = services.get_kommun(code)
@@ -120,6 +125,7 @@ def kommun_panel(request: HttpRequest, code: str) -> HttpResponse:
     return render_page(request, page, full="reference/kommun_page.html", fragment="reference/_kommun_panel.html")
 
 
+@require_safe
 def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
     try:
         lan = services.get_lan(code)
@@ -129,6 +135,7 @@ def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
     return render_page(request, page, full="reference/lan_page.html", fragment="reference/_lan_panel.html")
 
 
+@require_safe
 def fa_panel(request: HttpRequest, code: str) -> HttpResponse:
     try:
         fa_region = services.get_fa_region(code)

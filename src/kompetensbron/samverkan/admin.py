@@ -179,6 +179,7 @@ admin.site.register(models.Membership, AuditedModelAdmin)
 admin.site.register(models.BodyMembership, AuditedModelAdmin)
 admin.site.register(models.AgreementDocument, AuditedModelAdmin)
 admin.site.register(models.IndicatorYear, AuditedModelAdmin)
+admin.site.register(models.PartyInvitation, AuditedModelAdmin)
 
 
 @admin.register(models.AuditEntry)
@@ -201,7 +202,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 #
 # Granting staff or superuser status, permissions or groups and changing a person's e-mail
 # in the admin are audited like every other admin save (before/after of the account, without
-# the password hash).
+# the password hash); setting a password is audited as "set_password".
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.admin import UserAdmin  # noqa: E402
@@ -213,4 +214,12 @@ if admin.site.is_registered(_User):
 
 @admin.register(_User)
 class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
-    pass
+    def user_change_password(self, request, id, form_url=""):
+        """A password set in the admin is audited too (that it happened, never the hash)."""
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                user = self.get_object(request, id)
+                if user is not None:
+                    record(actor=request.user, action="set_password", obj=user, after={"id": user.pk, "is_active": user.is_active})
+        return response

@@ -9,5 +9,7 @@ class SamverkanConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the object-level rules with django-rules (no other side effect).
-        from . import permissions  # noqa: F401
+        # Registers the object-level rules with django-rules and the personal-data handlers.
+        from . import permissions, privacy  # noqa: F401
+
+        privacy.register()

@@ -9,7 +9,7 @@ Rights follow from membership:
 - members of a **working group** create and propose activities in it, and move its
   running activities along the workflow;
 - only members of the **steering group** above the working group (``Body.parent``)
-  decide proposals — administrators included, no one else;
+  decide proposals — administrators included, no one else, and never the proposer;
 - everyone logged in reads what their organisations (or bodies) take part in;
 - writes stay inside one's own organisations: an activity's owner is one of the user's
   organisations, its agreement one the user sees and its working group one of the user's
@@ -178,6 +178,12 @@ def is_member_of_steering_group(user, activity: Activity) -> bool:
 
 
 @rules.predicate
+def is_proposer(user, activity: Activity) -> bool:
+    """The person who proposed the activity (they never decide it themselves)."""
+    return activity is not None and user.is_authenticated and activity.proposed_by_id is not None and activity.proposed_by_id == user.pk
+
+
+@rules.predicate
 def is_owner_coordinator(user, activity: Activity) -> bool:
     return activity is not None and activity.owner_id in coordinated_organisation_ids(user)
 
@@ -211,7 +217,7 @@ rules.add_perm("samverkan.change_body", is_admin | is_chair_of_body)
 rules.add_perm("samverkan.view_activity", is_admin | can_see_activity)
 rules.add_perm("samverkan.change_activity", is_member_of_working_group | is_owner_coordinator)
 rules.add_perm("samverkan.propose_activity", is_member_of_working_group)
-rules.add_perm("samverkan.decide_activity", is_member_of_steering_group)
+rules.add_perm("samverkan.decide_activity", is_member_of_steering_group & ~is_proposer)
 rules.add_perm("samverkan.change_indicator", is_admin | is_coordinator_of_a_party)
 rules.add_perm("samverkan.decide_party_invitation", is_admin | is_coordinator_of_invited)
 rules.add_perm("samverkan.remove_party", is_admin | is_coordinator_of_organisation)

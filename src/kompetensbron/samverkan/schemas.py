@@ -378,6 +378,7 @@ class PersonalDataExport(Schema):
     proposals: list[str]
     decisions: list[str]
     audit_entries: int
+    apps: dict[str, dict] = Field(default_factory=dict, description="every app's export (kompetensbron.privacy), by app")
 
 
 class ErasureResult(Schema):
@@ -386,6 +387,7 @@ class ErasureResult(Schema):
     memberships_kept: int
     audit_entries_redacted: int
     login_records_deleted: int
+    rows_anonymised: dict[str, int] = Field(default_factory=dict, description="rows changed per app")
 
 
 # ------------------------------------------------------------------ yearly follow-up

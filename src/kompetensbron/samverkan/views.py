@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -67,6 +67,7 @@ def _service_errors_on_form(form, exc: ValidationFailed) -> None:
 # ------------------------------------------------------------------ board and activities
 
 
+@require_safe
 @login_required
 @memoise_memberships
 def board(request: HttpRequest) -> HttpResponse:
@@ -101,6 +102,7 @@ def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
     )
 
 
+@require_safe
 @login_required
 @memoise_memberships
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -225,6 +227,7 @@ def _bodies_page_rows(user, agreement):
     )
 
 
+@require_safe
 @login_required
 @memoise_memberships
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -275,6 +278,7 @@ def _report_page(request: HttpRequest, pk: int, year: int) -> ReportPage:
     return ReportPage(report=report, phase_status_columns=[(s.value, str(s.label)) for s in ActivityStatus])
 
 
+@require_safe
 @login_required
 @memoise_memberships
 def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -> HttpResponse:
@@ -299,6 +303,7 @@ def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -
 # ------------------------------------------------------------------ register: organisations and bodies
 
 
+@require_safe
 @login_required
 @memoise_memberships
 def organisation_list(request: HttpRequest) -> HttpResponse:
@@ -371,6 +376,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "samverkan/form.html", {"page": page}, status=status)
 
 
+@require_safe
 @login_required
 @memoise_memberships
 def body_list(request: HttpRequest) -> HttpResponse:

@@ -2,11 +2,13 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from kompetensbron.reference.page_contexts import HomePage
 from kompetensbron.reference.services import list_data_sources, reference_counts
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     page = HomePage.build(counts=reference_counts(), sources=list_data_sources())
     return render(request, "home.html", {"page": page})

@@ -3,9 +3,10 @@
 An invitation creates an *inactive* user (username = e-mail, no usable password) with a
 membership, and returns a one-time link built with Django's ``PasswordResetTokenGenerator``:
 the token is bound to the password hash and last login, so it stops working as soon as the
-password has been set. Erasure anonymises the person (names, e-mail, username), blocks the
-account, redacts the person's own record in the audit log and removes login-attempt records,
-but keeps the organisational facts (memberships, decisions) pointing at the anonymised user.
+password has been set. Erasure anonymises the person (names, e-mail, username) in every app
+(the :mod:`kompetensbron.privacy` registry), the audit and admin logs and free text, blocks the
+account and removes login-attempt records, but keeps the organisational facts (memberships,
+decisions) pointing at the anonymised user. Export includes every registered app's part.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from kompetensbron.errors import NotFound, ValidationFailed
 
+from kompetensbron import privacy
+
+from .. import privacy as samverkan_privacy
 from .. import validation as v
 from ..audit import record, snapshot
 from ..models import Activity, AuditEntry, Body, Decision, Membership
@@ -105,61 +109,60 @@ def accept_invitation(*, uidb64: str, token: str, password: str):
 
 
 def export_personal_data(*, actor, user) -> PersonalDataExport:
-    """Everything the platform stores about one person (the person or an administrator)."""
+    """Everything the platform stores about one person (the person or an administrator).
+
+    The account and Samverkan summary, plus every registered app's export
+    (:func:`kompetensbron.privacy.export_all`, e.g. the dossier inputs they recorded), read in
+    one transaction so the parts agree.
+    """
     if actor is None or actor.pk != user.pk:
         require(actor, "manage_personal_data", None, "Endast administratörer exporterar andras personuppgifter.")
-    return PersonalDataExport(
-        user_id=user.pk,
-        username=user.get_username(),
-        first_name=user.first_name,
-        last_name=user.last_name,
-        email=user.email,
-        is_active=user.is_active,
-        date_joined=user.date_joined,
-        last_login=user.last_login,
-        organisations=[
-            MembershipOut(organisation=m.organisation.name, role=str(m.get_role_display()))
-            for m in Membership.objects.filter(user=user).select_related("organisation")
-        ],
-        bodies=[b.name for b in Body.objects.filter(memberships__user=user)],
-        chair_of=[b.name for b in Body.objects.filter(chair=user)],
-        proposals=[a.title for a in Activity.objects.filter(proposed_by=user)],
-        decisions=[str(d) for d in Decision.objects.filter(decided_by=user).select_related("activity")],
-        audit_entries=AuditEntry.objects.filter(actor=user).count(),
-    )
+    with transaction.atomic():
+        return PersonalDataExport(
+            user_id=user.pk,
+            username=user.get_username(),
+            first_name=user.first_name,
+            last_name=user.last_name,
+            email=user.email,
+            is_active=user.is_active,
+            date_joined=user.date_joined,
+            last_login=user.last_login,
+            organisations=[
+                MembershipOut(organisation=m.organisation.name, role=str(m.get_role_display()))
+                for m in Membership.objects.filter(user=user).select_related("organisation")
+            ],
+            bodies=[b.name for b in Body.objects.filter(memberships__user=user)],
+            chair_of=[b.name for b in Body.objects.filter(chair=user)],
+            proposals=[a.title for a in Activity.objects.filter(proposed_by=user)],
+            decisions=[str(d) for d in Decision.objects.filter(decided_by=user).select_related("activity")],
+            audit_entries=AuditEntry.objects.filter(actor=user).count(),
+            apps=privacy.export_all(user),
+        )
 
 
 def erase_person(*, actor, user) -> ErasureResult:
-    """Anonymise one person: names, e-mail and username go; the account is blocked."""
+    """Anonymise one person everywhere, in one transaction (a failing part rolls all back).
+
+    First the logs (audit log, admin log, login records: :mod:`..privacy`) and every app's
+    registered handler (:func:`kompetensbron.privacy.erase_all`) replace the person's names
+    with ``raderad-<id>`` while they can still be read; then the account loses names, e-mail
+    and username and is blocked. Organisational facts (memberships, decisions, recorded
+    inputs) stay, pointing at the anonymised account.
+    """
     require(actor, "manage_personal_data", None, "Endast administratörer raderar personuppgifter.")
     if actor.pk == user.pk:
         raise ValidationFailed("Du kan inte radera dig själv.", errors={"user_id": "Du kan inte radera dig själv."})
-    old_names = {user.get_username(), user.email}
     with transaction.atomic():
-        redacted = AuditEntry.objects.filter(model=user._meta.label_lower, object_id=str(user.pk)).update(
-            before=None, after=None, object_repr=f"raderad-{user.pk}"
-        )
-        # Entries about the person's memberships name them in object_repr (e.g. "a@b.se – Org").
-        for old in sorted((n for n in old_names | {user.get_full_name()} if n), key=len, reverse=True):
-            for entry in AuditEntry.objects.filter(object_repr__contains=old):
-                entry.object_repr = entry.object_repr.replace(old, f"raderad-{user.pk}")
-                entry.save(update_fields=["object_repr"])
-                redacted += 1
-        user.username = f"raderad-{user.pk}"
+        redacted = samverkan_privacy.redact_audit_log(user) + samverkan_privacy.redact_admin_log(user)
+        deleted = samverkan_privacy.delete_login_records(user)
+        per_app = privacy.erase_all(user)
+        user.username = privacy.replacement_for(user)
         user.first_name = ""
         user.last_name = ""
         user.email = ""
         user.is_active = False
         user.set_unusable_password()
         user.save()
-        deleted = 0
-        try:
-            from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-            for model in (AccessAttempt, AccessLog, AccessFailureLog):
-                deleted += model.objects.filter(username__in=[n for n in old_names if n]).delete()[0]
-        except ImportError:  # axes not installed
-            pass
         record(actor=actor, action="erase", obj=user, before=None, after={"id": user.pk, "anonymised": True})
     return ErasureResult(
         user_id=user.pk,
@@ -167,4 +170,5 @@ def erase_person(*, actor, user) -> ErasureResult:
         memberships_kept=Membership.objects.filter(user=user).count(),
         audit_entries_redacted=redacted,
         login_records_deleted=deleted,
+        rows_anonymised=per_app,
     )

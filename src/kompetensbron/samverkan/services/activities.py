@@ -23,6 +23,7 @@ from ..models import WORKFLOW, Activity, ActivityStatus, Decision, DecisionOutco
 from ..permissions import (
     choosable_owners,
     choosable_working_groups,
+    is_proposer,
     require,
     visible_activities,
     visible_agreements,
@@ -210,9 +211,9 @@ def decide_activity(
     *, actor, activity: Activity, decision: str, justification: str, date: dt.date
 ) -> Decision:
     """The steering group above the proposing working group approves or rejects a proposal."""
-    require(actor, "decide_activity", activity, "Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta.")
-    if activity.proposed_by_id is not None and activity.proposed_by_id == actor.pk:
+    if is_proposer(actor, activity):
         raise PermissionDenied("Den som föreslog aktiviteten kan inte också besluta om den.")
+    require(actor, "decide_activity", activity, "Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta.")
     errors = v.check_required(justification=justification)
     if decision not in DecisionOutcome.values:
         errors["decision"] = "Beslutet ska vara bifall eller avslag."

@@ -1,0 +1,14 @@
+"""The dossier's write routes → the rule each enforces (read by tests/web/test_permission_matrix.py).
+
+Recording a programme-council or employer input is open to every logged-in user (the input is
+dated and attributed); anonymous requests and requests without the CSRF token are refused.
+"""
+
+INPUT = {"kind": "employer", "date": "2025-05-20", "author_name": "Arbetsgivare", "text": "Mer praktik."}
+
+ROUTES = {
+    "POST /api/v1/dossier/programmes/{programme_id}/inputs": {
+        "rule": "authenticated", "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/inputs", "body": INPUT,
+    },
+    "POST dossier:input_add": {"rule": "authenticated", "path": lambda w: f"/relevans/program/{w.programme.pk}/synpunkter/", "body": INPUT},
+}
