@@ -65,6 +65,21 @@ class Settings(BaseSettings):
         description="Base URL of the JobTech Taxonomy API, used by 'init --online'.",
     )
     http_timeout: float = Field(30.0, description="Timeout in seconds of online connectors.", gt=0)
+    data_mirror: str = Field(
+        "",
+        description="Base URL (http/https) or directory with the data directory's layout, from which "
+        "'fetch-data' and 'init' download missing datasets. Empty: the publishers' own URLs ('fetch-data' only).",
+        max_length=2000,
+    )
+
+    @field_validator("data_mirror")
+    @classmethod
+    def _mirror_scheme(cls, value: str) -> str:
+        value = value.strip()
+        scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+        if scheme not in ("", "http", "https", "file"):
+            raise ValueError("KOMPETENSBRON_DATA_MIRROR must be an http(s):// or file:// URL or a directory")
+        return value
 
     @field_validator("data_dir", "var_dir")
     @classmethod

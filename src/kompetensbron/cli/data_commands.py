@@ -1,0 +1,96 @@
+"""Commands of the data directory: ``fetch-data`` and ``data-status``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+from rich.table import Table
+
+from kompetensbron.errors import KompetensbronError
+
+from .common import _fail, console, err_console
+
+app = typer.Typer()
+
+
+def fetch_with_progress(data_dir: Path, *, mirror: str | None, only: list[str] | None = None) -> None:
+    """Fetch what is missing or fails its hash, with a progress bar; raises on any failure."""
+    from kompetensbron.config import get_settings
+    from kompetensbron.sources.data_fetch import datasets_to_fetch, fetch_data, source_of
+
+    todo = datasets_to_fetch(data_dir, only)
+    if not todo:
+        console.print(f"All {len(only) if only else 'registered'} datasets are present in {data_dir} with the right SHA-256.")
+        return
+    total = sum(ds.size for ds in todo)
+    where = mirror or "the publishers' URLs"
+    console.print(f"Fetching {len(todo)} dataset(s), {total / 1e6:,.1f} MB, from {where} into {data_dir}:")
+    for ds in todo:
+        console.print(f"  {ds.key:<32} {ds.size / 1e6:>8,.2f} MB  {ds.path}  [dim]({source_of(ds, mirror) or 'mirror only'})[/]")
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console) as bar:
+        task = bar.add_task("Downloading", total=total)
+        report = fetch_data(
+            data_dir,
+            mirror=mirror,
+            only=[ds.key for ds in todo],
+            progress=lambda _key, n, _t: bar.update(task, advance=n),
+            timeout=get_settings().http_timeout,
+        )
+    if report.downloaded:
+        console.print(f"[green]Fetched and verified {len(report.downloaded)} dataset(s), {report.bytes_downloaded / 1e6:,.1f} MB.[/]")
+    report.raise_for_failures()
+
+
+@app.command("fetch-data")
+def fetch_data_command(
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    mirror: Annotated[Optional[str], typer.Option(help="Base URL or directory with the data directory's layout (default: KOMPETENSBRON_DATA_MIRROR, else the publishers' URLs).")] = None,
+    only: Annotated[Optional[list[str]], typer.Option(help="Only this dataset key (repeatable; see 'kompetensbron data-status').")] = None,
+) -> None:
+    """Download the datasets that are missing or fail their SHA-256 (verified, then moved into place)."""
+    from kompetensbron.config import get_settings
+
+    settings = get_settings()
+    try:
+        fetch_with_progress((data_dir or settings.data_dir).resolve(), mirror=mirror or settings.data_mirror or None, only=only)
+    except KompetensbronError as exc:
+        _fail(exc)
+
+
+def status_table(data_dir: Path) -> Table:
+    """A table of every registered dataset's state in ``data_dir`` (``data-status`` and ``info``)."""
+    from kompetensbron.sources.data_status import data_status
+
+    t = Table(title=f"Datasets in {data_dir}")
+    t.add_column("dataset", no_wrap=True)
+    t.add_column("state", no_wrap=True)
+    for col in ("version", "data date", "licence", "MB"):
+        t.add_column(col, justify="right" if col == "MB" else "left")
+    colour = {"ok": "green", "missing": "red", "changed": "yellow"}
+    for row in data_status(data_dir):
+        state = f"[{colour[row.state]}]{row.state}[/]" + ("" if row.required else " [dim](optional)[/]")
+        t.add_row(row.key, state, row.version, row.data_date, row.licence, f"{row.size / 1e6:.2f}")
+    return t
+
+
+@app.command("data-status")
+def data_status_command(
+    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+) -> None:
+    """Per dataset: present, SHA-256 as registered, version, date of the data, licence."""
+    from kompetensbron.config import get_settings
+    from kompetensbron.sources.data_status import data_status
+
+    data_dir = (data_dir or get_settings().data_dir).resolve()
+    console.print(status_table(data_dir))
+    rows = data_status(data_dir)
+    missing = [r.key for r in rows if not r.present]
+    changed = [r.key for r in rows if r.state == "changed"]
+    if missing:
+        err_console.print(f"[red]{len(missing)} missing:[/] {', '.join(missing)}; run 'kompetensbron fetch-data'")
+    if changed:
+        err_console.print(f"[yellow]{len(changed)} differ from the registered file:[/] {', '.join(changed)} ('kompetensbron fetch-data' restores them)")

@@ -1,0 +1,51 @@
+"""The source registry is the one catalogue: complete, consistent, and the only place paths are written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kompetensbron.config import get_settings
+from kompetensbron.sources import catalog
+from kompetensbron.sources.data_status import data_status
+from kompetensbron.sources.jobtech_statistics import STATISTICS_FILES
+from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "kompetensbron"
+DATA_PATH = re.compile(r"""["'](?:jobtech|esco|scb-sun|svensktext|af-yrkesbarometer|geo|education|graduates|housing)/[^"'{}\s]+\.(?:jsonl?|csv|xlsx|kml|geojson|gz)["']""")
+
+
+def test_every_entry_is_complete():
+    for ds in catalog.DATASETS.values():
+        assert re.fullmatch(r"[0-9a-f]{64}", ds.sha256) and ds.size > 0, ds.key
+        assert ds.title and ds.publisher and ds.version and ds.licence and ds.data_date, ds.key
+        assert ds.url is None or ds.url.startswith("https://"), ds.key
+    assert len({ds.path for ds in catalog.DATASETS.values()}) == len(catalog.DATASETS)
+
+
+def test_no_data_path_is_written_outside_the_registry():
+    offenders = [
+        f"{path.relative_to(SRC)}: {m.group(0)}"
+        for path in SRC.rglob("*.py")
+        if path.name != "catalog.py"
+        for m in DATA_PATH.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_other_readers_take_their_paths_from_the_registry(tmp_path):
+    registered = {ds.path for ds in catalog.DATASETS.values()}
+    for f in STATISTICS_FILES.values():
+        assert str(f.path(tmp_path).relative_to(tmp_path)) in registered
+    for f in BAROMETER_FILES.values():
+        assert str(f.path(tmp_path).relative_to(tmp_path)) in registered
+
+
+def test_the_snapshot_matches_the_registry():
+    data_dir = get_settings().data_dir
+    if not (data_dir / "jobtech").is_dir():
+        pytest.skip("no data snapshot")
+    wrong = [(row.key, row.state) for row in data_status(data_dir) if not row.ok]
+    assert wrong == []
