@@ -76,7 +76,9 @@ class Settings(BaseSettings):
     @classmethod
     def _mirror_scheme(cls, value: str) -> str:
         value = value.strip()
-        scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+        from urllib.parse import urlsplit
+
+        scheme = urlsplit(value).scheme.lower()
         if scheme not in ("", "http", "https", "file"):
             raise ValueError("KOMPETENSBRON_DATA_MIRROR must be an http(s):// or file:// URL or a directory")
         return value

@@ -29,7 +29,8 @@ def fetch_with_progress(data_dir: Path, *, mirror: str | None, only: list[str] |
     where = mirror or "the publishers' URLs"
     console.print(f"Fetching {len(todo)} dataset(s), {total / 1e6:,.1f} MB, from {where} into {data_dir}:")
     for ds in todo:
-        console.print(f"  {ds.key:<32} {ds.size / 1e6:>8,.2f} MB  {ds.path}  [dim]({source_of(ds, mirror) or 'mirror only'})[/]")
+        origin = "" if mirror else f"  [dim]{source_of(ds, None) or '(mirror only)'}[/]"
+        console.print(f"  {ds.key:<30} {ds.size / 1e6:>7,.2f} MB  {ds.path}{origin}")
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err_console) as bar:
         task = bar.add_task("Downloading", total=total)
