@@ -49,3 +49,16 @@ def test_the_snapshot_matches_the_registry():
         pytest.skip("no data snapshot")
     wrong = [(row.key, row.state) for row in data_status(data_dir) if not row.ok]
     assert wrong == []
+
+
+def test_old_data_is_flagged_by_its_kind():
+    from datetime import date
+
+    from kompetensbron.sources.data_status import is_old
+
+    one_year = catalog.dataset("yrkesbarometer-1-ar")
+    assert one_year.data_date == "2019-06"
+    assert is_old(one_year, date(2026, 1, 1)) and not is_old(one_year, date(2020, 6, 1))
+    ads = catalog.dataset("statistics-ads-2024-lan")
+    assert not is_old(ads, date(2026, 6, 1)) and is_old(ads, date(2027, 12, 1))
+    assert not is_old(catalog.dataset("ssyk-1"), date(2040, 1, 1))  # no renewal interval declared

@@ -74,7 +74,8 @@ def status_table(data_dir: Path) -> Table:
     colour = {"ok": "green", "missing": "red", "changed": "yellow"}
     for row in data_status(data_dir):
         state = f"[{colour[row.state]}]{row.state}[/]" + ("" if row.required else " [dim](optional)[/]")
-        t.add_row(row.key, state, row.version, row.data_date, row.licence, f"{row.size / 1e6:.2f}")
+        when = f"[yellow]{row.data_date} (old)[/]" if row.old else row.data_date
+        t.add_row(row.key, state, row.version, when, row.licence, f"{row.size / 1e6:.2f}")
     return t
 
 
@@ -93,5 +94,8 @@ def data_status_command(
     changed = [r.key for r in rows if r.state == "changed"]
     if missing:
         err_console.print(f"[red]{len(missing)} missing:[/] {', '.join(missing)}; run 'kompetensbron fetch-data'")
+    old = [f"{r.key} ({r.data_date})" for r in rows if r.old]
+    if old:
+        err_console.print(f"[yellow]{len(old)} older than their publisher's renewal interval:[/] {', '.join(old)}")
     if changed:
         err_console.print(f"[yellow]{len(changed)} differ from the registered file:[/] {', '.join(changed)} ('kompetensbron fetch-data' restores them)")

@@ -41,6 +41,8 @@ class Dataset:
     url: str | None = None  # publisher's URL or a pinned public copy; None: mirror only
     sha256: str = ""
     size: int = 0
+    #: the publisher renews this kind of data at least every so many years; older is flagged
+    renewed_every_years: int | None = None
 
 
 _TAXONOMY_2025 = "JobTech Taxonomy static datasets, snapshot 2025-12"
@@ -158,32 +160,32 @@ _DATASETS = [
     Dataset(
         "yrkesbarometer-historik", "af-yrkesbarometer/historik.csv", "Yrkesbarometer: yearly indices 2015–2023 with projections", "Arbetsförmedlingen", "Yrkesbarometer historik", "Arbetsförmedlingen public data",
         required=False, data_date="2023", url="https://raw.githubusercontent.com/team-vagledning/yrkesinfo/HEAD/storage/imports/bristindex/historik.csv",
-        sha256="29a89f772dc8f02401e80392696f69620e4441cd364e8c1aedf075bca3ca7c5c", size=73899,
+        sha256="29a89f772dc8f02401e80392696f69620e4441cd364e8c1aedf075bca3ca7c5c", size=73899, renewed_every_years=1,
     ),
     Dataset(
         "yrkesbarometer-bedomning", "af-yrkesbarometer/bedomning.csv", "Yrkesbarometer: assessment per prognosis occupation and FA-region (2024, 2026)", "Arbetsförmedlingen", "bristindex 2024/2026", "Arbetsförmedlingen public data",
         required=False, data_date="2024", url="https://raw.githubusercontent.com/team-vagledning/yrkesinfo/HEAD/storage/imports/bristindex/bedomning.csv",
-        sha256="02821409d88516fb0bea68b0ffeeb6baf972e36db822192875cb01b81e5a78b8", size=645883,
+        sha256="02821409d88516fb0bea68b0ffeeb6baf972e36db822192875cb01b81e5a78b8", size=645883, renewed_every_years=1,
     ),
     Dataset(
         "yrkesbarometer-1-ar", "af-yrkesbarometer/1-ar.xlsx", "Yrkesbarometer: 1-year forecast per län × SSYK", "Arbetsförmedlingen", "workbook saved 2019-06-24", "Arbetsförmedlingen public data",
         required=False, data_date="2019-06", url="https://raw.githubusercontent.com/team-vagledning/yrkesinfo/HEAD/storage/imports/bristindex/1-ar.xlsx",
-        sha256="0c36999fa3fac734e2aaafb34c16d7e3651c8b1ab5c32844a6d25fc7562908ea", size=439249,
+        sha256="0c36999fa3fac734e2aaafb34c16d7e3651c8b1ab5c32844a6d25fc7562908ea", size=439249, renewed_every_years=1,
     ),
     Dataset(
         "yrkesbarometer-5-ar", "af-yrkesbarometer/5-ar.xlsx", "Yrkesbarometer: 5-year forecast per SSYK", "Arbetsförmedlingen", "workbook saved 2019-06-24", "Arbetsförmedlingen public data",
         required=False, data_date="2019-06", url="https://raw.githubusercontent.com/team-vagledning/yrkesinfo/HEAD/storage/imports/bristindex/5-ar.xlsx",
-        sha256="e85ec8429295da8a630d4b0a25e73540faa65ca4e739dc45e4c2044d905d90fa", size=29252,
+        sha256="e85ec8429295da8a630d4b0a25e73540faa65ca4e739dc45e4c2044d905d90fa", size=29252, renewed_every_years=1,
     ),
     Dataset(
         "statistics-ads-2024-lan", "jobtech/statistics/ssyk_id_region_annonser_2024.json", "Job ads 2024 per occupation group × län", "JobTech (aggregated by androjon/yrkesinfo)", "2024 aggregates", "JobTech open data",
         required=False, data_date="2024", url="https://raw.githubusercontent.com/androjon/yrkesinfo/HEAD/ssyk_id_region_annonser_2024.json",
-        sha256="1b49bfd4bc2b43dc90947b7aa391cddc69ea2820262ba8f7b302d169b8844713", size=201685,
+        sha256="1b49bfd4bc2b43dc90947b7aa391cddc69ea2820262ba8f7b302d169b8844713", size=201685, renewed_every_years=2,
     ),
     Dataset(
         "statistics-ads-2024-kommun", "jobtech/statistics/ssyk_region_kommun_annonser_2024.json", "Job ads 2024 per occupation group × kommun", "JobTech (aggregated by androjon/yrkesinfo)", "2024 aggregates", "JobTech open data",
         required=False, data_date="2024", url="https://raw.githubusercontent.com/androjon/yrkesinfo/HEAD/ssyk_region_kommun_annonser_2024.json",
-        sha256="0d05e00e9964ba34de676755b29734af89e883f815465ebdbf4a8968aebec7e8", size=1275103,
+        sha256="0d05e00e9964ba34de676755b29734af89e883f815465ebdbf4a8968aebec7e8", size=1275103, renewed_every_years=2,
     ),
     Dataset(
         "statistics-platsbanken", "jobtech/statistics/platsbanken.json", "Open Platsbanken ads per occupation group × area", "JobTech (aggregated by androjon/yrkesinfo)", "undated snapshot", "JobTech open data",
@@ -198,7 +200,7 @@ _DATASETS = [
     Dataset(
         "statistics-salary", "jobtech/statistics/ssyk_salary.json", "Monthly salary P10 / average / P90 per SSYK-4 (SEK)", "androjon/yrkesinfo (probably SCB)", "2023 (per source app)", "JobTech open data",
         required=False, data_date="2023", url="https://raw.githubusercontent.com/androjon/yrkesinfo/HEAD/ssyk_salary.json",
-        sha256="3246bbb77be36e354257a0be843c3ef191c296b199ea6e9089a1658018ead443", size=23165,
+        sha256="3246bbb77be36e354257a0be843c3ef191c296b199ea6e9089a1658018ead443", size=23165, renewed_every_years=2,
     ),
     Dataset(
         "skill-descriptions", "jobtech/statistics/kompetens_beskrivning.json", "Skill descriptions (machine-written; enrichment)", "androjon/yrkesinfo", "undated", "JobTech open data",

@@ -12,12 +12,14 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from . import catalog
 
-__all__ = ["DatasetStatus", "data_status", "missing_datasets"]
+__all__ = ["DatasetStatus", "data_status", "is_old", "missing_datasets"]
 
 _HASHES: dict[tuple[str, int, int], str] = {}
 
@@ -37,6 +39,8 @@ class DatasetStatus:
     size: int
     present: bool
     hash_ok: bool | None  # None when the file is absent
+    #: the data is older than its publisher's renewal interval (see ``Dataset.renewed_every_years``)
+    old: bool = False
 
     @property
     def ok(self) -> bool:
@@ -58,6 +62,21 @@ def _sha256(path: Path) -> str:
     return _HASHES[key]
 
 
+def is_old(ds: catalog.Dataset, today: date | None = None) -> bool:
+    """The data date lies more than its renewal interval (plus a year's grace for the date's
+    precision) before ``today``: e.g. a 1-year forecast from ``2019-06`` is old in 2026.
+
+    ``is_old(dataset("yrkesbarometer-1-ar"), date(2026, 1, 1)) is True``
+    """
+    match = re.match(r"(\d{4})(?:-(\d{2}))?", ds.data_date)
+    if ds.renewed_every_years is None or match is None:
+        return False
+    year, month = int(match.group(1)), int(match.group(2) or 12)
+    today = today or date.today()
+    months = (today.year - year) * 12 + today.month - month
+    return months > 12 * ds.renewed_every_years + 6
+
+
 def data_status(data_dir: Path) -> list[DatasetStatus]:
     """Every registered dataset with its state in ``data_dir`` (registry order)."""
     out = []
@@ -69,7 +88,7 @@ def data_status(data_dir: Path) -> list[DatasetStatus]:
             DatasetStatus(
                 key=ds.key, title=ds.title, path=ds.path, publisher=ds.publisher, version=ds.version,
                 data_date=ds.data_date, licence=ds.licence, required=ds.required, size=ds.size,
-                present=present, hash_ok=hash_ok,
+                present=present, hash_ok=hash_ok, old=is_old(ds),
             )
         )  # fmt: skip
     return out
