@@ -225,3 +225,27 @@ def test_full_fetch_from_a_local_mirror_then_init(tmp_path, serve_directory):
     assert datasets_to_fetch(data_dir) == []
     full = subprocess.run([*cli, "fetch-data", "--mirror", url], env=env, capture_output=True, text=True, timeout=300)
     assert full.returncode == 0 and "All registered datasets are present" in full.stdout
+
+
+def test_fetch_data_refuses_an_unknown_key_in_one_line(tmp_path):
+    result = runner.invoke(app, ["fetch-data", "--data-dir", str(tmp_path), "--only", "ssyk-9"], env={"COLUMNS": "400"})
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0] == "error: unknown dataset key(s): ssyk-9; 'kompetensbron data-status' lists the keys"
+
+
+@needs_data
+def test_init_fetches_from_the_mirror_and_continues_without_optional_ones_it_lacks(tmp_path, serve_directory, monkeypatch):
+    """Only the init-required datasets are on the mirror: init fetches them, warns about the rest."""
+    from kompetensbron.cli.reference_commands import _ensure_data
+
+    required = tuple(ds.key for ds in catalog.DATASETS.values() if ds.required)
+    url = serve_directory(_mirror_of(required, tmp_path / "mirror"))
+    monkeypatch.setenv("KOMPETENSBRON_DATA_MIRROR", url)
+    get_settings.cache_clear()
+    try:
+        _ensure_data(get_settings(), tmp_path / "data", online=False)
+    finally:
+        get_settings.cache_clear()
+    assert datasets_to_fetch(tmp_path / "data", required) == []
+    assert datasets_to_fetch(tmp_path / "data")  # the optional ones are still missing

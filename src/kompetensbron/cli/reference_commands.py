@@ -51,7 +51,12 @@ def _ensure_data(settings, data_dir: Path, *, online: bool) -> None:  # noqa: AN
     if mirror or online:
         size = sum(ds.size for ds in missing) / 1e6
         console.print(f"{data_dir} lacks {len(missing)} dataset(s) ({size:,.1f} MB): fetching them first from {mirror or 'the publishers'}.")
-        fetch_with_progress(data_dir, mirror=mirror, only=[ds.key for ds in missing])
+        try:
+            fetch_with_progress(data_dir, mirror=mirror, only=[ds.key for ds in missing])
+        except KompetensbronError as exc:
+            if any(ds.required for ds in missing_datasets(data_dir)):
+                raise
+            err_console.print(f"[yellow]warning:[/] {exc}; continuing without these optional datasets")
         return
     required = [ds for ds in missing if ds.required]
     if required:

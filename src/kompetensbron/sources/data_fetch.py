@@ -96,7 +96,7 @@ def _selected(only: Iterable[str] | None) -> list[Dataset]:
     unknown = [k for k in keys if k not in catalog.DATASETS]
     if unknown:
         raise ValidationFailed(
-            f"unknown dataset key(s): {', '.join(unknown)} (known: {', '.join(catalog.DATASETS)})", {"only": ", ".join(unknown)}
+            f"unknown dataset key(s): {', '.join(unknown)}; 'kompetensbron data-status' lists the keys", {"only": ", ".join(unknown)}
         )
     return [catalog.DATASETS[k] for k in keys]
 
