@@ -62,3 +62,26 @@ def test_old_data_is_flagged_by_its_kind():
     ads = catalog.dataset("statistics-ads-2024-lan")
     assert not is_old(ads, date(2026, 6, 1)) and is_old(ads, date(2027, 12, 1))
     assert not is_old(catalog.dataset("ssyk-1"), date(2040, 1, 1))  # no renewal interval declared
+
+
+def _taxonomy_api(newest: str):
+    import httpx
+
+    from kompetensbron.config import Settings
+    from kompetensbron.sources.jobtech_taxonomy import TaxonomyClient
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        assert request.url.path.endswith("/main/versions")
+        return httpx.Response(200, json=[{"taxonomy/version": 28, "taxonomy/timestamp": "2025-06-01T00:00:00Z"}, {"taxonomy/version": 29, "taxonomy/timestamp": newest}])
+
+    settings = Settings(taxonomy_api_url="https://taxonomy.example/v1/taxonomy")
+    return TaxonomyClient(httpx.Client(transport=httpx.MockTransport(handle), base_url=settings.taxonomy_api_url), settings=settings)
+
+
+@pytest.mark.parametrize(("newest", "newer"), [("2026-03-02T10:00:00Z", True), ("2025-12-01T00:00:00Z", False)])
+def test_a_newer_published_taxonomy_is_noticed(newest, newer):
+    from kompetensbron.sources.data_status import upstream_taxonomy
+
+    up = upstream_taxonomy(_taxonomy_api(newest))
+    assert (up.version, up.snapshot_date, up.newer) == (29, "2025-12", newer)
+    assert "ssyk-4" in up.keys

@@ -82,6 +82,7 @@ def status_table(data_dir: Path) -> Table:
 @app.command("data-status")
 def data_status_command(
     data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    online: Annotated[bool, typer.Option(help="Also ask the JobTech Taxonomy API whether a newer taxonomy version is published.")] = False,
 ) -> None:
     """Per dataset: present, SHA-256 as registered, version, date of the data, licence."""
     from kompetensbron.config import get_settings
@@ -99,3 +100,18 @@ def data_status_command(
         err_console.print(f"[yellow]{len(old)} older than their publisher's renewal interval:[/] {', '.join(old)}")
     if changed:
         err_console.print(f"[yellow]{len(changed)} differ from the registered file:[/] {', '.join(changed)} ('kompetensbron fetch-data' restores them)")
+    if online:
+        from kompetensbron.sources.data_status import upstream_taxonomy
+
+        try:
+            up = upstream_taxonomy()
+        except KompetensbronError as exc:
+            err_console.print(f"[yellow]could not ask the JobTech Taxonomy API:[/] {exc}")
+            return
+        if up.newer:
+            console.print(
+                f"[yellow]JobTech Taxonomy version {up.version} ({up.published[:10]}) is newer than the snapshot "
+                f"({up.snapshot_date}) of {', '.join(up.keys)}:[/] 'kompetensbron init --online' fetches it."
+            )
+        else:
+            console.print(f"JobTech Taxonomy: the snapshot ({up.snapshot_date}) is not older than the newest version {up.version} ({up.published[:10]}).")

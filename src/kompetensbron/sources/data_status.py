@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import catalog
 
-__all__ = ["DatasetStatus", "data_status", "is_old", "missing_datasets"]
+__all__ = ["DatasetStatus", "UpstreamTaxonomy", "data_status", "is_old", "missing_datasets", "upstream_taxonomy"]
 
 _HASHES: dict[tuple[str, int, int], str] = {}
 
@@ -97,3 +97,34 @@ def data_status(data_dir: Path) -> list[DatasetStatus]:
 def missing_datasets(data_dir: Path) -> list[catalog.Dataset]:
     """The registered datasets absent from ``data_dir`` (cheap: no hashing)."""
     return [ds for ds in catalog.DATASETS.values() if not (Path(data_dir) / ds.path).is_file()]
+
+
+@dataclass(frozen=True)
+class UpstreamTaxonomy:
+    """The newest JobTech Taxonomy version the API publishes, against the snapshot's date."""
+
+    version: int
+    published: str  # ISO timestamp of the version
+    snapshot_date: str  # data date of the taxonomy files in the registry
+    keys: tuple[str, ...]  # the registry's datasets taken from the taxonomy
+
+    @property
+    def newer(self) -> bool:
+        return self.published[:7] > self.snapshot_date[:7]
+
+
+def upstream_taxonomy(client: object | None = None) -> UpstreamTaxonomy:
+    """Ask the JobTech Taxonomy API for its newest version (network; ``client`` is a
+    :class:`~kompetensbron.sources.jobtech_taxonomy.TaxonomyClient`, injectable in tests).
+    Raises :class:`~kompetensbron.errors.ConnectorError` when the API cannot be reached."""
+    from .jobtech_taxonomy import TAXONOMY_DATASETS, TaxonomyClient
+
+    taxonomy = client or TaxonomyClient()
+    try:
+        newest = taxonomy.versions()[-1]  # type: ignore[attr-defined]
+    finally:
+        if client is None:
+            taxonomy.close()  # type: ignore[attr-defined]
+    keys = tuple(TAXONOMY_DATASETS)
+    snapshot = min(catalog.dataset(k).data_date for k in keys)
+    return UpstreamTaxonomy(newest.version, newest.timestamp, snapshot, keys)
