@@ -13,18 +13,29 @@ step() { printf '==> %s\n' "$*" >&2; }
 info() { printf '    %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
-# The python3.11 to build the virtualenv with: $PYTHON, else python3.11, else python3.
+# A supported Python (3.11-3.13, pyproject's requires-python) to build the virtualenv with:
+# $PYTHON if set, else the oldest supported one found (python3.11, python3.12, python3.13,
+# then python3), so the default stays the interpreter CI tests on (3.11).
 pick_python() {
     local candidate
-    for candidate in "${PYTHON:-}" python3.11 python3; do
-        [[ -n "$candidate" ]] || continue
+    if [[ -n "${PYTHON:-}" ]]; then
+        supported_python "$PYTHON" || die "PYTHON=$PYTHON is not Python 3.11-3.13"
+        command -v "$PYTHON"
+        return 0
+    fi
+    for candidate in python3.11 python3.12 python3.13 python3; do
         command -v "$candidate" >/dev/null 2>&1 || continue
-        if "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
+        if supported_python "$candidate"; then
             command -v "$candidate"
             return 0
         fi
     done
-    die "Python 3.11 is needed (python3.11, or python3 being 3.11; or set PYTHON=/path/to/python3.11)"
+    die "Python 3.11, 3.12 or 3.13 is needed (python3.11 ... python3.13, or python3 being one; or set PYTHON=/path/to/python3.1x)"
+}
+
+# True when the interpreter is a supported version (3.11-3.13).
+supported_python() {
+    "$1" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null
 }
 
 # sha256 of the named files' contents (missing files count as empty), plus extra words.

@@ -61,3 +61,16 @@ def test_invalid_values_are_refused(monkeypatch):
     monkeypatch.setenv("KOMPETENSBRON_HTTP_TIMEOUT", "-1")
     with pytest.raises(ValidationError):
         Settings()
+
+
+@pytest.mark.parametrize("value", ["http://127.0.0.1:8765/", "https://data.example.org/kb", "file:///srv/data", "/srv/data", ""])
+def test_data_mirror_accepts_http_file_and_directories(monkeypatch, value):
+    monkeypatch.setenv("KOMPETENSBRON_DATA_MIRROR", value)
+    assert Settings().data_mirror == value
+
+
+@pytest.mark.parametrize("value", ["ftp://example.org/data", "javascript:alert(1)//x", "gopher://x"])
+def test_data_mirror_refuses_other_schemes(monkeypatch, value):
+    monkeypatch.setenv("KOMPETENSBRON_DATA_MIRROR", value)
+    with pytest.raises(ValidationError, match="KOMPETENSBRON_DATA_MIRROR"):
+        Settings()

@@ -75,6 +75,23 @@ class Settings(BaseSettings):
     hsts_seconds: int = Field(
         31_536_000, ge=0, le=63_072_000, description="Strict-Transport-Security max-age when https is on."
     )
+    data_mirror: str = Field(
+        "",
+        description="Base URL (http/https) or directory with the data directory's layout, from which "
+        "'fetch-data' and 'init' download missing datasets. Empty: the publishers' own URLs ('fetch-data' only).",
+        max_length=2000,
+    )
+
+    @field_validator("data_mirror")
+    @classmethod
+    def _mirror_scheme(cls, value: str) -> str:
+        value = value.strip()
+        from urllib.parse import urlsplit
+
+        scheme = urlsplit(value).scheme.lower()
+        if scheme not in ("", "http", "https", "file"):
+            raise ValueError("KOMPETENSBRON_DATA_MIRROR must be an http(s):// or file:// URL or a directory")
+        return value
 
     @field_validator("data_dir", "var_dir")
     @classmethod

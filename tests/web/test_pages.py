@@ -170,3 +170,19 @@ def test_english_catalog_covers_our_pages_and_is_compiled():
     with translation.override("en"):
         assert translation.gettext("Yrken") == "Occupations"
         assert translation.pgettext("en enskild region", "Län") == "County"
+
+
+def test_home_page_shows_the_data_directory_status(client):
+    from kompetensbron.sources import catalog
+
+    page = client.get("/").context["page"]
+    assert [d.key for d in page.datasets] == list(catalog.DATASETS)
+    html = client.get("/").content.decode()
+    assert "Datakatalogen" in html and "Uppgifternas datum" in html
+    one_year = next(d for d in page.datasets if d.key == "yrkesbarometer-1-ar")
+    assert one_year.data_date == "2019-06" and one_year.data_date in html
+    assert one_year.old and "gammal" in html  # a 1-year forecast from 2019 is flagged
+    if one_year.present:
+        assert "finns, SHA-256 stämmer" in html
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert "Date of the data" in english and "<code>kompetensbron fetch-data</code> downloads missing files" in english

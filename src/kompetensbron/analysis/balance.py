@@ -53,6 +53,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kompetensbron.analysis.outlook import RatedCode, rated_code
+from kompetensbron.sources import catalog
 from kompetensbron.sources.yrkesbarometer import Assessment, FiveYearForecast, OneYearForecast
 
 __all__ = [
@@ -103,6 +104,11 @@ class IndexLabel:
     band: str
     borderline: bool
     leaning: str | None  # for a borderline balance: the side the index is on
+
+
+def _path(key: str) -> str:
+    """A dataset's path in the data directory (source registry), named as a figure's source."""
+    return catalog.dataset(key).path
 
 
 def margin_band(margin: float) -> str:
@@ -220,7 +226,7 @@ def backtest_one_to_five_year(one_year: Sequence[OneYearForecast], five_year: Se
             "1-year label per län × SSYK (1-ar.xlsx) against the national 5-year label of the same SSYK "
             "(5-ar.xlsx): how often the label persisted; per label and per distance from the class limit"
         ),
-        sources=("af-yrkesbarometer/1-ar.xlsx", "af-yrkesbarometer/5-ar.xlsx"),
+        sources=(_path("yrkesbarometer-1-ar"), _path("yrkesbarometer-5-ar")),
         rates=_rates(pairs, bands=True),
     )
 
@@ -238,7 +244,7 @@ def backtest_assessments(assessments: Sequence[Assessment]) -> LabelBacktest:
             "national assessment 2024 (1 year) against 2026 (5 years) per prognosis occupation (bedomning.csv); "
             "scale read as 1 = shortage, 2 = balance, 3 = surplus (inferred)"
         ),
-        sources=("af-yrkesbarometer/bedomning.csv",),
+        sources=(_path("yrkesbarometer-bedomning"),),
         rates=_rates(pairs, bands=False),
     )
 
@@ -423,7 +429,7 @@ def balance(
         rows=tuple(out),
         backtest=bt,
         supply_known=supply is not None,
-        sources=("af-yrkesbarometer/1-ar.xlsx", "af-yrkesbarometer/5-ar.xlsx"),
+        sources=(_path("yrkesbarometer-1-ar"), _path("yrkesbarometer-5-ar")),
     )
 
 

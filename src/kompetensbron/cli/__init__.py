@@ -15,6 +15,7 @@ from kompetensbron.errors import KompetensbronError
 
 from . import (
     analysis_commands,
+    data_commands,
     education_commands,
     housing_commands,
     labour_market_commands,
@@ -33,6 +34,7 @@ _MODULES = (
     mapping_commands,
     housing_commands,
     matchning_commands,
+    data_commands,
 )
 for _module in _MODULES:
     for _command in _module.app.registered_commands:

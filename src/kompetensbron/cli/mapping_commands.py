@@ -55,6 +55,7 @@ def map_courses(
     from kompetensbron.config import get_settings
     from kompetensbron.enrich import load_enricher
     from kompetensbron.sources.reference_files import read_reference_snapshot
+    from kompetensbron.sources.syllabi import SYLLABI_PATH
 
     settings = get_settings()
     data_dir = (data_dir or settings.data_dir).resolve()
@@ -63,7 +64,7 @@ def map_courses(
         if courses is not None:
             err_console.print(f"Courses: {len(courses):,} imported courses from the database (education app).")
         else:
-            path = syllabi or data_dir / "education" / "kursplaner_miun.jsonl"
+            path = syllabi or data_dir / SYLLABI_PATH
             if store and not syllabi:
                 _fail(KompetensbronError("--store needs imported courses: run `kompetensbron import-syllabi` first."))
             courses = read_syllabus_texts(path)

@@ -21,7 +21,7 @@ app = typer.Typer()
 @app.command()
 def init(
     data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
-    online: Annotated[bool, typer.Option(help="Refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
+    online: Annotated[bool, typer.Option(help="Fetch missing datasets from the publishers and refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
     demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand) and demo users.")] = False,
 ) -> None:
     """Create or migrate the database and load the official reference data (idempotent)."""
@@ -36,7 +36,44 @@ def init(
         _init(settings, (data_dir or settings.data_dir).resolve(), online=online, demo=demo)
 
 
+def _ensure_data(settings, data_dir: Path, *, online: bool) -> None:  # noqa: ANN001 - Settings
+    """Fetch missing datasets first when a mirror is set (or ``--online``); else stop if a required one is missing."""
+    from kompetensbron.errors import DataFileMissing
+    from kompetensbron.sources.catalog import MIRROR_SETTING
+    from kompetensbron.sources.data_status import missing_datasets
+
+    from .data_commands import fetch_with_progress
+
+    missing = missing_datasets(data_dir)
+    if not missing:
+        return
+    mirror = settings.data_mirror or None
+    if mirror or online:
+        size = sum(ds.size for ds in missing) / 1e6
+        console.print(f"{data_dir} lacks {len(missing)} dataset(s) ({size:,.1f} MB): fetching them first from {mirror or 'the publishers'}.")
+        try:
+            fetch_with_progress(data_dir, mirror=mirror, only=[ds.key for ds in missing])
+        except KompetensbronError as exc:
+            if any(ds.required for ds in missing_datasets(data_dir)):
+                raise
+            err_console.print(f"[yellow]warning:[/] {exc}; continuing without these optional datasets")
+        return
+    required = [ds for ds in missing if ds.required]
+    if required:
+        names = ", ".join(f"{ds.key} ({ds.path})" for ds in required)
+        raise DataFileMissing(
+            f"{len(required)} required dataset(s) missing: {names}. Set {MIRROR_SETTING} to a mirror of the data "
+            f"directory (base URL or directory) and run init again, run 'kompetensbron fetch-data' to download "
+            f"from the publishers, or set KOMPETENSBRON_DATA_DIR to a directory with the snapshot.",
+            path=data_dir,
+        )
+
+
 def _init(settings, data_dir: Path, *, online: bool, demo: bool) -> None:  # noqa: ANN001 - Settings
+    try:
+        _ensure_data(settings, data_dir, online=online)
+    except KompetensbronError as exc:
+        _fail(exc)
     _django()
     from django.core.management import call_command
 
@@ -174,3 +211,6 @@ def info() -> None:
     for d in loads:
         s.add_row(d.dataset, d.source_file, d.version, d.loaded_at.strftime("%Y-%m-%d %H:%M"))
     console.print(s)
+    from .data_commands import status_table
+
+    console.print(status_table(settings.data_dir))

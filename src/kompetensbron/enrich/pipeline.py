@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
+from kompetensbron.sources import catalog
 
 from .occupation_classifier import Classification, OccupationClassifier, build_lexicon
 from .reference_texts import (
@@ -69,14 +70,8 @@ __all__ = [
 ENRICHER_FORMAT = "kompetensbron.enricher/1"
 OUTPUT_COLUMNS = ("ssyk_pred", "occupation_concept_pred", "occupation_score", "skill_ids")
 #: Snapshot files the model is built from (relative to the data directory).
-_SNAPSHOT_FILES = (
-    "jobtech/taxonomy/ssyk-level-1-groups.json",
-    "jobtech/taxonomy/ssyk-level-2-groups.json",
-    "jobtech/taxonomy/ssyk-level-4-groups.json",
-    "jobtech/taxonomy/the-ssyk-hierarchy-with-occupations.json",
-    "jobtech/taxonomy/ssyk-level-4-with-related-isco-level-4-groups.json",
-    "jobtech/taxonomy/skills.json",
-    "esco/SE_NSC_ESCO_109_skills_mapping_2023-11-30.csv",
+_SNAPSHOT_FILES = tuple(
+    catalog.dataset(key).path for key in ("ssyk-1", "ssyk-2", "ssyk-4", "ssyk-hierarchy", "ssyk-isco", "skills", "esco-jobtech")
 )
 _EXTRA_FILES = (VOCATIONS_FILE, STOPWORDS_FILE, KEYWORDS_FILE, LEGACY_VALUES_FILE, SKILL_DESCRIPTIONS_FILE, ISCO_FILE)
 _LOADED: dict[str, Enricher] = {}

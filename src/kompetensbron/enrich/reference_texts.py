@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
+from kompetensbron.sources import catalog
 from kompetensbron.sources.file_formats import graphql_concepts, read_json, require
 
 __all__ = [
@@ -52,12 +53,12 @@ __all__ = [
     "read_enrichment_sources",
 ]
 
-VOCATIONS_FILE = "svensktext/yrken_vocations.csv"
-STOPWORDS_FILE = "svensktext/stoppord_stoppord.csv"
-KEYWORDS_FILE = "jobtech/taxonomy/keyword-concepts-with-relations.json"
-LEGACY_VALUES_FILE = "jobtech/taxonomy-2021/values.json"
-SKILL_DESCRIPTIONS_FILE = "jobtech/statistics/kompetens_beskrivning.json"
-ISCO_FILE = "jobtech/taxonomy/isco-level-4-groups.json"
+VOCATIONS_FILE = catalog.dataset("vocations").path
+STOPWORDS_FILE = catalog.dataset("stopwords").path
+KEYWORDS_FILE = catalog.dataset("keywords").path
+LEGACY_VALUES_FILE = catalog.dataset("taxonomy-2021-values").path
+SKILL_DESCRIPTIONS_FILE = catalog.dataset("skill-descriptions").path
+ISCO_FILE = catalog.dataset("isco-4").path
 _GENDERS = ("male", "female", "unknown")
 
 

@@ -7,12 +7,15 @@ ordering, labels): every figure comes from a service, the same one the JSON API 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from kompetensbron.sources.data_status import DatasetStatus
 
 from .schemas import FaRegionDetail, FaRegionSummary, KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult, SourceOut
 
@@ -91,16 +94,18 @@ class HomePage:
 
     counts: list[CountRow]
     sources: list[SourceOut]
+    #: every dataset of the source registry with its state in the data directory
+    datasets: tuple[DatasetStatus, ...] = ()
 
     @property
     def has_data(self) -> bool:
         return any(row.value for row in self.counts)
 
     @classmethod
-    def build(cls, *, counts: dict[str, int], sources: list[SourceOut]) -> HomePage:
+    def build(cls, *, counts: dict[str, int], sources: list[SourceOut], datasets: Sequence[DatasetStatus] = ()) -> HomePage:
         rows = [CountRow(key, label, counts.get(key, 0)) for key, label in COUNT_LABELS.items()]
         rows += [CountRow(key, key, value) for key, value in counts.items() if key not in COUNT_LABELS]
-        return cls(counts=rows, sources=sources)
+        return cls(counts=rows, sources=sources, datasets=tuple(datasets))
 
 
 @dataclass(frozen=True)

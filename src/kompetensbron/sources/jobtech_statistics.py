@@ -31,6 +31,7 @@ from typing import Any
 
 from kompetensbron.errors import DataFileMalformed
 
+from . import catalog
 from .file_formats import read_json
 
 __all__ = [
@@ -50,45 +51,30 @@ STATISTICS_DIR = Path("jobtech/statistics")
 
 @dataclass(frozen=True)
 class StatisticsFile:
-    """One statistics file: where it is, what it holds and which period it covers."""
+    """One statistics file: its source-registry key, what it holds and which period it covers."""
 
     dataset: str
-    filename: str
+    registry_key: str
     title: str
     period: str
 
+    @property
+    def filename(self) -> str:
+        return Path(catalog.dataset(self.registry_key).path).name
+
     def path(self, data_dir: Path) -> Path:
-        """Its path in a data directory."""
-        return Path(data_dir) / STATISTICS_DIR / self.filename
+        """Its path in a data directory (from the source registry)."""
+        return Path(data_dir) / catalog.dataset(self.registry_key).path
 
 
 STATISTICS_FILES: dict[str, StatisticsFile] = {
     f.dataset: f
     for f in (
-        StatisticsFile(
-            "ads_2024_lan", "ssyk_id_region_annonser_2024.json", "Job ads 2024 per occupation group x län", "2024"
-        ),
-        StatisticsFile(
-            "ads_2024_kommun",
-            "ssyk_region_kommun_annonser_2024.json",
-            "Job ads 2024 per occupation group x kommun",
-            "2024",
-        ),
-        StatisticsFile(
-            "platsbanken_current",
-            "platsbanken.json",
-            "Open Platsbanken ads per occupation group x area",
-            "undated snapshot",
-        ),
-        StatisticsFile(
-            "barometer_regional", "barometer_regional.json", "Yrkesbarometer per barometer occupation x län", "undated"
-        ),
-        StatisticsFile(
-            "ssyk_salary",
-            "ssyk_salary.json",
-            "Monthly salary P10 / average / P90 per SSYK-4 (SEK)",
-            "2023 (per source app)",
-        ),
+        StatisticsFile("ads_2024_lan", "statistics-ads-2024-lan", "Job ads 2024 per occupation group x län", "2024"),
+        StatisticsFile("ads_2024_kommun", "statistics-ads-2024-kommun", "Job ads 2024 per occupation group x kommun", "2024"),
+        StatisticsFile("platsbanken_current", "statistics-platsbanken", "Open Platsbanken ads per occupation group x area", "undated snapshot"),
+        StatisticsFile("barometer_regional", "statistics-barometer-regional", "Yrkesbarometer per barometer occupation x län", "undated"),
+        StatisticsFile("ssyk_salary", "statistics-salary", "Monthly salary P10 / average / P90 per SSYK-4 (SEK)", "2023 (per source app)"),
     )
 }
 

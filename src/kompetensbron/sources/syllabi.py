@@ -26,6 +26,8 @@ from typing import Any
 
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
+from . import catalog
+
 __all__ = [
     "SYLLABI_DATASET",
     "SYLLABI_PATH",
@@ -38,7 +40,7 @@ __all__ = [
 #: key of the syllabi in the provenance table (``reference.DataLoad.dataset``)
 SYLLABI_DATASET = "miun-syllabi"
 #: the file, relative to the data directory
-SYLLABI_PATH = "education/kursplaner_miun.jsonl"
+SYLLABI_PATH = catalog.dataset("syllabi-miun").path
 #: the institution whose syllabi the file holds, with its seat and campus kommuner
 SYLLABI_INSTITUTION = {
     "name": "Mittuniversitetet",

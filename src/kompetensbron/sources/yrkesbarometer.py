@@ -70,7 +70,10 @@ class BarometerFile:
     period: str
 
     def path(self, data_dir: Path) -> Path:
-        return Path(data_dir) / FOLDER / self.name
+        """Its path in a data directory, from the source registry (key ``yrkesbarometer-<key>``)."""
+        from . import catalog
+
+        return Path(data_dir) / catalog.dataset(f"yrkesbarometer-{self.key}").path
 
 
 FILES: dict[str, BarometerFile] = {

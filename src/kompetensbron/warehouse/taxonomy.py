@@ -24,13 +24,13 @@ from typing import Any
 import orjson
 
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
+from kompetensbron.sources import catalog
 
 SWEDEN_CONCEPT_ID = "i46j_HmG_v64"
 
-TAXONOMY_2021 = Path("jobtech/taxonomy-2021")
-VALUES_FILE = TAXONOMY_2021 / "values.json"
-LEGACY_FILE = TAXONOMY_2021 / "taxonomy-to-concept.json"
-HIERARCHY_FILE = Path("jobtech/taxonomy/the-ssyk-hierarchy-with-occupations.json")
+VALUES_FILE = Path(catalog.dataset("taxonomy-2021-values").path)
+LEGACY_FILE = Path(catalog.dataset("taxonomy-2021-legacy").path)
+HIERARCHY_FILE = Path(catalog.dataset("ssyk-hierarchy").path)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from kompetensbron.config import get_settings
 from kompetensbron.reference.page_contexts import HomePage
 from kompetensbron.reference.services import list_data_sources, reference_counts
+from kompetensbron.sources.data_status import data_status
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    page = HomePage.build(counts=reference_counts(), sources=list_data_sources())
+    page = HomePage.build(counts=reference_counts(), sources=list_data_sources(), datasets=data_status(get_settings().data_dir))
     return render(request, "home.html", {"page": page})
