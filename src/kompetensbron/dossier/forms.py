@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .inputs import MAX_TEXT
 from .models import InputKind
 from .schemas import InputIn
-from .services import MAX_TEXT
 
 
 class DossierInputForm(forms.Form):

@@ -9,4 +9,5 @@ urlpatterns = [
     path("program/<int:pk>.pdf", views.dossier_pdf, name="programme_pdf"),
     path("program/<int:pk>.xlsx", views.dossier_xlsx, name="programme_xlsx"),
     path("program/<int:pk>/synpunkter/", views.input_add, name="input_add"),
+    path("program/<int:pk>/malyrken/", views.suggest_occupations, name="suggest_occupations"),
 ]

@@ -16,6 +16,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kompetensbron.reference.schemas import ErrorOut
+from kompetensbron.region_levels import RegionLevel
 
 from . import services
 from .schemas import DemandMap, OccupationDemand, RegionKind, RegionTopOccupations, TopSkills, WarehouseStatus
@@ -24,12 +25,12 @@ router = Router(tags=["demand"])
 
 
 class RegionLevelQuery(Schema):
-    region_level: RegionKind = "lan"
+    region_level: RegionKind = RegionLevel.LAN
 
 
 class MapQuery(Schema):
     ssyk: str | None = Field(None, description="SSYK-4 code; empty for all occupations")
-    region_level: RegionKind = "lan"
+    region_level: RegionKind = RegionLevel.LAN
 
 
 class LimitQuery(Schema):

@@ -17,6 +17,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kompetensbron.reference.schemas import ErrorOut
+from kompetensbron.region_levels import RegionLevel
 
 from . import gap_services as services
 
@@ -25,7 +26,7 @@ router = Router(tags=["gap"])
 
 class BalanceQuery(Schema):
     ssyk: str | None = Field(None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage")
-    region_level: str = Field("lan", description="lan or fa")
+    region_level: str = Field(RegionLevel.LAN, description="lan or fa")
 
 
 class MeasureQuery(Schema):
