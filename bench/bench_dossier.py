@@ -6,8 +6,8 @@ Sets up a temporary var dir the documented way (``kompetensbron init`` then
 ``kompetensbron import-programmes docs/programme_template.csv``; the enricher cache of the
 developer's ``var/models`` is copied in when present, so ``init`` does not rebuild it), then:
 
-1. in this process: the first dossier of the example programme (no occupation links yet, so
-   the mapping is built on demand and stored), a rebuild with the caches cleared (mapping
+1. in this process: the mapping action of the example programme (no occupation links yet; the
+   explicit POST stores suggested links) and its first dossier, a rebuild with the caches cleared (mapping
    exists, artefacts loaded), warm builds from the cache, and a rebuild after a new input;
 2. the page, the PDF and the Excel file through Django's test client;
 3. over HTTP against ``kompetensbron serve`` (gunicorn, 1 worker): the first page of a fresh
