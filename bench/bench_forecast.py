@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from kompetensbron.analysis.balance import load_balance_data
+from kompetensbron.analysis.barometer_data import load_balance_data
 from kompetensbron.analysis.forecast import backtest, occupation_groups, series_from_history
 from kompetensbron.config import get_settings
 from kompetensbron.sources.yrkesbarometer import FILES, read_assessments, read_history

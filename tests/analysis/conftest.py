@@ -26,6 +26,6 @@ def forecasts(data_dir: Path):
 
 @pytest.fixture(scope="session")
 def balance_data(data_dir: Path):
-    from kompetensbron.analysis.balance import load_balance_data
+    from kompetensbron.analysis.barometer_data import load_balance_data
 
     return load_balance_data(data_dir)

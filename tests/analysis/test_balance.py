@@ -86,6 +86,22 @@ def test_wilson_interval() -> None:
     low, high = wilson_interval(90, 100)
     assert low < 0.9 < high and 0.8 < low and high < 0.95
     assert wilson_interval(0, 0) is None
+    # the published Wilson score interval (Wilson 1927; as statsmodels' proportion_confint computes it)
+    assert wilson_interval(90, 100) == pytest.approx((0.825634, 0.944771), abs=1e-6)
+    assert wilson_interval(3, 10) == pytest.approx((0.107791, 0.603222), abs=1e-6)
+
+
+def test_one_text_per_label_and_uncertainty() -> None:
+    from django.utils import translation
+
+    from kompetensbron.analysis.labels import Balance, Uncertainty
+    from kompetensbron.labour_market.label_texts import balance_text, uncertainty_text
+
+    with translation.override("sv"):
+        assert [uncertainty_text(u) for u in Uncertainty] == ["låg", "medelhög", "hög", "okänd"]
+        assert [balance_text(b) for b in Balance] == ["brist", "balans", "överskott"]
+    with translation.override("en"):
+        assert uncertainty_text(Uncertainty.MEDIUM) == "medium" and balance_text(Balance.SHORTAGE) == "shortage"
 
 
 def test_real_backtests(balance_data) -> None:

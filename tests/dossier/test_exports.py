@@ -71,7 +71,7 @@ def test_pdf_text_has_the_figures(linked):
 
 
 def test_xlsx_of_a_programme_without_targets(programme):
-    d = build_dossier(programme_id=programme.pk, build_mapping=False)
+    d = build_dossier(programme_id=programme.pk)
     assert d.target_basis == "none" and not d.occupations
     book = load_workbook(io.BytesIO(dossier_xlsx(d)), read_only=True)
     assert tuple(book.sheetnames) == SHEETS

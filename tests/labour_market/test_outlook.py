@@ -8,7 +8,7 @@ import pytest
 from django.template.defaultfilters import floatformat
 from openpyxl import load_workbook
 
-from kompetensbron.labour_market import services
+from kompetensbron.labour_market import outlook_cells, services
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_lan_rows_show_the_one_year_index_label_and_uncertainty(client, stats_va
     html = client.get("/efterfragan/yrke/2221/").content.decode()
     tr = _row_html(html, "22")
     assert floatformat(index, 2) in tr and text in tr and "brist" in tr
-    uncertainty_sv = {"low": "låg", "medium": "medel", "high": "hög"}[cell["uncertainty"]]
+    uncertainty_sv = {"low": "låg", "medium": "medelhög", "high": "hög"}[cell["uncertainty"]]
     assert f"osäkerhet {uncertainty_sv}" in " ".join(tr.split())
     assert f"{round(cell['probability'] * 100)} %" in tr
     assert SOURCE_1Y in html and SOURCE_5Y in html and "Period:" in html
@@ -109,11 +109,11 @@ def test_fa_rows_average_their_kommuners_lan_index(client, stats_var, use_var, d
 
 def test_occupation_without_forecast_says_ingen_prognos(client, stats_var, use_var) -> None:
     use_var(stats_var)
-    data = services._outlook_data()
+    data = outlook_cells.outlook_data()
     from kompetensbron.reference import models as ref
 
     codes = ref.SsykGroup.objects.filter(level=4).order_by("code").values_list("code", flat=True)
-    ssyk = next(c for c in codes if services._rated_code(data, c)[0] is None and c not in data.five_by_code
+    ssyk = next(c for c in codes if data.rated(c).code is None and c not in data.five_by_code
                 and c[:3] not in data.five_by_code)  # fmt: skip
     response = client.get(f"{API}/occupations/{ssyk}")
     assert response.status_code == 200
@@ -148,5 +148,5 @@ def test_region_page_top_occupations_gain_the_lans_index(client, stats_var, use_
 
 def test_parsed_files_are_cached_per_process(stats_var, use_var) -> None:
     use_var(stats_var)
-    first = services._outlook_data()
-    assert services._outlook_data() is first
+    first = outlook_cells.outlook_data()
+    assert outlook_cells.outlook_data() is first

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kompetensbron.dossier import services as dossier_services
+from kompetensbron.dossier import figures as dossier_figures
 from kompetensbron.dossier.schemas import TargetOccupation
 from kompetensbron.errors import UnknownConcept
-from kompetensbron.labour_market import gap_services, services
+from kompetensbron.labour_market import gap_services, outlook_cells, services
 from kompetensbron.reference import models as ref
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_every_ssyk4_group_gets_the_same_rated_code_on_every_surface(stats_var, 
     use_var(stats_var)
     groups = list(ref.SsykGroup.objects.filter(level=4).order_by("code").values_list("code", "label"))
     assert len(groups) >= 400
-    dossier_rows, _, _, _ = dossier_services._outlook([_target(c, lab) for c, lab in groups], LAN)
+    dossier_rows, _, _, _ = dossier_figures.outlook_rows([_target(c, lab) for c, lab in groups], LAN)
     dossier = {r.ssyk: r.barometer_code for r in dossier_rows}
     combined = 0
     for code, _label in groups:
@@ -58,17 +58,17 @@ def test_a_group_rated_together_with_others_shows_that_groups_index(client, stat
     lan_cell = next(r for r in page["statistics"]["rows"] if r["code"] == LAN)["outlook"]
     gap_row = next(r for r in body["rows"] if r["region_code"] == LAN)
     assert lan_cell["rated_ssyk"] == rated and lan_cell["index"] == pytest.approx(gap_row["index"], abs=1e-3)
-    dossier_row = dossier_services._outlook([_target(ssyk, "x")], LAN)[0][0]
+    dossier_row = dossier_figures.outlook_rows([_target(ssyk, "x")], LAN)[0][0]
     assert dossier_row.barometer_code == rated and dossier_row.lan_index == pytest.approx(gap_row["index"], abs=0.01)
 
 
 def test_a_group_nobody_rates_has_no_forecast_anywhere(client, stats_var, use_var) -> None:
     use_var(stats_var)
-    rated = {r.ssyk for r in gap_services._balance_data(services.get_settings().data_dir).one_year}
+    rated = {r.ssyk for r in outlook_cells.outlook_data().one_year}
     unrated = next(
         c for c in ref.SsykGroup.objects.filter(level=4).order_by("code").values_list("code", flat=True)
-        if c not in rated and c[:3] not in rated and not any(c in f.ssyk_codes for f in gap_services._balance_data(services.get_settings().data_dir).five_year)
+        if c not in rated and c[:3] not in rated and not any(c in f.ssyk_codes for f in outlook_cells.outlook_data().five_year)
     )
     assert client.get(f"/api/v1/gap/balance?ssyk={unrated}").status_code == 404
     assert client.get(f"/api/v1/demand/occupations/{unrated}").json()["outlook"]["rated_ssyk"] is None
-    assert dossier_services._outlook([_target(unrated, "x")], LAN)[0][0].barometer_code is None
+    assert dossier_figures.outlook_rows([_target(unrated, "x")], LAN)[0][0].barometer_code is None

@@ -11,6 +11,7 @@ from kompetensbron.warehouse import (
     ingest_ads,
     open_reader,
     top_occupations,
+    top_occupations_of_kommuner,
     top_skills,
     year_on_year,
 )
@@ -85,10 +86,21 @@ def test_top_skills_enriched_and_from_the_ad(con) -> None:
     assert (none.total_ads, none.ads_with_skills, none.rows) == (1, 0, ())
 
 
+def test_top_occupations_of_kommuner_sum_their_ads(con) -> None:
+    kommuner = [k for (k,) in con.execute("SELECT DISTINCT kommunkod FROM ads WHERE lanskod = '01'").fetchall()]
+    result = top_occupations_of_kommuner(con, kommuner=kommuner, region_code="FA-01", limit=5)
+    lan = top_occupations(con, region_code="01", limit=5)
+    assert result.total_ads == lan.total_ads == 4 and result.rows == lan.rows
+    assert "kommuner of FA-region FA-01" in result.provenance.method
+    assert top_occupations_of_kommuner(con, kommuner=[], region_code="x").rows == ()
+
+
 @pytest.mark.parametrize("bad", ["01' OR 1=1 --", "x" * 100, "a b"])
 def test_query_values_are_validated(con, bad) -> None:
     with pytest.raises(ValidationFailed):
         top_occupations(con, region_code=bad)
+    with pytest.raises(ValidationFailed):
+        top_occupations_of_kommuner(con, kommuner=["0180", bad], region_code="01")
 
 
 def test_level_is_validated(con) -> None:

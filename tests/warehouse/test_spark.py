@@ -122,6 +122,12 @@ def test_spark_aggregates_equal_duckdb(spark, warehouse_dir, fixtures_dir, tmp_p
         on_spark = run_query(spark, template, **params)
         assert on_duckdb, name
         assert _normal(on_spark) == _normal(on_duckdb), name
+    # top occupations of a set of kommuner (an FA-region): the tuple parameter renders as ('a', 'b') on both engines
+    kommuner = tuple(r[0] for r in con.execute("SELECT DISTINCT kommunkod FROM ads WHERE kommunkod IS NOT NULL ORDER BY 1 LIMIT 3").fetchall())
+    params = dict(kommuner=kommuner, year=None, limit=10)
+    on_duckdb = con.execute(queries.render(queries.TOP_OCCUPATIONS_KOMMUNER_SQL, "duckdb", **params)).fetchall()
+    assert len(kommuner) >= 2 and on_duckdb
+    assert _normal(run_query(spark, queries.TOP_OCCUPATIONS_KOMMUNER_SQL, **params)) == _normal(on_duckdb)
     assert sorted(p.name for p in out.iterdir() if p.name.startswith("pub_year=")) == [
         "pub_year=2022",
         "pub_year=2023",

@@ -41,22 +41,46 @@ uncertainty is high.
 **Demand and supply.** ``ads`` (2024 job ads per SSYK-4 × region) and ``supply`` (graduates
 per SSYK-4 × region) are context beside the label: they do not change it, because no
 back-test of a count-based label exists. Without ``supply`` each row says "supply unknown".
+
+The label rules and back-tests live in :mod:`kompetensbron.analysis.labels`, the parsed files in
+:mod:`kompetensbron.analysis.barometer_data`.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
-from kompetensbron.analysis.outlook import RatedCode, rated_code
 from kompetensbron.sources import catalog
+from kompetensbron.analysis.labels import (
+    ASSESSMENT_LABELS,
+    BORDER,
+    LABELS,
+    MARGIN_BANDS,
+    SHORTAGE_FROM,
+    SURPLUS_BELOW,
+    Balance,
+    HitRate,
+    IndexLabel,
+    LabelBacktest,
+    Uncertainty,
+    backtest_assessments,
+    backtest_one_to_five_year,
+    five_year_by_ssyk,
+    label_index,
+    margin_band,
+    probability_cell,
+    uncertainty,
+    wilson_interval,
+)
+from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import Assessment, FiveYearForecast, OneYearForecast
 
 __all__ = [
+    "Balance",
+    "Uncertainty",
     "LABELS",
     "SURPLUS_BELOW",
     "SHORTAGE_FROM",
@@ -77,176 +101,16 @@ __all__ = [
     "backtest_assessments",
     "balance",
     "assessment_balance",
-    "BalanceData",
-    "load_balance_data",
     "ads_2024",
     "fa_ads",
 ]
 
-LABELS: tuple[str, ...] = ("shortage", "balance", "surplus")
-SURPLUS_BELOW = 2.9
-SHORTAGE_FROM = 3.3
-BORDER = 0.1
-#: Upper edges of the margin bands (distance of an index from the nearest class limit).
-MARGIN_BANDS: tuple[tuple[str, float], ...] = (("<0.1", 0.1), ("0.1–0.3", 0.3), ("0.3–0.6", 0.6), ("≥0.6", math.inf))
-#: bedömning24/26 scale of ``bedomning.csv`` -> label (inferred, see the module docstring).
-ASSESSMENT_LABELS: dict[int, str] = {1: "shortage", 2: "balance", 3: "surplus"}
 SUPPLY_UNKNOWN = "supply unknown"
-MIN_CELL = 20  # fewer cases in a (label, band) cell: use the label's overall hit rate
-
-
-@dataclass(frozen=True)
-class IndexLabel:
-    """The label of a 1–5 index and how close it is to a class limit."""
-
-    label: str
-    margin: float  # distance to the nearest class limit
-    band: str
-    borderline: bool
-    leaning: str | None  # for a borderline balance: the side the index is on
 
 
 def _path(key: str) -> str:
     """A dataset's path in the data directory (source registry), named as a figure's source."""
     return catalog.dataset(key).path
-
-
-def margin_band(margin: float) -> str:
-    for name, edge in MARGIN_BANDS:
-        if margin < edge:
-            return name
-    return MARGIN_BANDS[-1][0]
-
-
-def label_index(index: float) -> IndexLabel:
-    """Label an AF bristindex (1–5); see the module docstring for the limits and the border rule.
-
-    >>> label_index(4.2).label, label_index(2.1).label, label_index(3.33).label
-    ('shortage', 'surplus', 'balance')
-    """
-    if index >= SHORTAGE_FROM:
-        margin = index - SHORTAGE_FROM
-        raw = "shortage"
-    elif index < SURPLUS_BELOW:
-        margin = SURPLUS_BELOW - index
-        raw = "surplus"
-    else:
-        margin = min(index - SURPLUS_BELOW, SHORTAGE_FROM - index)
-        raw = "balance"
-    margin = round(margin, 6)
-    if raw != "balance" and margin < BORDER:
-        return IndexLabel("balance", margin, margin_band(margin), True, raw)
-    return IndexLabel(raw, margin, margin_band(margin), raw == "balance" and margin < BORDER, None)
-
-
-def wilson_interval(hits: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
-    """95 % Wilson score interval of a hit rate (None without cases)."""
-    if n <= 0:
-        return None
-    p = hits / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-@dataclass(frozen=True)
-class HitRate:
-    """How often a label (in one margin band, or ``all``) held in a back-test."""
-
-    label: str
-    band: str
-    n: int
-    hits: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.hits / self.n if self.n else None
-
-    @property
-    def interval(self) -> tuple[float, float] | None:
-        return wilson_interval(self.hits, self.n)
-
-
-@dataclass(frozen=True)
-class LabelBacktest:
-    """One back-test of labels: what was compared, and the hit rates."""
-
-    key: str
-    description: str
-    sources: tuple[str, ...]
-    rates: tuple[HitRate, ...]
-
-    def rate(self, label: str, band: str = "all") -> HitRate | None:
-        return next((r for r in self.rates if r.label == label and r.band == band), None)
-
-    @property
-    def overall(self) -> HitRate:
-        n = sum(r.n for r in self.rates if r.band == "all")
-        hits = sum(r.hits for r in self.rates if r.band == "all")
-        return HitRate("all", "all", n, hits)
-
-
-def _rates(pairs: Iterable[tuple[str, str, bool]], bands: bool) -> tuple[HitRate, ...]:
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for label, band, hit in pairs:
-        for b in ("all", band) if bands else ("all",):
-            counts[(label, b)][0] += 1
-            counts[(label, b)][1] += hit
-    order = ["all"] + [b for b, _ in MARGIN_BANDS]
-    return tuple(
-        HitRate(label, band, *counts[(label, band)])
-        for label in LABELS
-        for band in order
-        if (label, band) in counts
-    )
-
-
-def _five_year_by_ssyk(five_year: Iterable[FiveYearForecast]) -> dict[str, FiveYearForecast]:
-    out: dict[str, FiveYearForecast] = {}
-    for f in five_year:
-        for code in f.ssyk_codes:
-            out[code] = f
-    return out
-
-
-def backtest_one_to_five_year(one_year: Sequence[OneYearForecast], five_year: Sequence[FiveYearForecast]) -> LabelBacktest:
-    """Did each 1-year label (län × SSYK) agree with the national 5-year label of its SSYK?"""
-    by_ssyk = _five_year_by_ssyk(five_year)
-    pairs = []
-    for row in one_year:
-        later = by_ssyk.get(row.ssyk)
-        if row.index is None or later is None:
-            continue
-        now = label_index(row.index)
-        pairs.append((now.label, now.band, now.label == label_index(later.index).label))
-    return LabelBacktest(
-        key="one_to_five_year",
-        description=(
-            "1-year label per län × SSYK (1-ar.xlsx) against the national 5-year label of the same SSYK "
-            "(5-ar.xlsx): how often the label persisted; per label and per distance from the class limit"
-        ),
-        sources=(_path("yrkesbarometer-1-ar"), _path("yrkesbarometer-5-ar")),
-        rates=_rates(pairs, bands=True),
-    )
-
-
-def backtest_assessments(assessments: Sequence[Assessment]) -> LabelBacktest:
-    """Did the national 2024 assessment (1 year) of a prognosis occupation agree with 2026's (5 years)?"""
-    pairs = [
-        (ASSESSMENT_LABELS[a.assessment_1y], "all", ASSESSMENT_LABELS[a.assessment_1y] == ASSESSMENT_LABELS[a.assessment_5y])
-        for a in assessments
-        if a.fa_region == 0 and a.assessment_1y is not None and a.assessment_5y is not None
-    ]
-    return LabelBacktest(
-        key="assessment_2024_to_2026",
-        description=(
-            "national assessment 2024 (1 year) against 2026 (5 years) per prognosis occupation (bedomning.csv); "
-            "scale read as 1 = shortage, 2 = balance, 3 = surplus (inferred)"
-        ),
-        sources=(_path("yrkesbarometer-bedomning"),),
-        rates=_rates(pairs, bands=False),
-    )
 
 
 # --- balance rows ----------------------------------------------------------------------
@@ -259,7 +123,7 @@ class BalanceRow:
     ssyk: str
     name: str
     area: str
-    region_level: str  # "lan" or "fa"
+    region_level: str  # RegionLevel.LAN or RegionLevel.FA
     region_code: str
     region_name: str
     index: float | None
@@ -307,21 +171,6 @@ class BalanceResult:
         return {code: (name, k / n, n) for code, (name, k, n) in per.items() if n}
 
 
-def _uncertainty(probability: float | None, borderline: bool, mixed: bool) -> str:
-    if probability is None:
-        return "unknown"
-    if borderline or mixed or probability < 0.5:
-        return "high"
-    return "low" if probability >= 0.75 else "medium"
-
-
-def _probability(bt: LabelBacktest, label: str, band: str) -> HitRate | None:
-    cell = bt.rate(label, band)
-    if cell is not None and cell.n >= MIN_CELL:
-        return cell
-    return bt.rate(label)
-
-
 def _by_region(values: Mapping[tuple[str, str], int]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for (code, region), n in values.items():
@@ -342,7 +191,7 @@ def balance(
     one_year: Sequence[OneYearForecast],
     five_year: Sequence[FiveYearForecast],
     *,
-    region_level: str = "lan",
+    region_level: str = RegionLevel.LAN,
     ssyk: str | None = None,
     ads: Mapping[tuple[str, str], int] | None = None,
     supply: Mapping[str, Mapping[str, int]] | None = None,
@@ -358,18 +207,18 @@ def balance(
     ``ssyk`` to one). ``backtest`` defaults to
     :func:`backtest_one_to_five_year` on the same files.
     """
-    if region_level not in ("lan", "fa"):
+    if region_level not in (RegionLevel.LAN, RegionLevel.FA):
         raise ValueError(f"unknown region level {region_level!r}; expected 'lan' or 'fa'")
-    if region_level == "fa" and not fa_regions:
+    if region_level == RegionLevel.FA and not fa_regions:
         raise ValueError("FA-region labels need the kommun → FA-region mapping (fa_regions)")
     bt = backtest or backtest_one_to_five_year(one_year, five_year)
-    five = _five_year_by_ssyk(five_year)
+    five = five_year_by_ssyk(five_year)
     rows_in = [r for r in one_year if (ssyk is None or r.ssyk == ssyk) and (ssyks is None or r.ssyk in ssyks)]
     ads_by_region = _by_region(ads or {})
 
     # (ssyk, region) -> (name, area, region name, index, mixed)
     cells: list[tuple[str, str, str, str, str, float | None, bool]] = []
-    if region_level == "lan":
+    if region_level == RegionLevel.LAN:
         for r in rows_in:
             cells.append((r.ssyk, r.name, r.area, r.lan_code, r.lan_name, r.index, False))
     else:
@@ -394,7 +243,7 @@ def balance(
             lab, cell = None, None
         else:
             lab = label_index(index)
-            cell = _probability(bt, lab.label, lab.band)
+            cell = probability_cell(bt, lab.label, lab.band)
         probability = cell.rate if cell else None
         out.append(
             BalanceRow(
@@ -413,7 +262,7 @@ def balance(
                 probability=probability,
                 interval=cell.interval if cell else None,
                 cases=cell.n if cell else 0,
-                uncertainty=_uncertainty(probability, lab.borderline if lab else False, mixed),
+                uncertainty=uncertainty(probability, lab.borderline if lab else False, mixed),
                 mixed_regions=mixed,
                 five_year_index=later.index if later else None,
                 five_year_label=label_index(later.index).label if later else None,
@@ -466,66 +315,13 @@ def assessment_balance(assessments: Sequence[Assessment], backtest: LabelBacktes
                 probability=probability,
                 interval=cell.interval if cell else None,
                 cases=cell.n if cell else 0,
-                uncertainty=_uncertainty(probability, False, False),
+                uncertainty=uncertainty(probability, False, False),
             )
         )
     return tuple(sorted(out, key=lambda r: r.occupation_id))
 
 
-# --- loading from the data directory ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BalanceData:
-    """The parsed Yrkesbarometer files and the two label back-tests of one data directory."""
-
-    one_year: tuple[OneYearForecast, ...]
-    five_year: tuple[FiveYearForecast, ...]
-    assessments: tuple[Assessment, ...]
-    fa_regions: Mapping[str, tuple[str, tuple[str, ...]]]  # FA code -> (name, kommun codes)
-    one_to_five: LabelBacktest
-    assessment_backtest: LabelBacktest
-
-    def balance(self, *, region_level: str = "lan", ssyk: str | None = None, ads=None, supply=None) -> BalanceResult:
-        return balance(
-            self.one_year, self.five_year, region_level=region_level, ssyk=ssyk, ads=ads, supply=supply,
-            fa_regions={code: (name, tuple(k[:2] for k in kommuner)) for code, (name, kommuner) in self.fa_regions.items()},
-            backtest=self.one_to_five,
-        )
-
-    @cached_property
-    def rated_codes(self) -> frozenset[str]:
-        """The SSYK codes the 1-year file rates."""
-        return frozenset(r.ssyk for r in self.one_year)
-
-    @cached_property
-    def five_by_code(self) -> dict[str, FiveYearForecast]:
-        """Every SSYK code of the 5-year file -> its (possibly combined) row."""
-        return _five_year_by_ssyk(self.five_year)
-
-    def rated(self, ssyk: str) -> RatedCode:
-        """Which 1-year code rates ``ssyk`` (:func:`kompetensbron.analysis.outlook.rated_code`)."""
-        return rated_code(ssyk, self.rated_codes, self.five_by_code)
-
-    def fa_kommuner(self) -> dict[str, tuple[str, ...]]:
-        return {code: kommuner for code, (_, kommuner) in self.fa_regions.items()}
-
-    def occupations(self) -> list[tuple[str, str]]:
-        """(SSYK, prognosis-occupation name) of the 1-year file, by code."""
-        return sorted({(r.ssyk, r.name) for r in self.one_year})
-
-
-def load_balance_data(data_dir: Path) -> BalanceData:
-    """Read the four Yrkesbarometer files and the kommun → FA-region table; run the label back-tests."""
-    from kompetensbron.sources.catalog import resolve
-    from kompetensbron.sources.region_records import read_fa_regions
-    from kompetensbron.sources.yrkesbarometer import read_assessments, read_five_year, read_one_year, yrkesbarometer_path
-
-    one = tuple(read_one_year(yrkesbarometer_path(data_dir, "1-ar")))
-    five = tuple(read_five_year(yrkesbarometer_path(data_dir, "5-ar")))
-    assessments = tuple(read_assessments(yrkesbarometer_path(data_dir, "bedomning")))
-    fa = {r.code: (r.name, tuple(r.kommun_codes)) for r in read_fa_regions(resolve(data_dir, "fa-regions"))}
-    return BalanceData(one, five, assessments, fa, backtest_one_to_five_year(one, five), backtest_assessments(assessments))
+# --- 2024 job-ad counts beside the labels ---------------------------------------------
 
 
 def ads_2024(warehouse_dir: Path, region_level: str) -> dict[tuple[str, str], int]:
@@ -533,7 +329,7 @@ def ads_2024(warehouse_dir: Path, region_level: str) -> dict[tuple[str, str], in
     not in that table and are summed from kommuner by the caller. Empty if nothing is imported."""
     from kompetensbron.warehouse import open_reader, statistics_ad_counts
 
-    dataset, level = ("ads_2024_lan", "lan") if region_level == "lan" else ("ads_2024_kommun", "kommun")
+    dataset, level = ("ads_2024_lan", RegionLevel.LAN) if region_level == RegionLevel.LAN else ("ads_2024_kommun", RegionLevel.KOMMUN)
     con = open_reader(warehouse_dir)
     try:
         result = statistics_ad_counts(con, dataset=dataset, area_level=level)

@@ -253,24 +253,13 @@ def load_ad_skill_counts(warehouse_dir: Path) -> dict[str, tuple[int, dict[str, 
     alone). Reads the view ``ads`` (``ssyk``, ``skill_ids``) with a fresh DuckDB reader.
     """
     from kompetensbron.warehouse import open_reader
+    from kompetensbron.warehouse.contents import skill_counts_by_occupation
 
     con = open_reader(warehouse_dir)
     try:
-        totals = dict(
-            con.execute("SELECT ssyk, count(*) FROM ads WHERE ssyk IS NOT NULL AND len(skill_ids) > 0 GROUP BY 1").fetchall()
-        )
-        if not totals:
-            return {}
-        rows = con.execute(
-            "SELECT ssyk, s, count(*) FROM (SELECT ssyk, unnest(list_distinct(skill_ids)) AS s FROM ads "
-            "WHERE ssyk IS NOT NULL AND len(skill_ids) > 0) GROUP BY 1, 2"
-        ).fetchall()
+        return skill_counts_by_occupation(con)
     finally:
         con.close()
-    out: dict[str, tuple[int, dict[str, int]]] = {code: (int(n), {}) for code, n in totals.items()}
-    for code, sid, count in rows:
-        out[code][1][sid] = int(count)
-    return out
 
 
 @functools.lru_cache(maxsize=2)

@@ -81,7 +81,8 @@ def balance(
     limit: Annotated[int, typer.Option(help="Rows to print (0 = all).")] = 60,
 ) -> None:
     """Shortage / balance / surplus per occupation and region, with how often such labels held."""
-    from kompetensbron.analysis.balance import ads_2024, fa_ads, load_balance_data
+    from kompetensbron.analysis.balance import ads_2024, fa_ads
+    from kompetensbron.analysis.barometer_data import load_balance_data
     from kompetensbron.config import get_settings
 
     if region_level not in ("lan", "fa"):

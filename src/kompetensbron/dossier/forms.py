@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.input_types import BoundedFormMixin
 
+from .inputs import MAX_TEXT
 from .models import InputKind
 from .schemas import InputIn
-from .services import MAX_TEXT
 
 
 class DossierInputForm(BoundedFormMixin, forms.Form):

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.labour_market.label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
+
 from .schemas import DemandRow, Dossier, OutlookRow
 from .summary import percent
 
@@ -20,8 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["BALANCE_LABELS", "UNCERTAINTY_LABELS", "DemandDisplay", "OutlookDisplay", "DossierPage"]
 
-BALANCE_LABELS = {"shortage": _("brist"), "balance": _("balans"), "surplus": _("överskott")}
-UNCERTAINTY_LABELS = {"low": _("låg"), "medium": _("medelhög"), "high": _("hög"), "unknown": _("okänd")}
+#: The one text of each balance label and uncertainty level (:mod:`kompetensbron.labour_market.label_texts`).
+BALANCE_LABELS = BALANCE_TEXT
+UNCERTAINTY_LABELS = UNCERTAINTY_TEXT
 BASIS_LABELS = {
     "confirmed": _("bekräftade och manuella kopplingar"),
     "suggested": _("föreslagna kopplingar (inga är bekräftade ännu)"),
@@ -67,6 +70,7 @@ class DossierPage:
     demand: list[DemandDisplay] = field(default_factory=list)
     form: forms.Form | None = None
     can_add_input: bool = False
+    can_suggest: bool = False
     for_print: bool = False
 
     @property
@@ -82,11 +86,17 @@ class DossierPage:
         return reverse("dossier:programme_xlsx", args=[self.dossier.programme.id])
 
     @property
+    def mapping_url(self) -> str:
+        return reverse("dossier:suggest_occupations", args=[self.dossier.programme.id])
+
+    @property
     def input_url(self) -> str:
         return reverse("dossier:input_add", args=[self.dossier.programme.id])
 
     @classmethod
-    def build(cls, dossier: Dossier, *, form=None, can_add_input: bool = False, for_print: bool = False) -> DossierPage:
+    def build(
+        cls, dossier: Dossier, *, form=None, can_add_input: bool = False, can_suggest: bool = False, for_print: bool = False
+    ) -> DossierPage:
         return cls(
             dossier=dossier,
             basis_label=str(BASIS_LABELS[dossier.target_basis]),
@@ -94,5 +104,6 @@ class DossierPage:
             demand=[DemandDisplay(row=r, lan_pct=percent(r.lan_share), fa_pct=percent(r.fa_share)) for r in dossier.demand],
             form=form,
             can_add_input=can_add_input,
+            can_suggest=can_suggest,
             for_print=for_print,
         )

@@ -26,6 +26,7 @@ __all__ = [
     "InputIn",
     "SourceOut",
     "Dossier",
+    "MappingOut",
     "ErrorOut",
 ]
 
@@ -40,6 +41,7 @@ class ProgrammeFacts(BaseModel):
     degree: str
     sun_level: CodeLabel | None
     sun_field: CodeLabel | None
+    form: str = Field("campus", description="study form code (campus / distance)")
     form_label: str
     places: int | None
     credits: float | None
@@ -120,11 +122,12 @@ class InputOut(BaseModel):
     kind: str
     kind_label: str
     date: dt.date
-    author_name: str
+    author_name: str = Field(description="who gave the input; empty when the reader may not see names")
     organisation: str
     text: str
     recorded_by: str | None
     recorded_at: dt.datetime
+    names_hidden: bool = Field(False, description="true when the names were left out for this reader")
 
 
 class InputIn(BaseModel):
@@ -147,7 +150,6 @@ class Dossier(BaseModel):
     built_at: dt.datetime
     version: str = Field(description="cache key: changes when the programme, its links or inputs change")
     target_basis: TargetBasis
-    mapping_built: bool = Field(False, description="true when the links were suggested while building this dossier")
     occupations: list[TargetOccupation]
     demand: list[DemandRow]
     demand_provenance: list[ProvenanceOut]
@@ -160,6 +162,14 @@ class Dossier(BaseModel):
     summary: list[str]
     sources: list[SourceOut]
     notes: list[str]
+
+
+class MappingOut(BaseModel):
+    """What the explicit mapping action did."""
+
+    programme_id: int
+    created: int = Field(description="suggested occupation links stored")
+    message: str
 
 
 class ErrorOut(BaseModel):

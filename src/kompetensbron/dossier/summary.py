@@ -10,15 +10,25 @@ whose figures are missing is left out, and a missing block is said to be missing
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+from django.utils import translation
+
+from kompetensbron.labour_market.label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
 
 if TYPE_CHECKING:
     from .schemas import Dossier
 
-__all__ = ["build_summary", "number", "percent", "decimal", "BALANCE_SV", "UNCERTAINTY_SV"]
+__all__ = ["build_summary", "number", "percent", "decimal"]
 
-BALANCE_SV = {"shortage": "brist", "balance": "balans", "surplus": "överskott"}
-UNCERTAINTY_SV = {"low": "låg", "medium": "medelhög", "high": "hög", "unknown": "okänd"}
+
+
+def _sv(words: Mapping[str, object], key: str | None, default: str = "–") -> str:
+    """A label's word in Swedish, from the one table (:mod:`kompetensbron.labour_market.label_texts`)."""
+    with translation.override("sv"):
+        return str(words.get(key or "", default))
+KIND_SV = {"programme_council": "programrådet", "employer": "en arbetsgivare", "other": "annan"}
 NBSP = "\u00a0"
 
 
@@ -87,19 +97,19 @@ def build_summary(d: Dossier) -> list[str]:
     rated = [r for r in d.outlook if r.balance]
     if rated and p.lan:
         counts = {k: sum(1 for r in rated if r.balance == k) for k in ("shortage", "balance", "surplus")}
-        parts = [f"{counts[k]} {BALANCE_SV[k]}" for k in ("shortage", "balance", "surplus") if counts[k]]
+        parts = [f"{counts[k]} {_sv(BALANCE_TEXT, k)}" for k in ("shortage", "balance", "surplus") if counts[k]]
         out.append(
             f"Arbetsförmedlingens ettårsprognos för {p.lan.label} ger för {len(rated)} av {len(d.outlook)} målyrken: {', '.join(parts)}."
         )
         r = rated[0]
         sentence = (
             f"För {r.label} är bristindex {decimal(r.lan_index)} ({r.lan_text or 'ingen text'}), "
-            f"vilket läses som {BALANCE_SV[r.balance or 'balance']} med {UNCERTAINTY_SV.get(r.uncertainty, r.uncertainty)} osäkerhet"
+            f"vilket läses som {_sv(BALANCE_TEXT, r.balance or 'balance')} med {_sv(UNCERTAINTY_TEXT, r.uncertainty, r.uncertainty)} osäkerhet"
         )
         if r.probability is not None:
             sentence += f": sådana bedömningar höll i {percent(r.probability, 0)} av {number(r.cases)} fall när de jämfördes med femårsprognosen"
         if r.five_year_index is not None:
-            sentence += f"; femårsindex för hela landet är {decimal(r.five_year_index)} ({BALANCE_SV.get(r.five_year_label or '', '–')})"
+            sentence += f"; femårsindex för hela landet är {decimal(r.five_year_index)} ({_sv(BALANCE_TEXT, r.five_year_label)})"
         out.append(sentence + ".")
     elif d.occupations:
         out.append("Arbetsförmedlingen har ingen ettårsprognos för målyrkena i programmets län.")
@@ -115,7 +125,7 @@ def build_summary(d: Dossier) -> list[str]:
         out.append(sentence + ".")
     if d.inputs:
         last = d.inputs[0]
-        who = last.author_name + (f", {last.organisation}" if last.organisation else "")
+        who = KIND_SV.get(last.kind, "annan") + (f", {last.organisation}" if last.organisation else "")  # never a name
         out.append(
             f"{number(len(d.inputs))} synpunkter från programråd och arbetsgivare har registrerats; den senaste lämnades {last.date.isoformat()} av {who}."
         )

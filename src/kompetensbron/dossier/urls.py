@@ -11,4 +11,5 @@ urlpatterns = [
     path("program/<id:pk>.pdf", views.dossier_pdf, name="programme_pdf"),
     path("program/<id:pk>.xlsx", views.dossier_xlsx, name="programme_xlsx"),
     path("program/<id:pk>/synpunkter/", views.input_add, name="input_add"),
+    path("program/<id:pk>/malyrken/", views.suggest_occupations, name="suggest_occupations"),
 ]

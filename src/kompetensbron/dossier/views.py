@@ -1,6 +1,7 @@
 """Dossier pages: call the service, build the page context, render (HTML, PDF or Excel).
 
-Reading is public; recording an input is a POST form with a CSRF token and a login. Invalid
+Reading is public and never writes; suggesting target occupations is a POST for users who may
+change programmes; recording an input is a POST form with a CSRF token and a login. Invalid
 input comes back on the form with status 422; an unknown programme renders a 404 page.
 """
 
@@ -12,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from kompetensbron.education.permissions import can_change
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from . import exports, services
@@ -24,8 +26,11 @@ def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
 
 
 def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
-    dossier = services.build_dossier(programme_id=pk)
-    return DossierPage.build(dossier, form=form or DossierInputForm(), can_add_input=request.user.is_authenticated)
+    dossier = services.build_dossier(programme_id=pk, viewer=request.user)
+    return DossierPage.build(
+        dossier, form=form or DossierInputForm(), can_add_input=request.user.is_authenticated,
+        can_suggest=not dossier.occupations and can_change(request.user),
+    )  # fmt: skip
 
 
 @require_safe
@@ -46,7 +51,7 @@ def _download(content: bytes, mime: str, filename: str) -> HttpResponse:
 @require_safe
 def dossier_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        dossier = services.build_dossier(programme_id=pk)
+        dossier = services.build_dossier(programme_id=pk, viewer=request.user)
     except NotFound as exc:
         return _not_found(request, exc)
     return _download(exports.dossier_pdf(dossier), "application/pdf", exports.dossier_filename(dossier, "pdf"))
@@ -55,10 +60,23 @@ def dossier_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def dossier_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        dossier = services.build_dossier(programme_id=pk)
+        dossier = services.build_dossier(programme_id=pk, viewer=request.user)
     except NotFound as exc:
         return _not_found(request, exc)
     return _download(exports.dossier_xlsx(dossier), exports.XLSX_MIME, exports.dossier_filename(dossier, "xlsx"))
+
+
+@login_required
+@require_POST
+def suggest_occupations(request: HttpRequest, pk: int) -> HttpResponse:
+    """The explicit mapping action: suggest target occupations, then show the dossier."""
+    try:
+        services.suggest_target_occupations(actor=request.user, programme_id=pk)
+    except NotFound as exc:
+        return _not_found(request, exc)
+    except PermissionDenied as exc:
+        return render(request, "dossier/not_found.html", {"message": str(exc)}, status=403)
+    return redirect(reverse("dossier:programme", args=[pk]) + "#yrken")
 
 
 @login_required

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from kompetensbron.input_types import Code
 from kompetensbron.reference.schemas import ErrorOut
+from kompetensbron.region_levels import RegionLevel
 
 from . import services
 from .schemas import DemandMap, OccupationDemand, RegionKind, RegionTopOccupations, TopSkills, WarehouseStatus
@@ -25,12 +26,12 @@ router = Router(tags=["demand"])
 
 
 class RegionLevelQuery(Schema):
-    region_level: RegionKind = "lan"
+    region_level: RegionKind = RegionLevel.LAN
 
 
 class MapQuery(Schema):
     ssyk: Code | None = Field(None, description="SSYK-4 code; empty for all occupations")
-    region_level: RegionKind = "lan"
+    region_level: RegionKind = RegionLevel.LAN
 
 
 class LimitQuery(Schema):

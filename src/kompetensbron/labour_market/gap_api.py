@@ -18,6 +18,7 @@ from pydantic import Field
 
 from kompetensbron.input_types import Code
 from kompetensbron.reference.schemas import ErrorOut
+from kompetensbron.region_levels import RegionLevel
 
 from . import gap_services as services
 
@@ -26,7 +27,7 @@ router = Router(tags=["gap"])
 
 class BalanceQuery(Schema):
     ssyk: Code | None = Field(None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage")
-    region_level: Code = Field("lan", description="lan or fa")
+    region_level: Code = Field(RegionLevel.LAN, description="lan or fa")
 
 
 class MeasureQuery(Schema):

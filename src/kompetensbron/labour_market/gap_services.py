@@ -3,7 +3,8 @@
 The figures come from :mod:`kompetensbron.analysis` (plain Python) over the Yrkesbarometer
 files of the data directory; the 2024 job-ad counts beside the labels from the published
 warehouse (``stat_job_ads``; FA-regions summed from kommuner). Parsed files and the
-back-tests are cached per data directory (the files are read-only snapshots; ~2 s cold).
+back-tests come from the one data-file cache (``analysis.barometer_data``: re-read when a file's
+size or mtime changes; ~2 s cold).
 
 Supply beside the label is the graduates of programmes linked to the SSYK-4 group
 (:func:`kompetensbron.education.supply.graduates_by_ssyk_region`: confirmed or manual links,
@@ -22,8 +23,10 @@ from pydantic import BaseModel, Field
 
 from kompetensbron.analysis import balance as bal
 from kompetensbron.analysis import forecast as fc
+from kompetensbron.analysis.barometer_data import BalanceData, barometer_data, barometer_fingerprint, forecast_data
 from kompetensbron.config import get_settings
 from kompetensbron.errors import KompetensbronError, UnknownConcept
+from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import FILES
 
 from .schemas import ProvenanceOut
@@ -50,17 +53,15 @@ __all__ = [
 
 GapRegionLevel = Literal["lan", "fa"]
 Measure = Literal["demand", "entrants", "retirements"]
-GAP_REGION_LEVELS: tuple[str, ...] = ("lan", "fa")
+GAP_REGION_LEVELS: tuple[str, ...] = (RegionLevel.LAN, RegionLevel.FA)
 
 
-@lru_cache(maxsize=2)
-def _balance_data(data_dir: Path) -> bal.BalanceData:
-    return bal.load_balance_data(data_dir)
+def _balance_data(data_dir: Path) -> BalanceData:
+    return barometer_data(Path(data_dir))
 
 
-@lru_cache(maxsize=2)
 def _forecast_data(data_dir: Path) -> fc.ForecastData:
-    return fc.load_forecasts(data_dir)
+    return forecast_data(Path(data_dir))
 
 
 def _prov(key: str, method: str, *, snapshot: str | None = None) -> ProvenanceOut:
@@ -242,16 +243,22 @@ def _label_backtest(bt: bal.LabelBacktest) -> LabelBacktestOut:
 
 
 @lru_cache(maxsize=8)
-def _ads_of_snapshot(warehouse_dir: Path, snapshot_id: str, region_level: str, data_dir: Path) -> dict[tuple[str, str], int]:
+def _ads_of_snapshot(
+    warehouse_dir: Path, snapshot_id: str, region_level: str, data_dir: Path, files: tuple
+) -> dict[tuple[str, str], int]:
+    """2024 ads per (SSYK, region) of one warehouse snapshot; ``files``: the Yrkesbarometer files'
+    fingerprint (the FA-region table sums kommuner), so a changed file is a new key."""
     try:
         ads = bal.ads_2024(warehouse_dir, region_level)
     except KompetensbronError:
         return {}
-    return bal.fa_ads(ads, _balance_data(data_dir).fa_kommuner()) if region_level == "fa" else ads
+    return bal.fa_ads(ads, _balance_data(data_dir).fa_kommuner()) if region_level == RegionLevel.FA else ads
 
 
 @lru_cache(maxsize=64)
-def _balance_of(data_dir: Path, region_level: str, ssyk: str | None, ads_key: tuple, supply_key: frozenset) -> bal.BalanceResult:
+def _balance_of(
+    data_dir: Path, files: tuple, region_level: str, ssyk: str | None, ads_key: tuple, supply_key: frozenset
+) -> bal.BalanceResult:
     """``BalanceData.balance`` memoised by its inputs (the data files, the warehouse snapshot
     and the supply figures); the result is immutable and about 150 ms to compute for all
     occupations."""
@@ -283,7 +290,7 @@ def label_backtests() -> list[LabelBacktestOut]:
     return [_label_backtest(data.one_to_five), _label_backtest(data.assessment_backtest)]
 
 
-def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
+def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> GapMap:
     """Labels per region for one SSYK (or the share of occupations in shortage), with hit rates."""
     if region_level not in GAP_REGION_LEVELS:
         raise UnknownConcept("region level", region_level)
@@ -298,11 +305,12 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
 
     settings = get_settings()
     current = read_current(settings.warehouse_dir)
-    ads_key = (settings.warehouse_dir, current.id, region_level, settings.data_dir) if current is not None else ()
+    files = barometer_fingerprint(settings.data_dir)
+    ads_key = (settings.warehouse_dir, current.id, region_level, settings.data_dir, files) if current is not None else ()
     supply = _supply(region_level, code)
     mapping = supply.supply_mapping() if supply else {}
     supply_key = frozenset((code, tuple(sorted(cells.items()))) for code, cells in mapping.items())
-    result = _balance_of(settings.data_dir, region_level, code, ads_key, supply_key)
+    result = _balance_of(settings.data_dir, files, region_level, code, ads_key, supply_key)
     ads = _ads_of_snapshot(*ads_key) if ads_key else {}
     shares = result.share_in_shortage()
     rows: list[BalanceRowOut] = []
@@ -356,7 +364,7 @@ def gap_map(*, ssyk: str | None = None, region_level: str = "lan") -> GapMap:
                 method=supply.method,
             )
         )
-    notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + ([FA_NOTE] if region_level == "fa" else [])
+    notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + ([FA_NOTE] if region_level == RegionLevel.FA else [])
     if rated is not None and rated.note:
         notes.insert(0, rated.note)
     if supply and any(s.basis == "suggested" for s in supply.by_ssyk.values() if s.cells):

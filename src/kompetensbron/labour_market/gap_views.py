@@ -13,32 +13,27 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
+from kompetensbron.region_levels import RegionLevel
 
 from . import gap_services as services
+from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
 
-LABEL_NAMES: dict[str, Promise] = {
-    "shortage": _("Brist"),
-    "balance": _("Balans"),
-    "surplus": _("Överskott"),
-    "all": _("Alla"),
-}
-UNCERTAINTY_NAMES: dict[str, Promise] = {
-    "low": _("låg"),
-    "medium": _("medel"),
-    "high": _("hög"),
-    "unknown": _("okänd"),
-}
+#: Capitalised balance words (table headings) and the uncertainty words: the one text of each
+#: (:mod:`.label_texts`).
+LABEL_NAMES: dict[str, Promise] = {**{k: capfirst(v) for k, v in BALANCE_TEXT.items()}, "all": _("Alla")}
+UNCERTAINTY_NAMES: dict[str, Promise] = UNCERTAINTY_TEXT
 MEASURE_NAMES: dict[str, Promise] = {
     "demand": _("Efterfrågan"),
     "entrants": _("Tillträde (nyutexaminerade m.fl.)"),
     "retirements": _("Pensionsavgångar"),
 }
-LEVEL_NAMES: dict[str, Promise] = {"lan": _("Län"), "fa": _("FA-region")}
+LEVEL_NAMES: dict[str, Promise] = {RegionLevel.LAN: _("Län"), RegionLevel.FA: _("FA-region")}
 DIRECTION_NAMES: dict[str, Promise] = {"rising": _("stigande"), "flat": _("oförändrad"), "falling": _("fallande")}
 
 
@@ -50,7 +45,7 @@ class GapMapPage:
 
     @property
     def has_map(self) -> bool:
-        return self.result.region_level in ("lan", "fa")
+        return self.result.region_level in (RegionLevel.LAN, RegionLevel.FA)
 
     @property
     def map_series(self) -> list[dict[str, object]]:
@@ -62,7 +57,7 @@ class GapMapPage:
 
     @property
     def geojson_url(self) -> str:
-        return reverse("api-v1:region_geojson", kwargs={"kind": self.result.region_level if self.result.region_level == "fa" else "lan"})
+        return reverse("api-v1:region_geojson", kwargs={"kind": self.result.region_level if self.result.region_level == RegionLevel.FA else RegionLevel.LAN})
 
     @property
     def api_url(self) -> str:
@@ -170,8 +165,8 @@ def _not_found(exc: NotFound) -> Http404:
 
 @require_safe
 def balance_map(request: HttpRequest) -> HttpResponse:
-    level = request.GET.get("level", "lan")
-    level = level if level in services.GAP_REGION_LEVELS else "lan"
+    level = request.GET.get("level", RegionLevel.LAN)
+    level = level if level in services.GAP_REGION_LEVELS else RegionLevel.LAN
     ssyk = request.GET.get("ssyk", "").strip() or None
     try:
         result = services.gap_map(ssyk=ssyk, region_level=level)

@@ -13,19 +13,20 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.reference.schemas import OccupationSearchResult
+from kompetensbron.region_levels import RegionLevel
 
 from .schemas import DemandMap, OccupationDemand, RegionCounts, RegionKind, RegionTopOccupations
 
 __all__ = ["REGION_LEVEL_NAMES", "MAP_KINDS", "OverviewPage", "OccupationHitsFragment", "OccupationPage", "RegionPage"]
 
 REGION_LEVEL_NAMES: dict[str, Promise] = {
-    "lan": _("Län"),
-    "kommun": _("Kommun"),
-    "fa": _("FA-region"),
+    RegionLevel.LAN: _("Län"),
+    RegionLevel.KOMMUN: _("Kommun"),
+    RegionLevel.FA: _("FA-region"),
 }
 
 #: Region level -> kind of the reference GeoJSON route (no shapes of FA-regions exist).
-MAP_KINDS: dict[str, str] = {"lan": "lan", "kommun": "kommuner", "fa": "fa"}
+MAP_KINDS: dict[str, str] = {RegionLevel.LAN: "lan", RegionLevel.KOMMUN: "kommuner", RegionLevel.FA: "fa"}
 
 
 def _map_series(stats: RegionCounts | None) -> list[dict[str, object]]:

@@ -10,8 +10,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-#: Region levels of the demand figures: län, kommun or FA-region (sum over its kommuner).
-RegionKind = Literal["lan", "kommun", "fa"]
+from kompetensbron.region_levels import RegionLevel
+
+#: Region levels of the demand figures: län, kommun or FA-region (sum over its kommuner) — the one
+#: region-level type (:class:`kompetensbron.region_levels.RegionLevel`), under its old name here.
+RegionKind = RegionLevel
 
 __all__ = [
     "RegionKind",

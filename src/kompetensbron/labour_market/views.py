@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from kompetensbron.errors import NotFound
 from kompetensbron.reference import services as reference_services
 from kompetensbron.reference.views import render_page
+from kompetensbron.region_levels import RegionLevel
 
 from . import services
 from .page_contexts import OccupationHitsFragment, OccupationPage, OverviewPage, RegionPage
@@ -24,8 +25,8 @@ SEARCH_LIMIT = 10
 
 def _region_level(request: HttpRequest) -> RegionKind:
     """The ``level`` parameter; anything unknown falls back to län."""
-    level = request.GET.get("level", "lan")
-    return level if level in services.REGION_KINDS else "lan"  # type: ignore[return-value]
+    level = request.GET.get("level", RegionLevel.LAN)
+    return level if level in services.REGION_KINDS else RegionLevel.LAN  # type: ignore[return-value]
 
 
 def _not_found(exc: NotFound) -> Http404:

@@ -13,6 +13,7 @@ Public API::
     shared_reader(warehouse_dir) -> a cursor on a per-process reader, re-opened when a
         new snapshot is published (for web requests; one cursor per thread)
     read_current(warehouse_dir) -> Snapshot | None   (id, path, manifest)
+    contents / salary / barometer_summary (con, ...) -> what the snapshot holds, small look-ups
 
 Writers publish atomically (see :mod:`.snapshots`); readers only ever see published
 snapshots. The Spark variant of the pipeline is :mod:`kompetensbron.warehouse.spark`
@@ -21,6 +22,7 @@ snapshots. The Spark variant of the pipeline is :mod:`kompetensbron.warehouse.sp
 
 from __future__ import annotations
 
+from kompetensbron.warehouse.contents import BarometerSummary, Contents, SalaryRow, barometer_summary, contents, salary
 from kompetensbron.warehouse.demand import (
     DemandResult,
     DemandRow,
@@ -49,6 +51,12 @@ from kompetensbron.warehouse.statistics import ImportedTable, StatisticsImportRe
 from kompetensbron.warehouse.taxonomy import TaxonomyLookup
 
 __all__ = [
+    "BarometerSummary",
+    "Contents",
+    "SalaryRow",
+    "barometer_summary",
+    "contents",
+    "salary",
     "Connection",
     "DemandResult",
     "DemandRow",

@@ -1,0 +1,32 @@
+"""The dossier's words follow the reader's language, not the language that built the cached
+copy (issue 9, defect 4): built in Swedish, read in English, read in Swedish again."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from kompetensbron.dossier.services import build_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def _words(programme_id: int, language: str) -> tuple[list[str], list[str]]:
+    with translation.override(language):
+        d = build_dossier(programme_id=programme_id)
+    return [o.status_label for o in d.occupations], [o.provenance_label for o in d.occupations]
+
+
+def test_status_words_sv_then_en_then_sv(linked) -> None:
+    first = _words(linked.pk, "sv")
+    english = _words(linked.pk, "en")
+    again = _words(linked.pk, "sv")
+    assert first[0] == ["föreslagen", "föreslagen"] and "kompetensöverlapp" in first[1]
+    assert english[0] == ["suggested", "suggested"] and "skill overlap" in english[1]
+    assert again == first
+
+
+def test_english_json_after_a_swedish_page(linked, client) -> None:
+    assert client.get(f"/relevans/program/{linked.pk}/", HTTP_ACCEPT_LANGUAGE="sv").status_code == 200
+    data = client.get(f"/api/v1/dossier/programmes/{linked.pk}", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert {o["status_label"] for o in data["occupations"]} == {"suggested"}
