@@ -18,5 +18,6 @@ urlpatterns = [
     path("efterfragan/", include("kompetensbron.labour_market.urls")),
     path("utbildning/", include("kompetensbron.education.urls")),
     path("relevans/", include("kompetensbron.dossier.urls")),
+    path("studentbostader/", include("kompetensbron.housing.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]
