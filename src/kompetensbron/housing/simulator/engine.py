@@ -1,6 +1,6 @@
 """The discrete-event simulation of one student-housing queue (days are the unit of time).
 
-Events sit in one heap ordered by (day, sequence). Candidates wait in one heap per home type,
+Events sit in one heap ordered by (day, sequence), packed into one integer. Candidates wait in one heap per home type,
 ordered by a *key* from which the score follows at any day (score = rate × (day − key)), so the
 ranking never needs a scan; a student leaving the queue, getting parked or reset just bumps a
 version number and stale heap entries are dropped when they surface (lazy deletion). Students
@@ -14,7 +14,9 @@ are the tenants plus those who signed for a home not yet empty.
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import itertools
 import math
 import random
 
@@ -96,8 +98,9 @@ class Simulation:
     # ------------------------------------------------------------------ set-up
 
     def _push(self, day: float, kind: int, a=None, b=None) -> None:
+        # one int key (day, then sequence) keeps heap comparisons cheap and the order total
         self.seq += 1
-        heapq.heappush(self.events, (day, self.seq, kind, a, b))
+        heapq.heappush(self.events, ((math.ceil(day) << 32) | self.seq, kind, a, b))
 
     def _populate(self) -> None:
         counts = self.sc.homes_by_type()
@@ -132,20 +135,23 @@ class Simulation:
         rents = [t.rent for t in self.types]
         index = {t.name: i for i, t in enumerate(self.types)}
         prefs = [tuple(index[n] for n in names if n in index) for names, _ in sc.preferences]
-        weights = [w for _, w in sc.preferences]
+        pref_cum = list(itertools.accumulate(w for _, w in sc.preferences))
+        study_cum = list(itertools.accumulate((15, 15, 30, 20, 20)))
+        random_, gauss, push, now = rng.random, rng.gauss, self._push, self.now
         for _ in range(sc.arrivals_per_year):
-            autumn = rng.random() < sc.autumn_share
-            admit = int(year * YEAR + (196 if autumn else 340) + rng.gauss(0, 10))
-            reg = admit - int(rng.random() * sc.early_registration_max_days) if rng.random() < sc.early_registration_share else admit
-            study_years = rng.choices((1, 2, 3, 4, 5), weights=(15, 15, 30, 20, 20))[0]
+            autumn = random_() < sc.autumn_share
+            admit = int(year * YEAR + (196 if autumn else 340) + gauss(0, 10))
+            reg = admit - int(random_() * sc.early_registration_max_days) if random_() < sc.early_registration_share else admit
+            study_years = 1 + bisect.bisect(study_cum, random_() * study_cum[-1])
             grad = admit + study_years * YEAR - 60
-            budget = sc.budget_median * math.exp(rng.gauss(0, sc.budget_spread))
-            liked = rng.choices(prefs, weights=weights)[0] or (0,)
+            budget = sc.budget_median * math.exp(gauss(0, sc.budget_spread))
+            liked = prefs[min(bisect.bisect(pref_cum, random_() * pref_cum[-1]), len(prefs) - 1)] or (0,)
             wants = tuple(i for i in liked if rents[i] <= budget) or (min(liked, key=lambda i: rents[i]),)
-            s = self._new_student(reg=reg, admit=admit, grad=grad, wants=wants, member=rng.random() < sc.union_member_share)
-            self._push(max(reg, self.now), E_REGISTER, s.sid)
-            self._push(max(admit, self.now), E_ADMIT, s.sid)
-            self._push(grad, E_GRADUATE, s.sid)
+            s = self._new_student(reg=reg, admit=admit, grad=grad, wants=wants, member=random_() < sc.union_member_share)
+            if reg < admit:
+                push(max(reg, now), E_REGISTER, s.sid)
+            push(max(admit, now), E_ADMIT, s.sid)
+            push(grad, E_GRADUATE, s.sid)
 
     # ------------------------------------------------------------------ queue keys
 
@@ -324,10 +330,10 @@ class Simulation:
 
     def step(self) -> bool:
         """Process one event; False when the simulation has ended."""
-        if not self.events or self.events[0][0] >= self.end:
+        if not self.events or self.events[0][0] >> 32 >= self.end:
             return False
-        day, _, kind, a, b = heapq.heappop(self.events)
-        self.now = int(day)
+        key, kind, a, b = heapq.heappop(self.events)
+        self.now = key >> 32
         students = self.students
         if kind == E_COHORT:
             self._cohort(a)
@@ -335,6 +341,8 @@ class Simulation:
             self._set_state(students[a], REGISTERED)
         elif kind == E_ADMIT:
             s = students[a]
+            if s.state == PENDING:  # registers on admission
+                self._set_state(s, REGISTERED)
             if s.state == REGISTERED:
                 self._set_state(s, WAITING)
                 s.key = self._admit_key(s)
