@@ -109,3 +109,10 @@ def test_simulator_runs_scenarios_side_by_side(client):
     too_big = client.post("/studentbostader/simulator/kor/", {**base, "homes": 10**6})
     assert too_big.status_code == 422
     assert client.get("/studentbostader/simulator/kor/").status_code == 405
+
+
+def test_english_from_the_apps_own_locale(client, world, programme, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    assert "By municipality" in page and "Report as Excel" in page
+    assert "Scenarios side by side" in client.get("/studentbostader/simulator/").content.decode()
