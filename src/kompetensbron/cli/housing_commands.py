@@ -69,3 +69,32 @@ def import_queue_stats(
 ) -> None:
     """Import queue statistics per housing organisation, year and home type (all or nothing)."""
     _run_import("queue", file)
+
+
+@app.command("simulate-queue")
+def simulate_queue(
+    rules: Annotated[str, typer.Option("--rules", help="A rule set (sssb, af-bostader, sgs, chalmers) or a JSON rule file.")],
+    homes: Annotated[Optional[int], typer.Option("--homes", help="Number of homes (default 8000).")] = None,
+    arrivals: Annotated[Optional[int], typer.Option("--arrivals", help="New students a year (default 6000).")] = None,
+    years: Annotated[Optional[int], typer.Option("--years", help="Simulated years measured, after the warm-up (default 10).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")] = 1,
+    output: Annotated[Optional[Path], typer.Option("--output", help="Write the JSON here instead of printing it.")] = None,
+) -> None:
+    """Simulate a student-housing queue and print (or write) the result as JSON."""
+    import json
+
+    from kompetensbron.housing.simulator import Scenario, load_rules, simulate
+
+    try:
+        rule_set = load_rules(rules)
+        changes = {k: v for k, v in {"homes": homes, "arrivals_per_year": arrivals, "years": years}.items() if v is not None}
+        scenario = Scenario(seed=seed, **changes)
+    except KompetensbronError as exc:
+        errors = getattr(exc, "errors", None)
+        _fail(f"{exc} {errors}" if errors else exc)
+    text = json.dumps(simulate(rule_set, scenario).to_dict(), ensure_ascii=False, indent=2)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        console.print(f"Wrote {output}")

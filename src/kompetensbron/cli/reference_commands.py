@@ -22,7 +22,7 @@ app = typer.Typer()
 def init(
     data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
     online: Annotated[bool, typer.Option(help="Fetch missing datasets from the publishers and refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
-    demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand) and demo users.")] = False,
+    demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand), the Studentbostäder example programme (Sthlm6000+-style) and demo users.")] = False,
 ) -> None:
     """Create or migrate the database and load the official reference data (idempotent)."""
     from kompetensbron.config import get_settings
@@ -101,7 +101,12 @@ def _init(settings, data_dir: Path, *, online: bool, demo: bool) -> None:  # noq
         from kompetensbron.samverkan.demo import create_demo_content
 
         with console.status("Creating the Samverkan example content…"):
-            console.print(str(create_demo_content()))
+            demo_result = create_demo_content()
+            console.print(str(demo_result))
+        from kompetensbron.housing.demo import create_demo_content as create_housing_demo
+
+        with console.status("Creating the Studentbostäder example content…"):
+            console.print(str(create_housing_demo(password=demo_result.password)))
     table = Table(title=f"Reference data from {data_dir}")
     for col in ("table", "new", "updated", "deleted", "unchanged"):
         table.add_column(col, justify="right" if col != "table" else "left")

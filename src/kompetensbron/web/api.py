@@ -14,6 +14,7 @@ from kompetensbron import __version__
 from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.dossier.api import router as dossier_router
 from kompetensbron.education.api import router as education_router
+from kompetensbron.housing.api import router as housing_router
 from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.matchning.api import router as matchning_router
@@ -69,3 +70,4 @@ api.add_router("/education/", education_router)
 api.add_router("/gap/", gap_router)
 api.add_router("/dossier/", dossier_router)
 api.add_router("/matchning/", matchning_router)
+api.add_router("/housing/", housing_router)

@@ -19,5 +19,6 @@ urlpatterns = [
     path("utbildning/", include("kompetensbron.education.urls")),
     path("relevans/", include("kompetensbron.dossier.urls")),
     path("matchning/", include("kompetensbron.matchning.urls")),
+    path("studentbostader/", include("kompetensbron.housing.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]

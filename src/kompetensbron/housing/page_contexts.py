@@ -1,0 +1,90 @@
+"""Typed contexts of the Studentbostäder pages: one dataclass per page, built from the same typed
+service results the JSON API serves. Templates read ``page`` and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+
+from .schemas import ProgrammeProgress, ProgrammePublic, ProjectPublic, QueueSeries
+
+__all__ = ["StartPage", "ProgressPage", "ProjectListPage", "ProjectPage", "QueuePage", "SimulatorPage"]
+
+
+@dataclass
+class StartPage:
+    programmes: list[ProgrammePublic]
+    can_create_programme: bool
+    can_create_project: bool
+
+
+@dataclass
+class ProgressPage:
+    progress: ProgrammeProgress
+    can_change: bool
+    chart: dict[str, list]
+    regions: list[dict[str, Any]]
+
+    @classmethod
+    def build(cls, progress: ProgrammeProgress, *, can_change: bool) -> ProgressPage:
+        chart = {
+            "years": [y.year for y in progress.years],
+            "completed": [y.completed for y in progress.years],
+            "under_construction": [y.under_construction for y in progress.years],
+            "planned": [y.planned for y in progress.years],
+            "target": [y.target for y in progress.years],
+        }
+        regions = [
+            {"name": k.kommun_code, "label": k.kommun_name, "value": k.completed, "stock": k.latest_stock, "none": not k.has_student_homes}
+            for k in progress.kommuner
+        ]
+        return cls(progress=progress, can_change=can_change, chart=chart, regions=regions)
+
+
+@dataclass
+class ProjectListPage:
+    projects: list[ProjectPublic]
+    lan: str
+    status: str
+    statuses: list[tuple[str, str]]
+    can_create: bool
+
+
+@dataclass
+class ProjectPage:
+    project: ProjectPublic
+    can_change: bool
+    status_form: forms.Form | None
+
+
+@dataclass
+class QueuePage:
+    series: list[QueueSeries]
+    can_enter: bool
+    chart: list[dict[str, Any]]
+
+    @classmethod
+    def build(cls, series: list[QueueSeries], *, can_enter: bool) -> QueuePage:
+        chart = [
+            {
+                "organisation": s.organisation,
+                "home_type": ht,
+                "label": next((r.home_type_label for r in s.rows if r.home_type == ht), ht),
+                "points": [[r.year, r.median_wait_days] for r in s.rows if r.home_type == ht and r.median_wait_days is not None],
+            }
+            for s in series
+            for ht in dict.fromkeys(r.home_type for r in s.rows)
+        ]
+        return cls(series=series, can_enter=can_enter, chart=chart)
+
+
+@dataclass
+class SimulatorPage:
+    form: forms.Form
+    scenarios: list[dict[str, Any]]
+    rule_sets: list[Any]
+    calibration: dict[str, Any]
+    limits: dict[str, int]
+    type_names: list[str] = field(default_factory=lambda: ["corridor_room", "studio", "apartment"])

@@ -1,0 +1,80 @@
+"""The programme's progress report ("how far did we get") as Excel (xlsxwriter) and PDF
+(WeasyPrint), from the same :class:`~.schemas.ProgrammeProgress` the page and the JSON route show.
+
+WeasyPrint is imported only when a PDF is asked for (it loads system libraries).
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+
+from .schemas import ProgrammeProgress
+
+__all__ = ["progress_xlsx", "progress_pdf", "progress_filename"]
+
+
+def progress_filename(progress: ProgrammeProgress, ext: str) -> str:
+    return f"studentbostader-program-{progress.programme.id}.{ext}"
+
+
+def progress_xlsx(progress: ProgrammeProgress) -> bytes:
+    import xlsxwriter
+
+    p = progress.programme
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    bold = book.add_format({"bold": True})
+    share = book.add_format({"num_format": "0.0%"})
+
+    sheet = book.add_worksheet("Översikt")
+    sheet.write(0, 0, f"{p.name}: hur långt har vi kommit?", bold)
+    rows = [
+        ("Län", p.lan_name),
+        ("Ansvarig", p.owner),
+        ("Period", f"{p.baseline_year}–{p.target_year}"),
+        ("Mål (nya studentbostäder)", p.target_homes if p.target_homes is not None else "saknas (procentmål utan basbestånd)"),
+        ("Basbestånd", progress.baseline_stock if progress.baseline_stock is not None else "saknas"),
+        ("Färdigställda sedan start", progress.completed),
+        ("Under byggnad", progress.under_construction),
+        ("Planerade", progress.planned),
+    ]
+    for i, (label, value) in enumerate(rows, start=2):
+        sheet.write(i, 0, label)
+        sheet.write(i, 1, value)
+    if progress.share_of_target is not None:
+        sheet.write(len(rows) + 2, 0, "Andel av målet")
+        sheet.write_number(len(rows) + 2, 1, progress.share_of_target, share)
+    if progress.is_demo:
+        sheet.write(len(rows) + 4, 0, "Exempeldata, inte verkliga uppgifter.")
+    sheet.write(len(rows) + 5, 0, "Källor: " + "; ".join(progress.sources))
+    sheet.set_column(0, 0, 32)
+    sheet.set_column(1, 1, 40)
+
+    years = book.add_worksheet("Per år")
+    years.write_row(0, 0, ["År", "Färdigställda (ack.)", "Under byggnad (ack. enl. plan)", "Planerade (ack. enl. plan)", "Mållinje"], bold)
+    for i, y in enumerate(progress.years, start=1):
+        years.write_row(i, 0, [y.year, y.completed, y.under_construction, y.planned, y.target if y.target is not None else ""])
+
+    kommuner = book.add_worksheet("Per kommun")
+    kommuner.write_row(0, 0, ["Kommunkod", "Kommun", "Basbestånd", "Senaste bestånd", "År", "Färdigställda", "Under byggnad", "Planerade", "Kommunmål", "Har studentbostäder"], bold)
+    for i, k in enumerate(progress.kommuner, start=1):
+        kommuner.write_row(i, 0, [
+            k.kommun_code, k.kommun_name, _blank(k.baseline_stock), _blank(k.latest_stock), _blank(k.latest_stock_year),
+            k.completed, k.under_construction, k.planned, _blank(k.target), "Ja" if k.has_student_homes else "Nej",
+        ])  # fmt: skip
+    kommuner.set_column(1, 1, 22)
+    book.close()
+    return buf.getvalue()
+
+
+def _blank(value):
+    return "" if value is None else value
+
+
+def progress_pdf(page_context) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("housing/progress_print.html", {"page": page_context})
+    return HTML(string=html).write_pdf()

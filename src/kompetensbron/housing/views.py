@@ -1,0 +1,277 @@
+"""Pages of Studentbostäder (mounted at ``/studentbostader/``): thin views over the services.
+
+Reading is public: the programmes' progress (page, PDF, Excel), the project register, queue
+statistics and the simulator. Changes are POST forms with a CSRF token for logged-in users;
+the services check rights (403 page) and rules (422, messages on the form).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.samverkan.page_contexts import FormPage
+
+from . import report_exports, services
+from .forms import SERVICE_FIELDS, ProgrammeForm, ProjectEditForm, ProjectForm, QueueStatisticForm, StatusForm
+from .models import ProjectStatus, allowed_transitions
+from .page_contexts import ProgressPage, ProjectListPage, ProjectPage, QueuePage, StartPage
+from .permissions import coordinated_housing_organisations, coordinated_regions
+from .schemas import ProgrammeCreate, ProgrammeUpdate, ProjectCreate, ProjectUpdate, QueueStatisticIn, StatusChangeIn
+from .simulator_views import simulator, simulator_clear, simulator_run  # noqa: F401 - routed in urls.py
+
+FORM_TEMPLATE = "samverkan/form.html"
+
+
+def _refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
+    return render(request, "samverkan/refused.html", {"message": str(exc)}, status=status)
+
+
+def _errors_on_form(form, exc: ValidationFailed) -> None:
+    for key, message in (exc.errors or {"": str(exc)}).items():
+        name = SERVICE_FIELDS.get(key, key)
+        form.add_error(name if name in form.fields else None, message)
+
+
+def _form_page(request, title: str, form, submit: str, status: int = 200) -> HttpResponse:
+    return render(request, FORM_TEMPLATE, {"page": FormPage(title=title, form=form, submit_label=submit)}, status=status)
+
+
+# ------------------------------------------------------------------ start and progress
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    page = StartPage(
+        programmes=[services.public.programme(p) for p in services.list_programmes()],
+        can_create_programme=user.is_authenticated and coordinated_regions(user).exists(),
+        can_create_project=user.is_authenticated and coordinated_housing_organisations(user).exists(),
+    )
+    return render(request, "housing/start.html", {"page": page})
+
+
+def _progress(pk: int):
+    programme = services.get_programme(pk)
+    return programme, services.programme_progress(programme)
+
+
+def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
+    try:
+        programme, result = _progress(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    page = ProgressPage.build(result, can_change=request.user.has_perm("samverkan.change_housing_programme", programme))
+    if fmt == "xlsx":
+        response = HttpResponse(
+            report_exports.progress_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{report_exports.progress_filename(result, "xlsx")}"'
+        return response
+    if fmt == "pdf":
+        response = HttpResponse(report_exports.progress_pdf(page), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{report_exports.progress_filename(result, "pdf")}"'
+        return response
+    return render(request, "housing/progress.html", {"page": page})
+
+
+@login_required
+def programme_create(request: HttpRequest) -> HttpResponse:
+    owners = coordinated_regions(request.user)
+    form = ProgrammeForm(request.POST or None, owners=owners)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            data = ProgrammeCreate(
+                name=d["name"], owner_id=d["owner"].pk, lan_code=d["lan"].code, baseline_year=d["baseline_year"],
+                target_year=d["target_year"], target_kind=d["target_kind"], target_value=d["target_value"], description=d["description"],
+            )  # fmt: skip
+            try:
+                programme = services.create_programme(actor=request.user, data=data)
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Programmet är sparat."))
+                return redirect("housing:progress", pk=programme.pk)
+        status = 422
+    return _form_page(request, _("Nytt program för studentbostäder"), form, _("Spara"), status)
+
+
+@login_required
+def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        programme = services.get_programme(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    if not request.user.has_perm("samverkan.change_housing_programme", programme):
+        return _refused(request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403)
+    initial = {f: getattr(programme, f) for f in ("name", "baseline_year", "target_year", "target_kind", "target_value", "description")}
+    form = ProgrammeForm(request.POST or None, initial=initial, editing=True)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.update_programme(actor=request.user, programme=programme, data=ProgrammeUpdate(**form.cleaned_data))
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Programmet är sparat."))
+                return redirect("housing:progress", pk=pk)
+        status = 422
+    return _form_page(request, _("Ändra programmet"), form, _("Spara"), status)
+
+
+# ------------------------------------------------------------------ projects
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    lan = (request.GET.get("lan") or "")[:2]
+    status = request.GET.get("status") or ""
+    status = status if status in ProjectStatus.values else ""
+    projects = services.list_projects(lan=lan or None, status=status or None)
+    page = ProjectListPage(
+        projects=[services.public.project(p) for p in projects[:1000]],
+        lan=lan,
+        status=status,
+        statuses=[(s.value, str(s.label)) for s in ProjectStatus],
+        can_create=request.user.is_authenticated and coordinated_housing_organisations(request.user).exists(),
+    )
+    return render(request, "housing/project_list.html", {"page": page})
+
+
+def _project_page(request, project, status_form=None) -> ProjectPage:
+    can_change = request.user.has_perm("samverkan.change_housing_project", project)
+    transitions = allowed_transitions(project.status) if can_change else []
+    return ProjectPage(
+        project=services.public.project(project, history=True),
+        can_change=can_change,
+        status_form=status_form or (StatusForm(transitions=transitions) if transitions else None),
+    )
+
+
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        project = services.get_project(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    return render(request, "housing/project_detail.html", {"page": _project_page(request, project)})
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    owners = coordinated_housing_organisations(request.user)
+    form = ProjectForm(request.POST or None, owners=owners)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            data = ProjectCreate(
+                name=d["name"], owner_id=d["owner"].pk, kommun_code=d["kommun"].code, homes=d["homes"], home_type=d["home_type"],
+                status=d["status"], status_date=d["status_date"], expected_completion_year=d["expected_completion_year"],
+                actual_completion_year=d["actual_completion_year"], description=d["description"],
+            )  # fmt: skip
+            try:
+                project = services.create_project(actor=request.user, data=data)
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Projektet är registrerat."))
+                return redirect("housing:project", pk=project.pk)
+        status = 422
+    return _form_page(request, _("Nytt bostadsprojekt"), form, _("Registrera"), status)
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        project = services.get_project(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    if not request.user.has_perm("samverkan.change_housing_project", project):
+        return _refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
+    initial = {f: getattr(project, f) for f in ("name", "homes", "home_type", "expected_completion_year", "description")}
+    initial["kommun"] = project.kommun_id
+    form = ProjectEditForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = dict(form.cleaned_data)
+            d["kommun_code"] = d.pop("kommun").code
+            try:
+                services.update_project(actor=request.user, project=project, data=ProjectUpdate(**d))
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Projektet är sparat."))
+                return redirect("housing:project", pk=pk)
+        status = 422
+    return _form_page(request, _("Ändra projektet"), form, _("Spara"), status)
+
+
+@login_required
+@require_POST
+def project_status(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        project = services.get_project(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    form = StatusForm(request.POST, transitions=allowed_transitions(project.status))
+    if form.is_valid():
+        try:
+            services.change_status(actor=request.user, project=project, data=StatusChangeIn(**form.cleaned_data))
+        except PermissionDenied as exc:
+            return _refused(request, exc, 403)
+        except ValidationFailed as exc:
+            _errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Statusen är ändrad."))
+            return redirect("housing:project", pk=pk)
+    elif not request.user.has_perm("samverkan.change_housing_project", project):
+        return _refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
+    project.refresh_from_db()
+    return render(request, "housing/project_detail.html", {"page": _project_page(request, project, form)}, status=422)
+
+
+# ------------------------------------------------------------------ queue statistics
+
+
+def queue_statistics(request: HttpRequest) -> HttpResponse:
+    page = QueuePage.build(
+        services.queue_series(),
+        can_enter=request.user.is_authenticated and coordinated_housing_organisations(request.user).exists(),
+    )
+    return render(request, "housing/queue_statistics.html", {"page": page})
+
+
+@login_required
+def queue_statistic_create(request: HttpRequest) -> HttpResponse:
+    form = QueueStatisticForm(request.POST or None, organisations=coordinated_housing_organisations(request.user))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = dict(form.cleaned_data)
+            d["organisation_id"] = d.pop("organisation").pk
+            try:
+                services.set_queue_statistic(actor=request.user, data=QueueStatisticIn(**d))
+            except PermissionDenied as exc:
+                return _refused(request, exc, 403)
+            except ValidationFailed as exc:
+                _errors_on_form(form, exc)
+            else:
+                messages.success(request, _("Köstatistiken är sparad."))
+                return redirect("housing:queue")
+        status = 422
+    return _form_page(request, _("Köstatistik för ett år"), form, _("Spara"), status)

@@ -1,0 +1,118 @@
+"""Housing pages: public reading, coordinator-only changes, audited, refused with 403/422."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompetensbron.housing import services
+from kompetensbron.housing.models import HousingProject
+from kompetensbron.housing.schemas import ProgrammeCreate, ProjectCreate
+from kompetensbron.samverkan.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programme(world):
+    return services.create_programme(
+        actor=world.region_coordinator,
+        data=ProgrammeCreate(name="Sthlm test", owner_id=world.region.pk, lan_code="01", baseline_year=2013, target_year=2017, target_value=6000),
+    )
+
+
+def _project(world, **kw):
+    data = dict(name="Lärkan", owner_id=world.company.pk, kommun_code="0180", homes=200, home_type="studio", expected_completion_year=2016)
+    data.update(kw)
+    return services.create_project(actor=world.company_coordinator, data=ProjectCreate(**data))
+
+
+def test_public_pages_render(client, world, programme):
+    project = _project(world)
+    for url in ("/studentbostader/", f"/studentbostader/program/{programme.pk}/", "/studentbostader/projekt/",
+                f"/studentbostader/projekt/{project.pk}/", "/studentbostader/kostatistik/", "/studentbostader/simulator/"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 200, url
+    page = client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    assert "housing-progress-data" in page and "/api/v1/regions/kommuner.geojson" in page
+    xlsx = client.get(f"/studentbostader/program/{programme.pk}/rapport.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_pdf_report(client, world, programme):
+    pdf = client.get(f"/studentbostader/program/{programme.pk}/rapport.pdf")
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+
+def test_coordinator_registers_and_completes_a_project_and_progress_changes(client, world, programme):
+    client.force_login(world.company_coordinator)
+    response = client.post("/studentbostader/projekt/nytt/", {
+        "name": "Kvarteret Lärkan", "owner": world.company.pk, "kommun": "0180", "homes": 240, "home_type": "corridor_room",
+        "status": "under_construction", "status_date": "2015-03-01", "expected_completion_year": 2016,
+    })  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    project = HousingProject.objects.get(name="Kvarteret Lärkan")
+    before = services.programme_progress(programme)
+    assert before.completed == 0 and before.under_construction == 240
+    response = client.post(f"/studentbostader/projekt/{project.pk}/status/", {"to_status": "completed", "date": "2016-08-01", "actual_completion_year": 2016})
+    assert response.status_code == 302
+    after = services.programme_progress(programme)
+    assert after.completed == 240 and after.under_construction == 0
+    assert [y.completed for y in after.years if y.year == 2016] == [240]
+    assert AuditEntry.objects.filter(model="housing.housingproject", object_id=str(project.pk), action="status").exists()
+    # a completed project cannot move again
+    again = client.post(f"/studentbostader/projekt/{project.pk}/status/", {"to_status": "cancelled"})
+    assert again.status_code == 422
+
+
+def test_others_cannot_change_a_project(client, world):
+    project = _project(world)
+    client.force_login(world.outsider)
+    response = client.post(f"/studentbostader/projekt/{project.pk}/status/", {"to_status": "detailed_plan"})
+    assert response.status_code == 403
+    assert client.get(f"/studentbostader/projekt/{project.pk}/redigera/").status_code == 403
+    client.force_login(world.company_member)
+    assert client.post(f"/studentbostader/projekt/{project.pk}/status/", {"to_status": "detailed_plan"}).status_code == 403
+    project.refresh_from_db()
+    assert project.status == "idea"
+
+
+def test_anonymous_is_sent_to_login_and_get_never_writes(client, world):
+    project = _project(world)
+    assert client.post(f"/studentbostader/projekt/{project.pk}/status/", {"to_status": "detailed_plan"}).status_code == 302
+    assert client.get(f"/studentbostader/projekt/{project.pk}/status/").status_code in (302, 405)
+    project.refresh_from_db()
+    assert project.status == "idea"
+
+
+def test_region_coordinator_edits_the_programme_others_not(client, world, programme):
+    client.force_login(world.company_coordinator)
+    assert client.get(f"/studentbostader/program/{programme.pk}/redigera/").status_code == 403
+    client.force_login(world.region_coordinator)
+    response = client.post(f"/studentbostader/program/{programme.pk}/redigera/", {
+        "name": "Sthlm test", "baseline_year": 2013, "target_year": 2018, "target_kind": "absolute", "target_value": 6000,
+    })  # fmt: skip
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.target_year == 2018
+    bad = client.post(f"/studentbostader/program/{programme.pk}/redigera/", {
+        "name": "Sthlm test", "baseline_year": 2013, "target_year": 2001, "target_kind": "absolute", "target_value": 6000,
+    })  # fmt: skip
+    assert bad.status_code == 422
+
+
+def test_simulator_runs_scenarios_side_by_side(client):
+    base = {"rules": "sgs", "homes": 80, "arrivals_per_year": 90, "years": 1, "seed": 1}
+    assert client.post("/studentbostader/simulator/kor/", {**base, "label": "Som idag"}).status_code == 302
+    assert client.post("/studentbostader/simulator/kor/", {**base, "label": "Nej kostar kötiden", "decline_penalty_kind": "reset", "decline_penalty_after": 1}).status_code == 302
+    page = client.get("/studentbostader/simulator/").content.decode()
+    assert "Som idag" in page and "Nej kostar kötiden" in page and "sgs-ändrad" in page
+    too_big = client.post("/studentbostader/simulator/kor/", {**base, "homes": 10**6})
+    assert too_big.status_code == 422
+    assert client.get("/studentbostader/simulator/kor/").status_code == 405
+
+
+def test_english_from_the_apps_own_locale(client, world, programme, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    assert "By municipality" in page and "Report as Excel" in page
+    assert "Scenarios side by side" in client.get("/studentbostader/simulator/").content.decode()
