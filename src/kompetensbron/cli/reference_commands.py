@@ -56,8 +56,13 @@ def init(
     if demo:
         from kompetensbron.samverkan.demo import create_demo_content
 
+        from kompetensbron.matchning.demo import create_matchning_demo
+
         with console.status("Creating the Samverkan example content…"):
-            console.print(str(create_demo_content()))
+            demo_result = create_demo_content()
+            console.print(str(demo_result))
+        with console.status("Creating the Matchning example content (skills from MIUN courses)…"):
+            console.print(str(create_matchning_demo(password=demo_result.password)))
     table = Table(title=f"Reference data from {data_dir}")
     for col in ("table", "new", "updated", "deleted", "unchanged"):
         table.add_column(col, justify="right" if col != "table" else "left")
