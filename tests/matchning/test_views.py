@@ -126,3 +126,14 @@ def test_round_through_the_pages(mworld):
     assert round_.status == "closed"
     assert Opportunity.objects.get(pk=a.pk).status == "filled"
     assert _client(w.student).post(reverse("matchning:round_run", args=[round_.pk])).status_code == 403
+
+
+def test_english_pages_use_the_apps_own_catalogue(mworld):
+    w = mworld
+    w.published()
+    client = _client(w.student)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("matchning:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Opportunities for you" in page and "My applications" in page
+    sv = _client(w.student).get(reverse("matchning:home"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Möjligheter för dig" in sv
