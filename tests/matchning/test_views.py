@@ -137,3 +137,16 @@ def test_english_pages_use_the_apps_own_catalogue(mworld):
     assert "Opportunities for you" in page and "My applications" in page
     sv = _client(w.student).get(reverse("matchning:home"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "Möjligheter för dig" in sv
+
+
+def test_admin_configures_allowed_domains_with_audit(mworld):
+    from kompetensbron.matchning.models import AllowedEmailDomain
+
+    admin_client = _client(mworld.admin)
+    assert admin_client.get("/admin/matchning/allowedemaildomain/").status_code == 200
+    before = AuditEntry.objects.count()
+    resp = admin_client.post("/admin/matchning/allowedemaildomain/add/", {"domain": "student.ny.invalid", "university": mworld.uni.pk})
+    assert resp.status_code == 302
+    assert AllowedEmailDomain.objects.filter(domain="student.ny.invalid").exists()
+    assert AuditEntry.objects.filter(model="matchning.allowedemaildomain").count() == 1 and AuditEntry.objects.count() == before + 1
+    assert _client(mworld.uni_coordinator).get("/admin/matchning/allowedemaildomain/").status_code == 302
