@@ -10,7 +10,7 @@
    the whole command, reading and writing included), and timed in-process for the allocation
    alone (best of 3). The result is checked for blocking pairs.
 2. **Ranked list**: ``--published`` published opportunities in a temporary SQLite database
-   (skills drawn from the real JobTech skill ids of the snapshot when present), then the
+   (skills drawn at random from synthetic ids: the temporary database has no reference data), then the
    student's ranked list through the service (:func:`kompetensbron.matchning.services.ranked_for_student`)
    ``--requests`` times for random students (first call builds the index; p50/p95/p99 of the
    warm calls, each of which also checks the index is current with one query).
@@ -116,6 +116,41 @@ def _blocking_pairs(students, opportunities, matches) -> int:
     return count
 
 
+def _make_published(rng: random.Random, n: int):
+    """``n`` published opportunities and 50 students with consent (bulk inserts)."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from kompetensbron.matchning.models import Opportunity, OpportunityKind, StudentProfile
+    from kompetensbron.reference.models import Kommun, Skill, SsykGroup
+    from kompetensbron.samverkan.models import Organisation
+
+    skills = list(Skill.objects.values_list("concept_id", flat=True)) or [f"skill-{i}" for i in range(6000)]
+    kommuner = list(Kommun.objects.values_list("code", flat=True)) or [None]
+    ssyk = list(SsykGroup.objects.filter(level=4).values_list("code", flat=True)) or [None]
+    hosts = [Organisation.objects.create(name=f"Bench host {i}", kind="company") for i in range(50)]
+    uni = Organisation.objects.create(name="Bench university", kind="university")
+    kinds = list(OpportunityKind.values)
+    now = timezone.now()
+    rows = []
+    for i in range(n):
+        rows.append(Opportunity(
+            host=rng.choice(hosts), kind=rng.choice(kinds), title=f"Bench {i}", description="bench",
+            required_skills=rng.sample(skills, rng.randint(2, 8)), desirable_skills=rng.sample(skills, rng.randint(0, 5)),
+            ssyk_id=rng.choice(ssyk), kommun_id=rng.choice(kommuner), capacity=rng.randint(1, 5), status="published", published_at=now,
+        ))
+    Opportunity.objects.bulk_create(rows, batch_size=2000)
+    students = []
+    for i in range(50):
+        user = get_user_model().objects.create(username=f"bench-student-{i}@bench.invalid", email=f"bench-student-{i}@bench.invalid")
+        p = StudentProfile.objects.create(user=user, university=uni, added_skills=rng.sample(skills, 25), consent_matching=True,
+                                          preferred_kinds=rng.sample(kinds, 2))
+        if kommuner[0]:
+            p.preferred_kommuner.set(rng.sample(kommuner, 3))
+        students.append(p)
+    return students
+
+
 def bench_ranking(args, tmp: Path) -> dict:
     os.environ["KOMPETENSBRON_VAR_DIR"] = str(tmp / "var")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompetensbron.web.settings")
@@ -125,12 +160,10 @@ def bench_ranking(args, tmp: Path) -> dict:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from kompetensbron.matchning.bench_data import make_published_opportunities, make_students
     from kompetensbron.matchning.services import ranked_for_student
 
     rng = random.Random(11)
-    skills = make_published_opportunities(rng, args.published)
-    students = make_students(rng, 50, skills)
+    students = _make_published(rng, args.published)
     t = time.perf_counter()
     ranked_for_student(actor=students[0].user)
     first_ms = (time.perf_counter() - t) * 1000
@@ -152,7 +185,7 @@ def write_results(args, r: dict, k: dict | None) -> str:
         "",
         f"Command: `.venv/bin/python bench/bench_matchning.py --students {args.students} --opportunities {args.opportunities} "
         f"--list-length {args.list_length} --published {args.published} --requests {args.requests}` "
-        f"({time.strftime('%Y-%m-%d %H:%M')}, 2 cores shared with other agents' work).",
+        f"({time.strftime('%Y-%m-%d %H:%M')}; 2 cores shared with other agents' work, load average {args.load:.1f} at the start).",
         "",
         "| measure | result | target |",
         "|---|---|---|",
@@ -192,6 +225,7 @@ def main() -> None:
     parser.add_argument("--skip-ranking", action="store_true")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    args.load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         r = bench_round(args, tmp)

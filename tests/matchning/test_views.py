@@ -126,3 +126,27 @@ def test_round_through_the_pages(mworld):
     assert round_.status == "closed"
     assert Opportunity.objects.get(pk=a.pk).status == "filled"
     assert _client(w.student).post(reverse("matchning:round_run", args=[round_.pk])).status_code == 403
+
+
+def test_english_pages_use_the_apps_own_catalogue(mworld):
+    w = mworld
+    w.published()
+    client = _client(w.student)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("matchning:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Opportunities for you" in page and "My applications" in page
+    sv = _client(w.student).get(reverse("matchning:home"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Möjligheter för dig" in sv
+
+
+def test_admin_configures_allowed_domains_with_audit(mworld):
+    from kompetensbron.matchning.models import AllowedEmailDomain
+
+    admin_client = _client(mworld.admin)
+    assert admin_client.get("/admin/matchning/allowedemaildomain/").status_code == 200
+    before = AuditEntry.objects.count()
+    resp = admin_client.post("/admin/matchning/allowedemaildomain/add/", {"domain": "student.ny.invalid", "university": mworld.uni.pk})
+    assert resp.status_code == 302
+    assert AllowedEmailDomain.objects.filter(domain="student.ny.invalid").exists()
+    assert AuditEntry.objects.filter(model="matchning.allowedemaildomain").count() == 1 and AuditEntry.objects.count() == before + 1
+    assert _client(mworld.uni_coordinator).get("/admin/matchning/allowedemaildomain/").status_code == 302

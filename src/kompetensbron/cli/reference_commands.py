@@ -22,7 +22,7 @@ app = typer.Typer()
 def init(
     data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
     online: Annotated[bool, typer.Option(help="Fetch missing datasets from the publishers and refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
-    demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand), the Studentbostäder example programme (Sthlm6000+-style) and demo users.")] = False,
+    demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand), the Studentbostäder example programme (Sthlm6000+-style), the Matchning examples and demo users.")] = False,
 ) -> None:
     """Create or migrate the database and load the official reference data (idempotent)."""
     from kompetensbron.config import get_settings
@@ -98,11 +98,14 @@ def _init(settings, data_dir: Path, *, online: bool, demo: bool) -> None:  # noq
     _import_statistics(data_dir)
     _import_syllabi(data_dir)
     if demo:
+        from kompetensbron.matchning.demo import create_matchning_demo
         from kompetensbron.samverkan.demo import create_demo_content
 
         with console.status("Creating the Samverkan example content…"):
             demo_result = create_demo_content()
             console.print(str(demo_result))
+        with console.status("Creating the Matchning example content…"):
+            console.print(str(create_matchning_demo(password=demo_result.password)))
         from kompetensbron.housing.demo import create_demo_content as create_housing_demo
 
         with console.status("Creating the Studentbostäder example content…"):

@@ -70,63 +70,71 @@ def allocate(
     Unknown ids in a list are ignored (they cannot be matched); callers that want them refused
     check before (:mod:`.round_files` does).
     """
-    capacity: dict[str, int] = {}
-    host_rank: dict[str, dict[str, int]] = {}
-    for opp, (cap, prefs) in opportunities.items():
+    opp_ids = list(opportunities)
+    opp_index = {o: j for j, o in enumerate(opp_ids)}
+    student_ids = sorted(students)
+    student_index = {sid: i for i, sid in enumerate(student_ids)}
+    capacity: list[int] = []
+    host_rank: list[dict[int, int]] = []  # per opportunity: student index → rank
+    for opp in opp_ids:
+        cap, prefs = opportunities[opp]
         if cap < 0:
             raise ValidationFailed(f"Capacity of {opp} is negative.", errors={opp: "negative capacity"})
         _check_strict(opp, prefs, "student")
-        capacity[opp] = cap
-        host_rank[opp] = {s: i for i, s in enumerate(prefs)}
+        capacity.append(cap)
+        host_rank.append({student_index[s]: r for r, s in enumerate(prefs) if s in student_index})
 
     locked_map: dict[str, str] = {}
     for student, opp in locked:
         if student in locked_map:
             raise ValidationFailed(f"{student} is locked twice.", errors={student: "locked twice"})
-        if opp not in capacity:
+        if opp not in opp_index:
             raise ValidationFailed(f"Locked placement to unknown opportunity {opp}.", errors={student: f"unknown {opp}"})
-        if capacity[opp] <= 0:
+        j = opp_index[opp]
+        if capacity[j] <= 0:
             raise ValidationFailed(f"More locked placements than places at {opp}.", errors={opp: "over capacity"})
-        capacity[opp] -= 1
+        capacity[j] -= 1
         locked_map[student] = opp
 
-    # Each student's list, reduced to mutually acceptable opportunities (order kept).
-    lists: dict[str, list[str]] = {}
-    for student, prefs in students.items():
+    # Each student's list as opportunity indices, reduced to mutually acceptable ones (order kept).
+    lists: list[list[int]] = []
+    for i, student in enumerate(student_ids):
+        prefs = students[student]
         _check_strict(student, prefs, "opportunity")
         if student in locked_map:
+            lists.append([])
             continue
-        lists[student] = [o for o in prefs if o in host_rank and student in host_rank[o]]
+        js = (opp_index.get(o) for o in prefs)
+        lists.append([j for j in js if j is not None and i in host_rank[j]])
 
-    held: dict[str, list[tuple[int, str]]] = {o: [] for o in capacity}  # max-heap by host rank (negated)
-    next_choice = dict.fromkeys(lists, 0)
-    free = deque(sorted(lists))
+    held: list[list[tuple[int, int]]] = [[] for _ in opp_ids]  # max-heap by host rank (negated)
+    next_choice = [0] * len(student_ids)
+    free = deque(range(len(student_ids)))
     while free:
-        student = free.popleft()
-        prefs = lists[student]
-        while next_choice[student] < len(prefs):
-            opp = prefs[next_choice[student]]
-            next_choice[student] += 1
-            cap = capacity[opp]
+        i = free.popleft()
+        prefs = lists[i]
+        while next_choice[i] < len(prefs):
+            j = prefs[next_choice[i]]
+            next_choice[i] += 1
+            cap = capacity[j]
             if cap == 0:
                 continue
-            rank = host_rank[opp][student]
-            heap = held[opp]
+            rank = host_rank[j][i]
+            heap = held[j]
             if len(heap) < cap:
-                heapq.heappush(heap, (-rank, student))
+                heapq.heappush(heap, (-rank, i))
                 break
-            worst_rank = -heap[0][0]
-            if rank < worst_rank:
-                _, bumped = heapq.heapreplace(heap, (-rank, student))
+            if rank < -heap[0][0]:
+                _, bumped = heapq.heapreplace(heap, (-rank, i))
                 free.append(bumped)
                 break
         # a student whose list is exhausted stays unmatched
 
-    matched: dict[str, str] = {}
-    for opp, heap in held.items():
-        for _, student in heap:
-            matched[student] = opp
-    matches = dict(sorted({**matched, **locked_map}.items()))
+    matched: dict[str, str] = dict(locked_map)
+    for j, heap in enumerate(held):
+        for _, i in heap:
+            matched[student_ids[i]] = opp_ids[j]
+    matches = dict(sorted(matched.items()))
     choice_rank = {}
     for student, opp in matches.items():
         prefs = students.get(student, ())

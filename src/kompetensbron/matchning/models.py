@@ -140,7 +140,10 @@ class Opportunity(models.Model):
 
     class Meta:
         ordering = ["-published_at", "title"]
-        indexes = [models.Index(fields=["status", "kind"], name="matchning_opp_status_kind")]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="matchning_opp_status_kind"),
+            models.Index(fields=["status", "updated_at"], name="matchning_opp_status_changed"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(capacity__gte=1) & Q(capacity__lte=500), name="matchning_opp_capacity_range"),
             models.CheckConstraint(

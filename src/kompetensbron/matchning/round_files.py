@@ -36,15 +36,16 @@ def _id(value: str, path: Path, line: int, column: str) -> str:
 
 
 def _list(value: str, path: Path, line: int, column: str = "preferences") -> list[str]:
-    items = [v.strip() for v in (value or "").split(";") if v.strip()]
+    items = [v for v in (v.strip() for v in (value or "").split(";")) if v]
     if len(items) > MAX_PREFERENCES:
         raise DataFileMalformed(f"column {column}: more than {MAX_PREFERENCES} ids", path=path, line=line, key=column)
-    seen: set[str] = set()
-    for item in items:
-        _id(item, path, line, column)
-        if item in seen:
-            raise DataFileMalformed(f"column {column}: {item!r} listed twice", path=path, line=line, key=column)
-        seen.add(item)
+    if items and max(map(len, items)) > MAX_ID:
+        long = next(i for i in items if len(i) > MAX_ID)
+        raise DataFileMalformed(f"column {column}: id {long[:20]!r}… longer than {MAX_ID} characters", path=path, line=line, key=column)
+    if len(set(items)) != len(items):
+        seen: set[str] = set()
+        dup = next(i for i in items if i in seen or seen.add(i))
+        raise DataFileMalformed(f"column {column}: {dup!r} listed twice", path=path, line=line, key=column)
     return items
 
 

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
@@ -27,11 +28,11 @@ from .permissions import publisher_organisation_ids, student_profile
 from .schemas import ApplyIn, OpportunityCreate, OpportunityUpdate, OutcomeIn, StudentProfileUpdate, StudentRegistrationIn
 
 TRANSITION_LABELS = {
-    OpportunityStatus.IN_REVIEW: _("Skicka för granskning"),
-    OpportunityStatus.PUBLISHED: _("Publicera"),
-    OpportunityStatus.DRAFT: _("Tillbaka till utkast"),
-    OpportunityStatus.FILLED: _("Markera som tillsatt"),
-    OpportunityStatus.CLOSED: _("Stäng"),
+    OpportunityStatus.IN_REVIEW: gettext_lazy("Skicka för granskning"),
+    OpportunityStatus.PUBLISHED: gettext_lazy("Publicera"),
+    OpportunityStatus.DRAFT: gettext_lazy("Tillbaka till utkast"),
+    OpportunityStatus.FILLED: gettext_lazy("Markera som tillsatt"),
+    OpportunityStatus.CLOSED: gettext_lazy("Stäng"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Application, Opportunity, Placement, StudentProfile
+from ..models import Application, Opportunity, OpportunityKind, OpportunityStatus, Placement, StudentProfile, WorkMode
 from ..schemas import ApplicationPublic, CourseRef, OpportunityPublic, PlacementPublic, StudentProfilePublic
 from .. import skills as sk
 
@@ -30,7 +30,7 @@ def opportunity(o: Opportunity, known: dict[str, str] | None = None, filled: int
         id=o.pk,
         title=o.title,
         kind=o.kind,
-        kind_label=str(o.get_kind_display()),
+        kind_label=str(OpportunityKind(o.kind).label),
         host_id=o.host_id,
         host=o.host.name,
         unit=o.unit.name if o.unit_id else None,
@@ -50,11 +50,11 @@ def opportunity(o: Opportunity, known: dict[str, str] | None = None, filled: int
         capacity=o.capacity,
         places_left=max(0, o.capacity - filled),
         work_mode=o.work_mode,
-        work_mode_label=str(o.get_work_mode_display()),
+        work_mode_label=str(WorkMode(o.work_mode).label),
         pay=o.pay,
         dual_report_note=o.dual_report_note,
         status=o.status,
-        status_label=str(o.get_status_display()),
+        status_label=str(OpportunityStatus(o.status).label),
         published_at=o.published_at,
         is_demo=o.is_demo,
     )
