@@ -13,11 +13,11 @@ import typer
 
 from kompetensbron.errors import KompetensbronError
 
-from . import analysis_commands, education_commands, labour_market_commands, mapping_commands, reference_commands
+from . import analysis_commands, education_commands, graduate_commands, labour_market_commands, mapping_commands, reference_commands
 from .common import err_console
 
 app = typer.Typer(help="Kompetensbron: regional competence supply platform.", no_args_is_help=True, add_completion=False)
-for _module in (reference_commands, labour_market_commands, education_commands, analysis_commands, mapping_commands):
+for _module in (reference_commands, labour_market_commands, education_commands, analysis_commands, mapping_commands, graduate_commands):
     for _command in _module.app.registered_commands:
         app.registered_commands.append(_command)
 

@@ -41,6 +41,8 @@ from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
 from .occupation_classifier import Classification, OccupationClassifier, build_lexicon
 from .reference_texts import (
+    ESCO_OCCUPATION_MAPPING_FILE,
+    ESCO_OCCUPATIONS_FILE,
     ISCO_FILE,
     KEYWORDS_FILE,
     LEGACY_VALUES_FILE,
@@ -78,7 +80,16 @@ _SNAPSHOT_FILES = (
     "jobtech/taxonomy/skills.json",
     "esco/SE_NSC_ESCO_109_skills_mapping_2023-11-30.csv",
 )
-_EXTRA_FILES = (VOCATIONS_FILE, STOPWORDS_FILE, KEYWORDS_FILE, LEGACY_VALUES_FILE, SKILL_DESCRIPTIONS_FILE, ISCO_FILE)
+_EXTRA_FILES = (
+    VOCATIONS_FILE,
+    STOPWORDS_FILE,
+    KEYWORDS_FILE,
+    LEGACY_VALUES_FILE,
+    SKILL_DESCRIPTIONS_FILE,
+    ISCO_FILE,
+    ESCO_OCCUPATION_MAPPING_FILE,
+    ESCO_OCCUPATIONS_FILE,
+)
 _LOADED: dict[str, Enricher] = {}
 
 

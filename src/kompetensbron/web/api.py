@@ -9,6 +9,7 @@ from kompetensbron import __version__
 from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.dossier.api import router as dossier_router
 from kompetensbron.education.api import router as education_router
+from kompetensbron.graduates.api import router as graduates_router
 from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.reference.api import router as reference_router
@@ -46,3 +47,4 @@ api.add_router("/demand/", demand_router)
 api.add_router("/education/", education_router)
 api.add_router("/gap/", gap_router)
 api.add_router("/dossier/", dossier_router)
+api.add_router("/graduates/", graduates_router)

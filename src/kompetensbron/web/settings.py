@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kompetensbron.labour_market",
     "kompetensbron.education",
     "kompetensbron.dossier",
+    "kompetensbron.graduates",
 ]
 
 MIDDLEWARE = [

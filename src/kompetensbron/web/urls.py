@@ -18,5 +18,6 @@ urlpatterns = [
     path("efterfragan/", include("kompetensbron.labour_market.urls")),
     path("utbildning/", include("kompetensbron.education.urls")),
     path("relevans/", include("kompetensbron.dossier.urls")),
+    path("utexaminerade/", include("kompetensbron.graduates.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]
