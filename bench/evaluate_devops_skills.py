@@ -4,7 +4,8 @@
 
 ``jobtech/ads-sample-devops/`` holds 1,541 real ads (free text "devops", 2016–2023); the
 employers tagged must-have / nice-to-have skills (JobTech skill concepts) in the few that have
-them. The extractor (``load_enricher().extractor``) reads headline + ad text; a tagged skill is
+them. The extractor (built as ``load_enricher`` builds it: the snapshot's skills, the Swedish
+lexicon, the generic stoplist) reads headline + ad text; a tagged skill is
 found when the extractor returns its concept id. Precision counts every extracted skill that was
 not tagged as wrong, so it is a lower bound (employers tag a handful of the skills a text names).
 """
@@ -39,9 +40,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     settings = get_settings()
     folder = (args.data_dir or settings.data_dir) / "jobtech" / "ads-sample-devops"
-    from kompetensbron.enrich import load_enricher
+    from kompetensbron.enrich.occupation_classifier import build_lexicon
+    from kompetensbron.enrich.reference_texts import read_enrichment_sources
+    from kompetensbron.enrich.skill_extractor import SkillExtractor
+    from kompetensbron.sources.reference_files import read_reference_snapshot
 
-    extractor = load_enricher(settings).extractor
+    data_dir = args.data_dir or settings.data_dir
+    snapshot = read_reference_snapshot(data_dir)
+    sources = read_enrichment_sources(data_dir)
+    background = [[r.definition for r in snapshot.ssyk if r.definition], [d.text for d in sources.skill_descriptions]]
+    extractor = SkillExtractor.build(snapshot, build_lexicon(snapshot, sources), background=background)
     ads = tagged_ads(folder)
     tp = fp = fn = 0
     found = {"must": [0, 0], "nice": [0, 0]}
