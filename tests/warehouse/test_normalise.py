@@ -134,3 +134,27 @@ def test_unclear_flags_are_refused_not_guessed(toy_taxonomy, value) -> None:
 def test_a_removal_notice_with_removed_as_text_is_still_a_notice(toy_taxonomy) -> None:
     with pytest.raises(RemovalStub):
         AdNormaliser(toy_taxonomy).normalise({"id": "x", "removed": "true"})
+
+
+def test_ads_flattened_to_dotted_keys_read_as_nested(toy_taxonomy) -> None:
+    """The real-shaped devops sample (``jobtech/ads-sample-devops``) flattens nested fields."""
+    from dataclasses import replace
+
+    from kompetensbron.warehouse.normalise import unflatten_dotted_keys
+
+    taxonomy = replace(toy_taxonomy, kommunkod_of_name={"stockholm": "0180"})
+    flat = {
+        "id": "a1",
+        "publication_date": "2021-10-19T14:58:17",
+        "headline": "DevOps Engineer",
+        "occupation.concept_id": "rQds_YGd_quU",
+        "workplace_address.municipality": "Stockholm",
+        "must_have.skills": [{"weight": 10, "concept_id": "jCsR_WQX_CKD", "label": "Java"}],
+        "nice_to_have.skills": [{"legacy_ams_taxonomy_id": "608334"}],
+    }
+    row = dict(zip(NORMALISED_COLUMNS, AdNormaliser(taxonomy).normalise(flat), strict=True))
+    assert (row["ssyk4"], row["kommunkod"], row["lanskod"]) == ("2512", "0180", "01")
+    assert row["source_skill_ids"] == ["jCsR_WQX_CKD", "MR4H_FFT_mTj"]
+    assert unflatten_dotted_keys({"a": 1, "a.b": 2}) == {"a": 1, "a.b": 2}  # a plain value is not overwritten
+    nested = {"id": "x"}
+    assert unflatten_dotted_keys(nested) is nested

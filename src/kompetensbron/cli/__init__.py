@@ -17,6 +17,7 @@ from . import (
     analysis_commands,
     data_commands,
     education_commands,
+    graduate_commands,
     housing_commands,
     labour_market_commands,
     mapping_commands,
@@ -35,6 +36,7 @@ _MODULES = (
     housing_commands,
     matchning_commands,
     data_commands,
+    graduate_commands,
 )
 for _module in _MODULES:
     for _command in _module.app.registered_commands:

@@ -54,6 +54,10 @@ __all__ = [
     "description_cases",
     "score_skills",
     "SKILL_TEMPLATES",
+    "Calibration",
+    "calibration",
+    "concept_folds",
+    "fold_title_cases",
 ]
 
 
@@ -287,3 +291,55 @@ def score_skills(
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return SkillScores(len(cases), precision, recall, f1, unmatched / len(cases) if cases else 0.0)
+
+
+# ---------------------------------------------------------------- leave concepts out
+def concept_folds(snapshot: Any, k: int = 5, *, seed: int = 0) -> list[set[str]]:
+    """``k`` disjoint sets of occupation-name concept ids, stratified by SSYK-4 group: the
+    names of every group with at least three names are shuffled (seeded) and dealt round-robin
+    from a random starting fold, so each fold holds ≈ 1/k of every such group; groups of one or
+    two names are never held out (the group would vanish from training)."""
+    rng = random.Random(seed)
+    by_group: dict[str, list[Any]] = defaultdict(list)
+    for rec in snapshot.occupation_names:
+        by_group[rec.ssyk_code].append(rec)
+    folds: list[set[str]] = [set() for _ in range(k)]
+    for code in sorted(by_group):
+        group = sorted(by_group[code], key=lambda r: r.concept_id)
+        if len(group) < 3:
+            continue
+        rng.shuffle(group)
+        start = rng.randrange(k)
+        for i, rec in enumerate(group):
+            folds[(start + i) % k].add(rec.concept_id)
+    return folds
+
+
+def fold_title_cases(snapshot: Any, held: set[str], *, seed: int = 0) -> list[TitleCase]:
+    """The held-out names of one fold as written (each ``/`` alternative), kind ``unseen``."""
+    return [
+        TitleCase(alt, rec.ssyk_code, None, "unseen")
+        for rec in sorted(snapshot.occupation_names, key=lambda r: r.concept_id)
+        if rec.concept_id in held
+        for alt in title_alternatives(rec.label)[:1]
+    ]
+
+
+@dataclass
+class Calibration:
+    """How far scores are from accuracy on a set: expected calibration error over 10 equal-width
+    bins, and the accuracy of the confident answers (score ≥ 0.9)."""
+
+    ece: float
+    confident_n: int
+    confident_accuracy: float | None
+
+
+def calibration(scores: Sequence[float], correct: Sequence[bool]) -> Calibration:
+    s, c = np.asarray(scores, dtype=float), np.asarray(correct, dtype=float)
+    if not s.size:
+        return Calibration(0.0, 0, None)
+    bins = np.clip((s * 10).astype(int), 0, 9)
+    ece = sum(abs(s[bins == b].mean() - c[bins == b].mean()) * (bins == b).sum() for b in range(10) if (bins == b).any()) / s.size
+    confident = s >= 0.9
+    return Calibration(float(ece), int(confident.sum()), float(c[confident].mean()) if confident.any() else None)

@@ -89,7 +89,7 @@ class Classification:
 
 
 def build_lexicon(
-    snapshot: Any, sources: EnrichmentSources | None, *, exclude_concepts: Iterable[str] = ()
+    snapshot: Any, sources: EnrichmentSources | None, *, exclude_concepts: Iterable[str] = (), include_esco: bool = True
 ) -> SwedishLexicon:
     """The Swedish lexicon of the reference data (occupation-names, titles, skills, ESCO)."""
     excluded = set(exclude_concepts)
@@ -99,6 +99,10 @@ def build_lexicon(
     other = [r.label + " " + r.definition for r in snapshot.ssyk]
     other += [e.label_sv for e in getattr(snapshot, "esco_skills", [])]
     other += [link.isco_label for link in getattr(snapshot, "isco_links", [])]
+    # ESCO occupation labels (Swedish and English) are real titles: known forms, never "corrected"
+    esco_titles = list(getattr(sources, "esco_titles", ())) if include_esco else []
+    tainted = {t.esco_uri for t in esco_titles if t.concept_id in excluded}
+    other += [t.text for t in esco_titles if t.esco_uri not in tainted]
     return SwedishLexicon.build(
         base,
         other_texts=other,
@@ -264,22 +268,28 @@ class OccupationClassifier:
         *,
         exclude_concepts: Iterable[str] = (),
         include_legacy: bool = False,
+        include_esco: bool = True,
         calibrate: bool = True,
         seed: int = 0,
     ) -> OccupationClassifier:
         """Train on a :class:`ReferenceSnapshot` (+ extra sources); see the module docstring.
 
         ``exclude_concepts`` keeps occupation-names out of training (evaluation);
-        ``include_legacy`` adds the ~2021 names that are not current names.
+        ``include_legacy`` adds the ~2021 names that are not current names; ``include_esco``
+        the ESCO occupation labels (Swedish and English) of ``sources.esco_titles``.
         """
         excluded = set(exclude_concepts)
-        lexicon = build_lexicon(snapshot, sources, exclude_concepts=excluded)
+        lexicon = build_lexicon(snapshot, sources, exclude_concepts=excluded, include_esco=include_esco)
         groups = {r.code: r.label for r in snapshot.ssyk if r.level == 4}
-        examples = title_examples(snapshot, sources, exclude_concepts=excluded, include_legacy=include_legacy)
+        examples = title_examples(
+            snapshot, sources, exclude_concepts=excluded, include_legacy=include_legacy, include_esco=include_esco
+        )
         fitted = _fit(examples, lexicon, groups, _concept_labels(snapshot))
         temperatures, bonuses = (1.0, 1.0, 1.0), (0.0, 1.0, 1.0)
         if calibrate:
-            temperatures, bonuses = cls._calibrate(snapshot, sources, excluded, include_legacy, lexicon, groups, seed)
+            temperatures, bonuses = cls._calibrate(
+                snapshot, sources, excluded, include_legacy, lexicon, groups, seed, include_esco=include_esco
+            )
         provenance = {
             "examples": len(examples),
             "origins": sorted({e.origin for e in examples}),
@@ -299,6 +309,8 @@ class OccupationClassifier:
         lexicon: SwedishLexicon,
         groups: dict[str, str],
         seed: int,
+        *,
+        include_esco: bool = True,
     ) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
         """Fit (temperatures, bonuses) per gazetteer regime by least log-loss: no hit on
         variants of held-out names; whole-title and partial hits on all variants (held-out
@@ -310,7 +322,7 @@ class OccupationClassifier:
         rest = [r for r in candidates if r.concept_id not in held_ids]
         seen = random.Random(seed).sample(rest, k=min(len(held), len(rest)))
         examples = title_examples(
-            snapshot, sources, exclude_concepts=excluded | held_ids, include_legacy=include_legacy
+            snapshot, sources, exclude_concepts=excluded | held_ids, include_legacy=include_legacy, include_esco=include_esco
         )
         fitted = _fit(examples, lexicon, groups, _concept_labels(snapshot))
         index = {c: i for i, c in enumerate(fitted.classes)}

@@ -42,6 +42,8 @@ from kompetensbron.sources import catalog
 
 from .occupation_classifier import Classification, OccupationClassifier, build_lexicon
 from .reference_texts import (
+    ESCO_OCCUPATION_MAPPING_FILE,
+    ESCO_OCCUPATIONS_FILE,
     ISCO_FILE,
     KEYWORDS_FILE,
     LEGACY_VALUES_FILE,
@@ -73,7 +75,16 @@ OUTPUT_COLUMNS = ("ssyk_pred", "occupation_concept_pred", "occupation_score", "s
 _SNAPSHOT_FILES = tuple(
     catalog.dataset(key).path for key in ("ssyk-1", "ssyk-2", "ssyk-4", "ssyk-hierarchy", "ssyk-isco", "skills", "esco-jobtech")
 )
-_EXTRA_FILES = (VOCATIONS_FILE, STOPWORDS_FILE, KEYWORDS_FILE, LEGACY_VALUES_FILE, SKILL_DESCRIPTIONS_FILE, ISCO_FILE)
+_EXTRA_FILES = (
+    VOCATIONS_FILE,
+    STOPWORDS_FILE,
+    KEYWORDS_FILE,
+    LEGACY_VALUES_FILE,
+    SKILL_DESCRIPTIONS_FILE,
+    ISCO_FILE,
+    ESCO_OCCUPATION_MAPPING_FILE,
+    ESCO_OCCUPATIONS_FILE,
+)
 _LOADED: dict[str, Enricher] = {}
 
 

@@ -33,6 +33,8 @@ from kompetensbron.sources import catalog
 from kompetensbron.sources.file_formats import graphql_concepts, read_json, require
 
 __all__ = [
+    "EscoTitle",
+    "read_esco_titles",
     "VOCATIONS_FILE",
     "STOPWORDS_FILE",
     "KEYWORDS_FILE",
@@ -59,6 +61,20 @@ KEYWORDS_FILE = catalog.dataset("keywords").path
 LEGACY_VALUES_FILE = catalog.dataset("taxonomy-2021-values").path
 SKILL_DESCRIPTIONS_FILE = catalog.dataset("skill-descriptions").path
 ISCO_FILE = catalog.dataset("isco-4").path
+ESCO_OCCUPATION_MAPPING_FILE = catalog.dataset("esco-occupation-mapping").path
+ESCO_OCCUPATIONS_FILE = catalog.dataset("esco-occupations").path
+
+
+@dataclass(frozen=True, slots=True)
+class EscoTitle:
+    """An ESCO occupation label (Swedish from the national mapping, English preferred /
+    alternative from ``occupations_en.csv``) with the JobTech occupation-name it maps to."""
+
+    text: str
+    lang: str  # "sv" | "en"
+    esco_uri: str
+    concept_id: str  # the JobTech occupation-name of the mapping row
+    match_type: str  # SKOS relation of that row
 _GENDERS = ("male", "female", "unknown")
 
 
@@ -108,6 +124,8 @@ class EnrichmentSources:
     skill_descriptions: list[SkillDescription] = field(default_factory=list)
     #: ISCO-08 code → Swedish definition
     isco_definitions: dict[str, str] = field(default_factory=dict)
+    #: ESCO occupation labels (sv + en) with the JobTech occupation-name they map to
+    esco_titles: list[EscoTitle] = field(default_factory=list)
     #: files read, relative to the data directory
     files: list[str] = field(default_factory=list)
 
@@ -247,4 +265,27 @@ def read_enrichment_sources(data_dir: Path) -> EnrichmentSources:
         if path.is_file():
             read(path)
             src.files.append(relative)
+    if (data_dir / ESCO_OCCUPATION_MAPPING_FILE).is_file() and (data_dir / ESCO_OCCUPATIONS_FILE).is_file():
+        src.esco_titles = read_esco_titles(data_dir / ESCO_OCCUPATION_MAPPING_FILE, data_dir / ESCO_OCCUPATIONS_FILE)
+        src.files += [ESCO_OCCUPATION_MAPPING_FILE, ESCO_OCCUPATIONS_FILE]
     return src
+
+
+def read_esco_titles(mapping_path: Path, occupations_path: Path) -> list[EscoTitle]:
+    """Swedish and English labels of every ESCO occupation the national mapping links to a
+    JobTech occupation-name (one :class:`EscoTitle` per label × mapping row)."""
+    from kompetensbron.sources.esco_occupations import read_esco_occupations, read_occupation_mapping
+
+    occupations = {o.uri: o for o in read_esco_occupations(occupations_path)}
+    out: list[EscoTitle] = []
+    for link in read_occupation_mapping(mapping_path):
+        if link.is_isco_group:
+            continue
+        labels = [(link.esco_label_sv, "sv")]
+        occ = occupations.get(link.esco_uri)
+        if occ is not None:
+            labels += [(occ.label_en, "en"), *((alt, "en") for alt in occ.alt_labels_en)]
+        for text, lang in dict.fromkeys(labels):
+            if text:
+                out.append(EscoTitle(text, lang, link.esco_uri, link.jobtech_concept_id, link.match_type))
+    return out

@@ -56,7 +56,7 @@ class TitleExample:
     ssyk: str
     concept_id: str | None
     weight: float
-    origin: str  # "name" | "head" | "group" | "isco" | "keyword" | "definition" | "legacy"
+    origin: str  # "name" | "head" | "group" | "isco" | "keyword" | "definition" | "legacy" | "esco"
 
 
 def title_alternatives(label: str) -> list[str]:
@@ -82,11 +82,13 @@ def title_examples(
     *,
     exclude_concepts: Iterable[str] = (),
     include_legacy: bool = False,
+    include_esco: bool = True,
 ) -> list[TitleExample]:
     """Training examples from a :class:`ReferenceSnapshot` (duck-typed) and extra sources.
 
     ``exclude_concepts`` drops occupation-names (for held-out evaluation); ``include_legacy``
-    adds ~2021 names whose folded label is not a current name.
+    adds ~2021 names whose folded label is not a current name; ``include_esco`` adds the
+    ESCO occupation labels of ``sources.esco_titles`` (see :func:`_esco_examples`).
     """
     excluded = set(exclude_concepts)
     out: list[TitleExample] = []
@@ -125,6 +127,8 @@ def title_examples(
             if targets and len(groups) == 1:
                 concept = targets[0].concept_id if len(targets) == 1 else None
                 out.append(TitleExample(kw.label, groups.pop(), concept, 0.5, "keyword"))
+        if include_esco:
+            out.extend(_esco_examples(sources, names, codes, excluded))
         if include_legacy:
             current = {fold(alt) for rec in names for alt in title_alternatives(rec.label)}
             for legacy in sources.legacy_names:
@@ -134,6 +138,36 @@ def title_examples(
                     if fold(alt) not in current:
                         out.append(TitleExample(alt, legacy.ssyk_code, None, 0.7, "legacy"))
     return out
+
+
+#: Weight of an ESCO label by the SKOS relation of its mapping row (English labels × 0.7).
+ESCO_LINK_WEIGHTS = {"skos:exactMatch": 0.8, "skos:closeMatch": 0.8, "skos:narrowMatch": 0.6, "skos:broadMatch": 0.4}
+
+
+def _esco_examples(sources: EnrichmentSources, names: Sequence[Any], codes: set[str], excluded: set[str]) -> list[TitleExample]:
+    """ESCO occupation labels (Swedish and English) as examples of the SSYK-4 group of the
+    JobTech occupation-name they map to (current names, else ~2021 ones).
+
+    Leave-concepts-out honesty: an ESCO occupation mapped to *any* excluded occupation-name is
+    dropped entirely, and so is every label whose folded form equals an excluded name's label,
+    so a held-out name cannot come back through ESCO. An ESCO occupation whose mapping rows
+    reach several SSYK-4 groups gives each group its label at the row's weight.
+    """
+    group_of = {n.concept_id: n.ssyk_code for n in getattr(sources, "legacy_names", ())}
+    group_of.update({n.concept_id: n.ssyk_code for n in names})
+    titles = getattr(sources, "esco_titles", ())
+    tainted = {t.esco_uri for t in titles if t.concept_id in excluded}
+    hidden = {fold(alt) for n in names if n.concept_id in excluded for alt in title_alternatives(n.label)}
+    best: dict[tuple[str, str], float] = {}
+    for t in titles:
+        ssyk = group_of.get(t.concept_id)
+        if t.esco_uri in tainted or ssyk not in codes or fold(t.text) in hidden:
+            continue
+        weight = ESCO_LINK_WEIGHTS.get(t.match_type, 0.0) * (1.0 if t.lang == "sv" else 0.7)
+        key = (t.text, ssyk)
+        if weight > best.get(key, 0.0):
+            best[key] = weight
+    return [TitleExample(text, ssyk, None, w, "esco") for (text, ssyk), w in best.items()]
 
 
 def _head_aliases(names: Sequence[Any]) -> list[TitleExample]:

@@ -133,6 +133,21 @@ _DATASETS = [
         sha256="de039be154af9b988b79e56f13ccf1b23997728ec97aa3a1811bbf173326af97", size=1719344,
     ),
     Dataset(
+        "saco-from-county", "graduates/saco2015_follow_students_from_county.csv", "Saco: students from each län — study län → län of residence ten years later", "Saco (SCB register data)", "Saco 2015, cohort HT2000–VT2003", "terms not stated",
+        required=False, data_date="2015", url=None,
+        sha256="fe39ff763b4fa583d22124777d07c0aafab212338b2d80120ad8cb9d166f0e45", size=10883,
+    ),
+    Dataset(
+        "saco-in-county", "graduates/saco2015_follow_students_in_county.csv", "Saco: students in each län — origin → län of residence ten years later", "Saco (SCB register data)", "Saco 2015, cohort HT2000–VT2003", "terms not stated",
+        required=False, data_date="2015", url=None,
+        sha256="2e4ad08a9aa41d4dc7cb73bfd3b8ea42f4c3eeeca81ede244210acd1dffa43dc", size=7432,
+    ),
+    Dataset(
+        "uhr-admissions", "graduates/uhr_antagningsstatistik_2010-2022_scraped.json", "UHR admission statistics per programme and term (applicants, first-hand applicants, admitted)", "UHR (scraped)", "2010–2022", "UHR public statistics",
+        required=False, data_date="2022", url=None,
+        sha256="a879a82aa1d1f42d12060792d929e0407201a01384327fca6cf2e2ef48476d1f", size=1265423,
+    ),
+    Dataset(
         "ssyk-sun", "scb-sun/ssyk_sun2020_kopplingsschema_af.csv", "SSYK-4 ↔ SUN 2020 linking table", "Arbetsförmedlingen", "AF working file (SUN 2020)", "public",
         required=True, data_date="undated (SUN 2020)", url=None,
         sha256="504f42a1f6bf7411cb167ccdc1bad08f64185e27ae22d91331fc1ebc7c754e75", size=2613,

@@ -120,6 +120,29 @@ def _concept(obj: Any) -> tuple[str | None, str | None, str | None]:
     )
 
 
+def unflatten_dotted_keys(ad: dict[str, Any]) -> dict[str, Any]:
+    """``{"occupation.concept_id": "x", "headline": "h"}`` → ``{"occupation": {"concept_id": "x"},
+    "headline": "h"}``; an ad without dotted keys is returned as it is. A dotted key that would
+    overwrite a plain value stays flat."""
+    if not any("." in k for k in ad):
+        return ad
+    out: dict[str, Any] = {}
+    for key, value in ad.items():
+        parts = key.split(".")
+        node = out
+        for part in parts[:-1]:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                node = None  # type: ignore[assignment]
+                break
+            node = child
+        if node is None or (parts[-1] in node and isinstance(node[parts[-1]], dict)):
+            out[key] = value
+        else:
+            node[parts[-1]] = value
+    return out
+
+
 def _str_or_none(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -192,6 +215,8 @@ class AdNormaliser:
             return None, None, None, None
         mun_id = _str_or_none(addr.get("municipality_concept_id"))
         code = _str_or_none(addr.get("municipality_code"))
+        if mun_id is None and code is None and isinstance(addr.get("municipality"), str):
+            code = tx.kommunkod_of_name.get(addr["municipality"].strip().casefold())  # a name only
         kommun = tx.kommunkod_of.get(mun_id) if mun_id else None
         if kommun is None and code is not None:
             if code in tx.municipality_of_kommunkod:
@@ -232,8 +257,11 @@ class AdNormaliser:
         """The source columns of one ad (``NORMALISED_COLUMNS`` order, provenance unset).
 
         Raises :class:`InvalidAd` when the ad cannot be used, :class:`RemovalStub` for a
-        removal notice without publication date.
+        removal notice without publication date. Ads whose nested fields were flattened to
+        dotted keys (``"occupation.concept_id"``, as pandas ``json_normalize`` writes them)
+        are read as the nested ads they came from.
         """
+        ad = unflatten_dotted_keys(ad)
         ad_id = ad.get("id")
         if ad_id is None or ad_id == "" or isinstance(ad_id, (dict, list, bool)):
             raise InvalidAd("missing id")

@@ -51,6 +51,8 @@ class TaxonomyLookup:
     lanskod_of_kommun: dict[str, str] = field(default_factory=dict)
     #: region (län) concept id -> länskod
     lanskod_of: dict[str, str] = field(default_factory=dict)
+    #: folded municipality name -> kommunkod (ads that name the municipality only)
+    kommunkod_of_name: dict[str, str] = field(default_factory=dict)
     #: a human-readable name of the taxonomy versions used, for provenance
     version: str = "toy"
 
@@ -96,6 +98,7 @@ class TaxonomyLookup:
         kommunkod_of: dict[str, str] = {}
         lanskod_of_kommun: dict[str, str] = {}
         lanskod_of: dict[str, str] = {}
+        kommunkod_of_name: dict[str, str] = {}
         try:
             for concept in values:
                 ctype = concept.get("type")
@@ -109,6 +112,8 @@ class TaxonomyLookup:
                     group_label.setdefault(cid, str(concept.get("label", "")))
                 elif ctype == "municipality" and lid:
                     kommunkod_of[cid] = str(lid)
+                    if concept.get("label"):
+                        kommunkod_of_name[str(concept["label"]).strip().casefold()] = str(lid)
                     if parent.get("type") == "region" and parent.get("legacy_ams_taxonomy_id"):
                         lanskod_of_kommun[str(lid)] = str(parent["legacy_ams_taxonomy_id"])
                 elif ctype == "region" and lid:
@@ -137,6 +142,7 @@ class TaxonomyLookup:
             kommunkod_of=kommunkod_of,
             lanskod_of_kommun=lanskod_of_kommun,
             lanskod_of=lanskod_of,
+            kommunkod_of_name=kommunkod_of_name,
             version="JobTech taxonomy: SSYK hierarchy Dec 2025 + values ~2021 + legacy AMS id map",
         )
 

@@ -15,6 +15,7 @@ from kompetensbron.errors import DataError, KompetensbronError, NotFound, Permis
 from kompetensbron.dossier.api import router as dossier_router
 from kompetensbron.education.api import router as education_router
 from kompetensbron.housing.api import router as housing_router
+from kompetensbron.graduates.api import router as graduates_router
 from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.matchning.api import router as matchning_router
@@ -71,3 +72,4 @@ api.add_router("/gap/", gap_router)
 api.add_router("/dossier/", dossier_router)
 api.add_router("/matchning/", matchning_router)
 api.add_router("/housing/", housing_router)
+api.add_router("/graduates/", graduates_router)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kompetensbron.dossier",
     "kompetensbron.housing",
     "kompetensbron.matchning",
+    "kompetensbron.graduates",
 ]
 
 MIDDLEWARE = [

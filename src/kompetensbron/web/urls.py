@@ -20,5 +20,6 @@ urlpatterns = [
     path("relevans/", include("kompetensbron.dossier.urls")),
     path("matchning/", include("kompetensbron.matchning.urls")),
     path("studentbostader/", include("kompetensbron.housing.urls")),
+    path("utexaminerade/", include("kompetensbron.graduates.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]

@@ -1,0 +1,113 @@
+"""Leave-concepts-out evaluation of title classification (issue 15), beside a char n-gram baseline.
+
+    .venv/bin/python bench/evaluate_titles_loco.py [--folds 5] [--run 3] [--data-dir DIR]
+
+The occupation-names are split into ``--folds`` disjoint folds stratified by SSYK-4 group
+(:func:`kompetensbron.enrich.evaluation.concept_folds`, seed 0); for each of the first ``--run``
+folds three models are built with that fold's names left out (their labels, head aliases,
+keywords, ~2021 names are not used, and with ESCO every ESCO occupation mapped to a left-out
+name is dropped too) and classify the left-out names as written:
+
+* ``baseline`` — :class:`~kompetensbron.enrich.title_baseline.CharNgramBaseline` (char 2–5-gram
+  TF-IDF + linear SVM on the taxonomy examples);
+* ``classifier (before)`` — the issue-3 classifier (lexicon, word + char features, gazetteer,
+  temperature calibration), no ESCO labels;
+* ``classifier + ESCO (after)`` — the same with the Swedish and English ESCO occupation labels.
+
+Also per fold: English ESCO labels of the left-out names' exactMatch ESCO occupations (English
+titles the model never saw), and variants of names the model *did* see (normalisation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from kompetensbron.config import get_settings
+from kompetensbron.enrich.evaluation import (
+    TitleCase,
+    calibration,
+    concept_folds,
+    fold_title_cases,
+    score_titles,
+    seen_title_cases,
+)
+from kompetensbron.enrich.occupation_classifier import OccupationClassifier
+from kompetensbron.enrich.reference_texts import read_enrichment_sources
+from kompetensbron.enrich.title_baseline import CharNgramBaseline
+from kompetensbron.enrich.title_examples import title_examples
+from kompetensbron.sources.reference_files import read_reference_snapshot
+
+
+def _english_cases(snapshot, sources, held: set[str]) -> list[TitleCase]:
+    group = {n.concept_id: n.ssyk_code for n in snapshot.occupation_names}
+    out = {}
+    for t in sources.esco_titles:
+        if t.lang == "en" and t.concept_id in held and t.match_type == "skos:exactMatch":
+            out.setdefault(t.text, TitleCase(t.text, group[t.concept_id], None, "english"))
+    return list(out.values())
+
+
+def _scores(name, model, cases):
+    s = score_titles(model.classify_many, cases)
+    res = model.classify_many([c.text for c in cases])
+    cal = calibration([r.score for r in res], [r.ssyk == c.ssyk for r, c in zip(res, cases)])
+    return name, s, cal
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--run", type=int, default=3)
+    args = parser.parse_args(argv)
+    data_dir = args.data_dir or get_settings().data_dir
+    snapshot = read_reference_snapshot(data_dir)
+    sources = read_enrichment_sources(data_dir)
+    folds = concept_folds(snapshot, args.folds, seed=0)
+    rows = []
+    for i, held in enumerate(folds[: args.run]):
+        t0 = time.perf_counter()
+        cases = fold_title_cases(snapshot, held)
+        english = _english_cases(snapshot, sources, held)
+        seen = seen_title_cases(snapshot, held, n=300, seed=i)
+        base = CharNgramBaseline.build(title_examples(snapshot, sources, exclude_concepts=held, include_esco=False))
+        before = OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=False, seed=i)
+        after = OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=True, seed=i)
+        for label, model in (("baseline", base), ("classifier (before)", before), ("classifier + ESCO (after)", after)):
+            for kind, cs in (("left-out names", cases), ("English ESCO labels of left-out names", english), ("seen names: variants", seen)):
+                name, s, cal = _scores(label, model, cs)
+                rows.append((i, kind, name, s, cal))
+                print(
+                    f"fold {i} | {kind} | {name} | n={s.n} | @1 " + " / ".join(f"{s.at1[k]:.3f}" for k in (1, 2, 3, 4))
+                    + f" | @5 SSYK-4 {s.at5[4]:.3f} | mean score {s.mean_score:.3f} | ECE {cal.ece:.3f} | score≥0.9: "
+                    + (f"{cal.confident_accuracy:.2f} right of {cal.confident_n}" if cal.confident_n else "none"),
+                    flush=True,
+                )
+        print(f"fold {i}: {len(held)} names left out, {time.perf_counter() - t0:.0f} s", flush=True)
+    print("\n| test set | model | folds | n | @1 SSYK-1 | @1 SSYK-2 | @1 SSYK-3 | @1 SSYK-4 | @5 SSYK-4 | mean score | ECE | score ≥ 0.9: right / n |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for kind in ("left-out names", "English ESCO labels of left-out names", "seen names: variants"):
+        for name in ("baseline", "classifier (before)", "classifier + ESCO (after)"):
+            sel = [(s, c) for _, k, m, s, c in rows if k == kind and m == name]
+            n = sum(s.n for s, _ in sel)
+            w = lambda f: sum(f(s) * s.n for s, _ in sel) / n if n else 0.0  # noqa: E731
+            conf_n = sum(c.confident_n for _, c in sel)
+            conf_right = sum((c.confident_accuracy or 0) * c.confident_n for _, c in sel)
+            print(
+                f"| {kind} | {name} | {len(sel)} | {n} | "
+                + " | ".join(f"{w(lambda s, k=k: s.at1[k]):.3f}" for k in (1, 2, 3, 4))
+                + f" | {w(lambda s: s.at5[4]):.3f} | {w(lambda s: s.mean_score):.3f} | "
+                + f"{np.average([c.ece for _, c in sel], weights=[s.n for s, _ in sel]):.3f} | "
+                + (f"{conf_right / conf_n:.2f} / {conf_n}" if conf_n else "– / 0")
+                + " |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Graduate supply and retention: the Saco retention study, UHR admissions, imported UKÄ / SCB figures."""
