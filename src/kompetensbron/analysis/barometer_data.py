@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from kompetensbron.analysis.balance import BalanceResult, balance
+from kompetensbron.analysis.forecast import ForecastData, load_forecasts
 from kompetensbron.analysis.labels import LabelBacktest, backtest_assessments, backtest_one_to_five_year
 from kompetensbron.analysis.outlook import RatedCode, rated_code
 from kompetensbron.region_levels import RegionLevel
@@ -43,9 +44,16 @@ class BalanceData:
     fa_regions: Mapping[str, tuple[str, tuple[str, ...]]]  # FA code -> (name, kommun codes)
     one_to_five: LabelBacktest
     assessment_backtest: LabelBacktest
-    saved: Mapping[str, str | None] = None  # type: ignore[assignment]  # file key -> workbook's "last saved" date
+    saved: Mapping[str, str | None] = field(default_factory=dict)  # file key -> workbook's "last saved" date
 
-    def balance(self, *, region_level: str = RegionLevel.LAN, ssyk: str | None = None, ads=None, supply=None) -> BalanceResult:
+    def balance(
+        self,
+        *,
+        region_level: str = RegionLevel.LAN,
+        ssyk: str | None = None,
+        ads: Mapping[tuple[str, str], int] | None = None,
+        supply: Mapping[str, Mapping[str, int]] | None = None,
+    ) -> BalanceResult:
         return balance(
             self.one_year, self.five_year, region_level=region_level, ssyk=ssyk, ads=ads, supply=supply,
             fa_regions={code: (name, tuple(k[:2] for k in kommuner)) for code, (name, kommuner) in self.fa_regions.items()},
@@ -132,9 +140,7 @@ def barometer_data(data_dir: Path) -> BalanceData:
     return cached("yrkesbarometer-balance", barometer_paths(data_dir), lambda: load_balance_data(Path(data_dir)))
 
 
-def forecast_data(data_dir: Path):
+def forecast_data(data_dir: Path) -> ForecastData:
     """The forecast back-test over ``historik.csv`` and ``bedomning.csv``, read again when they change."""
-    from kompetensbron.analysis.forecast import load_forecasts
-
     paths = [yrkesbarometer_path(Path(data_dir), k) for k in ("historik", "bedomning")]
     return cached("yrkesbarometer-forecasts", paths, lambda: load_forecasts(Path(data_dir)))

@@ -13,8 +13,8 @@ labels, the kommun → FA-region mapping and region names from the reference tab
 Reference look-ups (region names, kommun → län / FA-region) are :mod:`.regions`; the SQL is in
 :mod:`kompetensbron.warehouse`.
 
-Connections: DuckDB connections are not thread-safe, so every service call opens its own
-in-memory reader (cheap: views over Parquet, no data loaded) and closes it. Readers only
+Connections: DuckDB connections are not thread-safe, so every service call takes its own cursor
+on this process's reader of the published snapshot (:func:`reader`) and closes it. Readers only
 see published snapshots, so a running ingest never blocks a page.
 
 An empty or half-built warehouse is not an error: the result's :class:`WarehouseStatus`

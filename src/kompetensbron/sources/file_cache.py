@@ -21,7 +21,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 __all__ = ["Fingerprint", "fingerprint", "cached", "clear"]
 
@@ -54,7 +54,7 @@ def cached(name: str, paths: Sequence[Path], load: Callable[[], T]) -> T:
     with _lock:
         entry = _entries.get(key)
     if entry is not None and entry[0] == current:
-        return entry[1]
+        return cast(T, entry[1])
     value = load()
     with _lock:
         _entries[key] = (current, value)
