@@ -25,7 +25,7 @@ def may_see_input_names(viewer, programme: Programme) -> bool:
     in its institution (the education app's right to change programmes)."""
     from kompetensbron.education.permissions import can_change
 
-    return can_change(viewer)
+    return can_change(viewer, programme)
 
 
 def for_viewer(d: Dossier, names: bool) -> Dossier:

@@ -43,11 +43,11 @@ def suggest_target_occupations(*, actor, programme_id: int) -> MappingOut:
     before the transaction; the links and their audit entry are written in one."""
     from kompetensbron.analysis.occupation_mapping import course_text
     from kompetensbron.education.mapping_service import store_programme_suggestions
-    from kompetensbron.education.permissions import require_change
+    from kompetensbron.education.permissions import require
     from kompetensbron.samverkan import audit
 
-    require_change(actor)
     programme = get_programme_model(programme_id)
+    require(actor, "change_programme", programme, "Du får inte ändra det här programmet.")
     if OccupationLink.objects.filter(programme=programme).exists():
         return MappingOut(programme_id=programme.pk, created=0, message="Programmet har redan yrkeskopplingar.")
     texts = [

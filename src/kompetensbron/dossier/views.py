@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.education.permissions import can_change
+from kompetensbron.education.services import get_programme_model
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from . import exports, services
@@ -29,7 +30,7 @@ def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
     dossier = services.build_dossier(programme_id=pk, viewer=request.user)
     return DossierPage.build(
         dossier, form=form or DossierInputForm(), can_add_input=request.user.is_authenticated,
-        can_suggest=not dossier.occupations and can_change(request.user),
+        can_suggest=not dossier.occupations and can_change(request.user, get_programme_model(pk)),
     )  # fmt: skip
 
 
