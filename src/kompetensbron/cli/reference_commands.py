@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.table import Table
@@ -14,6 +14,9 @@ from kompetensbron import __version__
 from kompetensbron.errors import KompetensbronError
 
 from .common import _django, _fail, console, err_console
+
+if TYPE_CHECKING:
+    from kompetensbron.config import Settings
 
 app = typer.Typer()
 
@@ -36,7 +39,7 @@ def init(
         _init(settings, (data_dir or settings.data_dir).resolve(), online=online, demo=demo)
 
 
-def _ensure_data(settings, data_dir: Path, *, online: bool) -> None:  # noqa: ANN001 - Settings
+def _ensure_data(settings: Settings, data_dir: Path, *, online: bool) -> None:
     """Fetch missing datasets first when a mirror is set (or ``--online``); else stop if a required one is missing."""
     from kompetensbron.errors import DataFileMissing
     from kompetensbron.sources.catalog import MIRROR_SETTING
@@ -69,7 +72,7 @@ def _ensure_data(settings, data_dir: Path, *, online: bool) -> None:  # noqa: AN
         )
 
 
-def _init(settings, data_dir: Path, *, online: bool, demo: bool) -> None:  # noqa: ANN001 - Settings
+def _init(settings: Settings, data_dir: Path, *, online: bool, demo: bool) -> None:
     try:
         _ensure_data(settings, data_dir, online=online)
     except KompetensbronError as exc:
