@@ -237,17 +237,21 @@ def run_round(*, actor, round_: Round) -> Round:
         host_lists: dict[str, list[str]] = {str(o): [] for o in opportunities}
         for r in RoundHostRank.objects.filter(round=current).order_by("opportunity_id", "rank"):
             host_lists[str(r.opportunity_id)].append(str(r.student_id))
-        locked = list(Placement.objects.filter(round=current, locked=True).values_list("student_id", "opportunity_id"))
+        # A locked placement keeps its place even when its student was erased since (no id then).
+        locked = [
+            (str(s) if s is not None else f"erased-{pk}", str(o))
+            for pk, s, o in Placement.objects.filter(round=current, locked=True).values_list("pk", "student_id", "opportunity_id")
+        ]
         for s, _ in locked:
-            students.setdefault(str(s), [])
+            students.setdefault(s, [])
         result = allocate(
             students=students,
             opportunities={k: (opportunities[int(k)].capacity, v_) for k, v_ in host_lists.items()},
-            locked=[(str(s), str(o)) for s, o in locked],
+            locked=locked,
         )
-        before = {"placements": sorted(Placement.objects.filter(round=current).values_list("student_id", "opportunity_id"))}
+        before = {"placements": [list(r) for r in Placement.objects.filter(round=current).order_by("pk").values_list("student_id", "opportunity_id")]}
         Placement.objects.filter(round=current, locked=False).delete()
-        profiles = {p.pk: p for p in StudentProfile.objects.filter(pk__in=[int(s) for s in result.matches])}
+        profiles = {p.pk: p for p in StudentProfile.objects.filter(pk__in=[int(s) for s in result.matches if s.isdigit()])}
         now = timezone.now()
         Placement.objects.bulk_create(
             [
@@ -263,7 +267,10 @@ def run_round(*, actor, round_: Round) -> Round:
         current.status = RoundStatus.ALLOCATED
         current.allocated_at = now
         current.save()
-        after = {"placements": sorted((int(s), int(o)) for s, o in result.matches.items()), "unmatched": [int(s) for s in result.unmatched]}
+        after = {
+            "placements": sorted((int(s), int(o)) for s, o in result.matches.items() if s.isdigit()),
+            "unmatched": sorted(int(s) for s in result.unmatched if s.isdigit()),
+        }
         record(actor=actor, action="run", obj=current, before=before, after=after)
     return current
 
