@@ -66,6 +66,19 @@ def _c(model):
     return {201: model, **_ERRORS}
 
 
+class IndicatorComputeIn(Schema):
+    kind: str
+    organisation_id: int
+
+
+class IndicatorYearOut(Schema):
+    indicator_id: int
+    year: int
+    target: float | None = None
+    value: float | None = None
+    comment: str
+
+
 class IndicatorValue(Schema):
     kind: str
     label: str
@@ -266,4 +279,18 @@ def indicator(request: HttpRequest, kind: str, organisation_id: int, year: int):
     return IndicatorValue(
         kind=kind, label=agg.INDICATOR_KINDS[kind], organisation_id=organisation.pk, year=year,
         value=float(value) if value is not None else None,
+    )
+
+
+@router.post(
+    "/indicators/{indicator_id}/years/{year}/compute", response=_r(IndicatorYearOut),
+    summary="Store a Samverkan indicator's value for a year, computed from placements (a party's coordinator)",
+)
+def compute_indicator(request: HttpRequest, indicator_id: int, year: int, data: IndicatorComputeIn):
+    row = services.compute_indicator_year(
+        actor=request.auth, indicator=services.find_indicator(indicator_id), year=year, kind=data.kind, organisation_id=data.organisation_id
+    )
+    return IndicatorYearOut(
+        indicator_id=row.indicator_id, year=row.year, target=float(row.target) if row.target is not None else None,
+        value=float(row.value) if row.value is not None else None, comment=row.comment,
     )

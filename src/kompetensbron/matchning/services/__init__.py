@@ -18,6 +18,7 @@ from .opportunities import (
     transition_opportunity,
     update_opportunity,
 )
+from .indicators import compute_indicator_year, find_indicator
 from .outcomes import find_placement, outcome_public, record_outcome
 from .ranking import published_index, ranked_applicants, ranked_for_student
 from .rounds import (
@@ -57,6 +58,8 @@ __all__ = [
     "suggest_skills",
     "transition_opportunity",
     "update_opportunity",
+    "compute_indicator_year",
+    "find_indicator",
     "find_placement",
     "outcome_public",
     "record_outcome",
