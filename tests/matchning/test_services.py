@@ -8,9 +8,19 @@ import pytest
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.matchning import services
-from kompetensbron.matchning.models import Application, Opportunity, Placement, StudentProfile
+from kompetensbron.matchning.models import (
+    Application,
+    Opportunity,
+    Placement,
+    StudentProfile,
+)
 from kompetensbron.matchning.permissions import visible_opportunities
-from kompetensbron.matchning.schemas import ApplyIn, OpportunityUpdate, OutcomeIn, StudentProfileUpdate
+from kompetensbron.matchning.schemas import (
+    ApplyIn,
+    OpportunityUpdate,
+    OutcomeIn,
+    StudentProfileUpdate,
+)
 from kompetensbron.samverkan.models import AuditEntry
 
 
@@ -178,7 +188,12 @@ def test_outcome_follow_up_needs_consent(mworld):
 
 def test_a_round_runs_again_after_a_locked_student_was_erased(mworld):
     from kompetensbron.matchning.privacy import erase
-    from kompetensbron.matchning.schemas import HostRankingIn, PlacementIn, RoundCreate, StudentRankingIn
+    from kompetensbron.matchning.schemas import (
+        HostRankingIn,
+        PlacementIn,
+        RoundCreate,
+        StudentRankingIn,
+    )
 
     w = mworld
     opp = w.published(capacity=1)

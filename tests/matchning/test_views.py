@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
 from kompetensbron.matchning import services
-from kompetensbron.matchning.models import Application, Opportunity, Placement, RoundStudentRank
+from kompetensbron.matchning.models import (
+    Application,
+    Opportunity,
+    Placement,
+    RoundStudentRank,
+)
 from kompetensbron.matchning.schemas import ApplyIn, RoundCreate
 from kompetensbron.samverkan.models import AuditEntry
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 from .models import Opportunity, OpportunityKind, OpportunityStatus, Placement
 from .schemas import AggregateRow, Aggregates
 
-__all__ = ["MIN_GROUP", "DIMENSIONS", "INDICATOR_KINDS", "aggregates", "indicator_value"]
+__all__ = ["DIMENSIONS", "INDICATOR_KINDS", "MIN_GROUP", "aggregates", "indicator_value"]
 
 MIN_GROUP = 5
 DIMENSIONS = ("total", "university", "employer", "kommun")

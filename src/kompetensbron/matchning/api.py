@@ -9,7 +9,7 @@ centrally (web/api.py): PermissionDenied → 403, ValidationFailed → 422, NotF
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from kompetensbron.samverkan.schemas import ErrorOut
@@ -20,7 +20,6 @@ from . import services
 from . import skills as sk
 from .models import AllowedEmailDomain
 from .schemas import (
-    AggregateRow,
     Aggregates,
     AllowedDomainIn,
     AllowedDomainPublic,
@@ -51,7 +50,6 @@ from .schemas import (
     SuggestedSkills,
     SuggestSkillsIn,
 )
-from ninja import Schema
 
 router = Router(tags=["matchning"], auth=django_auth)
 
@@ -87,7 +85,7 @@ class IndicatorValue(Schema):
     value: float | None = None
 
 
-__all__ = ["router", "AggregateRow"]
+__all__ = ["router"]
 
 # ------------------------------------------------------------------ opportunities
 

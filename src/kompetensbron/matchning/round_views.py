@@ -17,7 +17,13 @@ from .forms import RoundForm
 from .models import OpportunityStatus, RoundHostRank, RoundStudentRank
 from .page_contexts import RoundPage
 from .permissions import PUBLISHER_KINDS, publisher_organisation_ids, student_profile
-from .schemas import HostRankingIn, PlacementIn, RoundCreate, RoundOpportunitiesIn, StudentRankingIn
+from .schemas import (
+    HostRankingIn,
+    PlacementIn,
+    RoundCreate,
+    RoundOpportunitiesIn,
+    StudentRankingIn,
+)
 from .views import errors_on_form, refused
 
 

@@ -21,11 +21,38 @@ from kompetensbron.samverkan.permissions import organisation_ids
 from . import aggregates as agg
 from . import services
 from . import skills as sk
-from .forms import APPLICATION_ACTIONS, SERVICE_FIELDS, OpportunityForm, OutcomeForm, ProfileForm, RegistrationForm, skill_ids
-from .models import APPLICATION_WORKFLOW, OPPORTUNITY_WORKFLOW, Application, OpportunityStatus, Placement
-from .page_contexts import HomePage, OpportunityFormPage, OpportunityPage, ProfilePage, StatsPage
+from .forms import (
+    APPLICATION_ACTIONS,
+    SERVICE_FIELDS,
+    OpportunityForm,
+    OutcomeForm,
+    ProfileForm,
+    RegistrationForm,
+    skill_ids,
+)
+from .models import (
+    APPLICATION_WORKFLOW,
+    OPPORTUNITY_WORKFLOW,
+    Application,
+    OpportunityStatus,
+    Placement,
+)
+from .page_contexts import (
+    HomePage,
+    OpportunityFormPage,
+    OpportunityPage,
+    ProfilePage,
+    StatsPage,
+)
 from .permissions import publisher_organisation_ids, student_profile
-from .schemas import ApplyIn, OpportunityCreate, OpportunityUpdate, OutcomeIn, StudentProfileUpdate, StudentRegistrationIn
+from .schemas import (
+    ApplyIn,
+    OpportunityCreate,
+    OpportunityUpdate,
+    OutcomeIn,
+    StudentProfileUpdate,
+    StudentRegistrationIn,
+)
 
 TRANSITION_LABELS = {
     OpportunityStatus.IN_REVIEW: gettext_lazy("Skicka för granskning"),

@@ -15,7 +15,7 @@ from kompetensbron.samverkan.services import get_organisation, set_indicator_yea
 
 from ..aggregates import INDICATOR_KINDS, indicator_value
 
-__all__ = ["find_indicator", "compute_indicator_year"]
+__all__ = ["compute_indicator_year", "find_indicator"]
 
 
 def find_indicator(pk: int) -> Indicator:

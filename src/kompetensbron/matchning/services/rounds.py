@@ -33,22 +33,29 @@ from ..models import (
     StudentProfile,
 )
 from ..permissions import PUBLISHER_KINDS, require, student_profile
-from ..schemas import HostRankingIn, PlacementIn, RoundCreate, RoundOpportunitiesIn, RoundPublic, StudentRankingIn
+from ..schemas import (
+    HostRankingIn,
+    PlacementIn,
+    RoundCreate,
+    RoundOpportunitiesIn,
+    RoundPublic,
+    StudentRankingIn,
+)
 from . import public
 from .applications import days_since_published, fill_if_full
 
 __all__ = [
-    "visible_rounds",
-    "get_round",
-    "find_round",
+    "close_round",
     "create_round",
-    "set_round_opportunities",
+    "find_round",
+    "get_round",
     "rank_opportunities",
     "rank_students",
-    "set_placement",
-    "run_round",
-    "close_round",
     "round_public",
+    "run_round",
+    "set_placement",
+    "set_round_opportunities",
+    "visible_rounds",
 ]
 
 
