@@ -47,6 +47,7 @@ def test_the_exjobb_flow_through_the_pages(mworld):
     student = _client(w.student)
     home = student.get(reverse("matchning:home")).content.decode()
     assert "Exjobb: prognosmodell" in home and "täcker 2 av 2 krav" in home
+    assert "Så passar den dig" in student.get(detail).content.decode()
     student.post(reverse("matchning:opportunity_apply", args=[opp.pk]), {"message": "Hej"})
     application = Application.objects.get()
     page = employer.get(detail).content.decode()
