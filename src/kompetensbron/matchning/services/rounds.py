@@ -282,6 +282,33 @@ def run_round(*, actor, round_: Round) -> Round:
     return current
 
 
+def round_files(*, actor, round_: Round) -> tuple[str, str]:
+    """The round's rankings as the ``match-round`` CSV files (STUDENTS.csv, OPPORTUNITIES.csv).
+
+    Ids are student-profile and opportunity ids only (no names), for the coordinator to
+    re-run or archive the allocation outside the platform (locked placements are not in them).
+    """
+    import csv
+    import io
+
+    require(actor, "manage_round", round_, "Endast arrangörens samordnare hämtar omgångens underlag.")
+    students: dict[int, list[str]] = {}
+    for r in RoundStudentRank.objects.filter(round=round_).order_by("student_id", "rank"):
+        students.setdefault(r.student_id, []).append(str(r.opportunity_id))
+    hosts: dict[int, list[str]] = {o.pk: [] for o in round_.opportunities.order_by("pk")}
+    capacity = dict(round_.opportunities.values_list("pk", "capacity"))
+    for r in RoundHostRank.objects.filter(round=round_).order_by("opportunity_id", "rank"):
+        hosts.setdefault(r.opportunity_id, []).append(str(r.student_id))
+    s_buf, o_buf = io.StringIO(), io.StringIO()
+    w = csv.writer(s_buf, lineterminator="\n")
+    w.writerow(["student_id", "preferences"])
+    w.writerows((sid, ";".join(p)) for sid, p in students.items())
+    w = csv.writer(o_buf, lineterminator="\n")
+    w.writerow(["opportunity_id", "capacity", "preferences"])
+    w.writerows((oid, capacity.get(oid, 0), ";".join(p)) for oid, p in hosts.items())
+    return s_buf.getvalue(), o_buf.getvalue()
+
+
 def close_round(*, actor, round_: Round) -> Round:
     require(actor, "manage_round", round_, "Endast arrangörens samordnare avslutar omgången.")
     with transaction.atomic():
