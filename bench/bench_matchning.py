@@ -121,7 +121,11 @@ def _make_published(rng: random.Random, n: int):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from kompetensbron.matchning.models import Opportunity, OpportunityKind, StudentProfile
+    from kompetensbron.matchning.models import (
+        Opportunity,
+        OpportunityKind,
+        StudentProfile,
+    )
     from kompetensbron.reference.models import Kommun, Skill, SsykGroup
     from kompetensbron.samverkan.models import Organisation
 

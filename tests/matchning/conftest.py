@@ -16,10 +16,16 @@ from django.utils import timezone
 from kompetensbron.matchning import services
 from kompetensbron.matchning.models import AllowedEmailDomain, StudentProfile
 from kompetensbron.matchning.schemas import OpportunityCreate, StudentProfileUpdate
-from kompetensbron.reference.models import DataLoad, FaRegion, Kommun, Lan, Skill, SsykGroup
+from kompetensbron.reference.models import (
+    DataLoad,
+    FaRegion,
+    Kommun,
+    Lan,
+    Skill,
+    SsykGroup,
+)
 from kompetensbron.samverkan import services as sv
 from kompetensbron.samverkan.schemas import OrganisationCreate
-
 
 
 def make_user(email: str, *, superuser: bool = False, password: str | None = None):
@@ -149,7 +155,7 @@ def _student(email, uni, admin):
 def mworld(db) -> MWorld:
     _reference()
     admin = make_user("admin@test.invalid", superuser=True)
-    org = lambda name, kind, kommun=None: sv.create_organisation(actor=admin, data=OrganisationCreate(name=name, kind=kind, kommun_code=kommun))  # noqa: E731
+    org = lambda name, kind, kommun=None: sv.create_organisation(actor=admin, data=OrganisationCreate(name=name, kind=kind, kommun_code=kommun))
     uni = org("Testuniversitetet", "university", "2281")
     region = org("Region Test", "region")
     employer = org("Test AB", "company", "2281")

@@ -5,6 +5,7 @@ nothing stored or audited for a refused request."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -14,7 +15,9 @@ from django.test import Client
 from kompetensbron.matchning import services
 from kompetensbron.matchning.models import AllowedEmailDomain, Placement, StudentProfile
 from kompetensbron.matchning.schemas import ApplyIn, RoundCreate, StudentRankingIn
-from kompetensbron.samverkan.models import AuditEntry
+from kompetensbron.samverkan import services as sv
+from kompetensbron.samverkan.models import AuditEntry, IndicatorYear
+from kompetensbron.samverkan.schemas import AgreementCreate, IndicatorCreate
 from kompetensbron.web.api import api
 
 API = "/api/v1/matchning"
@@ -40,6 +43,7 @@ RULES = {
     ("post", "/rounds/{round_id}/run"): ("uni_coordinator", "student"),
     ("post", "/rounds/{round_id}/close"): ("uni_coordinator", "employer_member"),
     ("put", "/placements/{placement_id}/outcome"): ("employer_member", "other_member"),
+    ("post", "/indicators/{indicator_id}/years/{year}/compute"): ("uni_coordinator", "employer_member"),
 }
 #: Routes that store nothing (so they write no audit entry).
 NO_CHANGE = {("post", "/skills/suggest")}
@@ -73,7 +77,14 @@ def _setup(w) -> dict:
     placement = Placement.objects.create(opportunity=published, student=StudentProfile.objects.get(user=w.student), university=w.uni, source="manual")
     domain = AllowedEmailDomain.objects.create(domain="annan.test.invalid", university=w.uni)
     p2 = StudentProfile.objects.get(user=w.student2)
+    agreement = sv.create_agreement(
+        actor=w.admin, data=AgreementCreate(title="Avtal", party_ids=[w.uni.pk, w.employer.pk], period_start=dt.date(2024, 1, 1))
+    )
+    indicator = sv.create_indicator(actor=w.admin, agreement=agreement, data=IndicatorCreate(name="Exjobb hos lokala arbetsgivare"))
     return {
+        ("post", "/indicators/{indicator_id}/years/{year}/compute"): (
+            f"/indicators/{indicator.pk}/years/2026/compute", {"kind": "degree_projects_local", "organisation_id": w.uni.pk},
+        ),
         ("post", "/opportunities"): ("/opportunities", json.loads(w.opportunity_data().model_dump_json())),
         ("patch", "/opportunities/{opportunity_id}"): (f"/opportunities/{draft.pk}", {"pay": "Lön enligt avtal"}),
         ("post", "/opportunities/{opportunity_id}/transition"): (f"/opportunities/{review.pk}/transition", {"to_status": "published"}),
@@ -173,3 +184,21 @@ def test_reads_are_scoped(mworld):
     student2, _ = _csrf_client(w.student2)
     assert student2.get(f"{API}/me/applications").json() == []
     assert student.get(f"{API}/skills?q=pyth").json() == [{"id": "sk-py", "label": "Python"}]
+
+
+def test_an_indicator_counts_itself_from_placements(mworld):
+    w = mworld
+    opp = w.published()
+    application = services.apply(actor=w.student, opportunity=opp, data=ApplyIn())
+    services.transition_application(actor=w.employer_member, application=application, to_status="offered")
+    services.transition_application(actor=w.student, application=application, to_status="accepted")
+    agreement = sv.create_agreement(actor=w.admin, data=AgreementCreate(title="Avtal", party_ids=[w.uni.pk], period_start=dt.date(2024, 1, 1)))
+    indicator = sv.create_indicator(actor=w.admin, agreement=agreement, data=IndicatorCreate(name="Exjobb hos lokala arbetsgivare"))
+    year = Placement.objects.get().matched_at.year
+    client, token = _csrf_client(w.uni_coordinator)
+    body = {"kind": "degree_projects_local", "organisation_id": w.uni.pk}
+    resp = _call(client, "post", f"/indicators/{indicator.pk}/years/{year}/compute", body, HTTP_X_CSRFTOKEN=token)
+    assert resp.status_code == 200 and resp.json()["value"] == 1.0
+    assert IndicatorYear.objects.get(indicator=indicator, year=year).value == 1
+    bad = _call(client, "post", f"/indicators/{indicator.pk}/years/{year}/compute", body | {"organisation_id": w.employer.pk}, HTTP_X_CSRFTOKEN=token)
+    assert bad.status_code == 422  # not a party of the agreement

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from kompetensbron import privacy
 from kompetensbron.matchning import services
-from kompetensbron.matchning.models import Application, Outcome, Placement, StudentProfile
+from kompetensbron.matchning.models import (
+    Application,
+    Outcome,
+    Placement,
+    StudentProfile,
+)
 from kompetensbron.matchning.privacy import erase, export
 from kompetensbron.matchning.schemas import ApplyIn, OutcomeIn, StudentProfileUpdate
 from kompetensbron.samverkan.models import AuditEntry

@@ -7,7 +7,12 @@ import random
 
 import pytest
 
-from kompetensbron.matchning.scoring import OpportunityIndex, OpportunityRecord, StudentRecord, score_pair
+from kompetensbron.matchning.scoring import (
+    OpportunityIndex,
+    OpportunityRecord,
+    StudentRecord,
+    score_pair,
+)
 
 LABELS = {"py": "Python", "sql": "SQL", "git": "Git", "stat": "Statistik", "weld": "Svetsning", "care": "Omvårdnad", "doc": "Dokumentation"}
 

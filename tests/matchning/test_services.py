@@ -8,9 +8,19 @@ import pytest
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.matchning import services
-from kompetensbron.matchning.models import Application, Opportunity, Placement, StudentProfile
+from kompetensbron.matchning.models import (
+    Application,
+    Opportunity,
+    Placement,
+    StudentProfile,
+)
 from kompetensbron.matchning.permissions import visible_opportunities
-from kompetensbron.matchning.schemas import ApplyIn, OpportunityUpdate, OutcomeIn, StudentProfileUpdate
+from kompetensbron.matchning.schemas import (
+    ApplyIn,
+    OpportunityUpdate,
+    OutcomeIn,
+    StudentProfileUpdate,
+)
 from kompetensbron.samverkan.models import AuditEntry
 
 
@@ -174,3 +184,25 @@ def test_outcome_follow_up_needs_consent(mworld):
     with pytest.raises(PermissionDenied):
         services.record_outcome(actor=w.other_member, placement=placement, data=OutcomeIn(completed=False))
     assert Application.objects.get().status == "accepted"
+
+
+def test_a_round_runs_again_after_a_locked_student_was_erased(mworld):
+    from kompetensbron.matchning.privacy import erase
+    from kompetensbron.matchning.schemas import (
+        HostRankingIn,
+        PlacementIn,
+        RoundCreate,
+        StudentRankingIn,
+    )
+
+    w = mworld
+    opp = w.published(capacity=1)
+    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[opp.pk]))
+    p1, p2 = (StudentProfile.objects.get(user=u).pk for u in (w.student, w.student2))
+    services.rank_opportunities(actor=w.student2, round_=round_, data=StudentRankingIn(opportunity_ids=[opp.pk]))
+    services.rank_students(actor=w.employer_member, round_=round_, opportunity=opp, data=HostRankingIn(student_ids=[p2]))
+    services.set_placement(actor=w.uni_coordinator, round_=round_, data=PlacementIn(student_id=p1, opportunity_id=opp.pk))
+    erase(w.student)
+    services.run_round(actor=w.uni_coordinator, round_=round_)
+    placements = list(Placement.objects.filter(round=round_).values_list("student_id", "locked"))
+    assert placements == [(None, True)]  # the locked place stays taken; student 2 is not placed over capacity

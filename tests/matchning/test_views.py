@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
 from kompetensbron.matchning import services
-from kompetensbron.matchning.models import Application, Opportunity, Placement, RoundStudentRank
+from kompetensbron.matchning.models import (
+    Application,
+    Opportunity,
+    Placement,
+    RoundStudentRank,
+)
 from kompetensbron.matchning.schemas import ApplyIn, RoundCreate
 from kompetensbron.samverkan.models import AuditEntry
 
@@ -43,6 +47,7 @@ def test_the_exjobb_flow_through_the_pages(mworld):
     student = _client(w.student)
     home = student.get(reverse("matchning:home")).content.decode()
     assert "Exjobb: prognosmodell" in home and "täcker 2 av 2 krav" in home
+    assert "Så passar den dig" in student.get(detail).content.decode()
     student.post(reverse("matchning:opportunity_apply", args=[opp.pk]), {"message": "Hej"})
     application = Application.objects.get()
     page = employer.get(detail).content.decode()
@@ -150,3 +155,28 @@ def test_admin_configures_allowed_domains_with_audit(mworld):
     assert AllowedEmailDomain.objects.filter(domain="student.ny.invalid").exists()
     assert AuditEntry.objects.filter(model="matchning.allowedemaildomain").count() == 1 and AuditEntry.objects.count() == before + 1
     assert _client(mworld.uni_coordinator).get("/admin/matchning/allowedemaildomain/").status_code == 302
+
+
+def test_round_files_reproduce_the_allocation_offline(mworld, tmp_path):
+    """The downloaded CSV files, run through match-round's reader and allocation, give the round's result."""
+    from kompetensbron.matchning.allocation import allocate
+    from kompetensbron.matchning.round_files import read_round
+    from kompetensbron.matchning.schemas import HostRankingIn, StudentRankingIn
+
+    w = mworld
+    a, b = w.published(title="A", capacity=1), w.published(title="B", capacity=1)
+    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[a.pk, b.pk]))
+    p1, p2 = w.student.matchning_student.pk, w.student2.matchning_student.pk
+    services.rank_opportunities(actor=w.student, round_=round_, data=StudentRankingIn(opportunity_ids=[a.pk, b.pk]))
+    services.rank_opportunities(actor=w.student2, round_=round_, data=StudentRankingIn(opportunity_ids=[a.pk]))
+    services.rank_students(actor=w.employer_member, round_=round_, opportunity=a, data=HostRankingIn(student_ids=[p2, p1]))
+    services.rank_students(actor=w.employer_member, round_=round_, opportunity=b, data=HostRankingIn(student_ids=[p1]))
+    services.run_round(actor=w.uni_coordinator, round_=round_)
+    coordinator = _client(w.uni_coordinator)
+    s_path, o_path = tmp_path / "s.csv", tmp_path / "o.csv"
+    s_path.write_bytes(coordinator.get(reverse("matchning:round_students_csv", args=[round_.pk])).content)
+    o_path.write_bytes(coordinator.get(reverse("matchning:round_opportunities_csv", args=[round_.pk])).content)
+    offline = allocate(**dict(zip(("students", "opportunities"), read_round(s_path, o_path))))
+    stored = {str(s): str(o) for s, o in Placement.objects.filter(round=round_).values_list("student_id", "opportunity_id")}
+    assert offline.matches == stored == {str(p1): str(b.pk), str(p2): str(a.pk)}
+    assert _client(w.employer_member).get(reverse("matchning:round_students_csv", args=[round_.pk])).status_code == 403

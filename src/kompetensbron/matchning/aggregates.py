@@ -14,6 +14,7 @@ being typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import defaultdict
 from decimal import Decimal
@@ -24,7 +25,7 @@ from django.utils import timezone
 from .models import Opportunity, OpportunityKind, OpportunityStatus, Placement
 from .schemas import AggregateRow, Aggregates
 
-__all__ = ["MIN_GROUP", "DIMENSIONS", "INDICATOR_KINDS", "aggregates", "indicator_value"]
+__all__ = ["DIMENSIONS", "INDICATOR_KINDS", "MIN_GROUP", "aggregates", "indicator_value"]
 
 MIN_GROUP = 5
 DIMENSIONS = ("total", "university", "employer", "kommun")
@@ -137,8 +138,8 @@ def indicator_value(kind: str, organisation, year: int) -> Decimal | None:
         from kompetensbron.errors import ValidationFailed
 
         raise ValidationFailed(f"Okänd indikator: {kind}.", errors={"kind": ", ".join(INDICATOR_KINDS)})
-    start = timezone.make_aware(timezone.datetime(year, 1, 1))
-    end = timezone.make_aware(timezone.datetime(year + 1, 1, 1))
+    start = timezone.make_aware(dt.datetime(year, 1, 1))
+    end = timezone.make_aware(dt.datetime(year + 1, 1, 1))
     involved = Q(opportunity__host=organisation) | Q(university=organisation)
     qs = Placement.objects.filter(involved, matched_at__gte=start, matched_at__lt=end)
     if kind == "placements":

@@ -9,7 +9,7 @@ centrally (web/api.py): PermissionDenied → 403, ValidationFailed → 422, NotF
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from kompetensbron.samverkan.schemas import ErrorOut
@@ -20,7 +20,6 @@ from . import services
 from . import skills as sk
 from .models import AllowedEmailDomain
 from .schemas import (
-    AggregateRow,
     Aggregates,
     AllowedDomainIn,
     AllowedDomainPublic,
@@ -51,7 +50,6 @@ from .schemas import (
     SuggestedSkills,
     SuggestSkillsIn,
 )
-from ninja import Schema
 
 router = Router(tags=["matchning"], auth=django_auth)
 
@@ -66,6 +64,19 @@ def _c(model):
     return {201: model, **_ERRORS}
 
 
+class IndicatorComputeIn(Schema):
+    kind: str
+    organisation_id: int
+
+
+class IndicatorYearOut(Schema):
+    indicator_id: int
+    year: int
+    target: float | None = None
+    value: float | None = None
+    comment: str
+
+
 class IndicatorValue(Schema):
     kind: str
     label: str
@@ -74,7 +85,7 @@ class IndicatorValue(Schema):
     value: float | None = None
 
 
-__all__ = ["router", "AggregateRow"]
+__all__ = ["router"]
 
 # ------------------------------------------------------------------ opportunities
 
@@ -266,4 +277,18 @@ def indicator(request: HttpRequest, kind: str, organisation_id: int, year: int):
     return IndicatorValue(
         kind=kind, label=agg.INDICATOR_KINDS[kind], organisation_id=organisation.pk, year=year,
         value=float(value) if value is not None else None,
+    )
+
+
+@router.post(
+    "/indicators/{indicator_id}/years/{year}/compute", response=_r(IndicatorYearOut),
+    summary="Store a Samverkan indicator's value for a year, computed from placements (a party's coordinator)",
+)
+def compute_indicator(request: HttpRequest, indicator_id: int, year: int, data: IndicatorComputeIn):
+    row = services.compute_indicator_year(
+        actor=request.auth, indicator=services.find_indicator(indicator_id), year=year, kind=data.kind, organisation_id=data.organisation_id
+    )
+    return IndicatorYearOut(
+        indicator_id=row.indicator_id, year=row.year, target=float(row.target) if row.target is not None else None,
+        value=float(row.value) if row.value is not None else None, comment=row.comment,
     )

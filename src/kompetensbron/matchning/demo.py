@@ -25,7 +25,14 @@ from kompetensbron.samverkan.models import Membership, Organisation, Unit
 from . import services
 from . import skills as sk
 from .models import AllowedEmailDomain, Opportunity, StudentProfile
-from .schemas import ApplyIn, HostRankingIn, OpportunityCreate, RoundCreate, StudentProfileUpdate, StudentRankingIn
+from .schemas import (
+    ApplyIn,
+    HostRankingIn,
+    OpportunityCreate,
+    RoundCreate,
+    StudentProfileUpdate,
+    StudentRankingIn,
+)
 
 __all__ = ["MatchningDemoResult", "create_matchning_demo"]
 

@@ -16,7 +16,7 @@ from kompetensbron.samverkan.models import Organisation
 
 from .models import ApplicationStatus, DegreeLevel, OpportunityKind, WorkMode
 
-__all__ = ["OpportunityForm", "ProfileForm", "RegistrationForm", "RoundForm", "OutcomeForm", "skill_ids", "SERVICE_FIELDS"]
+__all__ = ["SERVICE_FIELDS", "OpportunityForm", "OutcomeForm", "ProfileForm", "RegistrationForm", "RoundForm", "skill_ids"]
 
 #: Service error keys → form field names.
 SERVICE_FIELDS = {"host_id": "host", "unit_id": None, "ssyk_code": "ssyk_code", "kommun_code": "kommun_code", "organiser_id": "organiser", "course_ids": "course_codes"}

@@ -24,21 +24,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
+    "APPLICATION_WORKFLOW",
+    "OPPORTUNITY_WORKFLOW",
     "AllowedEmailDomain",
+    "Application",
+    "ApplicationStatus",
+    "Opportunity",
     "OpportunityKind",
     "OpportunityStatus",
-    "OPPORTUNITY_WORKFLOW",
-    "Opportunity",
-    "StudentProfile",
-    "ApplicationStatus",
-    "APPLICATION_WORKFLOW",
-    "Application",
-    "RoundStatus",
-    "Round",
-    "RoundStudentRank",
-    "RoundHostRank",
-    "Placement",
     "Outcome",
+    "Placement",
+    "Round",
+    "RoundHostRank",
+    "RoundStatus",
+    "RoundStudentRank",
+    "StudentProfile",
 ]
 
 MAX_SKILLS = 60

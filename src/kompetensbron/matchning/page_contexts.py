@@ -38,6 +38,7 @@ class OpportunityPage:
     applicants: list[tuple[ApplicantPublic, list[tuple[str, str]]]] | None
     placements: list[tuple[Any, Any]]  # (placement, outcome form) for the host
     can_edit: bool = False
+    fit: Any = None  # the student's own score and reasons (a ScoredOpportunity), students only
     apply_error: str = ""
 
 

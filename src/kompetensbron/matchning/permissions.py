@@ -23,17 +23,29 @@ from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.samverkan.models import Organisation, OrganisationKind
-from kompetensbron.samverkan.permissions import coordinated_organisation_ids, is_admin, is_coordinator_of_organisation, organisation_ids
+from kompetensbron.samverkan.permissions import (
+    coordinated_organisation_ids,
+    is_admin,
+    is_coordinator_of_organisation,
+    organisation_ids,
+)
 
-from .models import Application, Opportunity, OpportunityStatus, Placement, Round, StudentProfile
+from .models import (
+    Application,
+    Opportunity,
+    OpportunityStatus,
+    Placement,
+    Round,
+    StudentProfile,
+)
 
 __all__ = [
-    "require",
     "PUBLISHER_KINDS",
     "publisher_organisation_ids",
+    "require",
     "student_profile",
-    "visible_opportunities",
     "visible_applications",
+    "visible_opportunities",
 ]
 
 PUBLISHER_KINDS = (OrganisationKind.UNIVERSITY, OrganisationKind.REGION)

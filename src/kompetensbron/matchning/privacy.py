@@ -16,7 +16,7 @@ from kompetensbron.samverkan.models import AuditEntry
 
 from .models import Outcome, Placement, RoundHostRank, StudentProfile
 
-__all__ = ["export", "erase"]
+__all__ = ["erase", "export"]
 
 
 def export(user) -> dict[str, Any]:

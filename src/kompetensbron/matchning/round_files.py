@@ -19,7 +19,7 @@ from kompetensbron.sources.file_formats import read_csv
 
 from .allocation import Allocation
 
-__all__ = ["read_students", "read_opportunities", "read_round", "write_allocation", "MAX_ID", "MAX_PREFERENCES", "MAX_CAPACITY"]
+__all__ = ["MAX_CAPACITY", "MAX_ID", "MAX_PREFERENCES", "read_opportunities", "read_round", "read_students", "write_allocation"]
 
 MAX_ID = 64
 MAX_PREFERENCES = 10_000

@@ -17,7 +17,13 @@ from .forms import RoundForm
 from .models import OpportunityStatus, RoundHostRank, RoundStudentRank
 from .page_contexts import RoundPage
 from .permissions import PUBLISHER_KINDS, publisher_organisation_ids, student_profile
-from .schemas import HostRankingIn, PlacementIn, RoundCreate, RoundOpportunitiesIn, StudentRankingIn
+from .schemas import (
+    HostRankingIn,
+    PlacementIn,
+    RoundCreate,
+    RoundOpportunitiesIn,
+    StudentRankingIn,
+)
 from .views import errors_on_form, refused
 
 
@@ -153,3 +159,18 @@ def round_run(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def round_close(request: HttpRequest, pk: int) -> HttpResponse:
     return _round_post(request, pk, lambda r: services.close_round(actor=request.user, round_=r))
+
+
+@login_required
+def round_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+    """The round's rankings as STUDENTS.csv / OPPORTUNITIES.csv of ``kompetensbron match-round``."""
+    try:
+        round_ = services.get_round(actor=request.user, pk=pk)
+        students, opportunities = services.round_files(actor=request.user, round_=round_)
+    except PermissionDenied as exc:
+        return refused(request, exc, 403)
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    response = HttpResponse(students if which == "students" else opportunities, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="round-{pk}-{which}.csv"'
+    return response

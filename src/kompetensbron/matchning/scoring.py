@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-__all__ = ["OpportunityRecord", "StudentRecord", "ScoredOpportunity", "Ranking", "OpportunityIndex", "score_pair"]
+__all__ = ["OpportunityIndex", "OpportunityRecord", "Ranking", "ScoredOpportunity", "StudentRecord", "score_pair"]
 
 W_REQUIRED, W_DESIRABLE = 0.7, 0.3
 W_PLACE, W_PERIOD, W_KIND = 0.5, 0.25, 0.25

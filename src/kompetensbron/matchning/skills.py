@@ -18,7 +18,7 @@ from kompetensbron.reference.search_text import query_terms
 
 from .schemas import SkillRef
 
-__all__ = ["labels", "refs", "unknown", "search", "default_extractor", "extract", "course_text", "MAX_SEARCH"]
+__all__ = ["MAX_SEARCH", "course_text", "default_extractor", "extract", "labels", "refs", "search", "unknown"]
 
 MAX_SEARCH = 25
 MAX_TEXT = 20_000

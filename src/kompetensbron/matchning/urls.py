@@ -26,4 +26,6 @@ urlpatterns = [
     path("omgangar/<int:pk>/placering/", round_views.round_placement, name="round_placement"),
     path("omgangar/<int:pk>/kor/", round_views.round_run, name="round_run"),
     path("omgangar/<int:pk>/avsluta/", round_views.round_close, name="round_close"),
+    path("omgangar/<int:pk>/students.csv", round_views.round_file, {"which": "students"}, name="round_students_csv"),
+    path("omgangar/<int:pk>/opportunities.csv", round_views.round_file, {"which": "opportunities"}, name="round_opportunities_csv"),
 ]

@@ -21,11 +21,38 @@ from kompetensbron.samverkan.permissions import organisation_ids
 from . import aggregates as agg
 from . import services
 from . import skills as sk
-from .forms import APPLICATION_ACTIONS, SERVICE_FIELDS, OpportunityForm, OutcomeForm, ProfileForm, RegistrationForm, skill_ids
-from .models import APPLICATION_WORKFLOW, OPPORTUNITY_WORKFLOW, Application, OpportunityStatus, Placement
-from .page_contexts import HomePage, OpportunityFormPage, OpportunityPage, ProfilePage, StatsPage
+from .forms import (
+    APPLICATION_ACTIONS,
+    SERVICE_FIELDS,
+    OpportunityForm,
+    OutcomeForm,
+    ProfileForm,
+    RegistrationForm,
+    skill_ids,
+)
+from .models import (
+    APPLICATION_WORKFLOW,
+    OPPORTUNITY_WORKFLOW,
+    Application,
+    OpportunityStatus,
+    Placement,
+)
+from .page_contexts import (
+    HomePage,
+    OpportunityFormPage,
+    OpportunityPage,
+    ProfilePage,
+    StatsPage,
+)
 from .permissions import publisher_organisation_ids, student_profile
-from .schemas import ApplyIn, OpportunityCreate, OpportunityUpdate, OutcomeIn, StudentProfileUpdate, StudentRegistrationIn
+from .schemas import (
+    ApplyIn,
+    OpportunityCreate,
+    OpportunityUpdate,
+    OutcomeIn,
+    StudentProfileUpdate,
+    StudentRegistrationIn,
+)
 
 TRANSITION_LABELS = {
     OpportunityStatus.IN_REVIEW: gettext_lazy("Skicka för granskning"),
@@ -191,7 +218,15 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
                 "stayed_region_1y": "" if outcome.stayed_region_1y is None else str(outcome.stayed_region_1y).lower(),
             }
             placements.append((services.public.placement(p), OutcomeForm(initial=initial, prefix=f"p{p.pk}")))
+    fit = None
+    if profile is not None and profile.consent_matching:
+        from .scoring import score_pair
+        from .services.ranking import opportunity_record, student_record
+
+        record = opportunity_record(opp)
+        fit = score_pair(student_record(profile), record, sk.labels([*record.required, *record.desirable]))
     return OpportunityPage(
+        fit=fit,
         opportunity=services.public.opportunity(opp),
         transitions=transitions,
         can_apply=profile is not None and opp.status == OpportunityStatus.PUBLISHED,

@@ -15,11 +15,19 @@ from django.utils import timezone
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.audit import record, snapshot
 
-from ..models import APPLICATION_WORKFLOW, Application, ApplicationStatus, Opportunity, OpportunityStatus, Placement, PlacementSource
+from ..models import (
+    APPLICATION_WORKFLOW,
+    Application,
+    ApplicationStatus,
+    Opportunity,
+    OpportunityStatus,
+    Placement,
+    PlacementSource,
+)
 from ..permissions import require, student_profile, visible_applications
 from ..schemas import ApplyIn
 
-__all__ = ["apply", "get_application", "find_application", "own_applications", "transition_application", "fill_if_full", "days_since_published"]
+__all__ = ["apply", "days_since_published", "fill_if_full", "find_application", "get_application", "own_applications", "transition_application"]
 
 STUDENT_MOVES = (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)
 

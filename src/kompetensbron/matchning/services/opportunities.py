@@ -18,20 +18,27 @@ from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.samverkan.models import Unit
 
 from .. import skills as sk
-from ..models import OPPORTUNITY_WORKFLOW, DegreeLevel, Opportunity, OpportunityKind, OpportunityStatus, WorkMode
+from ..models import (
+    OPPORTUNITY_WORKFLOW,
+    DegreeLevel,
+    Opportunity,
+    OpportunityKind,
+    OpportunityStatus,
+    WorkMode,
+)
 from ..permissions import require, visible_opportunities
 from ..schemas import OpportunityCreate, OpportunityUpdate, SkillRef
 from .public import OPPORTUNITY_RELATED
 
 __all__ = [
     "InvalidTransition",
-    "get_opportunity",
-    "find_opportunity",
-    "list_opportunities",
     "create_opportunity",
-    "update_opportunity",
-    "transition_opportunity",
+    "find_opportunity",
+    "get_opportunity",
+    "list_opportunities",
     "suggest_skills",
+    "transition_opportunity",
+    "update_opportunity",
 ]
 
 

@@ -10,10 +10,10 @@ from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.audit import record, snapshot
 
 from ..models import Outcome, Placement
-from ..schemas import OutcomeIn, OutcomePublic
 from ..permissions import require
+from ..schemas import OutcomeIn, OutcomePublic
 
-__all__ = ["find_placement", "record_outcome", "outcome_public", "FOLLOW_UP_FIELDS"]
+__all__ = ["FOLLOW_UP_FIELDS", "find_placement", "outcome_public", "record_outcome"]
 
 FOLLOW_UP_FIELDS = ("stayed_kommun_1y", "stayed_region_1y", "stayed_kommun_3y", "stayed_region_3y")
 

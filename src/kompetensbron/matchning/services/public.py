@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Application, Opportunity, OpportunityKind, OpportunityStatus, Placement, StudentProfile, WorkMode
-from ..schemas import ApplicationPublic, CourseRef, OpportunityPublic, PlacementPublic, StudentProfilePublic
 from .. import skills as sk
+from ..models import (
+    Application,
+    Opportunity,
+    OpportunityKind,
+    OpportunityStatus,
+    Placement,
+    StudentProfile,
+    WorkMode,
+)
+from ..schemas import (
+    ApplicationPublic,
+    CourseRef,
+    OpportunityPublic,
+    PlacementPublic,
+    StudentProfilePublic,
+)
 
 OPPORTUNITY_RELATED = ("host", "unit", "ssyk", "kommun__lan", "kommun__fa_region")
 

@@ -13,15 +13,21 @@ from django.db.models import Count, Max
 
 from kompetensbron.errors import PermissionDenied
 
+from .. import skills as sk
 from ..models import Application, Opportunity, OpportunityStatus, StudentProfile
 from ..permissions import require, student_profile
 from ..schemas import ApplicantPublic, RankedList, RankedOpportunity
-from ..scoring import OpportunityIndex, OpportunityRecord, ScoredOpportunity, StudentRecord, score_pair
-from .. import skills as sk
+from ..scoring import (
+    OpportunityIndex,
+    OpportunityRecord,
+    ScoredOpportunity,
+    StudentRecord,
+    score_pair,
+)
 from . import public
 from .opportunities import _with_counts
 
-__all__ = ["published_index", "student_record", "opportunity_record", "ranked_for_student", "ranked_applicants", "NO_CONSENT"]
+__all__ = ["NO_CONSENT", "opportunity_record", "published_index", "ranked_applicants", "ranked_for_student", "student_record"]
 
 NO_CONSENT = "Ge samtycke till matchning i din profil för att se möjligheter rangordnade efter dig."
 NO_SKILLS = "Lägg till avklarade kurser eller kompetenser i din profil: utan dem rangordnas bara efter ort, period och typ."

@@ -33,22 +33,29 @@ from ..models import (
     StudentProfile,
 )
 from ..permissions import PUBLISHER_KINDS, require, student_profile
-from ..schemas import HostRankingIn, PlacementIn, RoundCreate, RoundOpportunitiesIn, RoundPublic, StudentRankingIn
+from ..schemas import (
+    HostRankingIn,
+    PlacementIn,
+    RoundCreate,
+    RoundOpportunitiesIn,
+    RoundPublic,
+    StudentRankingIn,
+)
 from . import public
 from .applications import days_since_published, fill_if_full
 
 __all__ = [
-    "visible_rounds",
-    "get_round",
-    "find_round",
+    "close_round",
     "create_round",
-    "set_round_opportunities",
+    "find_round",
+    "get_round",
     "rank_opportunities",
     "rank_students",
-    "set_placement",
-    "run_round",
-    "close_round",
     "round_public",
+    "run_round",
+    "set_placement",
+    "set_round_opportunities",
+    "visible_rounds",
 ]
 
 
@@ -237,17 +244,21 @@ def run_round(*, actor, round_: Round) -> Round:
         host_lists: dict[str, list[str]] = {str(o): [] for o in opportunities}
         for r in RoundHostRank.objects.filter(round=current).order_by("opportunity_id", "rank"):
             host_lists[str(r.opportunity_id)].append(str(r.student_id))
-        locked = list(Placement.objects.filter(round=current, locked=True).values_list("student_id", "opportunity_id"))
+        # A locked placement keeps its place even when its student was erased since (no id then).
+        locked = [
+            (str(s) if s is not None else f"erased-{pk}", str(o))
+            for pk, s, o in Placement.objects.filter(round=current, locked=True).values_list("pk", "student_id", "opportunity_id")
+        ]
         for s, _ in locked:
-            students.setdefault(str(s), [])
+            students.setdefault(s, [])
         result = allocate(
             students=students,
             opportunities={k: (opportunities[int(k)].capacity, v_) for k, v_ in host_lists.items()},
-            locked=[(str(s), str(o)) for s, o in locked],
+            locked=locked,
         )
-        before = {"placements": sorted(Placement.objects.filter(round=current).values_list("student_id", "opportunity_id"))}
+        before = {"placements": [list(r) for r in Placement.objects.filter(round=current).order_by("pk").values_list("student_id", "opportunity_id")]}
         Placement.objects.filter(round=current, locked=False).delete()
-        profiles = {p.pk: p for p in StudentProfile.objects.filter(pk__in=[int(s) for s in result.matches])}
+        profiles = {p.pk: p for p in StudentProfile.objects.filter(pk__in=[int(s) for s in result.matches if s.isdigit()])}
         now = timezone.now()
         Placement.objects.bulk_create(
             [
@@ -263,9 +274,39 @@ def run_round(*, actor, round_: Round) -> Round:
         current.status = RoundStatus.ALLOCATED
         current.allocated_at = now
         current.save()
-        after = {"placements": sorted((int(s), int(o)) for s, o in result.matches.items()), "unmatched": [int(s) for s in result.unmatched]}
+        after = {
+            "placements": sorted((int(s), int(o)) for s, o in result.matches.items() if s.isdigit()),
+            "unmatched": sorted(int(s) for s in result.unmatched if s.isdigit()),
+        }
         record(actor=actor, action="run", obj=current, before=before, after=after)
     return current
+
+
+def round_files(*, actor, round_: Round) -> tuple[str, str]:
+    """The round's rankings as the ``match-round`` CSV files (STUDENTS.csv, OPPORTUNITIES.csv).
+
+    Ids are student-profile and opportunity ids only (no names), for the coordinator to
+    re-run or archive the allocation outside the platform (locked placements are not in them).
+    """
+    import csv
+    import io
+
+    require(actor, "manage_round", round_, "Endast arrangörens samordnare hämtar omgångens underlag.")
+    students: dict[int, list[str]] = {}
+    for r in RoundStudentRank.objects.filter(round=round_).order_by("student_id", "rank"):
+        students.setdefault(r.student_id, []).append(str(r.opportunity_id))
+    hosts: dict[int, list[str]] = {o.pk: [] for o in round_.opportunities.order_by("pk")}
+    capacity = dict(round_.opportunities.values_list("pk", "capacity"))
+    for r in RoundHostRank.objects.filter(round=round_).order_by("opportunity_id", "rank"):
+        hosts.setdefault(r.opportunity_id, []).append(str(r.student_id))
+    s_buf, o_buf = io.StringIO(), io.StringIO()
+    w = csv.writer(s_buf, lineterminator="\n")
+    w.writerow(["student_id", "preferences"])
+    w.writerows((sid, ";".join(p)) for sid, p in students.items())
+    w = csv.writer(o_buf, lineterminator="\n")
+    w.writerow(["opportunity_id", "capacity", "preferences"])
+    w.writerows((oid, capacity.get(oid, 0), ";".join(p)) for oid, p in hosts.items())
+    return s_buf.getvalue(), o_buf.getvalue()
 
 
 def close_round(*, actor, round_: Round) -> Round:

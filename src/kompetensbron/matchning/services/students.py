@@ -27,18 +27,25 @@ from kompetensbron.samverkan.services.accounts import activation_path
 from .. import skills as sk
 from ..models import AllowedEmailDomain, OpportunityKind, StudentProfile
 from ..permissions import require, student_profile
-from ..schemas import AllowedDomainIn, StudentInviteIn, StudentInviteOut, StudentProfileUpdate, StudentRegistrationIn, StudentRegistrationOut
+from ..schemas import (
+    AllowedDomainIn,
+    StudentInviteIn,
+    StudentInviteOut,
+    StudentProfileUpdate,
+    StudentRegistrationIn,
+    StudentRegistrationOut,
+)
 
 __all__ = [
     "REGISTERED",
-    "domain_of",
-    "allowed_domain",
-    "register_student",
-    "invite_student",
-    "get_own_profile",
-    "update_profile",
     "add_allowed_domain",
+    "allowed_domain",
     "delete_allowed_domain",
+    "domain_of",
+    "get_own_profile",
+    "invite_student",
+    "register_student",
+    "update_profile",
 ]
 
 REGISTERED = "Om adressen hör till ett godkänt lärosäte har vi skickat en aktiveringslänk till den."
