@@ -116,3 +116,12 @@ def test_english_from_the_apps_own_locale(client, world, programme, settings):
     page = client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
     assert "By municipality" in page and "Report as Excel" in page
     assert "Scenarios side by side" in client.get("/studentbostader/simulator/").content.decode()
+
+
+def test_personal_data_export_and_erase(world):
+    from kompetensbron.privacy import erase_all, export_all
+
+    project = _project(world)
+    assert export_all(world.company_coordinator)["housing"]["status_changes"][0]["project"] == project.name
+    assert erase_all(world.company_coordinator)["housing"] == 1
+    assert project.status_changes.get().actor is None and project.status_changes.count() == 1
