@@ -125,3 +125,22 @@ def test_personal_data_export_and_erase(world):
     assert export_all(world.company_coordinator)["housing"]["status_changes"][0]["project"] == project.name
     assert erase_all(world.company_coordinator)["housing"] == 1
     assert project.status_changes.get().actor is None and project.status_changes.count() == 1
+
+
+def test_web_import_all_or_nothing(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kompetensbron.housing.models import QueueStatistic
+
+    client.force_login(world.company_coordinator)
+    header = "organisation,year,home_type,people_in_queue,homes_offered,median_wait_days,p90_wait_days,declines,source\n"
+    good = f"{header}Studentbostäder i Stockholm,2018,studio,,1100,1100,1500,450,årsredovisning\n"
+    bad = f"{header}Studentbostäder i Stockholm,2019,studio,,1100,1100,1500,450,x\nStudentbostäder i Stockholm,20x9,studio,,1,1,1,1,x\n"
+    response = client.post("/studentbostader/import/", {"kind": "queue", "file": SimpleUploadedFile("q.csv", bad.encode())})
+    assert response.status_code == 422 and "rad 3, kolumn year" in response.content.decode()
+    assert not QueueStatistic.objects.exists()
+    response = client.post("/studentbostader/import/", {"kind": "queue", "file": SimpleUploadedFile("q.csv", good.encode())})
+    assert response.status_code == 302 and QueueStatistic.objects.count() == 1
+    stock = "kommunkod,year,homes,source\n0180,2013,10000,x\n"
+    refused = client.post("/studentbostader/import/", {"kind": "stock", "file": SimpleUploadedFile("s.csv", stock.encode())})
+    assert refused.status_code == 403

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "housing"
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
     path("projekt/<int:pk>/status/", views.project_status, name="project_status"),
     path("kostatistik/", views.queue_statistics, name="queue"),
     path("kostatistik/ny/", views.queue_statistic_create, name="queue_create"),
+    path("import/", import_views.import_file, name="import"),
     path("simulator/", views.simulator, name="simulator"),
     path("simulator/kor/", views.simulator_run, name="simulator_run"),
     path("simulator/rensa/", views.simulator_clear, name="simulator_clear"),
