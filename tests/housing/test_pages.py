@@ -21,7 +21,7 @@ def programme(world):
 
 
 def _project(world, **kw):
-    data = dict(name="Lärkan", owner_id=world.company.pk, kommun_code="0180", homes=200, home_type="studio", expected_completion_year=2016)
+    data = {"name": "Lärkan", "owner_id": world.company.pk, "kommun_code": "0180", "homes": 200, "home_type": "studio", "expected_completion_year": 2016}
     data.update(kw)
     return services.create_project(actor=world.company_coordinator, data=ProjectCreate(**data))
 

@@ -8,10 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.reference.models import Kommun, Lan
 
-from .models import MAX_HOMES, MAX_YEAR, MIN_YEAR, HomeType, ProjectStatus, QueueHomeType, TargetKind
+from .models import (
+    MAX_HOMES,
+    MAX_YEAR,
+    MIN_YEAR,
+    HomeType,
+    ProjectStatus,
+    QueueHomeType,
+    TargetKind,
+)
 from .simulation_runs import WEB_LIMITS
 
-__all__ = ["ProjectForm", "ProjectEditForm", "StatusForm", "ProgrammeForm", "QueueStatisticForm", "SimulationForm", "SERVICE_FIELDS"]
+__all__ = ["SERVICE_FIELDS", "ProgrammeForm", "ProjectEditForm", "ProjectForm", "QueueStatisticForm", "SimulationForm", "StatusForm"]
 
 #: Service error keys → form field names.
 SERVICE_FIELDS = {"owner_id": "owner", "kommun_code": "kommun", "lan_code": "lan", "organisation_id": "organisation"}

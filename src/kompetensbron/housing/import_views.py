@@ -57,8 +57,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / Path(upload.name).name
                 with open(path, "wb") as fh:
-                    for chunk in upload.chunks():
-                        fh.write(chunk)
+                    fh.writelines(upload.chunks())
                 try:
                     report = action(path, actor=request.user)
                 except PermissionDenied as exc:

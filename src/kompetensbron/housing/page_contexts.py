@@ -10,7 +10,7 @@ from django import forms
 
 from .schemas import ProgrammeProgress, ProgrammePublic, ProjectPublic, QueueSeries
 
-__all__ = ["StartPage", "ProgressPage", "ProjectListPage", "ProjectPage", "QueuePage", "SimulatorPage"]
+__all__ = ["ProgressPage", "ProjectListPage", "ProjectPage", "QueuePage", "SimulatorPage", "StartPage"]
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 from .models import HousingSource, ProjectStatusChange
 
-__all__ = ["export_person", "erase_person"]
+__all__ = ["erase_person", "export_person"]
 
 
 def export_person(user) -> dict[str, Any]:

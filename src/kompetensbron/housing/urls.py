@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, simulator_views, views
 
 app_name = "housing"
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
     path("kostatistik/", views.queue_statistics, name="queue"),
     path("kostatistik/ny/", views.queue_statistic_create, name="queue_create"),
     path("import/", import_views.import_file, name="import"),
-    path("simulator/", views.simulator, name="simulator"),
-    path("simulator/kor/", views.simulator_run, name="simulator_run"),
-    path("simulator/rensa/", views.simulator_clear, name="simulator_clear"),
+    path("simulator/", simulator_views.simulator, name="simulator"),
+    path("simulator/kor/", simulator_views.simulator_run, name="simulator_run"),
+    path("simulator/rensa/", simulator_views.simulator_clear, name="simulator_clear"),
 ]

@@ -18,12 +18,31 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.page_contexts import FormPage
 
 from . import report_exports, services
-from .forms import SERVICE_FIELDS, ProgrammeForm, ProjectEditForm, ProjectForm, QueueStatisticForm, StatusForm
+from .forms import (
+    SERVICE_FIELDS,
+    ProgrammeForm,
+    ProjectEditForm,
+    ProjectForm,
+    QueueStatisticForm,
+    StatusForm,
+)
 from .models import ProjectStatus, allowed_transitions
-from .page_contexts import ProgressPage, ProjectListPage, ProjectPage, QueuePage, StartPage
+from .page_contexts import (
+    ProgressPage,
+    ProjectListPage,
+    ProjectPage,
+    QueuePage,
+    StartPage,
+)
 from .permissions import coordinated_housing_organisations, coordinated_regions
-from .schemas import ProgrammeCreate, ProgrammeUpdate, ProjectCreate, ProjectUpdate, QueueStatisticIn, StatusChangeIn
-from .simulator_views import simulator, simulator_clear, simulator_run  # noqa: F401 - routed in urls.py
+from .schemas import (
+    ProgrammeCreate,
+    ProgrammeUpdate,
+    ProjectCreate,
+    ProjectUpdate,
+    QueueStatisticIn,
+    StatusChangeIn,
+)
 
 FORM_TEMPLATE = "samverkan/form.html"
 

@@ -8,7 +8,15 @@ import statistics
 import pytest
 
 from kompetensbron.errors import ValidationFailed
-from kompetensbron.housing.simulator import BUILT_IN_RULES, RuleError, Scenario, Simulation, get_rules, rules_from_dict, simulate
+from kompetensbron.housing.simulator import (
+    BUILT_IN_RULES,
+    RuleError,
+    Scenario,
+    Simulation,
+    get_rules,
+    rules_from_dict,
+    simulate,
+)
 from kompetensbron.housing.simulator.engine import GONE, HOUSED, WAITING
 
 SMALL = Scenario(homes=150, arrivals_per_year=160, years=3, warmup_years=1, seed=7)

@@ -24,7 +24,7 @@ from .rules import RuleSet
 from .scenario import YEAR, Scenario
 from .statistics import Recorder
 
-__all__ = ["Simulation", "PENDING", "REGISTERED", "WAITING", "HOUSED", "GONE"]
+__all__ = ["GONE", "HOUSED", "PENDING", "REGISTERED", "WAITING", "Simulation"]
 
 PENDING, REGISTERED, WAITING, HOUSED, GONE = range(5)
 (E_COHORT, E_REGISTER, E_ADMIT, E_PASSIVE, E_FREEZE, E_UNPARK, E_GRADUATE,
@@ -34,8 +34,25 @@ MAX_SCAN = 2000  # fmt: skip
 
 
 class Student:
-    __slots__ = ("sid", "reg", "admit", "grad", "member", "wants", "state", "passive", "key", "tb", "version",
-                 "declines", "parked_until", "parked_total", "pending", "frozen", "contract_day")  # fmt: skip
+    __slots__ = (
+        "admit",
+        "contract_day",
+        "declines",
+        "frozen",
+        "grad",
+        "key",
+        "member",
+        "parked_total",
+        "parked_until",
+        "passive",
+        "pending",
+        "reg",
+        "sid",
+        "state",
+        "tb",
+        "version",
+        "wants",
+    )  # fmt: skip
 
     def __init__(self, sid: int, reg: int, admit: int, grad: int, member: bool, wants: tuple[int, ...], tb: float) -> None:
         self.sid, self.reg, self.admit, self.grad, self.member, self.wants, self.tb = sid, reg, admit, grad, member, wants, tb
@@ -52,7 +69,7 @@ class Student:
 
 
 class Home:
-    __slots__ = ("hid", "type", "tenant", "next_tenant", "last_tenant", "move_out_day", "next_end", "vacant_since")
+    __slots__ = ("hid", "last_tenant", "move_out_day", "next_end", "next_tenant", "tenant", "type", "vacant_since")
 
     def __init__(self, hid: int, type_index: int) -> None:
         self.hid, self.type = hid, type_index
@@ -65,7 +82,7 @@ class Home:
 
 
 class Vacancy:
-    __slots__ = ("home", "offered", "candidates")
+    __slots__ = ("candidates", "home", "offered")
 
     def __init__(self, home: Home) -> None:
         self.home = home
