@@ -144,3 +144,16 @@ def test_web_import_all_or_nothing(client, world):
     stock = "kommunkod,year,homes,source\n0180,2013,10000,x\n"
     refused = client.post("/studentbostader/import/", {"kind": "stock", "file": SimpleUploadedFile("s.csv", stock.encode())})
     assert refused.status_code == 403
+
+
+def test_region_coordinator_sets_a_kommun_target(client, world, programme):
+    client.force_login(world.region_coordinator)
+    assert "Spara kommunmål" in client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    response = client.post(f"/studentbostader/program/{programme.pk}/kommunmal/", {"kommun": "0184", "target_homes": 800})
+    assert response.status_code == 302
+    assert programme.kommun_targets.get().target_homes == 800
+    assert client.post(f"/studentbostader/program/{programme.pk}/kommunmal/", {"kommun": "0380", "target_homes": 1}).status_code == 422
+    client.force_login(world.company_coordinator)
+    assert "Spara kommunmål" not in client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    assert client.post(f"/studentbostader/program/{programme.pk}/kommunmal/", {"kommun": "0184", "target_homes": 1}).status_code == 403
+    assert programme.kommun_targets.get().target_homes == 800

@@ -91,6 +91,15 @@ class ProgrammeForm(forms.Form):
             del self.fields["lan"]
 
 
+class KommunTargetForm(forms.Form):
+    kommun = forms.ModelChoiceField(Kommun.objects.none(), label=_("Kommun"), to_field_name="code")
+    target_homes = forms.IntegerField(label=_("Kommunmål (nya bostäder; 0 tar bort)"), min_value=0, max_value=MAX_HOMES)
+
+    def __init__(self, *args, lan_code: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].queryset = Kommun.objects.filter(lan_id=lan_code).order_by("name")
+
+
 class QueueStatisticForm(forms.Form):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Bostadsföretag"))
     year = _year(_("År"), required=True)

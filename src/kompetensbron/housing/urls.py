@@ -10,6 +10,7 @@ urlpatterns = [
     path("program/nytt/", views.programme_create, name="programme_create"),
     path("program/<int:pk>/", views.progress, name="progress"),
     path("program/<int:pk>/redigera/", views.programme_edit, name="programme_edit"),
+    path("program/<int:pk>/kommunmal/", views.kommun_target, name="kommun_target"),
     path("program/<int:pk>/rapport.pdf", views.progress, {"fmt": "pdf"}, name="progress_pdf"),
     path("program/<int:pk>/rapport.xlsx", views.progress, {"fmt": "xlsx"}, name="progress_xlsx"),
     path("projekt/", views.project_list, name="projects"),
