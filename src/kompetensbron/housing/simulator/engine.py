@@ -1,6 +1,6 @@
 """The discrete-event simulation of one student-housing queue (days are the unit of time).
 
-Events sit in one heap ordered by (day, sequence), packed into one integer. Candidates wait in one heap per home type,
+Events sit in a calendar queue (one list per day, in the order scheduled). Candidates wait in one heap per home type,
 ordered by a *key* from which the score follows at any day (score = rate × (day − key)), so the
 ranking never needs a scan; a student leaving the queue, getting parked or reset just bumps a
 version number and stale heap entries are dropped when they surface (lazy deletion). Students
@@ -97,8 +97,10 @@ class Simulation:
         self.types = scenario.home_types
         self.now = 0
         self.end = (scenario.warmup_years + scenario.years) * YEAR
-        self.events: list[tuple] = []
-        self.seq = 0
+        # a calendar queue: one list of events per day, taken in the order they were added
+        self.buckets: list[list | None] = [None] * (self.end + 1)
+        self.day = 0
+        self.pos = 0
         self.students: list[Student] = []
         self.counts = [0] * 5
         self.homes: list[Home] = []
@@ -115,9 +117,20 @@ class Simulation:
     # ------------------------------------------------------------------ set-up
 
     def _push(self, day: float, kind: int, a=None, b=None) -> None:
-        # one int key (day, then sequence) keeps heap comparisons cheap and the order total
-        self.seq += 1
-        heapq.heappush(self.events, ((math.ceil(day) << 32) | self.seq, kind, a, b))
+        """Schedule an event; events of one day run in the order they were scheduled."""
+        day = max(math.ceil(day), self.now)
+        if day >= self.end:
+            return  # after the simulated period: never processed
+        bucket = self.buckets[day]
+        if bucket is None:
+            self.buckets[day] = [(kind, a, b)]
+        else:
+            bucket.append((kind, a, b))
+
+    def clear_events(self) -> None:
+        """Drop every scheduled event (tests that drive single events)."""
+        self.buckets = [None] * len(self.buckets)
+        self.day, self.pos = self.now, 0
 
     def _populate(self) -> None:
         counts = self.sc.homes_by_type()
@@ -347,10 +360,19 @@ class Simulation:
 
     def step(self) -> bool:
         """Process one event; False when the simulation has ended."""
-        if not self.events or self.events[0][0] >> 32 >= self.end:
-            return False
-        key, kind, a, b = heapq.heappop(self.events)
-        self.now = key >> 32
+        buckets = self.buckets
+        while True:
+            if self.day >= self.end:
+                return False
+            bucket = buckets[self.day]
+            if bucket is not None and self.pos < len(bucket):
+                break
+            buckets[self.day] = None
+            self.day += 1
+            self.pos = 0
+        kind, a, b = bucket[self.pos]
+        self.pos += 1
+        self.now = self.day
         students = self.students
         if kind == E_COHORT:
             self._cohort(a)
