@@ -218,6 +218,9 @@ def test_a_concurrent_duplicate_create_is_422_and_writes_nothing(world):
         assert response.json()["errors"] == {"name": "Organisationen Testkommun finns redan."}
         response = _send(client, "post", f"{API}/bodies", {"name": "Styrgruppen", "kind": "council"})
         assert response.status_code == 422, response.content
+        # unique regardless of case in the database too
+        response = _send(client, "post", f"{API}/organisations", {"name": "TESTKOMMUN", "kind": "municipality"})
+        assert response.status_code == 422, response.content
     assert (Organisation.objects.count(), AuditEntry.objects.count()) == before
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,10 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # unique regardless of case, in the database (the services say so first, with a message)
+        constraints = [models.UniqueConstraint(
+            Lower("name"), name="samverkan_organisation_name_ci", violation_error_message=_("Det finns redan en organisation med det namnet.")
+        )]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
 
@@ -121,6 +126,10 @@ class Agreement(models.Model):
 
     class Meta:
         ordering = ["title"]
+        # unique regardless of case, in the database (the services say so first, with a message)
+        constraints = [models.UniqueConstraint(
+            Lower("title"), name="samverkan_agreement_title_ci", violation_error_message=_("Det finns redan ett avtal med den titeln.")
+        )]
         verbose_name = _("samverkansavtal")
         verbose_name_plural = _("samverkansavtal")
 
@@ -178,6 +187,10 @@ class Body(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # unique regardless of case, in the database (the services say so first, with a message)
+        constraints = [models.UniqueConstraint(
+            Lower("name"), name="samverkan_body_name_ci", violation_error_message=_("Det finns redan ett organ med det namnet.")
+        )]
         verbose_name = _("organ")
         verbose_name_plural = _("organ")
 
