@@ -11,11 +11,11 @@ import math
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import NotFound, UnknownConcept
 from kompetensbron.reference.search_text import fold, query_terms
+from kompetensbron.unique_writes import atomic_unique
 from kompetensbron.reference.services import list_data_sources
 
 from . import validation as v
@@ -212,14 +212,14 @@ def _apply(p: Programme, data: ProgrammeIn) -> Programme:
 def create_programme(*, actor, data: ProgrammeIn) -> Programme:
     require_add(actor)
     v.raise_if(_validate(data))
-    with transaction.atomic():
+    with atomic_unique("code", f"Lärosätet har redan ett program med koden ”{data.code.strip()}”."):
         return _apply(Programme(), data)
 
 
 def update_programme(*, actor, programme: Programme, data: ProgrammeIn) -> Programme:
     require_change(actor)
     v.raise_if(_validate(data, instance=programme))
-    with transaction.atomic():
+    with atomic_unique("code", f"Lärosätet har redan ett program med koden ”{data.code.strip()}”."):
         return _apply(programme, data)
 
 
