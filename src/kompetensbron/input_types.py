@@ -15,8 +15,9 @@ Rules, by example::
                                       9223372036854775808 → 422, 123456789012.34 → fine
     Line         ≤ 255 characters, no lone surrogates ("\\ud800" → 422) and no NUL
     Text         ≤ 20 000 characters, no lone surrogates
-    Url          ≤ 200 characters, http(s) only: "javascript:alert(1)" → 422
-    LinkUrl      as Url, or mailto: (an e-mail link)
+    Url          ≤ 200 characters, http(s) only: "javascript:alert(1)" → 422, and so is
+                 "mailto:" (no URL field holds an e-mail link; a rendered link may be one,
+                 see LINK_SCHEMES and samverkan_tags.safe_href)
     SearchText   ≤ 200 characters (a search box, not a document)
 """
 
@@ -53,16 +54,14 @@ __all__ = [
     "Code",
     "Text",
     "Url",
-    "LinkUrl",
     "SearchText",
     "bounded_line",
     "no_surrogates",
     "safe_url",
-    "safe_link_url",
     "is_safe_url",
     "form_no_surrogates",
     "form_safe_url",
-    "form_safe_link_url",
+    "validate_web_url",
     "BoundedFormMixin",
 ]
 
@@ -122,7 +121,6 @@ def _url_checker(schemes: tuple[str, ...]):
 
 
 safe_url = _url_checker(WEB_SCHEMES)
-safe_link_url = _url_checker(LINK_SCHEMES)
 
 
 def bounded_line(max_length: int) -> type[str]:
@@ -141,7 +139,6 @@ Line = bounded_line(MAX_LINE)
 Code = bounded_line(32)
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(no_surrogates)]
 Url = Annotated[str, StringConstraints(max_length=MAX_URL), AfterValidator(no_surrogates), AfterValidator(safe_url)]
-LinkUrl = Annotated[str, StringConstraints(max_length=MAX_URL), AfterValidator(no_surrogates), AfterValidator(safe_link_url)]
 SearchText = Annotated[str, StringConstraints(max_length=MAX_SEARCH), AfterValidator(no_surrogates)]
 
 
@@ -163,7 +160,11 @@ def _form(check):
 #: validators for Django form fields, the same rules as the pydantic types above
 form_no_surrogates = _form(no_surrogates)
 form_safe_url = _form(safe_url)
-form_safe_link_url = _form(safe_link_url)
+
+
+def validate_web_url(value: str) -> None:
+    """Model-field validator (importable by migrations): http(s) only."""
+    form_safe_url(value)
 
 
 class BoundedFormMixin:

@@ -21,6 +21,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.input_types import validate_web_url
+
 
 class OrganisationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Kommun")
@@ -38,7 +40,7 @@ class Organisation(models.Model):
     kommun = models.ForeignKey(
         "reference.Kommun", verbose_name=_("kommun"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    website = models.URLField(_("webbplats"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True, validators=[validate_web_url])
     is_demo = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -142,7 +144,7 @@ class AgreementDocument(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("titel"), max_length=255)
-    url = models.URLField(_("länk"), blank=True)
+    url = models.URLField(_("länk"), blank=True, validators=[validate_web_url])
     file = models.FileField(_("fil"), upload_to="samverkan/avtal/", blank=True)
 
     class Meta:
