@@ -34,7 +34,6 @@ from pydantic import AfterValidator, Field, StringConstraints
 __all__ = [
     "MAX_ID",
     "MAX_INT",
-    "MAX_SMALL_INT",
     "MAX_LINE",
     "MAX_TEXT",
     "MAX_URL",
@@ -45,11 +44,9 @@ __all__ = [
     "LINK_SCHEMES",
     "Id",
     "Count",
-    "SmallCount",
     "Year",
     "Money",
     "Credits",
-    "CourseCredits",
     "Line",
     "Code",
     "Text",
@@ -67,7 +64,6 @@ __all__ = [
 
 MAX_ID = 2**63 - 1  # BigAutoField
 MAX_INT = 2**31 - 1  # IntegerField / PositiveIntegerField on PostgreSQL (SQLite holds more)
-MAX_SMALL_INT = 2**15 - 1  # PositiveSmallIntegerField on PostgreSQL
 MAX_LINE = 255  # CharField(max_length=255)
 MAX_TEXT = 20_000  # TextField: a long description, not a file
 MAX_URL = 200  # URLField's default max_length
@@ -130,11 +126,9 @@ def bounded_line(max_length: int) -> type[str]:
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Count = Annotated[int, Field(ge=-MAX_INT, le=MAX_INT)]
-SmallCount = Annotated[int, Field(ge=-MAX_SMALL_INT, le=MAX_SMALL_INT)]
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 Money = Annotated[Decimal, Field(max_digits=14, decimal_places=2, allow_inf_nan=False)]
 Credits = Annotated[Decimal, Field(max_digits=6, decimal_places=1, allow_inf_nan=False)]  # Programme.credits
-CourseCredits = Annotated[Decimal, Field(max_digits=5, decimal_places=1, allow_inf_nan=False)]  # Course.credits
 Line = bounded_line(MAX_LINE)
 Code = bounded_line(32)
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(no_surrogates)]
