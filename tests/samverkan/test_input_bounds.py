@@ -218,6 +218,9 @@ def test_a_concurrent_duplicate_create_is_422_and_writes_nothing(world):
         assert response.json()["errors"] == {"name": "Organisationen Testkommun finns redan."}
         response = _send(client, "post", f"{API}/bodies", {"name": "Styrgruppen", "kind": "council"})
         assert response.status_code == 422, response.content
+        # unique regardless of case in the database too
+        response = _send(client, "post", f"{API}/organisations", {"name": "TESTKOMMUN", "kind": "municipality"})
+        assert response.status_code == 422, response.content
     assert (Organisation.objects.count(), AuditEntry.objects.count()) == before
 
 
@@ -237,17 +240,15 @@ def test_organisation_website_accepts_only_http_urls(world, url):
     assert not form.is_valid() and "website" in form.errors
 
 
-def test_agreement_document_url_accepts_http_and_mailto_only(world):
+def test_agreement_document_url_accepts_http_only(world):
     client = _client(world.coordinator)
     base = {"party_ids": [world.kommun.pk], "period_start": "2025-01-01"}
-    bad = base | {"title": "Avtal med länk", "documents": [{"title": "Avtalet", "url": "javascript:alert(1)"}]}
-    assert _send(client, "post", f"{API}/agreements", bad).status_code == 422
-    good = base | {
-        "title": "Avtal med länkar",
-        "documents": [{"title": "PDF", "url": "https://example.se/avtal.pdf"}, {"title": "Kontakt", "url": "mailto:avtal@example.se"}],
-    }
+    for url in ("javascript:alert(1)", "mailto:avtal@example.se", "data:text/html,x"):
+        bad = base | {"title": "Avtal med länk", "documents": [{"title": "Avtalet", "url": url}]}
+        assert _send(client, "post", f"{API}/agreements", bad).status_code == 422
+    good = base | {"title": "Avtal med länkar", "documents": [{"title": "PDF", "url": "https://example.se/avtal.pdf"}]}
     assert _send(client, "post", f"{API}/agreements", good).status_code == 201
-    assert sorted(AgreementDocument.objects.values_list("url", flat=True)) == ["https://example.se/avtal.pdf", "mailto:avtal@example.se"]
+    assert list(AgreementDocument.objects.values_list("url", flat=True)) == ["https://example.se/avtal.pdf"]
 
 
 def test_a_stored_javascript_url_is_rendered_inert(world):
@@ -264,3 +265,17 @@ def test_a_stored_javascript_url_is_rendered_inert(world):
 def test_an_http_website_is_kept(world):
     org = services.create_organisation(actor=world.admin, data=OrganisationCreate(name="Webb AB", kind="company", website="https://webb.example.se"))
     assert org.website == "https://webb.example.se"
+
+
+def test_the_models_refuse_unsafe_urls_so_the_admin_does_too(world):
+    from django.core.exceptions import ValidationError
+
+    world.kommun.website = "javascript:alert(1)"
+    with pytest.raises(ValidationError) as exc:
+        world.kommun.full_clean()
+    assert "website" in exc.value.message_dict
+    document = AgreementDocument(agreement=world.agreement, title="Länk", url="javascript:alert(1)")
+    with pytest.raises(ValidationError):
+        document.full_clean()
+    document.url = "https://example.se/avtal.pdf"
+    document.full_clean(exclude=["file"])

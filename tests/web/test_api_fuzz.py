@@ -4,8 +4,9 @@ Every operation of ``/api/v1/openapi.json`` is called, as an anonymous visitor a
 logged-in administrator (session cookie + CSRF token, as a browser sends them), with:
 
 * ``test_hostile_values``: every parameter and body field set to each hostile value in turn
-  (2⁶³, −2⁶³−1, lone surrogates, explicit ``null``, a 1 MB string, ``NaN``, ``javascript:``,
-  SQL/LIKE metacharacters, formulas), deterministic;
+  (2⁶³, −2⁶³−1, lone surrogates, NUL, explicit ``null``, a 1 MB string, ``NaN``,
+  ``javascript:``, SQL/LIKE metacharacters, formulas), deterministic; after a write route, the
+  pages and routes that read the rows are fetched again (a stored value must not break them);
 * ``test_generated_requests``: hypothesis-generated requests built from the operation's
   schemas (conforming values mixed with the hostile ones at every leaf), derandomized so CI
   sees the same cases every run. ``KOMPETENSBRON_FUZZ_EXAMPLES`` raises the count (default 6
@@ -307,9 +308,37 @@ def test_hostile_values(seeded, method, path, role):
             cases.append((typical_path, typical_query, value))  # the whole body
             if fields:
                 cases.append((typical_path, typical_query, {k: value for k in fields}))  # every field at once
+                if role == "logged_in" and (value is None or isinstance(value, int | float) or value in ("\ud800", BIG)):
+                    for k in fields:  # one field at a time, the others as a client would send them
+                        cases.append((typical_path, typical_query, (typical_body if isinstance(typical_body, dict) else {}) | {k: value}))
         for path_values, query, body in cases:
             response = _send(client, method, path, op, path_values, query, body, headers)
             _check(response, method, path, op, (path_values, query, body))
+    if method != "get" and role == "logged_in":
+        _read_back(client, method, path)
+
+
+def _read_back(client: Client, method: str, path: str) -> None:
+    """After the hostile writes, every page and route that reads the rows still answers."""
+    from kompetensbron.education.models import Programme
+    from kompetensbron.samverkan.models import Activity, Agreement, FundingApplication
+
+    agreement, activity = Agreement.objects.order_by("pk").first(), Activity.objects.order_by("pk").first()
+    funding, programme = FundingApplication.objects.order_by("pk").first(), Programme.objects.order_by("pk").first()
+    urls = ["/api/v1/samverkan/organisations", "/api/v1/samverkan/bodies", "/api/v1/samverkan/activities", "/samverkan/", "/samverkan/organisationer/", "/samverkan/organ/"]
+    if agreement:
+        a = f"/api/v1/samverkan/agreements/{agreement.pk}"
+        urls += [a, f"{a}/funding", f"{a}/report/2025", f"{a}/indicators", f"/samverkan/avtal/{agreement.pk}/", f"/samverkan/avtal/{agreement.pk}/arsrapport/2025/", f"/samverkan/avtal/{agreement.pk}/arsrapport/2025.xlsx"]
+    if activity:
+        urls += [f"/api/v1/samverkan/activities/{activity.pk}", f"/api/v1/samverkan/activities/{activity.pk}/funding", f"/samverkan/aktiviteter/{activity.pk}/"]
+    if funding:
+        urls.append(f"/api/v1/samverkan/funding/{funding.pk}")
+    if programme:
+        urls += [f"/api/v1/education/programmes/{programme.pk}", f"/utbildning/program/{programme.pk}/", "/utbildning/"]
+    for url in urls:
+        response = client.get(url)
+        if response.status_code >= 500:
+            pytest.fail(f"after hostile {method.upper()} {path}: GET {url} → {response.status_code}")
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -11,11 +11,11 @@ import math
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import NotFound, UnknownConcept
 from kompetensbron.reference.search_text import fold, query_terms
+from kompetensbron.unique_writes import atomic_unique
 from kompetensbron.reference.services import list_data_sources
 
 from . import validation as v
@@ -220,7 +220,7 @@ def create_programme(*, actor, data: ProgrammeIn) -> Programme:
     institution = Institution.objects.filter(pk=data.institution_id).first()
     require(actor, "add_programme", institution, ADD_REFUSED)  # None (unknown): 422 below
     v.raise_if(_validate(data))
-    with transaction.atomic():
+    with atomic_unique("code", f"Lärosätet har redan ett program med koden ”{data.code.strip()}”."):
         programme = _apply(Programme(), data)
         record(actor=actor, action="create", obj=programme, after=snapshot(programme))
     return programme
@@ -232,7 +232,7 @@ def update_programme(*, actor, programme: Programme, data: ProgrammeIn) -> Progr
     if data.institution_id != programme.institution_id:
         require(actor, "add_programme", Institution.objects.filter(pk=data.institution_id).first(), ADD_REFUSED)
     v.raise_if(_validate(data, instance=programme))
-    with transaction.atomic():
+    with atomic_unique("code", f"Lärosätet har redan ett program med koden ”{data.code.strip()}”."):
         before = snapshot(Programme.objects.get(pk=programme.pk))
         programme = _apply(programme, data)
         record(actor=actor, action="update", obj=programme, before=before, after=snapshot(programme))

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kompetensbron.input_types import validate_web_url
 
 
 class OrganisationKind(models.TextChoices):
@@ -38,13 +41,17 @@ class Organisation(models.Model):
     kommun = models.ForeignKey(
         "reference.Kommun", verbose_name=_("kommun"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    website = models.URLField(_("webbplats"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True, validators=[validate_web_url])
     is_demo = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
+        # unique regardless of case, in the database (the services say so first, with a message)
+        constraints = [models.UniqueConstraint(
+            Lower("name"), name="samverkan_organisation_name_ci", violation_error_message=_("Det finns redan en organisation med det namnet.")
+        )]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
 
@@ -122,6 +129,10 @@ class Agreement(models.Model):
 
     class Meta:
         ordering = ["title"]
+        # unique regardless of case, in the database (the services say so first, with a message)
+        constraints = [models.UniqueConstraint(
+            Lower("title"), name="samverkan_agreement_title_ci", violation_error_message=_("Det finns redan ett avtal med den titeln.")
+        )]
         verbose_name = _("samverkansavtal")
         verbose_name_plural = _("samverkansavtal")
 
@@ -171,7 +182,7 @@ class AgreementDocument(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("titel"), max_length=255)
-    url = models.URLField(_("länk"), blank=True)
+    url = models.URLField(_("länk"), blank=True, validators=[validate_web_url])
     file = models.FileField(_("fil"), upload_to="samverkan/avtal/", blank=True)
 
     class Meta:
@@ -216,6 +227,10 @@ class Body(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # unique regardless of case, in the database (the services say so first, with a message)
+        constraints = [models.UniqueConstraint(
+            Lower("name"), name="samverkan_body_name_ci", violation_error_message=_("Det finns redan ett organ med det namnet.")
+        )]
         verbose_name = _("organ")
         verbose_name_plural = _("organ")
 

@@ -10,7 +10,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from kompetensbron.input_types import Count, Id, Line, LinkUrl, Money, Text, Url, bounded_line
+from kompetensbron.input_types import Count, Id, Line, Money, Text, Url, bounded_line
 
 PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
 StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
@@ -73,7 +73,7 @@ class UnitPublic(Schema):
 
 class DocumentIn(Schema):
     title: Line
-    url: LinkUrl = ""
+    url: Url = ""
 
 
 class AgreementCreate(Schema):
