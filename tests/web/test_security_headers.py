@@ -11,7 +11,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kompetensbron"
 # Server-side only: rendered to PDF by WeasyPrint, never sent to a browser.
-PRINT_TEMPLATES = {"dossier/print.html", "samverkan/yearly_report_print.html"}
+PRINT_TEMPLATES = {"dossier/print.html", "samverkan/yearly_report_print.html", "housing/progress_print.html"}
 
 
 @pytest.mark.django_db
