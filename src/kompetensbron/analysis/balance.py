@@ -50,6 +50,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,7 +162,7 @@ class BalanceResult:
 
     def share_in_shortage(self) -> dict[str, tuple[str, float, int]]:
         """Per region: (name, share of labelled occupations labelled shortage, labelled count)."""
-        per: dict[str, list] = {}
+        per: dict[str, list[Any]] = {}
         for r in self.rows:
             if r.label is None:
                 continue

@@ -329,7 +329,7 @@ def backtest(
     started = time.perf_counter()
     errs, origins, fits = _errors(series, methods, horizons, min_train)
     by: dict[tuple[str, str, str, str, int], list[_Error]] = defaultdict(list)
-    dims = {"all": {}} | dict(groups or {})
+    dims: dict[str, Mapping[str, str]] = {"all": {}} | dict(groups or {})
     for e in errs:
         for dim, mapping in dims.items():
             g = "all" if dim == "all" else mapping.get(e.occupation_id, "okänd")

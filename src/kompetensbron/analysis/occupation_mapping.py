@@ -337,7 +337,7 @@ class OccupationMapper:
         keys = [k for k in self._official if k == code or (len(code) < 4 and k.startswith(code))]
         return sorted({s for k in keys for s in self._official[k]})
 
-    def _suggestion(self, course: CourseText, i: int, j: int, rank: int, combined, skill_s, text_s, text) -> OccupationSuggestion:
+    def _suggestion(self, course: CourseText, i: int, j: int, rank: int, combined: Any, skill_s: Any, text_s: Any, text: Any) -> OccupationSuggestion:
         profile = self.profiles.profiles[j]
         course_skills = self._course_skills(course)
         occ = self.occupation_skills

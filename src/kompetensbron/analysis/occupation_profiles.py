@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,7 +179,7 @@ def build_occupation_profiles(
     profiles = []
     for group in sorted((r for r in snapshot.ssyk if r.level == 4), key=lambda r: r.code):
         group_names = tuple(sorted(set(names.get(group.code, ()))))
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = defaultdict(float)
         origin: dict[str, set[str]] = {}
         for source, texts in (("definition", (group.definition,)), ("occupation_name", (group.label, *group_names))):
             for text in texts:

@@ -25,6 +25,7 @@ groups.json``                          for the SSYK groups they are linked to)
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,7 +253,7 @@ def read_enrichment_sources(data_dir: Path) -> EnrichmentSources:
     """Read every extra file that exists in ``data_dir`` (see the module table)."""
     data_dir = Path(data_dir)
     src = EnrichmentSources()
-    readers = (
+    readers: tuple[tuple[str, Callable[[Path], None]], ...] = (
         (VOCATIONS_FILE, lambda p: setattr(src, "vocations", read_vocations(p))),
         (STOPWORDS_FILE, lambda p: setattr(src, "stopwords", read_stopwords(p))),
         (KEYWORDS_FILE, lambda p: setattr(src, "keywords", read_keywords(p))),

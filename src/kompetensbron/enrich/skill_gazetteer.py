@@ -111,16 +111,16 @@ def skill_surfaces(snapshot: Any, *, exclude_esco: Iterable[str] = ()) -> list[S
         if not jobtech:
             out.append(options[0][0])
             continue
-        whole = {s.concept_id for s, w in options if w}
+        whole_ids = {s.concept_id for s, w in options if w}
         esco_option = next((s for s, _ in options if s.source == "esco"), None)
-        if not whole and key not in esco_exact and esco_option:
+        if not whole_ids and key not in esco_exact and esco_option:
             out.append(esco_option)  # only qualified JobTech skills have it: keep the ESCO skill
             continue
         chosen = min(
             jobtech,
             key=lambda s: (
                 s.concept_id != esco_exact.get(key),
-                s.concept_id not in whole,
+                s.concept_id not in whole_ids,
                 -links[s.concept_id],
                 s.label,
             ),

@@ -185,10 +185,10 @@ class SwedishLexicon:
         them into known words (``lärarinna`` → ``lärare``: rule ``arinna → are``).
         """
         stop = frozenset(fold(w) for w in stopwords)
-        words = {t.text for text in base_texts for t in tokenize(text)}
-        words = frozenset(w for w in words if len(w) >= 2 and not w.isdigit() and w not in stop)
-        forms = {t.text for text in other_texts for t in tokenize(text)}
-        forms = frozenset(w for w in forms if len(w) >= _MIN_PART and w.isalpha() and w not in stop) | words
+        base_words = {t.text for text in base_texts for t in tokenize(text)}
+        words = frozenset(w for w in base_words if len(w) >= 2 and not w.isdigit() and w not in stop)
+        other_words = {t.text for text in other_texts for t in tokenize(text)}
+        forms = frozenset(w for w in other_words if len(w) >= _MIN_PART and w.isalpha() and w not in stop) | words
         protected = frozenset(t.text for text in protected_texts for t in tokenize(text))
         counts = {rule: 0 for rule in _GENDER_CANDIDATES}
         for title in female_titles:
@@ -336,11 +336,11 @@ class SwedishLexicon:
             for known in sorted(self.words):
                 buckets.setdefault((len(known), "^" + known[0]), []).append(known)
                 buckets.setdefault((len(known), known[-1] + "$"), []).append(known)
-            self._by_length = buckets  # type: ignore[assignment]
+            self._by_length = buckets
         best, best_distance = word, limit + 1
         for length in sorted(range(len(word) - limit, len(word) + limit + 1), key=lambda n: abs(n - len(word))):
             for end in ("^" + word[0], word[-1] + "$"):
-                choices = self._by_length.get((length, end))  # type: ignore[call-overload]
+                choices = self._by_length.get((length, end))
                 if not choices:
                     continue
                 cutoff = min(limit, best_distance - 1)
@@ -357,7 +357,7 @@ class SwedishLexicon:
         ``analyse_word("barnsjukskoterskorna")`` → ``("barnsjukskoterska", "barn", "sjukskoterska")``.
         """
         key = "a:" + word
-        cached = self._cache.get(key)
+        cached: tuple[str, ...] | None = self._cache.get(key)
         if cached is not None:
             return cached
         base = self.degender(self.lemma(word))

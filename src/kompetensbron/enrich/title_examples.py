@@ -77,7 +77,7 @@ def _group_parts(label: str) -> list[str]:
 
 
 def title_examples(
-    snapshot: object,
+    snapshot: Any,
     sources: EnrichmentSources | None = None,
     *,
     exclude_concepts: Iterable[str] = (),

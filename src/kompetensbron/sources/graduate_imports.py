@@ -122,6 +122,8 @@ def parse_uka_graduates_csv(text: str, *, origin: Path | str = "<answer>") -> li
     count_col = next((c for c in _UKA_COUNT if c in header), None)
     if year_col is None:
         raise DataFileMalformed("missing a year column (Läsår or År)", path=origin, line=header_at + 1, key="Läsår")
+    if count_col is None:
+        raise DataFileMalformed(f"missing a count column ({' or '.join(_UKA_COUNT)})", path=origin, line=header_at + 1, key=_UKA_COUNT[0])
     programme_cols = [c for c in _UKA_PROGRAMME if c in header]
     out = []
     for offset, row in enumerate(reader, start=header_at + 2):
@@ -141,10 +143,10 @@ def parse_uka_graduates_csv(text: str, *, origin: Path | str = "<answer>") -> li
             GraduateFigure(
                 "uka",
                 _year(cells[year_col], origin, offset, year_col),
-                _number(cells[count_col], origin, offset, count_col),  # type: ignore[index]
+                _number(cells[count_col], origin, offset, count_col),
                 institution=institution,
                 programme=" – ".join(cells[c].strip()[:200] for c in programme_cols if cells[c].strip()),
-                measure=count_col + (f" ({cells['Kön'].strip()})" if cells.get("Kön", "").strip() else ""),  # type: ignore[operator]
+                measure=count_col + (f" ({cells['Kön'].strip()})" if cells.get("Kön", "").strip() else ""),
                 line=offset,
             )
         )

@@ -181,7 +181,8 @@ def _queue(r: _Row) -> dict[str, Any]:
         "declines": r.integer("declines"),
         "source": r.text("source"),
     }
-    if out["median_wait_days"] is not None and out["p90_wait_days"] is not None and out["p90_wait_days"] < out["median_wait_days"]:
+    median, p90 = out["median_wait_days"], out["p90_wait_days"]
+    if isinstance(median, int) and isinstance(p90, int) and p90 < median:
         r.problem("p90_wait_days", "den 90:e percentilen kan inte vara kortare än medianen.")
     return out
 

@@ -38,6 +38,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
@@ -91,7 +92,7 @@ def _is_student(label: str) -> bool:
     return label.strip().casefold().startswith("student")
 
 
-def _cell(raw, path: Path, line: int | None, column: str) -> int | None:
+def _cell(raw: object, path: Path, line: int | None, column: str) -> int | None:
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     if text in MISSING:
         return None
@@ -112,7 +113,7 @@ def _cell(raw, path: Path, line: int | None, column: str) -> int | None:
     return value
 
 
-def _year(raw, path: Path, line: int | None, column: str) -> int:
+def _year(raw: object, path: Path, line: int | None, column: str) -> int:
     text = str(raw).strip()
     if not re.fullmatch(r"\d{4}", text) or not 1950 <= int(text) <= 2100:
         raise DataFileMalformed(f"expected a year (1950–2100), got {raw!r}", path=path, line=line, key=column)
@@ -205,7 +206,7 @@ def _read_csv(path: Path, text: str, sha: str) -> ScbStock:
     return totals.result(path, sha, fmt)
 
 
-def _labels(dim: dict, name: str, path: Path) -> list[tuple[str, str]]:
+def _labels(dim: dict[str, Any], name: str, path: Path) -> list[tuple[str, str]]:
     category = dim.get("category") if isinstance(dim, dict) else None
     if not isinstance(category, dict):
         raise DataFileMalformed("dimension without a category", path=path, key=f"dimension.{name}.category")

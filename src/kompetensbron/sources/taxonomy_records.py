@@ -99,7 +99,7 @@ def parse_ssyk_groups(payload: Any, origin: Path, level: int) -> list[SsykRecord
     return out
 
 
-def _walk(nodes: list[dict[str, Any]], parent: dict[str, Any] | None) -> Iterator[tuple[dict, dict | None]]:
+def _walk(nodes: list[dict[str, Any]], parent: dict[str, Any] | None) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
     for node in nodes:
         yield node, parent
         yield from _walk(node.get("narrower") or [], node)

@@ -209,7 +209,9 @@ def demand_by_occupation_region(
     )
     if rows:
         first, last = rows[0], rows[-1]
-        fmt = (lambda r: f"{r.year}-{r.month:02d}") if grain == "month" else (lambda r: str(r.year))
+        def fmt(r: Any) -> str:
+            return f"{r.year}-{r.month:02d}" if grain == "month" else str(r.year)
+
         period = f"{fmt(first)} – {fmt(last)}"
     else:
         period = "no ads match"

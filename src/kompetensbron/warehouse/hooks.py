@@ -67,7 +67,8 @@ def _enrich_columns(out: Any, expected_rows: int, ad_ids: pa.ChunkedArray, where
         names = set(out.column_names)
 
         def column(name: str) -> list[Any]:
-            return out.column(name).to_pylist()
+            values: list[Any] = out.column(name).to_pylist()
+            return values
 
         n_rows = out.num_rows
     else:
