@@ -15,7 +15,12 @@ import json
 import os
 import time
 
-from kompetensbron.housing.simulator import BUILT_IN_RULES, Scenario, Simulation, get_rules
+from kompetensbron.housing.simulator import (
+    BUILT_IN_RULES,
+    Scenario,
+    Simulation,
+    get_rules,
+)
 
 
 def run(name: str, scenario: Scenario) -> dict:

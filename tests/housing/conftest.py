@@ -22,7 +22,7 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
+def django_db_setup(django_db_setup, django_db_blocker, data_dir):
     from kompetensbron.reference.loading import load_reference_data
 
     with django_db_blocker.unblock():

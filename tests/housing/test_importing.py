@@ -7,8 +7,17 @@ from pathlib import Path
 import pytest
 
 from kompetensbron.errors import PermissionDenied
-from kompetensbron.housing.importing import import_projects_file, import_queue_file, import_stock_file
-from kompetensbron.housing.models import HousingProject, HousingSource, QueueStatistic, StockFigure
+from kompetensbron.housing.importing import (
+    import_projects_file,
+    import_queue_file,
+    import_stock_file,
+)
+from kompetensbron.housing.models import (
+    HousingProject,
+    HousingSource,
+    QueueStatistic,
+    StockFigure,
+)
 from kompetensbron.samverkan.models import AuditEntry
 from kompetensbron.sources.programme_template import TemplateInvalid
 

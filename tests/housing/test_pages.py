@@ -21,7 +21,7 @@ def programme(world):
 
 
 def _project(world, **kw):
-    data = dict(name="Lärkan", owner_id=world.company.pk, kommun_code="0180", homes=200, home_type="studio", expected_completion_year=2016)
+    data = {"name": "Lärkan", "owner_id": world.company.pk, "kommun_code": "0180", "homes": 200, "home_type": "studio", "expected_completion_year": 2016}
     data.update(kw)
     return services.create_project(actor=world.company_coordinator, data=ProjectCreate(**data))
 
@@ -116,3 +116,44 @@ def test_english_from_the_apps_own_locale(client, world, programme, settings):
     page = client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
     assert "By municipality" in page and "Report as Excel" in page
     assert "Scenarios side by side" in client.get("/studentbostader/simulator/").content.decode()
+
+
+def test_personal_data_export_and_erase(world):
+    from kompetensbron.privacy import erase_all, export_all
+
+    project = _project(world)
+    assert export_all(world.company_coordinator)["housing"]["status_changes"][0]["project"] == project.name
+    assert erase_all(world.company_coordinator)["housing"] == 1
+    assert project.status_changes.get().actor is None and project.status_changes.count() == 1
+
+
+def test_web_import_all_or_nothing(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kompetensbron.housing.models import QueueStatistic
+
+    client.force_login(world.company_coordinator)
+    header = "organisation,year,home_type,people_in_queue,homes_offered,median_wait_days,p90_wait_days,declines,source\n"
+    good = f"{header}Studentbostäder i Stockholm,2018,studio,,1100,1100,1500,450,årsredovisning\n"
+    bad = f"{header}Studentbostäder i Stockholm,2019,studio,,1100,1100,1500,450,x\nStudentbostäder i Stockholm,20x9,studio,,1,1,1,1,x\n"
+    response = client.post("/studentbostader/import/", {"kind": "queue", "file": SimpleUploadedFile("q.csv", bad.encode())})
+    assert response.status_code == 422 and "rad 3, kolumn year" in response.content.decode()
+    assert not QueueStatistic.objects.exists()
+    response = client.post("/studentbostader/import/", {"kind": "queue", "file": SimpleUploadedFile("q.csv", good.encode())})
+    assert response.status_code == 302 and QueueStatistic.objects.count() == 1
+    stock = "kommunkod,year,homes,source\n0180,2013,10000,x\n"
+    refused = client.post("/studentbostader/import/", {"kind": "stock", "file": SimpleUploadedFile("s.csv", stock.encode())})
+    assert refused.status_code == 403
+
+
+def test_region_coordinator_sets_a_kommun_target(client, world, programme):
+    client.force_login(world.region_coordinator)
+    assert "Spara kommunmål" in client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    response = client.post(f"/studentbostader/program/{programme.pk}/kommunmal/", {"kommun": "0184", "target_homes": 800})
+    assert response.status_code == 302
+    assert programme.kommun_targets.get().target_homes == 800
+    assert client.post(f"/studentbostader/program/{programme.pk}/kommunmal/", {"kommun": "0380", "target_homes": 1}).status_code == 422
+    client.force_login(world.company_coordinator)
+    assert "Spara kommunmål" not in client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
+    assert client.post(f"/studentbostader/program/{programme.pk}/kommunmal/", {"kommun": "0184", "target_homes": 1}).status_code == 403
+    assert programme.kommun_targets.get().target_homes == 800

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -74,11 +74,11 @@ def import_queue_stats(
 @app.command("simulate-queue")
 def simulate_queue(
     rules: Annotated[str, typer.Option("--rules", help="A rule set (sssb, af-bostader, sgs, chalmers) or a JSON rule file.")],
-    homes: Annotated[Optional[int], typer.Option("--homes", help="Number of homes (default 8000).")] = None,
-    arrivals: Annotated[Optional[int], typer.Option("--arrivals", help="New students a year (default 6000).")] = None,
-    years: Annotated[Optional[int], typer.Option("--years", help="Simulated years measured, after the warm-up (default 10).")] = None,
+    homes: Annotated[int | None, typer.Option("--homes", help="Number of homes (default 8000).")] = None,
+    arrivals: Annotated[int | None, typer.Option("--arrivals", help="New students a year (default 6000).")] = None,
+    years: Annotated[int | None, typer.Option("--years", help="Simulated years measured, after the warm-up (default 10).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")] = 1,
-    output: Annotated[Optional[Path], typer.Option("--output", help="Write the JSON here instead of printing it.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Write the JSON here instead of printing it.")] = None,
 ) -> None:
     """Simulate a student-housing queue and print (or write) the result as JSON."""
     import json

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
@@ -50,8 +50,10 @@ def _c(model):
 
 
 @router.get("/projects", response=list[ProjectPublic], summary="The student-housing project register")
-def list_projects(request: HttpRequest, lan: str | None = None, kommun: str | None = None, status: str | None = None):
-    return [services.public.project(p) for p in services.list_projects(lan=lan, kommun=kommun, status=status)]
+def list_projects(
+    request: HttpRequest, lan: str | None = None, kommun: str | None = None, status: str | None = None, limit: int = Query(500, ge=1, le=2000)
+):
+    return [services.public.project(p) for p in services.list_projects(lan=lan, kommun=kommun, status=status)[:limit]]
 
 
 @router.get("/projects/{project_id}", response=_r(ProjectPublic), summary="One project with its status history")

@@ -9,5 +9,10 @@ class HousingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Registers the housing rules with django-rules (no other side effect).
+        # Registers the housing rules with django-rules and the personal-data handlers.
+        from kompetensbron.privacy import register_personal_data
+
         from . import permissions  # noqa: F401
+        from .personal_data import erase_person, export_person
+
+        register_personal_data("housing", export=export_person, erase=erase_person)

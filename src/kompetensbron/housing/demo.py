@@ -21,9 +21,22 @@ from django.db import transaction
 from kompetensbron.reference.models import Kommun
 from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.samverkan.demo import DEMO_DOMAIN, DEMO_SUFFIX
-from kompetensbron.samverkan.models import Membership, MembershipRole, Organisation, OrganisationKind
+from kompetensbron.samverkan.models import (
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationKind,
+)
 
-from .models import HousingProject, HousingSource, Programme, ProjectStatusChange, QueueStatistic, SourceKind, StockFigure
+from .models import (
+    HousingProject,
+    HousingSource,
+    Programme,
+    ProjectStatusChange,
+    QueueStatistic,
+    SourceKind,
+    StockFigure,
+)
 
 __all__ = ["HousingDemoResult", "create_demo_content"]
 
@@ -97,7 +110,7 @@ def create_demo_content(*, password: str | None = None) -> HousingDemoResult:
         users = []
         for key, org, first in (("bostad", company, "Bo"), ("region", region, "Regina")):
             email = f"{key}@{DEMO_DOMAIN}"
-            user, made = get_user_model().objects.get_or_create(
+            user, _ = get_user_model().objects.get_or_create(
                 username=email, defaults={"email": email, "first_name": first, "last_name": "Exempel"}
             )
             user.set_password(password)
@@ -105,10 +118,10 @@ def create_demo_content(*, password: str | None = None) -> HousingDemoResult:
             user.save()
             Membership.objects.update_or_create(user=user, organisation=org, defaults={"role": MembershipRole.COORDINATOR})
             users.append(email)
-        source, made = HousingSource.objects.get_or_create(title=SOURCE_TITLE, kind=SourceKind.DEMO, defaults={"is_demo": True})
+        source, _ = HousingSource.objects.get_or_create(title=SOURCE_TITLE, kind=SourceKind.DEMO, defaults={"is_demo": True})
         for code, homes in STOCK_2012.items():
             if code in kommuner:
-                figure, made = StockFigure.objects.get_or_create(
+                _, made = StockFigure.objects.get_or_create(
                     kommun=kommuner[code], year=2012, defaults={"homes": homes, "source": source, "is_demo": True}
                 )
                 created["beståndssiffror"] = created.get("beståndssiffror", 0) + made

@@ -8,10 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.reference.models import Kommun, Lan
 
-from .models import MAX_HOMES, MAX_YEAR, MIN_YEAR, HomeType, ProjectStatus, QueueHomeType, TargetKind
+from .models import (
+    MAX_HOMES,
+    MAX_YEAR,
+    MIN_YEAR,
+    HomeType,
+    ProjectStatus,
+    QueueHomeType,
+    TargetKind,
+)
 from .simulation_runs import WEB_LIMITS
 
-__all__ = ["ProjectForm", "ProjectEditForm", "StatusForm", "ProgrammeForm", "QueueStatisticForm", "SimulationForm", "SERVICE_FIELDS"]
+__all__ = ["SERVICE_FIELDS", "ProgrammeForm", "ProjectEditForm", "ProjectForm", "QueueStatisticForm", "SimulationForm", "StatusForm"]
 
 #: Service error keys → form field names.
 SERVICE_FIELDS = {"owner_id": "owner", "kommun_code": "kommun", "lan_code": "lan", "organisation_id": "organisation"}
@@ -81,6 +89,15 @@ class ProgrammeForm(forms.Form):
         if editing:
             del self.fields["owner"]
             del self.fields["lan"]
+
+
+class KommunTargetForm(forms.Form):
+    kommun = forms.ModelChoiceField(Kommun.objects.none(), label=_("Kommun"), to_field_name="code")
+    target_homes = forms.IntegerField(label=_("Kommunmål (nya bostäder; 0 tar bort)"), min_value=0, max_value=MAX_HOMES)
+
+    def __init__(self, *args, lan_code: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].queryset = Kommun.objects.filter(lan_id=lan_code).order_by("name")
 
 
 class QueueStatisticForm(forms.Form):

@@ -29,11 +29,18 @@ from kompetensbron.sources.housing_template import read_housing_template
 from kompetensbron.sources.programme_template import TemplateInvalid, TemplateProblem
 from kompetensbron.sources.scb_housing import is_scb_stock_file, read_scb_student_homes
 
-from .models import HousingProject, HousingSource, ProjectStatusChange, QueueStatistic, SourceKind, StockFigure
+from .models import (
+    HousingProject,
+    HousingSource,
+    ProjectStatusChange,
+    QueueStatistic,
+    SourceKind,
+    StockFigure,
+)
 from .permissions import require
 from .schemas import ImportReport
 
-__all__ = ["import_stock_file", "import_projects_file", "import_queue_file"]
+__all__ = ["import_projects_file", "import_queue_file", "import_stock_file"]
 
 SCB_TITLE = "SCB BO0104T7 (TAB827): antal lägenheter efter region, typ av specialbostad, bostadsarea och år"
 

@@ -10,7 +10,7 @@ from django import forms
 
 from .schemas import ProgrammeProgress, ProgrammePublic, ProjectPublic, QueueSeries
 
-__all__ = ["StartPage", "ProgressPage", "ProjectListPage", "ProjectPage", "QueuePage", "SimulatorPage"]
+__all__ = ["ProgressPage", "ProjectListPage", "ProjectPage", "QueuePage", "SimulatorPage", "StartPage"]
 
 
 @dataclass
@@ -26,9 +26,10 @@ class ProgressPage:
     can_change: bool
     chart: dict[str, list]
     regions: list[dict[str, Any]]
+    target_form: forms.Form | None = None
 
     @classmethod
-    def build(cls, progress: ProgrammeProgress, *, can_change: bool) -> ProgressPage:
+    def build(cls, progress: ProgrammeProgress, *, can_change: bool, target_form: forms.Form | None = None) -> ProgressPage:
         chart = {
             "years": [y.year for y in progress.years],
             "completed": [y.completed for y in progress.years],
@@ -40,7 +41,7 @@ class ProgressPage:
             {"name": k.kommun_code, "label": k.kommun_name, "value": k.completed, "stock": k.latest_stock, "none": not k.has_student_homes}
             for k in progress.kommuner
         ]
-        return cls(progress=progress, can_change=can_change, chart=chart, regions=regions)
+        return cls(progress=progress, can_change=can_change, chart=chart, regions=regions, target_form=target_form)
 
 
 @dataclass

@@ -18,9 +18,13 @@ from __future__ import annotations
 import rules
 
 from kompetensbron.samverkan.models import Organisation, OrganisationKind
-from kompetensbron.samverkan.permissions import coordinated_organisation_ids, is_admin, require
+from kompetensbron.samverkan.permissions import (
+    coordinated_organisation_ids,
+    is_admin,
+    require,
+)
 
-__all__ = ["require", "coordinated_housing_organisations", "coordinated_regions"]
+__all__ = ["coordinated_housing_organisations", "coordinated_regions", "require"]
 
 
 def coordinated_housing_organisations(user):

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from .schemas import ProgrammeProgress
 
-__all__ = ["progress_xlsx", "progress_pdf", "progress_filename"]
+__all__ = ["progress_filename", "progress_pdf", "progress_xlsx"]
 
 
 def progress_filename(progress: ProgrammeProgress, ext: str) -> str:

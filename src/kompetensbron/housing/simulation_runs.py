@@ -14,7 +14,7 @@ from pydantic import Field
 
 from .simulator import Scenario, SimulationResult, get_rules, simulate
 
-__all__ = ["WEB_LIMITS", "SimulationIn", "run_simulation", "rules_for"]
+__all__ = ["WEB_LIMITS", "SimulationIn", "rules_for", "run_simulation"]
 
 WEB_LIMITS = {"homes": 3000, "arrivals_per_year": 4000, "years": 5}
 RuleName = Literal["sssb", "af-bostader", "sgs", "chalmers"]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import import_views, simulator_views, views
 
 app_name = "housing"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("program/nytt/", views.programme_create, name="programme_create"),
     path("program/<int:pk>/", views.progress, name="progress"),
     path("program/<int:pk>/redigera/", views.programme_edit, name="programme_edit"),
+    path("program/<int:pk>/kommunmal/", views.kommun_target, name="kommun_target"),
     path("program/<int:pk>/rapport.pdf", views.progress, {"fmt": "pdf"}, name="progress_pdf"),
     path("program/<int:pk>/rapport.xlsx", views.progress, {"fmt": "xlsx"}, name="progress_xlsx"),
     path("projekt/", views.project_list, name="projects"),
@@ -19,7 +20,8 @@ urlpatterns = [
     path("projekt/<int:pk>/status/", views.project_status, name="project_status"),
     path("kostatistik/", views.queue_statistics, name="queue"),
     path("kostatistik/ny/", views.queue_statistic_create, name="queue_create"),
-    path("simulator/", views.simulator, name="simulator"),
-    path("simulator/kor/", views.simulator_run, name="simulator_run"),
-    path("simulator/rensa/", views.simulator_clear, name="simulator_clear"),
+    path("import/", import_views.import_file, name="import"),
+    path("simulator/", simulator_views.simulator, name="simulator"),
+    path("simulator/kor/", simulator_views.simulator_run, name="simulator_run"),
+    path("simulator/rensa/", simulator_views.simulator_clear, name="simulator_clear"),
 ]

@@ -18,12 +18,33 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.page_contexts import FormPage
 
 from . import report_exports, services
-from .forms import SERVICE_FIELDS, ProgrammeForm, ProjectEditForm, ProjectForm, QueueStatisticForm, StatusForm
+from .forms import (
+    SERVICE_FIELDS,
+    KommunTargetForm,
+    ProgrammeForm,
+    ProjectEditForm,
+    ProjectForm,
+    QueueStatisticForm,
+    StatusForm,
+)
 from .models import ProjectStatus, allowed_transitions
-from .page_contexts import ProgressPage, ProjectListPage, ProjectPage, QueuePage, StartPage
+from .page_contexts import (
+    ProgressPage,
+    ProjectListPage,
+    ProjectPage,
+    QueuePage,
+    StartPage,
+)
 from .permissions import coordinated_housing_organisations, coordinated_regions
-from .schemas import ProgrammeCreate, ProgrammeUpdate, ProjectCreate, ProjectUpdate, QueueStatisticIn, StatusChangeIn
-from .simulator_views import simulator, simulator_clear, simulator_run  # noqa: F401 - routed in urls.py
+from .schemas import (
+    KommunTargetIn,
+    ProgrammeCreate,
+    ProgrammeUpdate,
+    ProjectCreate,
+    ProjectUpdate,
+    QueueStatisticIn,
+    StatusChangeIn,
+)
 
 FORM_TEMPLATE = "samverkan/form.html"
 
@@ -67,7 +88,9 @@ def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
         programme, result = _progress(pk)
     except NotFound as exc:
         return _refused(request, exc, 404)
-    page = ProgressPage.build(result, can_change=request.user.has_perm("samverkan.change_housing_programme", programme))
+    can_change = request.user.has_perm("samverkan.change_housing_programme", programme)
+    target_form = KommunTargetForm(lan_code=programme.lan_id) if can_change else None
+    page = ProgressPage.build(result, can_change=can_change, target_form=target_form)
     if fmt == "xlsx":
         response = HttpResponse(
             report_exports.progress_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -132,6 +155,31 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("housing:progress", pk=pk)
         status = 422
     return _form_page(request, _("Ändra programmet"), form, _("Spara"), status)
+
+
+@login_required
+@require_POST
+def kommun_target(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        programme = services.get_programme(pk)
+    except NotFound as exc:
+        return _refused(request, exc, 404)
+    form = KommunTargetForm(request.POST, lan_code=programme.lan_id)
+    if form.is_valid():
+        data = KommunTargetIn(kommun_code=form.cleaned_data["kommun"].code, target_homes=form.cleaned_data["target_homes"])
+        try:
+            services.set_kommun_target(actor=request.user, programme=programme, data=data)
+        except PermissionDenied as exc:
+            return _refused(request, exc, 403)
+        except ValidationFailed as exc:
+            _errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Kommunmålet är sparat."))
+            return redirect("housing:progress", pk=pk)
+    elif not request.user.has_perm("samverkan.change_housing_programme", programme):
+        return _refused(request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403)
+    page = ProgressPage.build(services.programme_progress(programme), can_change=True, target_form=form)
+    return render(request, "housing/progress.html", {"page": page}, status=422)
 
 
 # ------------------------------------------------------------------ projects

@@ -35,12 +35,12 @@ from kompetensbron.errors import DataFileMalformed
 from .programme_template import TemplateProblem, _cell, _raw_rows_for
 
 __all__ = [
-    "STOCK_COLUMNS",
+    "HOME_TYPES",
     "PROJECT_COLUMNS",
     "QUEUE_COLUMNS",
-    "HOME_TYPES",
     "QUEUE_HOME_TYPES",
     "STATUSES",
+    "STOCK_COLUMNS",
     "HousingTemplate",
     "read_housing_template",
 ]

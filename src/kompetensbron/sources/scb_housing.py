@@ -41,7 +41,7 @@ from pathlib import Path
 
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
-__all__ = ["StockRecord", "ScbStock", "read_scb_student_homes", "is_scb_stock_file"]
+__all__ = ["ScbStock", "StockRecord", "is_scb_stock_file", "read_scb_student_homes"]
 
 _YEAR_AT_END = re.compile(r"(?:^|\s)(\d{4})$")
 _REGION_CODE = re.compile(r"^(\d{2}|\d{4})(?:\s+(.+))?$")

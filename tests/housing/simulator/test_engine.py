@@ -8,7 +8,15 @@ import statistics
 import pytest
 
 from kompetensbron.errors import ValidationFailed
-from kompetensbron.housing.simulator import BUILT_IN_RULES, RuleError, Scenario, Simulation, get_rules, rules_from_dict, simulate
+from kompetensbron.housing.simulator import (
+    BUILT_IN_RULES,
+    RuleError,
+    Scenario,
+    Simulation,
+    get_rules,
+    rules_from_dict,
+    simulate,
+)
 from kompetensbron.housing.simulator.engine import GONE, HOUSED, WAITING
 
 SMALL = Scenario(homes=150, arrivals_per_year=160, years=3, warmup_years=1, seed=7)
@@ -75,7 +83,7 @@ def test_sssb_second_decline_parks_the_queue_for_six_months():
     assert s.parked_until == sim.now + 182 and s.parked_total == 182 and s.key == key
     assert s not in sim._select(s.wants[0], 10_000, set())  # no offers while parked
     sim.now = s.parked_until
-    sim.events.clear()
+    sim.clear_events()
     sim._push(s.parked_until, 5, s.sid)  # E_UNPARK
     sim.end = s.parked_until + 1
     sim.step()
@@ -96,7 +104,7 @@ def test_sssb_non_members_stop_earning_after_90_days():
     sim = Simulation(rules, SMALL.with_changes(union_member_share=0.0))
     s = _waiting_student(sim)
     assert not s.member
-    sim.events.clear()
+    sim.clear_events()
     sim._push(s.key + 90, 4, s.sid, s.version)  # the E_FREEZE that _enqueue scheduled
     sim.end = s.key + 1000
     sim.step()

@@ -16,22 +16,28 @@ from .programmes import (
     set_kommun_target,
     update_programme,
 )
-from .projects import change_status, create_project, get_project, list_projects, update_project
+from .projects import (
+    change_status,
+    create_project,
+    get_project,
+    list_projects,
+    update_project,
+)
 from .queues import queue_series, set_queue_statistic
 
 __all__ = [
-    "public",
-    "create_programme",
-    "get_programme",
-    "list_programmes",
-    "programme_progress",
-    "set_kommun_target",
-    "update_programme",
     "change_status",
+    "create_programme",
     "create_project",
+    "get_programme",
     "get_project",
+    "list_programmes",
     "list_projects",
-    "update_project",
+    "programme_progress",
+    "public",
     "queue_series",
+    "set_kommun_target",
     "set_queue_statistic",
+    "update_programme",
+    "update_project",
 ]

@@ -27,7 +27,14 @@ from kompetensbron.samverkan import validation as v
 from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.samverkan.models import Organisation
 
-from ..models import PLANNED_STATUSES, HousingProject, KommunTarget, Programme, ProjectStatus, StockFigure
+from ..models import (
+    PLANNED_STATUSES,
+    HousingProject,
+    KommunTarget,
+    Programme,
+    ProjectStatus,
+    StockFigure,
+)
 from ..permissions import require
 from ..schemas import (
     KommunTargetIn,
@@ -40,13 +47,13 @@ from ..schemas import (
 from . import public
 
 __all__ = [
+    "MAX_PROGRAMME_YEARS",
+    "create_programme",
     "get_programme",
     "list_programmes",
-    "create_programme",
-    "update_programme",
-    "set_kommun_target",
     "programme_progress",
-    "MAX_PROGRAMME_YEARS",
+    "set_kommun_target",
+    "update_programme",
 ]
 
 MAX_PROGRAMME_YEARS = 40

@@ -18,11 +18,16 @@ from kompetensbron.samverkan import validation as v
 from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.samverkan.models import Organisation
 
-from ..models import HousingProject, ProjectStatus, ProjectStatusChange, allowed_transitions
+from ..models import (
+    HousingProject,
+    ProjectStatus,
+    ProjectStatusChange,
+    allowed_transitions,
+)
 from ..permissions import require
 from ..schemas import ProjectCreate, ProjectUpdate, StatusChangeIn
 
-__all__ = ["get_project", "list_projects", "create_project", "update_project", "change_status", "kommun_or_error"]
+__all__ = ["change_status", "create_project", "get_project", "kommun_or_error", "list_projects", "update_project"]
 
 NOT_OWNER = "Endast ägarorganisationens samordnare får ändra projektet."
 

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from kompetensbron.samverkan.services.public import person
 
-from ..models import HousingProject, Programme, ProjectStatus, QueueStatistic, TargetKind
-from ..schemas import ProgrammePublic, ProjectPublic, QueueStatisticPublic, StatusChangePublic
+from ..models import (
+    HousingProject,
+    Programme,
+    ProjectStatus,
+    QueueStatistic,
+    TargetKind,
+)
+from ..schemas import (
+    ProgrammePublic,
+    ProjectPublic,
+    QueueStatisticPublic,
+    StatusChangePublic,
+)
 
 
 def project(p: HousingProject, *, history: bool = False) -> ProjectPublic:

@@ -17,7 +17,7 @@ from ..permissions import require
 from ..schemas import QueueSeries, QueueStatisticIn
 from . import public
 
-__all__ = ["set_queue_statistic", "queue_series", "check_queue_figures"]
+__all__ = ["check_queue_figures", "queue_series", "set_queue_statistic"]
 
 
 def check_queue_figures(median: int | None, p90: int | None) -> dict[str, str]:

@@ -8,26 +8,34 @@
 from __future__ import annotations
 
 from .engine import Simulation
-from .rules import BUILT_IN_RULES, DeclinePenalty, RuleError, RuleSet, get_rules, load_rules, rules_from_dict
+from .rules import (
+    BUILT_IN_RULES,
+    DeclinePenalty,
+    RuleError,
+    RuleSet,
+    get_rules,
+    load_rules,
+    rules_from_dict,
+)
 from .scenario import CALIBRATION, LIMITS, HomeTypeSpec, Scenario
 from .statistics import SimulationResult, TypeResult
 
 __all__ = [
-    "simulate",
-    "Simulation",
-    "RuleSet",
-    "DeclinePenalty",
-    "RuleError",
     "BUILT_IN_RULES",
+    "CALIBRATION",
+    "LIMITS",
+    "DeclinePenalty",
+    "HomeTypeSpec",
+    "RuleError",
+    "RuleSet",
+    "Scenario",
+    "Simulation",
+    "SimulationResult",
+    "TypeResult",
     "get_rules",
     "load_rules",
     "rules_from_dict",
-    "Scenario",
-    "HomeTypeSpec",
-    "CALIBRATION",
-    "LIMITS",
-    "SimulationResult",
-    "TypeResult",
+    "simulate",
 ]
 
 

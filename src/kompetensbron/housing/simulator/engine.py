@@ -1,6 +1,6 @@
 """The discrete-event simulation of one student-housing queue (days are the unit of time).
 
-Events sit in one heap ordered by (day, sequence), packed into one integer. Candidates wait in one heap per home type,
+Events sit in a calendar queue (one list per day, in the order scheduled). Candidates wait in one heap per home type,
 ordered by a *key* from which the score follows at any day (score = rate × (day − key)), so the
 ranking never needs a scan; a student leaving the queue, getting parked or reset just bumps a
 version number and stale heap entries are dropped when they surface (lazy deletion). Students
@@ -24,7 +24,7 @@ from .rules import RuleSet
 from .scenario import YEAR, Scenario
 from .statistics import Recorder
 
-__all__ = ["Simulation", "PENDING", "REGISTERED", "WAITING", "HOUSED", "GONE"]
+__all__ = ["GONE", "HOUSED", "PENDING", "REGISTERED", "WAITING", "Simulation"]
 
 PENDING, REGISTERED, WAITING, HOUSED, GONE = range(5)
 (E_COHORT, E_REGISTER, E_ADMIT, E_PASSIVE, E_FREEZE, E_UNPARK, E_GRADUATE,
@@ -34,8 +34,25 @@ MAX_SCAN = 2000  # fmt: skip
 
 
 class Student:
-    __slots__ = ("sid", "reg", "admit", "grad", "member", "wants", "state", "passive", "key", "tb", "version",
-                 "declines", "parked_until", "parked_total", "pending", "frozen", "contract_day")  # fmt: skip
+    __slots__ = (
+        "admit",
+        "contract_day",
+        "declines",
+        "frozen",
+        "grad",
+        "key",
+        "member",
+        "parked_total",
+        "parked_until",
+        "passive",
+        "pending",
+        "reg",
+        "sid",
+        "state",
+        "tb",
+        "version",
+        "wants",
+    )  # fmt: skip
 
     def __init__(self, sid: int, reg: int, admit: int, grad: int, member: bool, wants: tuple[int, ...], tb: float) -> None:
         self.sid, self.reg, self.admit, self.grad, self.member, self.wants, self.tb = sid, reg, admit, grad, member, wants, tb
@@ -52,7 +69,7 @@ class Student:
 
 
 class Home:
-    __slots__ = ("hid", "type", "tenant", "next_tenant", "last_tenant", "move_out_day", "next_end", "vacant_since")
+    __slots__ = ("hid", "last_tenant", "move_out_day", "next_end", "next_tenant", "tenant", "type", "vacant_since")
 
     def __init__(self, hid: int, type_index: int) -> None:
         self.hid, self.type = hid, type_index
@@ -65,7 +82,7 @@ class Home:
 
 
 class Vacancy:
-    __slots__ = ("home", "offered", "candidates")
+    __slots__ = ("candidates", "home", "offered")
 
     def __init__(self, home: Home) -> None:
         self.home = home
@@ -80,8 +97,10 @@ class Simulation:
         self.types = scenario.home_types
         self.now = 0
         self.end = (scenario.warmup_years + scenario.years) * YEAR
-        self.events: list[tuple] = []
-        self.seq = 0
+        # a calendar queue: one list of events per day, taken in the order they were added
+        self.buckets: list[list | None] = [None] * (self.end + 1)
+        self.day = 0
+        self.pos = 0
         self.students: list[Student] = []
         self.counts = [0] * 5
         self.homes: list[Home] = []
@@ -98,9 +117,20 @@ class Simulation:
     # ------------------------------------------------------------------ set-up
 
     def _push(self, day: float, kind: int, a=None, b=None) -> None:
-        # one int key (day, then sequence) keeps heap comparisons cheap and the order total
-        self.seq += 1
-        heapq.heappush(self.events, ((math.ceil(day) << 32) | self.seq, kind, a, b))
+        """Schedule an event; events of one day run in the order they were scheduled."""
+        day = max(math.ceil(day), self.now)
+        if day >= self.end:
+            return  # after the simulated period: never processed
+        bucket = self.buckets[day]
+        if bucket is None:
+            self.buckets[day] = [(kind, a, b)]
+        else:
+            bucket.append((kind, a, b))
+
+    def clear_events(self) -> None:
+        """Drop every scheduled event (tests that drive single events)."""
+        self.buckets = [None] * len(self.buckets)
+        self.day, self.pos = self.now, 0
 
     def _populate(self) -> None:
         counts = self.sc.homes_by_type()
@@ -330,10 +360,19 @@ class Simulation:
 
     def step(self) -> bool:
         """Process one event; False when the simulation has ended."""
-        if not self.events or self.events[0][0] >> 32 >= self.end:
-            return False
-        key, kind, a, b = heapq.heappop(self.events)
-        self.now = key >> 32
+        buckets = self.buckets
+        while True:
+            if self.day >= self.end:
+                return False
+            bucket = buckets[self.day]
+            if bucket is not None and self.pos < len(bucket):
+                break
+            buckets[self.day] = None
+            self.day += 1
+            self.pos = 0
+        kind, a, b = bucket[self.pos]
+        self.pos += 1
+        self.now = self.day
         students = self.students
         if kind == E_COHORT:
             self._cohort(a)

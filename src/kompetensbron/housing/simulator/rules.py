@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from kompetensbron.errors import ValidationFailed
 
-__all__ = ["DeclinePenalty", "RuleSet", "BUILT_IN_RULES", "get_rules", "rules_from_dict", "load_rules", "RuleError"]
+__all__ = ["BUILT_IN_RULES", "DeclinePenalty", "RuleError", "RuleSet", "get_rules", "load_rules", "rules_from_dict"]
 
 Scoring = Literal["credit_days", "queue_time", "points"]
 PenaltyKind = Literal["none", "park", "reset"]

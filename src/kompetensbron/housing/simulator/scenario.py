@@ -21,7 +21,7 @@ from typing import Any
 
 from kompetensbron.errors import ValidationFailed
 
-__all__ = ["HomeTypeSpec", "Scenario", "CALIBRATION", "default_home_types", "scale_homes", "LIMITS"]
+__all__ = ["CALIBRATION", "LIMITS", "HomeTypeSpec", "Scenario", "default_home_types", "scale_homes"]
 
 YEAR = 365
 SEMESTER_DAYS = 182

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Simulation, Student
 
-__all__ = ["Recorder", "TypeResult", "SimulationResult", "percentile"]
+__all__ = ["Recorder", "SimulationResult", "TypeResult", "percentile"]
 
 SEMESTER = 182
 
