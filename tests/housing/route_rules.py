@@ -19,6 +19,12 @@ QUEUE = {"year": 2024, "home_type": "all", "people_in_queue": 1000}
 SIMULATION = {"rules": "sssb", "homes": 10, "arrivals_per_year": 10, "years": 1, "seed": 1}
 
 
+def _stock_file() -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"kind": "stock", "file": SimpleUploadedFile("bestand.csv", b"kommun_code,year,homes\n0180,2024,100\n", content_type="text/csv")}
+
+
 def setup(w):
     from kompetensbron.housing import services
     from kompetensbron.housing.schemas import ProgrammeCreate, ProjectCreate
@@ -66,6 +72,12 @@ ROUTES = {
         "rule": "samverkan.change_housing_programme", "path": lambda w: f"{PAGES}/program/{w.h_programme.pk}/redigera/",
         "body": {k: v for k, v in PROGRAMME_FORM.items() if k != "lan"},
     },
+    "POST housing:kommun_target": {
+        "rule": "samverkan.change_housing_programme", "path": lambda w: f"{PAGES}/program/{w.h_programme.pk}/kommunmal/",
+        "body": {"kommun": "0180", "target_homes": 300},
+    },
+    # a stock file is for administrators; project and queue files follow the per-row rules above
+    "POST housing:import": {"rule": "samverkan.import_housing_stock", "path": f"{PAGES}/import/", "body": lambda w: _stock_file()},
     "POST housing:project_create": {
         "rule": "samverkan.add_housing_project", "path": f"{PAGES}/projekt/nytt/", "body": lambda w: PROJECT_FORM | {"owner": w.h_company.pk},
     },
