@@ -10,5 +10,12 @@ ROUTES = {
     "POST /api/v1/dossier/programmes/{programme_id}/inputs": {
         "rule": "authenticated", "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/inputs", "body": INPUT,
     },
+    # the explicit mapping action writes suggested occupation links: the programme's own rule
+    "POST /api/v1/dossier/programmes/{programme_id}/mapping": {
+        "rule": "education.change_programme", "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/mapping",
+    },
+    "POST dossier:suggest_occupations": {
+        "rule": "education.change_programme", "path": lambda w: f"/relevans/program/{w.programme.pk}/malyrken/",
+    },
     "POST dossier:input_add": {"rule": "authenticated", "path": lambda w: f"/relevans/program/{w.programme.pk}/synpunkter/", "body": INPUT},
 }

@@ -6,6 +6,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import KompetensbronError
 
@@ -21,6 +22,7 @@ def _unavailable(request: HttpRequest, exc: KompetensbronError) -> HttpResponse:
     return render(request, "graduates/unavailable.html", {"message": str(exc)}, status=503)
 
 
+@require_safe
 def retention(request: HttpRequest) -> HttpResponse:
     try:
         page = services.retention_overview()
@@ -29,6 +31,7 @@ def retention(request: HttpRequest) -> HttpResponse:
     return render(request, "graduates/retention.html", {"page": page})
 
 
+@require_safe
 def admissions(request: HttpRequest) -> HttpResponse:
     form = AdmissionsForm(request.GET or None)
     q = university = ""
@@ -41,6 +44,7 @@ def admissions(request: HttpRequest) -> HttpResponse:
     return render(request, "graduates/admissions.html", {"page": page, "form": form})
 
 
+@require_safe
 def imports(request: HttpRequest) -> HttpResponse:
     page = services.imported_figures(limit=200)
     return render(request, "graduates/imports.html", {"page": page})

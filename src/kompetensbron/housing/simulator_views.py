@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import ValidationFailed
 
@@ -30,6 +30,7 @@ def _page(request: HttpRequest, form: SimulationForm) -> SimulatorPage:
     )
 
 
+@require_safe
 def simulator(request: HttpRequest) -> HttpResponse:
     return render(request, "housing/simulator.html", {"page": _page(request, SimulationForm(initial={"rules": "sssb"}))})
 

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.page_contexts import FormPage
@@ -66,6 +66,7 @@ def _form_page(request, title: str, form, submit: str, status: int = 200) -> Htt
 # ------------------------------------------------------------------ start and progress
 
 
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     user = request.user
     page = StartPage(
@@ -81,6 +82,7 @@ def _progress(pk: int):
     return programme, services.programme_progress(programme)
 
 
+@require_safe
 def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     try:
         programme, result = _progress(pk)
@@ -105,6 +107,8 @@ def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
 @login_required
 def programme_create(request: HttpRequest) -> HttpResponse:
     owners = coordinated_regions(request.user)
+    if not owners.exists():
+        return _refused(request, PermissionDenied(_("Endast en regions samordnare får lägga upp ett program.")), 403)
     form = ProgrammeForm(request.POST or None, owners=owners)
     status = 200
     if request.method == "POST":
@@ -181,6 +185,7 @@ def kommun_target(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------ projects
 
 
+@require_safe
 def project_list(request: HttpRequest) -> HttpResponse:
     lan = (request.GET.get("lan") or "")[:2]
     status = request.GET.get("status") or ""
@@ -206,6 +211,7 @@ def _project_page(request, project, status_form=None) -> ProjectPage:
     )
 
 
+@require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         project = services.get_project(pk)
@@ -217,6 +223,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
     owners = coordinated_housing_organisations(request.user)
+    if not owners.exists():
+        return _refused(request, PermissionDenied(_("Endast ett bostadsföretags samordnare får registrera projekt.")), 403)
     form = ProjectForm(request.POST or None, owners=owners)
     status = 200
     if request.method == "POST":
@@ -296,6 +304,7 @@ def project_status(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------ queue statistics
 
 
+@require_safe
 def queue_statistics(request: HttpRequest) -> HttpResponse:
     page = QueuePage.build(
         services.queue_series(),
@@ -306,7 +315,10 @@ def queue_statistics(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def queue_statistic_create(request: HttpRequest) -> HttpResponse:
-    form = QueueStatisticForm(request.POST or None, organisations=coordinated_housing_organisations(request.user))
+    organisations = coordinated_housing_organisations(request.user)
+    if not organisations.exists():
+        return _refused(request, PermissionDenied(_("Endast ett bostadsföretags samordnare får ange köstatistik.")), 403)
+    form = QueueStatisticForm(request.POST or None, organisations=organisations)
     status = 200
     if request.method == "POST":
         if form.is_valid():

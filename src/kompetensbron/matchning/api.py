@@ -1,8 +1,8 @@
 """JSON routes of Matchning under ``/api/v1/matchning/``: thin wrappers over :mod:`.services`.
 
 Session authentication (``django_auth``): anonymous requests get 401 and unsafe methods need a
-valid CSRF token (403) — except the students' self-registration, which is open by nature (an
-activation link goes to the address given, nothing else is revealed). Domain errors map
+valid CSRF token (403) — the students' self-registration is open by nature (an activation link
+goes to the address given, nothing else is revealed) but needs the CSRF token too. Domain errors map
 centrally (web/api.py): PermissionDenied → 403, ValidationFailed → 422, NotFound → 404.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.security import django_auth
+from ninja.utils import check_csrf
 
 from kompetensbron.samverkan.schemas import ErrorOut
 from kompetensbron.samverkan.services import get_organisation
@@ -52,6 +54,15 @@ from .schemas import (
 )
 
 router = Router(tags=["matchning"], auth=django_auth)
+
+
+def anyone_with_csrf_token(request: HttpRequest) -> bool:
+    """Auth of the open routes: anonymous allowed, but only with the CSRF token (as for the login),
+    so another site cannot make a visitor's browser register addresses."""
+    if check_csrf(request):
+        raise HttpError(403, "CSRF check Failed")
+    return True
+
 
 _ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
@@ -145,7 +156,7 @@ def suggest_skills(request: HttpRequest, data: SuggestSkillsIn):
 # ------------------------------------------------------------------ students
 
 
-@router.post("/students/register", auth=None, response={201: StudentRegistrationOut, 422: ErrorOut}, summary="Self-registration with an allowed university e-mail domain")
+@router.post("/students/register", auth=anyone_with_csrf_token, response={201: StudentRegistrationOut, 403: ErrorOut, 422: ErrorOut}, summary="Self-registration with an allowed university e-mail domain")
 def register(request: HttpRequest, data: StudentRegistrationIn):
     return Status(201, services.register_student(data=data, base_url=request.build_absolute_uri("/")[:-1]))
 

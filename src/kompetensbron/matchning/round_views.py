@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.models import Organisation
@@ -46,6 +46,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
     organisers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
     if not user.is_superuser:
         organisers = organisers.filter(pk__in=publisher_organisation_ids(user))
+    if not organisers.exists():
+        return refused(request, PermissionDenied(_("Endast samordnare vid ett lärosäte eller en region skapar omgångar.")), 403)
     form = RoundForm(request.POST or None, organisers=organisers)
     status = 200
     if request.method == "POST":
@@ -89,6 +91,7 @@ def _round_page(request: HttpRequest, round_, error: str = "") -> RoundPage:
 
 
 @login_required
+@require_safe
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         round_ = services.get_round(actor=request.user, pk=pk)
@@ -162,6 +165,7 @@ def round_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def round_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
     """The round's rankings as STUDENTS.csv / OPPORTUNITIES.csv of ``kompetensbron match-round``."""
     try:

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.models import Organisation
@@ -82,6 +82,7 @@ def _actions(application: Application, user) -> list[tuple[str, str]]:
 
 
 @login_required
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     profile = student_profile(user)
@@ -144,6 +145,8 @@ def _suggest(request, form, title) -> HttpResponse:
 @login_required
 def opportunity_create(request: HttpRequest) -> HttpResponse:
     hosts = _hosts(request.user)
+    if not hosts.exists():
+        return refused(request, PermissionDenied(_("Endast medlemmar i en värdorganisation får lägga upp möjligheter.")), 403)
     title = _("Ny möjlighet")
     form = OpportunityForm(request.POST or None, hosts=hosts, initial={"capacity": 1, "kind": "degree_project"})
     if request.method == "POST" and request.POST.get("action") == "suggest":
@@ -239,6 +242,7 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
 
 
 @login_required
+@require_safe
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         opp = services.get_opportunity(actor=request.user, pk=pk)
@@ -375,6 +379,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def skill_search(request: HttpRequest) -> HttpResponse:
     """htmx partial: skills matching ``q`` as buttons that add the id to a list."""
     return render(request, "matchning/_skill_hits.html", {"hits": sk.search(request.GET.get("q", "")), "target": request.GET.get("target", "required_skills")})
@@ -384,6 +389,7 @@ def skill_search(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def statistics(request: HttpRequest) -> HttpResponse:
     year_raw = request.GET.get("ar", "")
     year = int(year_raw) if year_raw.isdigit() and 2000 <= int(year_raw) <= 2100 else None
