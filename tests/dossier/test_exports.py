@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
 from kompetensbron.dossier.exports import SHEETS, dossier_pdf, dossier_xlsx
@@ -87,7 +88,8 @@ def test_excel_writes_user_text_as_text_never_as_a_formula(linked, user):
     payloads = ['=HYPERLINK("http://evil.example","x")', "+1+1", "@SUM(1)", "=cmd|' /C calc'!A0"]
     add_input(actor=user, programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 10), author_name=payloads[0], organisation=payloads[1], text=payloads[2]))
     add_input(actor=user, programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 11), author_name="Anna", text=payloads[3]))
-    book = load_workbook(io.BytesIO(dossier_xlsx(build_dossier(programme_id=linked.pk))))
+    staff = get_user_model().objects.create_user(username="xlsx-staff", is_staff=True)  # sees the authors' names
+    book = load_workbook(io.BytesIO(dossier_xlsx(build_dossier(programme_id=linked.pk, viewer=staff))))
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
     assert not [f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"]
     assert set(payloads) <= {c.value for c in cells if c.data_type == "s"}

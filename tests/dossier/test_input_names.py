@@ -8,7 +8,6 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.test import Client
 
 from kompetensbron.dossier import services
@@ -30,9 +29,16 @@ def with_input(linked, user):
     return linked
 
 
-def _coordinator():
+def _coordinator(programme):
+    """A member of the Samverkan organisation of the programme's institution (education's rule)."""
+    from kompetensbron.samverkan.models import Membership, Organisation
+
     u = get_user_model().objects.create_user(username="utbildningsledare", password="pw-test-123")
-    u.user_permissions.add(Permission.objects.get(codename="change_programme", content_type__app_label="education"))
+    institution = programme.institution
+    if institution.organisation_id is None:
+        institution.organisation = Organisation.objects.create(name=f"{institution.name} (org)", kind="university")
+        institution.save(update_fields=["organisation"])
+    Membership.objects.create(user=u, organisation=institution.organisation, role="member")
     return get_user_model().objects.get(pk=u.pk)
 
 
@@ -51,7 +57,7 @@ def test_the_public_sees_organisation_and_role_not_the_name(with_input, user) ->
 
 def test_staff_and_the_institutions_users_see_the_name(with_input) -> None:
     staff = get_user_model().objects.create_user(username="admin-personal", password="pw-test-123", is_staff=True)
-    for viewer in (staff, _coordinator()):
+    for viewer in (staff, _coordinator(with_input)):
         data = _logged_in(viewer).get(f"/api/v1/dossier/programmes/{with_input.pk}").json()
         assert data["inputs"][0]["author_name"] == NAME and data["inputs"][0]["names_hidden"] is False
         assert NAME in _logged_in(viewer).get(f"/relevans/program/{with_input.pk}/").content.decode()

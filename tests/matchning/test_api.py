@@ -183,7 +183,7 @@ def test_reads_are_scoped(mworld):
     assert Client().get(f"{API}/opportunities").status_code == 401
     student2, _ = _csrf_client(w.student2)
     assert student2.get(f"{API}/me/applications").json() == []
-    assert student.get(f"{API}/skills?q=pyth").json() == [{"id": "sk-py", "label": "Python"}]
+    assert {"id": "sk-py", "label": "Python"} in student.get(f"{API}/skills?q=pyth").json()  # the real snapshot may add more
 
 
 def test_an_indicator_counts_itself_from_placements(mworld):
