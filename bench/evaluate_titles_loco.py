@@ -64,21 +64,31 @@ def main(argv=None) -> int:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--run", type=int, default=3)
+    parser.add_argument("--only", type=int, nargs="*", default=None, help="fold indexes to run (default: the first --run)")
+    parser.add_argument("--models", default="baseline,before,after", help="comma list of baseline, before, after")
     args = parser.parse_args(argv)
+    wanted = set(args.models.split(","))
     data_dir = args.data_dir or get_settings().data_dir
     snapshot = read_reference_snapshot(data_dir)
     sources = read_enrichment_sources(data_dir)
     folds = concept_folds(snapshot, args.folds, seed=0)
     rows = []
-    for i, held in enumerate(folds[: args.run]):
+    chosen = args.only if args.only is not None else list(range(args.run))
+    for i, held in enumerate(folds):
+        if i not in chosen:
+            continue
         t0 = time.perf_counter()
         cases = fold_title_cases(snapshot, held)
         english = _english_cases(snapshot, sources, held)
         seen = seen_title_cases(snapshot, held, n=300, seed=i)
-        base = CharNgramBaseline.build(title_examples(snapshot, sources, exclude_concepts=held, include_esco=False))
-        before = OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=False, seed=i)
-        after = OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=True, seed=i)
-        for label, model in (("baseline", base), ("classifier (before)", before), ("classifier + ESCO (after)", after)):
+        models = []
+        if "baseline" in wanted:
+            models.append(("baseline", CharNgramBaseline.build(title_examples(snapshot, sources, exclude_concepts=held, include_esco=False))))
+        if "before" in wanted:
+            models.append(("classifier (before)", OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=False, seed=i)))
+        if "after" in wanted:
+            models.append(("classifier + ESCO (after)", OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=True, seed=i)))
+        for label, model in models:
             for kind, cs in (("left-out names", cases), ("English ESCO labels of left-out names", english), ("seen names: variants", seen)):
                 name, s, cal = _scores(label, model, cs)
                 rows.append((i, kind, name, s, cal))
@@ -95,6 +105,8 @@ def main(argv=None) -> int:
         for name in ("baseline", "classifier (before)", "classifier + ESCO (after)"):
             sel = [(s, c) for _, k, m, s, c in rows if k == kind and m == name]
             n = sum(s.n for s, _ in sel)
+            if not n:
+                continue
             w = lambda f: sum(f(s) * s.n for s, _ in sel) / n if n else 0.0  # noqa: E731
             conf_n = sum(c.confident_n for _, c in sel)
             conf_right = sum((c.confident_accuracy or 0) * c.confident_n for _, c in sel)

@@ -20,8 +20,8 @@ How it works (build once with :meth:`OccupationClassifier.build`, then save/load
    gazetteer regime (no hit / whole title / part of the title), fitted by least
    log-loss on a split of the reference data: 20 % of the occupation-names of every group
    held out of a first model and written in realistic variants (plural/definite, without
-   diacritics, with a typo); texts with a gazetteer hit also include the same variants of
-   names that model saw. A text without a hit is thus scored as an unseen title would be
+   diacritics, with a typo); texts with a whole-title hit also include the same variants of
+   names that model saw, texts with a partial hit only the held-out (unseen) ones. A text without a hit is thus scored as an unseen title would be
    (typos of known titles get a cautious score).
 6. The occupation-name is the nearest name (cosine) inside each proposed group.
 """
@@ -348,6 +348,10 @@ class OccupationClassifier:
             temperatures[NO_HIT] = float(min(grid, key=lambda t: loss(z0, rows, t)))
         for kind in (EXACT, PART):
             rows = np.flatnonzero(regime == kind)
+            if kind == PART and np.any(rows < unseen):
+                # a partial hit in an unseen title ("Barnsjuksköterska" ⊃ "sjuksköterska") is far
+                # less reliable than in a variant of a known one: fit it on unseen titles only
+                rows = rows[rows < unseen]
             best = (np.inf, temperatures[NO_HIT], 0.0)
             for bonus in (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0) if rows.size else ():
                 z = z0.copy()
