@@ -85,7 +85,12 @@ def main() -> int:
         subprocess.run([CLI, "init"], env=env, check=True, capture_output=True)
         init_s = time.perf_counter() - t
         t = time.perf_counter()
-        subprocess.run([CLI, "import-programmes", str(ROOT / "docs" / "programme_template.csv")], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [CLI, "import-programmes", str(ROOT / "docs" / "programme_template.csv")],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         import_s = time.perf_counter() - t
         rows.append(("`init` (reference data, syllabi, 2024 statistics into a fresh var dir)", f"{init_s:.1f} s", ""))
         rows.append(("`import-programmes docs/programme_template.csv`", f"{import_s:.1f} s", ""))
@@ -113,7 +118,9 @@ def main() -> int:
         t = time.perf_counter()
         services.skill_extractor()
         extractor_s = time.perf_counter() - t
-        rows.append(("load the skill extractor (from its cache; rebuilt when the enrich code changed)", _ms(extractor_s), ""))
+        rows.append(
+            ("load the skill extractor (from its cache; rebuilt when the enrich code changed)", _ms(extractor_s), "")
+        )
         from django.contrib.auth import get_user_model
 
         staff = get_user_model().objects.create_user(username="bench-staff", password="bench-pw-123", is_staff=True)
@@ -122,21 +129,39 @@ def main() -> int:
         first = build_dossier(programme_id=pk)
         first_s = time.perf_counter() - t
         links = OccupationLink.objects.filter(programme=programme).count()
-        rows.append((f"mapping action (POST; {links} links stored, audited) + first dossier (extractor loaded)", _ms(first_s), ""))
+        rows.append(
+            (
+                f"mapping action (POST; {links} links stored, audited) + first dossier (extractor loaded)",
+                _ms(first_s),
+                "",
+            )
+        )
         cache.clear()
         t = time.perf_counter()
         d = build_dossier(programme_id=pk)
         rebuild_s = time.perf_counter() - t
         rows.append(("rebuild, mapping exists, caches cleared (artefacts loaded)", _ms(rebuild_s), ""))
         warm = _timed(lambda: build_dossier(programme_id=pk), args.requests)
-        rows.append((f"build, warm (cached), median / p95 of {args.requests}", f"{_ms(statistics.median(warm))} / {_ms(_pct(warm, 0.95))}", "< 300 ms"))
+        rows.append(
+            (
+                f"build, warm (cached), median / p95 of {args.requests}",
+                f"{_ms(statistics.median(warm))} / {_ms(_pct(warm, 0.95))}",
+                "< 300 ms",
+            )
+        )
 
         user = get_user_model().objects.create_user(username="bench", password="bench-pw-123")
-        add_input(actor=user, programme_id=pk, data=InputIn(kind="employer", date=first.built_at.date(), author_name="Bench", text="Benchmark input."))
+        add_input(
+            actor=user,
+            programme_id=pk,
+            data=InputIn(kind="employer", date=first.built_at.date(), author_name="Bench", text="Benchmark input."),
+        )
         t = time.perf_counter()
         build_dossier(programme_id=pk)
         after_input_s = time.perf_counter() - t
-        rows.append(("rebuild after a new input (figures cached, inputs and summary rebuilt)", _ms(after_input_s), "< 300 ms"))
+        rows.append(
+            ("rebuild after a new input (figures cached, inputs and summary rebuilt)", _ms(after_input_s), "< 300 ms")
+        )
 
         client = Client()
         url = f"/relevans/program/{pk}/"
@@ -147,7 +172,13 @@ def main() -> int:
         assert r.status_code == 200, r.status_code
         page_warm = _timed(lambda: client.get(url), args.requests)
         rows.append(("page via test client, caches cleared", _ms(page_cold), ""))
-        rows.append((f"page via test client, warm, median / p95 of {args.requests}", f"{_ms(statistics.median(page_warm))} / {_ms(_pct(page_warm, 0.95))}", "< 300 ms"))
+        rows.append(
+            (
+                f"page via test client, warm, median / p95 of {args.requests}",
+                f"{_ms(statistics.median(page_warm))} / {_ms(_pct(page_warm, 0.95))}",
+                "< 300 ms",
+            )
+        )
         t = time.perf_counter()
         r = client.get(f"/relevans/program/{pk}.pdf")
         pdf_first = time.perf_counter() - t
@@ -161,12 +192,27 @@ def main() -> int:
             pdf_path.write_bytes(r.content)
             info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True).stdout
             pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
-        rows.append((f"PDF export (WeasyPrint, {pages} A4 pages, {pdf_bytes / 1024:.0f} KiB): first / median of 5", f"{_ms(pdf_first)} / {_ms(statistics.median(pdf))}", ""))
-        rows.append((f"Excel export (xlsxwriter, 7 sheets, {xlsx_bytes / 1024:.0f} KiB): median of 10", _ms(statistics.median(xlsx)), ""))
+        rows.append(
+            (
+                f"PDF export (WeasyPrint, {pages} A4 pages, {pdf_bytes / 1024:.0f} KiB): first / median of 5",
+                f"{_ms(pdf_first)} / {_ms(statistics.median(pdf))}",
+                "",
+            )
+        )
+        rows.append(
+            (
+                f"Excel export (xlsxwriter, 7 sheets, {xlsx_bytes / 1024:.0f} KiB): median of 10",
+                _ms(statistics.median(xlsx)),
+                "",
+            )
+        )
 
         port = _free_port()
         server = subprocess.Popen(
-            [CLI, "serve", "--port", str(port), "--workers", "1", "--threads", "4"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [CLI, "serve", "--port", str(port), "--workers", "1", "--threads", "4"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             base = f"http://127.0.0.1:{port}"
@@ -181,8 +227,16 @@ def main() -> int:
             http_first = time.perf_counter() - t
             assert status == 200
             http_warm = _timed(lambda: _get(base + url), args.requests)
-            rows.append(("HTTP (gunicorn, 1 worker): first page of a fresh server, mapping exists", _ms(http_first), ""))
-            rows.append((f"HTTP: page, warm, median / p95 of {args.requests} sequential", f"{_ms(statistics.median(http_warm))} / {_ms(_pct(http_warm, 0.95))}", "< 300 ms"))
+            rows.append(
+                ("HTTP (gunicorn, 1 worker): first page of a fresh server, mapping exists", _ms(http_first), "")
+            )
+            rows.append(
+                (
+                    f"HTTP: page, warm, median / p95 of {args.requests} sequential",
+                    f"{_ms(statistics.median(http_warm))} / {_ms(_pct(http_warm, 0.95))}",
+                    "< 300 ms",
+                )
+            )
             t = time.perf_counter()
             _get(base + f"/api/v1/dossier/programmes/{pk}")
             rows.append(("HTTP: JSON `GET /api/v1/dossier/programmes/{id}`, warm", _ms(time.perf_counter() - t), ""))

@@ -37,19 +37,25 @@ def main() -> None:
         times.append(time.perf_counter() - t)
     best = min(times)
     print(f"- read + parse historik.csv and bedomning.csv: {read_s:.2f} s")
-    print(f"- back-test: {result.series} series (174 occupations × 3 measures), origins {result.origins}, "
-          f"horizons {result.horizons}, {result.forecasts} fits; best of {args.repeat}: {best:.3f} s = "
-          f"**{result.series / best:,.0f} series/s**\n")
+    print(
+        f"- back-test: {result.series} series (174 occupations × 3 measures), origins {result.origins}, "
+        f"horizons {result.horizons}, {result.forecasts} fits; best of {args.repeat}: {best:.3f} s = "
+        f"**{result.series / best:,.0f} series/s**\n"
+    )
     chosen = {c.measure: c.method for c in result.choices}
     print("| measure | method | n | MAE | MAPE % | naive MAE | naive MAPE % | chosen |")
     print("|---|---|---:|---:|---:|---:|---:|---|")
     for s in result.overall():
-        print(f"| {s.measure} | {s.method} | {s.n} | {s.mae:.4f} | {s.mape:.2f} | {s.naive_mae:.4f} | {s.naive_mape:.2f} | {'✔' if chosen[s.measure] == s.method else ''} |")
+        print(
+            f"| {s.measure} | {s.method} | {s.n} | {s.mae:.4f} | {s.mape:.2f} | {s.naive_mae:.4f} | {s.naive_mape:.2f} | {'✔' if chosen[s.measure] == s.method else ''} |"
+        )
     print()
     for c in result.choices:
         print(f"- {c.measure}: **{c.method}** — {c.reason}")
-    print("\nDirection labels of the chosen methods (held / predicted): " + "; ".join(
-        f"{d.measure} {d.label} {d.hits}/{d.n}" for d in result.direction_hits if d.n))
+    print(
+        "\nDirection labels of the chosen methods (held / predicted): "
+        + "; ".join(f"{d.measure} {d.label} {d.hits}/{d.n}" for d in result.direction_hits if d.n)
+    )
 
     t = time.perf_counter()
     data = load_balance_data(data_dir)
@@ -58,8 +64,10 @@ def main() -> None:
     lan = data.balance(region_level="lan")
     fa = data.balance(region_level="fa")
     label_s = time.perf_counter() - t
-    print(f"\n- balance: read the 4 files + kommun→FA table and run both label back-tests {load_s:.2f} s; "
-          f"label {len(lan.rows)} län rows + {len(fa.rows)} FA rows {label_s:.2f} s\n")
+    print(
+        f"\n- balance: read the 4 files + kommun→FA table and run both label back-tests {load_s:.2f} s; "
+        f"label {len(lan.rows)} län rows + {len(fa.rows)} FA rows {label_s:.2f} s\n"
+    )
     print("| back-test | label | distance from limit | n | held | hit rate (95 % CI) |")
     print("|---|---|---|---:|---:|---|")
     for bt in (data.one_to_five, data.assessment_backtest):

@@ -116,12 +116,26 @@ def main() -> int:
         order = np.argsort(-(w * skill_s + (1 - w) * text_s), axis=1, kind="stable")[:, :5]
         sweep.append((w, *_hits(codes, order, subjects)))
     # chance: 5 random groups out of 400
-    chance5 = np.mean([1 - np.prod([(len(codes) - sum(c.startswith(EVALUATION_KEY[s]) for c in codes) - i) / (len(codes) - i) for i in range(5)]) for s in subjects])
+    chance5 = np.mean(
+        [
+            1
+            - np.prod(
+                [
+                    (len(codes) - sum(c.startswith(EVALUATION_KEY[s]) for c in codes) - i) / (len(codes) - i)
+                    for i in range(5)
+                ]
+            )
+            for s in subjects
+        ]
+    )
     chance1 = np.mean([sum(c.startswith(EVALUATION_KEY[s]) for c in codes) / len(codes) for s in subjects])
 
     heldout = _heldout_key()
     held_hits = [
-        (by_code[code].suggestions[0].ssyk.startswith(prefixes), any(x.ssyk.startswith(prefixes) for x in by_code[code].suggestions))
+        (
+            by_code[code].suggestions[0].ssyk.startswith(prefixes),
+            any(x.ssyk.startswith(prefixes) for x in by_code[code].suggestions),
+        )
         for code, prefixes in heldout.items()
         if code in by_code
     ]

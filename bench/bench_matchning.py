@@ -76,8 +76,19 @@ def bench_round(args, tmp: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", "from kompetensbron.cli import main; main()", "match-round", str(s_path), str(o_path), str(out)],
-        env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "from kompetensbron.cli import main; main()",
+            "match-round",
+            str(s_path),
+            str(o_path),
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     command_s = time.perf_counter() - started
     if proc.returncode != 0:
@@ -138,17 +149,34 @@ def _make_published(rng: random.Random, n: int):
     now = timezone.now()
     rows = []
     for i in range(n):
-        rows.append(Opportunity(
-            host=rng.choice(hosts), kind=rng.choice(kinds), title=f"Bench {i}", description="bench",
-            required_skills=rng.sample(skills, rng.randint(2, 8)), desirable_skills=rng.sample(skills, rng.randint(0, 5)),
-            ssyk_id=rng.choice(ssyk), kommun_id=rng.choice(kommuner), capacity=rng.randint(1, 5), status="published", published_at=now,
-        ))
+        rows.append(
+            Opportunity(
+                host=rng.choice(hosts),
+                kind=rng.choice(kinds),
+                title=f"Bench {i}",
+                description="bench",
+                required_skills=rng.sample(skills, rng.randint(2, 8)),
+                desirable_skills=rng.sample(skills, rng.randint(0, 5)),
+                ssyk_id=rng.choice(ssyk),
+                kommun_id=rng.choice(kommuner),
+                capacity=rng.randint(1, 5),
+                status="published",
+                published_at=now,
+            )
+        )
     Opportunity.objects.bulk_create(rows, batch_size=2000)
     students = []
     for i in range(50):
-        user = get_user_model().objects.create(username=f"bench-student-{i}@bench.invalid", email=f"bench-student-{i}@bench.invalid")
-        p = StudentProfile.objects.create(user=user, university=uni, added_skills=rng.sample(skills, 25), consent_matching=True,
-                                          preferred_kinds=rng.sample(kinds, 2))
+        user = get_user_model().objects.create(
+            username=f"bench-student-{i}@bench.invalid", email=f"bench-student-{i}@bench.invalid"
+        )
+        p = StudentProfile.objects.create(
+            user=user,
+            university=uni,
+            added_skills=rng.sample(skills, 25),
+            consent_matching=True,
+            preferred_kinds=rng.sample(kinds, 2),
+        )
         if kommuner[0]:
             p.preferred_kommuner.set(rng.sample(kommuner, 3))
         students.append(p)

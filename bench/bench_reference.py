@@ -25,9 +25,26 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [str(ROOT / ".venv" / "bin" / "kompetensbron")]
 QUERIES = [
-    "sjukskoterska", "Sjuksköterskor", "lärare", "larare grundskola", "snickare", "mjukvaruutvecklare",
-    "2512", "elektriker", "undersköterska", "ingenjör", "chef", "kock", "busschaufför", "ekonom",
-    "förskollärare", "polis", "socialsekreterare", "läkare", "städare", "säljare",
+    "sjukskoterska",
+    "Sjuksköterskor",
+    "lärare",
+    "larare grundskola",
+    "snickare",
+    "mjukvaruutvecklare",
+    "2512",
+    "elektriker",
+    "undersköterska",
+    "ingenjör",
+    "chef",
+    "kock",
+    "busschaufför",
+    "ekonom",
+    "förskollärare",
+    "polis",
+    "socialsekreterare",
+    "läkare",
+    "städare",
+    "säljare",
 ]
 
 
@@ -55,7 +72,12 @@ def main() -> None:
         print(f"init (fresh SQLite, full snapshot): {first:.2f} s")
         print(f"init again (idempotent, nothing changed): {second:.2f} s")
         port = free_port()
-        server = subprocess.Popen([*CLI, "serve", "--port", str(port), "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [*CLI, "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             url = f"http://127.0.0.1:{port}/api/v1/occupations"
             with httpx.Client(timeout=10) as client:

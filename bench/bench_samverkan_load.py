@@ -134,7 +134,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60.0, help="duration of the users mode (with think time)")
     ap.add_argument("--think-time", type=float, default=1.0, help="mean pause between a user's page views, s")
-    ap.add_argument("--stress-seconds", type=float, default=20.0, help="duration of the zero-think-time mode; 0 skips it")
+    ap.add_argument(
+        "--stress-seconds", type=float, default=20.0, help="duration of the zero-think-time mode; 0 skips it"
+    )
     ap.add_argument("--max-requests", type=int, default=400, help="per client and mode")
     ap.add_argument("--baseline", type=int, default=200, help="sequential requests of one client first")
     ap.add_argument("--workers", type=int, default=2)
@@ -150,7 +152,10 @@ def main() -> None:
         print(f"init --demo (fresh SQLite): {time.perf_counter() - t:.1f} s")
         out = subprocess.run(
             [str(VENV / "python"), "-c", SETUP_SCRIPT, PASSWORD, str(args.clients)],
-            env=env, check=True, capture_output=True, text=True,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         setup = json.loads(out.strip().splitlines()[-1])
         pages = {
@@ -163,7 +168,9 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
             [*CLI, "serve", "--port", str(port), "--workers", str(args.workers), "--threads", str(args.threads)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         clients: list[httpx.Client] = []
         try:
@@ -182,7 +189,9 @@ def main() -> None:
                     except httpx.TransportError:
                         time.sleep(0.2)
             load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-            print(f"server answering after {time.perf_counter() - t:.1f} s (collectstatic + gunicorn start; load average {load})")
+            print(
+                f"server answering after {time.perf_counter() - t:.1f} s (collectstatic + gunicorn start; load average {load})"
+            )
             t = time.perf_counter()
             for name in setup["users"]:
                 clients.append(log_in(base, name))
@@ -269,7 +278,8 @@ def main() -> None:
         failed = collections.Counter(status for _, _, status in rows if status != 200)
         what = (
             f"{len(clients)} concurrent logged-in users, think time {think:g} s (0.5–1.5 ×)"
-            if think else f"stress: {len(clients)} closed-loop clients, zero think time"
+            if think
+            else f"stress: {len(clients)} closed-loop clients, zero think time"
         )
         print(
             f"\n[{mode}] {what}; {args.workers} gunicorn workers × {args.threads} threads, "
@@ -281,7 +291,9 @@ def main() -> None:
             f"{server_cpu * 1000 / max(len(rows), 1):.1f} ms CPU per request"
         )
         table(rows)
-        print(f"client process CPU during the run: {client_cpu:.1f} s of {wall:.1f} s wall (it shares the 2 cores with the server)")
+        print(
+            f"client process CPU during the run: {client_cpu:.1f} s of {wall:.1f} s wall (it shares the 2 cores with the server)"
+        )
         if ok:
             verdict[mode] = pct(ok, 95)
     if transport_errors:
@@ -294,7 +306,9 @@ def main() -> None:
         )
     if "stress" in verdict:
         rows, wall = runs["stress"][0][0], runs["stress"][0][1]
-        print(f"[stress] capacity {len(rows) / wall:.1f} requests/s, p95 {verdict['stress']:.1f} ms (queueing: ≈ clients / capacity)")
+        print(
+            f"[stress] capacity {len(rows) / wall:.1f} requests/s, p95 {verdict['stress']:.1f} ms (queueing: ≈ clients / capacity)"
+        )
     print(f"(board shows {setup['activities_on_board']} activities of the agreement; year {year})")
     sys.stdout.flush()
 

@@ -59,7 +59,9 @@ def child_ingest(path: Path, warehouse: Path, enrich: bool) -> None:
 
         started = time.perf_counter()
         enricher = load_enricher()
-        enricher.enrich_frame(pd.DataFrame({"headline": ["Sjuksköterska"], "description": ["Omvårdnad och journalföring."]}))
+        enricher.enrich_frame(
+            pd.DataFrame({"headline": ["Sjuksköterska"], "description": ["Omvårdnad och journalföring."]})
+        )
         warmup = time.perf_counter() - started
         hook = ParallelEnricher(enricher)  # one worker process per core, as `kompetensbron ingest-ads` does
     samples: list[tuple[int, float]] = []

@@ -65,7 +65,9 @@ def main(argv=None) -> int:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"ads with employer-tagged skills: {len(ads)}; tagged skills: {tp + fn} (must {found['must'][1]}, nice {found['nice'][1]})")
+    print(
+        f"ads with employer-tagged skills: {len(ads)}; tagged skills: {tp + fn} (must {found['must'][1]}, nice {found['nice'][1]})"
+    )
     print(f"precision {p:.3f} (lower bound) | recall {r:.3f} | F1 {f1:.3f}")
     for name, (hit, n) in found.items():
         print(f"recall of {name}-have skills: {hit}/{n}")

@@ -64,7 +64,9 @@ def main(argv=None) -> int:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--run", type=int, default=3)
-    parser.add_argument("--only", type=int, nargs="*", default=None, help="fold indexes to run (default: the first --run)")
+    parser.add_argument(
+        "--only", type=int, nargs="*", default=None, help="fold indexes to run (default: the first --run)"
+    )
     parser.add_argument("--models", default="baseline,before,after", help="comma list of baseline, before, after")
     args = parser.parse_args(argv)
     wanted = set(args.models.split(","))
@@ -83,23 +85,47 @@ def main(argv=None) -> int:
         seen = seen_title_cases(snapshot, held, n=300, seed=i)
         models = []
         if "baseline" in wanted:
-            models.append(("baseline", CharNgramBaseline.build(title_examples(snapshot, sources, exclude_concepts=held, include_esco=False))))
+            models.append(
+                (
+                    "baseline",
+                    CharNgramBaseline.build(
+                        title_examples(snapshot, sources, exclude_concepts=held, include_esco=False)
+                    ),
+                )
+            )
         if "before" in wanted:
-            models.append(("classifier (before)", OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=False, seed=i)))
+            models.append(
+                (
+                    "classifier (before)",
+                    OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=False, seed=i),
+                )
+            )
         if "after" in wanted:
-            models.append(("classifier + ESCO (after)", OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=True, seed=i)))
+            models.append(
+                (
+                    "classifier + ESCO (after)",
+                    OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=True, seed=i),
+                )
+            )
         for label, model in models:
-            for kind, cs in (("left-out names", cases), ("English ESCO labels of left-out names", english), ("seen names: variants", seen)):
+            for kind, cs in (
+                ("left-out names", cases),
+                ("English ESCO labels of left-out names", english),
+                ("seen names: variants", seen),
+            ):
                 name, s, cal = _scores(label, model, cs)
                 rows.append((i, kind, name, s, cal))
                 print(
-                    f"fold {i} | {kind} | {name} | n={s.n} | @1 " + " / ".join(f"{s.at1[k]:.3f}" for k in (1, 2, 3, 4))
+                    f"fold {i} | {kind} | {name} | n={s.n} | @1 "
+                    + " / ".join(f"{s.at1[k]:.3f}" for k in (1, 2, 3, 4))
                     + f" | @5 SSYK-4 {s.at5[4]:.3f} | mean score {s.mean_score:.3f} | ECE {cal.ece:.3f} | score≥0.9: "
                     + (f"{cal.confident_accuracy:.2f} right of {cal.confident_n}" if cal.confident_n else "none"),
                     flush=True,
                 )
         print(f"fold {i}: {len(held)} names left out, {time.perf_counter() - t0:.0f} s", flush=True)
-    print("\n| test set | model | folds | n | @1 SSYK-1 | @1 SSYK-2 | @1 SSYK-3 | @1 SSYK-4 | @5 SSYK-4 | mean score | ECE | score ≥ 0.9: right / n |")
+    print(
+        "\n| test set | model | folds | n | @1 SSYK-1 | @1 SSYK-2 | @1 SSYK-3 | @1 SSYK-4 | @5 SSYK-4 | mean score | ECE | score ≥ 0.9: right / n |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in ("left-out names", "English ESCO labels of left-out names", "seen names: variants"):
         for name in ("baseline", "classifier (before)", "classifier + ESCO (after)"):
@@ -107,7 +133,7 @@ def main(argv=None) -> int:
             n = sum(s.n for s, _ in sel)
             if not n:
                 continue
-            w = lambda f: sum(f(s) * s.n for s, _ in sel) / n if n else 0.0  # noqa: E731
+            w = lambda f: sum(f(s) * s.n for s, _ in sel) / n if n else 0.0  # noqa: B023 - used in this iteration only
             conf_n = sum(c.confident_n for _, c in sel)
             conf_right = sum((c.confident_accuracy or 0) * c.confident_n for _, c in sel)
             print(

@@ -46,7 +46,10 @@ HELDOUT_SUBJECTS: dict[str, tuple[tuple[str, ...], str]] = {
     "Fysik": (("2111",), "2111 Fysiker och astronomer"),
     "Miljöteknik": (("218",), "218 Specialister inom miljö- och hälsoskydd (2183 … miljöteknik)"),
     "Miljövetenskap": (("218",), "218 Specialister inom miljö- och hälsoskydd"),
-    "Medie- och kommunikationsvetenskap": (("2432", "2642"), "2432 Informatörer, kommunikatörer och PR-specialister, 2642 Journalister"),
+    "Medie- och kommunikationsvetenskap": (
+        ("2432", "2642"),
+        "2432 Informatörer, kommunikatörer och PR-specialister, 2642 Journalister",
+    ),
     "Svenska som andraspråk": (("23", "2643"), "23 lärare (SVA-lärare), 2643 Översättare, tolkar och lingvister"),
 }
 
@@ -73,7 +76,9 @@ def main() -> int:
         pool += [(subject, *c) for c in rng.sample(courses, min(PER_SUBJECT, len(courses)))]
     chosen = sorted(rng.sample(pool, min(SIZE, len(pool))), key=lambda r: (r[0], r[1]))
     with open(OUT, "w", encoding="utf-8") as out:
-        out.write("# Held-out course → occupation key (issue 15), made by bench/make_mapping_key.py; rule in its docstring.\n")
+        out.write(
+            "# Held-out course → occupation key (issue 15), made by bench/make_mapping_key.py; rule in its docstring.\n"
+        )
         out.write("# acceptable = SSYK 2012 prefixes whose group label names the profession of the course's subject.\n")
         out.write("course_code\tsubject\tacceptable_ssyk_prefixes\tjustification\ttitle\n")
         for subject, code, title in chosen:

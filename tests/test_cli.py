@@ -53,7 +53,10 @@ def test_a_second_init_waits_for_the_first(tmp_path):
     with exclusive_lock(var / ".init.lock"):  # as a first init holds it
         proc = subprocess.Popen(
             [sys.executable, "-c", "from kompetensbron.cli import main; main()", "init"],
-            env=_cli_env(var), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+            env=_cli_env(var),
+            stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            text=True,
         )
         try:
             line = proc.stderr.readline()
@@ -75,7 +78,9 @@ def test_two_inits_at_once_on_a_fresh_database_both_succeed(tmp_path):
         pytest.skip("no data snapshot")
     env = _cli_env(tmp_path / "var")
     cmd = [sys.executable, "-c", "from kompetensbron.cli import main; main()", "init"]
-    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=600)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert any("nothing changed" in out for out in outputs)
@@ -118,7 +123,9 @@ def test_a_bad_ad_file_is_one_line_and_exit_2(private_var, name, content, expect
 
     path = private_var / name
     if content == "truncated-gzip":
-        whole = gzip.compress(b"".join(json.dumps({"id": str(i), "headline": "x" * 40}).encode() + b"\n" for i in range(3000)))
+        whole = gzip.compress(
+            b"".join(json.dumps({"id": str(i), "headline": "x" * 40}).encode() + b"\n" for i in range(3000))
+        )
         content = whole[: len(whole) // 2]
     path.write_bytes(content)
     result = runner.invoke(app, ["ingest-ads", str(path), "--no-enrich"], env={"COLUMNS": "300"})

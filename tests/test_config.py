@@ -63,7 +63,9 @@ def test_invalid_values_are_refused(monkeypatch):
         Settings()
 
 
-@pytest.mark.parametrize("value", ["http://127.0.0.1:8765/", "https://data.example.org/kb", "file:///srv/data", "/srv/data", ""])
+@pytest.mark.parametrize(
+    "value", ["http://127.0.0.1:8765/", "https://data.example.org/kb", "file:///srv/data", "/srv/data", ""]
+)
 def test_data_mirror_accepts_http_file_and_directories(monkeypatch, value):
     monkeypatch.setenv("KOMPETENSBRON_DATA_MIRROR", value)
     assert Settings().data_mirror == value

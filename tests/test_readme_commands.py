@@ -111,8 +111,13 @@ def _argv(line: str, placeholders: dict[str, str]) -> list[str]:
 def _run(argv: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", "from kompetensbron.cli import main; main()", *argv],
-        cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +132,12 @@ def cli(tmp_path_factory):
     if models.is_dir():  # the enricher cache is keyed by its inputs' hash: reuse a build
         shutil.copytree(models, var / "models")
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPETENSBRON_")}
-    env.update(KOMPETENSBRON_VAR_DIR=str(var), KOMPETENSBRON_DATA_DIR=str(data_dir), PYTHONPATH=os.pathsep.join(sys.path), COLUMNS="200")
+    env.update(
+        KOMPETENSBRON_VAR_DIR=str(var),
+        KOMPETENSBRON_DATA_DIR=str(data_dir),
+        PYTHONPATH=os.pathsep.join(sys.path),
+        COLUMNS="200",
+    )
     init = _run(["init"], env)
     assert init.returncode == 0, init.stdout + init.stderr
     return work, env, init

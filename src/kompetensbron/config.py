@@ -99,7 +99,7 @@ class Settings(BaseSettings):
         return value.expanduser().resolve()
 
     @model_validator(mode="after")
-    def _safe_production(self) -> "Settings":
+    def _safe_production(self) -> Settings:
         """Production refuses the development key, a short or repetitive key, and debug mode."""
         if self.environment != "production":
             return self

@@ -132,14 +132,21 @@ def replace_in_text_fields(models, names: list[str], replacement: str) -> int:
         # ``update()`` skips auto_now: set it, so caches keyed on it (the dossier's) rebuild
         touched = {f.attname: timezone.now() for f in model._meta.concrete_fields if getattr(f, "auto_now", False)}
         fields = [
-            f for f in model._meta.concrete_fields
-            if isinstance(f, (m.CharField, m.TextField)) and not f.choices and not f.primary_key
+            f
+            for f in model._meta.concrete_fields
+            if isinstance(f, (m.CharField, m.TextField))
+            and not f.choices
+            and not f.primary_key
             and f.name not in ("search_text",)
-        ]  # fmt: skip
+        ]
         for field in fields:
             for row in model._default_manager.filter(name_filter(field.name, names)).only("pk", field.attname):
                 old = getattr(row, field.attname) or ""
-                new = replace_names(old, names, replacement)[: field.max_length] if field.max_length else replace_names(old, names, replacement)
+                new = (
+                    replace_names(old, names, replacement)[: field.max_length]
+                    if field.max_length
+                    else replace_names(old, names, replacement)
+                )
                 if new != old:
                     model._default_manager.filter(pk=row.pk).update(**{field.attname: new}, **touched)
                     changed += 1

@@ -24,7 +24,9 @@ def test_forecast_backtest_writes_tsv(tmp_path: Path, data_dir: Path) -> None:
 
 
 def test_balance_prints_labels_with_uncertainty(data_dir: Path) -> None:
-    result = runner.invoke(app, ["balance", "--ssyk", "2221", "--region-level", "fa", "--limit", "5"], env={"COLUMNS": "200"})
+    result = runner.invoke(
+        app, ["balance", "--ssyk", "2221", "--region-level", "fa", "--limit", "5"], env={"COLUMNS": "200"}
+    )
     assert result.exit_code == 0, result.output
     assert "shortage" in result.output and "supply unknown" in result.output and "held" in result.output
     bad = runner.invoke(app, ["balance", "--region-level", "kommun"])

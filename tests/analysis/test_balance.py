@@ -8,8 +8,8 @@ from kompetensbron.analysis.balance import (
     SUPPLY_UNKNOWN,
     HitRate,
     LabelBacktest,
-    balance,
     backtest_one_to_five_year,
+    balance,
     label_index,
     wilson_interval,
 )
@@ -26,11 +26,16 @@ def five(ssyk: str, index: float) -> FiveYearForecast:
 
 def toy_backtest() -> LabelBacktest:
     return LabelBacktest(
-        "toy", "toy", (),
+        "toy",
+        "toy",
+        (),
         (
-            HitRate("shortage", "all", 100, 90), HitRate("shortage", "≥0.6", 80, 76),
-            HitRate("surplus", "all", 50, 40), HitRate("surplus", "≥0.6", 30, 27),
-            HitRate("balance", "all", 60, 30), HitRate("balance", "<0.1", 40, 16),
+            HitRate("shortage", "all", 100, 90),
+            HitRate("shortage", "≥0.6", 80, 76),
+            HitRate("surplus", "all", 50, 40),
+            HitRate("surplus", "≥0.6", 30, 27),
+            HitRate("balance", "all", 60, 30),
+            HitRate("balance", "<0.1", 40, 16),
         ),
     )
 
@@ -38,8 +43,8 @@ def toy_backtest() -> LabelBacktest:
 @pytest.mark.parametrize(
     ("index", "label", "borderline", "leaning"),
     [
-        (4.6, "shortage", False, None),   # clear shortage
-        (1.5, "surplus", False, None),    # clear surplus
+        (4.6, "shortage", False, None),  # clear shortage
+        (1.5, "surplus", False, None),  # clear surplus
         (3.1, "balance", False, None),
         (3.33, "balance", True, "shortage"),  # just over the limit: borderline
         (2.85, "balance", True, "surplus"),
@@ -55,9 +60,17 @@ def test_constructed_cases_carry_their_uncertainty() -> None:
     rows = [one("01", "1111", 4.6), one("01", "2222", 1.5), one("01", "3333", 3.32), one("01", "4444", None)]
     result = balance(rows, [five("1111", 4.5)], backtest=toy_backtest())
     by = {r.ssyk: r for r in result.rows}
-    assert by["1111"].label == "shortage" and by["1111"].probability == pytest.approx(0.95) and by["1111"].uncertainty == "low"
+    assert (
+        by["1111"].label == "shortage"
+        and by["1111"].probability == pytest.approx(0.95)
+        and by["1111"].uncertainty == "low"
+    )
     assert by["1111"].five_year_label == "shortage"
-    assert by["2222"].label == "surplus" and by["2222"].probability == pytest.approx(0.9) and by["2222"].uncertainty == "low"
+    assert (
+        by["2222"].label == "surplus"
+        and by["2222"].probability == pytest.approx(0.9)
+        and by["2222"].uncertainty == "low"
+    )
     border = by["3333"]
     assert border.label == "balance" and border.borderline and border.leaning == "shortage"
     assert border.uncertainty == "high" and border.probability == pytest.approx(0.4)

@@ -39,7 +39,9 @@ def toy_esco() -> EscoOccupationData:
     links = [
         EscoOccupationLink(f"{O}nurse", "sjuksköterska, grundutbildad", "n1", "Sjuksköterska", "skos:exactMatch"),
         EscoOccupationLink(f"{O}midwife", "barnmorska", "n2", "Barnmorska", "skos:broadMatch"),
-        EscoOccupationLink("http://data.europa.eu/esco/isco/C2221", "Sjuksköterskor", "n1", "Sjuksköterska", "skos:narrowMatch"),
+        EscoOccupationLink(
+            "http://data.europa.eu/esco/isco/C2221", "Sjuksköterskor", "n1", "Sjuksköterska", "skos:narrowMatch"
+        ),
     ]
     return EscoOccupationData(relations, occupations, skills, links, {})
 
@@ -56,7 +58,10 @@ def test_weights_are_essential_above_optional_over_the_groups_occupations(toy_es
     assert set(profiles) == {"2221", "2222"}  # 9999 reaches no ESCO occupation
     nurse = profiles["2221"]
     # general nurse by exactMatch (1.0), specialist nurse only through ISCO 2221 (ISCO_WEIGHT)
-    assert [(o.label_en, o.weight) for o in nurse.occupations] == [("general nurse", 1.0), ("specialist nurse", ISCO_WEIGHT)]
+    assert [(o.label_en, o.weight) for o in nurse.occupations] == [
+        ("general nurse", 1.0),
+        ("specialist nurse", ISCO_WEIGHT),
+    ]
     total = 1.0 + ISCO_WEIGHT
     skills = {s.esco_uri.removeprefix(S): s for s in nurse.skills}
     assert skills["care"].weight == pytest.approx((1.0 + ISCO_WEIGHT) / total)  # essential to both
@@ -65,7 +70,9 @@ def test_weights_are_essential_above_optional_over_the_groups_occupations(toy_es
     assert (skills["drugs"].label, skills["drugs"].concept_id, skills["drugs"].essential) == ("drugs", "JT-drugs", True)
     assert [s.esco_uri for s in nurse.skills][0] == f"{S}care"  # heaviest first
     midwife = profiles["2222"]
-    assert [(o.weight, o.via) for o in midwife.occupations] == [(LINK_WEIGHTS["skos:broadMatch"], "mapping: broadMatch Barnmorska")]
+    assert [(o.weight, o.via) for o in midwife.occupations] == [
+        (LINK_WEIGHTS["skos:broadMatch"], "mapping: broadMatch Barnmorska")
+    ]
     assert [(s.esco_uri, s.weight) for s in midwife.skills] == [(f"{S}birth", 1.0)]
 
 
@@ -73,7 +80,9 @@ def test_occupation_profiles_take_esco_skills_with_their_source(toy_esco):
     from tests.analysis.test_occupation_mapping import SKILLS, KeywordExtractor, ToySnapshot, _group
 
     snapshot = ToySnapshot([_group("2221", "Grundutbildade sjuksköterskor", "Ansvarar för omvårdnad.")])
-    esco = build_esco_profiles(toy_esco, ssyk_codes=["2221"], name_groups={"n1": "2221"}, esco_to_jobtech={f"{S}care": "omv"})
+    esco = build_esco_profiles(
+        toy_esco, ssyk_codes=["2221"], name_groups={"n1": "2221"}, esco_to_jobtech={f"{S}care": "omv"}
+    )
     (profile,) = build_occupation_profiles(snapshot, KeywordExtractor(SKILLS), esco=esco).profiles
     skills = {s.skill_id: s for s in profile.skills}
     assert skills["omv"].sources == ("definition", "esco_essential")  # one skill, two sources

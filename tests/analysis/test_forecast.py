@@ -25,11 +25,13 @@ def test_smoothing_equals_statsmodels_with_the_same_parameters(monkeypatch) -> N
     monkeypatch.setattr(fc, "_ALPHAS", np.array([0.3]))
     monkeypatch.setattr(fc, "_BETAS", np.array([0.1]))
     monkeypatch.setattr(fc, "_PHIS", np.array([0.9]))
-    ses = sm.SimpleExpSmoothing(y, initialization_method="known", initial_level=y[0]).fit(smoothing_level=0.3, optimized=False)
-    assert predict("ses", y, 2) == pytest.approx(ses.forecast(2))
-    holt = sm.Holt(y, damped_trend=True, initialization_method="known", initial_level=y[0], initial_trend=y[1] - y[0]).fit(
-        smoothing_level=0.3, smoothing_trend=0.1, damping_trend=0.9, optimized=False
+    ses = sm.SimpleExpSmoothing(y, initialization_method="known", initial_level=y[0]).fit(
+        smoothing_level=0.3, optimized=False
     )
+    assert predict("ses", y, 2) == pytest.approx(ses.forecast(2))
+    holt = sm.Holt(
+        y, damped_trend=True, initialization_method="known", initial_level=y[0], initial_trend=y[1] - y[0]
+    ).fit(smoothing_level=0.3, smoothing_trend=0.1, damping_trend=0.9, optimized=False)
     assert predict("holt", y, 2) == pytest.approx(holt.forecast(2))
 
 
@@ -42,7 +44,10 @@ def test_direction_labels() -> None:
 def test_naive_is_chosen_when_nothing_beats_it() -> None:
     # random walks: no method should beat "last value" by the required margin
     rng = np.random.default_rng(1)
-    series = [Series(str(i), "demand", tuple(range(2015, 2020)), tuple(1 + np.cumsum(rng.normal(0, 0.05, 5)))) for i in range(50)]
+    series = [
+        Series(str(i), "demand", tuple(range(2015, 2020)), tuple(1 + np.cumsum(rng.normal(0, 0.05, 5))))
+        for i in range(50)
+    ]
     result = backtest(series)
     choice = result.choice("demand")
     assert choice.mae <= choice.naive_mae
@@ -51,7 +56,10 @@ def test_naive_is_chosen_when_nothing_beats_it() -> None:
 
 
 def test_a_trend_is_found_when_there_is_one() -> None:
-    series = [Series(str(i), "demand", tuple(range(2015, 2020)), tuple(1 + 0.1 * k * (1 + i / 100) for k in range(5))) for i in range(20)]
+    series = [
+        Series(str(i), "demand", tuple(range(2015, 2020)), tuple(1 + 0.1 * k * (1 + i / 100) for k in range(5)))
+        for i in range(20)
+    ]
     choice = backtest(series).choice("demand")
     assert choice.method in ("drift", "holt") and choice.mae < choice.naive_mae
 
@@ -75,7 +83,11 @@ def test_real_backtest_chosen_beats_or_is_naive(forecasts) -> None:
 def test_forecast_band_and_flags(forecasts) -> None:
     s = next(s for s in forecasts.series if s.measure == "retirements")
     f = forecast_series(s, forecasts.backtest)
-    assert f.method == forecasts.backtest.choice("retirements").method != "naive" and f.history[-1][0] == 2018 and f.forecast[-1].year == 2026
+    assert (
+        f.method == forecasts.backtest.choice("retirements").method != "naive"
+        and f.history[-1][0] == 2018
+        and f.forecast[-1].year == 2026
+    )
     assert f.forecast[0].backtested and not f.forecast[-1].backtested
     assert all(p.lower <= p.value <= p.upper for p in f.forecast)
     widths = [p.upper - p.lower for p in f.forecast]

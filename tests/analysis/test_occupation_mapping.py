@@ -153,7 +153,9 @@ def test_programme_with_a_sun_field_gets_the_official_link_first(mapper):
     assert "2221" not in {s.ssyk for s in rest}  # not suggested twice
     assert [s.rank for s in mapping.suggestions] == [1, 2, 3, 4]
     # a 3-digit SUN group reaches every field under it; no SUN field → skill overlap only
-    assert [s.provenance for s in mapper.map_programme("723", [NURSING], top=3).suggestions][:2] == ["official_ssyk_sun"] * 2
+    assert [s.provenance for s in mapper.map_programme("723", [NURSING], top=3).suggestions][:2] == [
+        "official_ssyk_sun"
+    ] * 2
     assert {s.provenance for s in mapper.map_programme(None, [NURSING]).suggestions} == {"skill_overlap"}
 
 
@@ -175,8 +177,20 @@ def test_tsv_has_a_header_and_top_5_rows_per_course_best_first(mapper):
 def test_syllabus_adapter_reads_ilos_or_the_outcomes_text(tmp_path: Path):
     path = tmp_path / "kursplaner.jsonl"
     rows = [
-        {"Kurskod": "A1", "KursplanBenamning": "Omvårdnad GR (A), 7,5 hp", "AmneBeskrivning": "Omvårdnad", "ilos": ["x", "y"], "NivaForkortning": "GR"},
-        {"Kurskod": "B2", "KursplanBenamning": "Kemi", "AmneBeskrivning": "Kemi", "ilos": [], "UtbildningMal": "kunna titrera"},
+        {
+            "Kurskod": "A1",
+            "KursplanBenamning": "Omvårdnad GR (A), 7,5 hp",
+            "AmneBeskrivning": "Omvårdnad",
+            "ilos": ["x", "y"],
+            "NivaForkortning": "GR",
+        },
+        {
+            "Kurskod": "B2",
+            "KursplanBenamning": "Kemi",
+            "AmneBeskrivning": "Kemi",
+            "ilos": [],
+            "UtbildningMal": "kunna titrera",
+        },
     ]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     a, b = read_syllabus_texts(path)
@@ -199,7 +213,9 @@ def test_real_omvardnad_courses_map_to_health_care_groups():
     from kompetensbron.sources.reference_files import read_reference_snapshot
 
     courses = read_syllabus_texts(syllabi)
-    mapper = OccupationMapper.create(read_reference_snapshot(settings.data_dir), load_enricher(settings).extractor, background=courses)
+    mapper = OccupationMapper.create(
+        read_reference_snapshot(settings.data_dir), load_enricher(settings).extractor, background=courses
+    )
     nursing = [c for c in courses if c.subject == "Omvårdnad"]
     assert len(nursing) > 200
     mappings = mapper.map_courses(nursing)

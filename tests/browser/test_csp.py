@@ -12,7 +12,16 @@ from kompetensbron.config import get_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 PAGES = ["/", "/regioner/", "/efterfragan/", "/efterfragan/balans/", "/api/v1/docs", "/samverkan/", "/utbildning/"]
 
 
@@ -33,7 +42,9 @@ def reference_data(transactional_db):
 def test_pages_load_without_csp_violations(reference_data, live_server):
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
+        )
     from django.contrib.auth import get_user_model
     from playwright.sync_api import sync_playwright
 
@@ -44,7 +55,14 @@ def test_pages_load_without_csp_violations(reference_data, live_server):
         try:
             page = browser.new_context(locale="sv-SE").new_page()
             page.on("pageerror", lambda exc: problems.append(f"error: {exc}"))
-            page.on("console", lambda msg: problems.append(f"console: {msg.text}") if "Content Security Policy" in msg.text or "Refused to" in msg.text else None)
+            page.on(
+                "console",
+                lambda msg: (
+                    problems.append(f"console: {msg.text}")
+                    if "Content Security Policy" in msg.text or "Refused to" in msg.text
+                    else None
+                ),
+            )
             page.goto(f"{live_server.url}/konto/logga-in/")
             page.fill("input[name=username]", "csp-admin")
             page.fill("input[name=password]", "csp-password-123456")
@@ -56,7 +74,9 @@ def test_pages_load_without_csp_violations(reference_data, live_server):
                 if path == "/api/v1/docs":
                     page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
                 if path == "/regioner/":
-                    page.wait_for_function("() => document.querySelector('#region-map canvas') !== null", timeout=30_000)
+                    page.wait_for_function(
+                        "() => document.querySelector('#region-map canvas') !== null", timeout=30_000
+                    )
         finally:
             browser.close()
     assert not problems, problems

@@ -19,8 +19,16 @@ from kompetensbron.config import get_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 PASSWORD = "Demo-lösenord-för-test-11"
 USER = "bostad@demo.invalid"
 
@@ -43,7 +51,9 @@ def demo(transactional_db):
 def page(demo, live_server):
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -59,7 +59,16 @@ def world(transactional_db, monkeypatch):
     from kompetensbron.samverkan.models import Membership, Organisation
 
     monkeypatch.setattr("kompetensbron.matchning.skills.default_extractor", lambda: _ToyExtractor())
-    load = DataLoad.objects.create(dataset="toy", title="toy", source_file="toy", version="1", publisher="t", licence="CC0", sha256="0" * 64, loaded_at=timezone.now())
+    load = DataLoad.objects.create(
+        dataset="toy",
+        title="toy",
+        source_file="toy",
+        version="1",
+        publisher="t",
+        licence="CC0",
+        sha256="0" * 64,
+        loaded_at=timezone.now(),
+    )
     lan = Lan.objects.create(code="22", name="Västernorrlands län", load=load)
     fa = FaRegion.objects.create(code="52", name="Sundsvall", load=load)
     Kommun.objects.create(code="2281", name="Sundsvall", lan=lan, fa_region=fa, load=load)
@@ -77,10 +86,20 @@ def world(transactional_db, monkeypatch):
     Membership.objects.create(user=users[EMPLOYER], organisation=employer, role="member")
     Membership.objects.create(user=users[COORDINATOR], organisation=uni, role="coordinator")
     StudentProfile.objects.create(
-        user=users[STUDENT], university=uni, added_skills=["sk-py", "sk-sql"], consent_matching=True, consent_followup=True
+        user=users[STUDENT],
+        university=uni,
+        added_skills=["sk-py", "sk-sql"],
+        consent_matching=True,
+        consent_followup=True,
     ).preferred_kommuner.set(["2281"])
     earlier = Opportunity.objects.create(
-        host=employer, kind="summer_job", title="Sommarjobb (tidigare)", description="-", capacity=10, status="published", published_at=timezone.now()
+        host=employer,
+        kind="summer_job",
+        title="Sommarjobb (tidigare)",
+        description="-",
+        capacity=10,
+        status="published",
+        published_at=timezone.now(),
     )
     for _ in range(5):
         Placement.objects.create(opportunity=earlier, university=uni, source="manual")
@@ -91,7 +110,9 @@ def world(transactional_db, monkeypatch):
 def browser_page(world, live_server):
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -53,7 +53,9 @@ def reference_data(transactional_db):
 def browser_page(reference_data, live_server):
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -5,7 +5,6 @@ the documented example programme (docs/programme_template.csv) with two suggeste
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,7 +76,9 @@ def statistics_file(data_dir: Path):
 
 @pytest.fixture
 def user(db):
-    return get_user_model().objects.create_user(username="programansvarig", email="pa@example.se", password="pw-test-123")
+    return get_user_model().objects.create_user(
+        username="programansvarig", email="pa@example.se", password="pw-test-123"
+    )
 
 
 @pytest.fixture
@@ -95,6 +96,13 @@ def linked(programme):
     """The example programme with two suggested links, as the mapping code would write them."""
     from kompetensbron.education.links import suggest_link
 
-    suggest_link(programme=programme, ssyk="2221", provenance="official_ssyk_sun", score=1.0, rank=1, evidence={"sun_field": "723a"})
+    suggest_link(
+        programme=programme,
+        ssyk="2221",
+        provenance="official_ssyk_sun",
+        score=1.0,
+        rank=1,
+        evidence={"sun_field": "723a"},
+    )
     suggest_link(programme=programme, ssyk="5321", provenance="skill_overlap", score=0.42, rank=2, evidence={})
     return programme

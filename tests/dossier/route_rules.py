@@ -8,14 +8,22 @@ INPUT = {"kind": "employer", "date": "2025-05-20", "author_name": "Arbetsgivare"
 
 ROUTES = {
     "POST /api/v1/dossier/programmes/{programme_id}/inputs": {
-        "rule": "authenticated", "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/inputs", "body": INPUT,
+        "rule": "authenticated",
+        "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/inputs",
+        "body": INPUT,
     },
     # the explicit mapping action writes suggested occupation links: the programme's own rule
     "POST /api/v1/dossier/programmes/{programme_id}/mapping": {
-        "rule": "education.change_programme", "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/mapping",
+        "rule": "education.change_programme",
+        "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/mapping",
     },
     "POST dossier:suggest_occupations": {
-        "rule": "education.change_programme", "path": lambda w: f"/relevans/program/{w.programme.pk}/malyrken/",
+        "rule": "education.change_programme",
+        "path": lambda w: f"/relevans/program/{w.programme.pk}/malyrken/",
     },
-    "POST dossier:input_add": {"rule": "authenticated", "path": lambda w: f"/relevans/program/{w.programme.pk}/synpunkter/", "body": INPUT},
+    "POST dossier:input_add": {
+        "rule": "authenticated",
+        "path": lambda w: f"/relevans/program/{w.programme.pk}/synpunkter/",
+        "body": INPUT,
+    },
 }

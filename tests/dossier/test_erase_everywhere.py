@@ -28,14 +28,18 @@ NEEDLES = ("Raderasson", "evelina.raderasson")
 
 
 def _user(email: str, first: str, last: str, *, superuser: bool = False):
-    user = get_user_model().objects.create_user(username=email, email=email, first_name=first, last_name=last, password="pw-test-123")
+    user = get_user_model().objects.create_user(
+        username=email, email=email, first_name=first, last_name=last, password="pw-test-123"
+    )
     user.is_superuser = user.is_staff = superuser
     user.save()
     return user
 
 
 def _pdf_text(content: bytes) -> str:
-    return subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True, timeout=60).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True, timeout=60
+    ).stdout.decode()
 
 
 def _xlsx_text(content: bytes) -> str:
@@ -59,9 +63,14 @@ def test_export_then_erase_reaches_everything(linked):
     agreement = services.create_agreement(
         actor=admin, data=AgreementCreate(title="Raderavtal", party_ids=[kommun.pk], period_start=dt.date(2024, 1, 1))
     )
-    steering = services.create_body(actor=admin, data=BodyCreate(name="Raderstyrgrupp", kind="steering_group", agreement_id=agreement.pk))
+    steering = services.create_body(
+        actor=admin, data=BodyCreate(name="Raderstyrgrupp", kind="steering_group", agreement_id=agreement.pk)
+    )
     working = services.create_body(
-        actor=admin, data=BodyCreate(name="Raderarbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk)
+        actor=admin,
+        data=BodyCreate(
+            name="Raderarbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk
+        ),
     )
     for user in (person, chair):
         services.set_membership(actor=admin, user=user, organisation=kommun, role="member")
@@ -73,9 +82,14 @@ def test_export_then_erase_reaches_everything(linked):
 
     def data(title: str) -> ActivityCreate:
         return ActivityCreate(
-            title=title, phase="stimulate", owner_id=kommun.pk, agreement_id=agreement.pk, working_group_id=working.pk,
-            description=f"Idé från {NAME} ({EMAIL}).", period_start=dt.date(today.year, 1, 1),
-        )  # fmt: skip
+            title=title,
+            phase="stimulate",
+            owner_id=kommun.pk,
+            agreement_id=agreement.pk,
+            working_group_id=working.pk,
+            description=f"Idé från {NAME} ({EMAIL}).",
+            period_start=dt.date(today.year, 1, 1),
+        )
 
     # she proposes one activity (decided by the chair, who names her) and decides another one
     own = services.propose_activity(actor=person, data=data("Hennes förslag"))
@@ -89,7 +103,13 @@ def test_export_then_erase_reaches_everything(linked):
     person_client.force_login(person)
     response = person_client.post(
         f"/api/v1/dossier/programmes/{linked.pk}/inputs",
-        {"kind": "programme_council", "date": "2025-05-20", "author_name": NAME, "organisation": "Raderkommun", "text": f"{NAME} anser att simulering behövs."},
+        {
+            "kind": "programme_council",
+            "date": "2025-05-20",
+            "author_name": NAME,
+            "organisation": "Raderkommun",
+            "text": f"{NAME} anser att simulering behövs.",
+        },
         content_type="application/json",
     )
     assert response.status_code == 201
@@ -97,10 +117,19 @@ def test_export_then_erase_reaches_everything(linked):
     url = f"/admin/auth/user/{person.pk}/change/"
     assert admin_client.get(url).status_code == 200
     joined = person.date_joined
-    response = admin_client.post(url, {
-        "username": EMAIL, "first_name": "Evelina", "last_name": "Raderasson", "email": EMAIL, "is_active": "on", "is_staff": "on",
-        "date_joined_0": joined.strftime("%Y-%m-%d"), "date_joined_1": joined.strftime("%H:%M:%S"),
-    })  # fmt: skip
+    response = admin_client.post(
+        url,
+        {
+            "username": EMAIL,
+            "first_name": "Evelina",
+            "last_name": "Raderasson",
+            "email": EMAIL,
+            "is_active": "on",
+            "is_staff": "on",
+            "date_joined_0": joined.strftime("%Y-%m-%d"),
+            "date_joined_1": joined.strftime("%H:%M:%S"),
+        },
+    )
     assert response.status_code == 302
     admin_client.get("/admin/")  # shows (and so consumes) the admin's one-time "changed" message
     assert LogEntry.objects.filter(object_repr__icontains="raderasson").exists()
@@ -129,20 +158,36 @@ def test_export_then_erase_reaches_everything(linked):
     from kompetensbron.dossier.models import DossierInput
     from kompetensbron.samverkan.models import Activity, Decision
 
-    _assert_clean(str(list(DossierInput.objects.values()) + list(Activity.objects.values()) + list(Decision.objects.values())), "free text")
+    _assert_clean(
+        str(list(DossierInput.objects.values()) + list(Activity.objects.values()) + list(Decision.objects.values())),
+        "free text",
+    )
     _assert_clean(str(list(get_user_model().objects.values())), "the accounts")
 
     # rendered: pages, JSON, exports, admin pages
     pages = [
-        f"/samverkan/aktiviteter/{own.pk}/", f"/samverkan/aktiviteter/{other.pk}/", "/samverkan/", f"/samverkan/avtal/{agreement.pk}/",
-        f"{report_url}/", "/samverkan/organ/", "/api/v1/samverkan/activities", f"/api/v1/samverkan/agreements/{agreement.pk}/report/{today.year}",
-        f"/relevans/program/{linked.pk}/", f"/api/v1/dossier/programmes/{linked.pk}",
-    ]  # fmt: skip
+        f"/samverkan/aktiviteter/{own.pk}/",
+        f"/samverkan/aktiviteter/{other.pk}/",
+        "/samverkan/",
+        f"/samverkan/avtal/{agreement.pk}/",
+        f"{report_url}/",
+        "/samverkan/organ/",
+        "/api/v1/samverkan/activities",
+        f"/api/v1/samverkan/agreements/{agreement.pk}/report/{today.year}",
+        f"/relevans/program/{linked.pk}/",
+        f"/api/v1/dossier/programmes/{linked.pk}",
+    ]
     for page in pages:
         response = chair_client.get(page)
         assert response.status_code == 200, page
         _assert_clean(response.content.decode(), page)
-    for page in ("/admin/auth/user/", "/admin/samverkan/auditentry/", "/admin/", f"/admin/auth/user/{person.pk}/change/", "/admin/samverkan/membership/"):
+    for page in (
+        "/admin/auth/user/",
+        "/admin/samverkan/auditentry/",
+        "/admin/",
+        f"/admin/auth/user/{person.pk}/change/",
+        "/admin/samverkan/membership/",
+    ):
         response = admin_client.get(page)
         assert response.status_code == 200, page
         _assert_clean(response.content.decode(), page)

@@ -32,7 +32,9 @@ def test_excel_has_the_same_figures_as_the_json(linked, client):
     outlook = list(book["Prognos"].iter_rows(min_row=2, max_row=1 + len(api["outlook"]), values_only=True))
     for row, expected in zip(outlook, api["outlook"], strict=True):
         assert row[0] == expected["ssyk"] and row[3] == expected["lan_index"] and row[13] == expected["five_year_index"]
-        assert row[8] == pytest.approx(expected["probability"]) if expected["probability"] is not None else row[8] is None
+        assert (
+            row[8] == pytest.approx(expected["probability"]) if expected["probability"] is not None else row[8] is None
+        )
     occupations = [r[0] for r in book["Yrken"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert occupations == [o["ssyk"] for o in api["occupations"]]
     skills = [r for r in book["Kompetenser"].iter_rows(min_row=2, values_only=True) if r[0] in ("täcks", "saknas")]
@@ -52,7 +54,9 @@ def test_pdf_first_page_renders_to_an_image(linked, client, tmp_path):
     assert response.content.startswith(b"%PDF")
     pdf = tmp_path / "dossier.pdf"
     pdf.write_bytes(response.content)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=60
+    )
     (image,) = tmp_path.glob("page*.png")
     assert image.stat().st_size > 20_000  # a page with text and tables, not a blank one
     from PIL import Image
@@ -67,7 +71,9 @@ def test_pdf_text_has_the_figures(linked):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (Debian poppler-utils) is not installed")
     d = build_dossier(programme_id=linked.pk)
-    out = subprocess.run(["pdftotext", "-", "-"], input=dossier_pdf(d), capture_output=True, check=True, timeout=60).stdout.decode()
+    out = subprocess.run(
+        ["pdftotext", "-", "-"], input=dossier_pdf(d), capture_output=True, check=True, timeout=60
+    ).stdout.decode()
     assert str(d.demand[0].national) in out and "Källor" in out and "Sammanfattning" in out
 
 
@@ -86,8 +92,16 @@ def test_excel_writes_user_text_as_text_never_as_a_formula(linked, user):
     from kompetensbron.dossier.services import add_input
 
     payloads = ['=HYPERLINK("http://evil.example","x")', "+1+1", "@SUM(1)", "=cmd|' /C calc'!A0"]
-    add_input(actor=user, programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 10), author_name=payloads[0], organisation=payloads[1], text=payloads[2]))
-    add_input(actor=user, programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 11), author_name="Anna", text=payloads[3]))
+    add_input(
+        actor=user,
+        programme_id=linked.pk,
+        data=InputIn(date=dt.date(2025, 1, 10), author_name=payloads[0], organisation=payloads[1], text=payloads[2]),
+    )
+    add_input(
+        actor=user,
+        programme_id=linked.pk,
+        data=InputIn(date=dt.date(2025, 1, 11), author_name="Anna", text=payloads[3]),
+    )
     staff = get_user_model().objects.create_user(username="xlsx-staff", is_staff=True)  # sees the authors' names
     book = load_workbook(io.BytesIO(dossier_xlsx(build_dossier(programme_id=linked.pk, viewer=staff))))
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]

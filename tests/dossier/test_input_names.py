@@ -23,9 +23,12 @@ NAME, ORG = "Anna Bergqvist", "Region Västernorrland"
 @pytest.fixture
 def with_input(linked, user):
     services.add_input(
-        actor=user, programme_id=linked.pk,
-        data=InputIn(kind="employer", date=dt.date(2025, 3, 14), author_name=NAME, organisation=ORG, text="Fler platser behövs."),
-    )  # fmt: skip
+        actor=user,
+        programme_id=linked.pk,
+        data=InputIn(
+            kind="employer", date=dt.date(2025, 3, 14), author_name=NAME, organisation=ORG, text="Fler platser behövs."
+        ),
+    )
     return linked
 
 
@@ -72,7 +75,9 @@ def test_summary_never_names_the_person(with_input) -> None:
 def test_a_recorded_input_is_audited(with_input, user) -> None:
     x = DossierInput.objects.get(programme=with_input)
     entry = AuditEntry.objects.get(action="dossier.add_input", object_id=str(x.pk))
-    assert entry.actor == user and entry.model == "dossier.dossierinput" and entry.after["text"] == "Fler platser behövs."
+    assert (
+        entry.actor == user and entry.model == "dossier.dossierinput" and entry.after["text"] == "Fler platser behövs."
+    )
 
 
 def test_audit_and_input_share_one_transaction(linked, user, monkeypatch) -> None:
@@ -84,9 +89,10 @@ def test_audit_and_input_share_one_transaction(linked, user, monkeypatch) -> Non
     monkeypatch.setattr(audit, "record", broken)
     with pytest.raises(RuntimeError):
         services.add_input(
-            actor=user, programme_id=linked.pk,
+            actor=user,
+            programme_id=linked.pk,
             data=InputIn(kind="employer", date=dt.date(2025, 3, 14), author_name=NAME, organisation=ORG, text="x"),
-        )  # fmt: skip
+        )
     assert not DossierInput.objects.filter(programme=linked).exists()
 
 

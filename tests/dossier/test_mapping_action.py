@@ -60,8 +60,12 @@ def test_the_mapping_action_suggests_links_and_audits_them(programme) -> None:
     stored = OccupationLink.objects.filter(programme=programme)
     assert 1 <= result.created == stored.count() <= 5
     entry = AuditEntry.objects.get(action="dossier.suggest_occupations", object_id=str(programme.pk))
-    assert entry.actor == staff and sorted(entry.after["suggested_ssyk"]) == sorted(stored.values_list("ssyk_id", flat=True))
+    assert entry.actor == staff and sorted(entry.after["suggested_ssyk"]) == sorted(
+        stored.values_list("ssyk_id", flat=True)
+    )
     d = build_dossier(programme_id=programme.pk)
-    assert d.target_basis == "suggested" and {o.ssyk for o in d.occupations} == set(stored.values_list("ssyk_id", flat=True))
+    assert d.target_basis == "suggested" and {o.ssyk for o in d.occupations} == set(
+        stored.values_list("ssyk_id", flat=True)
+    )
     assert any(o.ssyk.startswith("222") for o in d.occupations)  # nursing outcomes: a nursing group
     assert suggest_target_occupations(actor=staff, programme_id=programme.pk).created == 0  # already linked

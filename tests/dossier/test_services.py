@@ -88,11 +88,20 @@ def test_inputs_are_recorded_dated_and_invalidate_the_cache(linked, user):
     first = build_dossier(programme_id=linked.pk)
     assert build_dossier(programme_id=linked.pk) is not None
     x = add_input(
-        actor=user, programme_id=linked.pk,
-        data=InputIn(kind="employer", date=dt.date(2025, 3, 14), author_name="Anna Berg", organisation="Region Västernorrland", text="Fler platser behövs."),
-    )  # fmt: skip
+        actor=user,
+        programme_id=linked.pk,
+        data=InputIn(
+            kind="employer",
+            date=dt.date(2025, 3, 14),
+            author_name="Anna Berg",
+            organisation="Region Västernorrland",
+            text="Fler platser behövs.",
+        ),
+    )
     assert x.recorded_by == "programansvarig"
-    d = build_dossier(programme_id=linked.pk, viewer=get_user_model().objects.create_user(username="personal", is_staff=True))
+    d = build_dossier(
+        programme_id=linked.pk, viewer=get_user_model().objects.create_user(username="personal", is_staff=True)
+    )
     assert d.version != first.version
     assert [i.author_name for i in d.inputs] == ["Anna Berg"]
     assert "2025-03-14" in " ".join(d.summary) and "Region Västernorrland" in " ".join(d.summary)
@@ -118,7 +127,11 @@ def test_anonymous_input_and_unknown_programme(linked, user):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(PermissionDenied):
-        add_input(actor=AnonymousUser(), programme_id=linked.pk, data=InputIn(date=dt.date(2025, 1, 1), author_name="A", text="x"))
+        add_input(
+            actor=AnonymousUser(),
+            programme_id=linked.pk,
+            data=InputIn(date=dt.date(2025, 1, 1), author_name="A", text="x"),
+        )
     with pytest.raises(NotFound):
         build_dossier(programme_id=987654)
 
@@ -129,5 +142,3 @@ def test_version_changes_with_links(linked):
     before = dossier_version(linked)
     suggest_link(programme=linked, ssyk="2224", provenance="skill_overlap", score=0.3, rank=3)
     assert dossier_version(linked) != before
-
-

@@ -21,7 +21,16 @@ def test_page_shows_real_numbers_and_sections(linked, client):
     response = client.get(f"/relevans/program/{linked.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    for anchor in ("program", "sammanfattning", "yrken", "efterfragan", "prognos", "kompetenser", "synpunkter", "kallor"):
+    for anchor in (
+        "program",
+        "sammanfattning",
+        "yrken",
+        "efterfragan",
+        "prognos",
+        "kompetenser",
+        "synpunkter",
+        "kallor",
+    ):
         assert f'id="{anchor}"' in html
     top = api["demand"][0]
     assert f">{top['national']}<" in html and f">{top['lan']}<" in html
@@ -44,7 +53,13 @@ def test_form_adds_an_input(linked, user, client):
     assert 'name="text"' in page and "csrfmiddlewaretoken" in page
     response = client.post(
         f"/relevans/program/{linked.pk}/synpunkter/",
-        {"kind": "programme_council", "date": "2025-05-20", "author_name": "Programrådet", "organisation": "Mittuniversitetet", "text": "Mer simulering."},
+        {
+            "kind": "programme_council",
+            "date": "2025-05-20",
+            "author_name": "Programrådet",
+            "organisation": "Mittuniversitetet",
+            "text": "Mer simulering.",
+        },
     )
     assert response.status_code == 302 and response["Location"].endswith("#synpunkter")
     html = client.get(f"/relevans/program/{linked.pk}/").content.decode()
@@ -68,21 +83,34 @@ def test_form_refuses_bad_input(linked, user, client, post, message):
 
 def test_form_needs_login_and_csrf(linked, user):
     anonymous = Client()
-    response = anonymous.post(f"/relevans/program/{linked.pk}/synpunkter/", {"date": "2025-01-01", "author_name": "A", "text": "x"})
+    response = anonymous.post(
+        f"/relevans/program/{linked.pk}/synpunkter/", {"date": "2025-01-01", "author_name": "A", "text": "x"}
+    )
     assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(user)
-    response = strict.post(f"/relevans/program/{linked.pk}/synpunkter/", {"kind": "employer", "date": "2025-01-01", "author_name": "A", "text": "x"})
+    response = strict.post(
+        f"/relevans/program/{linked.pk}/synpunkter/",
+        {"kind": "employer", "date": "2025-01-01", "author_name": "A", "text": "x"},
+    )
     assert response.status_code == 403
     assert not DossierInput.objects.exists()
 
 
 def _post(client, pk, body):
-    return client.post(f"/api/v1/dossier/programmes/{pk}/inputs", data=json.dumps(body), content_type="application/json")
+    return client.post(
+        f"/api/v1/dossier/programmes/{pk}/inputs", data=json.dumps(body), content_type="application/json"
+    )
 
 
 def test_api_input_rules(linked, user):
-    body = {"kind": "employer", "date": "2025-02-03", "author_name": "Erik Lund", "organisation": "Sundsvalls kommun", "text": "Behov av distriktssköterskor."}
+    body = {
+        "kind": "employer",
+        "date": "2025-02-03",
+        "author_name": "Erik Lund",
+        "organisation": "Sundsvalls kommun",
+        "text": "Behov av distriktssköterskor.",
+    }
     assert _post(Client(), linked.pk, body).status_code == 401
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(user)

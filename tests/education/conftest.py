@@ -40,7 +40,9 @@ def _fast_hashing(settings):
 
 
 def make_user(username: str, *, staff: bool = False, perms: tuple[str, ...] = ()):
-    user = get_user_model().objects.create_user(username=username, email=f"{username}@example.se", password="pw-test-123")
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.se", password="pw-test-123"
+    )
     user.is_staff = staff
     user.save()
     for codename in perms:
@@ -106,6 +108,20 @@ def suggested(programme):
     """Two suggested links of the example programme, as the mapping code would write them."""
     from kompetensbron.education.links import suggest_link
 
-    official, _ = suggest_link(programme=programme, ssyk="2221", provenance="official_ssyk_sun", score=1.0, rank=1, evidence={"sun_field": "723a"})
-    overlap, _ = suggest_link(programme=programme, ssyk="5321", provenance="skill_overlap", score=0.42, rank=2, evidence={"skills": ["omvårdnad"]})
+    official, _ = suggest_link(
+        programme=programme,
+        ssyk="2221",
+        provenance="official_ssyk_sun",
+        score=1.0,
+        rank=1,
+        evidence={"sun_field": "723a"},
+    )
+    overlap, _ = suggest_link(
+        programme=programme,
+        ssyk="5321",
+        provenance="skill_overlap",
+        score=0.42,
+        rank=2,
+        evidence={"skills": ["omvårdnad"]},
+    )
     return official, overlap

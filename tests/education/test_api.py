@@ -15,7 +15,18 @@ def _post(client, url: str, body: dict | None = None):
 
 
 def _programme_body(miun, **overrides) -> dict:
-    body = dict(institution_id=miun.pk, code="EX-API", name="API-programmet", degree="kandidatexamen", sun_level="536", sun_field="723a", form="distance", places=25, kommun="2380", credits="180")
+    body = dict(
+        institution_id=miun.pk,
+        code="EX-API",
+        name="API-programmet",
+        degree="kandidatexamen",
+        sun_level="536",
+        sun_field="723a",
+        form="distance",
+        places=25,
+        kommun="2380",
+        credits="180",
+    )
     body.update(overrides)
     return body
 
@@ -28,8 +39,9 @@ def test_search_and_get_programme(client, programme, suggested):
     assert detail["sun_field"] == {"code": "723a", "label": "Sjuksköterskeutbildning, grundutbildning"}
     assert len(detail["courses"]) == 15 and detail["years"][-1] == {"year": 2024, "admitted": 80, "graduates": 61}
     assert [(x["ssyk"]["code"], x["provenance"], x["status"]) for x in detail["occupation_links"]] == [
-        ("2221", "official_ssyk_sun", "suggested"), ("5321", "skill_overlap", "suggested"),
-    ]  # fmt: skip
+        ("2221", "official_ssyk_sun", "suggested"),
+        ("5321", "skill_overlap", "suggested"),
+    ]
     missing = client.get(f"{API}/programmes/999999")
     assert missing.status_code == 404 and "999999" in missing.json()["detail"]
 
@@ -56,7 +68,9 @@ def test_create_programme_needs_login_and_right(client, reader, miun):
 @pytest.mark.django_db
 def test_create_programme_422_and_201(client, coordinator, miun):
     client.force_login(coordinator)
-    bad = _post(client, f"{API}/programmes", _programme_body(miun, sun_level="206", sun_field="zzz", places=-3, kommun="9999"))
+    bad = _post(
+        client, f"{API}/programmes", _programme_body(miun, sun_level="206", sun_field="zzz", places=-3, kommun="9999")
+    )
     assert bad.status_code == 422
     assert set(bad.json()["errors"]) == {"sun_level", "sun_field", "places", "kommun"}
     assert _post(client, f"{API}/programmes", {"code": "X"}).status_code == 422  # schema: required fields missing
@@ -82,7 +96,11 @@ def test_confirm_and_reject_links(client, suggested, staff, reader):
     client.force_login(staff)
     assert _post(client, f"{API}/links/999999/confirm").status_code == 404
     confirmed = _post(client, f"{API}/links/{official.pk}/confirm")
-    assert confirmed.status_code == 200 and confirmed.json()["status"] == "confirmed" and confirmed.json()["author"] == "planerare"
+    assert (
+        confirmed.status_code == 200
+        and confirmed.json()["status"] == "confirmed"
+        and confirmed.json()["author"] == "planerare"
+    )
     no_reason = _post(client, f"{API}/links/{overlap.pk}/reject", {"reason": ""})
     assert no_reason.status_code == 422 and no_reason.json()["errors"] == {"reason": "En motivering krävs."}
     rejected = _post(client, f"{API}/links/{overlap.pk}/reject", {"reason": "Annan utbildningsnivå."})

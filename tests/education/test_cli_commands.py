@@ -38,7 +38,11 @@ def test_import_programmes(tmp_path):
     ok = runner.invoke(app, ["import-programmes", str(TEMPLATE_EXAMPLE)])
     assert ok.exit_code == 0, ok.output
     bad = tmp_path / "mall.csv"
-    bad.write_text(TEMPLATE_EXAMPLE.read_text(encoding="utf-8").splitlines()[0] + "\nMittuniversitetet,EX-B,B,,999,,,,,,XX1,,,1,ja,,,\n", encoding="utf-8")
+    bad.write_text(
+        TEMPLATE_EXAMPLE.read_text(encoding="utf-8").splitlines()[0]
+        + "\nMittuniversitetet,EX-B,B,,999,,,,,,XX1,,,1,ja,,,\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["import-programmes", str(bad)])
     assert result.exit_code == 2
     output = " ".join(result.output.split())  # rich wraps long lines

@@ -7,9 +7,19 @@ import pytest
 
 def _data(miun, **overrides) -> dict:
     data = dict(
-        institution=miun.pk, code="EX-NY", name="Nytt program", degree="kandidatexamen", sun_level="536", sun_field="723a",
-        form="campus", places="30", kommun="2380", credits="180", description="", is_demo="",
-    )  # fmt: skip
+        institution=miun.pk,
+        code="EX-NY",
+        name="Nytt program",
+        degree="kandidatexamen",
+        sun_level="536",
+        sun_field="723a",
+        form="campus",
+        places="30",
+        kommun="2380",
+        credits="180",
+        description="",
+        is_demo="",
+    )
     data.update(overrides)
     return data
 
@@ -28,11 +38,15 @@ def test_valid_form(miun):
 def test_messages(miun, programme):
     from kompetensbron.education.forms import ProgrammeForm
 
-    form = ProgrammeForm(_data(miun, places="-1", credits="0", sun_level="206", sun_field="nope", kommun="9999", name=""))
+    form = ProgrammeForm(
+        _data(miun, places="-1", credits="0", sun_level="206", sun_field="nope", kommun="9999", name="")
+    )
     assert not form.is_valid()
     assert form.errors["places"] == ["Värdet får inte vara negativt."]
     assert form.errors["credits"] == ["Värdet måste vara större än 0."]
-    assert form.errors["sun_level"] == ["SUN-nivån ”206 Grundskoleutbildning, årskurs 7–9 (10)” är inte eftergymnasial (nivå 4, 5 eller 6)."]
+    assert form.errors["sun_level"] == [
+        "SUN-nivån ”206 Grundskoleutbildning, årskurs 7–9 (10)” är inte eftergymnasial (nivå 4, 5 eller 6)."
+    ]
     assert form.errors["sun_field"] == ["Okänd SUN 2020-inriktning."]
     assert form.errors["kommun"] == ["Okänd kommun."]
     assert form.errors["name"] == ["Detta fält måste fyllas i."]

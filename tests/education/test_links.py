@@ -28,7 +28,9 @@ def test_reject_needs_a_reason(suggested, staff):
     assert err.value.errors == {"reason": "En motivering krävs."}
     overlap.refresh_from_db()
     assert overlap.status == "suggested"
-    link = reject_link(actor=staff, link=overlap, reason="Programmet leder till legitimation, inte till undersköterskeyrket.")
+    link = reject_link(
+        actor=staff, link=overlap, reason="Programmet leder till legitimation, inte till undersköterskeyrket."
+    )
     assert link.status == "rejected" and link.reason.startswith("Programmet leder")
 
 
@@ -51,7 +53,10 @@ def test_manual_link_needs_reason_and_a_known_ssyk4(programme, staff):
 
     with pytest.raises(ValidationFailed) as err:
         add_manual_link(actor=staff, programme=programme, ssyk="222", reason="")
-    assert err.value.errors == {"ssyk": "SSYK-koden ”222” är inte på nivå 4 (undergrupp).", "reason": "En motivering krävs."}
+    assert err.value.errors == {
+        "ssyk": "SSYK-koden ”222” är inte på nivå 4 (undergrupp).",
+        "reason": "En motivering krävs.",
+    }
     with pytest.raises(ValidationFailed) as err:
         add_manual_link(actor=staff, programme=programme, ssyk="9998", reason="x")
     assert err.value.errors == {"ssyk": "Okänd SSYK-kod: ”9998”."}
@@ -81,7 +86,9 @@ def test_suggestions_refresh_scores_but_keep_decisions(suggested, staff):
 
     _, overlap = suggested
     reject_link(actor=staff, link=overlap, reason="Fel nivå.")
-    link, created = suggest_link(programme=overlap.programme, ssyk="5321", provenance="skill_overlap", score=0.5, rank=3)
+    link, created = suggest_link(
+        programme=overlap.programme, ssyk="5321", provenance="skill_overlap", score=0.5, rank=3
+    )
     assert not created and (link.status, link.reason, link.score, link.rank) == ("rejected", "Fel nivå.", 0.5, 3)
     with pytest.raises(ValidationFailed):
         suggest_link(programme=overlap.programme, ssyk="5321", provenance="manual", score=0.5)
@@ -99,7 +106,9 @@ def test_database_constraints(programme, miun):
         dict(ssyk_id="2221", provenance="skill_overlap"),  # neither set
         dict(programme=programme, ssyk_id="2221", provenance="skill_overlap", score=1.2),  # score > 1
         dict(programme=programme, ssyk_id="2221", provenance="manual"),  # manual without reason
-        dict(programme=programme, ssyk_id="2221", provenance="skill_overlap", status="rejected"),  # rejected without reason
+        dict(
+            programme=programme, ssyk_id="2221", provenance="skill_overlap", status="rejected"
+        ),  # rejected without reason
     ):
         with pytest.raises(IntegrityError), transaction.atomic():
             OccupationLink.objects.create(**bad)

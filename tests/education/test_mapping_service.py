@@ -72,7 +72,9 @@ def test_unknown_ssyk_is_skipped_and_programmes_store_official_links(programme):
     mapping = CourseMapping(
         programme.code,
         (
-            OccupationSuggestion("2221", "Grundutbildade sjuksköterskor", 1, 1.0, "official_ssyk_sun", LinkEvidence(sun_field="723a")),
+            OccupationSuggestion(
+                "2221", "Grundutbildade sjuksköterskor", 1, 1.0, "official_ssyk_sun", LinkEvidence(sun_field="723a")
+            ),
             OccupationSuggestion("5321", "Undersköterskor", 2, 0.3, "skill_overlap", LinkEvidence(0.4, 0.2)),
         ),
     )

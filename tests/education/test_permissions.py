@@ -31,7 +31,9 @@ def test_import_cannot_overwrite_another_institutions_programme(client, programm
     """The reported case: a user who may add programmes (here even with the old model permission)."""
     from django.contrib.auth.models import Permission
 
-    other_coordinator.user_permissions.add(Permission.objects.get(content_type__app_label="education", codename="add_programme"))
+    other_coordinator.user_permissions.add(
+        Permission.objects.get(content_type__app_label="education", codename="add_programme")
+    )
     rows_before = programme.programme_courses.count()
     client.force_login(other_coordinator)
     response = _upload(client, _overwrite())
@@ -48,7 +50,12 @@ def test_import_cannot_change_a_programme_without_the_change_right(client, progr
 
     second = Institution.objects.get(name="Annat universitet")
     client.force_login(other_coordinator)
-    text = HEADER + "\nAnnat universitet,NY-1,Nytt program,,,,campus,,,,,,,,,2024,10,\n" + _overwrite().splitlines()[1] + "\n"
+    text = (
+        HEADER
+        + "\nAnnat universitet,NY-1,Nytt program,,,,campus,,,,,,,,,2024,10,\n"
+        + _overwrite().splitlines()[1]
+        + "\n"
+    )
     assert _upload(client, text).status_code == 403
     assert not second.programmes.exists()  # all or nothing
     ok = _upload(client, HEADER + "\nAnnat universitet,NY-1,Nytt program,,,,campus,,,,,,,,,2024,10,\n")
@@ -120,25 +127,45 @@ def test_link_decisions_only_for_own_institution_and_audited(suggested, coordina
     official, overlap = suggested
     client = Client()
     client.force_login(other_coordinator)
-    assert client.post(f"/api/v1/education/links/{official.pk}/confirm", {}, content_type="application/json").status_code == 403
+    assert (
+        client.post(f"/api/v1/education/links/{official.pk}/confirm", {}, content_type="application/json").status_code
+        == 403
+    )
     response = client.post(f"/utbildning/kopplingar/{overlap.pk}/avvisa/", {"reason": "Nej."})
     assert response.status_code == 403
     client.force_login(coordinator)
-    assert client.post(f"/api/v1/education/links/{official.pk}/confirm", {}, content_type="application/json").status_code == 200
-    assert client.post(f"/api/v1/education/links/{overlap.pk}/reject", {"reason": "Fel yrke."}, content_type="application/json").status_code == 200
+    assert (
+        client.post(f"/api/v1/education/links/{official.pk}/confirm", {}, content_type="application/json").status_code
+        == 200
+    )
+    assert (
+        client.post(
+            f"/api/v1/education/links/{overlap.pk}/reject", {"reason": "Fel yrke."}, content_type="application/json"
+        ).status_code
+        == 200
+    )
     actions = dict(AuditEntry.objects.filter(model="education.occupationlink").values_list("object_id", "action"))
     assert actions == {str(official.pk): "confirm", str(overlap.pk): "reject"}
     rejected = AuditEntry.objects.get(object_id=str(overlap.pk), model="education.occupationlink")
-    assert (rejected.before["status"], rejected.after["status"], rejected.after["reason"]) == ("suggested", "rejected", "Fel yrke.")
+    assert (rejected.before["status"], rejected.after["status"], rejected.after["reason"]) == (
+        "suggested",
+        "rejected",
+        "Fel yrke.",
+    )
 
 
 @pytest.mark.django_db
 def test_manual_link_and_programme_edit_pages_are_scoped_and_audited(client, programme, coordinator, other_coordinator):
     client.force_login(other_coordinator)
-    assert client.post(f"/utbildning/program/{programme.pk}/kopplingar/ny/", {"ssyk": "2221", "reason": "x"}).status_code == 403
+    assert (
+        client.post(f"/utbildning/program/{programme.pk}/kopplingar/ny/", {"ssyk": "2221", "reason": "x"}).status_code
+        == 403
+    )
     assert client.get(f"/utbildning/program/{programme.pk}/redigera/").status_code == 403
     client.force_login(coordinator)
-    response = client.post(f"/utbildning/program/{programme.pk}/kopplingar/ny/", {"ssyk": "2221", "reason": "Leder till legitimation."})
+    response = client.post(
+        f"/utbildning/program/{programme.pk}/kopplingar/ny/", {"ssyk": "2221", "reason": "Leder till legitimation."}
+    )
     assert response.status_code == 302
     entry = AuditEntry.objects.get(model="education.occupationlink", action="create")
     assert entry.actor == coordinator and entry.after["provenance"] == "manual"
@@ -149,7 +176,9 @@ def test_programme_form_offers_only_own_institutions(client, programme, coordina
     from kompetensbron.education.forms import ProgrammeForm
     from kompetensbron.education.models import Institution
 
-    assert list(ProgrammeForm(user=other_coordinator).fields["institution"].queryset) == [Institution.objects.get(name="Annat universitet")]
+    assert list(ProgrammeForm(user=other_coordinator).fields["institution"].queryset) == [
+        Institution.objects.get(name="Annat universitet")
+    ]
     assert list(ProgrammeForm(user=coordinator).fields["institution"].queryset) == [programme.institution]
     assert ProgrammeForm(user=staff).fields["institution"].queryset.count() == Institution.objects.count()
 
@@ -159,13 +188,18 @@ def test_mapping_store_is_audited(programme, staff):
     from kompetensbron.analysis.occupation_mapping import CourseMapping, LinkEvidence, OccupationSuggestion
     from kompetensbron.education.mapping_service import store_course_suggestions, store_programme_suggestions
 
-    mapping = CourseMapping(programme.code, (OccupationSuggestion("2221", "Sjuksköterskor", 1, 1.0, "official_ssyk_sun", LinkEvidence(sun_field="723a")),))
+    mapping = CourseMapping(
+        programme.code,
+        (OccupationSuggestion("2221", "Sjuksköterskor", 1, 1.0, "official_ssyk_sun", LinkEvidence(sun_field="723a")),),
+    )
     store_programme_suggestions(programme=programme, mapping=mapping, actor=staff)
     entry = AuditEntry.objects.get(model="education.programme", action="map_occupations")
     assert entry.actor == staff and entry.after["created"] == 1
     store_programme_suggestions(programme=programme, mapping=mapping, actor=staff)  # unchanged: no entry
     assert AuditEntry.objects.filter(action="map_occupations").count() == 1
-    course_mapping = CourseMapping("AK001U", (OccupationSuggestion("4410", "Arkiv", 1, 0.3, "skill_overlap", LinkEvidence(0.4, 0.2)),))
+    course_mapping = CourseMapping(
+        "AK001U", (OccupationSuggestion("4410", "Arkiv", 1, 0.3, "skill_overlap", LinkEvidence(0.4, 0.2)),)
+    )
     store_course_suggestions(suggestions=[course_mapping])
     bulk = AuditEntry.objects.get(model="education.occupationlink", action="map_occupations")
     assert bulk.after["created"] == 1 and bulk.object_repr.startswith("1 kurser")
@@ -185,7 +219,9 @@ def test_cli_import_stays_operator_level_and_is_audited(tmp_path):
     from kompetensbron.education.template_import import import_programme_template
 
     path = tmp_path / "mall.csv"
-    path.write_text(HEADER + "\nOperatörshögskolan,OP-1,Operatörsprogrammet,,,,campus,,,,,,,,,2024,10,\n", encoding="utf-8")
+    path.write_text(
+        HEADER + "\nOperatörshögskolan,OP-1,Operatörsprogrammet,,,,campus,,,,,,,,,2024,10,\n", encoding="utf-8"
+    )
     report = import_programme_template(path)
     assert report.programmes_created == 1
     entries = AuditEntry.objects.filter(actor__isnull=True, action__in=["create", "import"])

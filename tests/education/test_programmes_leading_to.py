@@ -1,4 +1,4 @@
-""""Which programmes lead here" on the occupation page and as JSON: confirmed/manual links first,
+""" "Which programmes lead here" on the occupation page and as JSON: confirmed/manual links first,
 then suggestions; rejected links never shown; the page and the JSON carry the same list."""
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ def links(programme, staff, miun):
     confirm_link(actor=staff, link=official, reason="SUN 723a")
     overlap, _ = suggest_link(programme=programme, ssyk="2221", provenance="skill_overlap", score=0.37, rank=2)
     reject_link(actor=staff, link=overlap, reason="dubblett")
-    other = Programme.objects.create(institution=miun, code="EX-AVV", name="Avvisat program (exempel)", kommun_id="2281")
+    other = Programme.objects.create(
+        institution=miun, code="EX-AVV", name="Avvisat program (exempel)", kommun_id="2281"
+    )
     rejected, _ = suggest_link(programme=other, ssyk="2221", provenance="skill_overlap", score=0.9, rank=1)
     reject_link(actor=staff, link=rejected, reason="fel yrke")
     course = Course.objects.get(institution=miun, code="OM083G")

@@ -16,11 +16,21 @@ MIUN_SYLLABI = 3586
 
 def _line(**overrides) -> str:
     obj = {
-        "Kurskod": "TE001G", "NivaForkortning": "GR", "KursplanBenamning": "Test GR (A), Testkurs, 7,5 hp", "hp": "7.5",
-        "GallerFrom": "2020-01-01 00:00:00.000", "MajorVersion": "1", "AmneBeskrivning": "Test", "AmnesgruppKod": "TE1",
-        "AmnesgruppBeskrivning": "Testämnen", "FordjupningKod": "G1N", "UtbildningMal": "Efter kursen ska studenten kunna - testa",
-        "UtbildningMalEngelsk": None, "SarskildBehorighet": "Grundläggande behörighet", "ilos": ["testa"],
-    }  # fmt: skip
+        "Kurskod": "TE001G",
+        "NivaForkortning": "GR",
+        "KursplanBenamning": "Test GR (A), Testkurs, 7,5 hp",
+        "hp": "7.5",
+        "GallerFrom": "2020-01-01 00:00:00.000",
+        "MajorVersion": "1",
+        "AmneBeskrivning": "Test",
+        "AmnesgruppKod": "TE1",
+        "AmnesgruppBeskrivning": "Testämnen",
+        "FordjupningKod": "G1N",
+        "UtbildningMal": "Efter kursen ska studenten kunna - testa",
+        "UtbildningMalEngelsk": None,
+        "SarskildBehorighet": "Grundläggande behörighet",
+        "ilos": ["testa"],
+    }
     obj.update(overrides)
     return json.dumps(obj, ensure_ascii=False)
 
@@ -39,7 +49,9 @@ def test_real_file_has_3586_distinct_courses(data_dir):
 
 def test_bad_line_names_file_line_and_key(tmp_path):
     path = tmp_path / "kursplaner.jsonl"
-    path.write_text("\n".join([_line(), _line(Kurskod="TE002G", hp="sju"), _line(Kurskod="TE003G")]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join([_line(), _line(Kurskod="TE002G", hp="sju"), _line(Kurskod="TE003G")]) + "\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileMalformed) as err:
         read_syllabi(path)
     assert err.value.path == path and err.value.line == 2 and err.value.key == "hp"
@@ -85,7 +97,12 @@ def test_import_counts_and_reimport_changes_nothing(data_dir):
     # other test directories share the session database: start this test from no courses
     Course.objects.filter(institution__name="Mittuniversitetet").delete()
     first = load_syllabi(data_dir)
-    assert (first.lines, first.distinct_codes, first.created, first.updated) == (MIUN_SYLLABI, MIUN_SYLLABI, MIUN_SYLLABI, 0)
+    assert (first.lines, first.distinct_codes, first.created, first.updated) == (
+        MIUN_SYLLABI,
+        MIUN_SYLLABI,
+        MIUN_SYLLABI,
+        0,
+    )
     assert Course.objects.filter(institution__name="Mittuniversitetet").count() == MIUN_SYLLABI
     again = load_syllabi(data_dir)
     assert (again.created, again.updated, again.unchanged, again.not_in_file) == (0, 0, MIUN_SYLLABI, 0)
@@ -110,7 +127,10 @@ def test_bad_file_leaves_database_as_it_was(tmp_path, data_dir):
     from kompetensbron.education.models import Course
 
     path = tmp_path / "bad.jsonl"
-    path.write_text(_line(Kurskod="AK001A", KursplanBenamning="ÄNDRAD") + "\n" + _line(NivaForkortning="XX") + "\n", encoding="utf-8")
+    path.write_text(
+        _line(Kurskod="AK001A", KursplanBenamning="ÄNDRAD") + "\n" + _line(NivaForkortning="XX") + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileMalformed) as err:
         load_syllabi(data_dir, path=path)
     assert (err.value.line, err.value.key) == (2, "NivaForkortning")

@@ -31,7 +31,14 @@ def test_example_parses_without_problems():
     assert parsed.problems == []
     assert len(parsed.rows) == 15
     head = parsed.rows[0]
-    assert (head.row, head.sun_level, head.sun_field, head.form, head.places, head.kommunkod) == (2, "537", "723a", "campus", 80, "2281")
+    assert (head.row, head.sun_level, head.sun_field, head.form, head.places, head.kommunkod) == (
+        2,
+        "537",
+        "723a",
+        "campus",
+        80,
+        "2281",
+    )
     assert [r.year for r in parsed.rows[:3]] == [2022, 2023, 2024] and parsed.rows[2].graduates == 61
     assert parsed.rows[-1].mandatory is False
 
@@ -45,15 +52,35 @@ def test_example_imports_programme_with_syllabi_courses_and_years(miun):
     assert (report.programmes_created, report.courses_created, report.courses_linked, report.years_set) == (1, 1, 15, 3)
     p = Programme.objects.get(institution=miun, code="EX-SSK")
     assert (p.name, p.degree, p.sun_level_id, p.sun_field_id, p.kommun_id, p.places, p.credits) == (
-        "Sjuksköterskeprogrammet (exempel)", "sjuksköterskeexamen", "537", "723a", "2281", 80, Decimal("180"),
-    )  # fmt: skip
+        "Sjuksköterskeprogrammet (exempel)",
+        "sjuksköterskeexamen",
+        "537",
+        "723a",
+        "2281",
+        80,
+        Decimal("180"),
+    )
     courses = list(p.programme_courses.select_related("course").order_by("term", "order"))
     assert courses[0].course.code == "OM083G" and courses[0].course.load is not None  # the imported syllabus
     farm = Course.objects.get(institution=miun, code="EX-FARM")
-    assert (farm.credits, farm.load, farm.source_file, farm.source_line) == (Decimal("7.5"), None, "programme_template.csv", 15)
-    assert [(y.year, y.admitted, y.graduates) for y in p.years.order_by("year")] == [(2022, 84, None), (2023, 82, None), (2024, 80, 61)]
+    assert (farm.credits, farm.load, farm.source_file, farm.source_line) == (
+        Decimal("7.5"),
+        None,
+        "programme_template.csv",
+        15,
+    )
+    assert [(y.year, y.admitted, y.graduates) for y in p.years.order_by("year")] == [
+        (2022, 84, None),
+        (2023, 82, None),
+        (2024, 80, 61),
+    ]
     again = import_programme_template(TEMPLATE_EXAMPLE)
-    assert (again.programmes_created, again.programmes_updated, again.courses_created, again.course_rows_removed) == (0, 0, 0, 0)
+    assert (again.programmes_created, again.programmes_updated, again.courses_created, again.course_rows_removed) == (
+        0,
+        0,
+        0,
+        0,
+    )
     assert Programme.objects.filter(code="EX-SSK").count() == 1
 
 
@@ -74,7 +101,11 @@ def test_semicolon_csv_with_swedish_decimals_and_new_institution(tmp_path):
     report = import_programme_template(path)
     assert (report.programmes_created, report.courses_created, report.years_set) == (1, 2, 1)
     p = Programme.objects.get(code="EK1")
-    assert p.institution == Institution.objects.get(name="Exempelhögskolan") and p.form == "distance" and p.kommun_id == "0180"
+    assert (
+        p.institution == Institution.objects.get(name="Exempelhögskolan")
+        and p.form == "distance"
+        and p.kommun_id == "0180"
+    )
     assert p.programme_courses.get(course__code="EK102").mandatory is False
 
 
@@ -88,7 +119,28 @@ def test_excel_template(tmp_path, miun):
     wb = Workbook()
     ws = wb.active
     ws.append(HEADER.split(","))
-    ws.append(["Mittuniversitetet", "EX-X", "Excelprogrammet", "", 537, "723a", "campus", 10, 2281, 180, "OM083G", None, None, 1, "ja", 2024, 12, 3])
+    ws.append(
+        [
+            "Mittuniversitetet",
+            "EX-X",
+            "Excelprogrammet",
+            "",
+            537,
+            "723a",
+            "campus",
+            10,
+            2281,
+            180,
+            "OM083G",
+            None,
+            None,
+            1,
+            "ja",
+            2024,
+            12,
+            3,
+        ]
+    )
     path = tmp_path / "mall.xlsx"
     wb.save(path)
     import_programme_template(path)
@@ -101,7 +153,12 @@ def test_bad_template_reports_every_problem_and_stores_nothing(tmp_path, miun):
     from kompetensbron.education.models import Course, Institution, Programme, ProgrammeYear
     from kompetensbron.education.template_import import import_programme_template
 
-    counts = lambda: (Institution.objects.count(), Programme.objects.count(), Course.objects.count(), ProgrammeYear.objects.count())  # noqa: E731
+    counts = lambda: (
+        Institution.objects.count(),
+        Programme.objects.count(),
+        Course.objects.count(),
+        ProgrammeYear.objects.count(),
+    )  # noqa: E731
     before = counts()
     path = _write(
         tmp_path,
@@ -118,12 +175,22 @@ def test_bad_template_reports_every_problem_and_stores_nothing(tmp_path, miun):
         import_programme_template(path)
     problems = {(p.row, p.column) for p in err.value.problems}
     assert {
-        (2, "sun_level"), (2, "sun_field"), (2, "form"), (2, "places"), (2, "kommunkod"),
-        (3, "course_title"), (3, "course_credits"), (3, "mandatory"),
-        (4, "programme_name"), (4, "course_credits"),
-        (5, "institution"), (5, "year"), (5, "sun_level"),
-        (7, "course_code"), (7, "year"),
-    } <= problems  # fmt: skip
+        (2, "sun_level"),
+        (2, "sun_field"),
+        (2, "form"),
+        (2, "places"),
+        (2, "kommunkod"),
+        (3, "course_title"),
+        (3, "course_credits"),
+        (3, "mandatory"),
+        (4, "programme_name"),
+        (4, "course_credits"),
+        (5, "institution"),
+        (5, "year"),
+        (5, "sun_level"),
+        (7, "course_code"),
+        (7, "year"),
+    } <= problems
     assert isinstance(err.value, IngestError) and err.value.path == path
     message = str(err.value)
     assert "rad 2, kolumn sun_level: okänd SUN 2020-nivå ”999”" in message and "inget importerades" in message

@@ -24,7 +24,19 @@ def test_programme_list_and_htmx_search(client, programme):
 @pytest.mark.django_db
 def test_programme_page_for_readers_and_editors(client, programme, suggested, staff):
     html = client.get(f"/utbildning/program/{programme.pk}/").content.decode()
-    for text in ("sjuksköterskeexamen", "723a", "OM083G", "EX-FARM", "2024", "61", "officiell SSYK–SUN-nyckel", "kompetensöverlapp", "2221", "1,00", "0,42"):
+    for text in (
+        "sjuksköterskeexamen",
+        "723a",
+        "OM083G",
+        "EX-FARM",
+        "2024",
+        "61",
+        "officiell SSYK–SUN-nyckel",
+        "kompetensöverlapp",
+        "2221",
+        "1,00",
+        "0,42",
+    ):
         assert text in html, text
     assert "Bekräfta" not in html  # anonymous: no decision forms
     client.force_login(staff)
@@ -64,7 +76,19 @@ def test_create_and_edit_programme_pages(client, miun, programme, reader, coordi
     assert client.get(f"/utbildning/program/{programme.pk}/redigera/").status_code == 403
     client.force_login(coordinator)
     assert client.get("/utbildning/program/ny/").status_code == 200
-    data = dict(institution=miun.pk, code="EX-WEB", name="Webbprogrammet", degree="", sun_level="537", sun_field="", form="campus", places="-2", kommun="", credits="", description="")
+    data = dict(
+        institution=miun.pk,
+        code="EX-WEB",
+        name="Webbprogrammet",
+        degree="",
+        sun_level="537",
+        sun_field="",
+        form="campus",
+        places="-2",
+        kommun="",
+        credits="",
+        description="",
+    )
     bad = client.post("/utbildning/program/ny/", data)
     assert bad.status_code == 422 and "Värdet får inte vara negativt." in bad.content.decode()
     data["places"] = "20"
@@ -89,7 +113,9 @@ def test_import_page_shows_row_and_column_errors(client, staff):
     assert response.status_code == 422 and "inget importerades" in html
     assert "sun_level" in html and "okänd SUN 2020-nivå ”999”" in html and "places" in html
     assert not Programme.objects.filter(code="EX-BAD").exists()
-    good = client.post("/utbildning/importera/", {"file": SimpleUploadedFile("programme_template.csv", TEMPLATE_EXAMPLE.read_bytes())})
+    good = client.post(
+        "/utbildning/importera/", {"file": SimpleUploadedFile("programme_template.csv", TEMPLATE_EXAMPLE.read_bytes())}
+    )
     assert good.status_code == 200 and "Importen är klar." in good.content.decode()
     assert Programme.objects.filter(code="EX-SSK").exists()
     wrong_type = client.post("/utbildning/importera/", {"file": SimpleUploadedFile("mall.pdf", b"%PDF")})

@@ -8,9 +8,9 @@ from dataclasses import replace
 from kompetensbron.enrich.evaluation import calibration, concept_folds
 from kompetensbron.enrich.occupation_classifier import OccupationClassifier, build_lexicon
 from kompetensbron.enrich.reference_texts import EscoTitle
+from kompetensbron.enrich.swedish_text import fold
 from kompetensbron.enrich.title_baseline import CharNgramBaseline
 from kompetensbron.enrich.title_examples import ESCO_LINK_WEIGHTS, title_examples
-from kompetensbron.enrich.swedish_text import fold
 
 O = "http://data.europa.eu/esco/occupation/"
 TITLES = [
@@ -35,7 +35,9 @@ def test_esco_labels_become_weighted_examples_of_the_mapped_group(toy_snapshot, 
     assert got[("software developer", "2512")] == ESCO_LINK_WEIGHTS["skos:exactMatch"] * 0.7
     assert got[("sjuksköterska med allmän inriktning", "2221")] == ESCO_LINK_WEIGHTS["skos:broadMatch"]
     assert got[("general nurse", "2232")] == ESCO_LINK_WEIGHTS["skos:narrowMatch"] * 0.7  # one label, two groups
-    assert not [e for e in title_examples(toy_snapshot, _sources(toy_sources), include_esco=False) if e.origin == "esco"]
+    assert not [
+        e for e in title_examples(toy_snapshot, _sources(toy_sources), include_esco=False) if e.origin == "esco"
+    ]
 
 
 def test_left_out_names_cannot_come_back_through_esco(toy_snapshot, toy_sources):
@@ -50,7 +52,11 @@ def test_left_out_names_cannot_come_back_through_esco(toy_snapshot, toy_sources)
 
 def test_spelling_corrector_leaves_every_word_of_real_titles_alone(toy_snapshot, toy_sources):
     lexicon = build_lexicon(toy_snapshot, _sources(toy_sources))
-    for title in [t.text for t in TITLES] + [v.title for v in toy_sources.vocations] + [n.label for n in toy_snapshot.occupation_names]:
+    for title in (
+        [t.text for t in TITLES]
+        + [v.title for v in toy_sources.vocations]
+        + [n.label for n in toy_snapshot.occupation_names]
+    ):
         for word in fold(title).replace(",", " ").replace("/", " ").split():
             if word.isalpha():
                 assert lexicon.correct(word) == word, (title, word)

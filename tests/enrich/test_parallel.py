@@ -15,7 +15,13 @@ def saved_toy_enricher(toy_enricher, tmp_path):
 def _frame(n: int) -> pd.DataFrame:
     titles = ["Sjuksköterska", "Systemutvecklare", "lärare", "okänd titel"]
     texts = ["Erfarenhet av projektledning och budgetansvar.", "Omvårdnad.", "", "Vi söker en kollega."]
-    return pd.DataFrame({"ad_id": [f"a{i}" for i in range(n)], "headline": [titles[i % 4] for i in range(n)], "description": [texts[i % 4] for i in range(n)]})
+    return pd.DataFrame(
+        {
+            "ad_id": [f"a{i}" for i in range(n)],
+            "headline": [titles[i % 4] for i in range(n)],
+            "description": [texts[i % 4] for i in range(n)],
+        }
+    )
 
 
 def test_parallel_equals_serial_and_keeps_version(saved_toy_enricher):
@@ -56,7 +62,12 @@ def test_workers_die_when_their_owner_is_killed(tmp_path):
         "    print(' '.join(str(p) for p in set(pool.map(pid, range(6)))), flush=True)\n"
         "    time.sleep(60)\n"
     )
-    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    owner = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
     workers = [int(p) for p in owner.stdout.readline().split()]
     assert workers and owner.pid not in workers
 

@@ -23,7 +23,9 @@ def test_retention_api_matches_the_file(client):
     vn = next(r for r in body["lan"] if r["lanskod"] == "22")
     with open(SACO_FROM, encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["home"] == "Västernorrlands län"]
-    assert vn["share_living_home"] == round(sum(int(r["value"]) for r in rows if r["target_id"] == "live_home") / int(rows[0]["total"]), 4)
+    assert vn["share_living_home"] == round(
+        sum(int(r["value"]) for r in rows if r["target_id"] == "live_home") / int(rows[0]["total"]), 4
+    )
     miun = next(u for u in body["universities"] if u["university"] == "Mittuniversitetet")
     assert (miun["lanskod"], miun["share_living_in_study_lan"]) == ("22", vn["share_living_in_study_lan"])
     assert {s["key"] for s in body["sources"]} >= {"saco-from-county", "saco-in-county", "uhr-admissions"}
@@ -37,7 +39,9 @@ def test_admissions_api_searches_and_bounds_the_limit(client):
     p = body["programmes"][0]
     assert p["latest"] == p["terms"][-1]
     if p["latest"]["admitted"]:
-        assert p["latest"]["first_hand_per_place"] == round(p["latest"]["first_hand_applicants"] / p["latest"]["admitted"], 2)
+        assert p["latest"]["first_hand_per_place"] == round(
+            p["latest"]["first_hand_applicants"] / p["latest"]["admitted"], 2
+        )
     assert client.get("/api/v1/graduates/admissions", {"limit": 0}).status_code == 422
     assert client.get("/api/v1/graduates/admissions", {"limit": 10_000}).status_code == 422
 

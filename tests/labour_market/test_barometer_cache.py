@@ -58,8 +58,17 @@ def _indices(client) -> tuple[float, float, float]:
     occupation = next(r for r in page["statistics"]["rows"] if r["code"] == LAN)["outlook"]["index"]
     gap = client.get(f"/api/v1/gap/balance?ssyk={SSYK}").json()
     gap_index = next(r for r in gap["rows"] if r["region_code"] == LAN)["index"]
-    target = TargetOccupation(ssyk=SSYK, label="x", provenance="manual", provenance_label="", score=1, rank=1,
-                              status="confirmed", status_label="", link_id=1)  # fmt: skip
+    target = TargetOccupation(
+        ssyk=SSYK,
+        label="x",
+        provenance="manual",
+        provenance_label="",
+        score=1,
+        rank=1,
+        status="confirmed",
+        status_label="",
+        link_id=1,
+    )
     dossier = dossier_figures.outlook_rows([target], LAN)[0][0].lan_index
     return occupation, gap_index, dossier
 

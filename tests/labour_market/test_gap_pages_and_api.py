@@ -73,7 +73,9 @@ def test_forecast_backtest_json_and_page(client, stats_var, use_var) -> None:
     one = client.get(f"{API}/forecasts/1JfT_7TR_tqA", {"measure": "retirements"}).json()
     assert one["history"][-1][0] == 2018 and one["forecast"][-1]["year"] == 2026
     assert one["method"] == next(c["method"] for c in data["choices"] if c["measure"] == "retirements")
-    assert f"{one['forecast'][0]['value']:.3f}".replace(".", ",") in html or f"{one['forecast'][0]['value']:.3f}" in html
+    assert (
+        f"{one['forecast'][0]['value']:.3f}".replace(".", ",") in html or f"{one['forecast'][0]['value']:.3f}" in html
+    )
 
 
 def test_label_backtests_route(client, stats_var, use_var) -> None:

@@ -30,7 +30,9 @@ def linked(db):
     ssk = _programme(inst, "T-SSK", SUNDSVALL, {2022: 55, 2023: 58, 2024: 61, 2025: None})
     sthlm = _programme(inst, "T-STH", STOCKHOLM, {2024: 300})
     data = _programme(inst, "T-DV", STOCKHOLM, {2023: 40})
-    OccupationLink.objects.create(programme=ssk, ssyk_id="2221", provenance="official_ssyk_sun", score=1.0, status="confirmed")
+    OccupationLink.objects.create(
+        programme=ssk, ssyk_id="2221", provenance="official_ssyk_sun", score=1.0, status="confirmed"
+    )
     OccupationLink.objects.create(programme=sthlm, ssyk_id="2221", provenance="skill_overlap", score=0.4)
     OccupationLink.objects.create(programme=data, ssyk_id="2512", provenance="skill_overlap", score=0.6)
     return ssk, sthlm, data
@@ -53,10 +55,18 @@ def test_graduates_by_ssyk_region(linked) -> None:
 def test_supply_in_balance_json_and_page(client, stats_var, use_var, linked) -> None:
     use_var(stats_var)
     data = client.get(f"{API}/balance", {"ssyk": "2221", "region_level": "lan"}).json()
-    assert data["supply_known"] is True and data["supply_years"] == [2024, 2024] and data["supply_basis"] == ["confirmed"]
+    assert (
+        data["supply_known"] is True and data["supply_years"] == [2024, 2024] and data["supply_basis"] == ["confirmed"]
+    )
     rows = {r["region_code"]: r for r in data["rows"]}
     vn = rows["22"]
-    assert (vn["graduates"], vn["graduates_year"], vn["supply_basis"], vn["supply_programmes"], vn["supply_note"]) == (61, 2024, "confirmed", 1, None)
+    assert (vn["graduates"], vn["graduates_year"], vn["supply_basis"], vn["supply_programmes"], vn["supply_note"]) == (
+        61,
+        2024,
+        "confirmed",
+        1,
+        None,
+    )
     assert rows["01"]["graduates"] is None and rows["01"]["supply_note"] == "supply unknown"
     assert any("ProgrammeYear" in p["table"] for p in data["provenance"])
 

@@ -113,15 +113,21 @@ def test_occupation_without_forecast_says_ingen_prognos(client, stats_var, use_v
     from kompetensbron.reference import models as ref
 
     codes = ref.SsykGroup.objects.filter(level=4).order_by("code").values_list("code", flat=True)
-    ssyk = next(c for c in codes if data.rated(c).code is None and c not in data.five_by_code
-                and c[:3] not in data.five_by_code)  # fmt: skip
+    ssyk = next(
+        c for c in codes if data.rated(c).code is None and c not in data.five_by_code and c[:3] not in data.five_by_code
+    )
     response = client.get(f"{API}/occupations/{ssyk}")
     assert response.status_code == 200
     body = response.json()
-    assert body["outlook"]["available"] is False and body["outlook"]["message"] == services.NO_FORECAST == "ingen prognos"
+    assert (
+        body["outlook"]["available"] is False and body["outlook"]["message"] == services.NO_FORECAST == "ingen prognos"
+    )
     assert body["outlook"]["five_year"] is None
     if body["statistics"]:
-        assert all(r["outlook"]["note"] == "ingen prognos" and r["outlook"]["index"] is None for r in body["statistics"]["rows"])
+        assert all(
+            r["outlook"]["note"] == "ingen prognos" and r["outlook"]["index"] is None
+            for r in body["statistics"]["rows"]
+        )
     page = client.get(f"/efterfragan/yrke/{ssyk}/")
     assert page.status_code == 200 and "ingen prognos" in page.content.decode()
 

@@ -23,7 +23,7 @@ def test_occupation_json_matches_the_page(client, stats_var, use_var) -> None:
     page = client.get("/efterfragan/yrke/2221/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert f'<tr data-code="01">' in html
+    assert '<tr data-code="01">' in html
     row = html.split('<tr data-code="01">', 1)[1].split("</tr>", 1)[0]
     assert intcomma(stockholm["ads"]) in row
     assert "ssyk_id_region_annonser_2024.json" in html and "Period:" in html and "2024" in html

@@ -18,8 +18,15 @@ LAN = "22"  # Västernorrlands län
 
 def _target(ssyk: str, label: str) -> TargetOccupation:
     return TargetOccupation(
-        ssyk=ssyk, label=label, provenance="manual", provenance_label="manuell", score=1.0, rank=1,
-        status="confirmed", status_label="bekräftad", link_id=1,
+        ssyk=ssyk,
+        label=label,
+        provenance="manual",
+        provenance_label="manuell",
+        score=1.0,
+        rank=1,
+        status="confirmed",
+        status_label="bekräftad",
+        link_id=1,
     )
 
 
@@ -66,8 +73,11 @@ def test_a_group_nobody_rates_has_no_forecast_anywhere(client, stats_var, use_va
     use_var(stats_var)
     rated = {r.ssyk for r in outlook_cells.outlook_data().one_year}
     unrated = next(
-        c for c in ref.SsykGroup.objects.filter(level=4).order_by("code").values_list("code", flat=True)
-        if c not in rated and c[:3] not in rated and not any(c in f.ssyk_codes for f in outlook_cells.outlook_data().five_year)
+        c
+        for c in ref.SsykGroup.objects.filter(level=4).order_by("code").values_list("code", flat=True)
+        if c not in rated
+        and c[:3] not in rated
+        and not any(c in f.ssyk_codes for f in outlook_cells.outlook_data().five_year)
     )
     assert client.get(f"/api/v1/gap/balance?ssyk={unrated}").status_code == 404
     assert client.get(f"/api/v1/demand/occupations/{unrated}").json()["outlook"]["rated_ssyk"] is None

@@ -31,7 +31,9 @@ from kompetensbron.samverkan.schemas import OrganisationCreate
 def make_user(email: str, *, superuser: bool = False, password: str | None = None):
     from django.contrib.auth import get_user_model
 
-    user = get_user_model()(username=email, email=email, first_name=email.split("@")[0].capitalize(), last_name="Testsson")
+    user = get_user_model()(
+        username=email, email=email, first_name=email.split("@")[0].capitalize(), last_name="Testsson"
+    )
     user.is_superuser = user.is_staff = superuser
     if password:
         user.set_password(password)
@@ -39,6 +41,7 @@ def make_user(email: str, *, superuser: bool = False, password: str | None = Non
         user.set_unusable_password()
     user.save()
     return user
+
 
 SKILLS = {
     "sk-py": "Python",
@@ -83,7 +86,13 @@ def _toy_extractor(monkeypatch):
 
 def _reference():
     load = DataLoad.objects.create(
-        dataset="toy-matchning", title="toy", source_file="toy", version="1", publisher="test", licence="CC0", sha256="0" * 64,
+        dataset="toy-matchning",
+        title="toy",
+        source_file="toy",
+        version="1",
+        publisher="test",
+        licence="CC0",
+        sha256="0" * 64,
         loaded_at=timezone.now(),
     )
     # get_or_create: the session database may already hold the real snapshot (other folders load it)
@@ -91,14 +100,27 @@ def _reference():
     sthlm, _ = Lan.objects.get_or_create(code="01", defaults={"name": "Stockholms län", "load": load})
     fa, _ = FaRegion.objects.get_or_create(code="52", defaults={"name": "Sundsvall", "load": load})
     fa_s, _ = FaRegion.objects.get_or_create(code="01", defaults={"name": "Stockholm", "load": load})
-    Kommun.objects.get_or_create(code="2281", defaults={"name": "Sundsvall", "lan": ynorr, "fa_region": fa, "load": load})
-    Kommun.objects.get_or_create(code="2280", defaults={"name": "Härnösand", "lan": ynorr, "fa_region": fa, "load": load})
-    Kommun.objects.get_or_create(code="0126", defaults={"name": "Huddinge", "lan": sthlm, "fa_region": fa_s, "load": load})
+    Kommun.objects.get_or_create(
+        code="2281", defaults={"name": "Sundsvall", "lan": ynorr, "fa_region": fa, "load": load}
+    )
+    Kommun.objects.get_or_create(
+        code="2280", defaults={"name": "Härnösand", "lan": ynorr, "fa_region": fa, "load": load}
+    )
+    Kommun.objects.get_or_create(
+        code="0126", defaults={"name": "Huddinge", "lan": sthlm, "fa_region": fa_s, "load": load}
+    )
     for cid, label in SKILLS.items():
-        Skill.objects.get_or_create(concept_id=cid, defaults={"label": label, "search_text": label.lower(), "load": load})
+        Skill.objects.get_or_create(
+            concept_id=cid, defaults={"label": label, "search_text": label.lower(), "load": load}
+        )
     top, _ = SsykGroup.objects.get_or_create(code="2", defaults={"level": 1, "label": "Chefsyrken", "load": load})
-    for code, label in (("2512", "Mjukvaru- och systemutvecklare"), ("2511", "Systemanalytiker"), ("2221", "Sjuksköterskor")):
+    for code, label in (
+        ("2512", "Mjukvaru- och systemutvecklare"),
+        ("2511", "Systemanalytiker"),
+        ("2221", "Sjuksköterskor"),
+    ):
         SsykGroup.objects.get_or_create(code=code, defaults={"level": 4, "label": label, "parent": top, "load": load})
+
 
 @dataclass
 class MWorld:
@@ -138,7 +160,9 @@ class MWorld:
     def published(self, **overrides):
         opp = self.draft(**overrides)
         services.transition_opportunity(actor=self.employer_member, opportunity=opp, to_status="in_review")
-        return services.transition_opportunity(actor=self.uni_coordinator, opportunity=services.find_opportunity(opp.pk), to_status="published")
+        return services.transition_opportunity(
+            actor=self.uni_coordinator, opportunity=services.find_opportunity(opp.pk), to_status="published"
+        )
 
 
 def _student(email, uni, admin):
@@ -146,7 +170,9 @@ def _student(email, uni, admin):
     StudentProfile.objects.create(user=user, university=uni)
     services.update_profile(
         actor=user,
-        data=StudentProfileUpdate(added_skills=["sk-py", "sk-sql", "sk-git"], preferred_kommuner=["2281"], consent_matching=True),
+        data=StudentProfileUpdate(
+            added_skills=["sk-py", "sk-sql", "sk-git"], preferred_kommuner=["2281"], consent_matching=True
+        ),
     )
     return user
 
@@ -155,7 +181,9 @@ def _student(email, uni, admin):
 def mworld(db) -> MWorld:
     _reference()
     admin = make_user("admin@test.invalid", superuser=True)
-    org = lambda name, kind, kommun=None: sv.create_organisation(actor=admin, data=OrganisationCreate(name=name, kind=kind, kommun_code=kommun))
+    org = lambda name, kind, kommun=None: sv.create_organisation(
+        actor=admin, data=OrganisationCreate(name=name, kind=kind, kommun_code=kommun)
+    )
     uni = org("Testuniversitetet", "university", "2281")
     region = org("Region Test", "region")
     employer = org("Test AB", "company", "2281")
@@ -173,4 +201,6 @@ def mworld(db) -> MWorld:
     student = _student("student@student.test.invalid", uni, admin)
     student2 = _student("student2@student.test.invalid", uni, admin)
     outsider = make_user("outsider@test.invalid")
-    return MWorld(admin, uni, region, employer, other_employer, student=student, student2=student2, outsider=outsider, **people)
+    return MWorld(
+        admin, uni, region, employer, other_employer, student=student, student2=student2, outsider=outsider, **people
+    )

@@ -18,8 +18,12 @@ def _placements(w, n: int, *, rank=1, days=10, hired=False):
     rows = []
     for i in range(n):
         p = Placement.objects.create(
-            opportunity=opp, student=profile if i == 0 else None, university=w.uni, source="round",
-            choice_rank=rank + (i % 4), days_to_match=days + i,
+            opportunity=opp,
+            student=profile if i == 0 else None,
+            university=w.uni,
+            source="round",
+            choice_rank=rank + (i % 4),
+            days_to_match=days + i,
         )
         Outcome.objects.create(placement=p, hired=hired and i < 2, stayed_region_1y=i % 2 == 0)
         rows.append(p)

@@ -25,7 +25,7 @@ def check_stable(students, opportunities, matches, locked=()):
     for s, o in matches.items():
         held[o].append(s)
     problems = []
-    for o, (cap, prefs) in opportunities.items():
+    for o, (cap, _prefs) in opportunities.items():
         if len(held[o]) > cap:
             problems.append(f"capacity of {o}: {len(held[o])} > {cap}")
     for s, o in matches.items():
@@ -72,7 +72,9 @@ def test_random_instances_are_stable_within_capacity_and_acceptable(seed):
     students, opportunities = random_instance(rng, rng.randint(1, 40), rng.randint(1, 15), rng.randint(1, 6))
     result = allocate(students=students, opportunities=opportunities)
     assert check_stable(students, opportunities, result.matches) == []
-    assert allocate(students=dict(reversed(list(students.items()))), opportunities=opportunities).matches == result.matches
+    assert (
+        allocate(students=dict(reversed(list(students.items()))), opportunities=opportunities).matches == result.matches
+    )
     assert set(result.unmatched) == set(students) - set(result.matches)
 
 
@@ -124,9 +126,14 @@ def test_hypothesis_instances(data):
     n_o = data.draw(st.integers(1, 6))
     opp_ids = [f"o{i}" for i in range(n_o)]
     student_ids = [f"s{i}" for i in range(n_s)]
-    students = {s: data.draw(st.permutations(opp_ids).map(lambda p: p[: data.draw(st.integers(0, n_o))])) for s in student_ids}
+    students = {
+        s: data.draw(st.permutations(opp_ids).map(lambda p: p[: data.draw(st.integers(0, n_o))])) for s in student_ids
+    }
     opportunities = {
-        o: (data.draw(st.integers(0, 3)), data.draw(st.permutations(student_ids).map(lambda p: p[: data.draw(st.integers(0, n_s))])))
+        o: (
+            data.draw(st.integers(0, 3)),
+            data.draw(st.permutations(student_ids).map(lambda p: p[: data.draw(st.integers(0, n_s))])),
+        )
         for o in opp_ids
     }
     result = allocate(students=students, opportunities=opportunities)
@@ -135,7 +142,9 @@ def test_hypothesis_instances(data):
 
 
 def test_documented_example_and_choice_ranks():
-    result = allocate(students={"s1": ["o1", "o2"], "s2": ["o1"]}, opportunities={"o1": (1, ["s2", "s1"]), "o2": (1, ["s1"])})
+    result = allocate(
+        students={"s1": ["o1", "o2"], "s2": ["o1"]}, opportunities={"o1": (1, ["s2", "s1"]), "o2": (1, ["s1"])}
+    )
     assert result.matches == {"s1": "o2", "s2": "o1"}
     assert result.choice_rank == {"s1": 2, "s2": 1}
 

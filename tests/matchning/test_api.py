@@ -55,7 +55,7 @@ def _write_routes() -> set[tuple[str, str]]:
         if path.startswith(API + "/"):
             for method in operations:
                 if method != "get":
-                    out.add((method, path[len(API):]))
+                    out.add((method, path[len(API) :]))
     return out
 
 
@@ -70,42 +70,74 @@ def _setup(w) -> dict:
     review = w.draft(title="Granskas")
     services.transition_opportunity(actor=w.employer_member, opportunity=review, to_status="in_review")
     application = services.apply(actor=w.student, opportunity=published, data=ApplyIn())
-    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[published.pk]))
+    round_ = services.create_round(
+        actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[published.pk])
+    )
     services.rank_opportunities(actor=w.student2, round_=round_, data=StudentRankingIn(opportunity_ids=[published.pk]))
-    allocated = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="Klar", organiser_id=w.uni.pk, opportunity_ids=[published.pk]))
+    allocated = services.create_round(
+        actor=w.uni_coordinator, data=RoundCreate(title="Klar", organiser_id=w.uni.pk, opportunity_ids=[published.pk])
+    )
     services.run_round(actor=w.uni_coordinator, round_=allocated)
-    placement = Placement.objects.create(opportunity=published, student=StudentProfile.objects.get(user=w.student), university=w.uni, source="manual")
+    placement = Placement.objects.create(
+        opportunity=published, student=StudentProfile.objects.get(user=w.student), university=w.uni, source="manual"
+    )
     domain = AllowedEmailDomain.objects.create(domain="annan.test.invalid", university=w.uni)
     p2 = StudentProfile.objects.get(user=w.student2)
     agreement = sv.create_agreement(
-        actor=w.admin, data=AgreementCreate(title="Avtal", party_ids=[w.uni.pk, w.employer.pk], period_start=dt.date(2024, 1, 1))
+        actor=w.admin,
+        data=AgreementCreate(title="Avtal", party_ids=[w.uni.pk, w.employer.pk], period_start=dt.date(2024, 1, 1)),
     )
-    indicator = sv.create_indicator(actor=w.admin, agreement=agreement, data=IndicatorCreate(name="Exjobb hos lokala arbetsgivare"))
+    indicator = sv.create_indicator(
+        actor=w.admin, agreement=agreement, data=IndicatorCreate(name="Exjobb hos lokala arbetsgivare")
+    )
     return {
         ("post", "/indicators/{indicator_id}/years/{year}/compute"): (
-            f"/indicators/{indicator.pk}/years/2026/compute", {"kind": "degree_projects_local", "organisation_id": w.uni.pk},
+            f"/indicators/{indicator.pk}/years/2026/compute",
+            {"kind": "degree_projects_local", "organisation_id": w.uni.pk},
         ),
         ("post", "/opportunities"): ("/opportunities", json.loads(w.opportunity_data().model_dump_json())),
         ("patch", "/opportunities/{opportunity_id}"): (f"/opportunities/{draft.pk}", {"pay": "Lön enligt avtal"}),
-        ("post", "/opportunities/{opportunity_id}/transition"): (f"/opportunities/{review.pk}/transition", {"to_status": "published"}),
+        ("post", "/opportunities/{opportunity_id}/transition"): (
+            f"/opportunities/{review.pk}/transition",
+            {"to_status": "published"},
+        ),
         ("post", "/opportunities/{opportunity_id}/apply"): (f"/opportunities/{published.pk}/apply", {"message": "Hej"}),
         ("post", "/skills/suggest"): ("/skills/suggest", {"text": "Python och SQL"}),
         ("post", "/students/register"): ("/students/register", {"email": "ny@student.test.invalid"}),
-        ("post", "/students/invitations"): ("/students/invitations", {"email": "inbjuden@test.invalid", "university_id": w.uni.pk}),
+        ("post", "/students/invitations"): (
+            "/students/invitations",
+            {"email": "inbjuden@test.invalid", "university_id": w.uni.pk},
+        ),
         ("patch", "/me/profile"): ("/me/profile", {"preferred_kommuner": ["2280"], "consent_followup": True}),
-        ("post", "/applications/{application_id}/transition"): (f"/applications/{application.pk}/transition", {"to_status": "shortlisted"}),
+        ("post", "/applications/{application_id}/transition"): (
+            f"/applications/{application.pk}/transition",
+            {"to_status": "shortlisted"},
+        ),
         ("post", "/domains"): ("/domains", {"domain": "miun.test.invalid", "university_id": w.uni.pk}),
         ("delete", "/domains/{domain_id}"): (f"/domains/{domain.pk}", {}),
-        ("post", "/rounds"): ("/rounds", {"title": "Sommarpraktik", "organiser_id": w.uni.pk, "opportunity_ids": [published.pk]}),
-        ("put", "/rounds/{round_id}/opportunities"): (f"/rounds/{round_.pk}/opportunities", {"opportunity_ids": [published.pk]}),
+        ("post", "/rounds"): (
+            "/rounds",
+            {"title": "Sommarpraktik", "organiser_id": w.uni.pk, "opportunity_ids": [published.pk]},
+        ),
+        ("put", "/rounds/{round_id}/opportunities"): (
+            f"/rounds/{round_.pk}/opportunities",
+            {"opportunity_ids": [published.pk]},
+        ),
         ("put", "/rounds/{round_id}/ranking"): (f"/rounds/{round_.pk}/ranking", {"opportunity_ids": [published.pk]}),
         ("put", "/rounds/{round_id}/opportunities/{opportunity_id}/ranking"): (
-            f"/rounds/{round_.pk}/opportunities/{published.pk}/ranking", {"student_ids": [p2.pk]},
+            f"/rounds/{round_.pk}/opportunities/{published.pk}/ranking",
+            {"student_ids": [p2.pk]},
         ),
-        ("post", "/rounds/{round_id}/placements"): (f"/rounds/{round_.pk}/placements", {"student_id": p2.pk, "opportunity_id": published.pk}),
+        ("post", "/rounds/{round_id}/placements"): (
+            f"/rounds/{round_.pk}/placements",
+            {"student_id": p2.pk, "opportunity_id": published.pk},
+        ),
         ("post", "/rounds/{round_id}/run"): (f"/rounds/{round_.pk}/run", {}),
         ("post", "/rounds/{round_id}/close"): (f"/rounds/{allocated.pk}/close", {}),
-        ("put", "/placements/{placement_id}/outcome"): (f"/placements/{placement.pk}/outcome", {"completed": True, "hired": True}),
+        ("put", "/placements/{placement_id}/outcome"): (
+            f"/placements/{placement.pk}/outcome",
+            {"completed": True, "hired": True},
+        ),
     }
 
 
@@ -183,7 +215,9 @@ def test_reads_are_scoped(mworld):
     assert Client().get(f"{API}/opportunities").status_code == 401
     student2, _ = _csrf_client(w.student2)
     assert student2.get(f"{API}/me/applications").json() == []
-    assert {"id": "sk-py", "label": "Python"} in student.get(f"{API}/skills?q=pyth").json()  # the real snapshot may add more
+    assert {"id": "sk-py", "label": "Python"} in student.get(
+        f"{API}/skills?q=pyth"
+    ).json()  # the real snapshot may add more
 
 
 def test_an_indicator_counts_itself_from_placements(mworld):
@@ -192,13 +226,23 @@ def test_an_indicator_counts_itself_from_placements(mworld):
     application = services.apply(actor=w.student, opportunity=opp, data=ApplyIn())
     services.transition_application(actor=w.employer_member, application=application, to_status="offered")
     services.transition_application(actor=w.student, application=application, to_status="accepted")
-    agreement = sv.create_agreement(actor=w.admin, data=AgreementCreate(title="Avtal", party_ids=[w.uni.pk], period_start=dt.date(2024, 1, 1)))
-    indicator = sv.create_indicator(actor=w.admin, agreement=agreement, data=IndicatorCreate(name="Exjobb hos lokala arbetsgivare"))
+    agreement = sv.create_agreement(
+        actor=w.admin, data=AgreementCreate(title="Avtal", party_ids=[w.uni.pk], period_start=dt.date(2024, 1, 1))
+    )
+    indicator = sv.create_indicator(
+        actor=w.admin, agreement=agreement, data=IndicatorCreate(name="Exjobb hos lokala arbetsgivare")
+    )
     year = Placement.objects.get().matched_at.year
     client, token = _csrf_client(w.uni_coordinator)
     body = {"kind": "degree_projects_local", "organisation_id": w.uni.pk}
     resp = _call(client, "post", f"/indicators/{indicator.pk}/years/{year}/compute", body, HTTP_X_CSRFTOKEN=token)
     assert resp.status_code == 200 and resp.json()["value"] == 1.0
     assert IndicatorYear.objects.get(indicator=indicator, year=year).value == 1
-    bad = _call(client, "post", f"/indicators/{indicator.pk}/years/{year}/compute", body | {"organisation_id": w.employer.pk}, HTTP_X_CSRFTOKEN=token)
+    bad = _call(
+        client,
+        "post",
+        f"/indicators/{indicator.pk}/years/{year}/compute",
+        body | {"organisation_id": w.employer.pk},
+        HTTP_X_CSRFTOKEN=token,
+    )
     assert bad.status_code == 422  # not a party of the agreement

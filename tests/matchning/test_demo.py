@@ -12,8 +12,17 @@ def _courses():
     from kompetensbron.education.models import Course, Institution
 
     miun = Institution.objects.create(name="Mittuniversitetet")
-    for i, (prefix, text) in enumerate([("DT", "Python och SQL"), ("DT", "Git och Python"), ("OM", "Omvårdnad"), ("FÖ", "Statistik")] * 4):
-        Course.objects.create(institution=miun, code=f"{prefix}{i:03d}G", title=f"Kurs {i}", level="GR", credits=7.5, learning_outcomes=text)
+    for i, (prefix, text) in enumerate(
+        [("DT", "Python och SQL"), ("DT", "Git och Python"), ("OM", "Omvårdnad"), ("FÖ", "Statistik")] * 4
+    ):
+        Course.objects.create(
+            institution=miun,
+            code=f"{prefix}{i:03d}G",
+            title=f"Kurs {i}",
+            level="GR",
+            credits=7.5,
+            learning_outcomes=text,
+        )
 
 
 def test_demo_content(mworld):

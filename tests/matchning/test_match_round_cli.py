@@ -32,14 +32,56 @@ def test_round_is_allocated_and_written(tmp_path):
 @pytest.mark.parametrize(
     ("students", "opps", "bad_file", "line", "column"),
     [
-        ("student_id,preferences\ns1,o1;o9\n", "opportunity_id,capacity,preferences\no1,1,s1\n", "students.csv", 2, "preferences"),
-        ("student_id,preferences\ns1,o1\n", "opportunity_id,capacity,preferences\no1,many,s1\n", "opps.csv", 2, "capacity"),
-        ("student_id,preferences\ns1,o1\ns1,o1\n", "opportunity_id,capacity,preferences\no1,1,s1\n", "students.csv", 3, "student_id"),
-        ("student_id,preferences\ns1,o1;o1\n", "opportunity_id,capacity,preferences\no1,1,s1\n", "students.csv", 2, "preferences"),
-        ("student_id,preferences\ns1,o1\n", "opportunity_id,capacity,preferences\no1,1,s1;s7\n", "opps.csv", 2, "preferences"),
-        ("student_id,preferences\n,o1\n", "opportunity_id,capacity,preferences\no1,1,s1\n", "students.csv", 2, "student_id"),
+        (
+            "student_id,preferences\ns1,o1;o9\n",
+            "opportunity_id,capacity,preferences\no1,1,s1\n",
+            "students.csv",
+            2,
+            "preferences",
+        ),
+        (
+            "student_id,preferences\ns1,o1\n",
+            "opportunity_id,capacity,preferences\no1,many,s1\n",
+            "opps.csv",
+            2,
+            "capacity",
+        ),
+        (
+            "student_id,preferences\ns1,o1\ns1,o1\n",
+            "opportunity_id,capacity,preferences\no1,1,s1\n",
+            "students.csv",
+            3,
+            "student_id",
+        ),
+        (
+            "student_id,preferences\ns1,o1;o1\n",
+            "opportunity_id,capacity,preferences\no1,1,s1\n",
+            "students.csv",
+            2,
+            "preferences",
+        ),
+        (
+            "student_id,preferences\ns1,o1\n",
+            "opportunity_id,capacity,preferences\no1,1,s1;s7\n",
+            "opps.csv",
+            2,
+            "preferences",
+        ),
+        (
+            "student_id,preferences\n,o1\n",
+            "opportunity_id,capacity,preferences\no1,1,s1\n",
+            "students.csv",
+            2,
+            "student_id",
+        ),
         ("student_id,prefs\ns1,o1\n", "opportunity_id,capacity,preferences\no1,1,s1\n", "students.csv", 1, None),
-        ("student_id,preferences\ns1,o1\n", "opportunity_id,capacity,preferences\no1,-1,s1\n", "opps.csv", 2, "capacity"),
+        (
+            "student_id,preferences\ns1,o1\n",
+            "opportunity_id,capacity,preferences\no1,-1,s1\n",
+            "opps.csv",
+            2,
+            "capacity",
+        ),
     ],
 )
 def test_bad_files_exit_2_naming_file_line_and_column(tmp_path, students, opps, bad_file, line, column):
@@ -56,6 +98,8 @@ def test_bad_files_exit_2_naming_file_line_and_column(tmp_path, students, opps, 
 
 
 def test_missing_file_exits_2(tmp_path):
-    result = runner.invoke(app, ["match-round", str(tmp_path / "nope.csv"), str(tmp_path / "x.csv"), str(tmp_path / "o.csv")])
+    result = runner.invoke(
+        app, ["match-round", str(tmp_path / "nope.csv"), str(tmp_path / "x.csv"), str(tmp_path / "o.csv")]
+    )
     assert result.exit_code == 2
     assert "nope.csv" in " ".join(result.output.split())

@@ -21,7 +21,11 @@ def _placed(w):
     a = services.apply(actor=w.student, opportunity=opp, data=ApplyIn(message="Jag heter Stina"))
     services.transition_application(actor=w.employer_member, application=a, to_status="offered")
     services.transition_application(actor=w.student, application=a, to_status="accepted")
-    services.record_outcome(actor=w.employer_member, placement=Placement.objects.get(), data=OutcomeIn(hired=True, stayed_region_1y=True, grade="VG"))
+    services.record_outcome(
+        actor=w.employer_member,
+        placement=Placement.objects.get(),
+        data=OutcomeIn(hired=True, stayed_region_1y=True, grade="VG"),
+    )
     return opp
 
 
@@ -51,5 +55,7 @@ def test_erase_removes_the_person_but_keeps_anonymous_placements(mworld):
     outcome = Outcome.objects.get()
     assert outcome.hired is True and outcome.stayed_region_1y is None and outcome.grade == ""
     assert not AuditEntry.objects.filter(model="matchning.application", after__isnull=False).exists()
-    assert not AuditEntry.objects.filter(model="matchning.studentprofile", object_id=str(profile_pk), after__isnull=False).exists()
+    assert not AuditEntry.objects.filter(
+        model="matchning.studentprofile", object_id=str(profile_pk), after__isnull=False
+    ).exists()
     assert export(mworld.student) == {} and erase(mworld.student) == 0

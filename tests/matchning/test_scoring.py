@@ -14,7 +14,15 @@ from kompetensbron.matchning.scoring import (
     score_pair,
 )
 
-LABELS = {"py": "Python", "sql": "SQL", "git": "Git", "stat": "Statistik", "weld": "Svetsning", "care": "Omvårdnad", "doc": "Dokumentation"}
+LABELS = {
+    "py": "Python",
+    "sql": "SQL",
+    "git": "Git",
+    "stat": "Statistik",
+    "weld": "Svetsning",
+    "care": "Omvårdnad",
+    "doc": "Dokumentation",
+}
 
 
 def opp(i, **kw):
@@ -53,7 +61,9 @@ def test_place_period_and_kind_lower_the_student_side():
     same_fa = score_pair(STUDENT, opp(1, required=("py",), kommun="2280"), LABELS)
     same_lan = score_pair(STUDENT, opp(2, required=("py",), kommun="2262", fa_region="FA2"), LABELS)
     elsewhere = score_pair(STUDENT, opp(3, required=("py",), kommun="0126", fa_region="FA9", lan="01"), LABELS)
-    remote = score_pair(STUDENT, opp(4, required=("py",), kommun="0126", fa_region="FA9", lan="01", remote=True), LABELS)
+    remote = score_pair(
+        STUDENT, opp(4, required=("py",), kommun="0126", fa_region="FA9", lan="01", remote=True), LABELS
+    )
     assert same_fa.preference_fit == pytest.approx(0.5 * 0.6 + 0.5)
     assert same_lan.preference_fit == pytest.approx(0.5 * 0.3 + 0.5)
     assert elsewhere.preference_fit == pytest.approx(0.5) and "utanför dina önskade orter" in elsewhere.reasons
@@ -108,7 +118,10 @@ def test_vectorised_index_gives_the_pair_scores(seed):
     by_id = {r.id: r for r in records}
     for scored in ranking.matches:
         assert scored == score_pair(STUDENT, by_id[scored.id], LABELS)
-    expected = sorted((r for r in records if score_pair(STUDENT, r, LABELS).score > 0), key=lambda r: (-score_pair(STUDENT, r, LABELS).score, r.id))
+    expected = sorted(
+        (r for r in records if score_pair(STUDENT, r, LABELS).score > 0),
+        key=lambda r: (-score_pair(STUDENT, r, LABELS).score, r.id),
+    )
     assert [m.id for m in ranking.matches] == [r.id for r in expected]
 
 

@@ -33,10 +33,16 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(mworld
         services.transition_opportunity(actor=w.employer_member, opportunity=opp, to_status="published")
     services.transition_opportunity(actor=w.employer_member, opportunity=opp, to_status="in_review")
     with pytest.raises(PermissionDenied):  # nor can another employer or a student
-        services.transition_opportunity(actor=w.other_member, opportunity=services.find_opportunity(opp.pk), to_status="published")
+        services.transition_opportunity(
+            actor=w.other_member, opportunity=services.find_opportunity(opp.pk), to_status="published"
+        )
     with pytest.raises(PermissionDenied):
-        services.transition_opportunity(actor=w.student, opportunity=services.find_opportunity(opp.pk), to_status="published")
-    opp = services.transition_opportunity(actor=w.uni_coordinator, opportunity=services.find_opportunity(opp.pk), to_status="published")
+        services.transition_opportunity(
+            actor=w.student, opportunity=services.find_opportunity(opp.pk), to_status="published"
+        )
+    opp = services.transition_opportunity(
+        actor=w.uni_coordinator, opportunity=services.find_opportunity(opp.pk), to_status="published"
+    )
     assert opp.status == "published" and opp.published_by == w.uni_coordinator
 
     ranked = services.ranked_for_student(actor=w.student)
@@ -99,7 +105,14 @@ def test_nothing_personal_reaches_the_host_before_applying(mworld):
 def test_invalid_input_is_refused_with_field_errors(mworld):
     w = mworld
     with pytest.raises(ValidationFailed) as exc:
-        w.draft(required_skills=["sk-py", "nonexistent"], kommun_code="9999", ssyk_code="2", kind="party", period_start=dt.date(2026, 5, 1), period_end=dt.date(2026, 1, 1))
+        w.draft(
+            required_skills=["sk-py", "nonexistent"],
+            kommun_code="9999",
+            ssyk_code="2",
+            kind="party",
+            period_start=dt.date(2026, 5, 1),
+            period_end=dt.date(2026, 1, 1),
+        )
     assert {"required_skills", "kommun_code", "ssyk_code", "kind", "period_end"} <= set(exc.value.errors)
     assert Opportunity.objects.count() == 0
     with pytest.raises(PermissionDenied):
@@ -111,7 +124,9 @@ def test_invalid_input_is_refused_with_field_errors(mworld):
 def test_editing_a_published_posting_sends_it_back_to_review(mworld):
     w = mworld
     opp = w.published()
-    updated = services.update_opportunity(actor=w.employer_member, opportunity=opp, data=OpportunityUpdate(description="Ny text"))
+    updated = services.update_opportunity(
+        actor=w.employer_member, opportunity=opp, data=OpportunityUpdate(description="Ny text")
+    )
     assert updated.status == "in_review"
     with pytest.raises(ValidationFailed):
         services.transition_opportunity(actor=w.employer_member, opportunity=updated, to_status="filled")
@@ -122,9 +137,19 @@ def test_courses_derive_skills_and_the_student_edits_them(mworld, django_db_bloc
 
     w = mworld
     inst = Institution.objects.create(name="Testuniversitetet (utbildning)")
-    c1 = Course.objects.create(institution=inst, code="DT001G", title="Programmering", credits=7.5, ilos=["skriva program i Python", "använda Git"])
-    c2 = Course.objects.create(institution=inst, code="MA002G", title="Statistik", credits=7.5, learning_outcomes="grundläggande statistik")
-    profile = services.update_profile(actor=w.student2, data=StudentProfileUpdate(course_ids=[c1.pk, c2.pk], removed_skills=["sk-git"]))
+    c1 = Course.objects.create(
+        institution=inst,
+        code="DT001G",
+        title="Programmering",
+        credits=7.5,
+        ilos=["skriva program i Python", "använda Git"],
+    )
+    c2 = Course.objects.create(
+        institution=inst, code="MA002G", title="Statistik", credits=7.5, learning_outcomes="grundläggande statistik"
+    )
+    profile = services.update_profile(
+        actor=w.student2, data=StudentProfileUpdate(course_ids=[c1.pk, c2.pk], removed_skills=["sk-git"])
+    )
     assert profile.derived_skills == ["sk-py", "sk-git", "sk-stat"]
     assert "sk-git" not in profile.skills and "sk-stat" in profile.skills
     with pytest.raises(ValidationFailed):
@@ -145,7 +170,9 @@ def test_without_consent_there_is_no_ranking_and_no_application(mworld):
 
 def test_neighbouring_occupations_are_suggested(mworld):
     w = mworld
-    main = [w.published(title=f"Utvecklare {i}", ssyk_code="2512", required_skills=["sk-py", "sk-sql"]) for i in range(3)]
+    main = [
+        w.published(title=f"Utvecklare {i}", ssyk_code="2512", required_skills=["sk-py", "sk-sql"]) for i in range(3)
+    ]
     near = w.published(title="Systemanalys", ssyk_code="2511", required_skills=["sk-stat", "sk-weld"])
     ranked = services.ranked_for_student(actor=w.student, top=3)
     assert {m.opportunity.id for m in ranked.matches} == {o.pk for o in main}
@@ -174,12 +201,16 @@ def test_outcome_follow_up_needs_consent(mworld):
     services.transition_application(actor=w.employer_member, application=a, to_status="offered")
     services.transition_application(actor=w.student, application=a, to_status="accepted")
     placement = Placement.objects.get()
-    outcome = services.record_outcome(actor=w.employer_member, placement=placement, data=OutcomeIn(completed=True, grade="A", hired=True))
+    outcome = services.record_outcome(
+        actor=w.employer_member, placement=placement, data=OutcomeIn(completed=True, grade="A", hired=True)
+    )
     assert outcome.hired and outcome.grade == "A"
     with pytest.raises(ValidationFailed):
         services.record_outcome(actor=w.employer_member, placement=placement, data=OutcomeIn(stayed_region_1y=True))
     services.update_profile(actor=w.student, data=StudentProfileUpdate(consent_followup=True))
-    outcome = services.record_outcome(actor=w.uni_coordinator, placement=services.find_placement(placement.pk), data=OutcomeIn(stayed_region_1y=True))
+    outcome = services.record_outcome(
+        actor=w.uni_coordinator, placement=services.find_placement(placement.pk), data=OutcomeIn(stayed_region_1y=True)
+    )
     assert outcome.stayed_region_1y is True and outcome.hired is True
     with pytest.raises(PermissionDenied):
         services.record_outcome(actor=w.other_member, placement=placement, data=OutcomeIn(completed=False))
@@ -197,11 +228,17 @@ def test_a_round_runs_again_after_a_locked_student_was_erased(mworld):
 
     w = mworld
     opp = w.published(capacity=1)
-    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[opp.pk]))
+    round_ = services.create_round(
+        actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[opp.pk])
+    )
     p1, p2 = (StudentProfile.objects.get(user=u).pk for u in (w.student, w.student2))
     services.rank_opportunities(actor=w.student2, round_=round_, data=StudentRankingIn(opportunity_ids=[opp.pk]))
-    services.rank_students(actor=w.employer_member, round_=round_, opportunity=opp, data=HostRankingIn(student_ids=[p2]))
-    services.set_placement(actor=w.uni_coordinator, round_=round_, data=PlacementIn(student_id=p1, opportunity_id=opp.pk))
+    services.rank_students(
+        actor=w.employer_member, round_=round_, opportunity=opp, data=HostRankingIn(student_ids=[p2])
+    )
+    services.set_placement(
+        actor=w.uni_coordinator, round_=round_, data=PlacementIn(student_id=p1, opportunity_id=opp.pk)
+    )
     erase(w.student)
     services.run_round(actor=w.uni_coordinator, round_=round_)
     placements = list(Placement.objects.filter(round=round_).values_list("student_id", "locked"))

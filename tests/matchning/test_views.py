@@ -26,18 +26,36 @@ def test_the_exjobb_flow_through_the_pages(mworld):
     w = mworld
     employer = _client(w.employer_member)
     form = {
-        "host": w.employer.pk, "kind": "degree_project", "title": "Exjobb: prognosmodell", "description": "Du kan Python och SQL.",
-        "level": "second", "credits": "30", "required_skills": "", "desirable_skills": "", "ssyk_code": "2512", "kommun_code": "2281",
-        "capacity": "1", "work_mode": "on_site", "pay": "", "dual_report_note": "En rapport till lärosätet, en kortare till oss.",
+        "host": w.employer.pk,
+        "kind": "degree_project",
+        "title": "Exjobb: prognosmodell",
+        "description": "Du kan Python och SQL.",
+        "level": "second",
+        "credits": "30",
+        "required_skills": "",
+        "desirable_skills": "",
+        "ssyk_code": "2512",
+        "kommun_code": "2281",
+        "capacity": "1",
+        "work_mode": "on_site",
+        "pay": "",
+        "dual_report_note": "En rapport till lärosätet, en kortare till oss.",
     }
     resp = employer.post(reverse("matchning:opportunity_create"), form | {"action": "suggest"})
     assert resp.status_code == 200 and "sk-py" in resp.content.decode() and not Opportunity.objects.exists()
-    resp = employer.post(reverse("matchning:opportunity_create"), form | {"required_skills": "sk-py\nsk-sql", "action": "save"})
+    resp = employer.post(
+        reverse("matchning:opportunity_create"), form | {"required_skills": "sk-py\nsk-sql", "action": "save"}
+    )
     opp = Opportunity.objects.get()
     assert resp.status_code == 302 and opp.required_skills == ["sk-py", "sk-sql"] and opp.status == "draft"
     detail = reverse("matchning:opportunity", args=[opp.pk])
     employer.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "in_review"})
-    assert employer.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "published"}).status_code == 403
+    assert (
+        employer.post(
+            reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "published"}
+        ).status_code
+        == 403
+    )
     coordinator = _client(w.uni_coordinator)
     assert "Exjobb: prognosmodell" in coordinator.get(reverse("matchning:home")).content.decode()
     coordinator.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "published"})
@@ -53,11 +71,23 @@ def test_the_exjobb_flow_through_the_pages(mworld):
     page = employer.get(detail).content.decode()
     assert "student@student.test.invalid" in page
     assert "student@student.test.invalid" not in _client(w.other_member).get(detail).content.decode()
-    employer.post(reverse("matchning:application_transition", args=[application.pk]), {"to_status": "shortlisted", "next": detail})
-    employer.post(reverse("matchning:application_transition", args=[application.pk]), {"to_status": "offered", "next": detail})
-    assert student.post(reverse("matchning:application_transition", args=[application.pk]), {"to_status": "accepted"}).status_code == 302
+    employer.post(
+        reverse("matchning:application_transition", args=[application.pk]), {"to_status": "shortlisted", "next": detail}
+    )
+    employer.post(
+        reverse("matchning:application_transition", args=[application.pk]), {"to_status": "offered", "next": detail}
+    )
+    assert (
+        student.post(
+            reverse("matchning:application_transition", args=[application.pk]), {"to_status": "accepted"}
+        ).status_code
+        == 302
+    )
     placement = Placement.objects.get()
-    resp = employer.post(reverse("matchning:outcome", args=[placement.pk]), {f"p{placement.pk}-completed": "true", f"p{placement.pk}-hired": "true"})
+    resp = employer.post(
+        reverse("matchning:outcome", args=[placement.pk]),
+        {f"p{placement.pk}-completed": "true", f"p{placement.pk}-hired": "true"},
+    )
     assert resp.status_code == 302 and placement.outcome.hired is True
     stats = employer.get(reverse("matchning:statistics")).content.decode()
     assert "färre än 5" in stats and "Placeringar (alla typer)" in stats
@@ -70,11 +100,15 @@ def test_refusals_and_login(mworld):
     before = AuditEntry.objects.count()
     resp = _client(w.student).post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"})
     assert resp.status_code == 403
-    resp = _client(w.other_member).post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"})
+    resp = _client(w.other_member).post(
+        reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"}
+    )
     assert resp.status_code == 403
     c = Client(enforce_csrf_checks=True)
     c.force_login(w.employer_member)
-    assert c.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"}).status_code == 403
+    assert (
+        c.post(reverse("matchning:opportunity_transition", args=[opp.pk]), {"to_status": "closed"}).status_code == 403
+    )
     assert AuditEntry.objects.count() == before
     assert _client(w.student).get(reverse("matchning:opportunity", args=[w.draft().pk])).status_code == 404
     assert _client(w.employer_member).get(reverse("matchning:profile")).status_code == 404
@@ -84,7 +118,9 @@ def test_pages_render(mworld):
     w = mworld
     opp = w.published()
     services.apply(actor=w.student, opportunity=opp, data=ApplyIn())
-    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU våren", organiser_id=w.uni.pk, opportunity_ids=[opp.pk]))
+    round_ = services.create_round(
+        actor=w.uni_coordinator, data=RoundCreate(title="VFU våren", organiser_id=w.uni.pk, opportunity_ids=[opp.pk])
+    )
     for user, url in [
         (w.student, reverse("matchning:home")),
         (w.student, reverse("matchning:profile")),
@@ -110,13 +146,17 @@ def test_round_through_the_pages(mworld):
     coordinator.post(reverse("matchning:round_create"), {"title": "VFU", "organiser": w.uni.pk})
     round_ = services.visible_rounds(w.uni_coordinator).get()
     coordinator.post(reverse("matchning:round_opportunities", args=[round_.pk]), {"opportunity": [a.pk, b.pk]})
-    _client(w.student).post(reverse("matchning:round_rank", args=[round_.pk]), {f"rank-{a.pk}": "1", f"rank-{b.pk}": "2"})
+    _client(w.student).post(
+        reverse("matchning:round_rank", args=[round_.pk]), {f"rank-{a.pk}": "1", f"rank-{b.pk}": "2"}
+    )
     _client(w.student2).post(reverse("matchning:round_rank", args=[round_.pk]), {f"rank-{a.pk}": "1"})
     assert RoundStudentRank.objects.count() == 3
     p1 = w.student.matchning_student.pk
     p2 = w.student2.matchning_student.pk
     host = _client(w.employer_member)
-    host.post(reverse("matchning:round_host_rank", args=[round_.pk, a.pk]), {f"student-{p2}": "1", f"student-{p1}": "2"})
+    host.post(
+        reverse("matchning:round_host_rank", args=[round_.pk, a.pk]), {f"student-{p2}": "1", f"student-{p1}": "2"}
+    )
     host.post(reverse("matchning:round_host_rank", args=[round_.pk, b.pk]), {f"student-{p1}": "1"})
     assert coordinator.post(reverse("matchning:round_run", args=[round_.pk])).status_code == 302
     assert dict(Placement.objects.values_list("student_id", "opportunity_id")) == {p2: a.pk, p1: b.pk}
@@ -150,10 +190,15 @@ def test_admin_configures_allowed_domains_with_audit(mworld):
     admin_client = _client(mworld.admin)
     assert admin_client.get("/admin/matchning/allowedemaildomain/").status_code == 200
     before = AuditEntry.objects.count()
-    resp = admin_client.post("/admin/matchning/allowedemaildomain/add/", {"domain": "student.ny.invalid", "university": mworld.uni.pk})
+    resp = admin_client.post(
+        "/admin/matchning/allowedemaildomain/add/", {"domain": "student.ny.invalid", "university": mworld.uni.pk}
+    )
     assert resp.status_code == 302
     assert AllowedEmailDomain.objects.filter(domain="student.ny.invalid").exists()
-    assert AuditEntry.objects.filter(model="matchning.allowedemaildomain").count() == 1 and AuditEntry.objects.count() == before + 1
+    assert (
+        AuditEntry.objects.filter(model="matchning.allowedemaildomain").count() == 1
+        and AuditEntry.objects.count() == before + 1
+    )
     assert _client(mworld.uni_coordinator).get("/admin/matchning/allowedemaildomain/").status_code == 302
 
 
@@ -165,11 +210,15 @@ def test_round_files_reproduce_the_allocation_offline(mworld, tmp_path):
 
     w = mworld
     a, b = w.published(title="A", capacity=1), w.published(title="B", capacity=1)
-    round_ = services.create_round(actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[a.pk, b.pk]))
+    round_ = services.create_round(
+        actor=w.uni_coordinator, data=RoundCreate(title="VFU", organiser_id=w.uni.pk, opportunity_ids=[a.pk, b.pk])
+    )
     p1, p2 = w.student.matchning_student.pk, w.student2.matchning_student.pk
     services.rank_opportunities(actor=w.student, round_=round_, data=StudentRankingIn(opportunity_ids=[a.pk, b.pk]))
     services.rank_opportunities(actor=w.student2, round_=round_, data=StudentRankingIn(opportunity_ids=[a.pk]))
-    services.rank_students(actor=w.employer_member, round_=round_, opportunity=a, data=HostRankingIn(student_ids=[p2, p1]))
+    services.rank_students(
+        actor=w.employer_member, round_=round_, opportunity=a, data=HostRankingIn(student_ids=[p2, p1])
+    )
     services.rank_students(actor=w.employer_member, round_=round_, opportunity=b, data=HostRankingIn(student_ids=[p1]))
     services.run_round(actor=w.uni_coordinator, round_=round_)
     coordinator = _client(w.uni_coordinator)
@@ -177,6 +226,8 @@ def test_round_files_reproduce_the_allocation_offline(mworld, tmp_path):
     s_path.write_bytes(coordinator.get(reverse("matchning:round_students_csv", args=[round_.pk])).content)
     o_path.write_bytes(coordinator.get(reverse("matchning:round_opportunities_csv", args=[round_.pk])).content)
     offline = allocate(**dict(zip(("students", "opportunities"), read_round(s_path, o_path))))
-    stored = {str(s): str(o) for s, o in Placement.objects.filter(round=round_).values_list("student_id", "opportunity_id")}
+    stored = {
+        str(s): str(o) for s, o in Placement.objects.filter(round=round_).values_list("student_id", "opportunity_id")
+    }
     assert offline.matches == stored == {str(p1): str(b.pk), str(p2): str(a.pk)}
     assert _client(w.employer_member).get(reverse("matchning:round_students_csv", args=[round_.pk])).status_code == 403

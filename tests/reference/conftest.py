@@ -45,5 +45,3 @@ def data_copy(tmp_path: Path, data_dir: Path):
         return root
 
     return make
-
-

@@ -39,6 +39,11 @@ def test_bad_parameters_are_422_not_500(client):
 
 def test_openapi_and_docs(client):
     schema = client.get("/api/v1/openapi.json").json()
-    for p in ("/api/v1/occupations", "/api/v1/occupations/{ssyk}", "/api/v1/regions/kommuner", "/api/v1/regions/kommuner/{kommunkod}"):
+    for p in (
+        "/api/v1/occupations",
+        "/api/v1/occupations/{ssyk}",
+        "/api/v1/regions/kommuner",
+        "/api/v1/regions/kommuner/{kommunkod}",
+    ):
         assert p in schema["paths"]
     assert client.get("/api/v1/docs").status_code == 200

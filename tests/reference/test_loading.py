@@ -45,7 +45,11 @@ def test_every_kommun_has_lan_fa_region_shape_and_population():
     assert m.Lan.objects.filter(geometry__isnull=True).count() == 0
     assert all(k.code.startswith(k.lan_id) for k in m.Kommun.objects.only("code", "lan_id"))
     sundsvall = m.Kommun.objects.get(code="2281")
-    assert (sundsvall.name, sundsvall.lan.name, sundsvall.fa_region.name) == ("Sundsvall", "Västernorrlands län", "Sundsvall")
+    assert (sundsvall.name, sundsvall.lan.name, sundsvall.fa_region.name) == (
+        "Sundsvall",
+        "Västernorrlands län",
+        "Sundsvall",
+    )
 
 
 def test_ssyk_links_and_provenance():

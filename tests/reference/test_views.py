@@ -10,7 +10,14 @@ import re
 import pytest
 from django.conf import settings
 
-from kompetensbron.reference.page_contexts import FaPanel, KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
+from kompetensbron.reference.page_contexts import (
+    FaPanel,
+    KommunPanel,
+    LanPanel,
+    OccupationPage,
+    OccupationSearchPage,
+    RegionPage,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from kompetensbron.samverkan import services
 from kompetensbron.samverkan.models import Activity, Agreement, AuditEntry, Body, Organisation
 from kompetensbron.samverkan.schemas import ActivityCreate, AgreementCreate, BodyCreate, OrganisationCreate
 
-
-PROPOSED_AT = dt.datetime(2025, 1, 15, 10, 0, tzinfo=dt.timezone.utc)
+PROPOSED_AT = dt.datetime(2025, 1, 15, 10, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +87,9 @@ class World:
 def world(db) -> World:
     admin = make_user("admin@test.invalid", superuser=True)
     kommun = services.create_organisation(actor=admin, data=OrganisationCreate(name="Testkommun", kind="municipality"))
-    uni = services.create_organisation(actor=admin, data=OrganisationCreate(name="Testuniversitetet", kind="university"))
+    uni = services.create_organisation(
+        actor=admin, data=OrganisationCreate(name="Testuniversitetet", kind="university")
+    )
     other = services.create_organisation(actor=admin, data=OrganisationCreate(name="Annan AB", kind="company"))
     agreement = services.create_agreement(
         actor=admin,

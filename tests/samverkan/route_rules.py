@@ -8,89 +8,151 @@ so a refusal comes from the rule, not from validation.
 API = "/api/v1/samverkan"
 DECISION = {"decision": "approve", "justification": "x", "date": "2025-03-01"}
 ACTIVITY = lambda w: {  # noqa: E731
-    "title": "Ny", "phase": "stimulate", "owner_id": w.kommun.pk, "agreement_id": w.agreement.pk, "working_group_id": w.working.pk,
-}  # fmt: skip
+    "title": "Ny",
+    "phase": "stimulate",
+    "owner_id": w.kommun.pk,
+    "agreement_id": w.agreement.pk,
+    "working_group_id": w.working.pk,
+}
 
 ROUTES = {
     # ------------------------------------------------------------ API
-    f"POST {API}/organisations": {"rule": "samverkan.add_organisation", "path": f"{API}/organisations", "body": {"name": "Ny", "kind": "company"}},
+    f"POST {API}/organisations": {
+        "rule": "samverkan.add_organisation",
+        "path": f"{API}/organisations",
+        "body": {"name": "Ny", "kind": "company"},
+    },
     f"PATCH {API}/organisations/{{org_id}}": {
-        "rule": "samverkan.change_organisation", "path": lambda w: f"{API}/organisations/{w.kommun.pk}", "body": {"name": "Nytt namn"},
+        "rule": "samverkan.change_organisation",
+        "path": lambda w: f"{API}/organisations/{w.kommun.pk}",
+        "body": {"name": "Nytt namn"},
     },
     f"POST {API}/invitations": {
-        "rule": "samverkan.invite_user", "path": f"{API}/invitations", "body": lambda w: {"email": "ny@matrix.invalid", "organisation_id": w.kommun.pk},
+        "rule": "samverkan.invite_user",
+        "path": f"{API}/invitations",
+        "body": lambda w: {"email": "ny@matrix.invalid", "organisation_id": w.kommun.pk},
     },
-    f"POST {API}/people/{{user_id}}/erase": {"rule": "samverkan.manage_personal_data", "path": lambda w: f"{API}/people/{w.wg_member.pk}/erase"},
+    f"POST {API}/people/{{user_id}}/erase": {
+        "rule": "samverkan.manage_personal_data",
+        "path": lambda w: f"{API}/people/{w.wg_member.pk}/erase",
+    },
     f"POST {API}/agreements": {
-        "rule": "samverkan.add_agreement", "path": f"{API}/agreements",
+        "rule": "samverkan.add_agreement",
+        "path": f"{API}/agreements",
         "body": lambda w: {"title": "Nytt avtal", "party_ids": [w.kommun.pk], "period_start": "2025-01-01"},
     },
     f"PATCH {API}/agreements/{{agreement_id}}": {
-        "rule": "samverkan.change_agreement", "path": lambda w: f"{API}/agreements/{w.agreement.pk}", "body": {"purpose": "Nytt syfte"},
+        "rule": "samverkan.change_agreement",
+        "path": lambda w: f"{API}/agreements/{w.agreement.pk}",
+        "body": {"purpose": "Nytt syfte"},
     },
     f"POST {API}/agreements/{{agreement_id}}/indicators": {
-        "rule": "samverkan.change_indicator", "path": lambda w: f"{API}/agreements/{w.agreement.pk}/indicators", "body": {"name": "Ny indikator"},
+        "rule": "samverkan.change_indicator",
+        "path": lambda w: f"{API}/agreements/{w.agreement.pk}/indicators",
+        "body": {"name": "Ny indikator"},
     },
     f"PUT {API}/indicators/{{indicator_id}}/years/{{year}}": {
-        "rule": "samverkan.change_indicator", "path": lambda w: f"{API}/indicators/{w.indicator.pk}/years/2025", "body": {"target": "10"},
+        "rule": "samverkan.change_indicator",
+        "path": lambda w: f"{API}/indicators/{w.indicator.pk}/years/2025",
+        "body": {"target": "10"},
     },
     f"POST {API}/party-invitations/{{invitation_id}}/accept": {
-        "rule": "samverkan.decide_party_invitation", "path": lambda w: f"{API}/party-invitations/{w.invitation.pk}/accept",
+        "rule": "samverkan.decide_party_invitation",
+        "path": lambda w: f"{API}/party-invitations/{w.invitation.pk}/accept",
     },
     f"POST {API}/party-invitations/{{invitation_id}}/decline": {
-        "rule": "samverkan.decide_party_invitation", "path": lambda w: f"{API}/party-invitations/{w.invitation.pk}/decline",
+        "rule": "samverkan.decide_party_invitation",
+        "path": lambda w: f"{API}/party-invitations/{w.invitation.pk}/decline",
     },
-    f"POST {API}/bodies": {"rule": "samverkan.add_body", "path": f"{API}/bodies", "body": {"name": "Nytt råd", "kind": "council"}},
+    f"POST {API}/bodies": {
+        "rule": "samverkan.add_body",
+        "path": f"{API}/bodies",
+        "body": {"name": "Nytt råd", "kind": "council"},
+    },
     f"POST {API}/bodies/{{body_id}}/members": {
-        "rule": "samverkan.change_body", "path": lambda w: f"{API}/bodies/{w.working.pk}/members", "body": lambda w: {"user_id": w.no_role.pk},
+        "rule": "samverkan.change_body",
+        "path": lambda w: f"{API}/bodies/{w.working.pk}/members",
+        "body": lambda w: {"user_id": w.no_role.pk},
     },
     f"POST {API}/activities": {"rule": "samverkan.change_activity", "path": f"{API}/activities", "body": ACTIVITY},
     f"PATCH {API}/activities/{{activity_id}}": {
-        "rule": "samverkan.change_activity", "path": lambda w: f"{API}/activities/{w.idea.pk}", "body": {"title": "Nytt namn"},
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"{API}/activities/{w.idea.pk}",
+        "body": {"title": "Nytt namn"},
     },
-    f"POST {API}/activities/{{activity_id}}/propose": {"rule": "samverkan.propose_activity", "path": lambda w: f"{API}/activities/{w.idea.pk}/propose"},
+    f"POST {API}/activities/{{activity_id}}/propose": {
+        "rule": "samverkan.propose_activity",
+        "path": lambda w: f"{API}/activities/{w.idea.pk}/propose",
+    },
     f"POST {API}/activities/{{activity_id}}/decision": {
-        "rule": "samverkan.decide_activity", "path": lambda w: f"{API}/activities/{w.proposed.pk}/decision", "body": DECISION,
+        "rule": "samverkan.decide_activity",
+        "path": lambda w: f"{API}/activities/{w.proposed.pk}/decision",
+        "body": DECISION,
     },
     f"POST {API}/activities/{{activity_id}}/transition": {
-        "rule": "samverkan.change_activity", "path": lambda w: f"{API}/activities/{w.idea.pk}/transition", "body": {"to_status": "running"},
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"{API}/activities/{w.idea.pk}/transition",
+        "body": {"to_status": "running"},
     },
     f"POST {API}/activities/{{activity_id}}/funding": {
-        "rule": "samverkan.change_activity", "path": lambda w: f"{API}/activities/{w.idea.pk}/funding", "body": {"funder": "ESF", "amount_applied": "1"},
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"{API}/activities/{w.idea.pk}/funding",
+        "body": {"funder": "ESF", "amount_applied": "1"},
     },
     f"PATCH {API}/funding/{{funding_id}}": {
-        "rule": "samverkan.change_activity", "path": lambda w: f"{API}/funding/{w.funding.pk}", "body": {"note": "Ny anteckning"},
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"{API}/funding/{w.funding.pk}",
+        "body": {"note": "Ny anteckning"},
     },
     # ------------------------------------------------------------ pages
-    "POST samverkan:activity_create": {"rule": "samverkan.change_activity", "path": "/samverkan/aktiviteter/ny/", "body": ACTIVITY},
-    "POST samverkan:activity_propose": {"rule": "samverkan.propose_activity", "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/foresla/"},
+    "POST samverkan:activity_create": {
+        "rule": "samverkan.change_activity",
+        "path": "/samverkan/aktiviteter/ny/",
+        "body": ACTIVITY,
+    },
+    "POST samverkan:activity_propose": {
+        "rule": "samverkan.propose_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/foresla/",
+    },
     "POST samverkan:activity_decide": {
-        "rule": "samverkan.decide_activity", "path": lambda w: f"/samverkan/aktiviteter/{w.proposed.pk}/beslut/", "body": DECISION,
+        "rule": "samverkan.decide_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.proposed.pk}/beslut/",
+        "body": DECISION,
     },
     "POST samverkan:activity_transition": {
-        "rule": "samverkan.change_activity", "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/status/", "body": {"to_status": "running"},
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/status/",
+        "body": {"to_status": "running"},
     },
     "POST samverkan:activity_funding": {
-        "rule": "samverkan.change_activity", "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/finansiering/",
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/finansiering/",
         "body": {"funder": "ESF", "amount_applied": "1", "status": "planned"},
     },
     "POST samverkan:agreement_create": {
-        "rule": "samverkan.add_agreement", "path": "/samverkan/avtal/nytt/",
+        "rule": "samverkan.add_agreement",
+        "path": "/samverkan/avtal/nytt/",
         "body": lambda w: {"title": "Nytt avtal", "parties": [w.kommun.pk], "period_start": "2025-01-01"},
     },
     "POST samverkan:organisation_edit": {
-        "rule": "samverkan.change_organisation", "path": lambda w: f"/samverkan/organisationer/{w.kommun.pk}/redigera/",
+        "rule": "samverkan.change_organisation",
+        "path": lambda w: f"/samverkan/organisationer/{w.kommun.pk}/redigera/",
         "body": {"name": "Nytt namn", "kind": "municipality"},
     },
     "POST samverkan:party_invitation_accept": {
-        "rule": "samverkan.decide_party_invitation", "path": lambda w: f"/samverkan/inbjudningar/{w.invitation.pk}/acceptera/",
+        "rule": "samverkan.decide_party_invitation",
+        "path": lambda w: f"/samverkan/inbjudningar/{w.invitation.pk}/acceptera/",
     },
     "POST samverkan:party_invitation_decline": {
-        "rule": "samverkan.decide_party_invitation", "path": lambda w: f"/samverkan/inbjudningar/{w.invitation.pk}/avboj/",
+        "rule": "samverkan.decide_party_invitation",
+        "path": lambda w: f"/samverkan/inbjudningar/{w.invitation.pk}/avboj/",
     },
     "POST samverkan:activate": {
         # a one-time invitation link: anyone holding a valid token; an invalid one is refused (400)
-        "rule": "token", "path": "/samverkan/konto/aktivera/MQ/fel-token/",
-        "body": {"new_password1": "x-Lösen-123456", "new_password2": "x-Lösen-123456"}, "anonymous": (400,), "no_role": (400,),
+        "rule": "token",
+        "path": "/samverkan/konto/aktivera/MQ/fel-token/",
+        "body": {"new_password1": "x-Lösen-123456", "new_password2": "x-Lösen-123456"},
+        "anonymous": (400,),
+        "no_role": (400,),
     },
 }

@@ -23,7 +23,10 @@ def test_argon2_is_the_first_hasher_and_axes_guards_login():
 
 def test_invitation_link_sets_password_once(world):
     invitation = services.invite_user(
-        actor=world.admin, data=InvitationIn(email="Ny.Person@Test.invalid", first_name="Ny", organisation_id=world.kommun.pk, role="coordinator")
+        actor=world.admin,
+        data=InvitationIn(
+            email="Ny.Person@Test.invalid", first_name="Ny", organisation_id=world.kommun.pk, role="coordinator"
+        ),
     )
     user = get_user_model().objects.get(pk=invitation.user_id)
     assert not user.is_active and not user.has_usable_password() and user.username == "ny.person@test.invalid"
@@ -40,7 +43,9 @@ def test_invitation_link_sets_password_once(world):
 
 def test_only_admins_invite(world):
     with pytest.raises(PermissionDenied):
-        services.invite_user(actor=world.coordinator, data=InvitationIn(email="x@test.invalid", organisation_id=world.kommun.pk))
+        services.invite_user(
+            actor=world.coordinator, data=InvitationIn(email="x@test.invalid", organisation_id=world.kommun.pk)
+        )
     with pytest.raises(ValidationFailed) as exc:
         services.invite_user(actor=world.admin, data=InvitationIn(email="inte-en-adress", organisation_id=987654))
     assert set(exc.value.errors) == {"email", "organisation_id"}
@@ -84,7 +89,10 @@ def test_export_via_api_is_json(world):
 
 def test_erase_anonymises_one_person(world):
     invitation = services.invite_user(
-        actor=world.admin, data=InvitationIn(email="radera@test.invalid", first_name="Rad", last_name="Era", organisation_id=world.kommun.pk)
+        actor=world.admin,
+        data=InvitationIn(
+            email="radera@test.invalid", first_name="Rad", last_name="Era", organisation_id=world.kommun.pk
+        ),
     )
     user = get_user_model().objects.get(pk=invitation.user_id)
     with pytest.raises(PermissionDenied):

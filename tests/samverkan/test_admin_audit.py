@@ -58,7 +58,10 @@ def test_admin_edit_of_an_organisation_is_audited_with_before_and_after(world):
     url = f"/admin/samverkan/organisation/{world.kommun.pk}/change/"
     token = _csrf(client, url)
     before_count = AuditEntry.objects.count()
-    resp = client.post(url, _org_form(world.kommun, name="Nya kommunen", website="https://kommun.example") | {"csrfmiddlewaretoken": token})
+    resp = client.post(
+        url,
+        _org_form(world.kommun, name="Nya kommunen", website="https://kommun.example") | {"csrfmiddlewaretoken": token},
+    )
     assert resp.status_code == 302, resp.content.decode()[:2000]
     world.kommun.refresh_from_db()
     assert world.kommun.name == "Nya kommunen"
@@ -66,7 +69,10 @@ def test_admin_edit_of_an_organisation_is_audited_with_before_and_after(world):
     assert len(entries) == 1
     entry = entries[0]
     assert (entry.action, entry.model, entry.object_id, entry.actor) == (
-        "update", "samverkan.organisation", str(world.kommun.pk), world.admin
+        "update",
+        "samverkan.organisation",
+        str(world.kommun.pk),
+        world.admin,
     )
     assert entry.before["name"] == "Testkommun" and entry.before["website"] == ""
     assert entry.after["name"] == "Nya kommunen" and entry.after["website"] == "https://kommun.example"
@@ -77,7 +83,11 @@ def test_admin_inline_row_is_audited(world):
     client = _client(world.admin)
     url = f"/admin/samverkan/organisation/{world.kommun.pk}/change/"
     token = _csrf(client, url)
-    data = _org_form(world.kommun) | {"units-TOTAL_FORMS": "1", "units-0-name": "Socialförvaltningen", "csrfmiddlewaretoken": token}
+    data = _org_form(world.kommun) | {
+        "units-TOTAL_FORMS": "1",
+        "units-0-name": "Socialförvaltningen",
+        "csrfmiddlewaretoken": token,
+    }
     before_count = AuditEntry.objects.count()
     assert client.post(url, data).status_code == 302
     unit = Unit.objects.get(name="Socialförvaltningen")
@@ -95,7 +105,12 @@ def test_admin_create_is_audited(world):
     assert client.post(url, data | {"csrfmiddlewaretoken": token}).status_code == 302
     org = Organisation.objects.get(name="Nytt AB")
     entry = AuditEntry.objects.get(model="samverkan.organisation", object_id=str(org.pk))
-    assert entry.action == "create" and entry.before is None and entry.after["name"] == "Nytt AB" and entry.actor == world.admin
+    assert (
+        entry.action == "create"
+        and entry.before is None
+        and entry.after["name"] == "Nytt AB"
+        and entry.actor == world.admin
+    )
 
 
 def test_admin_delete_of_a_funding_application_is_audited(world):
@@ -123,7 +138,9 @@ def test_admin_bulk_delete_action_is_audited(world):
     url = "/admin/samverkan/fundingapplication/"
     token = _csrf(client, url)
     before_count = AuditEntry.objects.count()
-    resp = client.post(url, {"action": "delete_selected", "_selected_action": [str(pk)], "post": "yes", "csrfmiddlewaretoken": token})
+    resp = client.post(
+        url, {"action": "delete_selected", "_selected_action": [str(pk)], "post": "yes", "csrfmiddlewaretoken": token}
+    )
     assert resp.status_code == 302
     assert not FundingApplication.objects.filter(pk=pk).exists()
     entries = list(AuditEntry.objects.order_by("id")[before_count:])
@@ -137,10 +154,13 @@ def test_refused_admin_actions_write_nothing(world):
     # A coordinator is not staff: the admin sends them to its login page and changes nothing.
     client = Client()
     client.force_login(world.coordinator)
-    change = client.post(f"/admin/samverkan/organisation/{world.kommun.pk}/change/", _org_form(world.kommun, name="Kapad"))
+    change = client.post(
+        f"/admin/samverkan/organisation/{world.kommun.pk}/change/", _org_form(world.kommun, name="Kapad")
+    )
     delete = client.post(f"/admin/samverkan/fundingapplication/{funding.pk}/delete/", {"post": "yes"})
     bulk = client.post(
-        "/admin/samverkan/fundingapplication/", {"action": "delete_selected", "_selected_action": [str(funding.pk)], "post": "yes"}
+        "/admin/samverkan/fundingapplication/",
+        {"action": "delete_selected", "_selected_action": [str(funding.pk)], "post": "yes"},
     )
     for resp in (change, delete, bulk):
         assert resp.status_code == 302 and "/admin/login/" in resp["Location"]

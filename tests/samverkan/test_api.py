@@ -25,7 +25,9 @@ def _writes(world) -> list[tuple[str, str, dict, str]]:
     funding = services.create_funding_application(
         actor=world.wg_member, activity=decided, data=FundingCreate(funder="Vinnova", amount_applied=100)
     )
-    indicator = services.create_indicator(actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktikplatser"))
+    indicator = services.create_indicator(
+        actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktikplatser")
+    )
     act = json.loads(world.activity_data(title="Ny").model_dump_json())
     return [
         ("post", f"{API}/organisations", {"name": "Ny organisation", "kind": "company"}, "admin"),
@@ -45,7 +47,12 @@ def _writes(world) -> list[tuple[str, str, dict, str]]:
         ("post", f"{API}/activities", act | {"propose": True}, "wg_member"),
         ("patch", f"{API}/activities/{decided.pk}", {"place": "Campus"}, "wg_member"),
         ("post", f"{API}/activities/{idea.pk}/propose", {}, "wg_member"),
-        ("post", f"{API}/activities/{proposed.pk}/decision", {"decision": "approve", "justification": "OK", "date": "2025-03-01"}, "sg_member"),
+        (
+            "post",
+            f"{API}/activities/{proposed.pk}/decision",
+            {"decision": "approve", "justification": "OK", "date": "2025-03-01"},
+            "sg_member",
+        ),
         ("post", f"{API}/activities/{decided.pk}/transition", {"to_status": "running"}, "wg_member"),
         ("post", f"{API}/activities/{decided.pk}/funding", {"funder": "ESF", "amount_applied": "1000"}, "wg_member"),
         ("patch", f"{API}/funding/{funding.pk}", {"status": "submitted"}, "wg_member"),
@@ -115,8 +122,11 @@ def test_proposal_decided_by_non_member_of_steering_group_is_403(world):
     for who in ("wg_member", "coordinator", "outsider", "admin"):
         client, token = _csrf_client(getattr(world, who))
         resp = _call(
-            client, "post", f"{API}/activities/{proposed.pk}/decision",
-            {"decision": "approve", "justification": "OK", "date": "2025-03-01"}, HTTP_X_CSRFTOKEN=token,
+            client,
+            "post",
+            f"{API}/activities/{proposed.pk}/decision",
+            {"decision": "approve", "justification": "OK", "date": "2025-03-01"},
+            HTTP_X_CSRFTOKEN=token,
         )
         assert resp.status_code == 403, who
     proposed.refresh_from_db()
@@ -144,7 +154,13 @@ def test_bad_activity_input_is_422_and_stores_nothing(world, overrides, field):
 def test_negative_funding_is_422(world):
     activity = world.decided()
     client, token = _csrf_client(world.wg_member)
-    resp = _call(client, "post", f"{API}/activities/{activity.pk}/funding", {"funder": "X", "amount_applied": "-10"}, HTTP_X_CSRFTOKEN=token)
+    resp = _call(
+        client,
+        "post",
+        f"{API}/activities/{activity.pk}/funding",
+        {"funder": "X", "amount_applied": "-10"},
+        HTTP_X_CSRFTOKEN=token,
+    )
     assert resp.status_code == 422 and "amount_applied" in resp.json()["errors"]
     assert not FundingApplication.objects.exists()
 
@@ -152,7 +168,9 @@ def test_negative_funding_is_422(world):
 def test_agreement_with_unknown_party_or_dates_out_of_order_is_422(world):
     client, token = _csrf_client(world.coordinator)
     resp = _call(
-        client, "post", f"{API}/agreements",
+        client,
+        "post",
+        f"{API}/agreements",
         {"title": "X", "party_ids": [world.kommun.pk, 4242], "period_start": "2025-01-01", "period_end": "2024-01-01"},
         HTTP_X_CSRFTOKEN=token,
     )
@@ -163,7 +181,13 @@ def test_agreement_with_unknown_party_or_dates_out_of_order_is_422(world):
 def test_workflow_skip_is_422(world):
     activity = world.decided()
     client, token = _csrf_client(world.wg_member)
-    resp = _call(client, "post", f"{API}/activities/{activity.pk}/transition", {"to_status": "evaluated", "evaluation": "x"}, HTTP_X_CSRFTOKEN=token)
+    resp = _call(
+        client,
+        "post",
+        f"{API}/activities/{activity.pk}/transition",
+        {"to_status": "evaluated", "evaluation": "x"},
+        HTTP_X_CSRFTOKEN=token,
+    )
     assert resp.status_code == 422 and "status" in resp.json()["errors"]
 
 
@@ -183,6 +207,13 @@ def test_reads_follow_membership(world):
 def test_read_endpoints_answer(world):
     world.decided()
     client, _ = _csrf_client(world.coordinator)
-    for url in ("organisations", "agreements", "bodies", "activities", f"agreements/{world.agreement.pk}/funding", f"agreements/{world.agreement.pk}/indicators"):
+    for url in (
+        "organisations",
+        "agreements",
+        "bodies",
+        "activities",
+        f"agreements/{world.agreement.pk}/funding",
+        f"agreements/{world.agreement.pk}/indicators",
+    ):
         assert client.get(f"{API}/{url}").status_code == 200, url
     assert dt.date.fromisoformat(client.get(f"{API}/agreements").json()[0]["period_start"]) == dt.date(2024, 1, 1)

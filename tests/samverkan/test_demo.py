@@ -31,15 +31,30 @@ def test_demo_content_is_idempotent_and_marked(db):
 def test_demo_covers_the_documents(db):
     create_demo_content(password="x-Lösen-123456")
     names = set(Organisation.objects.values_list("name", flat=True))
-    for org in ("Huddinge kommun", "Södertörns högskola", "Karolinska Institutet", "Härnösands kommun", "Mittuniversitetet"):
+    for org in (
+        "Huddinge kommun",
+        "Södertörns högskola",
+        "Karolinska Institutet",
+        "Härnösands kommun",
+        "Mittuniversitetet",
+    ):
         assert f"{org} (exempel)" in names
     assert Body.objects.filter(name="Högskolerådet (exempel)", kind="council").exists()
     working = Body.objects.get(name__startswith="Arbetsgrupp kompetensförsörjning Härnösand")
     assert working.parent.kind == "steering_group"
     phases = set(Activity.objects.filter(working_group=working).values_list("phase", flat=True))
     assert phases == {"attract", "stimulate", "retain", "develop"}
-    for title in ("Science Meeting", "Mentorsprogram", "Sommarinternship", "Examensarbeten", "Traineeprogram",
-                  "Studiezon", "Distansutbildning", "Uppdragsutbildning", "ULF"):
+    for title in (
+        "Science Meeting",
+        "Mentorsprogram",
+        "Sommarinternship",
+        "Examensarbeten",
+        "Traineeprogram",
+        "Studiezon",
+        "Distansutbildning",
+        "Uppdragsutbildning",
+        "ULF",
+    ):
         assert Activity.objects.filter(title__contains=title).exists(), title
 
 
@@ -51,6 +66,8 @@ def test_demo_users_can_log_in_and_work_the_workflow(db):
     assert wg is not None and sg is not None
     proposal = Activity.objects.get(title__startswith="Traineeprogram")
     assert proposal.status == "proposed"
-    services.decide_activity(actor=sg, activity=proposal, decision="approve", justification="OK", date=dt.date(2025, 6, 1))
+    services.decide_activity(
+        actor=sg, activity=proposal, decision="approve", justification="OK", date=dt.date(2025, 6, 1)
+    )
     report = services.yearly_report(actor=wg, agreement=proposal.agreement, year=2025)
     assert sum(p.total for p in report.phases) >= 8

@@ -72,14 +72,18 @@ def test_funding_amounts_beyond_the_column_are_refused_and_pages_keep_working(wo
 
 def test_largest_amount_the_column_holds_is_accepted(world, funded):
     _, funding = funded
-    response = _send(_client(world.wg_member), "patch", f"{API}/funding/{funding.pk}", {"amount_applied": "999999999999.99"})
+    response = _send(
+        _client(world.wg_member), "patch", f"{API}/funding/{funding.pk}", {"amount_applied": "999999999999.99"}
+    )
     assert response.status_code == 200, response.content
     funding.refresh_from_db()
     assert str(funding.amount_applied) == "999999999999.99"
 
 
 def test_indicator_values_beyond_the_column_are_refused(world):
-    indicator = services.create_indicator(actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktik"))
+    indicator = services.create_indicator(
+        actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktik")
+    )
     client = _client(world.coordinator)
     for body in ({"value": HUGE}, {"target": "1e15"}, {"value": "0.001"}):
         assert _send(client, "put", f"{API}/indicators/{indicator.pk}/years/2025", body).status_code == 422
@@ -106,7 +110,9 @@ def test_integers_beyond_64_bits_in_path_and_query_are_422(world, url):
     assert response.status_code == 422, (url, response.status_code)
 
 
-@pytest.mark.parametrize("path", [f"/samverkan/aktiviteter/{HUGE}/", f"/samverkan/avtal/{HUGE}/", "/samverkan/avtal/1/arsrapport/0000/"])
+@pytest.mark.parametrize(
+    "path", [f"/samverkan/aktiviteter/{HUGE}/", f"/samverkan/avtal/{HUGE}/", "/samverkan/avtal/1/arsrapport/0000/"]
+)
 def test_pages_with_out_of_range_ids_or_years_are_404(world, path):
     assert _client(world.admin).get(path).status_code == 404
 
@@ -116,7 +122,15 @@ def test_integers_beyond_the_column_in_a_body_are_422(world):
     act = world.decided(title="Deltagare")
     assert _send(client, "patch", f"{API}/activities/{act.pk}", {"expected_participants": HUGE}).status_code == 422
     assert _send(client, "patch", f"{API}/activities/{act.pk}", {"expected_participants": 2**31}).status_code == 422
-    assert _send(client, "post", f"{API}/activities/{act.pk}/transition", {"to_status": "running", "actual_participants": HUGE}).status_code == 422
+    assert (
+        _send(
+            client,
+            "post",
+            f"{API}/activities/{act.pk}/transition",
+            {"to_status": "running", "actual_participants": HUGE},
+        ).status_code
+        == 422
+    )
     assert _send(_client(world.admin), "post", f"{API}/bodies/{HUGE}/members", {"user_id": HUGE}).status_code == 422
 
 
@@ -139,9 +153,13 @@ def test_yearly_report_service_refuses_year_outside_range(world):
 def test_lone_surrogates_in_a_body_are_422(world):
     client = _client(world.admin)
     before = Organisation.objects.count()
-    response = client.post(f"{API}/organisations", data='{"name": "A\\ud800B", "kind": "company"}', content_type="application/json")
+    response = client.post(
+        f"{API}/organisations", data='{"name": "A\\ud800B", "kind": "company"}', content_type="application/json"
+    )
     assert response.status_code == 422
-    response = client.patch(f"{API}/organisations/{world.kommun.pk}", data='{"name": "\\udfff"}', content_type="application/json")
+    response = client.patch(
+        f"{API}/organisations/{world.kommun.pk}", data='{"name": "\\udfff"}', content_type="application/json"
+    )
     assert response.status_code == 422
     assert Organisation.objects.count() == before
 
@@ -178,7 +196,12 @@ def test_explicit_null_for_a_required_field_is_422(world, funded, target, body):
 
 def test_null_is_still_accepted_where_the_column_is_optional(world, funded):
     activity, _ = funded
-    response = _send(_client(world.wg_member), "patch", f"{API}/activities/{activity.pk}", {"period_end": None, "expected_participants": None})
+    response = _send(
+        _client(world.wg_member),
+        "patch",
+        f"{API}/activities/{activity.pk}",
+        {"period_end": None, "expected_participants": None},
+    )
     assert response.status_code == 200, response.content
 
 
@@ -187,7 +210,10 @@ def test_megabyte_strings_are_422(world):
     big = "x" * 1_000_000
     assert _send(client, "post", f"{API}/organisations", {"name": big, "kind": "company"}).status_code == 422
     assert _send(client, "patch", f"{API}/agreements/{world.agreement.pk}", {"purpose": big}).status_code == 422
-    assert _send(client, "post", f"{API}/bodies", {"name": "Råd", "kind": "council", "area_names": [big]}).status_code == 422
+    assert (
+        _send(client, "post", f"{API}/bodies", {"name": "Råd", "kind": "council", "area_names": [big]}).status_code
+        == 422
+    )
     assert client.get(f"{API}/activities", {"phase": big}).status_code == 422
 
 
@@ -229,13 +255,23 @@ def test_a_concurrent_duplicate_create_is_422_and_writes_nothing(world):
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "JavaScript:alert(document.cookie)", " javascript:alert(1)", "java\tscript:alert(1)",
-     "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "mailto:someone@example.se"],
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "mailto:someone@example.se",
+    ],
 )
 def test_organisation_website_accepts_only_http_urls(world, url):
     client = _client(world.admin)
     assert _send(client, "patch", f"{API}/organisations/{world.kommun.pk}", {"website": url}).status_code == 422
-    assert _send(client, "post", f"{API}/organisations", {"name": "Ny AB", "kind": "company", "website": url}).status_code == 422
+    assert (
+        _send(client, "post", f"{API}/organisations", {"name": "Ny AB", "kind": "company", "website": url}).status_code
+        == 422
+    )
     form = OrganisationForm(data={"name": "Ny AB", "kind": "company", "website": url})
     assert not form.is_valid() and "website" in form.errors
 
@@ -263,7 +299,9 @@ def test_a_stored_javascript_url_is_rendered_inert(world):
 
 
 def test_an_http_website_is_kept(world):
-    org = services.create_organisation(actor=world.admin, data=OrganisationCreate(name="Webb AB", kind="company", website="https://webb.example.se"))
+    org = services.create_organisation(
+        actor=world.admin, data=OrganisationCreate(name="Webb AB", kind="company", website="https://webb.example.se")
+    )
     assert org.website == "https://webb.example.se"
 
 

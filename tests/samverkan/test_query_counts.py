@@ -37,8 +37,11 @@ def _add(world, activities: int, bodies: int, start: int = 0) -> int:
         body = services.create_body(
             actor=world.admin,
             data=BodyCreate(
-                name=f"Referensgrupp {i}", kind="working_group", agreement_id=world.agreement.pk,
-                parent_id=world.steering.pk, organisation_ids=[world.kommun.pk, world.uni.pk],
+                name=f"Referensgrupp {i}",
+                kind="working_group",
+                agreement_id=world.agreement.pk,
+                parent_id=world.steering.pk,
+                organisation_ids=[world.kommun.pk, world.uni.pk],
             ),
         )
         services.add_body_member(actor=world.admin, body=body, user=world.wg_member, organisation=world.kommun)

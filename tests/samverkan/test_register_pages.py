@@ -56,7 +56,10 @@ def test_coordinator_edits_the_organisation(world):
     assert page.status_code == 200 and "csrfmiddlewaretoken" in page.content.decode()
     token = client.cookies["csrftoken"].value
     before = AuditEntry.objects.count()
-    resp = client.post(url, _form(world.kommun, name="Härnösands kommun", website="https://harnosand.se") | {"csrfmiddlewaretoken": token})
+    resp = client.post(
+        url,
+        _form(world.kommun, name="Härnösands kommun", website="https://harnosand.se") | {"csrfmiddlewaretoken": token},
+    )
     assert resp.status_code == 302 and resp["Location"] == "/samverkan/organisationer/"
     world.kommun.refresh_from_db()
     assert (world.kommun.name, world.kommun.website) == ("Härnösands kommun", "https://harnosand.se")

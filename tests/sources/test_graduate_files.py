@@ -37,7 +37,9 @@ def test_stay_rates_equal_an_independent_count_of_the_files():
     assert vn.share_stayed == round(stayed / studied_home, 4)
     with open(IN, encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["home"] == "Västernorrlands län"]
-    assert vn.share_living_in_study_lan == round(sum(int(r["value"]) for r in rows if r["target_id"] == "live_home") / int(rows[0]["total"]), 4)
+    assert vn.share_living_in_study_lan == round(
+        sum(int(r["value"]) for r in rows if r["target_id"] == "live_home") / int(rows[0]["total"]), 4
+    )
     # Blekinge, by hand from the file's first lines (281 + 586 of 2,148 live at home)
     assert rates["Blekinge län"].share_living_home == round((281 + 586) / 2148, 4)
 
@@ -95,14 +97,33 @@ def test_toy_saco_file_gives_the_shares_by_hand(tmp_path: Path):
 @pytest.mark.parametrize(
     ("entry", "key"),
     [
-        ({"university": "U", "statistics": [{"year": 2020, "term": "HT", "applicants": -1, "first_hand_applicants": 1, "admitted": 1}]}, "applicants"),
-        ({"university": "U", "statistics": [{"year": 2020, "term": "ST", "applicants": 1, "first_hand_applicants": 1, "admitted": 1}]}, "term"),
+        (
+            {
+                "university": "U",
+                "statistics": [
+                    {"year": 2020, "term": "HT", "applicants": -1, "first_hand_applicants": 1, "admitted": 1}
+                ],
+            },
+            "applicants",
+        ),
+        (
+            {
+                "university": "U",
+                "statistics": [
+                    {"year": 2020, "term": "ST", "applicants": 1, "first_hand_applicants": 1, "admitted": 1}
+                ],
+            },
+            "term",
+        ),
         ({"statistics": []}, "university"),
         ({"university": "U"}, "statistics"),
     ],
 )
 def test_bad_uhr_entries_are_refused_with_entry_and_key(tmp_path: Path, entry, key):
-    good = {"university": "U", "statistics": [{"year": 2020, "term": "HT", "applicants": 3, "first_hand_applicants": 2, "admitted": 1}]}
+    good = {
+        "university": "U",
+        "statistics": [{"year": 2020, "term": "HT", "applicants": 3, "first_hand_applicants": 2, "admitted": 1}],
+    }
     path = tmp_path / "uhr.json"
     path.write_text(json.dumps({"A": good, "B": entry}), encoding="utf-8")
     with pytest.raises(DataFileMalformed) as err:

@@ -32,11 +32,18 @@ def test_uka_example_reads_as_documented():
 
 @pytest.mark.parametrize(
     ("row", "key"),
-    [("Mittuniversitetet;X;2022/23;Totalt;tolv", "Antal examina"), ("Mittuniversitetet;X;22/23;Totalt;1", "Läsår"), (";X;2022/23;Totalt;1", "Lärosäte")],
+    [
+        ("Mittuniversitetet;X;2022/23;Totalt;tolv", "Antal examina"),
+        ("Mittuniversitetet;X;22/23;Totalt;1", "Läsår"),
+        (";X;2022/23;Totalt;1", "Lärosäte"),
+    ],
 )
 def test_bad_uka_rows_are_refused_with_line_and_column(tmp_path: Path, row, key):
     path = tmp_path / "uka.csv"
-    path.write_text("Titel\nLärosäte;Examen;Läsår;Kön;Antal examina\nMittuniversitetet;X;2021/22;Totalt;5\n" + row + "\n", encoding="cp1252")
+    path.write_text(
+        "Titel\nLärosäte;Examen;Läsår;Kön;Antal examina\nMittuniversitetet;X;2021/22;Totalt;5\n" + row + "\n",
+        encoding="cp1252",
+    )
     with pytest.raises(DataFileMalformed) as err:
         read_uka_graduates_csv(path)
     assert (err.value.line, err.value.key) == (4, key)
@@ -72,10 +79,16 @@ def test_scb_jsonstat_with_wrong_value_count_is_refused(tmp_path: Path):
 
 def test_scb_csv_wide_years(tmp_path: Path):
     path = tmp_path / "scb.csv"
-    path.write_text('"region","utbildningsnivå","2022","2023"\n"2281 Sundsvall","eftergymnasial 3+ år",14021,14388\n"00 Riket","eftergymnasial 3+ år",..,2\n', encoding="utf-8")
+    path.write_text(
+        '"region","utbildningsnivå","2022","2023"\n"2281 Sundsvall","eftergymnasial 3+ år",14021,14388\n"00 Riket","eftergymnasial 3+ år",..,2\n',
+        encoding="utf-8",
+    )
     figures = read_scb_pxweb(path)
     assert [(f.region_code, f.region_name, f.year, f.value) for f in figures] == [
-        ("2281", "Sundsvall", 2022, 14021.0), ("2281", "Sundsvall", 2023, 14388.0), ("", "Riket", 2022, None), ("", "Riket", 2023, 2.0),
+        ("2281", "Sundsvall", 2022, 14021.0),
+        ("2281", "Sundsvall", 2023, 14388.0),
+        ("", "Riket", 2022, None),
+        ("", "Riket", 2023, 2.0),
     ]
     path.write_text('"region","2022"\n"2281 Sundsvall",many\n', encoding="utf-8")
     with pytest.raises(DataFileMalformed) as err:
@@ -100,7 +113,9 @@ def test_scb_connector_posts_the_query_and_parses_the_answer():
     failing = ScbPxWebClient(httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(429))))
     with pytest.raises(ConnectorError, match="429"):
         failing.fetch("UF/UF0506/UF0506B/Utbildning", query)
-    odd = ScbPxWebClient(httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, text='{"class": "collection"}'))))
+    odd = ScbPxWebClient(
+        httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, text='{"class": "collection"}')))
+    )
     with pytest.raises(ConnectorError, match="unexpected format"):
         odd.fetch("UF/UF0506/UF0506B/Utbildning", query)
     with pytest.raises(ConnectorError):
@@ -114,4 +129,6 @@ def test_uka_connector_fetches_https_only():
     with pytest.raises(ConnectorError, match="https"):
         fetch_uka_csv("file:///etc/passwd", client=client)
     with pytest.raises(ConnectorError, match="503"):
-        fetch_uka_csv("https://x.example/e.csv", client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(503))))
+        fetch_uka_csv(
+            "https://x.example/e.csv", client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(503)))
+        )

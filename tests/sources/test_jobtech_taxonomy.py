@@ -64,8 +64,13 @@ class Api:
     def handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         if request.url.path == "/v1/taxonomy/main/versions":
-            return httpx.Response(200, json=[{"taxonomy/version": 2, "taxonomy/timestamp": "2021-06-01T00:00:00Z"},
-                                             {"taxonomy/version": 1, "taxonomy/timestamp": "2021-03-05T13:38:02.440Z"}])
+            return httpx.Response(
+                200,
+                json=[
+                    {"taxonomy/version": 2, "taxonomy/timestamp": "2021-06-01T00:00:00Z"},
+                    {"taxonomy/version": 1, "taxonomy/timestamp": "2021-03-05T13:38:02.440Z"},
+                ],
+            )
         assert request.url.path == "/v1/taxonomy/graphql"
         op = operation(request)
         queue = self.overrides.get(op)
@@ -112,7 +117,7 @@ def test_query_is_sent_to_the_graphql_endpoint(api: Api) -> None:
 
 
 def test_variables_are_sent_as_json(api: Api) -> None:
-    api.client().graphql('query skills { concepts(type: $t) { id } }', variables={"t": "skill"})
+    api.client().graphql("query skills { concepts(type: $t) { id } }", variables={"t": "skill"})
     assert json.loads(api.requests[0].url.params["variables"]) == {"t": "skill"}
 
 
@@ -166,15 +171,23 @@ def test_versions(api: Api) -> None:
 
 
 def test_answers_are_normalised_to_the_static_dataset_form(api: Api) -> None:
-    answer = {"data": {"concepts": [
-        {"id": "b", "type": "skill", "preferred_label": "B", "definition": None},
-        {"id": "a", "type": "skill", "preferred_label": "A", "narrower": []},
-    ]}}
+    answer = {
+        "data": {
+            "concepts": [
+                {"id": "b", "type": "skill", "preferred_label": "B", "definition": None},
+                {"id": "a", "type": "skill", "preferred_label": "A", "narrower": []},
+            ]
+        }
+    }
     api.overrides["skills"] = [lambda r: httpx.Response(200, json=answer)]
-    assert api.client().skills() == {"data": {"concepts": [
-        {"id": "a", "type": "skill", "preferred_label": "A"},
-        {"id": "b", "type": "skill", "preferred_label": "B"},
-    ]}}
+    assert api.client().skills() == {
+        "data": {
+            "concepts": [
+                {"id": "a", "type": "skill", "preferred_label": "A"},
+                {"id": "b", "type": "skill", "preferred_label": "B"},
+            ]
+        }
+    }
     assert normalise(recorded("sun_field_hierarchy")) == recorded("sun_field_hierarchy")
 
 

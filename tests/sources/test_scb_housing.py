@@ -72,7 +72,10 @@ def test_bad_cell_names_file_line_and_column(tmp_path):
 
 def test_bad_year_and_wrong_table(tmp_path):
     bad_year = tmp_path / "year.csv"
-    bad_year.write_text('"region","typ av specialbostad","bostadsarea","år","Antal"\n"Uppsala","studentbostad","< 11 kvm","20x3",1\n', encoding="utf-8")
+    bad_year.write_text(
+        '"region","typ av specialbostad","bostadsarea","år","Antal"\n"Uppsala","studentbostad","< 11 kvm","20x3",1\n',
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileMalformed, match="year") as err:
         read_scb_student_homes(bad_year)
     assert err.value.line == 2 and err.value.key == "år"

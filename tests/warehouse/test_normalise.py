@@ -117,7 +117,9 @@ def test_personal_identity_numbers_are_not_stored_as_organisation_numbers():
     assert organisation_number(None) is None and organisation_number("") is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [(True, True), (False, False), (None, False), ("false", False), ("True", True)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(True, True), (False, False), (None, False), ("false", False), ("True", True)]
+)
 def test_removed_is_a_strict_boolean(toy_taxonomy, value, expected) -> None:
     """``"removed": "false"`` is not removed (it used to be stored as removed: bool("false"))."""
     assert _norm(toy_taxonomy, removed=value)["removed"] is expected

@@ -78,7 +78,9 @@ def test_a_truncated_gzip_names_the_file_and_the_line_reached(tmp_path: Path) ->
     path = tmp_path / "ads.jsonl.gz"
     whole = gzip.compress(_lines(2000))
     path.write_bytes(whole[: len(whole) // 2])
-    with pytest.raises(DataFileMalformed, match=r"ads\.jsonl\.gz: truncated or not a gzip file after line \d+") as caught:
+    with pytest.raises(
+        DataFileMalformed, match=r"ads\.jsonl\.gz: truncated or not a gzip file after line \d+"
+    ) as caught:
         list(iter_records(path))
     assert "\n" not in str(caught.value)
 
@@ -109,7 +111,9 @@ def test_a_jsonl_line_that_is_not_utf8_is_skipped_with_a_clear_reason(tmp_path: 
     path = tmp_path / "ads.jsonl"
     path.write_bytes(b'{"id": "a"}\n{"id": "b", "headline": "\xff"}\n')
     items = _items(path)
-    assert items[0][:2] == (1, "a") and items[1][0] == 2 and items[1][2].startswith("not UTF-8 text (invalid start byte")
+    assert (
+        items[0][:2] == (1, "a") and items[1][0] == 2 and items[1][2].startswith("not UTF-8 text (invalid start byte")
+    )
 
 
 def test_a_deeply_nested_array_is_refused_not_a_recursion_error(tmp_path: Path) -> None:

@@ -123,7 +123,12 @@ def test_spark_aggregates_equal_duckdb(spark, warehouse_dir, fixtures_dir, tmp_p
         assert on_duckdb, name
         assert _normal(on_spark) == _normal(on_duckdb), name
     # top occupations of a set of kommuner (an FA-region): the tuple parameter renders as ('a', 'b') on both engines
-    kommuner = tuple(r[0] for r in con.execute("SELECT DISTINCT kommunkod FROM ads WHERE kommunkod IS NOT NULL ORDER BY 1 LIMIT 3").fetchall())
+    kommuner = tuple(
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT kommunkod FROM ads WHERE kommunkod IS NOT NULL ORDER BY 1 LIMIT 3"
+        ).fetchall()
+    )
     params = dict(kommuner=kommuner, year=None, limit=10)
     on_duckdb = con.execute(queries.render(queries.TOP_OCCUPATIONS_KOMMUNER_SQL, "duckdb", **params)).fetchall()
     assert len(kommuner) >= 2 and on_duckdb

@@ -144,7 +144,9 @@ def _strategy(schema: dict, name: str = "", depth: int = 0) -> st.SearchStrategy
         low, high = schema.get("minimum", -(2**31)), schema.get("maximum", 2**31)
         return st.one_of(st.integers(1, 12), st.integers(low, high), hostile)
     if kind == "number":
-        return st.one_of(st.integers(-(10**6), 10**6), st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str), hostile)
+        return st.one_of(
+            st.integers(-(10**6), 10**6), st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str), hostile
+        )
     if kind == "boolean":
         return st.one_of(st.booleans(), hostile)
     if kind == "array":
@@ -164,7 +166,9 @@ def _strategy(schema: dict, name: str = "", depth: int = 0) -> st.SearchStrategy
         st.sampled_from(SAMPLE_CODES),
         st.text(max_size=min(schema.get("maxLength", 40), 40)),
         # just below and just above the limit, where the limit is small enough to generate
-        st.text(min_size=schema["maxLength"], max_size=schema["maxLength"] + 2) if schema.get("maxLength", 10**6) <= 300 else st.nothing(),
+        st.text(min_size=schema["maxLength"], max_size=schema["maxLength"] + 2)
+        if schema.get("maxLength", 10**6) <= 300
+        else st.nothing(),
         hostile,
     )
 
@@ -233,23 +237,37 @@ def seeded(db):
 
     admin = get_user_model().objects.create_superuser("fuzz-admin", "fuzz-admin@example.se", None)  # no hashing: fast
     orgs = [
-        services.create_organisation(actor=admin, data=OrganisationCreate(name=f"Fuzzorganisation {i}", kind="municipality"))
+        services.create_organisation(
+            actor=admin, data=OrganisationCreate(name=f"Fuzzorganisation {i}", kind="municipality")
+        )
         for i in range(3)
     ]
     agreement = services.create_agreement(
-        actor=admin, data=AgreementCreate(title="Fuzzavtal", party_ids=[o.pk for o in orgs[:2]], period_start=dt.date(2024, 1, 1))
+        actor=admin,
+        data=AgreementCreate(title="Fuzzavtal", party_ids=[o.pk for o in orgs[:2]], period_start=dt.date(2024, 1, 1)),
     )
-    steering = services.create_body(actor=admin, data=BodyCreate(name="Fuzzstyrgrupp", kind="steering_group", agreement_id=agreement.pk))
+    steering = services.create_body(
+        actor=admin, data=BodyCreate(name="Fuzzstyrgrupp", kind="steering_group", agreement_id=agreement.pk)
+    )
     working = services.create_body(
-        actor=admin, data=BodyCreate(name="Fuzzarbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk)
+        actor=admin,
+        data=BodyCreate(name="Fuzzarbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk),
     )
     services.set_membership(actor=admin, user=admin, organisation=orgs[0], role="coordinator")
     services.add_body_member(actor=admin, body=working, user=admin, organisation=orgs[0])
     activity = services.create_activity(
         actor=admin,
-        data=ActivityCreate(title="Fuzzaktivitet", phase="attract", owner_id=orgs[0].pk, agreement_id=agreement.pk, working_group_id=working.pk),
+        data=ActivityCreate(
+            title="Fuzzaktivitet",
+            phase="attract",
+            owner_id=orgs[0].pk,
+            agreement_id=agreement.pk,
+            working_group_id=working.pk,
+        ),
     )
-    services.create_funding_application(actor=admin, activity=activity, data=FundingCreate(funder="Fuzzfonden", amount_applied=100))
+    services.create_funding_application(
+        actor=admin, activity=activity, data=FundingCreate(funder="Fuzzfonden", amount_applied=100)
+    )
     services.create_indicator(actor=admin, agreement=agreement, data=IndicatorCreate(name="Fuzzindikator"))
     institution = Institution.objects.create(name="Fuzzhögskolan", short_name="FH")
     create_programme(actor=admin, data=ProgrammeIn(institution_id=institution.pk, code="FUZZ", name="Fuzzprogrammet"))
@@ -308,9 +326,17 @@ def test_hostile_values(seeded, method, path, role):
             cases.append((typical_path, typical_query, value))  # the whole body
             if fields:
                 cases.append((typical_path, typical_query, {k: value for k in fields}))  # every field at once
-                if role == "logged_in" and (value is None or isinstance(value, int | float) or value in ("\ud800", BIG)):
+                if role == "logged_in" and (
+                    value is None or isinstance(value, int | float) or value in ("\ud800", BIG)
+                ):
                     for k in fields:  # one field at a time, the others as a client would send them
-                        cases.append((typical_path, typical_query, (typical_body if isinstance(typical_body, dict) else {}) | {k: value}))
+                        cases.append(
+                            (
+                                typical_path,
+                                typical_query,
+                                (typical_body if isinstance(typical_body, dict) else {}) | {k: value},
+                            )
+                        )
         for path_values, query, body in cases:
             response = _send(client, method, path, op, path_values, query, body, headers)
             _check(response, method, path, op, (path_values, query, body))
@@ -325,12 +351,31 @@ def _read_back(client: Client, method: str, path: str) -> None:
 
     agreement, activity = Agreement.objects.order_by("pk").first(), Activity.objects.order_by("pk").first()
     funding, programme = FundingApplication.objects.order_by("pk").first(), Programme.objects.order_by("pk").first()
-    urls = ["/api/v1/samverkan/organisations", "/api/v1/samverkan/bodies", "/api/v1/samverkan/activities", "/samverkan/", "/samverkan/organisationer/", "/samverkan/organ/"]
+    urls = [
+        "/api/v1/samverkan/organisations",
+        "/api/v1/samverkan/bodies",
+        "/api/v1/samverkan/activities",
+        "/samverkan/",
+        "/samverkan/organisationer/",
+        "/samverkan/organ/",
+    ]
     if agreement:
         a = f"/api/v1/samverkan/agreements/{agreement.pk}"
-        urls += [a, f"{a}/funding", f"{a}/report/2025", f"{a}/indicators", f"/samverkan/avtal/{agreement.pk}/", f"/samverkan/avtal/{agreement.pk}/arsrapport/2025/", f"/samverkan/avtal/{agreement.pk}/arsrapport/2025.xlsx"]
+        urls += [
+            a,
+            f"{a}/funding",
+            f"{a}/report/2025",
+            f"{a}/indicators",
+            f"/samverkan/avtal/{agreement.pk}/",
+            f"/samverkan/avtal/{agreement.pk}/arsrapport/2025/",
+            f"/samverkan/avtal/{agreement.pk}/arsrapport/2025.xlsx",
+        ]
     if activity:
-        urls += [f"/api/v1/samverkan/activities/{activity.pk}", f"/api/v1/samverkan/activities/{activity.pk}/funding", f"/samverkan/aktiviteter/{activity.pk}/"]
+        urls += [
+            f"/api/v1/samverkan/activities/{activity.pk}",
+            f"/api/v1/samverkan/activities/{activity.pk}/funding",
+            f"/samverkan/aktiviteter/{activity.pk}/",
+        ]
     if funding:
         urls.append(f"/api/v1/samverkan/funding/{funding.pk}")
     if programme:

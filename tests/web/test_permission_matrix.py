@@ -189,34 +189,75 @@ def w(db, settings) -> World:
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     admin = _user("admin@matrix.invalid", superuser=True)
-    kommun = services.create_organisation(actor=admin, data=OrganisationCreate(name="Matriskommun", kind="municipality"))
-    uni = services.create_organisation(actor=admin, data=OrganisationCreate(name="Matrisuniversitetet", kind="university"))
+    kommun = services.create_organisation(
+        actor=admin, data=OrganisationCreate(name="Matriskommun", kind="municipality")
+    )
+    uni = services.create_organisation(
+        actor=admin, data=OrganisationCreate(name="Matrisuniversitetet", kind="university")
+    )
     other = services.create_organisation(actor=admin, data=OrganisationCreate(name="Matris AB", kind="company"))
     agreement = services.create_agreement(
-        actor=admin, data=AgreementCreate(title="Matrisavtal", party_ids=[kommun.pk, uni.pk], period_start=dt.date(2024, 1, 1))
+        actor=admin,
+        data=AgreementCreate(title="Matrisavtal", party_ids=[kommun.pk, uni.pk], period_start=dt.date(2024, 1, 1)),
     )
-    steering = services.create_body(actor=admin, data=BodyCreate(name="Matrisstyrgrupp", kind="steering_group", agreement_id=agreement.pk))
+    steering = services.create_body(
+        actor=admin, data=BodyCreate(name="Matrisstyrgrupp", kind="steering_group", agreement_id=agreement.pk)
+    )
     working = services.create_body(
-        actor=admin, data=BodyCreate(name="Matrisarbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk)
+        actor=admin,
+        data=BodyCreate(
+            name="Matrisarbetsgrupp", kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk
+        ),
     )
-    wg_member, coordinator, outsider, no_role = (_user(f"{n}@matrix.invalid") for n in ("ag", "samordnare", "annan", "ingen"))
+    wg_member, coordinator, outsider, no_role = (
+        _user(f"{n}@matrix.invalid") for n in ("ag", "samordnare", "annan", "ingen")
+    )
     services.set_membership(actor=admin, user=wg_member, organisation=kommun, role="member")
     services.set_membership(actor=admin, user=coordinator, organisation=kommun, role="coordinator")
     services.set_membership(actor=admin, user=outsider, organisation=other, role="coordinator")
     services.add_body_member(actor=admin, body=working, user=wg_member, organisation=kommun)
-    data = dict(title="Matrisaktivitet", phase="stimulate", owner_id=kommun.pk, agreement_id=agreement.pk, working_group_id=working.pk)
+    data = dict(
+        title="Matrisaktivitet",
+        phase="stimulate",
+        owner_id=kommun.pk,
+        agreement_id=agreement.pk,
+        working_group_id=working.pk,
+    )
     idea = services.create_activity(actor=wg_member, data=ActivityCreate(**data))
     proposed = services.propose_activity(actor=wg_member, data=ActivityCreate(**(data | {"title": "Matrisförslag"})))
-    funding = services.create_funding_application(actor=wg_member, activity=idea, data=FundingCreate(funder="ESF", amount_applied=Decimal("100")))
-    indicator = services.create_indicator(actor=coordinator, agreement=agreement, data=IndicatorCreate(name="Matrisindikator"))
+    funding = services.create_funding_application(
+        actor=wg_member, activity=idea, data=FundingCreate(funder="ESF", amount_applied=Decimal("100"))
+    )
+    indicator = services.create_indicator(
+        actor=coordinator, agreement=agreement, data=IndicatorCreate(name="Matrisindikator")
+    )
     invitation = PartyInvitation.objects.create(agreement=agreement, organisation=other, invited_by=coordinator)
     institution = Institution.objects.create(name="Matrishögskolan", organisation=uni)
-    programme = Programme.objects.create(institution=institution, code="MX-1", name="Matrisprogrammet", search_text="mx-1 matrisprogrammet")
+    programme = Programme.objects.create(
+        institution=institution, code="MX-1", name="Matrisprogrammet", search_text="mx-1 matrisprogrammet"
+    )
     link, _ = suggest_link(programme=programme, ssyk="2221", provenance="official_ssyk_sun", score=1.0, rank=1)
     world = World(
-        admin, no_role, wg_member, coordinator, outsider, kommun, uni, other, agreement, steering, working, idea, proposed, funding,
-        indicator, invitation, institution, programme, link,
-    )  # fmt: skip
+        admin,
+        no_role,
+        wg_member,
+        coordinator,
+        outsider,
+        kommun,
+        uni,
+        other,
+        agreement,
+        steering,
+        working,
+        idea,
+        proposed,
+        funding,
+        indicator,
+        invitation,
+        institution,
+        programme,
+        link,
+    )
     for setup in SETUPS:
         setup(world)
     return world
@@ -251,17 +292,23 @@ def test_route_refuses_anonymous_no_role_and_missing_csrf(key, w):
     where = f"{key} ({row['table']})"
     if rule != "public":
         response = _send(Client(), key, row, w)
-        assert _refused_anonymously(response, row.get("anonymous", (401, 403))), f"{where}: anonymous got {response.status_code}"
+        assert _refused_anonymously(response, row.get("anonymous", (401, 403))), (
+            f"{where}: anonymous got {response.status_code}"
+        )
     if rule not in ("public", "authenticated"):
         client = Client()
         client.force_login(w.no_role)
         response = _send(client, key, row, w)
-        assert response.status_code in row.get("no_role", (403, 404)), f"{where}: user without role got {response.status_code}"
+        assert response.status_code in row.get("no_role", (403, 404)), (
+            f"{where}: user without role got {response.status_code}"
+        )
     client = Client(enforce_csrf_checks=True)
     if rule != "public":
         client.force_login(w.admin)
     response = _send(client, key, row, w)
-    assert response.status_code == 403 and b"csrf" in response.content.lower(), f"{where}: no CSRF token got {response.status_code}"
+    assert response.status_code == 403 and b"csrf" in response.content.lower(), (
+        f"{where}: no CSRF token got {response.status_code}"
+    )
 
 
 def _admin_add_urls() -> list[str]:

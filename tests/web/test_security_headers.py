@@ -15,7 +15,9 @@ PRINT_TEMPLATES = {"dossier/print.html", "samverkan/yearly_report_print.html", "
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/yrken/", "/api/v1/openapi.json", "/api/v1/docs", "/konto/logga-in/", "/samverkan/", "/finns-inte/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/yrken/", "/api/v1/openapi.json", "/api/v1/docs", "/konto/logga-in/", "/samverkan/", "/finns-inte/"]
+)
 def test_every_response_has_a_strict_csp(client, path):
     response = client.get(path)
     policy = response.headers.get("Content-Security-Policy", "")

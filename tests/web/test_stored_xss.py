@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("xss")</script>'
-ONERROR = '<img src=x onerror=alert(1)>'
+ONERROR = "<img src=x onerror=alert(1)>"
 JS_URL = "javascript:alert(document.cookie)"
 PAYLOADS = (SCRIPT, ONERROR, JS_URL)
 
@@ -56,9 +56,15 @@ def stored(db):
     )
 
     User = get_user_model()
-    admin = User.objects.create_superuser("xss-admin", "xss-admin@example.se", None, first_name=_p("Förnamn", 0), last_name=_p("Efternamn", 1))
-    org = services.create_organisation(actor=admin, data=OrganisationCreate(name=_p("Org", 0), kind="municipality", website="https://example.se"))
-    partner = services.create_organisation(actor=admin, data=OrganisationCreate(name=_p("Partner", 1), kind="university"))
+    admin = User.objects.create_superuser(
+        "xss-admin", "xss-admin@example.se", None, first_name=_p("Förnamn", 0), last_name=_p("Efternamn", 1)
+    )
+    org = services.create_organisation(
+        actor=admin, data=OrganisationCreate(name=_p("Org", 0), kind="municipality", website="https://example.se")
+    )
+    partner = services.create_organisation(
+        actor=admin, data=OrganisationCreate(name=_p("Partner", 1), kind="university")
+    )
     services.create_unit(actor=admin, organisation=org, name=_p("Enhet", 2))
     services.set_membership(actor=admin, user=admin, organisation=org, role="coordinator")
     agreement = services.create_agreement(
@@ -76,41 +82,90 @@ def stored(db):
     Organisation.objects.filter(pk=partner.pk).update(website=JS_URL)
     AgreementDocument.objects.create(agreement=agreement, title=_p("Gammalt dokument", 0), url=JS_URL)
     steering = services.create_body(
-        actor=admin, data=BodyCreate(name=_p("Styrgrupp", 2), kind="steering_group", agreement_id=agreement.pk, chair_id=admin.pk, chair_title=_p("Ordförande", 0), area_names=[_p("Organområde", 1)])
+        actor=admin,
+        data=BodyCreate(
+            name=_p("Styrgrupp", 2),
+            kind="steering_group",
+            agreement_id=agreement.pk,
+            chair_id=admin.pk,
+            chair_title=_p("Ordförande", 0),
+            area_names=[_p("Organområde", 1)],
+        ),
     )
     working = services.create_body(
-        actor=admin, data=BodyCreate(name=_p("Arbetsgrupp", 0), kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk)
+        actor=admin,
+        data=BodyCreate(
+            name=_p("Arbetsgrupp", 0), kind="working_group", agreement_id=agreement.pk, parent_id=steering.pk
+        ),
     )
     services.add_body_member(actor=admin, body=working, user=admin, organisation=org)
     services.add_body_member(actor=admin, body=steering, user=admin, organisation=org)
     activity = services.propose_activity(
         actor=admin,
         data=ActivityCreate(
-            title=_p("Aktivitet", 1), description=_p("Beskrivning", 2), phase="stimulate", target_group=_p("Målgrupp", 0),
-            owner_id=org.pk, partner_ids=[partner.pk], agreement_id=agreement.pk, working_group_id=working.pk,
-            period_start=dt.date(2025, 3, 1), period_end=dt.date(2025, 9, 1), place=_p("Plats", 1), expected_participants=5,
+            title=_p("Aktivitet", 1),
+            description=_p("Beskrivning", 2),
+            phase="stimulate",
+            target_group=_p("Målgrupp", 0),
+            owner_id=org.pk,
+            partner_ids=[partner.pk],
+            agreement_id=agreement.pk,
+            working_group_id=working.pk,
+            period_start=dt.date(2025, 3, 1),
+            period_end=dt.date(2025, 9, 1),
+            place=_p("Plats", 1),
+            expected_participants=5,
         ),
-    )  # fmt: skip
-    services.decide_activity(actor=admin, activity=activity, decision="approve", justification=_p("Motivering", 2), date=dt.date(2025, 3, 2))
+    )
+    services.decide_activity(
+        actor=admin, activity=activity, decision="approve", justification=_p("Motivering", 2), date=dt.date(2025, 3, 2)
+    )
     activity.refresh_from_db()
     services.transition_activity(actor=admin, activity=activity, to_status="running")
     services.transition_activity(actor=admin, activity=activity, to_status="completed", actual_participants=4)
     services.transition_activity(actor=admin, activity=activity, to_status="evaluated", evaluation=_p("Utvärdering", 0))
     services.create_funding_application(
-        actor=admin, activity=activity, data=FundingCreate(funder=_p("Finansiär", 1), programme=_p("Utlysning", 2), amount_applied=1000, note=_p("Anteckning", 0), deadline=dt.date(2025, 5, 1))
+        actor=admin,
+        activity=activity,
+        data=FundingCreate(
+            funder=_p("Finansiär", 1),
+            programme=_p("Utlysning", 2),
+            amount_applied=1000,
+            note=_p("Anteckning", 0),
+            deadline=dt.date(2025, 5, 1),
+        ),
     )
     indicator = services.create_indicator(
-        actor=admin, agreement=agreement, data=IndicatorCreate(name=_p("Indikator", 1), unit="st", description=_p("Indikatorbeskrivning", 2))
+        actor=admin,
+        agreement=agreement,
+        data=IndicatorCreate(name=_p("Indikator", 1), unit="st", description=_p("Indikatorbeskrivning", 2)),
     )
-    services.set_indicator_year(actor=admin, indicator=indicator, year=2025, data=IndicatorYearIn(target=5, value=4, comment=_p("Kommentar", 0)))
+    services.set_indicator_year(
+        actor=admin, indicator=indicator, year=2025, data=IndicatorYearIn(target=5, value=4, comment=_p("Kommentar", 0))
+    )
 
     institution = Institution.objects.create(name="XSS-högskolan", short_name="XH")
     programme = create_programme(
         actor=admin,
-        data=ProgrammeIn(institution_id=institution.pk, code="XSS-1", name=_p("Program", 1), degree=_p("Examen", 2)[:128], description=_p("Programbeskrivning", 0)),
+        data=ProgrammeIn(
+            institution_id=institution.pk,
+            code="XSS-1",
+            name=_p("Program", 1),
+            degree=_p("Examen", 2)[:128],
+            description=_p("Programbeskrivning", 0),
+        ),
     )
     add_manual_link(actor=admin, ssyk="2221", reason=_p("Kopplingsmotivering", 1), programme=programme)
-    add_input(actor=admin, programme_id=programme.pk, data=InputIn(date=dt.date(2025, 1, 10), author_name=_p("Lämnad av", 2), organisation=_p("Inputorg", 0), text=_p("Synpunkt", 1)))
+    add_input(
+        actor=admin,
+        programme_id=programme.pk,
+        data=InputIn(
+            date=dt.date(2025, 1, 10),
+            author_name=_p("Lämnad av", 2),
+            organisation=_p("Inputorg", 0),
+            text=_p("Synpunkt", 1),
+        ),
+    )
     client = Client()
     client.force_login(admin)
     return {"client": client, "agreement": agreement, "activity": activity, "programme": programme, "org": org}
@@ -120,7 +175,9 @@ def _assert_inert(html: str, where: str) -> None:
     lowered = html.lower()
     for payload in (SCRIPT, ONERROR):
         assert payload not in html, f"{where}: unescaped {payload}"
-    assert not re.search(r"""(href|src|action|formaction)\s*=\s*["']?\s*javascript:""", lowered), f"{where}: javascript: link"
+    assert not re.search(r"""(href|src|action|formaction)\s*=\s*["']?\s*javascript:""", lowered), (
+        f"{where}: javascript: link"
+    )
     # outside quoted attribute values (where Django escapes every quote), no live tag or handler
     unquoted = re.sub(r'"[^"]*"', '""', lowered)
     assert not re.search(r"<script>\s*alert|<[a-z][^<>]*\sonerror\s*=", unquoted), f"{where}: live payload"
@@ -156,7 +213,11 @@ def test_pages_render_the_payloads_inert(stored):
 
 
 def test_admin_pages_render_the_payloads_inert(stored):
-    for path in ("/admin/samverkan/organisation/", "/admin/samverkan/activity/", f"/admin/samverkan/activity/{stored['activity'].pk}/change/"):
+    for path in (
+        "/admin/samverkan/organisation/",
+        "/admin/samverkan/activity/",
+        f"/admin/samverkan/activity/{stored['activity'].pk}/change/",
+    ):
         response = stored["client"].get(path)
         assert response.status_code == 200, path
         assert SCRIPT not in response.content.decode() and ONERROR not in response.content.decode()
@@ -181,7 +242,9 @@ def test_json_carries_the_text_as_data_never_as_html(stored):
         assert response.status_code == 200, path
         assert response["Content-Type"].startswith("application/json")
         assert response["X-Content-Type-Options"] == "nosniff"
-        assert SCRIPT in json.dumps(response.json(), ensure_ascii=False) or ONERROR in json.dumps(response.json(), ensure_ascii=False), path
+        assert SCRIPT in json.dumps(response.json(), ensure_ascii=False) or ONERROR in json.dumps(
+            response.json(), ensure_ascii=False
+        ), path
 
 
 def test_exports_render_the_payloads_inert(stored):

@@ -11,7 +11,16 @@ from openpyxl import load_workbook
 
 from kompetensbron.web import xlsx as xl
 
-PAYLOADS = ["=1+1", "=HYPERLINK(\"http://evil.example\",\"klicka\")", "+SUM(A1:A2)", "-2+3", "@SUM(1)", "=cmd|' /C calc'!A0", "https://example.se", "0123"]
+PAYLOADS = [
+    "=1+1",
+    '=HYPERLINK("http://evil.example","klicka")',
+    "+SUM(A1:A2)",
+    "-2+3",
+    "@SUM(1)",
+    "=cmd|' /C calc'!A0",
+    "https://example.se",
+    "0123",
+]
 
 
 def _book(write) -> object:
@@ -33,7 +42,9 @@ def test_text_that_looks_like_a_formula_is_written_as_text():
 
 
 def test_numbers_dates_and_none():
-    sheet = _book(lambda s: xl.write_row(s, 0, 0, [Decimal("1500.50"), 7, 0.25, dt.date(2025, 1, 31), None, True, Decimal("NaN")]))
+    sheet = _book(
+        lambda s: xl.write_row(s, 0, 0, [Decimal("1500.50"), 7, 0.25, dt.date(2025, 1, 31), None, True, Decimal("NaN")])
+    )
     assert [sheet.cell(row=1, column=c).value for c in (1, 2, 3)] == [1500.5, 7, 0.25]
     assert sheet.cell(row=1, column=4).value == dt.datetime(2025, 1, 31)
     assert sheet.cell(row=1, column=5).value is None

@@ -50,11 +50,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from kompetensbron.sources import catalog
 from kompetensbron.analysis.labels import (
     ASSESSMENT_LABELS,
     BORDER,
@@ -77,6 +76,7 @@ from kompetensbron.analysis.labels import (
     wilson_interval,
 )
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.sources import catalog
 from kompetensbron.sources.yrkesbarometer import Assessment, FiveYearForecast, OneYearForecast
 
 __all__ = [
@@ -297,7 +297,9 @@ class AssessmentRow:
     uncertainty: str
 
 
-def assessment_balance(assessments: Sequence[Assessment], backtest: LabelBacktest | None = None) -> tuple[AssessmentRow, ...]:
+def assessment_balance(
+    assessments: Sequence[Assessment], backtest: LabelBacktest | None = None
+) -> tuple[AssessmentRow, ...]:
     """National labels per prognosis occupation from ``bedomning.csv`` with their hit rates."""
     bt = backtest or backtest_assessments(assessments)
     out = []
@@ -330,7 +332,11 @@ def ads_2024(warehouse_dir: Path, region_level: str) -> dict[tuple[str, str], in
     not in that table and are summed from kommuner by the caller. Empty if nothing is imported."""
     from kompetensbron.warehouse import open_reader, statistics_ad_counts
 
-    dataset, level = ("ads_2024_lan", RegionLevel.LAN) if region_level == RegionLevel.LAN else ("ads_2024_kommun", RegionLevel.KOMMUN)
+    dataset, level = (
+        ("ads_2024_lan", RegionLevel.LAN)
+        if region_level == RegionLevel.LAN
+        else ("ads_2024_kommun", RegionLevel.KOMMUN)
+    )
     con = open_reader(warehouse_dir)
     try:
         result = statistics_ad_counts(con, dataset=dataset, area_level=level)
@@ -343,7 +349,9 @@ def ads_2024(warehouse_dir: Path, region_level: str) -> dict[tuple[str, str], in
     return dict(out)
 
 
-def fa_ads(kommun_ads: Mapping[tuple[str, str], int], fa_regions: Mapping[str, Sequence[str]]) -> dict[tuple[str, str], int]:
+def fa_ads(
+    kommun_ads: Mapping[tuple[str, str], int], fa_regions: Mapping[str, Sequence[str]]
+) -> dict[tuple[str, str], int]:
     """Sum kommun counts to FA-regions (``fa_regions``: FA code -> kommun codes)."""
     kommun_to_fa = {k: fa for fa, kommuner in fa_regions.items() for k in kommuner}
     out: dict[tuple[str, str], int] = defaultdict(int)

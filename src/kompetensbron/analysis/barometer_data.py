@@ -55,8 +55,15 @@ class BalanceData:
         supply: Mapping[str, Mapping[str, int]] | None = None,
     ) -> BalanceResult:
         return balance(
-            self.one_year, self.five_year, region_level=region_level, ssyk=ssyk, ads=ads, supply=supply,
-            fa_regions={code: (name, tuple(k[:2] for k in kommuner)) for code, (name, kommuner) in self.fa_regions.items()},
+            self.one_year,
+            self.five_year,
+            region_level=region_level,
+            ssyk=ssyk,
+            ads=ads,
+            supply=supply,
+            fa_regions={
+                code: (name, tuple(k[:2] for k in kommuner)) for code, (name, kommuner) in self.fa_regions.items()
+            },
             backtest=self.one_to_five,
         )
 
@@ -117,7 +124,12 @@ def load_balance_data(data_dir: Path) -> BalanceData:
     assessments = tuple(read_assessments(yrkesbarometer_path(data_dir, "bedomning")))
     fa = {r.code: (r.name, tuple(r.kommun_codes)) for r in read_fa_regions(resolve(data_dir, "fa-regions"))}
     return BalanceData(
-        one, five, assessments, fa, backtest_one_to_five_year(one, five), backtest_assessments(assessments),
+        one,
+        five,
+        assessments,
+        fa,
+        backtest_one_to_five_year(one, five),
+        backtest_assessments(assessments),
         saved={"1-ar": _saved_date(one_path), "5-ar": _saved_date(five_path)},
     )
 

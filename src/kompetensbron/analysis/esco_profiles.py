@@ -111,7 +111,12 @@ def build_esco_profiles(
         occ_sv.setdefault(link.esco_uri, link.esco_label_sv)
         ssyk = name_groups.get(link.jobtech_concept_id)
         if ssyk:
-            offer(ssyk, link.esco_uri, LINK_WEIGHTS[link.match_type], f"mapping: {link.match_type.removeprefix('skos:')} {link.jobtech_label}")
+            offer(
+                ssyk,
+                link.esco_uri,
+                LINK_WEIGHTS[link.match_type],
+                f"mapping: {link.match_type.removeprefix('skos:')} {link.jobtech_label}",
+            )
     by_isco: dict[str, list[str]] = defaultdict(list)
     for o in esco.occupations:
         by_isco[o.isco_code].append(o.uri)
@@ -143,7 +148,15 @@ def build_esco_profiles(
                 continue
             names = tuple(label for _, label in sorted(holders[skill], key=lambda x: (-x[0], x[1]))[:3])
             skills.append(
-                EscoProfileSkill(skill, to_jobtech.get(skill), sv_labels.get(skill, ""), skills_en.get(skill, ""), round(weight, 6), essential[skill], names)
+                EscoProfileSkill(
+                    skill,
+                    to_jobtech.get(skill),
+                    sv_labels.get(skill, ""),
+                    skills_en.get(skill, ""),
+                    round(weight, 6),
+                    essential[skill],
+                    names,
+                )
             )
         skills.sort(key=lambda s: (-s.weight, s.label))
         profile_occs = tuple(

@@ -48,7 +48,13 @@ from pathlib import Path
 
 import numpy as np
 
-from kompetensbron.sources.yrkesbarometer import Assessment, HistoryRow, read_assessments, read_history, yrkesbarometer_path
+from kompetensbron.sources.yrkesbarometer import (
+    Assessment,
+    HistoryRow,
+    read_assessments,
+    read_history,
+    yrkesbarometer_path,
+)
 
 __all__ = [
     "MEASURES",
@@ -81,7 +87,11 @@ DIRECTION_THRESHOLD = 0.02  # relative change that counts as rising / falling
 BAND_QUANTILE = 0.8
 MIN_GAIN = 0.01  # a method must have at least 1 % lower MAE than naive to be chosen
 
-_PROJECTION_ATTR = {"demand": "demand_projection", "entrants": "entrants_projection", "retirements": "retirements_projection"}
+_PROJECTION_ATTR = {
+    "demand": "demand_projection",
+    "entrants": "entrants_projection",
+    "retirements": "retirements_projection",
+}
 
 
 @dataclass(frozen=True)
@@ -259,7 +269,9 @@ class BacktestResult:
     def choice(self, measure: str) -> MethodChoice:
         return next(c for c in self.choices if c.measure == measure)
 
-    def summary(self, measure: str, method: str, *, dimension: str = "all", group: str = "all", horizon: int = 0) -> ErrorSummary | None:
+    def summary(
+        self, measure: str, method: str, *, dimension: str = "all", group: str = "all", horizon: int = 0
+    ) -> ErrorSummary | None:
         for s in self.summaries:
             if (s.measure, s.method, s.dimension, s.group, s.horizon) == (measure, method, dimension, group, horizon):
                 return s
@@ -284,7 +296,9 @@ class _Error:
     last: float
 
 
-def _errors(series: Sequence[Series], methods: Sequence[str], horizons: Sequence[int], min_train: int) -> tuple[list[_Error], set[int], int]:
+def _errors(
+    series: Sequence[Series], methods: Sequence[str], horizons: Sequence[int], min_train: int
+) -> tuple[list[_Error], set[int], int]:
     out: list[_Error] = []
     origins: set[int] = set()
     fits = 0
@@ -299,7 +313,18 @@ def _errors(series: Sequence[Series], methods: Sequence[str], horizons: Sequence
                 fits += 1
                 for h in horizons:
                     if h <= steps:
-                        out.append(_Error(s.occupation_id, s.measure, method, s.years[cut - 1], h, s.values[cut + h - 1], float(pred[h - 1]), train[-1]))
+                        out.append(
+                            _Error(
+                                s.occupation_id,
+                                s.measure,
+                                method,
+                                s.years[cut - 1],
+                                h,
+                                s.values[cut + h - 1],
+                                float(pred[h - 1]),
+                                train[-1],
+                            )
+                        )
     return out, origins, fits
 
 
@@ -354,10 +379,16 @@ def backtest(
             chosen, reason = best, f"lowest back-test MAE, beats naive: {best.mae:.4f} < {naive.mae:.4f}"
         else:
             chosen = naive
-            reason = "no method beat the naive baseline on the back-test" if best.method == BASELINE else (
-                f"{best.method} (MAE {best.mae:.4f}) is not at least {MIN_GAIN:.0%} better than naive ({naive.mae:.4f})"
+            reason = (
+                "no method beat the naive baseline on the back-test"
+                if best.method == BASELINE
+                else (
+                    f"{best.method} (MAE {best.mae:.4f}) is not at least {MIN_GAIN:.0%} better than naive ({naive.mae:.4f})"
+                )
             )
-        choices.append(MethodChoice(measure, chosen.method, chosen.mae, chosen.mape, naive.mae, naive.mape, best.method, reason))
+        choices.append(
+            MethodChoice(measure, chosen.method, chosen.mae, chosen.mape, naive.mae, naive.mape, best.method, reason)
+        )
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for e in errs:
             if e.measure != measure or e.method != chosen.method:
@@ -370,7 +401,11 @@ def backtest(
             n, k = counts.get(label, [0, 0])
             hits.append(DirectionHit(measure, label, n, k))
         for h in horizons:
-            abs_err = [abs(e.predicted - e.actual) for e in errs if e.measure == measure and e.method == chosen.method and e.horizon == h]
+            abs_err = [
+                abs(e.predicted - e.actual)
+                for e in errs
+                if e.measure == measure and e.method == chosen.method and e.horizon == h
+            ]
             if abs_err:
                 band[(measure, h)] = float(np.quantile(abs_err, BAND_QUANTILE))
     return BacktestResult(

@@ -166,10 +166,7 @@ def _rates(pairs: Iterable[tuple[str, str, bool]], bands: bool) -> tuple[HitRate
             counts[(label, b)][1] += hit
     order = ["all"] + [b for b, _ in MARGIN_BANDS]
     return tuple(
-        HitRate(label, band, *counts[(label, band)])
-        for label in LABELS
-        for band in order
-        if (label, band) in counts
+        HitRate(label, band, *counts[(label, band)]) for label in LABELS for band in order if (label, band) in counts
     )
 
 
@@ -181,7 +178,9 @@ def five_year_by_ssyk(five_year: Iterable[FiveYearForecast]) -> dict[str, FiveYe
     return out
 
 
-def backtest_one_to_five_year(one_year: Sequence[OneYearForecast], five_year: Sequence[FiveYearForecast]) -> LabelBacktest:
+def backtest_one_to_five_year(
+    one_year: Sequence[OneYearForecast], five_year: Sequence[FiveYearForecast]
+) -> LabelBacktest:
     """Did each 1-year label (län × SSYK) agree with the national 5-year label of its SSYK?"""
     by_ssyk = five_year_by_ssyk(five_year)
     pairs = []
@@ -205,7 +204,11 @@ def backtest_one_to_five_year(one_year: Sequence[OneYearForecast], five_year: Se
 def backtest_assessments(assessments: Sequence[Assessment]) -> LabelBacktest:
     """Did the national 2024 assessment (1 year) of a prognosis occupation agree with 2026's (5 years)?"""
     pairs = [
-        (ASSESSMENT_LABELS[a.assessment_1y], "all", ASSESSMENT_LABELS[a.assessment_1y] == ASSESSMENT_LABELS[a.assessment_5y])
+        (
+            ASSESSMENT_LABELS[a.assessment_1y],
+            "all",
+            ASSESSMENT_LABELS[a.assessment_1y] == ASSESSMENT_LABELS[a.assessment_5y],
+        )
         for a in assessments
         if a.fa_region == 0 and a.assessment_1y is not None and a.assessment_5y is not None
     ]

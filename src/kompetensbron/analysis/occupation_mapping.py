@@ -117,7 +117,9 @@ class LinkEvidence:
         out: dict[str, Any] = {
             "skill_score": round(self.skill_score, 4),
             "text_score": round(self.text_score, 4),
-            "matched_skills": [{"id": m.skill_id, "label": m.label, "weight": round(m.weight, 4)} for m in self.matched_skills],
+            "matched_skills": [
+                {"id": m.skill_id, "label": m.label, "weight": round(m.weight, 4)} for m in self.matched_skills
+            ],
             "top_terms": list(self.top_terms),
         }
         if self.sun_field:
@@ -215,7 +217,9 @@ class OccupationMapper:
                 rows.append(i)
                 cols.append(j)
                 vals.append(min(1.0, math.log2(1.0 + s.weight)))
-        self.occupation_skills = sparse.csr_matrix((vals, (rows, cols)), shape=(len(profiles), len(vocab)), dtype=np.float64)
+        self.occupation_skills = sparse.csr_matrix(
+            (vals, (rows, cols)), shape=(len(profiles), len(vocab)), dtype=np.float64
+        )
 
     @classmethod
     def create(
@@ -237,7 +241,9 @@ class OccupationMapper:
             lexicon = getattr(extractor, "lexicon", None)
             analyzer = lexicon.normalise if lexicon is not None else simple_terms
         profiles = build_occupation_profiles(snapshot, extractor, ad_skills=ad_skills, esco=esco)
-        return cls(profiles, extractor, analyzer=analyzer, ssyk_sun=getattr(snapshot, "ssyk_sun", ()), background=background)
+        return cls(
+            profiles, extractor, analyzer=analyzer, ssyk_sun=getattr(snapshot, "ssyk_sun", ()), background=background
+        )
 
     # ------------------------------------------------------------------ features
     def _course_skills(self, course: CourseText) -> dict[str, str]:
@@ -314,7 +320,9 @@ class OccupationMapper:
         for ssyk in official[:top]:
             label = self.labels[index[ssyk]] if ssyk in index else ssyk
             evidence = LinkEvidence(sun_field=sun_field_code, source="SSYK 2012 ↔ SUN 2020 (ssyk-sun)")
-            suggestions.append(OccupationSuggestion(ssyk, label, len(suggestions) + 1, 1.0, "official_ssyk_sun", evidence))
+            suggestions.append(
+                OccupationSuggestion(ssyk, label, len(suggestions) + 1, 1.0, "official_ssyk_sun", evidence)
+            )
         if len(suggestions) < top and course_texts:
             merged = CourseText(
                 code or "programme",
@@ -337,14 +345,20 @@ class OccupationMapper:
         keys = [k for k in self._official if k == code or (len(code) < 4 and k.startswith(code))]
         return sorted({s for k in keys for s in self._official[k]})
 
-    def _suggestion(self, course: CourseText, i: int, j: int, rank: int, combined: Any, skill_s: Any, text_s: Any, text: Any) -> OccupationSuggestion:
+    def _suggestion(
+        self, course: CourseText, i: int, j: int, rank: int, combined: Any, skill_s: Any, text_s: Any, text: Any
+    ) -> OccupationSuggestion:
         profile = self.profiles.profiles[j]
         course_skills = self._course_skills(course)
         occ = self.occupation_skills
         row = occ.getrow(j)
         weights = dict(zip(row.indices, row.data))
         matched = []
-        idf2 = {self.skill_vocab[s]: self.skill_idf[self.skill_vocab[s]] ** 2 for s in course_skills if s in self.skill_vocab}
+        idf2 = {
+            self.skill_vocab[s]: self.skill_idf[self.skill_vocab[s]] ** 2
+            for s in course_skills
+            if s in self.skill_vocab
+        }
         total = max(sum(idf2.values()), self.min_skill_mass)
         for sid, label in course_skills.items():
             col = self.skill_vocab.get(sid)
@@ -407,7 +421,9 @@ def read_syllabus_texts(path: Path) -> list[CourseText]:
     return list(out.values())
 
 
-def course_text(code: str, title: str, subject: str, ilos: Sequence[str], learning_outcomes: str = "", level: str = "") -> CourseText:
+def course_text(
+    code: str, title: str, subject: str, ilos: Sequence[str], learning_outcomes: str = "", level: str = ""
+) -> CourseText:
     """A :class:`CourseText` from syllabus fields: the ILO list, else the outcomes text."""
     outcomes = tuple(str(x) for x in ilos or () if x) or ((learning_outcomes,) if learning_outcomes else ())
     return CourseText(code, title or "", subject or "", outcomes, level or "")

@@ -108,7 +108,9 @@ class ProfileSkill:
     skill_id: str  # JobTech concept id, else ESCO URI
     label: str  # Swedish where one exists
     weight: float
-    sources: tuple[str, ...]  # subset of ("definition", "occupation_name", "job_ads", "esco_essential", "esco_optional")
+    sources: tuple[
+        str, ...
+    ]  # subset of ("definition", "occupation_name", "job_ads", "esco_essential", "esco_optional")
     esco_uri: str = ""
     label_en: str = ""
     essential: bool = False  # essential to one of the group's ESCO occupations
@@ -212,7 +214,9 @@ def build_occupation_profiles(
                 s.label_sv for s in esco_group.skills[:ESCO_TEXT_SKILLS] if s.label_sv
             )
         skills = tuple(
-            ProfileSkill(sid, labels.get(sid, sid), round(w, 6), tuple(sorted(origin[sid])), *extra.get(sid, ("", "", False)))
+            ProfileSkill(
+                sid, labels.get(sid, sid), round(w, 6), tuple(sorted(origin[sid])), *extra.get(sid, ("", "", False))
+            )
             for sid, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         )
         profiles.append(
@@ -272,7 +276,9 @@ def _esco_reference(data_dir: str) -> tuple[frozenset[str], dict[str, Any]]:
     return frozenset(r.code for r in snapshot.ssyk if r.level == 4), load_esco_profiles(snapshot, data_dir)
 
 
-def occupation_skill_profile(ssyk: str, *, data_dir: Path | None = None, limit: int | None = None) -> list[ProfileSkill]:
+def occupation_skill_profile(
+    ssyk: str, *, data_dir: Path | None = None, limit: int | None = None
+) -> list[ProfileSkill]:
     """The ESCO skill profile of one SSYK-4 group, heaviest first (the call for Matchning and
     the dossier). Each :class:`ProfileSkill` has ``skill_id`` (JobTech concept id where the
     ESCO skill maps to one, else the ESCO URI), ``esco_uri``, ``label`` (Swedish where the

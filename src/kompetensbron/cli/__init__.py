@@ -26,7 +26,9 @@ from . import (
 )
 from .common import err_console
 
-app = typer.Typer(help="Kompetensbron: regional competence supply platform.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Kompetensbron: regional competence supply platform.", no_args_is_help=True, add_completion=False
+)
 _MODULES = (
     reference_commands,
     labour_market_commands,

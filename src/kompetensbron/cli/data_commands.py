@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
@@ -23,7 +23,9 @@ def fetch_with_progress(data_dir: Path, *, mirror: str | None, only: list[str] |
 
     todo = datasets_to_fetch(data_dir, only)
     if not todo:
-        console.print(f"All {len(only) if only else 'registered'} datasets are present in {data_dir} with the right SHA-256.")
+        console.print(
+            f"All {len(only) if only else 'registered'} datasets are present in {data_dir} with the right SHA-256."
+        )
         return
     total = sum(ds.size for ds in todo)
     where = mirror or "the publishers' URLs"
@@ -31,7 +33,13 @@ def fetch_with_progress(data_dir: Path, *, mirror: str | None, only: list[str] |
     for ds in todo:
         origin = "" if mirror else f"  [dim]{source_of(ds, None) or '(mirror only)'}[/]"
         console.print(f"  {ds.key:<30} {ds.size / 1e6:>7,.2f} MB  {ds.path}{origin}")
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err_console) as bar:
         task = bar.add_task("Downloading", total=total)
         report = fetch_data(
@@ -42,22 +50,33 @@ def fetch_with_progress(data_dir: Path, *, mirror: str | None, only: list[str] |
             timeout=get_settings().http_timeout,
         )
     if report.downloaded:
-        console.print(f"[green]Fetched and verified {len(report.downloaded)} dataset(s), {report.bytes_downloaded / 1e6:,.1f} MB.[/]")
+        console.print(
+            f"[green]Fetched and verified {len(report.downloaded)} dataset(s), {report.bytes_downloaded / 1e6:,.1f} MB.[/]"
+        )
     report.raise_for_failures()
 
 
 @app.command("fetch-data")
 def fetch_data_command(
-    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
-    mirror: Annotated[Optional[str], typer.Option(help="Base URL or directory with the data directory's layout (default: KOMPETENSBRON_DATA_MIRROR, else the publishers' URLs).")] = None,
-    only: Annotated[Optional[list[str]], typer.Option(help="Only this dataset key (repeatable; see 'kompetensbron data-status').")] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    mirror: Annotated[
+        str | None,
+        typer.Option(
+            help="Base URL or directory with the data directory's layout (default: KOMPETENSBRON_DATA_MIRROR, else the publishers' URLs)."
+        ),
+    ] = None,
+    only: Annotated[
+        list[str] | None, typer.Option(help="Only this dataset key (repeatable; see 'kompetensbron data-status').")
+    ] = None,
 ) -> None:
     """Download the datasets that are missing or fail their SHA-256 (verified, then moved into place)."""
     from kompetensbron.config import get_settings
 
     settings = get_settings()
     try:
-        fetch_with_progress((data_dir or settings.data_dir).resolve(), mirror=mirror or settings.data_mirror or None, only=only)
+        fetch_with_progress(
+            (data_dir or settings.data_dir).resolve(), mirror=mirror or settings.data_mirror or None, only=only
+        )
     except KompetensbronError as exc:
         _fail(exc)
 
@@ -81,8 +100,10 @@ def status_table(data_dir: Path) -> Table:
 
 @app.command("data-status")
 def data_status_command(
-    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
-    online: Annotated[bool, typer.Option(help="Also ask the JobTech Taxonomy API whether a newer taxonomy version is published.")] = False,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    online: Annotated[
+        bool, typer.Option(help="Also ask the JobTech Taxonomy API whether a newer taxonomy version is published.")
+    ] = False,
 ) -> None:
     """Per dataset: present, SHA-256 as registered, version, date of the data, licence."""
     from kompetensbron.config import get_settings
@@ -99,7 +120,9 @@ def data_status_command(
     if old:
         err_console.print(f"[yellow]{len(old)} older than their publisher's renewal interval:[/] {', '.join(old)}")
     if changed:
-        err_console.print(f"[yellow]{len(changed)} differ from the registered file:[/] {', '.join(changed)} ('kompetensbron fetch-data' restores them)")
+        err_console.print(
+            f"[yellow]{len(changed)} differ from the registered file:[/] {', '.join(changed)} ('kompetensbron fetch-data' restores them)"
+        )
     if online:
         from kompetensbron.sources.data_status import upstream_taxonomy
 
@@ -114,4 +137,6 @@ def data_status_command(
                 f"({up.snapshot_date}) of {', '.join(up.keys)}:[/] 'kompetensbron init --online' fetches it."
             )
         else:
-            console.print(f"JobTech Taxonomy: the snapshot ({up.snapshot_date}) is not older than the newest version {up.version} ({up.published[:10]}).")
+            console.print(
+                f"JobTech Taxonomy: the snapshot ({up.snapshot_date}) is not older than the newest version {up.version} ({up.published[:10]})."
+            )

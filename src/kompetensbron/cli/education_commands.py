@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -23,8 +23,13 @@ def _migrate() -> None:
 
 @app.command("import-syllabi")
 def import_syllabi(
-    path: Annotated[Optional[Path], typer.Argument(help="Syllabi in the MIUN JSON Lines format (default: education/kursplaner_miun.jsonl in the data directory).")] = None,
-    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Syllabi in the MIUN JSON Lines format (default: education/kursplaner_miun.jsonl in the data directory)."
+        ),
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
 ) -> None:
     """Import the Mid Sweden University course syllabi (idempotent; a bad line names file and line)."""
     from kompetensbron.config import get_settings
@@ -42,14 +47,29 @@ def import_syllabi(
     t = Table(title=f"Syllabi from {report.path}")
     for col in ("lines", "course codes", "older versions dropped", "created", "updated", "unchanged", "not in file"):
         t.add_column(col, justify="right")
-    t.add_row(*(str(x) for x in (report.lines, report.distinct_codes, report.superseded, report.created, report.updated, report.unchanged, report.not_in_file)))
+    t.add_row(
+        *(
+            str(x)
+            for x in (
+                report.lines,
+                report.distinct_codes,
+                report.superseded,
+                report.created,
+                report.updated,
+                report.unchanged,
+                report.not_in_file,
+            )
+        )
+    )
     console.print(t)
     console.print("Courses imported." if report.changed else "Nothing changed: the courses are as in the file.")
 
 
 @app.command("import-programmes")
 def import_programmes(
-    file: Annotated[Path, typer.Argument(help="The programme template (CSV with , or ;, or .xlsx); see docs/programme_template.md.")],
+    file: Annotated[
+        Path, typer.Argument(help="The programme template (CSV with , or ;, or .xlsx); see docs/programme_template.md.")
+    ],
 ) -> None:
     """Import programmes, their courses and yearly figures from the template (all or nothing)."""
     _django()
@@ -69,5 +89,18 @@ def import_programmes(
     t = Table(title=f"Programmes from {file}")
     for col in ("rows", "programmes new", "programmes updated", "courses new", "programme courses", "removed", "years"):
         t.add_column(col, justify="right")
-    t.add_row(*(str(x) for x in (report.rows, report.programmes_created, report.programmes_updated, report.courses_created, report.courses_linked, report.course_rows_removed, report.years_set)))
+    t.add_row(
+        *(
+            str(x)
+            for x in (
+                report.rows,
+                report.programmes_created,
+                report.programmes_updated,
+                report.courses_created,
+                report.courses_linked,
+                report.course_rows_removed,
+                report.years_set,
+            )
+        )
+    )
     console.print(t)

@@ -16,8 +16,12 @@ app = typer.Typer()
 
 @app.command("import-graduates")
 def import_graduates(
-    kind: Annotated[str, typer.Argument(help="uka (UKÄ graduate statistics CSV) or scb (SCB PxWeb JSON-stat 2 / CSV).")],
-    file: Annotated[Path, typer.Argument(help="The file; see docs/uka_graduates_template.md and docs/scb_regional_template.md.")],
+    kind: Annotated[
+        str, typer.Argument(help="uka (UKÄ graduate statistics CSV) or scb (SCB PxWeb JSON-stat 2 / CSV).")
+    ],
+    file: Annotated[
+        Path, typer.Argument(help="The file; see docs/uka_graduates_template.md and docs/scb_regional_template.md.")
+    ],
     title: Annotated[str, typer.Option(help="A title shown with the import (e.g. the table name).")] = "",
 ) -> None:
     """Import a graduate statistics file (all or nothing; a bad file names file, line and column)."""

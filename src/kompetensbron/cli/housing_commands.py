@@ -49,7 +49,12 @@ def _run_import(kind: str, file: Path) -> None:
 
 @app.command("import-housing-stock")
 def import_housing_stock(
-    file: Annotated[Path, typer.Argument(help="SCB BO0104T7 (CSV long or wide, JSON-stat) or the stock template (CSV/.xlsx); see docs/housing_template.md.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="SCB BO0104T7 (CSV long or wide, JSON-stat) or the stock template (CSV/.xlsx); see docs/housing_template.md."
+        ),
+    ],
 ) -> None:
     """Import student homes per kommun and year (all or nothing; a bad row names line and column)."""
     _run_import("stock", file)
@@ -57,7 +62,9 @@ def import_housing_stock(
 
 @app.command("import-housing-projects")
 def import_housing_projects(
-    file: Annotated[Path, typer.Argument(help="The project template (CSV with , or ;, or .xlsx); see docs/housing_template.md.")],
+    file: Annotated[
+        Path, typer.Argument(help="The project template (CSV with , or ;, or .xlsx); see docs/housing_template.md.")
+    ],
 ) -> None:
     """Import student-housing projects from the template (all or nothing)."""
     _run_import("projects", file)
@@ -65,7 +72,10 @@ def import_housing_projects(
 
 @app.command("import-queue-stats")
 def import_queue_stats(
-    file: Annotated[Path, typer.Argument(help="The queue-statistics template (CSV with , or ;, or .xlsx); see docs/housing_template.md.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="The queue-statistics template (CSV with , or ;, or .xlsx); see docs/housing_template.md."),
+    ],
 ) -> None:
     """Import queue statistics per housing organisation, year and home type (all or nothing)."""
     _run_import("queue", file)
@@ -73,10 +83,14 @@ def import_queue_stats(
 
 @app.command("simulate-queue")
 def simulate_queue(
-    rules: Annotated[str, typer.Option("--rules", help="A rule set (sssb, af-bostader, sgs, chalmers) or a JSON rule file.")],
+    rules: Annotated[
+        str, typer.Option("--rules", help="A rule set (sssb, af-bostader, sgs, chalmers) or a JSON rule file.")
+    ],
     homes: Annotated[int | None, typer.Option("--homes", help="Number of homes (default 8000).")] = None,
     arrivals: Annotated[int | None, typer.Option("--arrivals", help="New students a year (default 6000).")] = None,
-    years: Annotated[int | None, typer.Option("--years", help="Simulated years measured, after the warm-up (default 10).")] = None,
+    years: Annotated[
+        int | None, typer.Option("--years", help="Simulated years measured, after the warm-up (default 10).")
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")] = 1,
     output: Annotated[Path | None, typer.Option("--output", help="Write the JSON here instead of printing it.")] = None,
 ) -> None:
@@ -87,7 +101,9 @@ def simulate_queue(
 
     try:
         rule_set = load_rules(rules)
-        changes = {k: v for k, v in {"homes": homes, "arrivals_per_year": arrivals, "years": years}.items() if v is not None}
+        changes = {
+            k: v for k, v in {"homes": homes, "arrivals_per_year": arrivals, "years": years}.items() if v is not None
+        }
         scenario = Scenario(seed=seed, **changes)
     except KompetensbronError as exc:
         errors = getattr(exc, "errors", None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -29,10 +29,15 @@ def _count_lines(paths: list[Path]) -> int | None:
 
 @app.command("ingest-ads")
 def ingest_ads(
-    paths: Annotated[list[Path], typer.Argument(help="Job-ad files in the JobTech format (JSON Lines or a JSON array, optionally .gz).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Job-ad files in the JobTech format (JSON Lines or a JSON array, optionally .gz)."),
+    ],
     enrich: Annotated[bool, typer.Option(help="Classify occupations and extract skills while ingesting.")] = True,
     keep_text: Annotated[bool, typer.Option(help="Store the ad text too (default: counts and codes only).")] = False,
-    workers: Annotated[Optional[int], typer.Option(help="Processes that enrich in parallel (default: one per core).", min=1)] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes that enrich in parallel (default: one per core).", min=1)
+    ] = None,
 ) -> None:
     """Ingest job ads into the Parquet warehouse (idempotent; bad lines are reported and skipped)."""
     from kompetensbron.warehouse import ingest_ads as run
@@ -57,18 +62,28 @@ def ingest_ads(
     t = Table(title="Ingest")
     for col in ("read", "new", "updated", "unchanged", "removed", "skipped", "ads/s"):
         t.add_column(col, justify="right")
-    t.add_row(*(str(x) for x in (result.read, result.new, result.updated, result.duplicates, result.removed, result.skipped_total)), f"{result.ads_per_second:,.0f}")
+    t.add_row(
+        *(
+            str(x)
+            for x in (result.read, result.new, result.updated, result.duplicates, result.removed, result.skipped_total)
+        ),
+        f"{result.ads_per_second:,.0f}",
+    )
     console.print(t)
     for rec in result.skipped[:20]:
         err_console.print(f"[yellow]skipped[/] {rec}")
     if result.skipped_total > 20:
         err_console.print(f"[yellow]… and {result.skipped_total - 20} more skipped records[/]")
-    console.print("Published warehouse snapshot " + str(result.snapshot) if result.published else "Nothing changed: the warehouse is as it was.")
+    console.print(
+        "Published warehouse snapshot " + str(result.snapshot)
+        if result.published
+        else "Nothing changed: the warehouse is as it was."
+    )
 
 
 @app.command("import-statistics")
 def import_statistics(
-    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
 ) -> None:
     """Import the aggregated JobTech statistics (2024 ad counts, Platsbanken, Yrkesbarometer, salaries)."""
     from kompetensbron.warehouse import import_statistics as run
@@ -85,9 +100,15 @@ def import_statistics(
     for table in result.tables:
         t.add_row(table.table, f"{table.rows:,}", "; ".join(f"{f} ({p})" for f, p in table.sources))
     console.print(t)
-    console.print("Published a new warehouse snapshot." if result.changed else "Nothing changed: the warehouse already had these figures.")
+    console.print(
+        "Published a new warehouse snapshot."
+        if result.changed
+        else "Nothing changed: the warehouse already had these figures."
+    )
     if result.unmapped_groups or result.unknown_areas:
-        err_console.print(f"[yellow]{result.unmapped_groups} occupation groups without SSYK code, {result.unknown_areas} unknown areas were left out[/]")
+        err_console.print(
+            f"[yellow]{result.unmapped_groups} occupation groups without SSYK code, {result.unknown_areas} unknown areas were left out[/]"
+        )
 
 
 @app.command("classify-titles")
@@ -121,7 +142,7 @@ def classify_titles(
 
 @app.command("extract-skills")
 def extract_skills(
-    text: Annotated[Optional[str], typer.Argument(help="Text to analyse (default: read standard input).")] = None,
+    text: Annotated[str | None, typer.Argument(help="Text to analyse (default: read standard input).")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Find JobTech / ESCO skills in Swedish or English text, with the matched spans."""
@@ -142,7 +163,15 @@ def extract_skills(
     for col in ("text", "start", "end", "label", "concept id", "ESCO", "via"):
         t.add_column(col)
     for m in matches:
-        t.add_row(m.text, str(m.start), str(m.end), m.label, m.concept_id or "", (m.esco_uri or "").rsplit("/", 1)[-1], m.source)
+        t.add_row(
+            m.text,
+            str(m.start),
+            str(m.end),
+            m.label,
+            m.concept_id or "",
+            (m.esco_uri or "").rsplit("/", 1)[-1],
+            m.source,
+        )
     console.print(t)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -43,11 +43,17 @@ def _courses_from_database() -> list | None:
 
 @app.command("map-courses")
 def map_courses(
-    output: Annotated[Path, typer.Argument(help="TSV to write: course_code, rank, ssyk, score, provenance (best first).")],
+    output: Annotated[
+        Path, typer.Argument(help="TSV to write: course_code, rank, ssyk, score, provenance (best first).")
+    ],
     top: Annotated[int, typer.Option(min=1, max=50, help="Suggested SSYK-4 groups per course.")] = 5,
-    store: Annotated[bool, typer.Option(help="Also store the suggestions as occupation links in the database.")] = False,
-    syllabi: Annotated[Optional[Path], typer.Option(help="Map the courses of this syllabi file instead of the imported ones.")] = None,
-    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    store: Annotated[
+        bool, typer.Option(help="Also store the suggestions as occupation links in the database.")
+    ] = False,
+    syllabi: Annotated[
+        Path | None, typer.Option(help="Map the courses of this syllabi file instead of the imported ones.")
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
 ) -> None:
     """Suggest the best SSYK-4 occupation groups for every imported course (skill overlap + text)."""
     from kompetensbron.analysis.occupation_mapping import OccupationMapper, read_syllabus_texts, write_mapping_tsv
@@ -68,7 +74,9 @@ def map_courses(
             if store and not syllabi:
                 _fail(KompetensbronError("--store needs imported courses: run `kompetensbron import-syllabi` first."))
             courses = read_syllabus_texts(path)
-            err_console.print(f"Courses: {len(courses):,} from the syllabi file {path} (none imported in the database).")
+            err_console.print(
+                f"Courses: {len(courses):,} from the syllabi file {path} (none imported in the database)."
+            )
         with console.status("Loading the reference data, the skill extractor and the job-ad skills…"):
             snapshot = read_reference_snapshot(data_dir)
             extractor = load_enricher(settings).extractor
@@ -87,10 +95,10 @@ def map_courses(
         output.parent.mkdir(parents=True, exist_ok=True)
         with open(output, "w", encoding="utf-8", newline="") as fh:
             rows = write_mapping_tsv(mappings, fh)
-        err_console.print(
-            f"Profiles: skills from {', '.join(f'{k}={v}' for k, v in mapper.profiles.sources.items())}."
+        err_console.print(f"Profiles: skills from {', '.join(f'{k}={v}' for k, v in mapper.profiles.sources.items())}.")
+        console.print(
+            f"Wrote {rows:,} suggestions for {len(mappings):,} courses to {output} ({len(courses) / seconds:,.0f} courses/s)."
         )
-        console.print(f"Wrote {rows:,} suggestions for {len(mappings):,} courses to {output} ({len(courses) / seconds:,.0f} courses/s).")
         if store:
             from kompetensbron.education.mapping_service import store_course_suggestions
 

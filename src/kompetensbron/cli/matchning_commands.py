@@ -17,8 +17,12 @@ app = typer.Typer()
 
 @app.command("match-round")
 def match_round(
-    students: Annotated[Path, typer.Argument(help="STUDENTS.csv: student_id,preferences (opportunity ids best first, ';'-separated).")],
-    opportunities: Annotated[Path, typer.Argument(help="OPPORTUNITIES.csv: opportunity_id,capacity,preferences (student ids best first).")],
+    students: Annotated[
+        Path, typer.Argument(help="STUDENTS.csv: student_id,preferences (opportunity ids best first, ';'-separated).")
+    ],
+    opportunities: Annotated[
+        Path, typer.Argument(help="OPPORTUNITIES.csv: opportunity_id,capacity,preferences (student ids best first).")
+    ],
     output: Annotated[Path, typer.Argument(help="OUTPUT.csv: student_id,opportunity_id for every matched student.")],
 ) -> None:
     """Allocate a round by student-proposing deferred acceptance (stable, with capacities)."""

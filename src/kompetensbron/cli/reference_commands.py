@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -23,9 +23,19 @@ app = typer.Typer()
 
 @app.command()
 def init(
-    data_dir: Annotated[Optional[Path], typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
-    online: Annotated[bool, typer.Option(help="Fetch missing datasets from the publishers and refresh the taxonomy files from the JobTech Taxonomy API first.")] = False,
-    demo: Annotated[bool, typer.Option(help="Also create the Samverkan example collaborations (Huddinge, Härnösand), the Studentbostäder example programme (Sthlm6000+-style), the Matchning examples and demo users.")] = False,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
+    online: Annotated[
+        bool,
+        typer.Option(
+            help="Fetch missing datasets from the publishers and refresh the taxonomy files from the JobTech Taxonomy API first."
+        ),
+    ] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            help="Also create the Samverkan example collaborations (Huddinge, Härnösand), the Studentbostäder example programme (Sthlm6000+-style), the Matchning examples and demo users."
+        ),
+    ] = False,
 ) -> None:
     """Create or migrate the database and load the official reference data (idempotent)."""
     from kompetensbron.config import get_settings
@@ -53,7 +63,9 @@ def _ensure_data(settings: Settings, data_dir: Path, *, online: bool) -> None:
     mirror = settings.data_mirror or None
     if mirror or online:
         size = sum(ds.size for ds in missing) / 1e6
-        console.print(f"{data_dir} lacks {len(missing)} dataset(s) ({size:,.1f} MB): fetching them first from {mirror or 'the publishers'}.")
+        console.print(
+            f"{data_dir} lacks {len(missing)} dataset(s) ({size:,.1f} MB): fetching them first from {mirror or 'the publishers'}."
+        )
         try:
             fetch_with_progress(data_dir, mirror=mirror, only=[ds.key for ds in missing])
         except KompetensbronError as exc:
@@ -93,7 +105,9 @@ def _init(settings: Settings, data_dir: Path, *, online: bool, demo: bool) -> No
         from kompetensbron.reference.services import clear_caches
 
         with console.status("Loading reference data…") as status:
-            report = load_reference_data(data_dir, progress=lambda msg: status.update(f"Loading reference data: {msg}…"))
+            report = load_reference_data(
+                data_dir, progress=lambda msg: status.update(f"Loading reference data: {msg}…")
+            )
         clear_caches()
     except KompetensbronError as exc:
         _fail(exc)
@@ -119,7 +133,11 @@ def _init(settings: Settings, data_dir: Path, *, online: bool, demo: bool) -> No
     for row in report.as_rows():
         table.add_row(row[0], *map(str, row[1:]))
     console.print(table)
-    console.print("[green]Reference data changed.[/]" if report.changed else "[green]Reference data already up to date: nothing changed.[/]")
+    console.print(
+        "[green]Reference data changed.[/]"
+        if report.changed
+        else "[green]Reference data already up to date: nothing changed.[/]"
+    )
 
 
 def _import_statistics(data_dir: Path) -> None:

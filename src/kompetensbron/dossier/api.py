@@ -21,7 +21,11 @@ from .schemas import Dossier, ErrorOut, InputIn, InputOut, MappingOut
 router = Router(tags=["dossier"])
 
 
-@router.get("/programmes/{programme_id}", response={200: Dossier, 404: ErrorOut}, summary="The relevance dossier (MERUT) of one programme")
+@router.get(
+    "/programmes/{programme_id}",
+    response={200: Dossier, 404: ErrorOut},
+    summary="The relevance dossier (MERUT) of one programme",
+)
 def get_dossier(request: HttpRequest, programme_id: Id):
     return services.build_dossier(programme_id=programme_id, viewer=request.user)
 

@@ -58,7 +58,12 @@ def dossier_xlsx(d: Dossier) -> bytes:
         ("Lärandemål", p.learning_outcomes),
         (f"Antagna {p.admitted_year or ''}".strip(), p.admitted),
         (f"Examinerade {p.graduates_year or ''}".strip(), p.graduates),
-        ("Målyrken", "bekräftade" if d.target_basis == "confirmed" else ("föreslagna" if d.target_basis == "suggested" else "inga")),
+        (
+            "Målyrken",
+            "bekräftade"
+            if d.target_basis == "confirmed"
+            else ("föreslagna" if d.target_basis == "suggested" else "inga"),
+        ),
         ("Skapad", d.built_at.strftime("%Y-%m-%d %H:%M UTC")),
         ("Version", d.version),
     ]
@@ -91,10 +96,18 @@ def dossier_xlsx(d: Dossier) -> bytes:
     dem = book.add_worksheet(SHEETS[2])
     lan = p.lan.label if p.lan else "län"
     fa = f"FA {p.fa_region.label}" if p.fa_region else "FA-region"
-    xl.write_row(dem, 0, 0, ["SSYK", "Yrke", "Sverige 2024", f"{lan} 2024", f"Andel {lan}", f"{fa} 2024", f"Andel {fa}"], bold)
+    xl.write_row(
+        dem, 0, 0, ["SSYK", "Yrke", "Sverige 2024", f"{lan} 2024", f"Andel {lan}", f"{fa} 2024", f"Andel {fa}"], bold
+    )
     for i, r in enumerate(d.demand, start=1):
         xl.write_row(dem, i, 0, [r.ssyk, r.label])
-        for col, value, fmt in ((2, r.national, None), (3, r.lan, None), (4, r.lan_share, pct), (5, r.fa, None), (6, r.fa_share, pct)):
+        for col, value, fmt in (
+            (2, r.national, None),
+            (3, r.lan, None),
+            (4, r.lan_share, pct),
+            (5, r.fa, None),
+            (6, r.fa_share, pct),
+        ):
             if value is not None:
                 xl.write(dem, i, col, value, fmt)
     _provenance(dem, len(d.demand) + 2, d.demand_provenance, bold)
@@ -102,16 +115,44 @@ def dossier_xlsx(d: Dossier) -> bytes:
     dem.set_column(2, 6, 14)
 
     out = book.add_worksheet(SHEETS[3])
-    xl.write_row(out, 
-        0, 0,
-        ["SSYK", "Yrke", "Bedömd SSYK", f"Bristindex 1 år ({lan})", "AF:s text", "Läge", "Gränsfall", "Lutar mot", "Träffsäkerhet", "Intervall låg", "Intervall hög", "Fall", "Osäkerhet", "Index 5 år (Sverige)", "Läge 5 år"],
+    xl.write_row(
+        out,
+        0,
+        0,
+        [
+            "SSYK",
+            "Yrke",
+            "Bedömd SSYK",
+            f"Bristindex 1 år ({lan})",
+            "AF:s text",
+            "Läge",
+            "Gränsfall",
+            "Lutar mot",
+            "Träffsäkerhet",
+            "Intervall låg",
+            "Intervall hög",
+            "Fall",
+            "Osäkerhet",
+            "Index 5 år (Sverige)",
+            "Läge 5 år",
+        ],
         bold,
-    )  # fmt: skip
+    )
     for i, r in enumerate(d.outlook, start=1):
         xl.write_row(out, i, 0, [r.ssyk, r.label, r.barometer_code or ""])
         if r.lan_index is not None:
             xl.write(out, i, 3, r.lan_index)
-        xl.write_row(out, i, 4, [r.lan_text or "", _label(BALANCE_LABELS, r.balance), "ja" if r.borderline else "nej", _label(BALANCE_LABELS, r.leaning)])
+        xl.write_row(
+            out,
+            i,
+            4,
+            [
+                r.lan_text or "",
+                _label(BALANCE_LABELS, r.balance),
+                "ja" if r.borderline else "nej",
+                _label(BALANCE_LABELS, r.leaning),
+            ],
+        )
         for col, value, fmt in ((8, r.probability, pct), (9, r.low, pct), (10, r.high, pct)):
             if value is not None:
                 xl.write(out, i, col, value, fmt)
@@ -131,7 +172,11 @@ def dossier_xlsx(d: Dossier) -> bytes:
     sk = book.add_worksheet(SHEETS[4])
     xl.write_row(sk, 0, 0, ["Status", "Kompetens", "Id", "Varifrån"], bold)
     i = 1
-    for status, items in (("täcks", d.skills.covered), ("saknas", d.skills.missing), ("i lärandemålen", d.skills.outcome_skills)):
+    for status, items in (
+        ("täcks", d.skills.covered),
+        ("saknas", d.skills.missing),
+        ("i lärandemålen", d.skills.outcome_skills),
+    ):
         for s in items:
             xl.write_row(sk, i, 0, [status, s.label, s.skill_id, "; ".join(s.origins)])
             i += 1
@@ -168,7 +213,14 @@ def dossier_xlsx(d: Dossier) -> bytes:
 def _provenance(sheet, row: int, provenance, bold) -> None:
     for k, prov in enumerate(provenance):
         xl.write(sheet, row + k, 0, "Källa", bold)
-        xl.write(sheet, row + k, 1, f"{prov.source} · {prov.table} · period {prov.period}" + (f" · {prov.snapshot}" if prov.snapshot else "") + f" · {prov.method}")
+        xl.write(
+            sheet,
+            row + k,
+            1,
+            f"{prov.source} · {prov.table} · period {prov.period}"
+            + (f" · {prov.snapshot}" if prov.snapshot else "")
+            + f" · {prov.method}",
+        )
 
 
 def dossier_pdf(d: Dossier) -> bytes:

@@ -30,7 +30,15 @@ from kompetensbron.region_levels import RegionLevel
 
 from .schemas import DemandRow, OutlookRow, ProgrammeFacts, SkillCoverage, SkillRef, TargetOccupation
 
-__all__ = ["CACHE_SECONDS", "TOP_AD_SKILLS", "skill_extractor", "ad_skill_counts", "demand_rows", "outlook_rows", "figures"]
+__all__ = [
+    "CACHE_SECONDS",
+    "TOP_AD_SKILLS",
+    "skill_extractor",
+    "ad_skill_counts",
+    "demand_rows",
+    "outlook_rows",
+    "figures",
+]
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +86,9 @@ def ad_skill_counts() -> dict:
 # --- demand ----------------------------------------------------------------------------
 
 
-def demand_rows(targets: Sequence[TargetOccupation], lan: str | None, fa: str | None) -> tuple[list[DemandRow], list[ProvenanceOut], list[str]]:
+def demand_rows(
+    targets: Sequence[TargetOccupation], lan: str | None, fa: str | None
+) -> tuple[list[DemandRow], list[ProvenanceOut], list[str]]:
     from kompetensbron.labour_market.services import demand_map
 
     rows: list[DemandRow] = []
@@ -108,10 +118,14 @@ def demand_rows(targets: Sequence[TargetOccupation], lan: str | None, fa: str | 
                 fa_n = next((r.ads for r in by_fa.statistics.rows if r.code == fa), 0)
         rows.append(
             DemandRow(
-                ssyk=t.ssyk, label=t.label, national=national, lan=lan_n,
+                ssyk=t.ssyk,
+                label=t.label,
+                national=national,
+                lan=lan_n,
                 lan_share=round(lan_n / national, 4) if national and lan_n is not None else None,
-                fa=fa_n, fa_share=round(fa_n / national, 4) if national and fa_n is not None else None,
-            )  # fmt: skip
+                fa=fa_n,
+                fa_share=round(fa_n / national, 4) if national and fa_n is not None else None,
+            )
         )
     return rows, list(provenance.values()), notes
 
@@ -119,14 +133,21 @@ def demand_rows(targets: Sequence[TargetOccupation], lan: str | None, fa: str | 
 # --- outlook ---------------------------------------------------------------------------
 
 
-def outlook_rows(targets: Sequence[TargetOccupation], lan: str | None) -> tuple[list[OutlookRow], list[ProvenanceOut], float | None, list[str]]:
+def outlook_rows(
+    targets: Sequence[TargetOccupation], lan: str | None
+) -> tuple[list[OutlookRow], list[ProvenanceOut], float | None, list[str]]:
     from kompetensbron.sources.yrkesbarometer import FILES
 
     notes: list[str] = []
     try:
         data = _balance_data(Path(get_settings().data_dir))
     except KompetensbronError as exc:
-        return [OutlookRow(ssyk=t.ssyk, label=t.label) for t in targets], [], None, [f"Yrkesbarometern kunde inte läsas: {exc}"]
+        return (
+            [OutlookRow(ssyk=t.ssyk, label=t.label) for t in targets],
+            [],
+            None,
+            [f"Yrkesbarometern kunde inte läsas: {exc}"],
+        )
     texts = {(r.lan_code, r.ssyk): r.text for r in data.one_year}
     rows = []
     for t in targets:
@@ -142,13 +163,22 @@ def outlook_rows(targets: Sequence[TargetOccupation], lan: str | None) -> tuple[
         ci = row.interval
         rows.append(
             OutlookRow(
-                ssyk=t.ssyk, label=t.label, barometer_code=code,
-                lan_index=round(row.index, 2) if row.index is not None else None, lan_text=texts.get((lan, code)),
-                balance=row.label, borderline=row.borderline, leaning=row.leaning,
+                ssyk=t.ssyk,
+                label=t.label,
+                barometer_code=code,
+                lan_index=round(row.index, 2) if row.index is not None else None,
+                lan_text=texts.get((lan, code)),
+                balance=row.label,
+                borderline=row.borderline,
+                leaning=row.leaning,
                 probability=round(row.probability, 3) if row.probability is not None else None,
-                low=round(ci[0], 3) if ci else None, high=round(ci[1], 3) if ci else None, cases=row.cases,
-                uncertainty=row.uncertainty, five_year_index=row.five_year_index, five_year_label=row.five_year_label,
-            )  # fmt: skip
+                low=round(ci[0], 3) if ci else None,
+                high=round(ci[1], 3) if ci else None,
+                cases=row.cases,
+                uncertainty=row.uncertainty,
+                five_year_index=row.five_year_index,
+                five_year_label=row.five_year_label,
+            )
         )
     if any(r.barometer_code and r.barometer_code != r.ssyk for r in rows):
         notes.append(
@@ -157,10 +187,17 @@ def outlook_rows(targets: Sequence[TargetOccupation], lan: str | None) -> tuple[
         )
     provenance = [
         ProvenanceOut(
-            source=FILES[k].title, table=f"af-yrkesbarometer/{FILES[k].name}", snapshot=None, period=FILES[k].period, method=m
+            source=FILES[k].title,
+            table=f"af-yrkesbarometer/{FILES[k].name}",
+            snapshot=None,
+            period=FILES[k].period,
+            method=m,
         )
         for k, m in (
-            ("1-ar", "label: AF class limits (<2.9 surplus, 2.9–3.29 balance, ≥3.3 shortage); within 0.1 of a limit → balance, high uncertainty; probability = back-test hit rate of such labels"),
+            (
+                "1-ar",
+                "label: AF class limits (<2.9 surplus, 2.9–3.29 balance, ≥3.3 shortage); within 0.1 of a limit → balance, high uncertainty; probability = back-test hit rate of such labels",
+            ),
             ("5-ar", "national 5-year index of the same SSYK"),
         )
     ]
@@ -209,8 +246,9 @@ def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[
     provenance = [
         "Lärandemål: kursplanernas lärandemål (education/kursplaner_miun.jsonl), kompetenser enligt Kompetensbrons kompetensextraktor (JobTech + ESCO).",
         "Efterfrågade kompetenser: yrkesprofiler per SSYK-4 (SSYK-definition, yrkesbenämningar"
-        + (", berikade jobbannonser" if ad_skills else "") + ").",
-    ]  # fmt: skip
+        + (", berikade jobbannonser" if ad_skills else "")
+        + ").",
+    ]
     ads_used = bool(ad_skills)
     from kompetensbron.labour_market.services import occupation_skills, warehouse_status
 
@@ -225,7 +263,9 @@ def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[
                 ref_ = demanded.setdefault(r.skill_id, SkillRef(skill_id=r.skill_id, label=r.label))
                 ref_.origins.append(f"{code} (jobbannonser: {r.ads} annonser)")
         ads_used = True
-        provenance.append(f"Plus de {TOP_AD_SKILLS} vanligaste kompetenserna i berikade jobbannonser per yrke (lagret).")
+        provenance.append(
+            f"Plus de {TOP_AD_SKILLS} vanligaste kompetenserna i berikade jobbannonser per yrke (lagret)."
+        )
     covered = [s for sid, s in demanded.items() if sid in outcome]
     missing = [s for sid, s in demanded.items() if sid not in outcome]
     coverage = SkillCoverage(
@@ -250,10 +290,14 @@ def figures(p: Programme, facts: ProgrammeFacts, targets: list[TargetOccupation]
     raw = "|".join(
         [
             *(f"{t.ssyk}:{t.provenance}:{t.status}:{t.score}" for t in targets),
-            str(facts.kommun), str(courses["n"]), str(courses["t"]), str(s.data_dir), str(s.var_dir),
+            str(facts.kommun),
+            str(courses["n"]),
+            str(courses["t"]),
+            str(s.data_dir),
+            str(s.var_dir),
             str(barometer_fingerprint(Path(s.data_dir))),
         ]
-    )  # fmt: skip
+    )
     key = "dossier-figures:" + hashlib.sha1(raw.encode()).hexdigest()[:20]
     found = cache.get(key)
     if found is not None:
@@ -263,7 +307,9 @@ def figures(p: Programme, facts: ProgrammeFacts, targets: list[TargetOccupation]
     figures = {
         "demand": demand_rows(targets, lan, fa),
         "outlook": outlook_rows(targets, lan),
-        "skills": _skills(p, targets) if targets else (SkillCoverage(outcome_skills=[], demanded=[], covered=[], missing=[]), []),
+        "skills": _skills(p, targets)
+        if targets
+        else (SkillCoverage(outcome_skills=[], demanded=[], covered=[], missing=[]), []),
     }
     cache.set(key, figures, CACHE_SECONDS)
     return figures

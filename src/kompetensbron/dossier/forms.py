@@ -15,7 +15,11 @@ from .schemas import InputIn
 
 class DossierInputForm(BoundedFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Typ"), choices=InputKind.choices, initial=InputKind.PROGRAMME_COUNCIL)
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("När synpunkten lämnades (inte i framtiden)."))
+    date = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("När synpunkten lämnades (inte i framtiden)."),
+    )
     author_name = forms.CharField(label=_("Lämnad av"), max_length=255)
     organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
     text = forms.CharField(label=_("Synpunkt"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_TEXT)
@@ -28,7 +32,13 @@ class DossierInputForm(BoundedFormMixin, forms.Form):
 
     def to_schema(self) -> InputIn:
         d = self.cleaned_data
-        return InputIn(kind=d["kind"], date=d["date"], author_name=d["author_name"], organisation=d.get("organisation", ""), text=d["text"])
+        return InputIn(
+            kind=d["kind"],
+            date=d["date"],
+            author_name=d["author_name"],
+            organisation=d.get("organisation", ""),
+            text=d["text"],
+        )
 
     def add_service_errors(self, errors: dict[str, str], message: str) -> None:
         for key, text in errors.items():

@@ -41,9 +41,16 @@ def input_out(x: DossierInput) -> InputOut:
     if x.author_id:
         by = x.author.get_full_name() or x.author.get_username()
     return InputOut(
-        id=x.pk, kind=x.kind, kind_label=str(x.get_kind_display()), date=x.date, author_name=x.author_name,
-        organisation=x.organisation, text=x.text, recorded_by=by, recorded_at=x.created_at,
-    )  # fmt: skip
+        id=x.pk,
+        kind=x.kind,
+        kind_label=str(x.get_kind_display()),
+        date=x.date,
+        author_name=x.author_name,
+        organisation=x.organisation,
+        text=x.text,
+        recorded_by=by,
+        recorded_at=x.created_at,
+    )
 
 
 def validate_input(data: InputIn) -> dict[str, str]:
@@ -81,8 +88,13 @@ def add_input(*, actor, programme_id: int, data: InputIn) -> InputOut:
         raise ValidationFailed("Synpunkten kunde inte sparas.", errors)
     with transaction.atomic():
         x = DossierInput.objects.create(
-            programme=programme, kind=data.kind, date=data.date, author_name=data.author_name.strip(),
-            organisation=data.organisation.strip(), text=data.text.strip(), author=actor,
-        )  # fmt: skip
+            programme=programme,
+            kind=data.kind,
+            date=data.date,
+            author_name=data.author_name.strip(),
+            organisation=data.organisation.strip(),
+            text=data.text.strip(),
+            author=actor,
+        )
         audit.record(actor=actor, action="dossier.add_input", obj=x, after=audit.snapshot(x))
     return input_out(DossierInput.objects.select_related("author").get(pk=x.pk))

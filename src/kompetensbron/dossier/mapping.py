@@ -33,7 +33,10 @@ def _mapper(data_dir: Path, var_dir: Path):
     ):
         background.setdefault(code, course_text(code, title, subject, ilos or (), outcomes, level))
     return OccupationMapper.create(
-        read_reference_snapshot(data_dir), skill_extractor(), background=list(background.values()), ad_skills=ad_skill_counts() or None
+        read_reference_snapshot(data_dir),
+        skill_extractor(),
+        background=list(background.values()),
+        ad_skills=ad_skill_counts() or None,
     )
 
 
@@ -55,7 +58,11 @@ def suggest_target_occupations(*, actor, programme_id: int) -> MappingOut:
         for c in (pc.course for pc in programme.programme_courses.select_related("course"))
     ]
     if not texts and not programme.sun_field_id:
-        return MappingOut(programme_id=programme.pk, created=0, message="Programmet saknar kurser med lärandemål och SUN-inriktning att kartlägga.")
+        return MappingOut(
+            programme_id=programme.pk,
+            created=0,
+            message="Programmet saknar kurser med lärandemål och SUN-inriktning att kartlägga.",
+        )
     s = get_settings()
     mapper = _mapper(Path(s.data_dir), Path(s.var_dir))
     mapping = mapper.map_programme(programme.sun_field_id, texts, code=programme.code, top=MAPPING_TOP)

@@ -22,7 +22,10 @@ class InputKind(models.TextChoices):
 
 class DossierInput(models.Model):
     programme = models.ForeignKey(
-        "education.Programme", verbose_name=_("utbildningsprogram"), on_delete=models.CASCADE, related_name="dossier_inputs"
+        "education.Programme",
+        verbose_name=_("utbildningsprogram"),
+        on_delete=models.CASCADE,
+        related_name="dossier_inputs",
     )
     kind = models.CharField(_("typ"), max_length=32, choices=InputKind.choices, default=InputKind.PROGRAMME_COUNCIL)
     date = models.DateField(_("datum"))
@@ -30,7 +33,12 @@ class DossierInput(models.Model):
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     text = models.TextField(_("synpunkt"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("registrerad av"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrerad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)

@@ -54,7 +54,9 @@ def _outlook(row: OutlookRow) -> OutlookDisplay:
     return OutlookDisplay(
         row=row,
         probability_pct=percent(row.probability, 0) if row.probability is not None else "–",
-        interval_pct=f"{percent(row.low, 0)}–{percent(row.high, 0)}" if row.low is not None and row.high is not None else "",
+        interval_pct=f"{percent(row.low, 0)}–{percent(row.high, 0)}"
+        if row.low is not None and row.high is not None
+        else "",
         balance_label=str(BALANCE_LABELS.get(row.balance or "", "–")),
         leaning_label=str(BALANCE_LABELS.get(row.leaning or "", "")),
         uncertainty_label=str(UNCERTAINTY_LABELS.get(row.uncertainty, row.uncertainty)),
@@ -95,13 +97,21 @@ class DossierPage:
 
     @classmethod
     def build(
-        cls, dossier: Dossier, *, form=None, can_add_input: bool = False, can_suggest: bool = False, for_print: bool = False
+        cls,
+        dossier: Dossier,
+        *,
+        form=None,
+        can_add_input: bool = False,
+        can_suggest: bool = False,
+        for_print: bool = False,
     ) -> DossierPage:
         return cls(
             dossier=dossier,
             basis_label=str(BASIS_LABELS[dossier.target_basis]),
             outlook=[_outlook(r) for r in dossier.outlook],
-            demand=[DemandDisplay(row=r, lan_pct=percent(r.lan_share), fa_pct=percent(r.fa_share)) for r in dossier.demand],
+            demand=[
+                DemandDisplay(row=r, lan_pct=percent(r.lan_share), fa_pct=percent(r.fa_share)) for r in dossier.demand
+            ],
             form=form,
             can_add_input=can_add_input,
             can_suggest=can_suggest,

@@ -32,7 +32,6 @@ shows within :data:`CACHE_SECONDS`. The skill extractor, the Yrkesbarometer file
 on-demand mapping) the occupation mapper are loaded once per process.
 """
 
-
 from __future__ import annotations
 
 import datetime as dt
@@ -82,8 +81,16 @@ def dossier_version(programme: Programme) -> str:
     raw = "|".join(
         str(x)
         for x in (
-            programme.pk, programme.updated_at, links["n"], links["t"], inputs["n"], inputs["t"], courses["n"], courses["t"],
-            s.data_dir, s.var_dir,
+            programme.pk,
+            programme.updated_at,
+            links["n"],
+            links["t"],
+            inputs["n"],
+            inputs["t"],
+            courses["n"],
+            courses["t"],
+            s.data_dir,
+            s.var_dir,
         )
     )
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
@@ -124,7 +131,12 @@ def _localised(d: Dossier) -> Dossier:
     from kompetensbron.education.models import StudyForm
 
     occupations = [
-        o.model_copy(update={"provenance_label": str(LinkProvenance(o.provenance).label), "status_label": str(LinkStatus(o.status).label)})
+        o.model_copy(
+            update={
+                "provenance_label": str(LinkProvenance(o.provenance).label),
+                "status_label": str(LinkStatus(o.status).label),
+            }
+        )
         for o in d.occupations
     ]
     inputs = [i.model_copy(update={"kind_label": str(InputKind(i.kind).label)}) for i in d.inputs]
@@ -155,9 +167,16 @@ def _targets(programme: Programme) -> tuple[str, list[TargetOccupation]]:
         seen.add(x.ssyk_id)
         out.append(
             TargetOccupation(
-                ssyk=x.ssyk_id, label=x.ssyk.label, provenance=x.provenance, provenance_label=str(x.get_provenance_display()),
-                score=round(x.score, 4), rank=x.rank, status=x.status, status_label=str(x.get_status_display()), link_id=x.pk,
-            )  # fmt: skip
+                ssyk=x.ssyk_id,
+                label=x.ssyk.label,
+                provenance=x.provenance,
+                provenance_label=str(x.get_provenance_display()),
+                score=round(x.score, 4),
+                rank=x.rank,
+                status=x.status,
+                status_label=str(x.get_status_display()),
+                link_id=x.pk,
+            )
         )
     return basis, out
 
@@ -168,28 +187,40 @@ def _targets(programme: Programme) -> tuple[str, list[TargetOccupation]]:
 def _facts(p: Programme) -> ProgrammeFacts:
     from kompetensbron.education.schemas import CodeLabel
 
-    kommun = ref.Kommun.objects.select_related("lan", "fa_region").filter(pk=p.kommun_id).first() if p.kommun_id else None
+    kommun = (
+        ref.Kommun.objects.select_related("lan", "fa_region").filter(pk=p.kommun_id).first() if p.kommun_id else None
+    )
     courses = list(p.programme_courses.select_related("course"))
     with_outcomes = [pc.course for pc in courses if pc.course.ilos or pc.course.learning_outcomes]
     years = [y for y in p.years.order_by("-year") if y.admitted is not None or y.graduates is not None]
     latest_admitted = next((y for y in years if y.admitted is not None), None)
     latest_graduates = next((y for y in years if y.graduates is not None), None)
     return ProgrammeFacts(
-        id=p.pk, code=p.code, name=p.name, institution=p.institution.name, degree=p.degree,
+        id=p.pk,
+        code=p.code,
+        name=p.name,
+        institution=p.institution.name,
+        degree=p.degree,
         sun_level=CodeLabel(code=p.sun_level.code, label=p.sun_level.label) if p.sun_level else None,
         sun_field=CodeLabel(code=p.sun_field.code, label=p.sun_field.label) if p.sun_field else None,
-        form=p.form, form_label=str(p.get_form_display()), places=p.places, credits=float(p.credits) if p.credits is not None else None,
+        form=p.form,
+        form_label=str(p.get_form_display()),
+        places=p.places,
+        credits=float(p.credits) if p.credits is not None else None,
         kommun=CodeLabel(code=kommun.code, label=kommun.name) if kommun else None,
         lan=CodeLabel(code=kommun.lan.code, label=kommun.lan.name) if kommun else None,
-        fa_region=CodeLabel(code=kommun.fa_region.code, label=kommun.fa_region.name) if kommun and kommun.fa_region else None,
-        courses=len(courses), courses_with_outcomes=len(with_outcomes),
+        fa_region=CodeLabel(code=kommun.fa_region.code, label=kommun.fa_region.name)
+        if kommun and kommun.fa_region
+        else None,
+        courses=len(courses),
+        courses_with_outcomes=len(with_outcomes),
         learning_outcomes=sum(len(c.ilos or []) or (1 if c.learning_outcomes else 0) for c in with_outcomes),
         admitted_year=latest_admitted.year if latest_admitted else None,
         admitted=latest_admitted.admitted if latest_admitted else None,
         graduates_year=latest_graduates.year if latest_graduates else None,
         graduates=latest_graduates.graduates if latest_graduates else None,
         is_demo=p.is_demo,
-    )  # fmt: skip
+    )
 
 
 def _file_date(path: Path) -> str | None:
@@ -204,7 +235,8 @@ def _sources(p: Programme, demand_prov: list[ProvenanceOut], inputs: list[InputO
 
     out = [
         SourceOut(
-            title=f"Utbildningsprogram {p.code} {p.name}", detail="Kompetensbron, utbildningsutbud (kurser, år, yrkeskopplingar)",
+            title=f"Utbildningsprogram {p.code} {p.name}",
+            detail="Kompetensbron, utbildningsutbud (kurser, år, yrkeskopplingar)",
             version=f"ändrad {timezone.localtime(p.updated_at).date().isoformat()}",
         )
     ]
@@ -213,22 +245,36 @@ def _sources(p: Programme, demand_prov: list[ProvenanceOut], inputs: list[InputO
     for d in ref.DataLoad.objects.filter(dataset__in=datasets | loads).order_by("dataset"):
         out.append(
             SourceOut(
-                title=d.title, detail=f"{d.publisher}; {d.source_file}".strip("; "), version=d.version,
+                title=d.title,
+                detail=f"{d.publisher}; {d.source_file}".strip("; "),
+                version=d.version,
                 period=f"laddad {timezone.localtime(d.loaded_at).date().isoformat()}",
-            )  # fmt: skip
+            )
         )
     for prov in demand_prov:
-        out.append(SourceOut(title=prov.source, detail=f"{prov.table}; {prov.method}", period=prov.period, version=prov.snapshot))
+        out.append(
+            SourceOut(
+                title=prov.source, detail=f"{prov.table}; {prov.method}", period=prov.period, version=prov.snapshot
+            )
+        )
     data_dir = Path(get_settings().data_dir)
     for key in ("1-ar", "5-ar"):
         f = FILES[key]
-        out.append(SourceOut(title=f.title, detail=f"af-yrkesbarometer/{f.name}", period=f.period, version=f"fil daterad {_file_date(yrkesbarometer_path(data_dir, key))}"))
+        out.append(
+            SourceOut(
+                title=f.title,
+                detail=f"af-yrkesbarometer/{f.name}",
+                period=f.period,
+                version=f"fil daterad {_file_date(yrkesbarometer_path(data_dir, key))}",
+            )
+        )
     if inputs:
         out.append(
             SourceOut(
-                title="Synpunkter från programråd och arbetsgivare", detail=f"{len(inputs)} registrerade i Kompetensbron",
+                title="Synpunkter från programråd och arbetsgivare",
+                detail=f"{len(inputs)} registrerade i Kompetensbron",
                 period=f"{min(i.date for i in inputs).isoformat()} – {max(i.date for i in inputs).isoformat()}",
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -243,7 +289,9 @@ def _build(p: Programme, version: str) -> Dossier:
     if basis == "suggested":
         notes.append("Inga yrkeskopplingar är bekräftade ännu: målyrkena är mappningens förslag.")
     elif basis == "none":
-        notes.append("Programmet har inga målyrken ännu: föreslå dem med kartläggningen (kompetensöverlapp och SSYK–SUN-nyckel).")
+        notes.append(
+            "Programmet har inga målyrken ännu: föreslå dem med kartläggningen (kompetensöverlapp och SSYK–SUN-nyckel)."
+        )
     if facts.kommun is None:
         notes.append("Programmet saknar studieort: regional efterfrågan och prognos kan inte visas.")
     figures_ = figures(p, facts, targets)
@@ -252,10 +300,21 @@ def _build(p: Programme, version: str) -> Dossier:
     skills, skills_prov = figures_["skills"]
     inputs = [input_out(x) for x in DossierInput.objects.filter(programme=p).select_related("author")]
     dossier = Dossier(
-        programme=facts, built_at=timezone.now(), version=version, target_basis=basis,  # type: ignore[arg-type]
-        occupations=targets, demand=demand, demand_provenance=demand_prov, outlook=outlook,
-        outlook_provenance=outlook_prov, backtest_rate=round(bt_rate, 3) if bt_rate is not None else None,
-        skills=skills, skills_provenance=skills_prov, inputs=inputs, summary=[], sources=_sources(p, demand_prov, inputs),
+        programme=facts,
+        built_at=timezone.now(),
+        version=version,
+        target_basis=basis,  # type: ignore[arg-type]
+        occupations=targets,
+        demand=demand,
+        demand_provenance=demand_prov,
+        outlook=outlook,
+        outlook_provenance=outlook_prov,
+        backtest_rate=round(bt_rate, 3) if bt_rate is not None else None,
+        skills=skills,
+        skills_provenance=skills_prov,
+        inputs=inputs,
+        summary=[],
+        sources=_sources(p, demand_prov, inputs),
         notes=notes + demand_notes + outlook_notes,
-    )  # fmt: skip
+    )
     return dossier.model_copy(update={"summary": build_summary(dossier)})

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["build_summary", "number", "percent", "decimal"]
 
 
-
 def _sv(words: Mapping[str, object], key: str | None, default: str = "–") -> str:
     """A label's word in Swedish, from the one table (:mod:`kompetensbron.labour_market.label_texts`)."""
     with translation.override("sv"):
         return str(words.get(key or "", default))
+
+
 KIND_SV = {"programme_council": "programrådet", "employer": "en arbetsgivare", "other": "annan"}
 NBSP = "\u00a0"
 
@@ -64,15 +65,22 @@ def build_summary(d: Dossier) -> list[str]:
     p = d.programme
     out: list[str] = []
     if not d.occupations:
-        out.append(f"{p.name} vid {p.institution} har inga målyrken ännu, så arbetsmarknadens efterfrågan kan inte beskrivas.")
+        out.append(
+            f"{p.name} vid {p.institution} har inga målyrken ännu, så arbetsmarknadens efterfrågan kan inte beskrivas."
+        )
     else:
-        basis = "bekräftade" if d.target_basis == "confirmed" else "föreslagna av kartläggningen men ännu inte bekräftade"
+        basis = (
+            "bekräftade" if d.target_basis == "confirmed" else "föreslagna av kartläggningen men ännu inte bekräftade"
+        )
         out.append(
             f"{p.name} vid {p.institution} har {len(d.occupations)} målyrken, {basis}: "
             f"{_names([f'{o.label} ({o.ssyk})' for o in d.occupations])}."
         )
     if p.graduates is not None:
-        out.append(f"Programmet examinerade {number(p.graduates)} studenter år {p.graduates_year}" + (f" och antog {number(p.admitted)} år {p.admitted_year}." if p.admitted is not None else "."))
+        out.append(
+            f"Programmet examinerade {number(p.graduates)} studenter år {p.graduates_year}"
+            + (f" och antog {number(p.admitted)} år {p.admitted_year}." if p.admitted is not None else ".")
+        )
     elif p.admitted is not None:
         out.append(f"Programmet antog {number(p.admitted)} studenter år {p.admitted_year}.")
 

@@ -29,9 +29,11 @@ def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
 def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
     dossier = services.build_dossier(programme_id=pk, viewer=request.user)
     return DossierPage.build(
-        dossier, form=form or DossierInputForm(), can_add_input=request.user.is_authenticated,
+        dossier,
+        form=form or DossierInputForm(),
+        can_add_input=request.user.is_authenticated,
         can_suggest=not dossier.occupations and can_change(request.user, get_programme_model(pk)),
-    )  # fmt: skip
+    )
 
 
 @require_safe

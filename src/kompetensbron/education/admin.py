@@ -33,7 +33,18 @@ class InstitutionAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(models.Programme)
 class ProgrammeAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "institution", "degree", "sun_level", "sun_field", "form", "places", "kommun", "is_demo"]
+    list_display = [
+        "code",
+        "name",
+        "institution",
+        "degree",
+        "sun_level",
+        "sun_field",
+        "form",
+        "places",
+        "kommun",
+        "is_demo",
+    ]
     list_filter = ["institution", "form", "is_demo"]
     search_fields = ["code", "name", "degree"]
     raw_id_fields = ["sun_level", "sun_field", "kommun"]

@@ -14,7 +14,16 @@ from ninja.security import django_auth
 from kompetensbron.input_types import Count, Id, SearchText, bounded_line
 
 from . import links, services
-from .schemas import CourseDetail, CourseSearchResult, ErrorOut, LinkDecisionIn, OccupationLinkOut, ProgrammeDetail, ProgrammeIn, ProgrammeSearchResult
+from .schemas import (
+    CourseDetail,
+    CourseSearchResult,
+    ErrorOut,
+    LinkDecisionIn,
+    OccupationLinkOut,
+    ProgrammeDetail,
+    ProgrammeIn,
+    ProgrammeSearchResult,
+)
 
 router = Router(tags=["education"])
 
@@ -42,12 +51,21 @@ def search_programmes(request: HttpRequest, params: Query[ProgrammeQuery]):
     return services.search_programmes(params.q, limit=params.limit)
 
 
-@router.get("/programmes/{programme_id}", response={200: ProgrammeDetail, 404: ErrorOut}, summary="One programme with courses, years and occupation links")
+@router.get(
+    "/programmes/{programme_id}",
+    response={200: ProgrammeDetail, 404: ErrorOut},
+    summary="One programme with courses, years and occupation links",
+)
 def get_programme(request: HttpRequest, programme_id: Id):
     return services.get_programme(programme_id)
 
 
-@router.post("/programmes", response={201: ProgrammeDetail, **_ERRORS}, auth=django_auth, summary="Create a programme (staff, or a member of the institution's organisation)")
+@router.post(
+    "/programmes",
+    response={201: ProgrammeDetail, **_ERRORS},
+    auth=django_auth,
+    summary="Create a programme (staff, or a member of the institution's organisation)",
+)
 def create_programme(request: HttpRequest, data: ProgrammeIn):
     programme = services.create_programme(actor=request.auth, data=data)
     return Status(201, services.get_programme(programme.pk))
@@ -58,18 +76,32 @@ def search_courses(request: HttpRequest, params: Query[CourseQuery]):
     return services.search_courses(params.q, level=params.level, page=params.page, per_page=params.limit)
 
 
-@router.get("/courses/{code}", response={200: CourseDetail, 404: ErrorOut}, summary="One course with learning outcomes and occupation links")
+@router.get(
+    "/courses/{code}",
+    response={200: CourseDetail, 404: ErrorOut},
+    summary="One course with learning outcomes and occupation links",
+)
 def get_course(request: HttpRequest, code: CourseCode, institution: Id | None = None):
     return services.get_course(code, institution_id=institution)
 
 
-@router.post("/links/{link_id}/confirm", response={200: OccupationLinkOut, **_ERRORS}, auth=django_auth, summary="Confirm an occupation link")
+@router.post(
+    "/links/{link_id}/confirm",
+    response={200: OccupationLinkOut, **_ERRORS},
+    auth=django_auth,
+    summary="Confirm an occupation link",
+)
 def confirm_link(request: HttpRequest, link_id: Id, data: LinkDecisionIn | None = None):
     link = links.confirm_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason if data else "")
     return services.link_out(link)
 
 
-@router.post("/links/{link_id}/reject", response={200: OccupationLinkOut, **_ERRORS}, auth=django_auth, summary="Reject an occupation link (reason required)")
+@router.post(
+    "/links/{link_id}/reject",
+    response={200: OccupationLinkOut, **_ERRORS},
+    auth=django_auth,
+    summary="Reject an occupation link (reason required)",
+)
 def reject_link(request: HttpRequest, link_id: Id, data: LinkDecisionIn):
     link = links.reject_link(actor=request.auth, link=links.get_link(link_id), reason=data.reason)
     return services.link_out(link)

@@ -42,13 +42,17 @@ class ProgrammeForm(BoundedFormMixin, forms.ModelForm):
         error_messages={"invalid_choice": _("Okänd SUN 2020-nivå.")},
     )
     sun_field = _CodeChoiceField(
-        SunField.objects.order_by("code"), label=_("SUN 2020-inriktning"), required=False,
+        SunField.objects.order_by("code"),
+        label=_("SUN 2020-inriktning"),
+        required=False,
         error_messages={"invalid_choice": _("Okänd SUN 2020-inriktning.")},
-    )  # fmt: skip
+    )
     kommun = _CodeChoiceField(
-        Kommun.objects.order_by("name").defer("geometry"), label=_("Studieort (kommun)"), required=False,
+        Kommun.objects.order_by("name").defer("geometry"),
+        label=_("Studieort (kommun)"),
+        required=False,
         error_messages={"invalid_choice": _("Okänd kommun.")},
-    )  # fmt: skip
+    )
     # without min_value, so that clean() gives the same message as the services
     places = forms.IntegerField(label=_("Utbildningsplatser"), required=False)
     credits = forms.DecimalField(label=_("Högskolepoäng"), required=False, max_digits=6, decimal_places=1)
@@ -64,7 +68,20 @@ class ProgrammeForm(BoundedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Programme
-        fields = ["institution", "code", "name", "degree", "sun_level", "sun_field", "form", "places", "kommun", "credits", "description", "is_demo"]
+        fields = [
+            "institution",
+            "code",
+            "name",
+            "degree",
+            "sun_level",
+            "sun_field",
+            "form",
+            "places",
+            "kommun",
+            "credits",
+            "description",
+            "is_demo",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def clean(self):
@@ -74,7 +91,9 @@ class ProgrammeForm(BoundedFormMixin, forms.ModelForm):
         if data.get("sun_level") is not None:
             _add_errors(self, v.check_sun_level(data["sun_level"].code))
         if data.get("institution") is not None and data.get("code"):
-            _add_errors(self, v.check_programme_code(data["institution"].pk, data["code"], instance_pk=self.instance.pk))
+            _add_errors(
+                self, v.check_programme_code(data["institution"].pk, data["code"], instance_pk=self.instance.pk)
+            )
         return data
 
     def validate_unique(self):
@@ -85,12 +104,19 @@ class ProgrammeForm(BoundedFormMixin, forms.ModelForm):
     def to_schema(self) -> ProgrammeIn:
         d = self.cleaned_data
         return ProgrammeIn(
-            institution_id=d["institution"].pk, code=d["code"], name=d["name"], degree=d.get("degree") or "",
+            institution_id=d["institution"].pk,
+            code=d["code"],
+            name=d["name"],
+            degree=d.get("degree") or "",
             sun_level=d["sun_level"].code if d.get("sun_level") else None,
-            sun_field=d["sun_field"].code if d.get("sun_field") else None, form=d["form"], places=d.get("places"),
-            kommun=d["kommun"].code if d.get("kommun") else None, credits=d.get("credits"),
-            description=d.get("description") or "", is_demo=bool(d.get("is_demo")),
-        )  # fmt: skip
+            sun_field=d["sun_field"].code if d.get("sun_field") else None,
+            form=d["form"],
+            places=d.get("places"),
+            kommun=d["kommun"].code if d.get("kommun") else None,
+            credits=d.get("credits"),
+            description=d.get("description") or "",
+            is_demo=bool(d.get("is_demo")),
+        )
 
     def add_service_errors(self, errors: dict[str, str], message: str) -> None:
         _add_errors(self, errors or {"": message})
@@ -101,7 +127,9 @@ class LinkDecisionForm(BoundedFormMixin, forms.Form):
 
 
 class ManualLinkForm(BoundedFormMixin, forms.Form):
-    ssyk = forms.CharField(label=_("SSYK-4-kod"), max_length=4, help_text=_("t.ex. 2221 (Grundutbildade sjuksköterskor)"))
+    ssyk = forms.CharField(
+        label=_("SSYK-4-kod"), max_length=4, help_text=_("t.ex. 2221 (Grundutbildade sjuksköterskor)")
+    )
     reason = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
@@ -112,7 +140,9 @@ class ManualLinkForm(BoundedFormMixin, forms.Form):
 
 
 class TemplateUploadForm(forms.Form):
-    file = forms.FileField(label=_("Mall (CSV eller Excel)"), help_text=_("UTF-8-CSV med , eller ; som avgränsare, eller .xlsx"))
+    file = forms.FileField(
+        label=_("Mall (CSV eller Excel)"), help_text=_("UTF-8-CSV med , eller ; som avgränsare, eller .xlsx")
+    )
 
     def clean_file(self):
         f = self.cleaned_data["file"]

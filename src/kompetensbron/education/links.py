@@ -13,11 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.samverkan.audit import record, snapshot
 
 from . import validation as v
 from .models import Course, LinkProvenance, LinkStatus, OccupationLink, Programme
-from kompetensbron.samverkan.audit import record, snapshot
-
 from .permissions import require
 
 __all__ = ["get_link", "confirm_link", "reject_link", "add_manual_link", "suggest_link", "REASON_REQUIRED"]
@@ -42,7 +41,13 @@ def _decide(link: OccupationLink, *, actor, status: str, reason: str) -> Occupat
         link.author = actor
         link.decided_at = timezone.now()
         link.save(update_fields=["status", "reason", "author", "decided_at", "updated_at"])
-        record(actor=actor, action="confirm" if status == LinkStatus.CONFIRMED else "reject", obj=link, before=before, after=snapshot(link))
+        record(
+            actor=actor,
+            action="confirm" if status == LinkStatus.CONFIRMED else "reject",
+            obj=link,
+            before=before,
+            after=snapshot(link),
+        )
     return get_link(link.pk)
 
 
@@ -62,7 +67,13 @@ def reject_link(*, actor, link: OccupationLink, reason: str) -> OccupationLink:
 
 
 def add_manual_link(
-    *, actor, ssyk: str, reason: str, programme: Programme | None = None, course: Course | None = None, score: float = 1.0
+    *,
+    actor,
+    ssyk: str,
+    reason: str,
+    programme: Programme | None = None,
+    course: Course | None = None,
+    score: float = 1.0,
 ) -> OccupationLink:
     """Link a programme or a course (exactly one) to an SSYK-4 group by hand: confirmed at once."""
     if programme is not None:
@@ -89,9 +100,16 @@ def add_manual_link(
     v.raise_if(errors, "Kopplingen kunde inte sparas.")
     with transaction.atomic():
         link = OccupationLink.objects.create(
-            programme=programme, course=course, ssyk_id=ssyk, provenance=LinkProvenance.MANUAL, score=score,
-            status=LinkStatus.CONFIRMED, reason=reason, author=actor, decided_at=timezone.now(),
-        )  # fmt: skip
+            programme=programme,
+            course=course,
+            ssyk_id=ssyk,
+            provenance=LinkProvenance.MANUAL,
+            score=score,
+            status=LinkStatus.CONFIRMED,
+            reason=reason,
+            author=actor,
+            decided_at=timezone.now(),
+        )
         record(actor=actor, action="create", obj=link, after=snapshot(link))
     return get_link(link.pk)
 
@@ -122,7 +140,10 @@ def suggest_link(
     v.raise_if(errors, "Förslaget kunde inte sparas.")
     with transaction.atomic():
         link, created = OccupationLink.objects.update_or_create(
-            programme=programme, course=course, ssyk_id=ssyk, provenance=provenance,
+            programme=programme,
+            course=course,
+            ssyk_id=ssyk,
+            provenance=provenance,
             defaults=dict(score=score, rank=rank, evidence=evidence or {}),
-        )  # fmt: skip
+        )
     return link, created

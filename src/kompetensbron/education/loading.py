@@ -26,10 +26,24 @@ __all__ = ["SyllabiLoadReport", "load_syllabi", "store_syllabi", "course_search_
 
 #: the fields an import writes (compared to decide "updated" vs "unchanged")
 COURSE_FIELDS = (
-    "title", "level", "credits", "subject", "subject_group_code", "subject_group", "depth_code",
-    "learning_outcomes", "learning_outcomes_en", "ilos", "eligibility", "valid_from", "version",
-    "search_text", "load_id", "source_file", "source_line",
-)  # fmt: skip
+    "title",
+    "level",
+    "credits",
+    "subject",
+    "subject_group_code",
+    "subject_group",
+    "depth_code",
+    "learning_outcomes",
+    "learning_outcomes_en",
+    "ilos",
+    "eligibility",
+    "valid_from",
+    "version",
+    "search_text",
+    "load_id",
+    "source_file",
+    "source_line",
+)
 
 
 @dataclass(frozen=True)
@@ -76,9 +90,13 @@ def _data_load(parsed: SyllabusFile, relative: str) -> DataLoad:
     sha = file_sha256(parsed.path)
     old = DataLoad.objects.filter(dataset=SYLLABI_DATASET).first()
     values = dict(
-        title=info["title"], source_file=relative, version=info["version"], publisher=info["publisher"],
-        licence=info["licence"], sha256=sha,
-    )  # fmt: skip
+        title=info["title"],
+        source_file=relative,
+        version=info["version"],
+        publisher=info["publisher"],
+        licence=info["licence"],
+        sha256=sha,
+    )
     if old is None:
         return DataLoad.objects.create(dataset=SYLLABI_DATASET, loaded_at=timezone.now(), **values)
     if any(getattr(old, k) != v for k, v in values.items()):
@@ -100,12 +118,24 @@ def store_syllabi(parsed: SyllabusFile, *, relative: str = SYLLABI_PATH) -> Syll
         unchanged = 0
         for r in parsed.records:
             values = dict(
-                title=r.title, level=r.level, credits=r.credits, subject=r.subject, subject_group_code=r.subject_group_code,
-                subject_group=r.subject_group, depth_code=r.depth_code, learning_outcomes=r.learning_outcomes,
-                learning_outcomes_en=r.learning_outcomes_en, ilos=list(r.ilos), eligibility=r.eligibility,
-                valid_from=r.valid_from, version=r.version, search_text=course_search_text(r.code, r.title, r.subject, r.subject_group),
-                load_id=load.pk, source_file=relative, source_line=r.line,
-            )  # fmt: skip
+                title=r.title,
+                level=r.level,
+                credits=r.credits,
+                subject=r.subject,
+                subject_group_code=r.subject_group_code,
+                subject_group=r.subject_group,
+                depth_code=r.depth_code,
+                learning_outcomes=r.learning_outcomes,
+                learning_outcomes_en=r.learning_outcomes_en,
+                ilos=list(r.ilos),
+                eligibility=r.eligibility,
+                valid_from=r.valid_from,
+                version=r.version,
+                search_text=course_search_text(r.code, r.title, r.subject, r.subject_group),
+                load_id=load.pk,
+                source_file=relative,
+                source_line=r.line,
+            )
             old = existing.get(r.code)
             if old is None:
                 create.append(Course(institution=institution, code=r.code, **values))
@@ -124,6 +154,12 @@ def store_syllabi(parsed: SyllabusFile, *, relative: str = SYLLABI_PATH) -> Syll
         in_file = {r.code for r in parsed.records}
         not_in_file = sum(1 for code in existing if code not in in_file)
     return SyllabiLoadReport(
-        path=parsed.path, lines=parsed.lines, distinct_codes=parsed.distinct_codes, superseded=parsed.superseded,
-        created=len(create), updated=len(update), unchanged=unchanged, not_in_file=not_in_file,
-    )  # fmt: skip
+        path=parsed.path,
+        lines=parsed.lines,
+        distinct_codes=parsed.distinct_codes,
+        superseded=parsed.superseded,
+        created=len(create),
+        updated=len(update),
+        unchanged=unchanged,
+        not_in_file=not_in_file,
+    )

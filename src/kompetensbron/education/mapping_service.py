@@ -52,12 +52,16 @@ class StoreCounts:
 
 
 def _evidence(suggestion) -> dict:
-    evidence = suggestion.evidence.as_json() if hasattr(suggestion.evidence, "as_json") else dict(suggestion.evidence or {})
+    evidence = (
+        suggestion.evidence.as_json() if hasattr(suggestion.evidence, "as_json") else dict(suggestion.evidence or {})
+    )
     evidence.setdefault("label", suggestion.label)
     return evidence
 
 
-def store_course_suggestions(*, suggestions: Iterable, institution: Institution | None = None, actor=None) -> StoreCounts:
+def store_course_suggestions(
+    *, suggestions: Iterable, institution: Institution | None = None, actor=None
+) -> StoreCounts:
     """Upsert the suggestions of :class:`CourseMapping` objects (``code`` = course code).
 
     ``institution`` narrows the course look-up; without it a code matches the courses of
@@ -73,7 +77,9 @@ def store_course_suggestions(*, suggestions: Iterable, institution: Institution 
 
     def audit(counts: StoreCounts) -> None:
         summary = f"{len(targets)} kurser" + (f" vid {institution}" if institution is not None else "")
-        record_bulk(actor=actor, action="map_occupations", model=OccupationLink, summary=summary, after=_counts_json(counts))
+        record_bulk(
+            actor=actor, action="map_occupations", model=OccupationLink, summary=summary, after=_counts_json(counts)
+        )
 
     return _store("course", targets, mappings, audit)
 
@@ -111,7 +117,11 @@ def _store(field: str, targets: dict[str, list[int]], mappings: list, audit=None
             if s.provenance not in _SUGGESTED_PROVENANCES:
                 raise ValueError(f"suggestions come from {_SUGGESTED_PROVENANCES}, not {s.provenance!r}")
             for pk in pks:
-                wanted[(pk, s.ssyk, s.provenance)] = (min(1.0, max(0.0, round(float(s.score), 6))), s.rank, _evidence(s))
+                wanted[(pk, s.ssyk, s.provenance)] = (
+                    min(1.0, max(0.0, round(float(s.score), 6))),
+                    s.rank,
+                    _evidence(s),
+                )
     target_ids = {pk for m in mappings for pk in targets.get(m.code, ())}
     now = timezone.now()
     created = updated = unchanged = kept = removed = 0
@@ -145,9 +155,14 @@ def _store(field: str, targets: dict[str, list[int]], mappings: list, audit=None
             updated = len(to_update)
         new = [
             OccupationLink(
-                **{fk: pk}, ssyk_id=ssyk, provenance=provenance, score=score, rank=rank, evidence=evidence,
+                **{fk: pk},
+                ssyk_id=ssyk,
+                provenance=provenance,
+                score=score,
+                rank=rank,
+                evidence=evidence,
                 status=LinkStatus.SUGGESTED,
-            )  # fmt: skip
+            )
             for (pk, ssyk, provenance), (score, rank, evidence) in wanted.items()
             if (pk, ssyk, provenance) not in seen
         ]

@@ -64,20 +64,39 @@ class CourseLevel(models.TextChoices):
 
 
 class Programme(models.Model):
-    institution = models.ForeignKey(Institution, verbose_name=_("lärosäte"), on_delete=models.PROTECT, related_name="programmes")
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("lärosäte"), on_delete=models.PROTECT, related_name="programmes"
+    )
     code = models.CharField(_("programkod"), max_length=32)
     name = models.CharField(_("namn"), max_length=255)
-    degree = models.CharField(_("examen"), max_length=128, blank=True, help_text=_("t.ex. kandidatexamen, sjuksköterskeexamen"))
+    degree = models.CharField(
+        _("examen"), max_length=128, blank=True, help_text=_("t.ex. kandidatexamen, sjuksköterskeexamen")
+    )
     sun_level = models.ForeignKey(
-        "reference.SunLevel", verbose_name=_("SUN 2020-nivå"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "reference.SunLevel",
+        verbose_name=_("SUN 2020-nivå"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     sun_field = models.ForeignKey(
-        "reference.SunField", verbose_name=_("SUN 2020-inriktning"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "reference.SunField",
+        verbose_name=_("SUN 2020-inriktning"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     form = models.CharField(_("studieform"), max_length=16, choices=StudyForm.choices, default=StudyForm.CAMPUS)
     places = models.PositiveIntegerField(_("utbildningsplatser"), null=True, blank=True)
     kommun = models.ForeignKey(
-        "reference.Kommun", verbose_name=_("studieort (kommun)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "reference.Kommun",
+        verbose_name=_("studieort (kommun)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     credits = models.DecimalField(_("högskolepoäng"), max_digits=6, decimal_places=1, null=True, blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
@@ -90,7 +109,9 @@ class Programme(models.Model):
         ordering = ["name", "code"]
         constraints = [
             models.UniqueConstraint(fields=["institution", "code"], name="unique_programme_code_per_institution"),
-            models.CheckConstraint(condition=Q(credits__isnull=True) | Q(credits__gt=0), name="programme_credits_positive"),
+            models.CheckConstraint(
+                condition=Q(credits__isnull=True) | Q(credits__gt=0), name="programme_credits_positive"
+            ),
         ]
         verbose_name = _("utbildningsprogram")
         verbose_name_plural = _("utbildningsprogram")
@@ -116,7 +137,9 @@ class ProgrammeYear(models.Model):
 
 
 class Course(models.Model):
-    institution = models.ForeignKey(Institution, verbose_name=_("lärosäte"), on_delete=models.PROTECT, related_name="courses")
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("lärosäte"), on_delete=models.PROTECT, related_name="courses"
+    )
     code = models.CharField(_("kurskod"), max_length=16)
     title = models.CharField(_("benämning"), max_length=255)
     level = models.CharField(_("nivå"), max_length=2, choices=CourseLevel.choices, blank=True)
@@ -133,7 +156,12 @@ class Course(models.Model):
     version = models.PositiveIntegerField(_("version"), null=True, blank=True)
     search_text = models.TextField(editable=False, blank=True)
     load = models.ForeignKey(
-        "reference.DataLoad", verbose_name=_("dataladdning"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "reference.DataLoad",
+        verbose_name=_("dataladdning"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     source_file = models.CharField(_("källfil"), max_length=512, blank=True)
     source_line = models.PositiveIntegerField(_("rad i källfilen"), null=True, blank=True)
@@ -186,9 +214,15 @@ class OccupationLink(models.Model):
     """A programme or a course (exactly one) linked to an SSYK-4 group."""
 
     course = models.ForeignKey(Course, null=True, blank=True, on_delete=models.CASCADE, related_name="occupation_links")
-    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.CASCADE, related_name="occupation_links")
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.CASCADE, related_name="occupation_links"
+    )
     ssyk = models.ForeignKey(
-        "reference.SsykGroup", verbose_name=_("SSYK-4"), on_delete=models.CASCADE, related_name="+", limit_choices_to={"level": 4}
+        "reference.SsykGroup",
+        verbose_name=_("SSYK-4"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"level": 4},
     )
     provenance = models.CharField(_("ursprung"), max_length=32, choices=LinkProvenance.choices)
     score = models.FloatField(_("poäng"), default=0.0)
@@ -197,7 +231,12 @@ class OccupationLink(models.Model):
     reason = models.TextField(_("motivering"), blank=True)
     evidence = models.JSONField(_("underlag"), default=dict, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("beslutad av"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beslutad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("beslutad"), null=True, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
@@ -207,7 +246,8 @@ class OccupationLink(models.Model):
         ordering = ["provenance", "rank", "-score"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(course__isnull=False) & Q(programme__isnull=True)) | (Q(course__isnull=True) & Q(programme__isnull=False)),
+                condition=(Q(course__isnull=False) & Q(programme__isnull=True))
+                | (Q(course__isnull=True) & Q(programme__isnull=False)),
                 name="occupation_link_course_xor_programme",
             ),
             models.CheckConstraint(condition=Q(score__gte=0) & Q(score__lte=1), name="occupation_link_score_0_1"),
@@ -216,10 +256,14 @@ class OccupationLink(models.Model):
                 name="occupation_link_reason_required",
             ),
             models.UniqueConstraint(
-                fields=["course", "ssyk", "provenance"], condition=Q(course__isnull=False), name="unique_course_occupation_link"
+                fields=["course", "ssyk", "provenance"],
+                condition=Q(course__isnull=False),
+                name="unique_course_occupation_link",
             ),
             models.UniqueConstraint(
-                fields=["programme", "ssyk", "provenance"], condition=Q(programme__isnull=False), name="unique_programme_occupation_link"
+                fields=["programme", "ssyk", "provenance"],
+                condition=Q(programme__isnull=False),
+                name="unique_programme_occupation_link",
             ),
         ]
         verbose_name = _("yrkeskoppling")

@@ -19,7 +19,16 @@ if TYPE_CHECKING:
 
     from .template_import import TemplateImportReport
 
-__all__ = ["LinkGroup", "group_links", "ProgrammeListPage", "ProgrammePage", "CourseListPage", "CoursePage", "FormPage", "ImportPage"]
+__all__ = [
+    "LinkGroup",
+    "group_links",
+    "ProgrammeListPage",
+    "ProgrammePage",
+    "CourseListPage",
+    "CoursePage",
+    "FormPage",
+    "ImportPage",
+]
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,12 @@ rules.add_perm("education.import_programmes", _active & (is_education_staff | ha
 
 def require(user, perm: str, obj=None, message: str | None = None) -> None:
     """Raise :class:`PermissionDenied` unless ``user`` has ``education.<perm>`` (on ``obj``)."""
-    if user is None or not user.is_authenticated or not user.is_active or not rules.has_perm(f"education.{perm}", user, obj):
+    if (
+        user is None
+        or not user.is_authenticated
+        or not user.is_active
+        or not rules.has_perm(f"education.{perm}", user, obj)
+    ):
         raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
 
 

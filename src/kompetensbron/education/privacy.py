@@ -37,7 +37,9 @@ def export_person(user) -> dict:
 
 
 def erase_person(user) -> int:
-    changed = replace_in_text_fields(apps.get_app_config("education").get_models(), person_names(user), replacement_for(user))
+    changed = replace_in_text_fields(
+        apps.get_app_config("education").get_models(), person_names(user), replacement_for(user)
+    )
     # links they decided show the (now anonymised) reviewer: touch them so cached pages rebuild
     OccupationLink.objects.filter(author=user).update(updated_at=timezone.now())
     return changed

@@ -15,13 +15,12 @@ from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import NotFound, UnknownConcept
 from kompetensbron.reference.search_text import fold, query_terms
-from kompetensbron.unique_writes import atomic_unique
 from kompetensbron.reference.services import list_data_sources
+from kompetensbron.samverkan.audit import record, snapshot
+from kompetensbron.unique_writes import atomic_unique
 
 from . import validation as v
 from .models import Course, CourseLevel, Institution, OccupationLink, Programme, StudyForm
-from kompetensbron.samverkan.audit import record, snapshot
-
 from .permissions import require
 from .schemas import (
     CodeLabel,
@@ -73,9 +72,16 @@ def _code_label(obj, label_attr: str = "label") -> CodeLabel | None:
 
 def _summary(p: Programme) -> ProgrammeSummary:
     return ProgrammeSummary(
-        id=p.pk, code=p.code, name=p.name, institution=p.institution.name, degree=p.degree, form=p.form,
-        kommun=_code_label(p.kommun, "name"), sun_field=_code_label(p.sun_field), is_demo=p.is_demo,
-    )  # fmt: skip
+        id=p.pk,
+        code=p.code,
+        name=p.name,
+        institution=p.institution.name,
+        degree=p.degree,
+        form=p.form,
+        kommun=_code_label(p.kommun, "name"),
+        sun_field=_code_label(p.sun_field),
+        is_demo=p.is_demo,
+    )
 
 
 def search_programmes(query: str = "", *, limit: int = 50) -> ProgrammeSearchResult:
@@ -86,50 +92,91 @@ def search_programmes(query: str = "", *, limit: int = 50) -> ProgrammeSearchRes
     rows = list(qs[: limit + 1]) if not query else list(qs)
     if query:
         folded = fold(query)
-        rows.sort(key=lambda p: (p.code.casefold() != query.strip().casefold(), not fold(p.name).startswith(folded), p.name))
+        rows.sort(
+            key=lambda p: (p.code.casefold() != query.strip().casefold(), not fold(p.name).startswith(folded), p.name)
+        )
     return ProgrammeSearchResult(query=query, count=qs.count(), results=[_summary(p) for p in rows[:limit]])
 
 
 def get_programme_model(pk: int) -> Programme:
     try:
-        return Programme.objects.select_related("institution", "institution__kommun", "kommun", "sun_level", "sun_field").get(pk=pk)
+        return Programme.objects.select_related(
+            "institution", "institution__kommun", "kommun", "sun_level", "sun_field"
+        ).get(pk=pk)
     except Programme.DoesNotExist:
         raise NotFound(f"Det finns inget utbildningsprogram med id {pk}.") from None
 
 
 def link_out(link: OccupationLink) -> OccupationLinkOut:
     return OccupationLinkOut(
-        id=link.pk, ssyk=CodeLabel(code=link.ssyk.code, label=link.ssyk.label), provenance=link.provenance,
-        provenance_label=str(link.get_provenance_display()), score=link.score, rank=link.rank, status=link.status,
-        status_label=str(link.get_status_display()), reason=link.reason, evidence=link.evidence,
+        id=link.pk,
+        ssyk=CodeLabel(code=link.ssyk.code, label=link.ssyk.label),
+        provenance=link.provenance,
+        provenance_label=str(link.get_provenance_display()),
+        score=link.score,
+        rank=link.rank,
+        status=link.status,
+        status_label=str(link.get_status_display()),
+        reason=link.reason,
+        evidence=link.evidence,
         author=(link.author.get_full_name() or link.author.get_username()) if link.author else None,
-        decided_at=link.decided_at, programme_id=link.programme_id, course_code=link.course.code if link.course_id else None,
-    )  # fmt: skip
+        decided_at=link.decided_at,
+        programme_id=link.programme_id,
+        course_code=link.course.code if link.course_id else None,
+    )
 
 
 def _links(qs: QuerySet) -> list[OccupationLinkOut]:
-    return [link_out(x) for x in qs.select_related("ssyk", "author", "course").order_by("provenance", "rank", "-score", "ssyk_id")]
+    return [
+        link_out(x)
+        for x in qs.select_related("ssyk", "author", "course").order_by("provenance", "rank", "-score", "ssyk_id")
+    ]
 
 
 def get_programme(pk: int) -> ProgrammeDetail:
     p = get_programme_model(pk)
     inst = p.institution
     courses = [
-        ProgrammeCourseOut(code=pc.course.code, title=pc.course.title, credits=pc.course.credits, level=pc.course.level, term=pc.term, mandatory=pc.mandatory)
+        ProgrammeCourseOut(
+            code=pc.course.code,
+            title=pc.course.title,
+            credits=pc.course.credits,
+            level=pc.course.level,
+            term=pc.term,
+            mandatory=pc.mandatory,
+        )
         for pc in p.programme_courses.select_related("course").order_by("term", "order", "course__code")
     ]
     return ProgrammeDetail(
-        id=p.pk, code=p.code, name=p.name,
-        institution=InstitutionOut(id=inst.pk, name=inst.name, short_name=inst.short_name, kommun=_code_label(inst.kommun, "name")),
-        degree=p.degree, sun_level=_code_label(p.sun_level), sun_field=_code_label(p.sun_field), form=p.form,
-        form_label=str(p.get_form_display()), places=p.places, kommun=_code_label(p.kommun, "name"), credits=p.credits,
-        description=p.description, is_demo=p.is_demo, courses=courses,
-        years=[ProgrammeYearOut(year=y.year, admitted=y.admitted, graduates=y.graduates) for y in p.years.order_by("year")],
-        occupation_links=_links(p.occupation_links.all()), created_at=p.created_at, updated_at=p.updated_at,
-    )  # fmt: skip
+        id=p.pk,
+        code=p.code,
+        name=p.name,
+        institution=InstitutionOut(
+            id=inst.pk, name=inst.name, short_name=inst.short_name, kommun=_code_label(inst.kommun, "name")
+        ),
+        degree=p.degree,
+        sun_level=_code_label(p.sun_level),
+        sun_field=_code_label(p.sun_field),
+        form=p.form,
+        form_label=str(p.get_form_display()),
+        places=p.places,
+        kommun=_code_label(p.kommun, "name"),
+        credits=p.credits,
+        description=p.description,
+        is_demo=p.is_demo,
+        courses=courses,
+        years=[
+            ProgrammeYearOut(year=y.year, admitted=y.admitted, graduates=y.graduates) for y in p.years.order_by("year")
+        ],
+        occupation_links=_links(p.occupation_links.all()),
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+    )
 
 
-def search_courses(query: str = "", *, level: str | None = None, page: int = 1, per_page: int = 50) -> CourseSearchResult:
+def search_courses(
+    query: str = "", *, level: str | None = None, page: int = 1, per_page: int = 50
+) -> CourseSearchResult:
     """Courses matching every term of ``query`` (code, title, subject), one page at a time."""
     per_page = max(1, min(per_page, MAX_LIMIT))
     qs = Course.objects.select_related("institution").order_by("code", "institution__name")
@@ -139,8 +186,24 @@ def search_courses(query: str = "", *, level: str | None = None, page: int = 1, 
     paginator = Paginator(qs, per_page)
     number = max(1, min(page, paginator.num_pages or 1))
     rows = paginator.page(number).object_list
-    results = [CourseSummary(code=c.code, title=c.title, institution=c.institution.name, level=c.level, credits=c.credits, subject=c.subject) for c in rows]
-    return CourseSearchResult(query=query, count=paginator.count, page=number, pages=max(1, math.ceil(paginator.count / per_page)), results=results)
+    results = [
+        CourseSummary(
+            code=c.code,
+            title=c.title,
+            institution=c.institution.name,
+            level=c.level,
+            credits=c.credits,
+            subject=c.subject,
+        )
+        for c in rows
+    ]
+    return CourseSearchResult(
+        query=query,
+        count=paginator.count,
+        page=number,
+        pages=max(1, math.ceil(paginator.count / per_page)),
+        results=results,
+    )
 
 
 def get_course_model(code: str, *, institution_id: int | None = None) -> Course:
@@ -155,17 +218,34 @@ def get_course_model(code: str, *, institution_id: int | None = None) -> Course:
 
 def get_course(code: str, *, institution_id: int | None = None) -> CourseDetail:
     c = get_course_model(code, institution_id=institution_id)
-    programmes = Programme.objects.filter(programme_courses__course=c).select_related("institution", "kommun", "sun_field").distinct()
+    programmes = (
+        Programme.objects.filter(programme_courses__course=c)
+        .select_related("institution", "kommun", "sun_field")
+        .distinct()
+    )
     return CourseDetail(
-        code=c.code, title=c.title, institution=c.institution.name, level=c.level,
-        level_label=str(CourseLevel(c.level).label) if c.level else "", credits=c.credits, subject=c.subject,
-        subject_group_code=c.subject_group_code, subject_group=c.subject_group, depth_code=c.depth_code,
-        learning_outcomes=c.learning_outcomes, learning_outcomes_en=c.learning_outcomes_en, ilos=list(c.ilos or []),
-        eligibility=c.eligibility, valid_from=c.valid_from, version=c.version, source_file=c.source_file,
-        source_line=c.source_line, programmes=[_summary(p) for p in programmes],
+        code=c.code,
+        title=c.title,
+        institution=c.institution.name,
+        level=c.level,
+        level_label=str(CourseLevel(c.level).label) if c.level else "",
+        credits=c.credits,
+        subject=c.subject,
+        subject_group_code=c.subject_group_code,
+        subject_group=c.subject_group,
+        depth_code=c.depth_code,
+        learning_outcomes=c.learning_outcomes,
+        learning_outcomes_en=c.learning_outcomes_en,
+        ilos=list(c.ilos or []),
+        eligibility=c.eligibility,
+        valid_from=c.valid_from,
+        version=c.version,
+        source_file=c.source_file,
+        source_line=c.source_line,
+        programmes=[_summary(p) for p in programmes],
         occupation_links=_links(c.occupation_links.all()),
         sources=list_data_sources([c.load.dataset]) if c.load_id else [],
-    )  # fmt: skip
+    )
 
 
 def list_institutions() -> list[InstitutionOut]:
@@ -193,10 +273,16 @@ def _validate(data: ProgrammeIn, *, instance: Programme | None = None) -> dict[s
     errors.update(v.check_kommun(data.kommun))
     errors.update(v.check_not_negative(places=data.places))
     errors.update(v.check_positive(credits=data.credits))
-    if data.credits is not None and "credits" not in errors and (data.credits >= 100000 or data.credits != data.credits.quantize(Decimal("0.1"))):
+    if (
+        data.credits is not None
+        and "credits" not in errors
+        and (data.credits >= 100000 or data.credits != data.credits.quantize(Decimal("0.1")))
+    ):
         errors["credits"] = "Högst en decimal och mindre än 100 000."
     if "institution_id" not in errors and "code" not in errors:
-        errors.update(v.check_programme_code(data.institution_id, data.code, instance_pk=instance.pk if instance else None))
+        errors.update(
+            v.check_programme_code(data.institution_id, data.code, instance_pk=instance.pk if instance else None)
+        )
     return errors
 
 
@@ -204,7 +290,13 @@ def _apply(p: Programme, data: ProgrammeIn) -> Programme:
     p.institution_id = data.institution_id
     p.code, p.name, p.degree = data.code.strip(), data.name.strip(), data.degree.strip()
     p.sun_level_id, p.sun_field_id, p.kommun_id = data.sun_level or None, data.sun_field or None, data.kommun or None
-    p.form, p.places, p.credits, p.description, p.is_demo = data.form, data.places, data.credits, data.description, data.is_demo
+    p.form, p.places, p.credits, p.description, p.is_demo = (
+        data.form,
+        data.places,
+        data.credits,
+        data.description,
+        data.is_demo,
+    )
     institution = Institution.objects.get(pk=data.institution_id)
     p.search_text = programme_search_text(p.code, p.name, p.degree, institution.name)
     p.save()
@@ -237,7 +329,6 @@ def update_programme(*, actor, programme: Programme, data: ProgrammeIn) -> Progr
         programme = _apply(programme, data)
         record(actor=actor, action="update", obj=programme, before=before, after=snapshot(programme))
     return programme
-
 
 
 # ------------------------------------------------------------------ programmes leading to an occupation
@@ -332,26 +423,44 @@ def programmes_leading_to(ssyk: str, *, limit: int = LEADING_LIMIT) -> Programme
         OccupationLink.objects.filter(ssyk=group)
         .exclude(status=LinkStatus.REJECTED)
         .select_related(
-            "programme", "programme__institution", "programme__kommun", "programme__sun_field", "course", "course__institution"
+            "programme",
+            "programme__institution",
+            "programme__kommun",
+            "programme__sun_field",
+            "course",
+            "course__institution",
         )
         .order_by("-score", "rank", "pk")
     )
     items: dict[tuple[str, object], tuple[LeadingItemOut, bool]] = {}
     for link in links:
         brief = LeadingLinkOut(
-            id=link.pk, provenance=link.provenance, provenance_label=str(link.get_provenance_display()), score=link.score,
-            rank=link.rank, status=link.status, status_label=str(link.get_status_display()),
-        )  # fmt: skip
+            id=link.pk,
+            provenance=link.provenance,
+            provenance_label=str(link.get_provenance_display()),
+            score=link.score,
+            rank=link.rank,
+            status=link.status,
+            status_label=str(link.get_status_display()),
+        )
         if link.programme_id:
             p = link.programme
             key: tuple[str, object] = ("programme", p.pk)
             if key not in items:
                 items[key] = (
                     LeadingItemOut(
-                        kind="programme", programme_id=p.pk, course_code=None, code=p.code, name=p.name,
-                        institution=p.institution.name, kommun=_code_label(p.kommun, "name"), sun_field=_code_label(p.sun_field),
-                        url=reverse("education:programme", kwargs={"pk": p.pk}), score=link.score, links=[],
-                    ),  # fmt: skip
+                        kind="programme",
+                        programme_id=p.pk,
+                        course_code=None,
+                        code=p.code,
+                        name=p.name,
+                        institution=p.institution.name,
+                        kommun=_code_label(p.kommun, "name"),
+                        sun_field=_code_label(p.sun_field),
+                        url=reverse("education:programme", kwargs={"pk": p.pk}),
+                        score=link.score,
+                        links=[],
+                    ),
                     False,
                 )
         else:
@@ -363,9 +472,18 @@ def programmes_leading_to(ssyk: str, *, limit: int = LEADING_LIMIT) -> Programme
                     url += "?" + urlencode({"larosate": c.institution_id})
                 items[key] = (
                     LeadingItemOut(
-                        kind="course", programme_id=None, course_code=c.code, code=c.code, name=c.title,
-                        institution=c.institution.name, kommun=None, sun_field=None, url=url, score=link.score, links=[],
-                    ),  # fmt: skip
+                        kind="course",
+                        programme_id=None,
+                        course_code=c.code,
+                        code=c.code,
+                        name=c.title,
+                        institution=c.institution.name,
+                        kommun=None,
+                        sun_field=None,
+                        url=url,
+                        score=link.score,
+                        links=[],
+                    ),
                     False,
                 )
         item, decided = items[key]

@@ -71,7 +71,9 @@ class GraduateSupply:
 
     def supply_mapping(self) -> dict[str, dict[str, int]]:
         """SSYK-4 → region code → graduates: the ``supply`` argument of ``analysis.balance``."""
-        return {code: {region: c.graduates for region, c in s.cells.items()} for code, s in self.by_ssyk.items() if s.cells}
+        return {
+            code: {region: c.graduates for region, c in s.cells.items()} for code, s in self.by_ssyk.items() if s.cells
+        }
 
     def cell(self, ssyk: str, region_code: str) -> SupplyCell | None:
         s = self.by_ssyk.get(ssyk)
@@ -89,7 +91,9 @@ class GraduateSupply:
 def _latest_graduates(programme_ids: set[int]) -> dict[int, tuple[int, int]]:
     """programme id -> (year, graduates) of its latest year with a graduate figure."""
     out: dict[int, tuple[int, int]] = {}
-    rows = ProgrammeYear.objects.filter(programme_id__in=programme_ids, graduates__isnull=False).order_by("programme_id", "year")
+    rows = ProgrammeYear.objects.filter(programme_id__in=programme_ids, graduates__isnull=False).order_by(
+        "programme_id", "year"
+    )
     for pid, year, graduates in rows.values_list("programme_id", "year", "graduates"):
         out[pid] = (year, graduates)  # ascending years: the last one wins
     return out

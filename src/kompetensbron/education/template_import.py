@@ -29,10 +29,15 @@ from pathlib import Path
 from django.db import transaction
 
 from kompetensbron.errors import PermissionDenied
-from kompetensbron.samverkan.audit import record, snapshot
-
 from kompetensbron.reference.models import Kommun, SunField, SunLevel
-from kompetensbron.sources.programme_template import ParsedTemplate, TemplateInvalid, TemplateProblem, TemplateRow, read_programme_template
+from kompetensbron.samverkan.audit import record, snapshot
+from kompetensbron.sources.programme_template import (
+    ParsedTemplate,
+    TemplateInvalid,
+    TemplateProblem,
+    TemplateRow,
+    read_programme_template,
+)
 
 from .loading import course_search_text
 from .models import Course, Institution, Programme, ProgrammeCourse, ProgrammeYear
@@ -73,7 +78,9 @@ def import_programme_template(path: Path, *, source_name: str | None = None, act
     check_template(parsed)
     if actor is not _OPERATOR:
         check_rights(parsed, actor)
-    return store_template(parsed, source_name=source_name or Path(path).name, actor=None if actor is _OPERATOR else actor)
+    return store_template(
+        parsed, source_name=source_name or Path(path).name, actor=None if actor is _OPERATOR else actor
+    )
 
 
 def check_rights(parsed: ParsedTemplate, actor) -> None:
@@ -91,7 +98,9 @@ def check_rights(parsed: ParsedTemplate, actor) -> None:
         inst = institutions.get(r.institution.casefold())
         if inst is None:
             if not is_education_staff(actor):
-                refused.append(f"rad {r.row}: lärosätet ”{r.institution}” finns inte; bara administratörer lägger till lärosäten.")
+                refused.append(
+                    f"rad {r.row}: lärosätet ”{r.institution}” finns inte; bara administratörer lägger till lärosäten."
+                )
             continue
         programme = Programme.objects.filter(institution=inst, code=r.programme_code).first()
         if programme is None:
@@ -116,15 +125,23 @@ def check_template(parsed: ParsedTemplate) -> None:
     """Add the database checks to the parser's problems; raise when there is any problem."""
     problems = list(parsed.problems)
     rows = parsed.rows
-    levels = set(SunLevel.objects.filter(code__in={r.sun_level for r in rows if r.sun_level}).values_list("code", flat=True))
-    fields = set(SunField.objects.filter(code__in={r.sun_field for r in rows if r.sun_field}).values_list("code", flat=True))
-    kommuner = set(Kommun.objects.filter(code__in={r.kommunkod for r in rows if r.kommunkod}).values_list("code", flat=True))
+    levels = set(
+        SunLevel.objects.filter(code__in={r.sun_level for r in rows if r.sun_level}).values_list("code", flat=True)
+    )
+    fields = set(
+        SunField.objects.filter(code__in={r.sun_field for r in rows if r.sun_field}).values_list("code", flat=True)
+    )
+    kommuner = set(
+        Kommun.objects.filter(code__in={r.kommunkod for r in rows if r.kommunkod}).values_list("code", flat=True)
+    )
     institutions = _institutions()
     for r in rows:
         if r.sun_level and r.sun_level not in levels:
             problems.append(TemplateProblem(r.row, "sun_level", f"okänd SUN 2020-nivå ”{r.sun_level}”."))
         elif r.sun_level and not r.sun_level.startswith(POST_SECONDARY_LEVELS):
-            problems.append(TemplateProblem(r.row, "sun_level", f"SUN-nivån ”{r.sun_level}” är inte eftergymnasial (4, 5 eller 6)."))
+            problems.append(
+                TemplateProblem(r.row, "sun_level", f"SUN-nivån ”{r.sun_level}” är inte eftergymnasial (4, 5 eller 6).")
+            )
         if r.sun_field and r.sun_field not in fields:
             problems.append(TemplateProblem(r.row, "sun_field", f"okänd SUN 2020-inriktning ”{r.sun_field}”."))
         if r.kommunkod and r.kommunkod not in kommuner:
@@ -133,7 +150,9 @@ def check_template(parsed: ParsedTemplate) -> None:
     known: dict[str, set[str]] = defaultdict(set)
     inst_ids = {inst.pk for inst in institutions.values()}
     codes = {r.course_code for r in rows if r.course_code}
-    for inst_id, code in Course.objects.filter(institution_id__in=inst_ids, code__in=codes).values_list("institution_id", "code"):
+    for inst_id, code in Course.objects.filter(institution_id__in=inst_ids, code__in=codes).values_list(
+        "institution_id", "code"
+    ):
         known[inst_id].add(code)
     described: dict[tuple[str, str], TemplateRow] = {}
     for r in rows:
@@ -150,21 +169,33 @@ def check_template(parsed: ParsedTemplate) -> None:
         missing = [c for c, v in (("course_title", r.course_title), ("course_credits", r.course_credits)) if not v]
         for column in missing:
             problems.append(
-                TemplateProblem(r.row, column, f"kursen ”{r.course_code}” finns varken importerad eller beskriven i filen; ange benämning och högskolepoäng.")
+                TemplateProblem(
+                    r.row,
+                    column,
+                    f"kursen ”{r.course_code}” finns varken importerad eller beskriven i filen; ange benämning och högskolepoäng.",
+                )
             )
     seen: dict[tuple[str, str, str], int] = {}
     for r in rows:
         if r.course_code:
             key = (r.institution.casefold(), r.programme_code, r.course_code)
             if key in seen:
-                problems.append(TemplateProblem(r.row, "course_code", f"kursen ”{r.course_code}” står redan på rad {seen[key]} i samma program."))
+                problems.append(
+                    TemplateProblem(
+                        r.row, "course_code", f"kursen ”{r.course_code}” står redan på rad {seen[key]} i samma program."
+                    )
+                )
             seen.setdefault(key, r.row)
     seen_years: dict[tuple[str, str, int], int] = {}
     for r in rows:
         if r.year is not None:
             key = (r.institution.casefold(), r.programme_code, r.year)
             if key in seen_years:
-                problems.append(TemplateProblem(r.row, "year", f"år {r.year} står redan på rad {seen_years[key]} för samma program."))
+                problems.append(
+                    TemplateProblem(
+                        r.row, "year", f"år {r.year} står redan på rad {seen_years[key]} för samma program."
+                    )
+                )
             seen_years.setdefault(key, r.row)
     if problems:
         raise TemplateInvalid(parsed.path, problems)
@@ -188,13 +219,22 @@ def store_template(parsed: ParsedTemplate, *, source_name: str, actor=None) -> T
                 institutions[inst.name.casefold()] = inst
                 record(actor=actor, action="import", obj=inst, after=snapshot(inst))
             values = dict(
-                name=head.programme_name, degree=head.degree, sun_level_id=head.sun_level or None, sun_field_id=head.sun_field or None,
-                places=head.places, kommun_id=head.kommunkod or None, credits=head.credits,
-            )  # fmt: skip
+                name=head.programme_name,
+                degree=head.degree,
+                sun_level_id=head.sun_level or None,
+                sun_field_id=head.sun_field or None,
+                places=head.places,
+                kommun_id=head.kommunkod or None,
+                credits=head.credits,
+            )
             if head.form:
                 values["form"] = head.form
-            values["search_text"] = programme_search_text(head.programme_code, head.programme_name, head.degree, inst.name)
-            programme, created = Programme.objects.get_or_create(institution=inst, code=head.programme_code, defaults=values)
+            values["search_text"] = programme_search_text(
+                head.programme_code, head.programme_name, head.degree, inst.name
+            )
+            programme, created = Programme.objects.get_or_create(
+                institution=inst, code=head.programme_code, defaults=values
+            )
             if created:
                 created_p += 1
                 record(actor=actor, action="create", obj=programme, after=snapshot(programme))
@@ -212,12 +252,22 @@ def store_template(parsed: ParsedTemplate, *, source_name: str, actor=None) -> T
                 course = Course.objects.filter(institution=inst, code=r.course_code).first()
                 if course is None:
                     desc = next(
-                        x for x in rows if x.institution.casefold() == r.institution.casefold() and x.course_code == r.course_code and x.course_title and x.course_credits
+                        x
+                        for x in rows
+                        if x.institution.casefold() == r.institution.casefold()
+                        and x.course_code == r.course_code
+                        and x.course_title
+                        and x.course_credits
                     )
                     course = Course.objects.create(
-                        institution=inst, code=r.course_code, title=desc.course_title, credits=desc.course_credits,
-                        search_text=course_search_text(r.course_code, desc.course_title), source_file=source_name, source_line=desc.row,
-                    )  # fmt: skip
+                        institution=inst,
+                        code=r.course_code,
+                        title=desc.course_title,
+                        credits=desc.course_credits,
+                        search_text=course_search_text(r.course_code, desc.course_title),
+                        source_file=source_name,
+                        source_line=desc.row,
+                    )
                     created_c += 1
                 pc, _ = ProgrammeCourse.objects.update_or_create(
                     programme=programme, course=course, defaults=dict(term=r.term, order=order, mandatory=r.mandatory)
@@ -235,11 +285,25 @@ def store_template(parsed: ParsedTemplate, *, source_name: str, actor=None) -> T
                     years += 1
                     set_years[str(r.year)] = {"admitted": r.admitted, "graduates": r.graduates}
             record(
-                actor=actor, action="import", obj=programme, before={"courses": courses_before},
-                after={"source": source_name, "courses": sorted(r.course_code for r in group if r.course_code), "course_rows_removed": dropped, "years": set_years},
-            )  # fmt: skip
+                actor=actor,
+                action="import",
+                obj=programme,
+                before={"courses": courses_before},
+                after={
+                    "source": source_name,
+                    "courses": sorted(r.course_code for r in group if r.course_code),
+                    "course_rows_removed": dropped,
+                    "years": set_years,
+                },
+            )
     return TemplateImportReport(
-        path=parsed.path, rows=len(rows), programmes_created=created_p, programmes_updated=updated_p, courses_created=created_c,
-        courses_linked=linked, course_rows_removed=removed, years_set=years, programme_ids=tuple(programme_ids),
-    )  # fmt: skip
-
+        path=parsed.path,
+        rows=len(rows),
+        programmes_created=created_p,
+        programmes_updated=updated_p,
+        courses_created=created_c,
+        courses_linked=linked,
+        course_rows_removed=removed,
+        years_set=years,
+        programme_ids=tuple(programme_ids),
+    )

@@ -64,7 +64,9 @@ def check_ssyk4(code: str | None, field: str = "ssyk") -> dict[str, str]:
     return {}
 
 
-def check_programme_code(institution_id: int, code: str, *, instance_pk: int | None = None, field: str = "code") -> dict[str, str]:
+def check_programme_code(
+    institution_id: int, code: str, *, instance_pk: int | None = None, field: str = "code"
+) -> dict[str, str]:
     from .models import Programme
 
     duplicate = Programme.objects.filter(institution_id=institution_id, code=code.strip())
@@ -80,7 +82,9 @@ def check_not_negative(**values: int | Decimal | None) -> dict[str, str]:
 
 
 def check_positive(**values: int | Decimal | None) -> dict[str, str]:
-    return {name: "Värdet måste vara större än 0." for name, value in values.items() if value is not None and value <= 0}
+    return {
+        name: "Värdet måste vara större än 0." for name, value in values.items() if value is not None and value <= 0
+    }
 
 
 def raise_if(errors: dict[str, str], message: str = "Uppgifterna kunde inte sparas.") -> None:

@@ -29,7 +29,15 @@ from kompetensbron.sources.programme_template import TemplateInvalid
 from . import links, services
 from .forms import LinkDecisionForm, ManualLinkForm, ProgrammeForm, TemplateUploadForm
 from .models import CourseLevel
-from .page_contexts import CourseListPage, CoursePage, FormPage, ImportPage, ProgrammeListPage, ProgrammePage, group_links
+from .page_contexts import (
+    CourseListPage,
+    CoursePage,
+    FormPage,
+    ImportPage,
+    ProgrammeListPage,
+    ProgrammePage,
+    group_links,
+)
 from .permissions import can_add, can_change
 from .template_import import import_programme_template
 
@@ -37,12 +45,16 @@ COURSES_PER_PAGE = 50
 
 
 class ProgrammeSearchForm(forms.Form):
-    q = forms.CharField(label=gettext_lazy("Sök program, kod eller lärosäte"), required=False, max_length=200, strip=True)
+    q = forms.CharField(
+        label=gettext_lazy("Sök program, kod eller lärosäte"), required=False, max_length=200, strip=True
+    )
 
 
 class CourseSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Sök kurs, kurskod eller ämne"), required=False, max_length=200, strip=True)
-    level = forms.ChoiceField(label=gettext_lazy("Nivå"), required=False, choices=[("", gettext_lazy("Alla nivåer")), *CourseLevel.choices])
+    level = forms.ChoiceField(
+        label=gettext_lazy("Nivå"), required=False, choices=[("", gettext_lazy("Alla nivåer")), *CourseLevel.choices]
+    )
     page = forms.IntegerField(required=False, min_value=1)
 
 
@@ -57,8 +69,12 @@ def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
 def programme_list(request: HttpRequest) -> HttpResponse:
     form = ProgrammeSearchForm(request.GET)
     query = form.cleaned_data.get("q", "") if form.is_valid() else ""
-    page = ProgrammeListPage(form=form, result=services.search_programmes(query, limit=100), can_add=can_add(request.user))
-    return render_page(request, page, full="education/programme_list.html", fragment="education/_programme_results.html")
+    page = ProgrammeListPage(
+        form=form, result=services.search_programmes(query, limit=100), can_add=can_add(request.user)
+    )
+    return render_page(
+        request, page, full="education/programme_list.html", fragment="education/_programme_results.html"
+    )
 
 
 def _programme_page(request: HttpRequest, pk: int, *, decision_form=None, manual_form=None) -> ProgrammePage:
@@ -96,7 +112,10 @@ def _programme_form(request: HttpRequest, *, programme=None) -> HttpResponse:
     if programme is None:
         title, cancel = _("Nytt utbildningsprogram"), reverse("education:programmes")
     else:
-        title, cancel = _("Ändra %(name)s") % {"name": programme.name}, reverse("education:programme", args=[programme.pk])
+        title, cancel = (
+            _("Ändra %(name)s") % {"name": programme.name},
+            reverse("education:programme", args=[programme.pk]),
+        )
     page = FormPage(title=title, form=form, submit_label=_("Spara"), cancel_url=cancel)
     return render(request, "education/form.html", {"page": page}, status=422 if form.errors else 200)
 
@@ -167,7 +186,12 @@ def link_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ManualLinkForm(request.POST)
     if form.is_valid():
         try:
-            links.add_manual_link(actor=request.user, programme=programme, ssyk=form.cleaned_data["ssyk"], reason=form.cleaned_data["reason"])
+            links.add_manual_link(
+                actor=request.user,
+                programme=programme,
+                ssyk=form.cleaned_data["ssyk"],
+                reason=form.cleaned_data["reason"],
+            )
         except PermissionDenied as exc:
             return _refused(request, str(exc), 403)
         except ValidationFailed as exc:
@@ -219,7 +243,9 @@ def course_list(request: HttpRequest) -> HttpResponse:
     form = CourseSearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
     level = data.get("level") or ""
-    result = services.search_courses(data.get("q", ""), level=level or None, page=data.get("page") or 1, per_page=COURSES_PER_PAGE)
+    result = services.search_courses(
+        data.get("q", ""), level=level or None, page=data.get("page") or 1, per_page=COURSES_PER_PAGE
+    )
     page = CourseListPage(form=form, result=result, level=level)
     return render_page(request, page, full="education/course_list.html", fragment="education/_course_results.html")
 
@@ -228,7 +254,13 @@ def course_list(request: HttpRequest) -> HttpResponse:
 def course_detail(request: HttpRequest, code: str) -> HttpResponse:
     institution = request.GET.get("larosate")
     try:
-        course = services.get_course(code, institution_id=int(institution) if institution and institution.isdigit() else None)
+        course = services.get_course(
+            code, institution_id=int(institution) if institution and institution.isdigit() else None
+        )
     except NotFound:
         return _refused(request, _("Det finns ingen kurs med koden ”%(code)s”.") % {"code": code}, 404)
-    return render(request, "education/course_detail.html", {"page": CoursePage(course=course, link_groups=group_links(course.occupation_links))})
+    return render(
+        request,
+        "education/course_detail.html",
+        {"page": CoursePage(course=course, link_groups=group_links(course.occupation_links))},
+    )

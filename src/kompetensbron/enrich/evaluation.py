@@ -340,6 +340,9 @@ def calibration(scores: Sequence[float], correct: Sequence[bool]) -> Calibration
     if not s.size:
         return Calibration(0.0, 0, None)
     bins = np.clip((s * 10).astype(int), 0, 9)
-    ece = sum(abs(s[bins == b].mean() - c[bins == b].mean()) * (bins == b).sum() for b in range(10) if (bins == b).any()) / s.size
+    ece = (
+        sum(abs(s[bins == b].mean() - c[bins == b].mean()) * (bins == b).sum() for b in range(10) if (bins == b).any())
+        / s.size
+    )
     confident = s >= 0.9
     return Calibration(float(ece), int(confident.sum()), float(c[confident].mean()) if confident.any() else None)

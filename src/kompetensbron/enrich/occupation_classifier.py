@@ -322,7 +322,11 @@ class OccupationClassifier:
         rest = [r for r in candidates if r.concept_id not in held_ids]
         seen = random.Random(seed).sample(rest, k=min(len(held), len(rest)))
         examples = title_examples(
-            snapshot, sources, exclude_concepts=excluded | held_ids, include_legacy=include_legacy, include_esco=include_esco
+            snapshot,
+            sources,
+            exclude_concepts=excluded | held_ids,
+            include_legacy=include_legacy,
+            include_esco=include_esco,
         )
         fitted = _fit(examples, lexicon, groups, _concept_labels(snapshot))
         index = {c: i for i, c in enumerate(fitted.classes)}

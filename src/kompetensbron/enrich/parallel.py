@@ -18,8 +18,8 @@ import os
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from .pipeline import OUTPUT_COLUMNS, Enricher, EnricherHandle
@@ -106,7 +106,9 @@ class ParallelEnricher:
             # forkserver: no fork of a process that may hold DuckDB threads
             ctx = multiprocessing.get_context("forkserver")
             init: Callable[..., None] = _init_worker  # typeshed types initializer as taking no arguments
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init, initargs=(self._handle, os.getpid()))
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=init, initargs=(self._handle, os.getpid())
+            )
         texts = frame[["headline", "description"]]
         size = -(-len(texts) // self.workers)
         parts = [texts.iloc[i : i + size] for i in range(0, len(texts), size)]

@@ -73,7 +73,8 @@ ENRICHER_FORMAT = "kompetensbron.enricher/1"
 OUTPUT_COLUMNS = ("ssyk_pred", "occupation_concept_pred", "occupation_score", "skill_ids")
 #: Snapshot files the model is built from (relative to the data directory).
 _SNAPSHOT_FILES = tuple(
-    catalog.dataset(key).path for key in ("ssyk-1", "ssyk-2", "ssyk-4", "ssyk-hierarchy", "ssyk-isco", "skills", "esco-jobtech")
+    catalog.dataset(key).path
+    for key in ("ssyk-1", "ssyk-2", "ssyk-4", "ssyk-hierarchy", "ssyk-isco", "skills", "esco-jobtech")
 )
 _EXTRA_FILES = (
     VOCATIONS_FILE,

@@ -76,6 +76,8 @@ class EscoTitle:
     esco_uri: str
     concept_id: str  # the JobTech occupation-name of the mapping row
     match_type: str  # SKOS relation of that row
+
+
 _GENDERS = ("male", "female", "unknown")
 
 

@@ -30,7 +30,9 @@ class CharNgramBaseline:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.svm import LinearSVC
 
-        vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True, sublinear_tf=True, dtype=np.float32)
+        vectorizer = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), lowercase=True, sublinear_tf=True, dtype=np.float32
+        )
         x = vectorizer.fit_transform([e.text for e in examples])
         svm = LinearSVC(C=0.5, max_iter=5000)
         svm.fit(x, [e.ssyk for e in examples], sample_weight=np.array([e.weight for e in examples]))

@@ -144,7 +144,9 @@ def title_examples(
 ESCO_LINK_WEIGHTS = {"skos:exactMatch": 0.8, "skos:closeMatch": 0.8, "skos:narrowMatch": 0.6, "skos:broadMatch": 0.4}
 
 
-def _esco_examples(sources: EnrichmentSources, names: Sequence[Any], codes: set[str], excluded: set[str]) -> list[TitleExample]:
+def _esco_examples(
+    sources: EnrichmentSources, names: Sequence[Any], codes: set[str], excluded: set[str]
+) -> list[TitleExample]:
     """ESCO occupation labels (Swedish and English) as examples of the SSYK-4 group of the
     JobTech occupation-name they map to (current names, else ~2021 ones).
 

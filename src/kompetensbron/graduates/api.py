@@ -28,17 +28,25 @@ class FiguresQuery(Schema):
     limit: int = 100
 
 
-@router.get("/retention", response=RetentionOverview, summary="Stay rates per län and per institution's seat län (Saco)")
+@router.get(
+    "/retention", response=RetentionOverview, summary="Stay rates per län and per institution's seat län (Saco)"
+)
 def retention(request: HttpRequest):
     return services.retention_overview()
 
 
-@router.get("/retention/{lan}", response={200: LanRetentionOut, 404: ErrorOut}, summary="Stay rates of one län (code or name)")
+@router.get(
+    "/retention/{lan}", response={200: LanRetentionOut, 404: ErrorOut}, summary="Stay rates of one län (code or name)"
+)
 def retention_of_lan(request: HttpRequest, lan: str):
     return services.lan_retention_detail(lan)
 
 
-@router.get("/admissions", response={200: AdmissionsResult, 422: ErrorOut}, summary="Applicants per place per programme (UHR 2010–2022)")
+@router.get(
+    "/admissions",
+    response={200: AdmissionsResult, 422: ErrorOut},
+    summary="Applicants per place per programme (UHR 2010–2022)",
+)
 def admissions(request: HttpRequest, params: Query[AdmissionsQuery]):
     return services.search_admissions(params.q, university=params.university, limit=params.limit)
 

@@ -21,8 +21,12 @@ def share_staying_in_lan(lan: str) -> RetentionIndicator:
     r = lan_retention_detail(lan)
     return RetentionIndicator(
         name="Andel av länets studenter som bor kvar i länet tio år senare",
-        region=r.lan, value=r.share_living_in_study_lan, numerator=r.in_living_here, denominator=r.in_total,
-        data_period=COHORT, source=_SOURCE,
+        region=r.lan,
+        value=r.share_living_in_study_lan,
+        numerator=r.in_living_here,
+        denominator=r.in_total,
+        data_period=COHORT,
+        source=_SOURCE,
     )
 
 
@@ -30,8 +34,12 @@ def share_from_lan_living_home(lan: str) -> RetentionIndicator:
     r = lan_retention_detail(lan)
     return RetentionIndicator(
         name="Andel av länets gymnasieungdomar i högskolan som bor i länet tio år senare",
-        region=r.lan, value=r.share_living_home, numerator=r.stayed + r.returned, denominator=r.from_total,
-        data_period=COHORT, source=_SOURCE,
+        region=r.lan,
+        value=r.share_living_home,
+        numerator=r.stayed + r.returned,
+        denominator=r.from_total,
+        data_period=COHORT,
+        source=_SOURCE,
     )
 
 
@@ -41,7 +49,11 @@ def latest_imported_figure(region_code: str, measure_contains: str):
 
     row = (
         GraduateFigure.objects.select_related("data_import")
-        .filter(data_import__kind="scb", region_code=region_code.strip()[:4], measure__icontains=measure_contains.strip()[:200])
+        .filter(
+            data_import__kind="scb",
+            region_code=region_code.strip()[:4],
+            measure__icontains=measure_contains.strip()[:200],
+        )
         .order_by("-year", "-data_import__imported_at")
         .first()
     )

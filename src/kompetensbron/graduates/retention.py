@@ -122,7 +122,7 @@ def lan_retention(flows: Iterable[object]) -> dict[str, LanRetention]:
         totals[(f.home, f.view)] = f.total  # type: ignore[attr-defined]
     out = {}
     for home, x in sorted(v.items()):
-        g = lambda *k: x.get(k, 0)  # noqa: E731
+        g = lambda *k: x.get(k, 0)  # noqa: B023 - used in this iteration only
         out[home] = LanRetention(
             home,
             totals.get((home, "from"), 0),
@@ -182,7 +182,9 @@ def admissions_by_programme(terms: Iterable[object]) -> list[ProgrammeAdmissions
             for r in sorted(rows, key=lambda r: (r.year, r.term != "VT"))  # type: ignore[attr-defined]
         )
         out.append(
-            ProgrammeAdmissions(key, first.code, first.name, first.university, UNIVERSITY_SEAT_LAN.get(first.university), figures)  # type: ignore[attr-defined]
+            ProgrammeAdmissions(
+                key, first.code, first.name, first.university, UNIVERSITY_SEAT_LAN.get(first.university), figures
+            )  # type: ignore[attr-defined]
         )
     out.sort(key=lambda p: (p.name.casefold(), p.university))
     return out

@@ -55,7 +55,9 @@ def _retention(data_dir: str) -> tuple[dict[str, LanRetention], dict[str, str]]:
     from kompetensbron.sources.region_records import read_lan
 
     base = Path(data_dir)
-    flows = read_saco_flows(resolve(base, "saco-from-county"), "from") + read_saco_flows(resolve(base, "saco-in-county"), "in")
+    flows = read_saco_flows(resolve(base, "saco-from-county"), "from") + read_saco_flows(
+        resolve(base, "saco-in-county"), "in"
+    )
     codes = {r.name: r.code for r in read_lan(resolve(base, "lan"))}
     return lan_retention(flows), codes
 
@@ -115,7 +117,9 @@ def retention_overview() -> RetentionOverview:
         )
         for u, code in sorted(UNIVERSITY_SEAT_LAN.items(), key=lambda kv: kv[0].casefold())
     ]
-    return RetentionOverview(cohort=COHORT, lan=lan, universities=universities, sources=_retention_sources() + [_source("uhr-admissions")])
+    return RetentionOverview(
+        cohort=COHORT, lan=lan, universities=universities, sources=_retention_sources() + [_source("uhr-admissions")]
+    )
 
 
 def lan_retention_detail(lan: str) -> LanRetentionOut:
@@ -159,21 +163,38 @@ def search_admissions(q: str = "", *, university: str = "", limit: int = 50) -> 
         total=len(hits),
         programmes=[
             ProgrammeAdmissionsOut(
-                key=p.key, code=p.code, name=p.name, university=p.university, lanskod=p.lanskod,
-                latest=_term_out(p.latest), terms=[_term_out(t) for t in p.terms],
+                key=p.key,
+                code=p.code,
+                name=p.name,
+                university=p.university,
+                lanskod=p.lanskod,
+                latest=_term_out(p.latest),
+                terms=[_term_out(t) for t in p.terms],
             )
             for p in hits[:limit]
         ],
         universities=sorted({p.university for p in programmes}, key=str.casefold),
-        sources=[_source("uhr-admissions", "Programmes with the same name at several institutions share one key in the scrape.")],
+        sources=[
+            _source(
+                "uhr-admissions", "Programmes with the same name at several institutions share one key in the scrape."
+            )
+        ],
     )
 
 
 # ------------------------------------------------------------------------------ imports
 def _import_out(i: GraduateImport, replaced: bool = False) -> GraduateImportOut:
     return GraduateImportOut(
-        id=i.pk, kind=i.kind, file_name=i.file_name, sha256=i.sha256, title=i.title, rows=i.rows,
-        first_year=i.first_year, last_year=i.last_year, imported_at=i.imported_at, replaced=replaced,
+        id=i.pk,
+        kind=i.kind,
+        file_name=i.file_name,
+        sha256=i.sha256,
+        title=i.title,
+        rows=i.rows,
+        first_year=i.first_year,
+        last_year=i.last_year,
+        imported_at=i.imported_at,
+        replaced=replaced,
     )
 
 
@@ -192,14 +213,26 @@ def import_graduate_file(*, path: Path, kind: str, title: str = "") -> GraduateI
     with transaction.atomic():
         replaced, _ = GraduateImport.objects.filter(kind=kind, sha256=digest).delete()
         record = GraduateImport.objects.create(
-            kind=kind, file_name=path.name[:255], sha256=digest, title=title.strip()[:255], rows=len(figures),
-            first_year=min(years), last_year=max(years),
+            kind=kind,
+            file_name=path.name[:255],
+            sha256=digest,
+            title=title.strip()[:255],
+            rows=len(figures),
+            first_year=min(years),
+            last_year=max(years),
         )
         GraduateFigure.objects.bulk_create(
             [
                 GraduateFigure(
-                    data_import=record, year=f.year, value=f.value, region_code=f.region_code[:4], region_name=f.region_name[:120],
-                    institution=f.institution[:200], programme=f.programme[:400], measure=f.measure[:400], line=f.line,
+                    data_import=record,
+                    year=f.year,
+                    value=f.value,
+                    region_code=f.region_code[:4],
+                    region_name=f.region_name[:120],
+                    institution=f.institution[:200],
+                    programme=f.programme[:400],
+                    measure=f.measure[:400],
+                    line=f.line,
                 )
                 for f in figures
             ],
@@ -223,8 +256,15 @@ def imported_figures(*, source: str = "", region: str = "", year: int | None = N
         total=total,
         figures=[
             GraduateFigureOut(
-                source=f.data_import.kind, year=f.year, value=f.value, region_code=f.region_code, region_name=f.region_name,
-                institution=f.institution, programme=f.programme, measure=f.measure, file_name=f.data_import.file_name,
+                source=f.data_import.kind,
+                year=f.year,
+                value=f.value,
+                region_code=f.region_code,
+                region_name=f.region_name,
+                institution=f.institution,
+                programme=f.programme,
+                measure=f.measure,
+                file_name=f.data_import.file_name,
             )
             for f in rows[:limit]
         ],

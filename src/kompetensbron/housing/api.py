@@ -51,7 +51,11 @@ def _c(model):
 
 @router.get("/projects", response=list[ProjectPublic], summary="The student-housing project register")
 def list_projects(
-    request: HttpRequest, lan: str | None = None, kommun: str | None = None, status: str | None = None, limit: int = Query(500, ge=1, le=2000)
+    request: HttpRequest,
+    lan: str | None = None,
+    kommun: str | None = None,
+    status: str | None = None,
+    limit: int = Query(500, ge=1, le=2000),
 ):
     return [services.public.project(p) for p in services.list_projects(lan=lan, kommun=kommun, status=status)[:limit]]
 
@@ -61,19 +65,31 @@ def get_project(request: HttpRequest, project_id: int):
     return services.public.project(services.get_project(project_id), history=True)
 
 
-@router.post("/projects", response=_c(ProjectPublic), auth=django_auth, summary="Register a project (the owner's coordinators)")
+@router.post(
+    "/projects", response=_c(ProjectPublic), auth=django_auth, summary="Register a project (the owner's coordinators)"
+)
 def create_project(request: HttpRequest, data: ProjectCreate):
     project = services.create_project(actor=request.auth, data=data)
     return Status(201, services.public.project(services.get_project(project.pk), history=True))
 
 
-@router.patch("/projects/{project_id}", response=_r(ProjectPublic), auth=django_auth, summary="Edit a project (the owner's coordinators)")
+@router.patch(
+    "/projects/{project_id}",
+    response=_r(ProjectPublic),
+    auth=django_auth,
+    summary="Edit a project (the owner's coordinators)",
+)
 def update_project(request: HttpRequest, project_id: int, data: ProjectUpdate):
     project = services.update_project(actor=request.auth, project=services.get_project(project_id), data=data)
     return services.public.project(project, history=True)
 
 
-@router.post("/projects/{project_id}/status", response=_r(ProjectPublic), auth=django_auth, summary="Move a project to a later status or cancel it (the owner's coordinators)")
+@router.post(
+    "/projects/{project_id}/status",
+    response=_r(ProjectPublic),
+    auth=django_auth,
+    summary="Move a project to a later status or cancel it (the owner's coordinators)",
+)
 def change_status(request: HttpRequest, project_id: int, data: StatusChangeIn):
     project = services.change_status(actor=request.auth, project=services.get_project(project_id), data=data)
     return services.public.project(project, history=True)
@@ -87,18 +103,32 @@ def list_programmes(request: HttpRequest):
     return [services.public.programme(p) for p in services.list_programmes()]
 
 
-@router.get("/programmes/{programme_id}/progress", response=_r(ProgrammeProgress), summary="A programme's progress per year and kommun against its target")
+@router.get(
+    "/programmes/{programme_id}/progress",
+    response=_r(ProgrammeProgress),
+    summary="A programme's progress per year and kommun against its target",
+)
 def programme_progress(request: HttpRequest, programme_id: int):
     return services.programme_progress(services.get_programme(programme_id))
 
 
-@router.post("/programmes", response=_c(ProgrammePublic), auth=django_auth, summary="Set up a programme (a region's coordinators)")
+@router.post(
+    "/programmes",
+    response=_c(ProgrammePublic),
+    auth=django_auth,
+    summary="Set up a programme (a region's coordinators)",
+)
 def create_programme(request: HttpRequest, data: ProgrammeCreate):
     programme = services.create_programme(actor=request.auth, data=data)
     return Status(201, services.public.programme(programme))
 
 
-@router.patch("/programmes/{programme_id}", response=_r(ProgrammePublic), auth=django_auth, summary="Edit a programme's target (the region's coordinators)")
+@router.patch(
+    "/programmes/{programme_id}",
+    response=_r(ProgrammePublic),
+    auth=django_auth,
+    summary="Edit a programme's target (the region's coordinators)",
+)
 def update_programme(request: HttpRequest, programme_id: int, data: ProgrammeUpdate):
     programme = services.update_programme(actor=request.auth, programme=services.get_programme(programme_id), data=data)
     return services.public.programme(programme)
@@ -109,7 +139,12 @@ class KommunTargetOut(Schema):
     target_homes: int
 
 
-@router.put("/programmes/{programme_id}/kommun-targets", response=_r(KommunTargetOut), auth=django_auth, summary="Set a kommun's own target (0 removes it; the region's coordinators)")
+@router.put(
+    "/programmes/{programme_id}/kommun-targets",
+    response=_r(KommunTargetOut),
+    auth=django_auth,
+    summary="Set a kommun's own target (0 removes it; the region's coordinators)",
+)
 def set_kommun_target(request: HttpRequest, programme_id: int, data: KommunTargetIn):
     services.set_kommun_target(actor=request.auth, programme=services.get_programme(programme_id), data=data)
     return KommunTargetOut(kommun_code=data.kommun_code, target_homes=data.target_homes)
@@ -118,12 +153,19 @@ def set_kommun_target(request: HttpRequest, programme_id: int, data: KommunTarge
 # ------------------------------------------------------------------ queue statistics
 
 
-@router.get("/queue-statistics", response=list[QueueSeries], summary="Queue statistics per housing organisation by year")
+@router.get(
+    "/queue-statistics", response=list[QueueSeries], summary="Queue statistics per housing organisation by year"
+)
 def queue_statistics(request: HttpRequest, organisation_id: int | None = None):
     return services.queue_series(organisation_id=organisation_id)
 
 
-@router.post("/queue-statistics", response=_r(QueueStatisticPublic), auth=django_auth, summary="Enter one year's queue figures (the organisation's coordinators)")
+@router.post(
+    "/queue-statistics",
+    response=_r(QueueStatisticPublic),
+    auth=django_auth,
+    summary="Enter one year's queue figures (the organisation's coordinators)",
+)
 def set_queue_statistic(request: HttpRequest, data: QueueStatisticIn):
     return services.public.queue_statistic(services.set_queue_statistic(actor=request.auth, data=data))
 
@@ -138,17 +180,29 @@ class RuleSetOut(Schema):
     rules: dict[str, Any]
 
 
-@router.get("/simulator/rules", response=list[RuleSetOut], summary="The built-in queue rule sets (data a run can change)")
+@router.get(
+    "/simulator/rules", response=list[RuleSetOut], summary="The built-in queue rule sets (data a run can change)"
+)
 def simulator_rules(request: HttpRequest):
     from .simulator import BUILT_IN_RULES
 
-    return [RuleSetOut(name=r.name, title=r.title, description=r.description, rules=r.to_dict()) for r in BUILT_IN_RULES.values()]
+    return [
+        RuleSetOut(name=r.name, title=r.title, description=r.description, rules=r.to_dict())
+        for r in BUILT_IN_RULES.values()
+    ]
 
 
 class SimulationOut(Schema):
-    result: dict[str, Any] = Field(description="median_wait_days, p90_wait_days, shares housed, offers, declines, by_type, …")
+    result: dict[str, Any] = Field(
+        description="median_wait_days, p90_wait_days, shares housed, offers, declines, by_type, …"
+    )
 
 
-@router.post("/simulator/run", response=_r(SimulationOut), auth=django_auth, summary="Run one bounded queue simulation (logged-in users)")
+@router.post(
+    "/simulator/run",
+    response=_r(SimulationOut),
+    auth=django_auth,
+    summary="Run one bounded queue simulation (logged-in users)",
+)
 def simulator_run(request: HttpRequest, data: SimulationIn):
     return SimulationOut(result=run_simulation(data).to_dict())

@@ -43,9 +43,20 @@ __all__ = ["HousingDemoResult", "create_demo_content"]
 SOURCE_TITLE = "Exempeldata: påhittade siffror i Sthlm6000+-storlek"
 #: student homes at the end of 2012 (invented; about 12,000 in the county, 13 kommuner with none)
 STOCK_2012 = {
-    "0180": 8600, "0184": 1250, "0126": 700, "0181": 350, "0186": 300, "0182": 250, "0162": 150,
-    "0183": 120, "0114": 100, "0163": 90, "0191": 50, "0188": 30, "0136": 10,
-}  # fmt: skip
+    "0180": 8600,
+    "0184": 1250,
+    "0126": 700,
+    "0181": 350,
+    "0186": 300,
+    "0182": 250,
+    "0162": 150,
+    "0183": 120,
+    "0114": 100,
+    "0163": 90,
+    "0191": 50,
+    "0188": 30,
+    "0136": 10,
+}
 #: (name, kommunkod, homes, type, status, expected year, completed year)
 PROJECTS = [
     ("Forskarbacken", "0180", 1100, "studio", "completed", 2015, 2015),
@@ -100,11 +111,13 @@ def create_demo_content(*, password: str | None = None) -> HousingDemoResult:
         return HousingDemoResult(password=password, users=[], created={"skipped: no reference data (run init)": 0})
     with transaction.atomic():
         region, made = Organisation.objects.get_or_create(
-            name=f"Region Stockholm{DEMO_SUFFIX}", defaults={"kind": OrganisationKind.REGION, "kommun": kommuner.get("0180"), "is_demo": True}
+            name=f"Region Stockholm{DEMO_SUFFIX}",
+            defaults={"kind": OrganisationKind.REGION, "kommun": kommuner.get("0180"), "is_demo": True},
         )
         note("organisationer", region, made)
         company, made = Organisation.objects.get_or_create(
-            name=f"Studentbostäder i Stockholm{DEMO_SUFFIX}", defaults={"kind": OrganisationKind.HOUSING, "kommun": kommuner.get("0180"), "is_demo": True}
+            name=f"Studentbostäder i Stockholm{DEMO_SUFFIX}",
+            defaults={"kind": OrganisationKind.HOUSING, "kommun": kommuner.get("0180"), "is_demo": True},
         )
         note("organisationer", company, made)
         users = []
@@ -116,9 +129,13 @@ def create_demo_content(*, password: str | None = None) -> HousingDemoResult:
             user.set_password(password)
             user.is_active = True
             user.save()
-            Membership.objects.update_or_create(user=user, organisation=org, defaults={"role": MembershipRole.COORDINATOR})
+            Membership.objects.update_or_create(
+                user=user, organisation=org, defaults={"role": MembershipRole.COORDINATOR}
+            )
             users.append(email)
-        source, _ = HousingSource.objects.get_or_create(title=SOURCE_TITLE, kind=SourceKind.DEMO, defaults={"is_demo": True})
+        source, _ = HousingSource.objects.get_or_create(
+            title=SOURCE_TITLE, kind=SourceKind.DEMO, defaults={"is_demo": True}
+        )
         for code, homes in STOCK_2012.items():
             if code in kommuner:
                 _, made = StockFigure.objects.get_or_create(
@@ -128,33 +145,53 @@ def create_demo_content(*, password: str | None = None) -> HousingDemoResult:
         programme, made = Programme.objects.get_or_create(
             name=f"Sthlm6000+{DEMO_SUFFIX}",
             defaults={
-                "owner": region, "lan_id": "01", "baseline_year": 2013, "target_year": 2017, "target_kind": "absolute",
-                "target_value": 6000, "is_demo": True,
+                "owner": region,
+                "lan_id": "01",
+                "baseline_year": 2013,
+                "target_year": 2017,
+                "target_kind": "absolute",
+                "target_value": 6000,
+                "is_demo": True,
                 "description": "Exempel i Sthlm6000+:s form: 6 000 fler studentbostäder i Stockholms län 2013–2017.",
             },
-        )  # fmt: skip
+        )
         note("program", programme, made)
         for name, code, homes, home_type, status, expected, actual in PROJECTS:
             if code not in kommuner:
                 continue
             date = dt.date(actual or expected - 1, 6, 1)
             project, made = HousingProject.objects.get_or_create(
-                owner=company, name=f"{name}{DEMO_SUFFIX}",
+                owner=company,
+                name=f"{name}{DEMO_SUFFIX}",
                 defaults={
-                    "kommun": kommuner[code], "homes": homes, "home_type": home_type, "status": status, "status_date": date,
-                    "expected_completion_year": expected, "actual_completion_year": actual, "is_demo": True, "source": source,
+                    "kommun": kommuner[code],
+                    "homes": homes,
+                    "home_type": home_type,
+                    "status": status,
+                    "status_date": date,
+                    "expected_completion_year": expected,
+                    "actual_completion_year": actual,
+                    "is_demo": True,
+                    "source": source,
                 },
-            )  # fmt: skip
+            )
             if made:
                 ProjectStatusChange.objects.create(project=project, to_status=status, date=date, note="Exempeldata")
             note("projekt", project, made)
         for year, home_type, queue, offered, median, p90, declines in QUEUE:
             _, made = QueueStatistic.objects.get_or_create(
-                organisation=company, year=year, home_type=home_type,
+                organisation=company,
+                year=year,
+                home_type=home_type,
                 defaults={
-                    "people_in_queue": queue, "homes_offered": offered, "median_wait_days": median, "p90_wait_days": p90,
-                    "declines": declines, "source": source, "is_demo": True,
+                    "people_in_queue": queue,
+                    "homes_offered": offered,
+                    "median_wait_days": median,
+                    "p90_wait_days": p90,
+                    "declines": declines,
+                    "source": source,
+                    "is_demo": True,
                 },
-            )  # fmt: skip
+            )
             created["köstatistik"] = created.get("köstatistik", 0) + made
     return HousingDemoResult(password=password, users=users, created=created)

@@ -35,7 +35,9 @@ _KINDS = [
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Vad filen innehåller"), choices=_KINDS)
-    file = forms.FileField(label=gettext_lazy("Fil (CSV, Excel eller JSON-stat)"), help_text=gettext_lazy("Se docs/housing_template.md."))
+    file = forms.FileField(
+        label=gettext_lazy("Fil (CSV, Excel eller JSON-stat)"), help_text=gettext_lazy("Se docs/housing_template.md.")
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -53,7 +55,11 @@ def import_file(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            action = {"stock": importing.import_stock_file, "projects": importing.import_projects_file, "queue": importing.import_queue_file}[form.cleaned_data["kind"]]
+            action = {
+                "stock": importing.import_stock_file,
+                "projects": importing.import_projects_file,
+                "queue": importing.import_queue_file,
+            }[form.cleaned_data["kind"]]
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / Path(upload.name).name
                 with open(path, "wb") as fh:
@@ -68,7 +74,11 @@ def import_file(request: HttpRequest) -> HttpResponse:
                 except DataError as exc:
                     form.add_error("file", exc.message)
                 else:
-                    messages.success(request, _("Importerat: %(rows)s rader (%(created)s nya, %(updated)s uppdaterade).") % report.model_dump())
+                    messages.success(
+                        request,
+                        _("Importerat: %(rows)s rader (%(created)s nya, %(updated)s uppdaterade).")
+                        % report.model_dump(),
+                    )
                     return redirect("housing:start")
         status = 422
     page = FormPage(title=_("Importera en fil"), form=form, submit_label=_("Importera"))

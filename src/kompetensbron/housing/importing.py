@@ -56,9 +56,14 @@ def _kommun_index() -> tuple[dict[str, Kommun], dict[str, Kommun]]:
 
 def _source(kind: str, title: str, path: Path, sha: str, rows: int, actor) -> HousingSource:
     return HousingSource.objects.create(
-        kind=kind, title=title[:255], file_name=Path(path).name[:255], sha256=sha, rows=rows,
-        imported_by=actor if getattr(actor, "pk", None) else None, imported_at=timezone.now(),
-    )  # fmt: skip
+        kind=kind,
+        title=title[:255],
+        file_name=Path(path).name[:255],
+        sha256=sha,
+        rows=rows,
+        imported_by=actor if getattr(actor, "pk", None) else None,
+        imported_at=timezone.now(),
+    )
 
 
 def import_stock_file(path: Path, *, actor=None) -> ImportReport:
@@ -107,7 +112,9 @@ def import_stock_file(path: Path, *, actor=None) -> ImportReport:
     created = updated = 0
     with transaction.atomic():
         source = _source(kind, title, path, sha, len(figures), actor)
-        existing = {(f.kommun_id, f.year): f for f in StockFigure.objects.filter(kommun_id__in={f[0].code for f in figures})}
+        existing = {
+            (f.kommun_id, f.year): f for f in StockFigure.objects.filter(kommun_id__in={f[0].code for f in figures})
+        }
         for kommun, year, homes, _ in figures:
             old = existing.get((kommun.code, year))
             if old is None:
@@ -117,8 +124,19 @@ def import_stock_file(path: Path, *, actor=None) -> ImportReport:
                 old.homes, old.source, old.is_demo = homes, source, False
                 old.save(update_fields=["homes", "source", "is_demo"])
                 updated += 1
-        record(actor=actor, action="import", obj=source, after={**snapshot(source), "created": created, "updated": updated})
-    return ImportReport(kind="stock", file_name=path.name, sha256=sha, rows=len(figures), created=created, updated=updated, skipped=skipped, notes=notes)
+        record(
+            actor=actor, action="import", obj=source, after={**snapshot(source), "created": created, "updated": updated}
+        )
+    return ImportReport(
+        kind="stock",
+        file_name=path.name,
+        sha256=sha,
+        rows=len(figures),
+        created=created,
+        updated=updated,
+        skipped=skipped,
+        notes=notes,
+    )
 
 
 def _organisations() -> dict[str, Organisation]:
@@ -156,28 +174,38 @@ def import_projects_file(path: Path, *, actor=None) -> ImportReport:
         source = _source(SourceKind.TEMPLATE, f"Projektmall ({path.name})", path, sha, len(rows), actor)
         for row, owner, kommun in rows:
             fields = {
-                "kommun": kommun, "homes": row["homes"], "home_type": row["home_type"], "status": row["status"],
+                "kommun": kommun,
+                "homes": row["homes"],
+                "home_type": row["home_type"],
+                "status": row["status"],
                 "expected_completion_year": row["expected_completion_year"],
-                "actual_completion_year": row["actual_completion_year"], "source": source,
-            }  # fmt: skip
+                "actual_completion_year": row["actual_completion_year"],
+                "source": source,
+            }
             date = row["status_date"] or today
             project = HousingProject.objects.filter(owner=owner, name__iexact=row["name"]).first()
             if project is None:
                 project = HousingProject.objects.create(owner=owner, name=row["name"], status_date=date, **fields)
-                ProjectStatusChange.objects.create(project=project, to_status=project.status, date=date, note="Importerat")
+                ProjectStatusChange.objects.create(
+                    project=project, to_status=project.status, date=date, note="Importerat"
+                )
                 record(actor=actor, action="create", obj=project, after=snapshot(project))
                 created += 1
                 continue
             before = snapshot(project)
             if project.status != row["status"]:
-                ProjectStatusChange.objects.create(project=project, from_status=project.status, to_status=row["status"], date=date, note="Importerat")
+                ProjectStatusChange.objects.create(
+                    project=project, from_status=project.status, to_status=row["status"], date=date, note="Importerat"
+                )
                 project.status_date = date
             for key, value in fields.items():
                 setattr(project, key, value)
             project.save()
             record(actor=actor, action="update", obj=project, before=before, after=snapshot(project))
             updated += 1
-    return ImportReport(kind="projects", file_name=path.name, sha256=sha, rows=len(rows), created=created, updated=updated)
+    return ImportReport(
+        kind="projects", file_name=path.name, sha256=sha, rows=len(rows), created=created, updated=updated
+    )
 
 
 def import_queue_file(path: Path, *, actor=None) -> ImportReport:
@@ -190,27 +218,42 @@ def import_queue_file(path: Path, *, actor=None) -> ImportReport:
     for row in template.rows:
         org = orgs.get(row["organisation"].casefold()) if row["organisation"] else None
         if row["organisation"] and org is None:
-            problems.append(TemplateProblem(row["row"], "organisation", f"okänd organisation: ”{row['organisation']}”."))
+            problems.append(
+                TemplateProblem(row["row"], "organisation", f"okänd organisation: ”{row['organisation']}”.")
+            )
         elif org is not None and actor is not None and not actor.has_perm("samverkan.change_queue_statistics", org):
-            problems.append(TemplateProblem(row["row"], "organisation", f"du får inte ange köstatistik för {org.name}."))
+            problems.append(
+                TemplateProblem(row["row"], "organisation", f"du får inte ange köstatistik för {org.name}.")
+            )
         rows.append((row, org))
     keys = [(o.pk, r["year"], r["home_type"]) for r, o in rows if o is not None]
     for r, o in rows:
         if o is not None and keys.count((o.pk, r["year"], r["home_type"])) > 1:
-            problems.append(TemplateProblem(r["row"], "year", "samma organisation, år och bostadstyp förekommer flera gånger."))
+            problems.append(
+                TemplateProblem(r["row"], "year", "samma organisation, år och bostadstyp förekommer flera gånger.")
+            )
     if problems:
         raise TemplateInvalid(path, problems)
     sha = _sha(path)
     titles = {r["source"] for r, _ in rows if r["source"]}
     created = updated = 0
     with transaction.atomic():
-        source = _source(SourceKind.TEMPLATE, f"{' / '.join(sorted(titles)) or 'Kömall'} ({path.name})", path, sha, len(rows), actor)
+        source = _source(
+            SourceKind.TEMPLATE, f"{' / '.join(sorted(titles)) or 'Kömall'} ({path.name})", path, sha, len(rows), actor
+        )
         for row, org in rows:
-            figures = {k: row[k] for k in ("people_in_queue", "homes_offered", "median_wait_days", "p90_wait_days", "declines")}
+            figures = {
+                k: row[k] for k in ("people_in_queue", "homes_offered", "median_wait_days", "p90_wait_days", "declines")
+            }
             _, was_created = QueueStatistic.objects.update_or_create(
-                organisation=org, year=row["year"], home_type=row["home_type"], defaults={**figures, "source": source, "is_demo": False}
+                organisation=org,
+                year=row["year"],
+                home_type=row["home_type"],
+                defaults={**figures, "source": source, "is_demo": False},
             )
             created += was_created
             updated += not was_created
-        record(actor=actor, action="import", obj=source, after={**snapshot(source), "created": created, "updated": updated})
+        record(
+            actor=actor, action="import", obj=source, after={**snapshot(source), "created": created, "updated": updated}
+        )
     return ImportReport(kind="queue", file_name=path.name, sha256=sha, rows=len(rows), created=created, updated=updated)

@@ -126,7 +126,9 @@ class ProjectStatusChange(models.Model):
     to_status = models.CharField(max_length=24, choices=ProjectStatus.choices)
     date = models.DateField(_("datum"))
     note = models.CharField(_("kommentar"), max_length=500, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -167,7 +169,10 @@ class Programme(models.Model):
 
     name = models.CharField(_("namn"), max_length=255, unique=True)
     owner = models.ForeignKey(
-        "samverkan.Organisation", verbose_name=_("ansvarig organisation"), on_delete=models.PROTECT, related_name="housing_programmes"
+        "samverkan.Organisation",
+        verbose_name=_("ansvarig organisation"),
+        on_delete=models.PROTECT,
+        related_name="housing_programmes",
     )
     lan = models.ForeignKey("reference.Lan", verbose_name=_("län"), on_delete=models.PROTECT, related_name="+")
     baseline_year = models.PositiveSmallIntegerField(_("basår"))
@@ -213,9 +218,13 @@ class QueueHomeType(models.TextChoices):
 class QueueStatistic(models.Model):
     """A housing organisation's queue in one year, for one home type (or all)."""
 
-    organisation = models.ForeignKey("samverkan.Organisation", on_delete=models.PROTECT, related_name="queue_statistics")
+    organisation = models.ForeignKey(
+        "samverkan.Organisation", on_delete=models.PROTECT, related_name="queue_statistics"
+    )
     year = models.PositiveSmallIntegerField(_("år"))
-    home_type = models.CharField(_("bostadstyp"), max_length=16, choices=QueueHomeType.choices, default=QueueHomeType.ALL)
+    home_type = models.CharField(
+        _("bostadstyp"), max_length=16, choices=QueueHomeType.choices, default=QueueHomeType.ALL
+    )
     people_in_queue = models.PositiveIntegerField(_("personer i kön"), null=True, blank=True)
     homes_offered = models.PositiveIntegerField(_("erbjudna bostäder"), null=True, blank=True)
     median_wait_days = models.PositiveIntegerField(_("median kötid vid kontrakt (dagar)"), null=True, blank=True)

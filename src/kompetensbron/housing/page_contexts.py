@@ -29,7 +29,9 @@ class ProgressPage:
     target_form: forms.Form | None = None
 
     @classmethod
-    def build(cls, progress: ProgrammeProgress, *, can_change: bool, target_form: forms.Form | None = None) -> ProgressPage:
+    def build(
+        cls, progress: ProgrammeProgress, *, can_change: bool, target_form: forms.Form | None = None
+    ) -> ProgressPage:
         chart = {
             "years": [y.year for y in progress.years],
             "completed": [y.completed for y in progress.years],
@@ -38,7 +40,13 @@ class ProgressPage:
             "target": [y.target for y in progress.years],
         }
         regions = [
-            {"name": k.kommun_code, "label": k.kommun_name, "value": k.completed, "stock": k.latest_stock, "none": not k.has_student_homes}
+            {
+                "name": k.kommun_code,
+                "label": k.kommun_name,
+                "value": k.completed,
+                "stock": k.latest_stock,
+                "none": not k.has_student_homes,
+            }
             for k in progress.kommuner
         ]
         return cls(progress=progress, can_change=can_change, chart=chart, regions=regions, target_form=target_form)
@@ -73,7 +81,9 @@ class QueuePage:
                 "organisation": s.organisation,
                 "home_type": ht,
                 "label": next((r.home_type_label for r in s.rows if r.home_type == ht), ht),
-                "points": [[r.year, r.median_wait_days] for r in s.rows if r.home_type == ht and r.median_wait_days is not None],
+                "points": [
+                    [r.year, r.median_wait_days] for r in s.rows if r.home_type == ht and r.median_wait_days is not None
+                ],
             }
             for s in series
             for ht in dict.fromkeys(r.home_type for r in s.rows)

@@ -14,14 +14,23 @@ __all__ = ["erase_person", "export_person"]
 def export_person(user) -> dict[str, Any]:
     return {
         "status_changes": [
-            {"project": c.project.name, "from": c.from_status, "to": c.to_status, "date": c.date.isoformat(), "note": c.note}
+            {
+                "project": c.project.name,
+                "from": c.from_status,
+                "to": c.to_status,
+                "date": c.date.isoformat(),
+                "note": c.note,
+            }
             for c in ProjectStatusChange.objects.filter(actor=user).select_related("project")
         ],
         "imports": [
-            {"source": s.title, "file": s.file_name, "at": s.imported_at.isoformat()} for s in HousingSource.objects.filter(imported_by=user)
+            {"source": s.title, "file": s.file_name, "at": s.imported_at.isoformat()}
+            for s in HousingSource.objects.filter(imported_by=user)
         ],
     }
 
 
 def erase_person(user) -> int:
-    return ProjectStatusChange.objects.filter(actor=user).update(actor=None) + HousingSource.objects.filter(imported_by=user).update(imported_by=None)
+    return ProjectStatusChange.objects.filter(actor=user).update(actor=None) + HousingSource.objects.filter(
+        imported_by=user
+    ).update(imported_by=None)

@@ -34,7 +34,10 @@ def progress_xlsx(progress: ProgrammeProgress) -> bytes:
         ("Län", p.lan_name),
         ("Ansvarig", p.owner),
         ("Period", f"{p.baseline_year}–{p.target_year}"),
-        ("Mål (nya studentbostäder)", p.target_homes if p.target_homes is not None else "saknas (procentmål utan basbestånd)"),
+        (
+            "Mål (nya studentbostäder)",
+            p.target_homes if p.target_homes is not None else "saknas (procentmål utan basbestånd)",
+        ),
         ("Basbestånd", progress.baseline_stock if progress.baseline_stock is not None else "saknas"),
         ("Färdigställda sedan start", progress.completed),
         ("Under byggnad", progress.under_construction),
@@ -53,17 +56,52 @@ def progress_xlsx(progress: ProgrammeProgress) -> bytes:
     sheet.set_column(1, 1, 40)
 
     years = book.add_worksheet("Per år")
-    years.write_row(0, 0, ["År", "Färdigställda (ack.)", "Under byggnad (ack. enl. plan)", "Planerade (ack. enl. plan)", "Mållinje"], bold)
+    years.write_row(
+        0,
+        0,
+        ["År", "Färdigställda (ack.)", "Under byggnad (ack. enl. plan)", "Planerade (ack. enl. plan)", "Mållinje"],
+        bold,
+    )
     for i, y in enumerate(progress.years, start=1):
-        years.write_row(i, 0, [y.year, y.completed, y.under_construction, y.planned, y.target if y.target is not None else ""])
+        years.write_row(
+            i, 0, [y.year, y.completed, y.under_construction, y.planned, y.target if y.target is not None else ""]
+        )
 
     kommuner = book.add_worksheet("Per kommun")
-    kommuner.write_row(0, 0, ["Kommunkod", "Kommun", "Basbestånd", "Senaste bestånd", "År", "Färdigställda", "Under byggnad", "Planerade", "Kommunmål", "Har studentbostäder"], bold)
+    kommuner.write_row(
+        0,
+        0,
+        [
+            "Kommunkod",
+            "Kommun",
+            "Basbestånd",
+            "Senaste bestånd",
+            "År",
+            "Färdigställda",
+            "Under byggnad",
+            "Planerade",
+            "Kommunmål",
+            "Har studentbostäder",
+        ],
+        bold,
+    )
     for i, k in enumerate(progress.kommuner, start=1):
-        kommuner.write_row(i, 0, [
-            k.kommun_code, k.kommun_name, _blank(k.baseline_stock), _blank(k.latest_stock), _blank(k.latest_stock_year),
-            k.completed, k.under_construction, k.planned, _blank(k.target), "Ja" if k.has_student_homes else "Nej",
-        ])  # fmt: skip
+        kommuner.write_row(
+            i,
+            0,
+            [
+                k.kommun_code,
+                k.kommun_name,
+                _blank(k.baseline_stock),
+                _blank(k.latest_stock),
+                _blank(k.latest_stock_year),
+                k.completed,
+                k.under_construction,
+                k.planned,
+                _blank(k.target),
+                "Ja" if k.has_student_homes else "Nej",
+            ],
+        )
     kommuner.set_column(1, 1, 22)
     book.close()
     return buf.getvalue()

@@ -46,7 +46,11 @@ def rules_for(data: SimulationIn):
             changes[name] = value
     penalty = {
         key: value
-        for key, value in (("kind", data.decline_penalty_kind), ("after_declines", data.decline_penalty_after), ("park_days", data.decline_penalty_park_days))
+        for key, value in (
+            ("kind", data.decline_penalty_kind),
+            ("after_declines", data.decline_penalty_after),
+            ("park_days", data.decline_penalty_park_days),
+        )
         if value is not None and value != getattr(base.decline_penalty, key)
     }
     if penalty:
@@ -57,7 +61,7 @@ def rules_for(data: SimulationIn):
 
 
 def run_simulation(data: SimulationIn) -> SimulationResult:
-    scenario = Scenario(homes=data.homes, arrivals_per_year=data.arrivals_per_year, years=data.years, warmup_years=2, seed=data.seed)
+    scenario = Scenario(
+        homes=data.homes, arrivals_per_year=data.arrivals_per_year, years=data.years, warmup_years=2, seed=data.seed
+    )
     return simulate(rules_for(data), scenario)
-
-

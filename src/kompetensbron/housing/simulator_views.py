@@ -32,7 +32,9 @@ def _page(request: HttpRequest, form: SimulationForm) -> SimulatorPage:
 
 @require_safe
 def simulator(request: HttpRequest) -> HttpResponse:
-    return render(request, "housing/simulator.html", {"page": _page(request, SimulationForm(initial={"rules": "sssb"}))})
+    return render(
+        request, "housing/simulator.html", {"page": _page(request, SimulationForm(initial={"rules": "sssb"}))}
+    )
 
 
 @require_POST
@@ -47,7 +49,10 @@ def simulator_run(request: HttpRequest) -> HttpResponse:
                 form.add_error(key if key in form.fields else None, message)
         else:
             entry = result.to_dict()
-            entry["label"] = data.get("label") or f"{result.rules_title}, {result.homes} {_('bostäder')}, {result.arrivals_per_year} {_('nya/år')}"
+            entry["label"] = (
+                data.get("label")
+                or f"{result.rules_title}, {result.homes} {_('bostäder')}, {result.arrivals_per_year} {_('nya/år')}"
+            )
             entry.pop("calibration", None)
             scenarios = (request.session.get(SESSION_KEY, []) + [entry])[-MAX_SCENARIOS:]
             request.session[SESSION_KEY] = scenarios

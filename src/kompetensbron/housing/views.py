@@ -60,7 +60,9 @@ def _errors_on_form(form, exc: ValidationFailed) -> None:
 
 
 def _form_page(request, title: str, form, submit: str, status: int = 200) -> HttpResponse:
-    return render(request, FORM_TEMPLATE, {"page": FormPage(title=title, form=form, submit_label=submit)}, status=status)
+    return render(
+        request, FORM_TEMPLATE, {"page": FormPage(title=title, form=form, submit_label=submit)}, status=status
+    )
 
 
 # ------------------------------------------------------------------ start and progress
@@ -93,7 +95,8 @@ def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     page = ProgressPage.build(result, can_change=can_change, target_form=target_form)
     if fmt == "xlsx":
         response = HttpResponse(
-            report_exports.progress_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            report_exports.progress_xlsx(result),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{report_exports.progress_filename(result, "xlsx")}"'
         return response
@@ -115,9 +118,15 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             data = ProgrammeCreate(
-                name=d["name"], owner_id=d["owner"].pk, lan_code=d["lan"].code, baseline_year=d["baseline_year"],
-                target_year=d["target_year"], target_kind=d["target_kind"], target_value=d["target_value"], description=d["description"],
-            )  # fmt: skip
+                name=d["name"],
+                owner_id=d["owner"].pk,
+                lan_code=d["lan"].code,
+                baseline_year=d["baseline_year"],
+                target_year=d["target_year"],
+                target_kind=d["target_kind"],
+                target_value=d["target_value"],
+                description=d["description"],
+            )
             try:
                 programme = services.create_programme(actor=request.user, data=data)
             except PermissionDenied as exc:
@@ -138,14 +147,21 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         return _refused(request, exc, 404)
     if not request.user.has_perm("samverkan.change_housing_programme", programme):
-        return _refused(request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403)
-    initial = {f: getattr(programme, f) for f in ("name", "baseline_year", "target_year", "target_kind", "target_value", "description")}
+        return _refused(
+            request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403
+        )
+    initial = {
+        f: getattr(programme, f)
+        for f in ("name", "baseline_year", "target_year", "target_kind", "target_value", "description")
+    }
     form = ProgrammeForm(request.POST or None, initial=initial, editing=True)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.update_programme(actor=request.user, programme=programme, data=ProgrammeUpdate(**form.cleaned_data))
+                services.update_programme(
+                    actor=request.user, programme=programme, data=ProgrammeUpdate(**form.cleaned_data)
+                )
             except PermissionDenied as exc:
                 return _refused(request, exc, 403)
             except ValidationFailed as exc:
@@ -166,7 +182,9 @@ def kommun_target(request: HttpRequest, pk: int) -> HttpResponse:
         return _refused(request, exc, 404)
     form = KommunTargetForm(request.POST, lan_code=programme.lan_id)
     if form.is_valid():
-        data = KommunTargetIn(kommun_code=form.cleaned_data["kommun"].code, target_homes=form.cleaned_data["target_homes"])
+        data = KommunTargetIn(
+            kommun_code=form.cleaned_data["kommun"].code, target_homes=form.cleaned_data["target_homes"]
+        )
         try:
             services.set_kommun_target(actor=request.user, programme=programme, data=data)
         except PermissionDenied as exc:
@@ -177,7 +195,9 @@ def kommun_target(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Kommunmålet är sparat."))
             return redirect("housing:progress", pk=pk)
     elif not request.user.has_perm("samverkan.change_housing_programme", programme):
-        return _refused(request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403)
+        return _refused(
+            request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403
+        )
     page = ProgressPage.build(services.programme_progress(programme), can_change=True, target_form=form)
     return render(request, "housing/progress.html", {"page": page}, status=422)
 
@@ -224,17 +244,26 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     owners = coordinated_housing_organisations(request.user)
     if not owners.exists():
-        return _refused(request, PermissionDenied(_("Endast ett bostadsföretags samordnare får registrera projekt.")), 403)
+        return _refused(
+            request, PermissionDenied(_("Endast ett bostadsföretags samordnare får registrera projekt.")), 403
+        )
     form = ProjectForm(request.POST or None, owners=owners)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
             data = ProjectCreate(
-                name=d["name"], owner_id=d["owner"].pk, kommun_code=d["kommun"].code, homes=d["homes"], home_type=d["home_type"],
-                status=d["status"], status_date=d["status_date"], expected_completion_year=d["expected_completion_year"],
-                actual_completion_year=d["actual_completion_year"], description=d["description"],
-            )  # fmt: skip
+                name=d["name"],
+                owner_id=d["owner"].pk,
+                kommun_code=d["kommun"].code,
+                homes=d["homes"],
+                home_type=d["home_type"],
+                status=d["status"],
+                status_date=d["status_date"],
+                expected_completion_year=d["expected_completion_year"],
+                actual_completion_year=d["actual_completion_year"],
+                description=d["description"],
+            )
             try:
                 project = services.create_project(actor=request.user, data=data)
             except PermissionDenied as exc:
@@ -256,7 +285,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _refused(request, exc, 404)
     if not request.user.has_perm("samverkan.change_housing_project", project):
         return _refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
-    initial = {f: getattr(project, f) for f in ("name", "homes", "home_type", "expected_completion_year", "description")}
+    initial = {
+        f: getattr(project, f) for f in ("name", "homes", "home_type", "expected_completion_year", "description")
+    }
     initial["kommun"] = project.kommun_id
     form = ProjectEditForm(request.POST or None, initial=initial)
     status = 200
@@ -317,7 +348,9 @@ def queue_statistics(request: HttpRequest) -> HttpResponse:
 def queue_statistic_create(request: HttpRequest) -> HttpResponse:
     organisations = coordinated_housing_organisations(request.user)
     if not organisations.exists():
-        return _refused(request, PermissionDenied(_("Endast ett bostadsföretags samordnare får ange köstatistik.")), 403)
+        return _refused(
+            request, PermissionDenied(_("Endast ett bostadsföretags samordnare får ange köstatistik.")), 403
+        )
     form = QueueStatisticForm(request.POST or None, organisations=organisations)
     status = 200
     if request.method == "POST":

@@ -26,7 +26,9 @@ router = Router(tags=["gap"])
 
 
 class BalanceQuery(Schema):
-    ssyk: Code | None = Field(None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage")
+    ssyk: Code | None = Field(
+        None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage"
+    )
     region_level: Code = Field(RegionLevel.LAN, description="lan or fa")
 
 
@@ -34,23 +36,40 @@ class MeasureQuery(Schema):
     measure: Code = Field("demand", description="demand, entrants or retirements")
 
 
-@router.get("/balance", response={200: services.GapMap, 404: ErrorOut}, summary="Shortage / balance / surplus per region with uncertainty", url_name="gap_balance")
+@router.get(
+    "/balance",
+    response={200: services.GapMap, 404: ErrorOut},
+    summary="Shortage / balance / surplus per region with uncertainty",
+    url_name="gap_balance",
+)
 def balance(request: HttpRequest, params: Query[BalanceQuery]):
     return services.gap_map(ssyk=params.ssyk or None, region_level=params.region_level)
 
 
-@router.get("/label-backtests", response=list[services.LabelBacktestOut], summary="How often shortage labels held", url_name="gap_label_backtests")
+@router.get(
+    "/label-backtests",
+    response=list[services.LabelBacktestOut],
+    summary="How often shortage labels held",
+    url_name="gap_label_backtests",
+)
 def label_backtests(request: HttpRequest):
     return services.label_backtests()
 
 
-@router.get("/forecasts/backtest", response=services.ForecastBacktestOut, summary="Forecast back-test: MAE/MAPE vs naive", url_name="gap_forecast_backtest")
+@router.get(
+    "/forecasts/backtest",
+    response=services.ForecastBacktestOut,
+    summary="Forecast back-test: MAE/MAPE vs naive",
+    url_name="gap_forecast_backtest",
+)
 def forecast_backtest(request: HttpRequest):
     return services.forecast_backtest()
 
 
 @router.get(
-    "/forecasts/{occupation_id}", response={200: services.OccupationForecastOut, 404: ErrorOut}, summary="Forecast of one prognosis occupation",
+    "/forecasts/{occupation_id}",
+    response={200: services.OccupationForecastOut, 404: ErrorOut},
+    summary="Forecast of one prognosis occupation",
     url_name="gap_occupation_forecast",
 )
 def occupation_forecast(request: HttpRequest, occupation_id: Code, params: Query[MeasureQuery]):

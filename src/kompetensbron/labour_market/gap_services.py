@@ -111,7 +111,9 @@ class BalanceRowOut(BaseModel):
     ads_2024: int | None
     graduates: int | None = Field(description="graduates of linked programmes studying in the region")
     graduates_year: int | None = Field(None, description="latest year of the graduate figures used")
-    graduates_year_from: int | None = Field(None, description="earliest year used (programmes' latest years can differ)")
+    graduates_year_from: int | None = Field(
+        None, description="earliest year used (programmes' latest years can differ)"
+    )
     supply_basis: Literal["confirmed", "suggested"] | None = Field(
         None, description="links behind the figure: confirmed/manual, or suggested where the SSYK has no confirmed link"
     )
@@ -129,7 +131,9 @@ class RegionShareOut(BaseModel):
 
 class GapMap(BaseModel):
     ssyk: str | None
-    rated_ssyk: str | None = Field(None, description="the SSYK code AF rates for it (itself, its AF group or its SSYK-3 group)")
+    rated_ssyk: str | None = Field(
+        None, description="the SSYK code AF rates for it (itself, its AF group or its SSYK-3 group)"
+    )
     name: str | None
     region_level: GapRegionLevel
     regions: list[RegionShareOut]
@@ -221,9 +225,7 @@ LINKAGE_NOTE = (
     "snapshot, so the forecasts are per prognosis occupation and the map is per SSYK (1-ar.xlsx)."
 )
 FA_NOTE = "FA-region index = mean over its kommuner of their län's 1-year index (AF publishes no FA-region index here)."
-SUPPLY_NOTE = (
-    "Supply unknown: no programme with graduate figures is linked to the occupation(s) here; labels rest on AF's assessments."
-)
+SUPPLY_NOTE = "Supply unknown: no programme with graduate figures is linked to the occupation(s) here; labels rest on AF's assessments."
 SUPPLY_KNOWN_NOTE = (
     "Supply = graduates of programmes linked to the SSYK-4 group (confirmed or manual links; suggested links only "
     "where a group has none), each programme's latest year with a figure, in the region of its study kommun. "
@@ -233,12 +235,24 @@ SUPPLY_KNOWN_NOTE = (
 
 def _hit(r: bal.HitRate) -> HitRateOut:
     ci = r.interval
-    return HitRateOut(label=r.label, band=r.band, n=r.n, hits=r.hits, rate=r.rate, low=ci[0] if ci else None, high=ci[1] if ci else None)
+    return HitRateOut(
+        label=r.label,
+        band=r.band,
+        n=r.n,
+        hits=r.hits,
+        rate=r.rate,
+        low=ci[0] if ci else None,
+        high=ci[1] if ci else None,
+    )
 
 
 def _label_backtest(bt: bal.LabelBacktest) -> LabelBacktestOut:
     return LabelBacktestOut(
-        key=bt.key, description=bt.description, sources=list(bt.sources), rates=[_hit(r) for r in bt.rates], overall_rate=bt.overall.rate
+        key=bt.key,
+        description=bt.description,
+        sources=list(bt.sources),
+        rates=[_hit(r) for r in bt.rates],
+        overall_rate=bt.overall.rate,
     )
 
 
@@ -306,7 +320,9 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
     settings = get_settings()
     current = read_current(settings.warehouse_dir)
     files = barometer_fingerprint(settings.data_dir)
-    ads_key = (settings.warehouse_dir, current.id, region_level, settings.data_dir, files) if current is not None else ()
+    ads_key = (
+        (settings.warehouse_dir, current.id, region_level, settings.data_dir, files) if current is not None else ()
+    )
     supply = _supply(region_level, code)
     mapping = supply.supply_mapping() if supply else {}
     supply_key = frozenset((code, tuple(sorted(cells.items()))) for code, cells in mapping.items())
@@ -321,20 +337,41 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
             cell = supply.cell(r.ssyk, r.region_code) if supply and r.graduates is not None else None
             rows.append(
                 BalanceRowOut(
-                    ssyk=r.ssyk, name=r.name, area=r.area, region_code=r.region_code, region_name=r.region_name,
-                    index=round(r.index, 3) if r.index is not None else None, label=r.label, borderline=r.borderline,
-                    leaning=r.leaning, probability=r.probability, low=ci[0] if ci else None, high=ci[1] if ci else None,
-                    cases=r.cases, uncertainty=r.uncertainty, mixed_regions=r.mixed_regions,
-                    five_year_index=r.five_year_index, five_year_label=r.five_year_label, ads_2024=r.ads,
-                    graduates=r.graduates, graduates_year=cell.year_to if cell else None,
+                    ssyk=r.ssyk,
+                    name=r.name,
+                    area=r.area,
+                    region_code=r.region_code,
+                    region_name=r.region_name,
+                    index=round(r.index, 3) if r.index is not None else None,
+                    label=r.label,
+                    borderline=r.borderline,
+                    leaning=r.leaning,
+                    probability=r.probability,
+                    low=ci[0] if ci else None,
+                    high=ci[1] if ci else None,
+                    cases=r.cases,
+                    uncertainty=r.uncertainty,
+                    mixed_regions=r.mixed_regions,
+                    five_year_index=r.five_year_index,
+                    five_year_label=r.five_year_label,
+                    ads_2024=r.ads,
+                    graduates=r.graduates,
+                    graduates_year=cell.year_to if cell else None,
                     graduates_year_from=cell.year_from if cell else None,
                     supply_basis=supply.by_ssyk[r.ssyk].basis if cell else None,  # type: ignore[union-attr]
-                    supply_programmes=len(cell.programmes) if cell else 0, supply_note=r.supply_note,
+                    supply_programmes=len(cell.programmes) if cell else 0,
+                    supply_note=r.supply_note,
                 )
             )
             share = shares.get(r.region_code)
             regions.append(
-                RegionShareOut(code=r.region_code, name=r.region_name, value=rows[-1].index, labelled=1 if r.label else 0, shortage_share=share[1] if share else None)
+                RegionShareOut(
+                    code=r.region_code,
+                    name=r.region_name,
+                    value=rows[-1].index,
+                    labelled=1 if r.label else 0,
+                    shortage_share=share[1] if share else None,
+                )
             )
     else:
         names_by_region = {r.region_code: r.region_name for r in result.rows}
@@ -342,17 +379,33 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
             share = shares.get(code)
             regions.append(
                 RegionShareOut(
-                    code=code, name=names_by_region[code], value=round(share[1], 4) if share else None,
-                    labelled=share[2] if share else 0, shortage_share=share[1] if share else None,
+                    code=code,
+                    name=names_by_region[code],
+                    value=round(share[1], 4) if share else None,
+                    labelled=share[2] if share else 0,
+                    shortage_share=share[1] if share else None,
                 )
             )
     provenance = [
-        _prov("1-ar", "label: AF class limits (<2.9 surplus, 2.9–3.29 balance, ≥3.3 shortage); within 0.1 of a limit → balance, high uncertainty"),
-        _prov("5-ar", "national 5-year index of the same SSYK, beside the label and as the back-test's later assessment"),
+        _prov(
+            "1-ar",
+            "label: AF class limits (<2.9 surplus, 2.9–3.29 balance, ≥3.3 shortage); within 0.1 of a limit → balance, high uncertainty",
+        ),
+        _prov(
+            "5-ar", "national 5-year index of the same SSYK, beside the label and as the back-test's later assessment"
+        ),
         _prov("bedomning", "national 2024 vs 2026 assessment per prognosis occupation (second back-test)"),
     ]
     if ads:
-        provenance.append(ProvenanceOut(source="JobTech statistics: job ads 2024", table="stat_job_ads", snapshot=None, period="2024", method="ads per SSYK-4 × region; FA-region = sum of its kommuner; 3-digit groups = sum of their SSYK-4"))
+        provenance.append(
+            ProvenanceOut(
+                source="JobTech statistics: job ads 2024",
+                table="stat_job_ads",
+                snapshot=None,
+                period="2024",
+                method="ads per SSYK-4 × region; FA-region = sum of its kommuner; 3-digit groups = sum of their SSYK-4",
+            )
+        )
     if supply:
         years = supply.years
         provenance.append(
@@ -364,7 +417,9 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
                 method=supply.method,
             )
         )
-    notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + ([FA_NOTE] if region_level == RegionLevel.FA else [])
+    notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + (
+        [FA_NOTE] if region_level == RegionLevel.FA else []
+    )
     if rated is not None and rated.note:
         notes.insert(0, rated.note)
     if supply and any(s.basis == "suggested" for s in supply.by_ssyk.values() if s.cells):
@@ -372,12 +427,21 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
     if not ads:
         notes.append("No 2024 ad counts: run 'kompetensbron import-statistics'.")
     return GapMap(
-        ssyk=ssyk, rated_ssyk=code, name=names.get(code) if code else None, region_level=region_level,  # type: ignore[arg-type]
-        regions=regions, rows=rows, occupations=occupations,
-        backtest=_label_backtest(result.backtest), assessment_backtest=_label_backtest(data.assessment_backtest),
-        supply_known=result.supply_known, supply_years=supply.years if supply else None,
+        ssyk=ssyk,
+        rated_ssyk=code,
+        name=names.get(code) if code else None,
+        region_level=region_level,  # type: ignore[arg-type]
+        regions=regions,
+        rows=rows,
+        occupations=occupations,
+        backtest=_label_backtest(result.backtest),
+        assessment_backtest=_label_backtest(data.assessment_backtest),
+        supply_known=result.supply_known,
+        supply_years=supply.years if supply else None,
         supply_basis=sorted({s.basis for s in supply.by_ssyk.values() if s.cells}) if supply else [],
-        ads_known=bool(ads), provenance=provenance, notes=notes,
+        ads_known=bool(ads),
+        provenance=provenance,
+        notes=notes,
     )
 
 
@@ -394,8 +458,17 @@ def _err(s: fc.ErrorSummary, chosen: dict[str, str]) -> ForecastErrorOut:
         return None if x != x else round(x, 6)
 
     return ForecastErrorOut(
-        measure=s.measure, method=s.method, dimension=s.dimension, group=s.group, horizon=s.horizon, n=s.n,
-        mae=f(s.mae), mape=f(s.mape), naive_mae=f(s.naive_mae), naive_mape=f(s.naive_mape), chosen=chosen.get(s.measure) == s.method,
+        measure=s.measure,
+        method=s.method,
+        dimension=s.dimension,
+        group=s.group,
+        horizon=s.horizon,
+        n=s.n,
+        mae=f(s.mae),
+        mape=f(s.mape),
+        naive_mae=f(s.naive_mae),
+        naive_mape=f(s.naive_mape),
+        chosen=chosen.get(s.measure) == s.method,
     )
 
 
@@ -407,12 +480,34 @@ def forecast_backtest() -> ForecastBacktestOut:
     overall = [_err(s, chosen) for h in (0, *bt.horizons) for s in bt.overall(h)]
     groups = [_err(s, chosen) for dim in data.groups for s in bt.groups(dim) if s.method == chosen.get(s.measure)]
     return ForecastBacktestOut(
-        origins=list(bt.origins), horizons=list(bt.horizons), series=bt.series, seconds=round(bt.seconds, 3),
-        overall=overall, groups=groups,
-        choices=[MethodChoiceOut(measure=c.measure, method=c.method, mae=c.mae, mape=c.mape, naive_mae=c.naive_mae, naive_mape=c.naive_mape, reason=c.reason) for c in bt.choices],
-        direction_hits=[DirectionHitOut(measure=d.measure, label=d.label, n=d.n, hits=d.hits, rate=d.rate) for d in bt.direction_hits if d.n],
+        origins=list(bt.origins),
+        horizons=list(bt.horizons),
+        series=bt.series,
+        seconds=round(bt.seconds, 3),
+        overall=overall,
+        groups=groups,
+        choices=[
+            MethodChoiceOut(
+                measure=c.measure,
+                method=c.method,
+                mae=c.mae,
+                mape=c.mape,
+                naive_mae=c.naive_mae,
+                naive_mape=c.naive_mape,
+                reason=c.reason,
+            )
+            for c in bt.choices
+        ],
+        direction_hits=[
+            DirectionHitOut(measure=d.measure, label=d.label, n=d.n, hits=d.hits, rate=d.rate)
+            for d in bt.direction_hits
+            if d.n
+        ],
         occupations=data.occupations(),
-        provenance=[_prov("historik", "indices 2015 = 1.00; methods naive, drift, mean, SES, damped Holt"), _prov("bedomning", "occupation groups: AF's national 2024 label and employed size band")],
+        provenance=[
+            _prov("historik", "indices 2015 = 1.00; methods naive, drift, mean, SES, damped Holt"),
+            _prov("bedomning", "occupation groups: AF's national 2024 label and employed size band"),
+        ],
         notes=[FORECAST_METHOD_NOTE, LINKAGE_NOTE],
     )
 
@@ -428,12 +523,34 @@ def occupation_forecast(occupation_id: str, measure: str = "demand") -> Occupati
     labels = _balance_data(get_settings().data_dir)
     national = next((a for a in labels.assessments if a.occupation_id == occupation_id and a.fa_region == 0), None)
     return OccupationForecastOut(
-        occupation_id=occupation_id, measure=measure, method=result.method,  # type: ignore[arg-type]
-        employed=data.employed.get(occupation_id), history=list(result.history),
-        forecast=[ForecastPointOut(year=p.year, value=round(p.value, 4), lower=None if p.lower is None else round(p.lower, 4), upper=None if p.upper is None else round(p.upper, 4), backtested=p.backtested) for p in result.forecast],
-        af_projection=list(result.af_projection), direction=result.direction,
-        national_label_1y=bal.ASSESSMENT_LABELS.get(national.assessment_1y) if national and national.assessment_1y else None,
-        national_label_5y=bal.ASSESSMENT_LABELS.get(national.assessment_5y) if national and national.assessment_5y else None,
-        provenance=[_prov("historik", f"method chosen by back-test: {result.method}; band = 80th percentile of back-test errors, widened beyond 2 years")],
+        occupation_id=occupation_id,
+        measure=measure,
+        method=result.method,  # type: ignore[arg-type]
+        employed=data.employed.get(occupation_id),
+        history=list(result.history),
+        forecast=[
+            ForecastPointOut(
+                year=p.year,
+                value=round(p.value, 4),
+                lower=None if p.lower is None else round(p.lower, 4),
+                upper=None if p.upper is None else round(p.upper, 4),
+                backtested=p.backtested,
+            )
+            for p in result.forecast
+        ],
+        af_projection=list(result.af_projection),
+        direction=result.direction,
+        national_label_1y=bal.ASSESSMENT_LABELS.get(national.assessment_1y)
+        if national and national.assessment_1y
+        else None,
+        national_label_5y=bal.ASSESSMENT_LABELS.get(national.assessment_5y)
+        if national and national.assessment_5y
+        else None,
+        provenance=[
+            _prov(
+                "historik",
+                f"method chosen by back-test: {result.method}; band = 80th percentile of back-test errors, widened beyond 2 years",
+            )
+        ],
         notes=[FORECAST_METHOD_NOTE],
     )

@@ -57,7 +57,12 @@ class GapMapPage:
 
     @property
     def geojson_url(self) -> str:
-        return reverse("api-v1:region_geojson", kwargs={"kind": self.result.region_level if self.result.region_level == RegionLevel.FA else RegionLevel.LAN})
+        return reverse(
+            "api-v1:region_geojson",
+            kwargs={
+                "kind": self.result.region_level if self.result.region_level == RegionLevel.FA else RegionLevel.LAN
+            },
+        )
 
     @property
     def api_url(self) -> str:
@@ -99,7 +104,9 @@ class ForecastPage:
         return [(k, v, k == self.measure) for k, v in MEASURE_NAMES.items()]
 
     def _named(self, rows: list[services.ForecastErrorOut]) -> list[dict[str, object]]:
-        return [{"row": r, "measure": MEASURE_NAMES[r.measure], "group": LABEL_NAMES.get(r.group, r.group)} for r in rows]
+        return [
+            {"row": r, "measure": MEASURE_NAMES[r.measure], "group": LABEL_NAMES.get(r.group, r.group)} for r in rows
+        ]
 
     @property
     def overall(self) -> list[dict[str, object]]:
@@ -114,14 +121,21 @@ class ForecastPage:
         """Each measure's choice, with the best other method (to say why naive was kept)."""
         out = []
         for c in self.backtest.choices:
-            rivals = [e for e in self.backtest.overall if e.measure == c.measure and e.horizon == 0 and e.method != "naive" and e.mae is not None]
+            rivals = [
+                e
+                for e in self.backtest.overall
+                if e.measure == c.measure and e.horizon == 0 and e.method != "naive" and e.mae is not None
+            ]
             best = min(rivals, key=lambda e: e.mae) if rivals else None  # type: ignore[arg-type, return-value]
             out.append({"choice": c, "measure": MEASURE_NAMES[c.measure], "best": best})
         return out
 
     @property
     def direction_hits(self) -> list[dict[str, object]]:
-        return [{"hit": d, "measure": MEASURE_NAMES[d.measure], "label": DIRECTION_NAMES[d.label]} for d in self.backtest.direction_hits]
+        return [
+            {"hit": d, "measure": MEASURE_NAMES[d.measure], "label": DIRECTION_NAMES[d.label]}
+            for d in self.backtest.direction_hits
+        ]
 
     @property
     def chart(self) -> dict[str, object] | None:
@@ -187,4 +201,8 @@ def forecasts(request: HttpRequest) -> HttpResponse:
             forecast = services.occupation_forecast(occupation, measure)
         except NotFound as exc:
             raise _not_found(exc) from exc
-    return render(request, "labour_market/gap_forecast.html", {"page": ForecastPage(backtest=backtest, forecast=forecast, measure=measure)})
+    return render(
+        request,
+        "labour_market/gap_forecast.html",
+        {"page": ForecastPage(backtest=backtest, forecast=forecast, measure=measure)},
+    )

@@ -11,7 +11,11 @@ from kompetensbron.analysis.labels import Balance, Uncertainty
 
 __all__ = ["BALANCE_TEXT", "UNCERTAINTY_TEXT", "balance_text", "uncertainty_text"]
 
-BALANCE_TEXT: dict[str, Promise] = {Balance.SHORTAGE: _("brist"), Balance.BALANCE: _("balans"), Balance.SURPLUS: _("överskott")}
+BALANCE_TEXT: dict[str, Promise] = {
+    Balance.SHORTAGE: _("brist"),
+    Balance.BALANCE: _("balans"),
+    Balance.SURPLUS: _("överskott"),
+}
 UNCERTAINTY_TEXT: dict[str, Promise] = {
     Uncertainty.LOW: _("låg"),
     Uncertainty.MEDIUM: _("medelhög"),

@@ -113,8 +113,14 @@ def _cell(
     text: str | None,
     prov: ProvenanceOut,
 ) -> OutlookCell:
-    common = {"rated_ssyk": rated, "basis": basis, "basis_code": basis_code, "basis_name": basis_name,
-              "source": prov.source, "period": prov.period}  # fmt: skip
+    common = {
+        "rated_ssyk": rated,
+        "basis": basis,
+        "basis_code": basis_code,
+        "basis_name": basis_name,
+        "source": prov.source,
+        "period": prov.period,
+    }
     if row is None or row.index is None:
         return OutlookCell(index=None, text=None, label=None, note=NO_FORECAST, **common)
     ci = row.interval
@@ -152,24 +158,45 @@ def _outlook_cells(
         if rated is not None and kommuner:
             fa_regions = {fa: (fa_names.get(fa, fa), tuple(lans)) for fa, lans in kommuner.items()}
             result = bal.balance(
-                data.one_year, data.five_year, region_level=RegionLevel.FA, ssyk=rated, fa_regions=fa_regions, backtest=data.one_to_five
+                data.one_year,
+                data.five_year,
+                region_level=RegionLevel.FA,
+                ssyk=rated,
+                fa_regions=fa_regions,
+                backtest=data.one_to_five,
             )
             rows = {r.region_code: r for r in result.rows}
         return {
-            code: _cell(rows.get(code), rated=rated, basis="fa_mean_of_kommuner", basis_code=code,
-                        basis_name=fa_names.get(code), text=None, prov=prov)  # fmt: skip
+            code: _cell(
+                rows.get(code),
+                rated=rated,
+                basis="fa_mean_of_kommuner",
+                basis_code=code,
+                basis_name=fa_names.get(code),
+                text=None,
+                prov=prov,
+            )
             for code in codes
         }
     lan_rows: dict[str, bal.BalanceRow] = {}
     if rated is not None:
-        result = bal.balance(data.one_year, data.five_year, region_level=RegionLevel.LAN, ssyk=rated, backtest=data.one_to_five)
+        result = bal.balance(
+            data.one_year, data.five_year, region_level=RegionLevel.LAN, ssyk=rated, backtest=data.one_to_five
+        )
         lan_rows = {r.region_code: r for r in result.rows}
     per_lan = data.by_ssyk.get(rated, {}) if rated else {}
 
     def lan_cell(lan: str | None, basis: OutlookBasis) -> OutlookCell:
         src = per_lan.get(lan) if lan else None
-        return _cell(lan_rows.get(lan) if lan else None, rated=rated, basis=basis, basis_code=lan,
-                     basis_name=lan_names.get(lan) if lan else None, text=src.text if src else None, prov=prov)  # fmt: skip
+        return _cell(
+            lan_rows.get(lan) if lan else None,
+            rated=rated,
+            basis=basis,
+            basis_code=lan,
+            basis_name=lan_names.get(lan) if lan else None,
+            text=src.text if src else None,
+            prov=prov,
+        )
 
     if kind == RegionLevel.LAN:
         return {code: lan_cell(code, "lan") for code in codes}
@@ -177,14 +204,23 @@ def _outlook_cells(
     return {code: lan_cell(lan_of.get(code), "lan_of_kommun") for code in codes}
 
 
-def occupation_outlook(ssyk: str, kind: RegionKind, stats: RegionCounts | None) -> tuple[OccupationOutlook, RegionCounts | None]:
+def occupation_outlook(
+    ssyk: str, kind: RegionKind, stats: RegionCounts | None
+) -> tuple[OccupationOutlook, RegionCounts | None]:
     """The outlook block of the occupation page, and the count rows with their 1-year cells."""
     try:
         data = outlook_data()
     except KompetensbronError as exc:
         message = f"Yrkesbarometer files could not be read: {exc}"
-        return OccupationOutlook(ssyk=ssyk, rated_ssyk=None, available=False, message=message, five_year=None,
-                                 one_year_provenance=None, five_year_provenance=None), stats  # fmt: skip
+        return OccupationOutlook(
+            ssyk=ssyk,
+            rated_ssyk=None,
+            available=False,
+            message=message,
+            five_year=None,
+            one_year_provenance=None,
+            five_year_provenance=None,
+        ), stats
     prov = _one_year_prov(data, kind)
     rc = data.rated(ssyk)
     rated, five = rc.code, rc.five_year
@@ -198,7 +234,9 @@ def occupation_outlook(ssyk: str, kind: RegionKind, stats: RegionCounts | None) 
         message=None if rated is not None else NO_FORECAST,
         five_year=FiveYearOutlook(
             ssyk_codes=list(five.ssyk_codes), name=five.name, index=five.index, label=bal.label_index(five.index).label
-        ) if five else None,  # fmt: skip
+        )
+        if five
+        else None,
         five_year_message=None if five else NO_FORECAST,
         backtest_rate=round(bt.overall.rate, 4) if bt.overall.rate is not None else None,
         backtest_description=bt.description,
@@ -215,7 +253,9 @@ def occupation_outlook(ssyk: str, kind: RegionKind, stats: RegionCounts | None) 
     return outlook, stats.model_copy(update={"rows": rows})
 
 
-def _region_cells(data: BalanceData, kind: RegionKind, code: str, ssyks: set[str], prov: ProvenanceOut) -> dict[str, OutlookCell]:
+def _region_cells(
+    data: BalanceData, kind: RegionKind, code: str, ssyks: set[str], prov: ProvenanceOut
+) -> dict[str, OutlookCell]:
     """The 1-year cell of every SSYK-4 group of ``ssyks`` in one region, in one pass: a fixed
     number of reference queries and one balance computation however many groups there are."""
     rated = {s: data.rated(s).code for s in ssyks}
@@ -225,12 +265,25 @@ def _region_cells(data: BalanceData, kind: RegionKind, code: str, ssyks: set[str
         lans = tuple(ref.Kommun.objects.filter(fa_region_id=code).values_list("lan_id", flat=True))
         rows: dict[str, bal.BalanceRow] = {}
         if codes and lans:
-            result = bal.balance(data.one_year, data.five_year, region_level=RegionLevel.FA, fa_regions={code: (name, lans)},
-                                 backtest=data.one_to_five, ssyks=codes)  # fmt: skip
+            result = bal.balance(
+                data.one_year,
+                data.five_year,
+                region_level=RegionLevel.FA,
+                fa_regions={code: (name, lans)},
+                backtest=data.one_to_five,
+                ssyks=codes,
+            )
             rows = {r.ssyk: r for r in result.rows}
         return {
-            s: _cell(rows.get(c) if c else None, rated=c, basis="fa_mean_of_kommuner", basis_code=code, basis_name=name,
-                     text=None, prov=prov)  # fmt: skip
+            s: _cell(
+                rows.get(c) if c else None,
+                rated=c,
+                basis="fa_mean_of_kommuner",
+                basis_code=code,
+                basis_name=name,
+                text=None,
+                prov=prov,
+            )
             for s, c in rated.items()
         }
     lan = code if kind == RegionLevel.LAN else _lan_of_kommun().get(code)
@@ -238,13 +291,22 @@ def _region_cells(data: BalanceData, kind: RegionKind, code: str, ssyks: set[str
     lan_name = _region_names(RegionLevel.LAN).get(lan or "")
     lan_rows: dict[str, bal.BalanceRow] = {}
     if codes and lan:
-        result = bal.balance(data.one_year, data.five_year, region_level=RegionLevel.LAN, backtest=data.one_to_five, ssyks=codes)
+        result = bal.balance(
+            data.one_year, data.five_year, region_level=RegionLevel.LAN, backtest=data.one_to_five, ssyks=codes
+        )
         lan_rows = {r.ssyk: r for r in result.rows if r.region_code == lan}
     out = {}
     for s, c in rated.items():
         src = data.by_ssyk.get(c, {}).get(lan) if c and lan else None
-        out[s] = _cell(lan_rows.get(c) if c else None, rated=c, basis=basis, basis_code=lan, basis_name=lan_name,
-                       text=src.text if src else None, prov=prov)  # fmt: skip
+        out[s] = _cell(
+            lan_rows.get(c) if c else None,
+            rated=c,
+            basis=basis,
+            basis_code=lan,
+            basis_name=lan_name,
+            text=src.text if src else None,
+            prov=prov,
+        )
     return out
 
 
@@ -252,20 +314,30 @@ def region_outlook(
     kind: RegionKind, code: str, shares: list[OccupationShares | None]
 ) -> tuple[RegionOutlookInfo, list[OccupationShares | None]]:
     """The 1-year cell of each top occupation in this region (a kommun: its län's figure)."""
-    basis: OutlookBasis = {RegionLevel.LAN: "lan", RegionLevel.KOMMUN: "lan_of_kommun", RegionLevel.FA: "fa_mean_of_kommuner"}[kind]  # type: ignore[assignment]
+    basis: OutlookBasis = {
+        RegionLevel.LAN: "lan",
+        RegionLevel.KOMMUN: "lan_of_kommun",
+        RegionLevel.FA: "fa_mean_of_kommuner",
+    }[kind]  # type: ignore[assignment]
     basis_code = code if kind != RegionLevel.KOMMUN else _lan_of_kommun().get(code)
     basis_name = _region_names(RegionLevel.FA if kind == RegionLevel.FA else RegionLevel.LAN).get(basis_code or "")
     try:
         data = outlook_data()
     except KompetensbronError as exc:
-        info = RegionOutlookInfo(basis=basis, basis_code=basis_code, basis_name=basis_name,
-                                 message=f"Yrkesbarometer files could not be read: {exc}", provenance=None)  # fmt: skip
+        info = RegionOutlookInfo(
+            basis=basis,
+            basis_code=basis_code,
+            basis_name=basis_name,
+            message=f"Yrkesbarometer files could not be read: {exc}",
+            provenance=None,
+        )
         return info, shares
     prov = _one_year_prov(data, kind)
     ssyks = {r.ssyk for block in shares if block is not None for r in block.rows}
     cells = _region_cells(data, kind, code, ssyks, prov) if ssyks else {}
     out: list[OccupationShares | None] = [
-        None if block is None
+        None
+        if block is None
         else block.model_copy(update={"rows": [r.model_copy(update={"outlook": cells[r.ssyk]}) for r in block.rows]})
         for block in shares
     ]

@@ -109,7 +109,10 @@ class OccupationPage(_RegionLevels):
 
     @property
     def api_url(self) -> str:
-        return reverse("api-v1:occupation_demand", kwargs={"ssyk": self.result.ssyk}) + f"?region_level={self.region_level}"
+        return (
+            reverse("api-v1:occupation_demand", kwargs={"ssyk": self.result.ssyk})
+            + f"?region_level={self.region_level}"
+        )
 
     @property
     def skills_api_url(self) -> str:
@@ -128,6 +131,4 @@ class RegionPage:
 
     @property
     def api_url(self) -> str:
-        return reverse(
-            "api-v1:region_top_occupations", kwargs={"kind": self.result.kind, "code": self.result.code}
-        )
+        return reverse("api-v1:region_top_occupations", kwargs={"kind": self.result.kind, "code": self.result.code})

@@ -12,8 +12,17 @@ from kompetensbron.errors import UnknownConcept
 from kompetensbron.reference import models as ref
 from kompetensbron.region_levels import RegionLevel
 
-__all__ = ["REGION_KINDS", "check_kind", "region_name", "occupation_label", "occupation_labels", "region_names",
-           "fa_of_kommun", "lan_of_kommun", "rollup"]  # fmt: skip
+__all__ = [
+    "REGION_KINDS",
+    "check_kind",
+    "region_name",
+    "occupation_label",
+    "occupation_labels",
+    "region_names",
+    "fa_of_kommun",
+    "lan_of_kommun",
+    "rollup",
+]
 
 REGION_KINDS: tuple[RegionLevel, ...] = tuple(RegionLevel)
 _CODE_NAMES = {RegionLevel.LAN: "länskod", RegionLevel.KOMMUN: "kommunkod", RegionLevel.FA: "FA-region code"}

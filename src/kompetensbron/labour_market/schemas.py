@@ -73,10 +73,14 @@ OutlookBasis = Literal["lan", "lan_of_kommun", "fa_mean_of_kommuner"]
 class OutlookCell(BaseModel):
     """Yrkesbarometer 1-year index of one SSYK group in one region, with our label and its uncertainty."""
 
-    rated_ssyk: str | None = Field(description="the SSYK code AF rates (the group itself, its AF group, or its SSYK-3 group)")
+    rated_ssyk: str | None = Field(
+        description="the SSYK code AF rates (the group itself, its AF group, or its SSYK-3 group)"
+    )
     index: float | None = Field(description="AF bristindex 1 year as published, 1 (surplus) – 5 (shortage)")
     text: str | None = Field(description="AF's own class text (per län only; none for an FA-region mean)")
-    label: str | None = Field(description="shortage / balance / surplus (AF class limits; within 0.1 of a limit: balance)")
+    label: str | None = Field(
+        description="shortage / balance / surplus (AF class limits; within 0.1 of a limit: balance)"
+    )
     borderline: bool = False
     leaning: str | None = None
     probability: float | None = Field(None, description="how often such labels held in the 1-year vs 5-year back-test")

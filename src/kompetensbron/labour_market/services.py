@@ -119,7 +119,12 @@ def reader() -> Iterator[Connection]:
 
 def _status(con: Connection) -> WarehouseStatus:
     held = contents(con)
-    snapshot, has_statistics, has_ads, has_enriched = held.snapshot, held.has_statistics, held.has_ads, held.has_enriched_ads
+    snapshot, has_statistics, has_ads, has_enriched = (
+        held.snapshot,
+        held.has_statistics,
+        held.has_ads,
+        held.has_enriched_ads,
+    )
     commands: list[str] = []
     missing: list[str] = []
     if not has_statistics:
@@ -176,7 +181,9 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
         prov = prov.model_copy(
             update={"method": prov.method + "; FA-region = sum over its kommuner (Tillväxtverket FA15, reference data)"}
         )
-    return RegionCounts(level=kind, country_total=country.total_ads if country.rows else None, rows=rows, provenance=prov)
+    return RegionCounts(
+        level=kind, country_total=country.total_ads if country.rows else None, rows=rows, provenance=prov
+    )
 
 
 def _salary(con: Connection, ssyk: str, snapshot: str | None) -> SalaryOut | None:
@@ -226,7 +233,9 @@ def _ads_trend(con: Connection, ssyk: str) -> AdsTrend | None:
         acc[1] += r.vacancies
     points = [TrendPoint(year=y, month=m, ads=a, vacancies=v) for (y, m), (a, v) in sorted(per_month.items())]
     prov = _prov(result.provenance)
-    return AdsTrend(points=points, provenance=prov.model_copy(update={"method": prov.method + "; summed over all regions"}))
+    return AdsTrend(
+        points=points, provenance=prov.model_copy(update={"method": prov.method + "; summed over all regions"})
+    )
 
 
 def _ads_year_on_year(con: Connection, ssyk: str, kind: RegionKind, year: int) -> AdsYearOnYear:
@@ -390,4 +399,3 @@ def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTo
     return RegionTopOccupations(
         kind=checked, code=code, name=name, status=status, statistics=stats, ads=ads, outlook=outlook
     )
-

@@ -70,5 +70,8 @@ def region(request: HttpRequest, kind: str, code: str) -> HttpResponse:
     except NotFound as exc:
         raise _not_found(exc) from exc
     return render_page(
-        request, RegionPage(result=result), full="labour_market/region.html", fragment="labour_market/_region_panel.html"
+        request,
+        RegionPage(result=result),
+        full="labour_market/region.html",
+        fragment="labour_market/_region_panel.html",
     )

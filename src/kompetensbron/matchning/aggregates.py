@@ -82,7 +82,9 @@ def aggregates(*, dimension: str | None = None, year: int | None = None) -> Aggr
         Placement.objects.select_related("university", "opportunity__host", "opportunity__kommun", "outcome")
     )
     offered = list(
-        Opportunity.objects.filter(published_at__isnull=False).exclude(status=OpportunityStatus.DRAFT).select_related("host", "kommun")
+        Opportunity.objects.filter(published_at__isnull=False)
+        .exclude(status=OpportunityStatus.DRAFT)
+        .select_related("host", "kommun")
     )
     taken: dict[int, int] = defaultdict(int)
     for p in placements:
@@ -103,7 +105,7 @@ def aggregates(*, dimension: str | None = None, year: int | None = None) -> Aggr
                 cell = capacity[(*key, y)]
                 cell[0] += o.capacity
                 cell[1] += min(taken[o.pk], o.capacity)
-        for (key, label, y) in sorted(set(groups) | set(capacity), key=lambda k: (k[2], k[1])):
+        for key, label, y in sorted(set(groups) | set(capacity), key=lambda k: (k[2], k[1])):
             rows.append(_row(d, key, label, y, groups.get((key, label, y), []), capacity.get((key, label, y))))
     return Aggregates(min_group=MIN_GROUP, rows=rows, sources=SOURCES)
 
@@ -118,7 +120,12 @@ def _row(dimension, key, label, year, group: list[Placement], cap) -> AggregateR
     outcomes = [o for o in outcomes if o is not None]
     stayed = [o.stayed_region_1y for o in outcomes if o.stayed_region_1y is not None]
     return AggregateRow(
-        dimension=dimension, key=key, label=label, year=year, people=n, suppressed=False,
+        dimension=dimension,
+        key=key,
+        label=label,
+        year=year,
+        people=n,
+        suppressed=False,
         fill_rate=round(cap[1] / cap[0], 4) if cap and cap[0] else None,
         top3_share=_share(sum(1 for r in ranked if r <= 3), len(ranked)),
         median_days_to_match=float(statistics.median(days)) if len(days) >= MIN_GROUP else None,

@@ -89,7 +89,9 @@ def allocate(
         if student in locked_map:
             raise ValidationFailed(f"{student} is locked twice.", errors={student: "locked twice"})
         if opp not in opp_index:
-            raise ValidationFailed(f"Locked placement to unknown opportunity {opp}.", errors={student: f"unknown {opp}"})
+            raise ValidationFailed(
+                f"Locked placement to unknown opportunity {opp}.", errors={student: f"unknown {opp}"}
+            )
         j = opp_index[opp]
         if capacity[j] <= 0:
             raise ValidationFailed(f"More locked placements than places at {opp}.", errors={opp: "over capacity"})
@@ -141,4 +143,6 @@ def allocate(
         if opp in prefs:
             choice_rank[student] = list(prefs).index(opp) + 1
     unmatched = sorted(s for s in students if s not in matches)
-    return Allocation(matches=matches, choice_rank=choice_rank, locked=dict(sorted(locked_map.items())), unmatched=unmatched)
+    return Allocation(
+        matches=matches, choice_rank=choice_rank, locked=dict(sorted(locked_map.items())), unmatched=unmatched
+    )

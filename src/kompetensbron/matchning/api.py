@@ -101,13 +101,21 @@ __all__ = ["router"]
 # ------------------------------------------------------------------ opportunities
 
 
-@router.get("/opportunities", response=list[OpportunityPublic], summary="Opportunities the user may see (students: published only)")
-def list_opportunities(request: HttpRequest, status: str | None = None, kind: str | None = None, host: int | None = None):
+@router.get(
+    "/opportunities",
+    response=list[OpportunityPublic],
+    summary="Opportunities the user may see (students: published only)",
+)
+def list_opportunities(
+    request: HttpRequest, status: str | None = None, kind: str | None = None, host: int | None = None
+):
     qs = services.list_opportunities(actor=request.auth, status=status, kind=kind, host_id=host)[:500]
     return services.public.opportunities(qs)
 
 
-@router.post("/opportunities", response=_c(OpportunityPublic), summary="Post an opportunity as a draft (members of the host)")
+@router.post(
+    "/opportunities", response=_c(OpportunityPublic), summary="Post an opportunity as a draft (members of the host)"
+)
 def create_opportunity(request: HttpRequest, data: OpportunityCreate):
     return Status(201, services.public.opportunity(services.create_opportunity(actor=request.auth, data=data)))
 
@@ -117,28 +125,47 @@ def get_opportunity(request: HttpRequest, opportunity_id: int):
     return services.public.opportunity(services.get_opportunity(actor=request.auth, pk=opportunity_id))
 
 
-@router.patch("/opportunities/{opportunity_id}", response=_r(OpportunityPublic), summary="Edit an opportunity (members of the host)")
+@router.patch(
+    "/opportunities/{opportunity_id}",
+    response=_r(OpportunityPublic),
+    summary="Edit an opportunity (members of the host)",
+)
 def update_opportunity(request: HttpRequest, opportunity_id: int, data: OpportunityUpdate):
     opportunity = services.find_opportunity(opportunity_id)
-    return services.public.opportunity(services.update_opportunity(actor=request.auth, opportunity=opportunity, data=data))
+    return services.public.opportunity(
+        services.update_opportunity(actor=request.auth, opportunity=opportunity, data=data)
+    )
 
 
 @router.post(
-    "/opportunities/{opportunity_id}/transition", response=_r(OpportunityPublic),
+    "/opportunities/{opportunity_id}/transition",
+    response=_r(OpportunityPublic),
     summary="Move along draft → in_review → published → filled / closed (publishing: university or region coordinators)",
 )
 def transition_opportunity(request: HttpRequest, opportunity_id: int, data: OpportunityTransitionIn):
     opportunity = services.find_opportunity(opportunity_id)
-    return services.public.opportunity(services.transition_opportunity(actor=request.auth, opportunity=opportunity, to_status=data.to_status))
+    return services.public.opportunity(
+        services.transition_opportunity(actor=request.auth, opportunity=opportunity, to_status=data.to_status)
+    )
 
 
-@router.post("/opportunities/{opportunity_id}/apply", response=_c(ApplicationPublic), summary="Apply (students, with consent to matching)")
+@router.post(
+    "/opportunities/{opportunity_id}/apply",
+    response=_c(ApplicationPublic),
+    summary="Apply (students, with consent to matching)",
+)
 def apply(request: HttpRequest, opportunity_id: int, data: ApplyIn):
     opportunity = services.get_opportunity(actor=request.auth, pk=opportunity_id)
-    return Status(201, services.public.application(services.apply(actor=request.auth, opportunity=opportunity, data=data)))
+    return Status(
+        201, services.public.application(services.apply(actor=request.auth, opportunity=opportunity, data=data))
+    )
 
 
-@router.get("/opportunities/{opportunity_id}/applicants", response=_r(list[ApplicantPublic]), summary="Applicants, best match first (the host)")
+@router.get(
+    "/opportunities/{opportunity_id}/applicants",
+    response=_r(list[ApplicantPublic]),
+    summary="Applicants, best match first (the host)",
+)
 def applicants(request: HttpRequest, opportunity_id: int):
     return services.ranked_applicants(actor=request.auth, opportunity=services.find_opportunity(opportunity_id))
 
@@ -148,7 +175,9 @@ def search_skills(request: HttpRequest, q: str = ""):
     return sk.search(q)
 
 
-@router.post("/skills/suggest", response=_r(SuggestedSkills), summary="Skills the extractor finds in a text (stores nothing)")
+@router.post(
+    "/skills/suggest", response=_r(SuggestedSkills), summary="Skills the extractor finds in a text (stores nothing)"
+)
 def suggest_skills(request: HttpRequest, data: SuggestSkillsIn):
     return SuggestedSkills(skills=services.suggest_skills(actor=request.auth, text=data.text))
 
@@ -156,12 +185,19 @@ def suggest_skills(request: HttpRequest, data: SuggestSkillsIn):
 # ------------------------------------------------------------------ students
 
 
-@router.post("/students/register", auth=anyone_with_csrf_token, response={201: StudentRegistrationOut, 403: ErrorOut, 422: ErrorOut}, summary="Self-registration with an allowed university e-mail domain")
+@router.post(
+    "/students/register",
+    auth=anyone_with_csrf_token,
+    response={201: StudentRegistrationOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Self-registration with an allowed university e-mail domain",
+)
 def register(request: HttpRequest, data: StudentRegistrationIn):
     return Status(201, services.register_student(data=data, base_url=request.build_absolute_uri("/")[:-1]))
 
 
-@router.post("/students/invitations", response=_c(StudentInviteOut), summary="Invite a student (the university's coordinators)")
+@router.post(
+    "/students/invitations", response=_c(StudentInviteOut), summary="Invite a student (the university's coordinators)"
+)
 def invite_student(request: HttpRequest, data: StudentInviteIn):
     return Status(201, services.invite_student(actor=request.auth, data=data))
 
@@ -171,7 +207,11 @@ def my_profile(request: HttpRequest):
     return services.public.profile(services.get_own_profile(actor=request.auth))
 
 
-@router.patch("/me/profile", response=_r(StudentProfilePublic), summary="Edit the own profile (courses → skills, preferences, consents)")
+@router.patch(
+    "/me/profile",
+    response=_r(StudentProfilePublic),
+    summary="Edit the own profile (courses → skills, preferences, consents)",
+)
 def update_my_profile(request: HttpRequest, data: StudentProfileUpdate):
     return services.public.profile(services.update_profile(actor=request.auth, data=data))
 
@@ -186,10 +226,16 @@ def my_applications(request: HttpRequest):
     return [services.public.application(a) for a in services.own_applications(actor=request.auth)]
 
 
-@router.post("/applications/{application_id}/transition", response=_r(ApplicationPublic), summary="Host: shortlist/offer/reject; student: accept/decline/withdraw")
+@router.post(
+    "/applications/{application_id}/transition",
+    response=_r(ApplicationPublic),
+    summary="Host: shortlist/offer/reject; student: accept/decline/withdraw",
+)
 def transition_application(request: HttpRequest, application_id: int, data: ApplicationTransitionIn):
     application = services.find_application(application_id)
-    return services.public.application(services.transition_application(actor=request.auth, application=application, to_status=data.to_status))
+    return services.public.application(
+        services.transition_application(actor=request.auth, application=application, to_status=data.to_status)
+    )
 
 
 @router.get("/domains", response=list[AllowedDomainPublic], summary="E-mail domains allowed to self-register")
@@ -203,10 +249,14 @@ def list_domains(request: HttpRequest):
 @router.post("/domains", response=_c(AllowedDomainPublic), summary="Allow an e-mail domain (administrators)")
 def add_domain(request: HttpRequest, data: AllowedDomainIn):
     d = services.add_allowed_domain(actor=request.auth, data=data)
-    return Status(201, AllowedDomainPublic(id=d.pk, domain=d.domain, university_id=d.university_id, university=d.university.name))
+    return Status(
+        201, AllowedDomainPublic(id=d.pk, domain=d.domain, university_id=d.university_id, university=d.university.name)
+    )
 
 
-@router.delete("/domains/{domain_id}", response={204: None, **_ERRORS}, summary="Remove an allowed domain (administrators)")
+@router.delete(
+    "/domains/{domain_id}", response={204: None, **_ERRORS}, summary="Remove an allowed domain (administrators)"
+)
 def delete_domain(request: HttpRequest, domain_id: int):
     services.delete_allowed_domain(actor=request.auth, pk=domain_id)
     return Status(204, None)
@@ -217,7 +267,10 @@ def delete_domain(request: HttpRequest, domain_id: int):
 
 @router.get("/rounds", response=list[RoundPublic], summary="Rounds the user takes part in")
 def list_rounds(request: HttpRequest):
-    return [services.round_public(actor=request.auth, round_=r) for r in services.visible_rounds(request.auth).select_related("organiser")[:100]]
+    return [
+        services.round_public(actor=request.auth, round_=r)
+        for r in services.visible_rounds(request.auth).select_related("organiser")[:100]
+    ]
 
 
 @router.post("/rounds", response=_c(RoundPublic), summary="Create a round (the organiser's coordinators)")
@@ -231,31 +284,51 @@ def get_round(request: HttpRequest, round_id: int):
     return services.round_public(actor=request.auth, round_=services.get_round(actor=request.auth, pk=round_id))
 
 
-@router.put("/rounds/{round_id}/opportunities", response=_r(RoundPublic), summary="Set the round's opportunities (coordinators)")
+@router.put(
+    "/rounds/{round_id}/opportunities", response=_r(RoundPublic), summary="Set the round's opportunities (coordinators)"
+)
 def set_round_opportunities(request: HttpRequest, round_id: int, data: RoundOpportunitiesIn):
     round_ = services.set_round_opportunities(actor=request.auth, round_=services.find_round(round_id), data=data)
     return services.round_public(actor=request.auth, round_=round_)
 
 
-@router.put("/rounds/{round_id}/ranking", response=_r(list[int]), summary="The student's ranking of the round's opportunities")
+@router.put(
+    "/rounds/{round_id}/ranking", response=_r(list[int]), summary="The student's ranking of the round's opportunities"
+)
 def rank_opportunities(request: HttpRequest, round_id: int, data: StudentRankingIn):
-    return services.rank_opportunities(actor=request.auth, round_=services.get_round(actor=request.auth, pk=round_id), data=data)
+    return services.rank_opportunities(
+        actor=request.auth, round_=services.get_round(actor=request.auth, pk=round_id), data=data
+    )
 
 
-@router.put("/rounds/{round_id}/opportunities/{opportunity_id}/ranking", response=_r(list[int]), summary="The host's ranking of students")
+@router.put(
+    "/rounds/{round_id}/opportunities/{opportunity_id}/ranking",
+    response=_r(list[int]),
+    summary="The host's ranking of students",
+)
 def rank_students(request: HttpRequest, round_id: int, opportunity_id: int, data: HostRankingIn):
     round_ = services.find_round(round_id)
-    return services.rank_students(actor=request.auth, round_=round_, opportunity=services.find_opportunity(opportunity_id), data=data)
+    return services.rank_students(
+        actor=request.auth, round_=round_, opportunity=services.find_opportunity(opportunity_id), data=data
+    )
 
 
-@router.post("/rounds/{round_id}/placements", response=_r(RoundPublic), summary="Lock (or remove) a manual placement (coordinators)")
+@router.post(
+    "/rounds/{round_id}/placements",
+    response=_r(RoundPublic),
+    summary="Lock (or remove) a manual placement (coordinators)",
+)
 def set_placement(request: HttpRequest, round_id: int, data: PlacementIn):
     round_ = services.find_round(round_id)
     services.set_placement(actor=request.auth, round_=round_, data=data)
     return services.round_public(actor=request.auth, round_=round_)
 
 
-@router.post("/rounds/{round_id}/run", response=_r(RoundPublic), summary="Allocate the round by deferred acceptance (coordinators)")
+@router.post(
+    "/rounds/{round_id}/run",
+    response=_r(RoundPublic),
+    summary="Allocate the round by deferred acceptance (coordinators)",
+)
 def run_round(request: HttpRequest, round_id: int):
     round_ = services.run_round(actor=request.auth, round_=services.find_round(round_id))
     return services.round_public(actor=request.auth, round_=round_)
@@ -270,36 +343,57 @@ def close_round(request: HttpRequest, round_id: int):
 # ------------------------------------------------------------------ outcomes and aggregates
 
 
-@router.put("/placements/{placement_id}/outcome", response=_r(OutcomePublic), summary="Record a placement's outcome (host or university)")
+@router.put(
+    "/placements/{placement_id}/outcome",
+    response=_r(OutcomePublic),
+    summary="Record a placement's outcome (host or university)",
+)
 def record_outcome(request: HttpRequest, placement_id: int, data: OutcomeIn):
     outcome = services.record_outcome(actor=request.auth, placement=services.find_placement(placement_id), data=data)
     return services.outcome_public(outcome)
 
 
-@router.get("/aggregates", response=_r(Aggregates), summary="Fill rate, top-3 share, time to match, hires, stayed (groups under 5 suppressed)")
+@router.get(
+    "/aggregates",
+    response=_r(Aggregates),
+    summary="Fill rate, top-3 share, time to match, hires, stayed (groups under 5 suppressed)",
+)
 def aggregates(request: HttpRequest, dimension: str | None = None, year: int | None = None):
     return agg.aggregates(dimension=dimension, year=year)
 
 
-@router.get("/indicators/{kind}", response=_r(IndicatorValue), summary="A Samverkan indicator value computed from placements")
+@router.get(
+    "/indicators/{kind}", response=_r(IndicatorValue), summary="A Samverkan indicator value computed from placements"
+)
 def indicator(request: HttpRequest, kind: str, organisation_id: int, year: int):
     organisation = get_organisation(organisation_id)
     value = agg.indicator_value(kind, organisation, year)
     return IndicatorValue(
-        kind=kind, label=agg.INDICATOR_KINDS[kind], organisation_id=organisation.pk, year=year,
+        kind=kind,
+        label=agg.INDICATOR_KINDS[kind],
+        organisation_id=organisation.pk,
+        year=year,
         value=float(value) if value is not None else None,
     )
 
 
 @router.post(
-    "/indicators/{indicator_id}/years/{year}/compute", response=_r(IndicatorYearOut),
+    "/indicators/{indicator_id}/years/{year}/compute",
+    response=_r(IndicatorYearOut),
     summary="Store a Samverkan indicator's value for a year, computed from placements (a party's coordinator)",
 )
 def compute_indicator(request: HttpRequest, indicator_id: int, year: int, data: IndicatorComputeIn):
     row = services.compute_indicator_year(
-        actor=request.auth, indicator=services.find_indicator(indicator_id), year=year, kind=data.kind, organisation_id=data.organisation_id
+        actor=request.auth,
+        indicator=services.find_indicator(indicator_id),
+        year=year,
+        kind=data.kind,
+        organisation_id=data.organisation_id,
     )
     return IndicatorYearOut(
-        indicator_id=row.indicator_id, year=row.year, target=float(row.target) if row.target is not None else None,
-        value=float(row.value) if row.value is not None else None, comment=row.comment,
+        indicator_id=row.indicator_id,
+        year=row.year,
+        target=float(row.target) if row.target is not None else None,
+        value=float(row.value) if row.value is not None else None,
+        comment=row.comment,
     )

@@ -64,7 +64,9 @@ def _org(name: str, kind: str, kommun: str | None = None) -> Organisation:
 
     org = Organisation.objects.filter(name=_x(name)).first()
     if org is None:
-        org = Organisation.objects.create(name=_x(name), kind=kind, kommun=Kommun.objects.filter(pk=kommun).first() if kommun else None, is_demo=True)
+        org = Organisation.objects.create(
+            name=_x(name), kind=kind, kommun=Kommun.objects.filter(pk=kommun).first() if kommun else None, is_demo=True
+        )
     return org
 
 
@@ -74,7 +76,9 @@ def _unit(org: Organisation, name: str) -> Unit:
 
 def _user(email: str, first: str, last: str, password: str, org: Organisation | None = None, role: str = "member"):
     User = get_user_model()
-    user = User.objects.filter(username=email).first() or User(username=email, email=email, first_name=first, last_name=_x(last))
+    user = User.objects.filter(username=email).first() or User(
+        username=email, email=email, first_name=first, last_name=_x(last)
+    )
     user.set_password(password)
     user.is_active = True
     user.save()
@@ -85,10 +89,28 @@ def _user(email: str, first: str, last: str, password: str, org: Organisation | 
 
 #: MIUN course-code prefixes of the demo students (course rows come from the imported syllabi).
 STUDENTS = [
-    ("student-data1", "Alva", "Datatekniksson", "Mittuniversitetet", "Civilingenjör i datateknik", "DT", 0, ["2281", "2280"]),
+    (
+        "student-data1",
+        "Alva",
+        "Datatekniksson",
+        "Mittuniversitetet",
+        "Civilingenjör i datateknik",
+        "DT",
+        0,
+        ["2281", "2280"],
+    ),
     ("student-data2", "Elias", "Systemsson", "Mittuniversitetet", "Högskoleingenjör i datateknik", "DT", 6, ["2281"]),
     ("student-data3", "Maja", "Nätverksdotter", "Mittuniversitetet", "Datateknik", "DT", 12, ["2280"]),
-    ("student-vard1", "Ebba", "Omvårdnadsdotter", "Mittuniversitetet", "Sjuksköterskeprogrammet", "OM", 0, ["2280", "2281"]),
+    (
+        "student-vard1",
+        "Ebba",
+        "Omvårdnadsdotter",
+        "Mittuniversitetet",
+        "Sjuksköterskeprogrammet",
+        "OM",
+        0,
+        ["2280", "2281"],
+    ),
     ("student-vard2", "Noah", "Vårdsson", "Mittuniversitetet", "Sjuksköterskeprogrammet", "OM", 6, ["2281"]),
     ("student-ek1", "Saga", "Ekonomdotter", "Mittuniversitetet", "Civilekonomprogrammet", "FÖ", 0, ["2281"]),
     ("student-sh1", "Omar", "Lärarsson", "Södertörns högskola", "Grundlärarprogrammet", "", 0, ["0126"]),
@@ -104,7 +126,11 @@ PROGRAMME_TEXTS = {
 def _courses(prefix: str, offset: int):
     from kompetensbron.education.models import Course
 
-    return list(Course.objects.filter(code__startswith=prefix, level="GR").exclude(learning_outcomes="", ilos=[]).order_by("code")[offset : offset + 6])
+    return list(
+        Course.objects.filter(code__startswith=prefix, level="GR")
+        .exclude(learning_outcomes="", ilos=[])
+        .order_by("code")[offset : offset + 6]
+    )
 
 
 def _opportunities(people: dict, orgs: dict) -> list[tuple[str, OpportunityCreate, object, str]]:
@@ -117,49 +143,153 @@ def _opportunities(people: dict, orgs: dict) -> list[tuple[str, OpportunityCreat
 
     def opp(host, kind, title, text, kommun, ssyk, **kw):
         return OpportunityCreate(
-            host_id=host.pk, kind=kind, title=_x(title), description=text,
+            host_id=host.pk,
+            kind=kind,
+            title=_x(title),
+            description=text,
             kommun_code=kommun if Kommun.objects.filter(pk=kommun).exists() else None,
             ssyk_code=ssyk if ssyk and SsykGroup.objects.filter(pk=ssyk, level=4).exists() else None,
-            required_skills=[], desirable_skills=[], **kw,
+            required_skills=[],
+            desirable_skills=[],
+            **kw,
         )
 
     energi, hkommun, huddinge = orgs["energi"], orgs["harnosand"], orgs["huddinge"]
     return [
-        ("exjobb-el", opp(energi, "degree_project", "Exjobb: prognos av elförbrukning med maskininlärning",
-            "Bygg en prognosmodell för timvis elförbrukning i Sundsvall. Du programmerar i Python, arbetar med SQL-databaser, "
-            "statistik och maskininlärning, och dokumenterar modellen för driftpersonalen.",
-            "2281", "2512", level="second", credits=30, period_start=spring[0], period_end=spring[1], capacity=1, pay="Stipendium 10 000 kr",
-            dual_report_note="En akademisk rapport enligt lärosätets mall och en kortare teknisk rapport till driftavdelningen."),
-            people["arbetsgivare"], "published"),
-        ("sommar-it", opp(hkommun, "summer_internship", "Sommarpraktik: IT-support och nätverk",
-            "Praktik på kommunens IT-enhet: användarsupport, felsökning i datornätverk, installation av datorer och dokumentation.",
-            "2280", "3512", period_start=summer[0], period_end=summer[1], capacity=2, pay="Praktiklön"),
-            people["harnosand-hr"], "published"),
-        ("vfu-hemsjukvard", opp(hkommun, "summer_internship", "Sommarpraktik: sjuksköterskestudent i hemsjukvården",
-            "Sommarpraktik i hemsjukvården i Härnösand: omvårdnad, läkemedelshantering, dokumentation och samarbete med distriktssköterskor.",
-            "2280", "2221", period_start=summer[0], period_end=summer[1], capacity=3),
-            people["harnosand-hr"], "published"),
-        ("trainee-ekonomi", opp(energi, "trainee", "Traineetjänst: ekonomi och controlling",
-            "Ett år som trainee inom redovisning, budgetering och controlling, med analys i Excel och affärssystem.",
-            "2281", "2411", period_start=dt.date(year + 1, 9, 1), period_end=dt.date(year + 2, 8, 31), capacity=1, pay="Månadslön"),
-            people["arbetsgivare"], "published"),
-        ("mentor-teknik", opp(energi, "mentorship", "Mentorskap: vägen in i energibranschen",
-            "En mentor från energibranschen träffar dig en gång i månaden under ett läsår: karriärval, nätverk och projektledning.",
-            "2281", None, work_mode="remote", capacity=4),
-            people["arbetsgivare"], "published"),
-        ("exjobb-underhall", opp(energi, "degree_project", "Exjobb: datadriven underhållsplanering",
-            "Analysera driftdata från elnätet med statistik och Python för att planera förebyggande underhåll.",
-            "2281", "2512", level="first", credits=15, capacity=1),
-            people["arbetsgivare"], "in_review"),
-        ("ulf-matematik", opp(huddinge, "research_question", "Forskningsfråga: digitala verktyg i matematikundervisningen (ULF)",
-            "Utbildningsförvaltningen vill veta hur digitala verktyg påverkar elevers lärande i matematik i årskurs 4–6. "
-            "Praktiknära forskning tillsammans med lärare, inom ULF-samverkan.",
-            "0126", "2341", capacity=2),
-            people["huddinge-hr"], "published"),
-        ("sommarjobb-aldre", opp(huddinge, "summer_job", "Sommarjobb: vårdbiträde inom äldreomsorgen",
-            "Sommarjobb inom äldreomsorgen i Huddinge: omvårdnad, social samvaro och dokumentation.",
-            "0126", "5321", period_start=summer[0], period_end=summer[1], capacity=5, pay="Timlön enligt avtal"),
-            people["huddinge-hr"], "published"),
+        (
+            "exjobb-el",
+            opp(
+                energi,
+                "degree_project",
+                "Exjobb: prognos av elförbrukning med maskininlärning",
+                "Bygg en prognosmodell för timvis elförbrukning i Sundsvall. Du programmerar i Python, arbetar med SQL-databaser, "
+                "statistik och maskininlärning, och dokumenterar modellen för driftpersonalen.",
+                "2281",
+                "2512",
+                level="second",
+                credits=30,
+                period_start=spring[0],
+                period_end=spring[1],
+                capacity=1,
+                pay="Stipendium 10 000 kr",
+                dual_report_note="En akademisk rapport enligt lärosätets mall och en kortare teknisk rapport till driftavdelningen.",
+            ),
+            people["arbetsgivare"],
+            "published",
+        ),
+        (
+            "sommar-it",
+            opp(
+                hkommun,
+                "summer_internship",
+                "Sommarpraktik: IT-support och nätverk",
+                "Praktik på kommunens IT-enhet: användarsupport, felsökning i datornätverk, installation av datorer och dokumentation.",
+                "2280",
+                "3512",
+                period_start=summer[0],
+                period_end=summer[1],
+                capacity=2,
+                pay="Praktiklön",
+            ),
+            people["harnosand-hr"],
+            "published",
+        ),
+        (
+            "vfu-hemsjukvard",
+            opp(
+                hkommun,
+                "summer_internship",
+                "Sommarpraktik: sjuksköterskestudent i hemsjukvården",
+                "Sommarpraktik i hemsjukvården i Härnösand: omvårdnad, läkemedelshantering, dokumentation och samarbete med distriktssköterskor.",
+                "2280",
+                "2221",
+                period_start=summer[0],
+                period_end=summer[1],
+                capacity=3,
+            ),
+            people["harnosand-hr"],
+            "published",
+        ),
+        (
+            "trainee-ekonomi",
+            opp(
+                energi,
+                "trainee",
+                "Traineetjänst: ekonomi och controlling",
+                "Ett år som trainee inom redovisning, budgetering och controlling, med analys i Excel och affärssystem.",
+                "2281",
+                "2411",
+                period_start=dt.date(year + 1, 9, 1),
+                period_end=dt.date(year + 2, 8, 31),
+                capacity=1,
+                pay="Månadslön",
+            ),
+            people["arbetsgivare"],
+            "published",
+        ),
+        (
+            "mentor-teknik",
+            opp(
+                energi,
+                "mentorship",
+                "Mentorskap: vägen in i energibranschen",
+                "En mentor från energibranschen träffar dig en gång i månaden under ett läsår: karriärval, nätverk och projektledning.",
+                "2281",
+                None,
+                work_mode="remote",
+                capacity=4,
+            ),
+            people["arbetsgivare"],
+            "published",
+        ),
+        (
+            "exjobb-underhall",
+            opp(
+                energi,
+                "degree_project",
+                "Exjobb: datadriven underhållsplanering",
+                "Analysera driftdata från elnätet med statistik och Python för att planera förebyggande underhåll.",
+                "2281",
+                "2512",
+                level="first",
+                credits=15,
+                capacity=1,
+            ),
+            people["arbetsgivare"],
+            "in_review",
+        ),
+        (
+            "ulf-matematik",
+            opp(
+                huddinge,
+                "research_question",
+                "Forskningsfråga: digitala verktyg i matematikundervisningen (ULF)",
+                "Utbildningsförvaltningen vill veta hur digitala verktyg påverkar elevers lärande i matematik i årskurs 4–6. "
+                "Praktiknära forskning tillsammans med lärare, inom ULF-samverkan.",
+                "0126",
+                "2341",
+                capacity=2,
+            ),
+            people["huddinge-hr"],
+            "published",
+        ),
+        (
+            "sommarjobb-aldre",
+            opp(
+                huddinge,
+                "summer_job",
+                "Sommarjobb: vårdbiträde inom äldreomsorgen",
+                "Sommarjobb inom äldreomsorgen i Huddinge: omvårdnad, social samvaro och dokumentation.",
+                "0126",
+                "5321",
+                period_start=summer[0],
+                period_end=summer[1],
+                capacity=5,
+                pay="Timlön enligt avtal",
+            ),
+            people["huddinge-hr"],
+            "published",
+        ),
     ]
 
 
@@ -186,9 +316,11 @@ def create_matchning_demo(*, password: str) -> MatchningDemoResult:
             _user(f"{key}@{DEMO_DOMAIN}", first, last, password, org, role)
         people = {k.split("@")[0]: get_user_model().objects.get(username=k) for k in result.users}
         for code, name in (("miun", "miun"), ("sh", "sh"), ("ki", "ki")):
-            AllowedEmailDomain.objects.get_or_create(domain=f"student.{name}.{DEMO_DOMAIN}", defaults={"university": orgs[code]})
+            AllowedEmailDomain.objects.get_or_create(
+                domain=f"student.{name}.{DEMO_DOMAIN}", defaults={"university": orgs[code]}
+            )
         students = {}
-        for key, first, last, uni, programme, prefix, offset, kommuner in STUDENTS:
+        for key, first, last, uni, _programme, _prefix, _offset, _kommuner in STUDENTS:
             email = f"{key}@student.{STUDENT_DOMAINS[uni]}.{DEMO_DOMAIN}"
             user = _user(email, first, last, password)
             result.users.append(email)
@@ -201,14 +333,18 @@ def create_matchning_demo(*, password: str) -> MatchningDemoResult:
             extractor = sk.default_extractor()
         except DataError as exc:  # no snapshot to build the extractor from: skills stay empty
             extractor, result.note = None, f"Inga kompetenser härleddes ({exc})."
-        for key, first, last, uni, programme, prefix, offset, kommuner in STUDENTS:
+        for key, _first, _last, _uni, programme, prefix, offset, kommuner in STUDENTS:
             courses = _courses(prefix, offset) if prefix else []
             extra = sk.extract(PROGRAMME_TEXTS.get(programme, ""), extractor) if extractor and not prefix else []
             services.update_profile(
                 actor=students[key],
                 data=StudentProfileUpdate(
-                    programme_name=programme, course_ids=[c.pk for c in courses] if extractor else [], added_skills=extra,
-                    preferred_kommuner=kommuner, consent_matching=True, consent_followup=key.endswith("1"),
+                    programme_name=programme,
+                    course_ids=[c.pk for c in courses] if extractor else [],
+                    added_skills=extra,
+                    preferred_kommuner=kommuner,
+                    consent_matching=True,
+                    consent_followup=key.endswith("1"),
                 ),
                 extractor=extractor,
             )
@@ -222,11 +358,17 @@ def create_matchning_demo(*, password: str) -> MatchningDemoResult:
             services.transition_opportunity(actor=actor, opportunity=opp, to_status="in_review")
             if final == "published":
                 publisher = people["sh-samordnare"] if data.kommun_code == "0126" else people["miun-samordnare"]
-                opp = services.transition_opportunity(actor=publisher, opportunity=services.find_opportunity(opp.pk), to_status="published")
+                opp = services.transition_opportunity(
+                    actor=publisher, opportunity=services.find_opportunity(opp.pk), to_status="published"
+                )
             created[key] = opp
             result.opportunities += 1
         result.placements = _summer_round(people, students, created, orgs)
-        services.apply(actor=students["student-data1"], opportunity=created["exjobb-el"], data=ApplyIn(message="Jag skriver gärna exjobbet hos er."))
+        services.apply(
+            actor=students["student-data1"],
+            opportunity=created["exjobb-el"],
+            data=ApplyIn(message="Jag skriver gärna exjobbet hos er."),
+        )
     return result
 
 
@@ -235,15 +377,25 @@ def _summer_round(people, students, created, orgs) -> int:
     coordinator = people["miun-samordnare"]
     opps = [created["sommar-it"], created["vfu-hemsjukvard"], created["mentor-teknik"]]
     round_ = services.create_round(
-        actor=coordinator, data=RoundCreate(title=_x("Sommarpraktik och mentorskap"), organiser_id=orgs["miun"].pk, opportunity_ids=[o.pk for o in opps]), is_demo=True
+        actor=coordinator,
+        data=RoundCreate(
+            title=_x("Sommarpraktik och mentorskap"), organiser_id=orgs["miun"].pk, opportunity_ids=[o.pk for o in opps]
+        ),
+        is_demo=True,
     )
     it, vard, mentor = opps
     rankings = {
-        "student-data1": [it, mentor], "student-data2": [it, mentor], "student-data3": [it, mentor, vard],
-        "student-vard1": [vard], "student-vard2": [vard, mentor], "student-ek1": [mentor],
+        "student-data1": [it, mentor],
+        "student-data2": [it, mentor],
+        "student-data3": [it, mentor, vard],
+        "student-vard1": [vard],
+        "student-vard2": [vard, mentor],
+        "student-ek1": [mentor],
     }
     for key, ranked in rankings.items():
-        services.rank_opportunities(actor=students[key], round_=round_, data=StudentRankingIn(opportunity_ids=[o.pk for o in ranked]))
+        services.rank_opportunities(
+            actor=students[key], round_=round_, data=StudentRankingIn(opportunity_ids=[o.pk for o in ranked])
+        )
     profile = {k: StudentProfile.objects.get(user=students[k]).pk for k in rankings}
     host_lists = {
         it: ["student-data3", "student-data1", "student-data2"],
@@ -252,6 +404,8 @@ def _summer_round(people, students, created, orgs) -> int:
     }
     for opp, keys in host_lists.items():
         actor = people["arbetsgivare"] if opp.host_id == orgs["energi"].pk else people["harnosand-hr"]
-        services.rank_students(actor=actor, round_=round_, opportunity=opp, data=HostRankingIn(student_ids=[profile[k] for k in keys]))
+        services.rank_students(
+            actor=actor, round_=round_, opportunity=opp, data=HostRankingIn(student_ids=[profile[k] for k in keys])
+        )
     services.run_round(actor=coordinator, round_=round_)
     return round_.placements.count()

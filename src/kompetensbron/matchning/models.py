@@ -103,7 +103,10 @@ OPPORTUNITY_WORKFLOW: dict[str, tuple[str, ...]] = {
 
 class Opportunity(models.Model):
     host = models.ForeignKey(
-        "samverkan.Organisation", verbose_name=_("värdorganisation"), on_delete=models.PROTECT, related_name="matchning_opportunities"
+        "samverkan.Organisation",
+        verbose_name=_("värdorganisation"),
+        on_delete=models.PROTECT,
+        related_name="matchning_opportunities",
     )
     unit = models.ForeignKey(
         "samverkan.Unit", verbose_name=_("enhet"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -116,7 +119,12 @@ class Opportunity(models.Model):
     required_skills = models.JSONField(_("krav (kompetenser)"), default=list, blank=True)
     desirable_skills = models.JSONField(_("meriterande kompetenser"), default=list, blank=True)
     ssyk = models.ForeignKey(
-        "reference.SsykGroup", verbose_name=_("yrkesgrupp (SSYK-4)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "reference.SsykGroup",
+        verbose_name=_("yrkesgrupp (SSYK-4)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     kommun = models.ForeignKey(
         "reference.Kommun", verbose_name=_("kommun"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -127,12 +135,20 @@ class Opportunity(models.Model):
     work_mode = models.CharField(_("arbetssätt"), max_length=8, choices=WorkMode.choices, default=WorkMode.ON_SITE)
     pay = models.CharField(_("ersättning"), max_length=200, blank=True)
     dual_report_note = models.TextField(
-        _("två rapporter"), max_length=2000, blank=True,
+        _("två rapporter"),
+        max_length=2000,
+        blank=True,
         help_text=_("En akademisk rapport och en för värden: hur ni delar upp dem."),
     )
-    status = models.CharField(_("status"), max_length=16, choices=OpportunityStatus.choices, default=OpportunityStatus.DRAFT)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=16, choices=OpportunityStatus.choices, default=OpportunityStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     is_demo = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -145,9 +161,13 @@ class Opportunity(models.Model):
             models.Index(fields=["status", "updated_at"], name="matchning_opp_status_changed"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(capacity__gte=1) & Q(capacity__lte=500), name="matchning_opp_capacity_range"),
             models.CheckConstraint(
-                condition=Q(period_end__isnull=True) | Q(period_start__isnull=True) | Q(period_end__gte=models.F("period_start")),
+                condition=Q(capacity__gte=1) & Q(capacity__lte=500), name="matchning_opp_capacity_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=models.F("period_start")),
                 name="matchning_opp_period_order",
             ),
         ]
@@ -163,17 +183,29 @@ class StudentProfile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="matchning_student")
     university = models.ForeignKey(
-        "samverkan.Organisation", verbose_name=_("lärosäte"), on_delete=models.PROTECT, related_name="matchning_students"
+        "samverkan.Organisation",
+        verbose_name=_("lärosäte"),
+        on_delete=models.PROTECT,
+        related_name="matchning_students",
     )
     programme = models.ForeignKey(
-        "education.Programme", verbose_name=_("program"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "education.Programme",
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     programme_name = models.CharField(_("program (fritext)"), max_length=200, blank=True)
-    completed_courses = models.ManyToManyField("education.Course", verbose_name=_("avklarade kurser"), blank=True, related_name="+")
+    completed_courses = models.ManyToManyField(
+        "education.Course", verbose_name=_("avklarade kurser"), blank=True, related_name="+"
+    )
     derived_skills = models.JSONField(_("kompetenser från kurser"), default=list, blank=True)
     added_skills = models.JSONField(_("tillagda kompetenser"), default=list, blank=True)
     removed_skills = models.JSONField(_("borttagna kompetenser"), default=list, blank=True)
-    preferred_kommuner = models.ManyToManyField("reference.Kommun", verbose_name=_("önskade kommuner"), blank=True, related_name="+")
+    preferred_kommuner = models.ManyToManyField(
+        "reference.Kommun", verbose_name=_("önskade kommuner"), blank=True, related_name="+"
+    )
     preferred_kinds = models.JSONField(_("önskade typer"), default=list, blank=True)
     available_from = models.DateField(_("tillgänglig från"), null=True, blank=True)
     available_to = models.DateField(_("tillgänglig till"), null=True, blank=True)
@@ -212,7 +244,11 @@ class ApplicationStatus(models.TextChoices):
 #: Moves of the host (shortlist, offer, reject) and of the student (accept, decline, withdraw).
 APPLICATION_WORKFLOW: dict[str, dict[str, tuple[str, ...]]] = {
     "host": {
-        ApplicationStatus.APPLIED: (ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED, ApplicationStatus.REJECTED),
+        ApplicationStatus.APPLIED: (
+            ApplicationStatus.SHORTLISTED,
+            ApplicationStatus.OFFERED,
+            ApplicationStatus.REJECTED,
+        ),
         ApplicationStatus.SHORTLISTED: (ApplicationStatus.OFFERED, ApplicationStatus.REJECTED),
     },
     "student": {
@@ -226,7 +262,9 @@ APPLICATION_WORKFLOW: dict[str, dict[str, tuple[str, ...]]] = {
 class Application(models.Model):
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="applications")
     student = models.ForeignKey(StudentProfile, on_delete=models.CASCADE, related_name="applications")
-    status = models.CharField(_("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.APPLIED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.APPLIED
+    )
     message = models.TextField(_("meddelande"), max_length=4000, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -254,9 +292,13 @@ class Round(models.Model):
     organiser = models.ForeignKey(
         "samverkan.Organisation", verbose_name=_("arrangör"), on_delete=models.PROTECT, related_name="matchning_rounds"
     )
-    opportunities = models.ManyToManyField(Opportunity, verbose_name=_("möjligheter"), blank=True, related_name="rounds")
+    opportunities = models.ManyToManyField(
+        Opportunity, verbose_name=_("möjligheter"), blank=True, related_name="rounds"
+    )
     status = models.CharField(_("status"), max_length=16, choices=RoundStatus.choices, default=RoundStatus.OPEN)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     allocated_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -308,13 +350,17 @@ class Placement(models.Model):
     """A match of a student to an opportunity; kept (without the person) after an erasure."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="placements")
-    student = models.ForeignKey(StudentProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="placements")
+    student = models.ForeignKey(
+        StudentProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="placements"
+    )
     university = models.ForeignKey(
         "samverkan.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     source = models.CharField(_("ursprung"), max_length=16, choices=PlacementSource.choices)
     round = models.ForeignKey(Round, null=True, blank=True, on_delete=models.CASCADE, related_name="placements")
-    application = models.OneToOneField(Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="placement")
+    application = models.OneToOneField(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="placement"
+    )
     locked = models.BooleanField(_("låst"), default=False)
     choice_rank = models.PositiveSmallIntegerField(_("studentens val nr"), null=True, blank=True)
     matched_at = models.DateTimeField(default=timezone.now)
@@ -324,7 +370,11 @@ class Placement(models.Model):
     class Meta:
         ordering = ["-matched_at"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "student"], condition=Q(round__isnull=False, student__isnull=False), name="matchning_placement_once_per_round"),
+            models.UniqueConstraint(
+                fields=["round", "student"],
+                condition=Q(round__isnull=False, student__isnull=False),
+                name="matchning_placement_once_per_round",
+            ),
         ]
         verbose_name = _("placering")
         verbose_name_plural = _("placeringar")

@@ -132,7 +132,12 @@ rules.add_perm("matchning.view_aggregates", is_logged_in)
 
 def require(user, perm: str, obj=None, message: str | None = None) -> None:
     """Raise :class:`PermissionDenied` unless ``user`` has ``matchning.<perm>`` (on ``obj``)."""
-    if user is None or not user.is_authenticated or not user.is_active or not rules.has_perm(f"matchning.{perm}", user, obj):
+    if (
+        user is None
+        or not user.is_authenticated
+        or not user.is_active
+        or not rules.has_perm(f"matchning.{perm}", user, obj)
+    ):
         raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
 
 

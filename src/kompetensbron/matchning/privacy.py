@@ -40,7 +40,12 @@ def export(user) -> dict[str, Any]:
             "consent_followup": profile.consent_followup,
         },
         "applications": [
-            {"opportunity": a.opportunity.title, "status": a.status, "message": a.message, "created_at": a.created_at.isoformat()}
+            {
+                "opportunity": a.opportunity.title,
+                "status": a.status,
+                "message": a.message,
+                "created_at": a.created_at.isoformat(),
+            }
             for a in profile.applications.select_related("opportunity")
         ],
         "round_rankings": [
@@ -52,7 +57,11 @@ def export(user) -> dict[str, Any]:
 
 
 def _placement(p: Placement) -> dict[str, Any]:
-    out: dict[str, Any] = {"opportunity": p.opportunity.title, "source": p.source, "matched_at": p.matched_at.isoformat()}
+    out: dict[str, Any] = {
+        "opportunity": p.opportunity.title,
+        "source": p.source,
+        "matched_at": p.matched_at.isoformat(),
+    }
     outcome = Outcome.objects.filter(placement=p).first()
     if outcome is not None:
         out["outcome"] = {
@@ -78,9 +87,12 @@ def erase(user) -> int:
     application_ids = [str(pk) for pk in profile.applications.values_list("pk", flat=True)]
     # The audit log's copies of the profile and the applications (messages, skills) go too.
     changed += AuditEntry.objects.filter(
-        Q(model="matchning.studentprofile", object_id=str(profile.pk)) | Q(model="matchning.application", object_id__in=application_ids)
+        Q(model="matchning.studentprofile", object_id=str(profile.pk))
+        | Q(model="matchning.application", object_id__in=application_ids)
     ).update(before=None, after=None)
     changed += Placement.objects.filter(student=profile).update(student=None, application=None)
-    changed += len(application_ids) + profile.round_ranks.count() + RoundHostRank.objects.filter(student=profile).count()
+    changed += (
+        len(application_ids) + profile.round_ranks.count() + RoundHostRank.objects.filter(student=profile).count()
+    )
     profile.delete()  # cascades to applications and rankings
     return changed + 1

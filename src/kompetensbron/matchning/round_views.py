@@ -35,8 +35,8 @@ def _ordered(request: HttpRequest, prefix: str) -> list[int]:
     """Ids ranked by the numbers typed next to them (``prefix<id>`` = rank; blank = not ranked)."""
     ranked = []
     for key, value in request.POST.items():
-        if key.startswith(prefix) and key[len(prefix):].isdigit() and value.strip().isdigit():
-            ranked.append((int(value), int(key[len(prefix):])))
+        if key.startswith(prefix) and key[len(prefix) :].isdigit() and value.strip().isdigit():
+            ranked.append((int(value), int(key[len(prefix) :])))
     return [i for _, i in sorted(ranked)][:5000]
 
 
@@ -47,13 +47,18 @@ def round_create(request: HttpRequest) -> HttpResponse:
     if not user.is_superuser:
         organisers = organisers.filter(pk__in=publisher_organisation_ids(user))
     if not organisers.exists():
-        return refused(request, PermissionDenied(_("Endast samordnare vid ett lärosäte eller en region skapar omgångar.")), 403)
+        return refused(
+            request, PermissionDenied(_("Endast samordnare vid ett lärosäte eller en region skapar omgångar.")), 403
+        )
     form = RoundForm(request.POST or None, organisers=organisers)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                round_ = services.create_round(actor=user, data=RoundCreate(title=form.cleaned_data["title"], organiser_id=form.cleaned_data["organiser"].pk))
+                round_ = services.create_round(
+                    actor=user,
+                    data=RoundCreate(title=form.cleaned_data["title"], organiser_id=form.cleaned_data["organiser"].pk),
+                )
                 return redirect("matchning:round", pk=round_.pk)
             except PermissionDenied as exc:
                 return refused(request, exc, 403)
@@ -67,14 +72,25 @@ def _round_page(request: HttpRequest, round_, error: str = "") -> RoundPage:
     user = request.user
     data = services.round_public(actor=user, round_=round_)
     profile = student_profile(user)
-    my_ranking = list(RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True)) if profile else []
+    my_ranking = (
+        list(RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True))
+        if profile
+        else []
+    )
     hosts = organisation_ids(user)
     host_opps = []
     for opp in data.opportunities:
         if opp.host_id in hosts or user.is_superuser:
-            ranks = dict(RoundHostRank.objects.filter(round=round_, opportunity_id=opp.id).values_list("student_id", "rank"))
-            applicants = RoundStudentRank.objects.filter(round=round_, opportunity_id=opp.id).select_related("student__user")
-            rows = [(r.student_id, services.public.student_name(r.student) or "", ranks.get(r.student_id)) for r in applicants]
+            ranks = dict(
+                RoundHostRank.objects.filter(round=round_, opportunity_id=opp.id).values_list("student_id", "rank")
+            )
+            applicants = RoundStudentRank.objects.filter(round=round_, opportunity_id=opp.id).select_related(
+                "student__user"
+            )
+            rows = [
+                (r.student_id, services.public.student_name(r.student) or "", ranks.get(r.student_id))
+                for r in applicants
+            ]
             host_opps.append((opp, rows))
     can_manage = user.has_perm("matchning.manage_round", round_)
     candidates = []
@@ -85,8 +101,13 @@ def _round_page(request: HttpRequest, round_, error: str = "") -> RoundPage:
             seen.setdefault(r.student_id, services.public.student_name(r.student) or "")
         candidates = sorted(seen.items())
     return RoundPage(
-        round=data, can_manage=can_manage, is_student=profile is not None, my_ranking=my_ranking,
-        host_opportunities=host_opps, candidates=candidates, error=error,
+        round=data,
+        can_manage=can_manage,
+        is_student=profile is not None,
+        my_ranking=my_ranking,
+        host_opportunities=host_opps,
+        candidates=candidates,
+        error=error,
     )
 
 
@@ -100,7 +121,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     published = []
     if request.user.has_perm("matchning.manage_round", round_):
         published = services.list_opportunities(actor=request.user, status=OpportunityStatus.PUBLISHED)[:500]
-    return render(request, "matchning/round_detail.html", {"page": _round_page(request, round_), "published": published})
+    return render(
+        request, "matchning/round_detail.html", {"page": _round_page(request, round_), "published": published}
+    )
 
 
 def _round_post(request: HttpRequest, pk: int, action) -> HttpResponse:
@@ -120,14 +143,24 @@ def _round_post(request: HttpRequest, pk: int, action) -> HttpResponse:
 @require_POST
 def round_opportunities(request: HttpRequest, pk: int) -> HttpResponse:
     ids = _ints(request.POST.getlist("opportunity"))
-    return _round_post(request, pk, lambda r: services.set_round_opportunities(actor=request.user, round_=r, data=RoundOpportunitiesIn(opportunity_ids=ids)))
+    return _round_post(
+        request,
+        pk,
+        lambda r: services.set_round_opportunities(
+            actor=request.user, round_=r, data=RoundOpportunitiesIn(opportunity_ids=ids)
+        ),
+    )
 
 
 @login_required
 @require_POST
 def round_rank(request: HttpRequest, pk: int) -> HttpResponse:
     ids = _ordered(request, "rank-")[:100]
-    return _round_post(request, pk, lambda r: services.rank_opportunities(actor=request.user, round_=r, data=StudentRankingIn(opportunity_ids=ids)))
+    return _round_post(
+        request,
+        pk,
+        lambda r: services.rank_opportunities(actor=request.user, round_=r, data=StudentRankingIn(opportunity_ids=ids)),
+    )
 
 
 @login_required
@@ -136,7 +169,12 @@ def round_host_rank(request: HttpRequest, pk: int, opportunity_pk: int) -> HttpR
     ids = _ordered(request, "student-")
 
     def act(r):
-        services.rank_students(actor=request.user, round_=r, opportunity=services.find_opportunity(opportunity_pk), data=HostRankingIn(student_ids=ids))
+        services.rank_students(
+            actor=request.user,
+            round_=r,
+            opportunity=services.find_opportunity(opportunity_pk),
+            data=HostRankingIn(student_ids=ids),
+        )
 
     return _round_post(request, pk, act)
 

@@ -11,11 +11,12 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .models import MAX_SKILLS
+
 
 class Schema(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-from .models import MAX_SKILLS
 
 SkillIds = list[str]
 

@@ -126,7 +126,9 @@ def _harmonic(a: float, b: float) -> float:
     return 0.0 if a <= 0 or b <= 0 else 2 * a * b / (a + b)
 
 
-def score_pair(student: StudentRecord, opp: OpportunityRecord, labels: Mapping[str, str] | None = None) -> ScoredOpportunity:
+def score_pair(
+    student: StudentRecord, opp: OpportunityRecord, labels: Mapping[str, str] | None = None
+) -> ScoredOpportunity:
     """Score one pair, with reasons (the definition :class:`OpportunityIndex` vectorises)."""
     req_cov = sum(1 for s in set(opp.required) if s in student.skills)
     des_cov = sum(1 for s in set(opp.desirable) if s in student.skills)
@@ -169,9 +171,17 @@ def _scored(student, opp, labels, score, skill, pref, place, period, kind, neigh
     if student.kinds:
         reasons.append("önskad typ" if kind == 1.0 else "annan typ än du önskat")
     return ScoredOpportunity(
-        id=opp.id, score=float(np.round(score, 4)), skill_fit=float(np.round(skill, 4)), preference_fit=float(np.round(pref, 4)),
-        required_covered=req_cov, required_total=len(required), desirable_covered=des_cov, desirable_total=len(desirable),
-        missing=missing, reasons=tuple(reasons), neighbour=neighbour,
+        id=opp.id,
+        score=float(np.round(score, 4)),
+        skill_fit=float(np.round(skill, 4)),
+        preference_fit=float(np.round(pref, 4)),
+        required_covered=req_cov,
+        required_total=len(required),
+        desirable_covered=des_cov,
+        desirable_total=len(desirable),
+        missing=missing,
+        reasons=tuple(reasons),
+        neighbour=neighbour,
     )
 
 
@@ -208,7 +218,9 @@ class OpportunityIndex:
         self.ssyk4, _ = _codes([r.ssyk for r in self.records])
         self.ssyk3, self.ssyk3s = _codes([r.ssyk[:3] for r in self.records])
         self.remote = np.array([r.remote for r in self.records], dtype=bool)
-        self.start = np.array([r.period_start.toordinal() if r.period_start else _MIN for r in self.records], dtype=np.int64)
+        self.start = np.array(
+            [r.period_start.toordinal() if r.period_start else _MIN for r in self.records], dtype=np.int64
+        )
         self.end = np.array([r.period_end.toordinal() if r.period_end else _MAX for r in self.records], dtype=np.int64)
 
     def __len__(self) -> int:
@@ -253,8 +265,13 @@ class OpportunityIndex:
             fas = [self.fas[f] for f in student.fa_regions if f in self.fas]
             lans = [self.lans[x_] for x_ in student.lans if x_ in self.lans]
             place = np.where(
-                self.remote | np.isin(self.kommun, wanted), 1.0,
-                np.where(np.isin(self.fa, fas) & (self.fa >= 0), PLACE_FA, np.where(np.isin(self.lan, lans) & (self.lan >= 0), PLACE_LAN, 0.0)),
+                self.remote | np.isin(self.kommun, wanted),
+                1.0,
+                np.where(
+                    np.isin(self.fa, fas) & (self.fa >= 0),
+                    PLACE_FA,
+                    np.where(np.isin(self.lan, lans) & (self.lan >= 0), PLACE_LAN, 0.0),
+                ),
             )
         else:
             place = np.ones(len(self.records))
@@ -262,7 +279,9 @@ class OpportunityIndex:
         a_to = student.available_to.toordinal() if student.available_to else _MAX
         period = ((self.start <= a_to) & (a_from <= self.end)).astype(float)
         if student.kinds:
-            kind = np.where(np.isin(self.kind, [self.kinds[k] for k in student.kinds if k in self.kinds]), 1.0, OTHER_KIND)
+            kind = np.where(
+                np.isin(self.kind, [self.kinds[k] for k in student.kinds if k in self.kinds]), 1.0, OTHER_KIND
+            )
         else:
             kind = np.ones(len(self.records))
         pref = W_PLACE * place + W_PERIOD * period + W_KIND * kind
@@ -287,10 +306,14 @@ class OpportunityIndex:
         candidate = (score > 0) & ~np.isin(self.ssyk4, list(top4)) & (np.isin(self.ssyk3, list(top3)) | shared)
         candidate[best] = False
         picks = [i for i in order if candidate[i]][:neighbours]
-        return Ranking(matches, [self._result(student, i, score, skill, pref, place, period, kind, True) for i in picks])
+        return Ranking(
+            matches, [self._result(student, i, score, skill, pref, place, period, kind, True) for i in picks]
+        )
 
     def _result(self, student, i, score, skill, pref, place, period, kind, neighbour=False) -> ScoredOpportunity:
-        result = _scored(student, self.records[i], self.labels, score[i], skill[i], pref[i], place[i], period[i], kind[i], neighbour)
+        result = _scored(
+            student, self.records[i], self.labels, score[i], skill[i], pref[i], place[i], period[i], kind[i], neighbour
+        )
         if neighbour:
             code = self.records[i].ssyk
             note = f"närliggande yrke (SSYK {code})" if code else "närliggande yrke"

@@ -55,7 +55,11 @@ def search(query: str, *, limit: int = MAX_SEARCH) -> list[SkillRef]:
     cond = Q()
     for t in terms:
         cond &= Q(search_text__contains=t)
-    rows = Skill.objects.filter(cond).order_by("label").values_list("concept_id", "label")[: max(1, min(limit, MAX_SEARCH))]
+    rows = (
+        Skill.objects.filter(cond)
+        .order_by("label")
+        .values_list("concept_id", "label")[: max(1, min(limit, MAX_SEARCH))]
+    )
     return [SkillRef(id=c, label=label) for c, label in rows]
 
 

@@ -22,10 +22,19 @@ urlpatterns = [
     path("omgangar/<int:pk>/", round_views.round_detail, name="round"),
     path("omgangar/<int:pk>/mojligheter/", round_views.round_opportunities, name="round_opportunities"),
     path("omgangar/<int:pk>/rangordning/", round_views.round_rank, name="round_rank"),
-    path("omgangar/<int:pk>/mojligheter/<int:opportunity_pk>/rangordning/", round_views.round_host_rank, name="round_host_rank"),
+    path(
+        "omgangar/<int:pk>/mojligheter/<int:opportunity_pk>/rangordning/",
+        round_views.round_host_rank,
+        name="round_host_rank",
+    ),
     path("omgangar/<int:pk>/placering/", round_views.round_placement, name="round_placement"),
     path("omgangar/<int:pk>/kor/", round_views.round_run, name="round_run"),
     path("omgangar/<int:pk>/avsluta/", round_views.round_close, name="round_close"),
     path("omgangar/<int:pk>/students.csv", round_views.round_file, {"which": "students"}, name="round_students_csv"),
-    path("omgangar/<int:pk>/opportunities.csv", round_views.round_file, {"which": "opportunities"}, name="round_opportunities_csv"),
+    path(
+        "omgangar/<int:pk>/opportunities.csv",
+        round_views.round_file,
+        {"which": "opportunities"},
+        name="round_opportunities_csv",
+    ),
 ]

@@ -119,15 +119,32 @@ def _form_page(title, form, suggested=None) -> OpportunityFormPage:
     data = form.data if form.is_bound else form.initial
     req, des = skill_ids(data.get("required_skills", "")), skill_ids(data.get("desirable_skills", ""))
     known = sk.labels([*req, *des])
-    return OpportunityFormPage(title=title, form=form, required_labels=sk.refs(req, known), desirable_labels=sk.refs(des, known), suggested=suggested)
+    return OpportunityFormPage(
+        title=title,
+        form=form,
+        required_labels=sk.refs(req, known),
+        desirable_labels=sk.refs(des, known),
+        suggested=suggested,
+    )
 
 
 def _opportunity_values(d: dict) -> dict:
     return dict(
-        kind=d["kind"], title=d["title"], description=d["description"], level=d["level"] or "", credits=d["credits"],
-        required_skills=skill_ids(d["required_skills"]), desirable_skills=skill_ids(d["desirable_skills"]),
-        ssyk_code=d["ssyk_code"] or None, kommun_code=d["kommun_code"] or None, period_start=d["period_start"],
-        period_end=d["period_end"], capacity=d["capacity"], work_mode=d["work_mode"], pay=d["pay"], dual_report_note=d["dual_report_note"],
+        kind=d["kind"],
+        title=d["title"],
+        description=d["description"],
+        level=d["level"] or "",
+        credits=d["credits"],
+        required_skills=skill_ids(d["required_skills"]),
+        desirable_skills=skill_ids(d["desirable_skills"]),
+        ssyk_code=d["ssyk_code"] or None,
+        kommun_code=d["kommun_code"] or None,
+        period_start=d["period_start"],
+        period_end=d["period_end"],
+        capacity=d["capacity"],
+        work_mode=d["work_mode"],
+        pay=d["pay"],
+        dual_report_note=d["dual_report_note"],
     )
 
 
@@ -137,7 +154,9 @@ def _suggest(request, form, title) -> HttpResponse:
     suggested = services.suggest_skills(actor=request.user, text=text)
     data = request.POST.copy()
     current = skill_ids(data.get("required_skills", "")) + skill_ids(data.get("desirable_skills", ""))
-    data["required_skills"] = "\n".join([*skill_ids(data.get("required_skills", "")), *(s.id for s in suggested if s.id not in current)])
+    data["required_skills"] = "\n".join(
+        [*skill_ids(data.get("required_skills", "")), *(s.id for s in suggested if s.id not in current)]
+    )
     form = OpportunityForm(initial=data.dict(), hosts=form.fields["host"].queryset)  # unbound: no errors before saving
     return render(request, "matchning/opportunity_form.html", {"page": _form_page(title, form, suggested)})
 
@@ -146,7 +165,9 @@ def _suggest(request, form, title) -> HttpResponse:
 def opportunity_create(request: HttpRequest) -> HttpResponse:
     hosts = _hosts(request.user)
     if not hosts.exists():
-        return refused(request, PermissionDenied(_("Endast medlemmar i en värdorganisation får lägga upp möjligheter.")), 403)
+        return refused(
+            request, PermissionDenied(_("Endast medlemmar i en värdorganisation får lägga upp möjligheter.")), 403
+        )
     title = _("Ny möjlighet")
     form = OpportunityForm(request.POST or None, hosts=hosts, initial={"capacity": 1, "kind": "degree_project"})
     if request.method == "POST" and request.POST.get("action") == "suggest":
@@ -156,7 +177,9 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             try:
-                opp = services.create_opportunity(actor=request.user, data=OpportunityCreate(host_id=d["host"].pk, **_opportunity_values(d)))
+                opp = services.create_opportunity(
+                    actor=request.user, data=OpportunityCreate(host_id=d["host"].pk, **_opportunity_values(d))
+                )
                 return redirect("matchning:opportunity", pk=opp.pk)
             except PermissionDenied as exc:
                 return refused(request, exc, 403)
@@ -175,10 +198,22 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("matchning.change_opportunity", opp):
         return refused(request, PermissionDenied(_("Endast värdorganisationens medlemmar får ändra möjligheten.")), 403)
     initial = {
-        "host": opp.host_id, "kind": opp.kind, "title": opp.title, "description": opp.description, "level": opp.level,
-        "credits": opp.credits, "required_skills": "\n".join(opp.required_skills), "desirable_skills": "\n".join(opp.desirable_skills),
-        "ssyk_code": opp.ssyk_id or "", "kommun_code": opp.kommun_id or "", "period_start": opp.period_start, "period_end": opp.period_end,
-        "capacity": opp.capacity, "work_mode": opp.work_mode, "pay": opp.pay, "dual_report_note": opp.dual_report_note,
+        "host": opp.host_id,
+        "kind": opp.kind,
+        "title": opp.title,
+        "description": opp.description,
+        "level": opp.level,
+        "credits": opp.credits,
+        "required_skills": "\n".join(opp.required_skills),
+        "desirable_skills": "\n".join(opp.desirable_skills),
+        "ssyk_code": opp.ssyk_id or "",
+        "kommun_code": opp.kommun_id or "",
+        "period_start": opp.period_start,
+        "period_end": opp.period_end,
+        "capacity": opp.capacity,
+        "work_mode": opp.work_mode,
+        "pay": opp.pay,
+        "dual_report_note": opp.dual_report_note,
     }
     title = _("Redigera %(title)s") % {"title": opp.title}
     form = OpportunityForm(request.POST or None, hosts=Organisation.objects.filter(pk=opp.host_id), initial=initial)
@@ -188,7 +223,11 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.update_opportunity(actor=request.user, opportunity=opp, data=OpportunityUpdate(**_opportunity_values(form.cleaned_data)))
+                services.update_opportunity(
+                    actor=request.user,
+                    opportunity=opp,
+                    data=OpportunityUpdate(**_opportunity_values(form.cleaned_data)),
+                )
                 return redirect("matchning:opportunity", pk=opp.pk)
             except PermissionDenied as exc:
                 return refused(request, exc, 403)
@@ -204,7 +243,13 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
     can_publish = user.has_perm("matchning.publish_opportunity", opp)
     transitions = []
     for s in OPPORTUNITY_WORKFLOW[opp.status]:
-        if (s == OpportunityStatus.PUBLISHED and can_publish) or (s != OpportunityStatus.PUBLISHED and (can_change or (can_publish and opp.status == OpportunityStatus.IN_REVIEW and s == OpportunityStatus.DRAFT))):
+        if (s == OpportunityStatus.PUBLISHED and can_publish) or (
+            s != OpportunityStatus.PUBLISHED
+            and (
+                can_change
+                or (can_publish and opp.status == OpportunityStatus.IN_REVIEW and s == OpportunityStatus.DRAFT)
+            )
+        ):
             transitions.append((s, str(TRANSITION_LABELS[s])))
     profile = student_profile(user)
     applicants = None
@@ -215,11 +260,18 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
         applicants = [(r, _actions(apps[r.application_id], user)) for r in rows]
         for p in Placement.objects.filter(opportunity=opp).select_related("student__user"):
             outcome = getattr(p, "outcome", None)
-            initial = {} if outcome is None else {
-                "completed": "" if outcome.completed is None else str(outcome.completed).lower(), "grade": outcome.grade,
-                "hired": "" if outcome.hired is None else str(outcome.hired).lower(),
-                "stayed_region_1y": "" if outcome.stayed_region_1y is None else str(outcome.stayed_region_1y).lower(),
-            }
+            initial = (
+                {}
+                if outcome is None
+                else {
+                    "completed": "" if outcome.completed is None else str(outcome.completed).lower(),
+                    "grade": outcome.grade,
+                    "hired": "" if outcome.hired is None else str(outcome.hired).lower(),
+                    "stayed_region_1y": ""
+                    if outcome.stayed_region_1y is None
+                    else str(outcome.stayed_region_1y).lower(),
+                }
+            )
             placements.append((services.public.placement(p), OutcomeForm(initial=initial, prefix=f"p{p.pk}")))
     fit = None
     if profile is not None and profile.consent_matching:
@@ -236,7 +288,8 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
         has_applied=profile is not None and Application.objects.filter(opportunity=opp, student=profile).exists(),
         applicants=applicants,
         placements=placements,
-        can_edit=can_change and opp.status in (OpportunityStatus.DRAFT, OpportunityStatus.IN_REVIEW, OpportunityStatus.PUBLISHED),
+        can_edit=can_change
+        and opp.status in (OpportunityStatus.DRAFT, OpportunityStatus.IN_REVIEW, OpportunityStatus.PUBLISHED),
         apply_error=apply_error,
     )
 
@@ -268,7 +321,9 @@ def _post(request: HttpRequest, action, back) -> HttpResponse:
 def opportunity_transition(request: HttpRequest, pk: int) -> HttpResponse:
     def act():
         opp = services.find_opportunity(pk)
-        services.transition_opportunity(actor=request.user, opportunity=opp, to_status=request.POST.get("to_status", ""))
+        services.transition_opportunity(
+            actor=request.user, opportunity=opp, to_status=request.POST.get("to_status", "")
+        )
 
     return _post(request, act, request.POST.get("next") or f"/matchning/mojligheter/{pk}/")
 
@@ -278,7 +333,9 @@ def opportunity_transition(request: HttpRequest, pk: int) -> HttpResponse:
 def opportunity_apply(request: HttpRequest, pk: int) -> HttpResponse:
     def act():
         opp = services.get_opportunity(actor=request.user, pk=pk)
-        services.apply(actor=request.user, opportunity=opp, data=ApplyIn(message=request.POST.get("message", "")[:4000]))
+        services.apply(
+            actor=request.user, opportunity=opp, data=ApplyIn(message=request.POST.get("message", "")[:4000])
+        )
 
     return _post(request, act, f"/matchning/mojligheter/{pk}/")
 
@@ -288,7 +345,9 @@ def opportunity_apply(request: HttpRequest, pk: int) -> HttpResponse:
 def application_transition(request: HttpRequest, pk: int) -> HttpResponse:
     def act():
         application = services.find_application(pk)
-        services.transition_application(actor=request.user, application=application, to_status=request.POST.get("to_status", ""))
+        services.transition_application(
+            actor=request.user, application=application, to_status=request.POST.get("to_status", "")
+        )
 
     nxt = request.POST.get("next", "")
     return _post(request, act, nxt if nxt.startswith("/matchning/") else "/matchning/")
@@ -325,11 +384,16 @@ def profile(request: HttpRequest) -> HttpResponse:
         return refused(request, exc, 404)
     current = services.public.profile(own)
     initial = {
-        "programme_name": current.programme, "course_codes": " ".join(c.code for c in current.courses),
-        "added_skills": "\n".join(s.id for s in current.added_skills), "removed_skills": "\n".join(s.id for s in current.removed_skills),
-        "preferred_kommuner": current.preferred_kommuner, "preferred_kinds": current.preferred_kinds,
-        "available_from": current.available_from, "available_to": current.available_to,
-        "consent_matching": current.consent_matching, "consent_followup": current.consent_followup,
+        "programme_name": current.programme,
+        "course_codes": " ".join(c.code for c in current.courses),
+        "added_skills": "\n".join(s.id for s in current.added_skills),
+        "removed_skills": "\n".join(s.id for s in current.removed_skills),
+        "preferred_kommuner": current.preferred_kommuner,
+        "preferred_kinds": current.preferred_kinds,
+        "available_from": current.available_from,
+        "available_to": current.available_to,
+        "consent_matching": current.consent_matching,
+        "consent_followup": current.consent_followup,
     }
     form = ProfileForm(request.POST or None, initial=initial)
     status = 200
@@ -345,13 +409,21 @@ def profile(request: HttpRequest) -> HttpResponse:
                 form.add_error("course_codes", _("Okända kurskoder: %(codes)s") % {"codes": ", ".join(unknown[:5])})
             else:
                 try:
-                    services.update_profile(actor=request.user, data=StudentProfileUpdate(
-                        programme_name=d["programme_name"], course_ids=list(courses.values()),
-                        added_skills=skill_ids(d["added_skills"]), removed_skills=skill_ids(d["removed_skills"]),
-                        preferred_kommuner=d["preferred_kommuner"], preferred_kinds=d["preferred_kinds"],
-                        available_from=d["available_from"], available_to=d["available_to"],
-                        consent_matching=d["consent_matching"], consent_followup=d["consent_followup"],
-                    ))
+                    services.update_profile(
+                        actor=request.user,
+                        data=StudentProfileUpdate(
+                            programme_name=d["programme_name"],
+                            course_ids=list(courses.values()),
+                            added_skills=skill_ids(d["added_skills"]),
+                            removed_skills=skill_ids(d["removed_skills"]),
+                            preferred_kommuner=d["preferred_kommuner"],
+                            preferred_kinds=d["preferred_kinds"],
+                            available_from=d["available_from"],
+                            available_to=d["available_to"],
+                            consent_matching=d["consent_matching"],
+                            consent_followup=d["consent_followup"],
+                        ),
+                    )
                     return redirect(f"{request.path}?sparad=1")
                 except PermissionDenied as exc:
                     return refused(request, exc, 403)
@@ -369,7 +441,9 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                done = services.register_student(data=StudentRegistrationIn(**form.cleaned_data), base_url=request.build_absolute_uri("/")[:-1])
+                done = services.register_student(
+                    data=StudentRegistrationIn(**form.cleaned_data), base_url=request.build_absolute_uri("/")[:-1]
+                )
             except ValidationFailed as exc:
                 errors_on_form(form, exc)
                 status = 422
@@ -382,7 +456,11 @@ def register(request: HttpRequest) -> HttpResponse:
 @require_safe
 def skill_search(request: HttpRequest) -> HttpResponse:
     """htmx partial: skills matching ``q`` as buttons that add the id to a list."""
-    return render(request, "matchning/_skill_hits.html", {"hits": sk.search(request.GET.get("q", "")), "target": request.GET.get("target", "required_skills")})
+    return render(
+        request,
+        "matchning/_skill_hits.html",
+        {"hits": sk.search(request.GET.get("q", "")), "target": request.GET.get("target", "required_skills")},
+    )
 
 
 # ------------------------------------------------------------------ statistics
@@ -396,8 +474,12 @@ def statistics(request: HttpRequest) -> HttpResponse:
     result = agg.aggregates(year=year)
     indicators = []
     this_year = year or timezone.localdate().year
-    for org in Organisation.objects.filter(pk__in=organisation_ids(request.user)).select_related("kommun").order_by("name"):
+    for org in (
+        Organisation.objects.filter(pk__in=organisation_ids(request.user)).select_related("kommun").order_by("name")
+    ):
         for kind, label in agg.INDICATOR_KINDS.items():
             indicators.append((org.name, label, this_year, agg.indicator_value(kind, org, this_year)))
-    page = StatsPage(rows=result.rows, min_group=result.min_group, sources=result.sources, indicators=indicators, year=year)
+    page = StatsPage(
+        rows=result.rows, min_group=result.min_group, sources=result.sources, indicators=indicators, year=year
+    )
     return render(request, "matchning/statistics.html", {"page": page})

@@ -10,7 +10,15 @@ from pydantic import Field
 from kompetensbron.input_types import Code, Count, SearchText
 
 from . import services
-from .schemas import ErrorOut, FaRegionSummary, KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult
+from .schemas import (
+    ErrorOut,
+    FaRegionSummary,
+    KommunDetail,
+    KommunSummary,
+    LanSummary,
+    OccupationDetail,
+    OccupationSearchResult,
+)
 
 router = Router(tags=["reference"])
 
@@ -53,6 +61,8 @@ def list_fa_regions(request: HttpRequest):
     return services.list_fa_regions()
 
 
-@router.get("/regions/{kind}.geojson", summary="GeoJSON shapes of kommuner, län or FA-regions (kind: kommuner, lan, fa)")
+@router.get(
+    "/regions/{kind}.geojson", summary="GeoJSON shapes of kommuner, län or FA-regions (kind: kommuner, lan, fa)"
+)
 def region_geojson(request: HttpRequest, kind: Code):
     return services.region_geojson(kind)

@@ -105,11 +105,22 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
             for r in snapshot.ssyk
         ]
         name_rows = [
-            dict(concept_id=n.concept_id, label=n.label, ssyk_id=n.ssyk_code, search_text=fold(n.label), load_id=load_of("occupation_names"))
+            dict(
+                concept_id=n.concept_id,
+                label=n.label,
+                ssyk_id=n.ssyk_code,
+                search_text=fold(n.label),
+                load_id=load_of("occupation_names"),
+            )
             for n in snapshot.occupation_names
         ]
         isco_rows = {
-            link.isco_code: dict(code=link.isco_code, concept_id=link.isco_concept_id, label=link.isco_label, load_id=load_of("isco_links"))
+            link.isco_code: dict(
+                code=link.isco_code,
+                concept_id=link.isco_concept_id,
+                label=link.isco_label,
+                load_id=load_of("isco_links"),
+            )
             for link in snapshot.isco_links
         }
         # parents before children; children deleted before parents
@@ -129,11 +140,17 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
         report.tables.append(
             sync_rows(
                 m.Skill,
-                [dict(concept_id=s.concept_id, label=s.label, search_text=fold(s.label), load_id=load_of("skills")) for s in snapshot.skills],
+                [
+                    dict(concept_id=s.concept_id, label=s.label, search_text=fold(s.label), load_id=load_of("skills"))
+                    for s in snapshot.skills
+                ],
             )
         )
         report.tables.append(
-            sync_rows(m.EscoSkill, [dict(uri=e.uri, label_sv=e.label_sv, load_id=load_of("esco_skills")) for e in snapshot.esco_skills])
+            sync_rows(
+                m.EscoSkill,
+                [dict(uri=e.uri, label_sv=e.label_sv, load_id=load_of("esco_skills")) for e in snapshot.esco_skills],
+            )
         )
         known_skills = {s.concept_id for s in snapshot.skills}
         mapping_rows = {
@@ -151,19 +168,35 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
         report.tables.append(_sync_mappings(list(mapping_rows.values())))
 
         say("education")
-        for model, records, part in ((m.SunLevel, snapshot.sun_levels, "sun_levels"), (m.SunField, snapshot.sun_fields, "sun_fields")):
+        for model, records, part in (
+            (m.SunLevel, snapshot.sun_levels, "sun_levels"),
+            (m.SunField, snapshot.sun_fields, "sun_fields"),
+        ):
             report.tables.append(
                 sync_rows(
                     model,
                     [
-                        dict(code=r.code, level=r.level, concept_id=r.concept_id, label=r.label, definition=r.definition, parent_id=r.parent_code, load_id=load_of(part))
+                        dict(
+                            code=r.code,
+                            level=r.level,
+                            concept_id=r.concept_id,
+                            label=r.label,
+                            definition=r.definition,
+                            parent_id=r.parent_code,
+                            load_id=load_of(part),
+                        )
                         for r in sorted(records, key=lambda r: (r.level, r.code))
                     ],
                 )
             )
         known_sun = {r.code for r in snapshot.sun_fields}
         link_rows = [
-            dict(key=f"{x.ssyk_code}|{x.sun_field_code}", ssyk_id=x.ssyk_code, sun_field_id=x.sun_field_code, load_id=load_of("ssyk_sun"))
+            dict(
+                key=f"{x.ssyk_code}|{x.sun_field_code}",
+                ssyk_id=x.ssyk_code,
+                sun_field_id=x.sun_field_code,
+                load_id=load_of("ssyk_sun"),
+            )
             for x in snapshot.ssyk_sun
             if x.sun_field_code in known_sun
         ]
@@ -173,14 +206,27 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
         report.tables.append(
             sync_rows(
                 m.FaRegion,
-                [dict(code=r.code, name=r.name, geometry=snapshot.fa_shapes.get(r.code), load_id=load_of("fa_regions")) for r in snapshot.fa_regions],
+                [
+                    dict(
+                        code=r.code, name=r.name, geometry=snapshot.fa_shapes.get(r.code), load_id=load_of("fa_regions")
+                    )
+                    for r in snapshot.fa_regions
+                ],
             )
         )
         report.tables.append(
             sync_rows(
                 m.Lan,
                 [
-                    dict(code=r.code, name=r.name, letter=r.letter, population=r.population, concept_id=r.concept_id, geometry=snapshot.lan_shapes.get(r.code), load_id=load_of("lan"))
+                    dict(
+                        code=r.code,
+                        name=r.name,
+                        letter=r.letter,
+                        population=r.population,
+                        concept_id=r.concept_id,
+                        geometry=snapshot.lan_shapes.get(r.code),
+                        load_id=load_of("lan"),
+                    )
                     for r in snapshot.lan
                 ],
             )

@@ -125,9 +125,21 @@ class EscoSkill(models.Model):
 class EscoSkillMapping(models.Model):
     """A link of the official ESCO ↔ JobTech mapping, with its SKOS match type."""
 
-    MATCH_TYPES = [(t, t) for t in ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch", "no relation")]
+    MATCH_TYPES = [
+        (t, t)
+        for t in (
+            "skos:exactMatch",
+            "skos:closeMatch",
+            "skos:broadMatch",
+            "skos:narrowMatch",
+            "skos:relatedMatch",
+            "no relation",
+        )
+    ]
     esco = models.ForeignKey(EscoSkill, on_delete=models.CASCADE, related_name="mappings")
-    skill = models.ForeignKey(Skill, null=True, blank=True, on_delete=models.CASCADE, related_name="esco_mappings", db_constraint=False)
+    skill = models.ForeignKey(
+        Skill, null=True, blank=True, on_delete=models.CASCADE, related_name="esco_mappings", db_constraint=False
+    )
     jobtech_concept_id = models.CharField(max_length=32, blank=True)
     jobtech_label = models.CharField(max_length=255, blank=True)
     match_type = models.CharField(_("matchningstyp"), max_length=32, choices=MATCH_TYPES)

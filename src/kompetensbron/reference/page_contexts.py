@@ -17,7 +17,16 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.sources.data_status import DatasetStatus
 
-from .schemas import FaRegionDetail, FaRegionSummary, KommunDetail, KommunSummary, LanSummary, OccupationDetail, OccupationSearchResult, SourceOut
+from .schemas import (
+    FaRegionDetail,
+    FaRegionSummary,
+    KommunDetail,
+    KommunSummary,
+    LanSummary,
+    OccupationDetail,
+    OccupationSearchResult,
+    SourceOut,
+)
 
 if TYPE_CHECKING:
     from django import forms
@@ -102,7 +111,9 @@ class HomePage:
         return any(row.value for row in self.counts)
 
     @classmethod
-    def build(cls, *, counts: dict[str, int], sources: list[SourceOut], datasets: Sequence[DatasetStatus] = ()) -> HomePage:
+    def build(
+        cls, *, counts: dict[str, int], sources: list[SourceOut], datasets: Sequence[DatasetStatus] = ()
+    ) -> HomePage:
         rows = [CountRow(key, label, counts.get(key, 0)) for key, label in COUNT_LABELS.items()]
         rows += [CountRow(key, key, value) for key, value in counts.items() if key not in COUNT_LABELS]
         return cls(counts=rows, sources=sources, datasets=tuple(datasets))
@@ -245,7 +256,10 @@ class RegionPage:
         by_lan: dict[str, list[KommunSummary]] = {}
         for k in kommuner:
             by_lan.setdefault(k.lan_code, []).append(k)
-        groups = [LanGroup(lan=x, kommuner=sorted(by_lan.get(x.code, []), key=lambda k: swedish_sort_key(k.name))) for x in lan]
+        groups = [
+            LanGroup(lan=x, kommuner=sorted(by_lan.get(x.code, []), key=lambda k: swedish_sort_key(k.name)))
+            for x in lan
+        ]
         return cls(
             groups=groups,
             kommuner=sorted(kommuner, key=lambda k: swedish_sort_key(k.name)),

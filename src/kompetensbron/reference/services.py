@@ -68,7 +68,9 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
         qs = qs.filter(level=level)
     if not terms:
         rows = list(qs.values_list("code", "label", "level")[:limit])
-        return OccupationSearchResult(query=query, count=len(rows), results=[OccupationHit(code=c, label=l, level=v) for c, l, v in rows])
+        return OccupationSearchResult(
+            query=query, count=len(rows), results=[OccupationHit(code=c, label=l, level=v) for c, l, v in rows]
+        )
     cond = Q()
     for t in terms:
         cond &= Q(search_text__contains=t)
@@ -78,7 +80,9 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
     name_cond = Q()
     for t in terms:
         name_cond &= Q(search_text__contains=t)
-    for code, label in m.OccupationName.objects.filter(name_cond, ssyk__code__in=[r[0] for r in rows]).values_list("ssyk_id", "label"):
+    for code, label in m.OccupationName.objects.filter(name_cond, ssyk__code__in=[r[0] for r in rows]).values_list(
+        "ssyk_id", "label"
+    ):
         names.setdefault(code, []).append(label)
 
     def word_match(text: str) -> bool:
@@ -104,7 +108,9 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
         return (score, len(label), code)
 
     rows.sort(key=rank)
-    hits = [OccupationHit(code=c, label=l, level=v, matched_names=sorted(names.get(c, []))[:5]) for c, l, v in rows[:limit]]
+    hits = [
+        OccupationHit(code=c, label=l, level=v, matched_names=sorted(names.get(c, []))[:5]) for c, l, v in rows[:limit]
+    ]
     return OccupationSearchResult(query=query, count=len(rows), results=hits)
 
 
@@ -117,7 +123,9 @@ def get_occupation(code: str) -> OccupationDetail:
     p = m.SsykGroup.objects.filter(code__in=[code[:i] for i in range(1, len(code))]).order_by("level")
     parents = [SsykRef(code=g.code, label=g.label, level=g.level) for g in p]
     children = [SsykRef(code=g.code, label=g.label, level=g.level) for g in group.children.order_by("code")]
-    names = [OccupationNameOut(concept_id=n.concept_id, label=n.label) for n in group.occupation_names.order_by("label")]
+    names = [
+        OccupationNameOut(concept_id=n.concept_id, label=n.label) for n in group.occupation_names.order_by("label")
+    ]
     isco = [IscoOut(code=i.code, label=i.label, concept_id=i.concept_id) for i in group.isco_groups.order_by("code")]
     sun = [SunFieldOut(code=s.code, label=s.label) for s in group.sun_fields.order_by("code")]
     datasets = {group.load.dataset}
@@ -167,23 +175,41 @@ def list_kommuner(*, lan: str | None = None, q: str | None = None) -> list[Kommu
 
 def get_kommun(code: str) -> KommunDetail:
     try:
-        k = m.Kommun.objects.select_related("lan", "fa_region", "load").defer("geometry", "lan__geometry").get(code=code)
+        k = (
+            m.Kommun.objects.select_related("lan", "fa_region", "load")
+            .defer("geometry", "lan__geometry")
+            .get(code=code)
+        )
     except m.Kommun.DoesNotExist:
         raise UnknownConcept("kommunkod", code) from None
     siblings = []
     if k.fa_region_id:
-        siblings = [_kommun_summary(x) for x in m.Kommun.objects.select_related("lan", "fa_region").defer("geometry", "lan__geometry").filter(fa_region_id=k.fa_region_id).order_by("code")]
+        siblings = [
+            _kommun_summary(x)
+            for x in m.Kommun.objects.select_related("lan", "fa_region")
+            .defer("geometry", "lan__geometry")
+            .filter(fa_region_id=k.fa_region_id)
+            .order_by("code")
+        ]
     return KommunDetail(
         **_kommun_summary(k).model_dump(),
         area_km2=k.area_km2,
         concept_id=k.concept_id,
         fa_region_kommuner=siblings,
-        sources=[_source(x) for x in m.DataLoad.objects.filter(dataset__in=["kommuner", "geo-kommuner", "fa-regions", "lan"]).order_by("dataset")],
+        sources=[
+            _source(x)
+            for x in m.DataLoad.objects.filter(dataset__in=["kommuner", "geo-kommuner", "fa-regions", "lan"]).order_by(
+                "dataset"
+            )
+        ],
     )
 
 
 def list_lan() -> list[LanSummary]:
-    return [LanSummary(code=c, name=n, population=p) for c, n, p in m.Lan.objects.order_by("code").values_list("code", "name", "population")]
+    return [
+        LanSummary(code=c, name=n, population=p)
+        for c, n, p in m.Lan.objects.order_by("code").values_list("code", "name", "population")
+    ]
 
 
 def list_fa_regions() -> list[FaRegionSummary]:
@@ -231,13 +257,22 @@ def region_geojson(kind: str) -> dict:
                 {
                     "type": "Feature",
                     "geometry": fa.geometry,
-                    "properties": {"code": fa.code, "name": fa.name, "population": population.get(fa.code), "kommuner": members.get(fa.code, [])},
+                    "properties": {
+                        "code": fa.code,
+                        "name": fa.name,
+                        "population": population.get(fa.code),
+                        "kommuner": members.get(fa.code, []),
+                    },
                 }
             )
     else:
         for lan in m.Lan.objects.order_by("code"):
             features.append(
-                {"type": "Feature", "geometry": lan.geometry, "properties": {"code": lan.code, "name": lan.name, "population": lan.population}}
+                {
+                    "type": "Feature",
+                    "geometry": lan.geometry,
+                    "properties": {"code": lan.code, "name": lan.name, "population": lan.population},
+                }
             )
     result = {"type": "FeatureCollection", "features": [f for f in features if f["geometry"]]}
     cache.set(key, result, None)
@@ -311,7 +346,9 @@ def get_fa_region(code: str) -> FaRegionDetail:
         name=fa.name,
         population=sum(known) if known else None,
         kommuner=kommuner,
-        sources=[_source(x) for x in m.DataLoad.objects.filter(dataset__in=["fa-regions", "kommuner"]).order_by("dataset")],
+        sources=[
+            _source(x) for x in m.DataLoad.objects.filter(dataset__in=["fa-regions", "kommuner"]).order_by("dataset")
+        ],
     )
 
 

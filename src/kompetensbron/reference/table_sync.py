@@ -72,7 +72,11 @@ def sync_rows(
         stats.deleted = len(gone)
     if key != "pk" and to_update:
         # rows keyed by a natural key: fetch their primary keys before updating
-        pks = dict(model.objects.filter(**{f"{key_attr}__in": [getattr(o, key_attr) for o in to_update]}).values_list(key_attr, "pk"))
+        pks = dict(
+            model.objects.filter(**{f"{key_attr}__in": [getattr(o, key_attr) for o in to_update]}).values_list(
+                key_attr, "pk"
+            )
+        )
         for obj in to_update:
             obj.pk = pks[getattr(obj, key_attr)]
     model.objects.bulk_create(to_create, batch_size=_BATCH)

@@ -19,7 +19,15 @@ from django.views.decorators.http import require_safe
 from kompetensbron.errors import NotFound
 
 from . import services
-from .page_contexts import REGION_DATASETS, FaPanel, KommunPanel, LanPanel, OccupationPage, OccupationSearchPage, RegionPage
+from .page_contexts import (
+    REGION_DATASETS,
+    FaPanel,
+    KommunPanel,
+    LanPanel,
+    OccupationPage,
+    OccupationSearchPage,
+    RegionPage,
+)
 
 DEFAULT_LEVEL = 4
 SEARCH_LIMIT = 50
@@ -75,7 +83,9 @@ def occupation_search(request: HttpRequest) -> HttpResponse:
     query, level = form.search_params()
     result = services.search_occupations(query, level=level, limit=SEARCH_LIMIT)
     page = OccupationSearchPage(form=form, result=result, level=level)
-    return render_page(request, page, full="reference/occupation_search.html", fragment="reference/_occupation_results.html")
+    return render_page(
+        request, page, full="reference/occupation_search.html", fragment="reference/_occupation_results.html"
+    )
 
 
 @require_safe

@@ -63,7 +63,13 @@ class AuditedAdminMixin:
         for instance in getattr(formset, "new_objects", []):
             record(actor=request.user, action="create", obj=instance, after=snapshot(instance))
         for instance, _fields in getattr(formset, "changed_objects", []):
-            record(actor=request.user, action="update", obj=instance, before=befores.get(instance.pk), after=snapshot(instance))
+            record(
+                actor=request.user,
+                action="update",
+                obj=instance,
+                before=befores.get(instance.pk),
+                after=snapshot(instance),
+            )
 
     def delete_model(self, request, obj):
         record(actor=request.user, action="delete", obj=obj, before=_fresh_snapshot(obj))
@@ -221,5 +227,10 @@ class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
             if request.method == "POST" and response.status_code == 302:
                 user = self.get_object(request, id)
                 if user is not None:
-                    record(actor=request.user, action="set_password", obj=user, after={"id": user.pk, "is_active": user.is_active})
+                    record(
+                        actor=request.user,
+                        action="set_password",
+                        obj=user,
+                        after={"id": user.pk, "is_active": user.is_active},
+                    )
         return response

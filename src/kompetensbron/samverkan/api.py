@@ -66,7 +66,11 @@ def _c(model):
 # ------------------------------------------------------------------ organisations
 
 
-@router.get("/organisations", response=list[OrganisationPublic], summary="Organisations the user may see (as the page lists them)")
+@router.get(
+    "/organisations",
+    response=list[OrganisationPublic],
+    summary="Organisations the user may see (as the page lists them)",
+)
 def list_organisations(request: HttpRequest):
     return [services.public.organisation(o) for o in visible_organisations(request.auth)]
 
@@ -77,7 +81,9 @@ def create_organisation(request: HttpRequest, data: OrganisationCreate):
     return Status(201, services.public.organisation(org))
 
 
-@router.patch("/organisations/{org_id}", response=_r(OrganisationPublic), summary="Edit an organisation (its coordinators)")
+@router.patch(
+    "/organisations/{org_id}", response=_r(OrganisationPublic), summary="Edit an organisation (its coordinators)"
+)
 def update_organisation(request: HttpRequest, org_id: Id, data: OrganisationUpdate):
     org = services.update_organisation(actor=request.auth, organisation=services.get_organisation(org_id), data=data)
     return services.public.organisation(org)
@@ -116,25 +122,33 @@ def get_agreement(request: HttpRequest, agreement_id: Id):
     return services.public.agreement(services.get_visible_agreement(actor=request.auth, pk=agreement_id))
 
 
-@router.patch("/agreements/{agreement_id}", response=_r(AgreementPublic), summary="Edit an agreement (a party's coordinator)")
+@router.patch(
+    "/agreements/{agreement_id}", response=_r(AgreementPublic), summary="Edit an agreement (a party's coordinator)"
+)
 def update_agreement(request: HttpRequest, agreement_id: Id, data: AgreementUpdate):
     agreement = services.get_agreement(agreement_id)
     return services.public.agreement(services.update_agreement(actor=request.auth, agreement=agreement, data=data))
 
 
-@router.get("/agreements/{agreement_id}/funding", response=_r(FundingTotals), summary="Funding per phase (never binding)")
+@router.get(
+    "/agreements/{agreement_id}/funding", response=_r(FundingTotals), summary="Funding per phase (never binding)"
+)
 def agreement_funding(request: HttpRequest, agreement_id: Id, year: Year | None = None):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return services.funding_totals(agreement=agreement, year=year)
 
 
-@router.get("/agreements/{agreement_id}/report/{year}", response=_r(YearlyReport), summary="Yearly report of an agreement")
+@router.get(
+    "/agreements/{agreement_id}/report/{year}", response=_r(YearlyReport), summary="Yearly report of an agreement"
+)
 def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return services.yearly_report(actor=request.auth, agreement=agreement, year=year)
 
 
-@router.get("/agreements/{agreement_id}/indicators", response=_r(list[IndicatorPublic]), summary="Indicators of an agreement")
+@router.get(
+    "/agreements/{agreement_id}/indicators", response=_r(list[IndicatorPublic]), summary="Indicators of an agreement"
+)
 def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return [services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")]
@@ -143,10 +157,16 @@ def list_indicators(request: HttpRequest, agreement_id: Id):
 @router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
 def create_indicator(request: HttpRequest, agreement_id: Id, data: IndicatorCreate):
     agreement = services.get_agreement(agreement_id)
-    return Status(201, services.public.indicator(services.create_indicator(actor=request.auth, agreement=agreement, data=data)))
+    return Status(
+        201, services.public.indicator(services.create_indicator(actor=request.auth, agreement=agreement, data=data))
+    )
 
 
-@router.get("/indicators/{indicator_id}/years/{year}", response=_r(IndicatorYearPublic), summary="An indicator's target/value for a year")
+@router.get(
+    "/indicators/{indicator_id}/years/{year}",
+    response=_r(IndicatorYearPublic),
+    summary="An indicator's target/value for a year",
+)
 def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
     indicator = services.get_indicator(actor=request.auth, pk=indicator_id)
     row = indicator.years.filter(year=year).first()
@@ -155,27 +175,47 @@ def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
     return IndicatorYearPublic(year=row.year, target=row.target, value=row.value, comment=row.comment)
 
 
-@router.put("/indicators/{indicator_id}/years/{year}", response=_r(IndicatorPublic), summary="Set an indicator's target/value for a year")
+@router.put(
+    "/indicators/{indicator_id}/years/{year}",
+    response=_r(IndicatorPublic),
+    summary="Set an indicator's target/value for a year",
+)
 def set_indicator_year(request: HttpRequest, indicator_id: Id, year: Year, data: IndicatorYearIn):
     indicator = services.find_indicator(indicator_id)
     services.set_indicator_year(actor=request.auth, indicator=indicator, year=year, data=data)
     return services.public.indicator(indicator)
 
 
-@router.get("/party-invitations", response=list[PartyInvitationPublic], summary="Pending invitations to become a party (the invited organisation's coordinators)")
+@router.get(
+    "/party-invitations",
+    response=list[PartyInvitationPublic],
+    summary="Pending invitations to become a party (the invited organisation's coordinators)",
+)
 def list_party_invitations(request: HttpRequest):
     return [services.public.party_invitation(i) for i in services.pending_invitations(request.auth)]
 
 
-@router.post("/party-invitations/{invitation_id}/accept", response=_r(PartyInvitationPublic), summary="Accept: the organisation becomes a party")
+@router.post(
+    "/party-invitations/{invitation_id}/accept",
+    response=_r(PartyInvitationPublic),
+    summary="Accept: the organisation becomes a party",
+)
 def accept_party_invitation(request: HttpRequest, invitation_id: int):
-    invitation = services.accept_party_invitation(actor=request.auth, invitation=services.find_invitation(invitation_id))
+    invitation = services.accept_party_invitation(
+        actor=request.auth, invitation=services.find_invitation(invitation_id)
+    )
     return services.public.party_invitation(invitation)
 
 
-@router.post("/party-invitations/{invitation_id}/decline", response=_r(PartyInvitationPublic), summary="Decline an invitation to become a party")
+@router.post(
+    "/party-invitations/{invitation_id}/decline",
+    response=_r(PartyInvitationPublic),
+    summary="Decline an invitation to become a party",
+)
 def decline_party_invitation(request: HttpRequest, invitation_id: int):
-    invitation = services.decline_party_invitation(actor=request.auth, invitation=services.find_invitation(invitation_id))
+    invitation = services.decline_party_invitation(
+        actor=request.auth, invitation=services.find_invitation(invitation_id)
+    )
     return services.public.party_invitation(invitation)
 
 
@@ -194,7 +234,9 @@ def create_body(request: HttpRequest, data: BodyCreate):
 def add_body_member(request: HttpRequest, body_id: Id, data: BodyMemberIn):
     body = services.get_body(body_id)
     organisation = services.get_organisation(data.organisation_id) if data.organisation_id else None
-    services.add_body_member(actor=request.auth, body=body, user=services.get_person(data.user_id), organisation=organisation)
+    services.add_body_member(
+        actor=request.auth, body=body, user=services.get_person(data.user_id), organisation=organisation
+    )
     return Status(201, services.public.body(body))
 
 
@@ -225,13 +267,17 @@ def update_activity(request: HttpRequest, activity_id: Id, data: ActivityUpdate)
     return services.public.activity(services.update_activity(actor=request.auth, activity=activity, data=data))
 
 
-@router.post("/activities/{activity_id}/propose", response=_r(ActivityPublic), summary="Propose an idea to the steering group")
+@router.post(
+    "/activities/{activity_id}/propose", response=_r(ActivityPublic), summary="Propose an idea to the steering group"
+)
 def propose(request: HttpRequest, activity_id: Id):
     activity = services.find_activity(activity_id)
     return services.public.activity(services.submit_proposal(actor=request.auth, activity=activity))
 
 
-@router.post("/activities/{activity_id}/decision", response=_c(DecisionPublic), summary="Decide a proposal (steering group)")
+@router.post(
+    "/activities/{activity_id}/decision", response=_c(DecisionPublic), summary="Decide a proposal (steering group)"
+)
 def decide(request: HttpRequest, activity_id: Id, data: DecisionIn):
     activity = services.find_activity(activity_id)
     decision = services.decide_activity(
@@ -240,7 +286,9 @@ def decide(request: HttpRequest, activity_id: Id, data: DecisionIn):
     return Status(201, services.public.decision(decision))
 
 
-@router.post("/activities/{activity_id}/transition", response=_r(ActivityPublic), summary="Move an activity along the workflow")
+@router.post(
+    "/activities/{activity_id}/transition", response=_r(ActivityPublic), summary="Move an activity along the workflow"
+)
 def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
     activity = services.find_activity(activity_id)
     activity = services.transition_activity(
@@ -253,7 +301,9 @@ def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
     return services.public.activity(activity)
 
 
-@router.get("/activities/{activity_id}/funding", response=_r(list[FundingPublic]), summary="Funding applications of an activity")
+@router.get(
+    "/activities/{activity_id}/funding", response=_r(list[FundingPublic]), summary="Funding applications of an activity"
+)
 def list_funding(request: HttpRequest, activity_id: Id):
     activity = services.get_activity(actor=request.auth, pk=activity_id)
     return [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
@@ -262,7 +312,10 @@ def list_funding(request: HttpRequest, activity_id: Id):
 @router.post("/activities/{activity_id}/funding", response=_c(FundingPublic), summary="Register a funding application")
 def create_funding(request: HttpRequest, activity_id: Id, data: FundingCreate):
     activity = services.find_activity(activity_id)
-    return Status(201, services.public.funding(services.create_funding_application(actor=request.auth, activity=activity, data=data)))
+    return Status(
+        201,
+        services.public.funding(services.create_funding_application(actor=request.auth, activity=activity, data=data)),
+    )
 
 
 @router.get("/funding/{funding_id}", response=_r(FundingPublic), summary="One funding application")
@@ -273,4 +326,6 @@ def get_funding(request: HttpRequest, funding_id: Id):
 @router.patch("/funding/{funding_id}", response=_r(FundingPublic), summary="Update a funding application")
 def update_funding(request: HttpRequest, funding_id: Id, data: FundingUpdate):
     application = services.find_funding(funding_id)
-    return services.public.funding(services.update_funding_application(actor=request.auth, application=application, data=data))
+    return services.public.funding(
+        services.update_funding_application(actor=request.auth, application=application, data=data)
+    )

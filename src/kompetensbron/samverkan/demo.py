@@ -146,7 +146,11 @@ def _huddinge(b: _Builder, users: dict) -> None:
     region = _org(b, "Region Stockholm", "region")
     botkyrka = _org(b, "Botkyrka kommun", "municipality", "0127")
     fsci = _org(b, "Stiftelsen Flemingsberg Science", "foundation", "0126")
-    for unit in ("Barn- och utbildningsförvaltningen", "Gymnasie- och arbetsmarknadsförvaltningen", "Näringslivssektionen"):
+    for unit in (
+        "Barn- och utbildningsförvaltningen",
+        "Gymnasie- och arbetsmarknadsförvaltningen",
+        "Näringslivssektionen",
+    ):
         b.get(Unit, {"organisation": huddinge, "name": unit}, {"is_demo": True})
     _member(b, users["huddinge"], huddinge, "coordinator")
     _member(b, users["samordnare"], huddinge, "coordinator")
@@ -162,7 +166,12 @@ def _huddinge(b: _Builder, users: dict) -> None:
         a = b.get(
             Agreement,
             {"title": _x(f"Samverkansavtal Huddinge kommun – {uni.name.removesuffix(DEMO_SUFFIX)}")},
-            {"purpose": purpose, "period_start": dt.date(2021, 1, 1), "period_end": dt.date(2025, 12, 31), "is_demo": True},
+            {
+                "purpose": purpose,
+                "period_start": dt.date(2021, 1, 1),
+                "period_end": dt.date(2025, 12, 31),
+                "is_demo": True,
+            },
         )
         a.parties.set([huddinge, uni])
         a.areas.set(areas)
@@ -195,7 +204,9 @@ def _huddinge(b: _Builder, users: dict) -> None:
     council.organisations.set([huddinge, sh, ki, kth, kar])
     council.areas.set(areas)
     _seat(b, council, users["huddinge"], huddinge)
-    board = b.get(Body, {"name": _x("Stiftelsen Flemingsberg Science, styrelse")}, {"kind": "foundation_board", "is_demo": True})
+    board = b.get(
+        Body, {"name": _x("Stiftelsen Flemingsberg Science, styrelse")}, {"kind": "foundation_board", "is_demo": True}
+    )
     board.organisations.set([huddinge, sh, ki, kth, region, botkyrka, fsci])
     for a in agreements:
         b.get(
@@ -228,24 +239,114 @@ def _huddinge(b: _Builder, users: dict) -> None:
 
 _HARNOSAND_ACTIVITIES = [
     # title, phase, status, target group, place, start, end, expected, actual, description
-    ("Science Meeting", "attract", "evaluated", "Gymnasieungdomar och lärare i gymnasieskolan", "Mittuniversitetet, Härnösand",
-     dt.date(2024, 4, 16), dt.date(2024, 4, 16), 300, 260, "Gymnasieelever och lärare möter universitetet och forskningen."),
-    ("Mentorsprogram med lokalt näringsliv", "stimulate", "running", "Studenter vid Mittuniversitetet", "Härnösand",
-     dt.date(2025, 1, 15), dt.date(2025, 12, 15), 30, None, "Studenter får en mentor från det lokala näringslivet och organisationer."),
-    ("Sommarinternship hos lokala arbetsgivare", "stimulate", "decided", "Studenter", "Härnösand",
-     dt.date(2025, 6, 9), dt.date(2025, 8, 15), 12, None, "Internship under sommaren i samarbete med lokalt näringsliv och organisationer."),
-    ("Examensarbeten med lokalt näringsliv", "stimulate", "proposed", "Studenter i sista året", "Härnösand",
-     dt.date(2025, 9, 1), dt.date(2026, 6, 15), 15, None, "Examensarbeten och uppsatser tillsammans med lokala företag och organisationer."),
-    ("Traineeprogram i Härnösand", "retain", "proposed", "Nyexaminerade", "Härnösand",
-     dt.date(2025, 9, 1), dt.date(2026, 8, 31), 8, None, "Avancerat traineeprogram för att behålla kompetens i regionen."),
-    ("Karriärdag: lokala karriärvägar", "retain", "idea", "Studenter nära examen", "Mittuniversitetet, Härnösand",
-     None, None, 150, None, "Visa möjligheterna till karriär och utveckling som finns lokalt."),
-    ("Distansutbildning med campusträffar", "develop", "running", "Yrkesverksamma i kommunen", "Distans och campus",
-     dt.date(2025, 1, 20), dt.date(2025, 12, 20), 40, None, "Blandad utbildning campus/hemma med attraktiva förutsättningar."),
-    ("Studiezon i kommundelarna", "develop", "decided", "Distansstudenter", "Kommunens alla delar",
-     dt.date(2025, 3, 1), dt.date(2025, 12, 31), 60, None, "Lärcenter med bra teknik som ger en känsla av campus fast man studerar på distans."),
-    ("Uppdragsutbildning för kommunens behov", "develop", "idea", "Anställda i Härnösands kommun", "Härnösand",
-     None, None, 20, None, "Uppdragsutbildningar som täcker specifika kompetensbehov."),
+    (
+        "Science Meeting",
+        "attract",
+        "evaluated",
+        "Gymnasieungdomar och lärare i gymnasieskolan",
+        "Mittuniversitetet, Härnösand",
+        dt.date(2024, 4, 16),
+        dt.date(2024, 4, 16),
+        300,
+        260,
+        "Gymnasieelever och lärare möter universitetet och forskningen.",
+    ),
+    (
+        "Mentorsprogram med lokalt näringsliv",
+        "stimulate",
+        "running",
+        "Studenter vid Mittuniversitetet",
+        "Härnösand",
+        dt.date(2025, 1, 15),
+        dt.date(2025, 12, 15),
+        30,
+        None,
+        "Studenter får en mentor från det lokala näringslivet och organisationer.",
+    ),
+    (
+        "Sommarinternship hos lokala arbetsgivare",
+        "stimulate",
+        "decided",
+        "Studenter",
+        "Härnösand",
+        dt.date(2025, 6, 9),
+        dt.date(2025, 8, 15),
+        12,
+        None,
+        "Internship under sommaren i samarbete med lokalt näringsliv och organisationer.",
+    ),
+    (
+        "Examensarbeten med lokalt näringsliv",
+        "stimulate",
+        "proposed",
+        "Studenter i sista året",
+        "Härnösand",
+        dt.date(2025, 9, 1),
+        dt.date(2026, 6, 15),
+        15,
+        None,
+        "Examensarbeten och uppsatser tillsammans med lokala företag och organisationer.",
+    ),
+    (
+        "Traineeprogram i Härnösand",
+        "retain",
+        "proposed",
+        "Nyexaminerade",
+        "Härnösand",
+        dt.date(2025, 9, 1),
+        dt.date(2026, 8, 31),
+        8,
+        None,
+        "Avancerat traineeprogram för att behålla kompetens i regionen.",
+    ),
+    (
+        "Karriärdag: lokala karriärvägar",
+        "retain",
+        "idea",
+        "Studenter nära examen",
+        "Mittuniversitetet, Härnösand",
+        None,
+        None,
+        150,
+        None,
+        "Visa möjligheterna till karriär och utveckling som finns lokalt.",
+    ),
+    (
+        "Distansutbildning med campusträffar",
+        "develop",
+        "running",
+        "Yrkesverksamma i kommunen",
+        "Distans och campus",
+        dt.date(2025, 1, 20),
+        dt.date(2025, 12, 20),
+        40,
+        None,
+        "Blandad utbildning campus/hemma med attraktiva förutsättningar.",
+    ),
+    (
+        "Studiezon i kommundelarna",
+        "develop",
+        "decided",
+        "Distansstudenter",
+        "Kommunens alla delar",
+        dt.date(2025, 3, 1),
+        dt.date(2025, 12, 31),
+        60,
+        None,
+        "Lärcenter med bra teknik som ger en känsla av campus fast man studerar på distans.",
+    ),
+    (
+        "Uppdragsutbildning för kommunens behov",
+        "develop",
+        "idea",
+        "Anställda i Härnösands kommun",
+        "Härnösand",
+        None,
+        None,
+        20,
+        None,
+        "Uppdragsutbildningar som täcker specifika kompetensbehov.",
+    ),
 ]
 
 
@@ -274,7 +375,9 @@ def _harnosand(b: _Builder, users: dict) -> None:
     agreement.areas.set(_areas(b, "Kompetensförsörjning"))
 
     steering = b.get(
-        Body, {"name": _x("Styrgrupp kompetensförsörjning Härnösand")}, {"kind": "steering_group", "agreement": agreement, "is_demo": True}
+        Body,
+        {"name": _x("Styrgrupp kompetensförsörjning Härnösand")},
+        {"kind": "steering_group", "agreement": agreement, "is_demo": True},
     )
     working = b.get(
         Body,
@@ -314,7 +417,10 @@ def _harnosand(b: _Builder, users: dict) -> None:
                 "is_demo": True,
             },
         )
-        activity.partners.set([kommun if owner == miun else miun] + ([school] if phase == "attract" else [company] if phase in ("stimulate", "retain") else []))
+        activity.partners.set(
+            [kommun if owner == miun else miun]
+            + ([school] if phase == "attract" else [company] if phase in ("stimulate", "retain") else [])
+        )
         if status in past_decision:
             b.get(
                 Decision,
@@ -329,9 +435,33 @@ def _harnosand(b: _Builder, users: dict) -> None:
         by_title[title] = activity
 
     funding = [
-        ("Mentorsprogram med lokalt näringsliv", "Region Västernorrland", "Regionala utvecklingsmedel", "150000", None, "submitted", dt.date(2025, 3, 1)),
-        ("Studiezon i kommundelarna", "Tillväxtverket", "Regionalfonden", "400000", "300000", "granted", dt.date(2025, 2, 1)),
-        ("Traineeprogram i Härnösand", "Europeiska socialfonden", "ESF+", "600000", None, "planned", dt.date(2025, 10, 15)),
+        (
+            "Mentorsprogram med lokalt näringsliv",
+            "Region Västernorrland",
+            "Regionala utvecklingsmedel",
+            "150000",
+            None,
+            "submitted",
+            dt.date(2025, 3, 1),
+        ),
+        (
+            "Studiezon i kommundelarna",
+            "Tillväxtverket",
+            "Regionalfonden",
+            "400000",
+            "300000",
+            "granted",
+            dt.date(2025, 2, 1),
+        ),
+        (
+            "Traineeprogram i Härnösand",
+            "Europeiska socialfonden",
+            "ESF+",
+            "600000",
+            None,
+            "planned",
+            dt.date(2025, 10, 15),
+        ),
     ]
     for title, funder, programme, applied, granted, status, deadline in funding:
         b.get(
@@ -354,7 +484,11 @@ def _harnosand(b: _Builder, users: dict) -> None:
         ("Examinerade som stannar i Härnösand", "%", True, {2024: ("25", "22"), 2025: ("27", None)}),
     ]
     for name, unit, higher, years in indicators:
-        ind = b.get(Indicator, {"agreement": agreement, "name": name}, {"unit": unit, "higher_is_better": higher, "is_demo": True})
+        ind = b.get(
+            Indicator,
+            {"agreement": agreement, "name": name},
+            {"unit": unit, "higher_is_better": higher, "is_demo": True},
+        )
         for year, (target, value) in years.items():
             b.get(
                 IndicatorYear,

@@ -13,12 +13,33 @@ from django.utils.translation import gettext_lazy as _
 from kompetensbron.input_types import MAX_INT, MAX_TEXT, BoundedFormMixin, form_safe_url
 
 from . import validation as v
-from .models import Activity, ActivityStatus, Agreement, Body, BodyKind, DecisionOutcome, FundingApplication, Organisation
+from .models import (
+    Activity,
+    ActivityStatus,
+    Agreement,
+    Body,
+    BodyKind,
+    DecisionOutcome,
+    FundingApplication,
+    Organisation,
+)
 from .permissions import choosable_owners, choosable_working_groups, visible_agreements, visible_organisations
 
-__all__ = ["ActivityForm", "AgreementForm", "OrganisationForm", "DecisionForm", "TransitionForm", "FundingForm", "ActivationForm", "SERVICE_FIELDS"]
+__all__ = [
+    "ActivityForm",
+    "AgreementForm",
+    "OrganisationForm",
+    "DecisionForm",
+    "TransitionForm",
+    "FundingForm",
+    "ActivationForm",
+    "SERVICE_FIELDS",
+]
 
-_UNKNOWN_ORG = {"invalid_choice": _("Okänd organisation. Välj en organisation i registret."), "invalid_pk_value": _("Okänd organisation.")}
+_UNKNOWN_ORG = {
+    "invalid_choice": _("Okänd organisation. Välj en organisation i registret."),
+    "invalid_pk_value": _("Okänd organisation."),
+}
 
 #: Service error keys → form field names.
 SERVICE_FIELDS = {
@@ -67,10 +88,24 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "title", "description", "phase", "target_group", "owner", "partners", "agreement", "working_group",
-            "period_start", "period_end", "place", "expected_participants",
+            "title",
+            "description",
+            "phase",
+            "target_group",
+            "owner",
+            "partners",
+            "agreement",
+            "working_group",
+            "period_start",
+            "period_end",
+            "place",
+            "expected_participants",
         ]
-        widgets = {"period_start": _DateInput(), "period_end": _DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "period_start": _DateInput(),
+            "period_end": _DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def clean(self):
         data = super().clean()
@@ -83,9 +118,13 @@ class AgreementForm(BoundedFormMixin, forms.ModelForm):
     # Any organisation may be named: those the user does not coordinate are invited and
     # become parties when their coordinator accepts (services.parties).
     parties = forms.ModelMultipleChoiceField(
-        Organisation.objects.all(), label=_("Parter"), error_messages=_UNKNOWN_ORG,
-        help_text=_("Organisationer du inte är samordnare för bjuds in och blir parter när deras samordnare accepterar."),
-    )  # fmt: skip
+        Organisation.objects.all(),
+        label=_("Parter"),
+        error_messages=_UNKNOWN_ORG,
+        help_text=_(
+            "Organisationer du inte är samordnare för bjuds in och blir parter när deras samordnare accepterar."
+        ),
+    )
 
     class Meta:
         model = Agreement
@@ -128,13 +167,17 @@ class OrganisationForm(BoundedFormMixin, forms.ModelForm):
 class DecisionForm(BoundedFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Beslut"), choices=DecisionOutcome.choices, widget=forms.RadioSelect)
     date = forms.DateField(label=_("Beslutsdatum"), widget=_DateInput())
-    justification = forms.CharField(label=_("Motivering"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(
+        label=_("Motivering"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class TransitionForm(BoundedFormMixin, forms.Form):
     to_status = forms.ChoiceField(label=_("Ny status"), choices=ActivityStatus.choices)
     actual_participants = forms.IntegerField(label=_("Faktiskt antal deltagare"), required=False, max_value=MAX_INT)
-    evaluation = forms.CharField(label=_("Utvärdering"), required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+    evaluation = forms.CharField(
+        label=_("Utvärdering"), required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean(self):
         data = super().clean()
@@ -151,7 +194,8 @@ class FundingForm(BoundedFormMixin, forms.ModelForm):
     def clean(self):
         data = super().clean()
         _add_errors(
-            self, v.check_not_negative(amount_applied=data.get("amount_applied"), amount_granted=data.get("amount_granted"))
+            self,
+            v.check_not_negative(amount_applied=data.get("amount_applied"), amount_granted=data.get("amount_granted")),
         )
         return data
 

@@ -49,9 +49,13 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
         # unique regardless of case, in the database (the services say so first, with a message)
-        constraints = [models.UniqueConstraint(
-            Lower("name"), name="samverkan_organisation_name_ci", violation_error_message=_("Det finns redan en organisation med det namnet.")
-        )]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="samverkan_organisation_name_ci",
+                violation_error_message=_("Det finns redan en organisation med det namnet."),
+            )
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
 
@@ -130,9 +134,13 @@ class Agreement(models.Model):
     class Meta:
         ordering = ["title"]
         # unique regardless of case, in the database (the services say so first, with a message)
-        constraints = [models.UniqueConstraint(
-            Lower("title"), name="samverkan_agreement_title_ci", violation_error_message=_("Det finns redan ett avtal med den titeln.")
-        )]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("title"),
+                name="samverkan_agreement_title_ci",
+                violation_error_message=_("Det finns redan ett avtal med den titeln."),
+            )
+        ]
         verbose_name = _("samverkansavtal")
         verbose_name_plural = _("samverkansavtal")
 
@@ -155,9 +163,15 @@ class PartyInvitation(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="party_invitations")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="party_invitations")
-    status = models.CharField(_("status"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     decided_at = models.DateTimeField(null=True, blank=True)
 
@@ -209,12 +223,24 @@ class Body(models.Model):
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("avtal"), null=True, blank=True, on_delete=models.SET_NULL, related_name="bodies"
     )
-    areas = models.ManyToManyField(DevelopmentArea, verbose_name=_("utvecklingsområden"), blank=True, related_name="bodies")
+    areas = models.ManyToManyField(
+        DevelopmentArea, verbose_name=_("utvecklingsområden"), blank=True, related_name="bodies"
+    )
     parent = models.ForeignKey(
-        "self", verbose_name=_("överordnat organ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+        "self",
+        verbose_name=_("överordnat organ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
     chair = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ordförande"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ordförande"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     chair_title = models.CharField(_("ordförandens befattning"), max_length=255, blank=True)
     members = models.ManyToManyField(
@@ -228,9 +254,13 @@ class Body(models.Model):
     class Meta:
         ordering = ["name"]
         # unique regardless of case, in the database (the services say so first, with a message)
-        constraints = [models.UniqueConstraint(
-            Lower("name"), name="samverkan_body_name_ci", violation_error_message=_("Det finns redan ett organ med det namnet.")
-        )]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="samverkan_body_name_ci",
+                violation_error_message=_("Det finns redan ett organ med det namnet."),
+            )
+        ]
         verbose_name = _("organ")
         verbose_name_plural = _("organ")
 
@@ -240,7 +270,9 @@ class Body(models.Model):
 
 class BodyMembership(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="samverkan_body_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="samverkan_body_memberships"
+    )
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -290,8 +322,12 @@ class Activity(models.Model):
     phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices)
     status = models.CharField(_("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.IDEA)
     target_group = models.CharField(_("målgrupp"), max_length=255, blank=True)
-    owner = models.ForeignKey(Organisation, verbose_name=_("ägare"), on_delete=models.PROTECT, related_name="owned_activities")
-    partners = models.ManyToManyField(Organisation, verbose_name=_("partner"), blank=True, related_name="partner_activities")
+    owner = models.ForeignKey(
+        Organisation, verbose_name=_("ägare"), on_delete=models.PROTECT, related_name="owned_activities"
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("partner"), blank=True, related_name="partner_activities"
+    )
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("avtal"), null=True, blank=True, on_delete=models.SET_NULL, related_name="activities"
     )
@@ -331,7 +367,9 @@ class Decision(models.Model):
     """A steering group's decision on a proposed activity."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="decisions")
-    body = models.ForeignKey(Body, verbose_name=_("beslutande organ"), on_delete=models.PROTECT, related_name="decisions")
+    body = models.ForeignKey(
+        Body, verbose_name=_("beslutande organ"), on_delete=models.PROTECT, related_name="decisions"
+    )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     date = models.DateField(_("beslutsdatum"))
     outcome = models.CharField(_("beslut"), max_length=16, choices=DecisionOutcome.choices)
@@ -362,7 +400,9 @@ class FundingApplication(models.Model):
     funder = models.CharField(_("finansiär"), max_length=255)
     programme = models.CharField(_("program / utlysning"), max_length=255, blank=True)
     amount_applied = models.DecimalField(_("sökt belopp (kr)"), max_digits=14, decimal_places=2)
-    amount_granted = models.DecimalField(_("beviljat belopp (kr)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    amount_granted = models.DecimalField(
+        _("beviljat belopp (kr)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     deadline = models.DateField(_("sista ansökningsdag"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=FundingStatus.choices, default=FundingStatus.PLANNED)
     note = models.TextField(_("anteckning"), blank=True)

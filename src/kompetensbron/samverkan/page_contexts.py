@@ -49,7 +49,14 @@ class BoardPage:
     can_create: bool
 
     @classmethod
-    def build(cls, *, activities: list[ActivityPublic], agreements: list[AgreementPublic], selected: int | None, can_create: bool):
+    def build(
+        cls,
+        *,
+        activities: list[ActivityPublic],
+        agreements: list[AgreementPublic],
+        selected: int | None,
+        can_create: bool,
+    ):
         columns = [PhaseColumn(p.value, str(p.label), [a for a in activities if a.phase == p.value]) for p in Phase]
         return cls(columns=columns, agreements=agreements, selected_agreement=selected, can_create=can_create)
 

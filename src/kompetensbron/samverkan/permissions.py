@@ -122,7 +122,9 @@ def body_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(
-        _memoised(("bodies", user.pk), lambda: frozenset(user.samverkan_body_memberships.values_list("body_id", flat=True)))
+        _memoised(
+            ("bodies", user.pk), lambda: frozenset(user.samverkan_body_memberships.values_list("body_id", flat=True))
+        )
     )
 
 
@@ -180,7 +182,12 @@ def is_member_of_steering_group(user, activity: Activity) -> bool:
 @rules.predicate
 def is_proposer(user, activity: Activity) -> bool:
     """The person who proposed the activity (they never decide it themselves)."""
-    return activity is not None and user.is_authenticated and activity.proposed_by_id is not None and activity.proposed_by_id == user.pk
+    return (
+        activity is not None
+        and user.is_authenticated
+        and activity.proposed_by_id is not None
+        and activity.proposed_by_id == user.pk
+    )
 
 
 @rules.predicate
@@ -197,7 +204,9 @@ def can_see_activity(user, activity: Activity) -> bool:
 def can_see_agreement(user, agreement: Agreement) -> bool:
     if agreement is None:
         return False
-    return _memoised(("agreement", user.pk, agreement.pk), lambda: visible_agreements(user).filter(pk=agreement.pk).exists())
+    return _memoised(
+        ("agreement", user.pk, agreement.pk), lambda: visible_agreements(user).filter(pk=agreement.pk).exists()
+    )
 
 
 @rules.predicate
@@ -227,7 +236,12 @@ rules.add_perm("samverkan.manage_personal_data", is_admin)
 
 def require(user, perm: str, obj=None, message: str | None = None) -> None:
     """Raise :class:`PermissionDenied` unless ``user`` has ``samverkan.<perm>`` (on ``obj``)."""
-    if user is None or not user.is_authenticated or not user.is_active or not rules.has_perm(f"samverkan.{perm}", user, obj):
+    if (
+        user is None
+        or not user.is_authenticated
+        or not user.is_active
+        or not rules.has_perm(f"samverkan.{perm}", user, obj)
+    ):
         raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
 
 
@@ -239,9 +253,7 @@ def visible_agreements(user) -> QuerySet[Agreement]:
         return Agreement.objects.none()
     if user.is_superuser:
         return Agreement.objects.all()
-    return Agreement.objects.filter(
-        Q(parties__in=organisation_ids(user)) | Q(bodies__in=body_ids(user))
-    ).distinct()
+    return Agreement.objects.filter(Q(parties__in=organisation_ids(user)) | Q(bodies__in=body_ids(user))).distinct()
 
 
 def visible_activities(user) -> QuerySet[Activity]:

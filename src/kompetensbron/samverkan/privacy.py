@@ -43,20 +43,43 @@ __all__ = ["export_person", "erase_person", "redact_audit_log", "redact_admin_lo
 def export_person(user) -> dict:
     return {
         "proposals": [
-            {"id": a.pk, "title": a.title, "status": a.status, "proposed_at": a.proposed_at.isoformat() if a.proposed_at else None}
+            {
+                "id": a.pk,
+                "title": a.title,
+                "status": a.status,
+                "proposed_at": a.proposed_at.isoformat() if a.proposed_at else None,
+            }
             for a in Activity.objects.filter(proposed_by=user).order_by("pk")
         ],
         "decisions": [
-            {"id": d.pk, "activity": d.activity.title, "date": d.date.isoformat(), "outcome": d.outcome, "justification": d.justification}
+            {
+                "id": d.pk,
+                "activity": d.activity.title,
+                "date": d.date.isoformat(),
+                "outcome": d.outcome,
+                "justification": d.justification,
+            }
             for d in Decision.objects.filter(decided_by=user).select_related("activity").order_by("pk")
         ],
         "party_invitations": [
-            {"id": i.pk, "agreement": i.agreement.title, "organisation": i.organisation.name, "status": i.status, "role": role}
+            {
+                "id": i.pk,
+                "agreement": i.agreement.title,
+                "organisation": i.organisation.name,
+                "status": i.status,
+                "role": role,
+            }
             for role, field in (("invited_by", "invited_by"), ("decided_by", "decided_by"))
             for i in PartyInvitation.objects.filter(**{field: user}).select_related("agreement", "organisation")
         ],
         "audit_log": [
-            {"at": e.at.isoformat(), "action": e.action, "model": e.model, "object_id": e.object_id, "object": e.object_repr}
+            {
+                "at": e.at.isoformat(),
+                "action": e.action,
+                "model": e.model,
+                "object_id": e.object_id,
+                "object": e.object_repr,
+            }
             for e in AuditEntry.objects.filter(actor=user).order_by("at", "pk")
         ],
     }
@@ -93,14 +116,18 @@ def redact_admin_log(user) -> int:
     from django.contrib.contenttypes.models import ContentType
 
     names, replacement = person_names(user), replacement_for(user)
-    changed = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)).update(
-        object_repr=replacement
-    )
+    changed = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
+    ).update(object_repr=replacement)
     if not names:
         return changed
-    for entry in LogEntry.objects.filter(name_filter("object_repr", names) | name_filter("change_message", names, json=True)):
+    for entry in LogEntry.objects.filter(
+        name_filter("object_repr", names) | name_filter("change_message", names, json=True)
+    ):
         entry.object_repr = replace_names(entry.object_repr, names, replacement)[:200]
-        entry.change_message = replace_names(entry.change_message, names + [json.dumps(n)[1:-1] for n in names], replacement)
+        entry.change_message = replace_names(
+            entry.change_message, names + [json.dumps(n)[1:-1] for n in names], replacement
+        )
         entry.save(update_fields=["object_repr", "change_message"])
         changed += 1
     return changed
@@ -112,7 +139,9 @@ def delete_login_records(user) -> int:
         from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     except ImportError:  # axes not installed
         return 0
-    return sum(model.objects.filter(username__in=names).delete()[0] for model in (AccessAttempt, AccessLog, AccessFailureLog))
+    return sum(
+        model.objects.filter(username__in=names).delete()[0] for model in (AccessAttempt, AccessLog, AccessFailureLog)
+    )
 
 
 def erase_person(user) -> int:

@@ -47,7 +47,15 @@ def report_xlsx(report: YearlyReport) -> bytes:
         for col, d in ((4, a.period_start), (5, a.period_end)):
             if d:
                 xl.write(acts, i, col, d)
-        xl.write_row(acts, i, 6, [a.expected_participants if a.expected_participants is not None else "", a.actual_participants if a.actual_participants is not None else ""])
+        xl.write_row(
+            acts,
+            i,
+            6,
+            [
+                a.expected_participants if a.expected_participants is not None else "",
+                a.actual_participants if a.actual_participants is not None else "",
+            ],
+        )
     acts.set_column(0, 0, 45)
 
     dec = book.add_worksheet("Beslut")

@@ -14,7 +14,9 @@ from kompetensbron.input_types import Count, Id, Line, Money, Text, Url, bounded
 
 PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
 StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
-OrganisationKindCode = Literal["municipality", "region", "university", "company", "school", "foundation", "student_union", "housing"]
+OrganisationKindCode = Literal[
+    "municipality", "region", "university", "company", "school", "foundation", "student_union", "housing"
+]
 BodyKindCode = Literal["council", "steering_group", "working_group", "foundation_board"]
 FundingStatusCode = Literal["planned", "submitted", "granted", "rejected", "withdrawn"]
 
@@ -378,7 +380,9 @@ class PersonalDataExport(Schema):
     proposals: list[str]
     decisions: list[str]
     audit_entries: int
-    apps: dict[str, dict] = Field(default_factory=dict, description="every app's export (kompetensbron.privacy), by app")
+    apps: dict[str, dict] = Field(
+        default_factory=dict, description="every app's export (kompetensbron.privacy), by app"
+    )
 
 
 class ErasureResult(Schema):

@@ -22,8 +22,18 @@ urlpatterns = [
     path("avtal/<id:pk>/arsrapport/<year:year>.pdf", views.yearly_report, {"fmt": "pdf"}, name="yearly_report_pdf"),
     path("organisationer/", views.organisation_list, name="organisations"),
     path("organisationer/<id:pk>/redigera/", views.organisation_edit, name="organisation_edit"),
-    path("inbjudningar/<id:pk>/acceptera/", views.party_invitation_decide, {"decision": "accept"}, name="party_invitation_accept"),
-    path("inbjudningar/<id:pk>/avboj/", views.party_invitation_decide, {"decision": "decline"}, name="party_invitation_decline"),
+    path(
+        "inbjudningar/<id:pk>/acceptera/",
+        views.party_invitation_decide,
+        {"decision": "accept"},
+        name="party_invitation_accept",
+    ),
+    path(
+        "inbjudningar/<id:pk>/avboj/",
+        views.party_invitation_decide,
+        {"decision": "decline"},
+        name="party_invitation_decline",
+    ),
     path("organ/", views.body_list, name="bodies"),
     path("konto/aktivera/<str:uidb64>/<str:token>/", views.activate, name="activate"),
 ]

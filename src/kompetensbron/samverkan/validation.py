@@ -31,9 +31,7 @@ REQUIRED = "Fältet måste fyllas i."
 UNKNOWN_ORGANISATION = "Okänd organisation: {}."
 
 
-def check_period(
-    start: dt.date | None, end: dt.date | None, *, end_field: str = "period_end"
-) -> dict[str, str]:
+def check_period(start: dt.date | None, end: dt.date | None, *, end_field: str = "period_end") -> dict[str, str]:
     if start is not None and end is not None and end < start:
         return {end_field: PERIOD_ORDER}
     return {}

@@ -88,7 +88,11 @@ def board(request: HttpRequest) -> HttpResponse:
 def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
     user = request.user
     can_change = user.has_perm("samverkan.change_activity", activity)
-    manual = [s for s in WORKFLOW[activity.status] if s not in (ActivityStatus.DECIDED, ActivityStatus.REJECTED, ActivityStatus.PROPOSED)]
+    manual = [
+        s
+        for s in WORKFLOW[activity.status]
+        if s not in (ActivityStatus.DECIDED, ActivityStatus.REJECTED, ActivityStatus.PROPOSED)
+    ]
     return ActivityPage(
         activity=services.public.activity(activity),
         funding=[services.public.funding(f) for f in activity.funding_applications.select_related("activity")],
@@ -116,19 +120,32 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def activity_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_superuser and not (body_ids(request.user) or organisation_ids(request.user)):
-        return _refused(request, PermissionDenied(_("Du behöver tillhöra en organisation eller en arbetsgrupp för att lägga upp aktiviteter.")), 403)
+        return _refused(
+            request,
+            PermissionDenied(
+                _("Du behöver tillhöra en organisation eller en arbetsgrupp för att lägga upp aktiviteter.")
+            ),
+            403,
+        )
     form = ActivityForm(request.POST or None, user=request.user)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
             data = ActivityCreate(
-                title=d["title"], description=d["description"], phase=d["phase"], target_group=d["target_group"],
-                owner_id=d["owner"].pk, partner_ids=[o.pk for o in d["partners"]],
+                title=d["title"],
+                description=d["description"],
+                phase=d["phase"],
+                target_group=d["target_group"],
+                owner_id=d["owner"].pk,
+                partner_ids=[o.pk for o in d["partners"]],
                 agreement_id=d["agreement"].pk if d["agreement"] else None,
                 working_group_id=d["working_group"].pk if d["working_group"] else None,
-                period_start=d["period_start"], period_end=d["period_end"], place=d["place"],
-                expected_participants=d["expected_participants"], propose=d["propose"],
+                period_start=d["period_start"],
+                period_end=d["period_end"],
+                place=d["place"],
+                expected_participants=d["expected_participants"],
+                propose=d["propose"],
             )
             try:
                 activity = services.create_activity(actor=request.user, data=data)
@@ -183,7 +200,9 @@ def activity_propose(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def activity_decide(request: HttpRequest, pk: int) -> HttpResponse:
     def act(a, d):
-        services.decide_activity(actor=request.user, activity=a, decision=d["decision"], justification=d["justification"], date=d["date"])
+        services.decide_activity(
+            actor=request.user, activity=a, decision=d["decision"], justification=d["justification"], date=d["date"]
+        )
 
     return _post_on_activity(request, pk, DecisionForm, "decision_form", act)
 
@@ -193,8 +212,11 @@ def activity_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_transition(request: HttpRequest, pk: int) -> HttpResponse:
     def act(a, d):
         services.transition_activity(
-            actor=request.user, activity=a, to_status=d["to_status"],
-            actual_participants=d["actual_participants"], evaluation=d["evaluation"],
+            actor=request.user,
+            activity=a,
+            to_status=d["to_status"],
+            actual_participants=d["actual_participants"],
+            evaluation=d["evaluation"],
         )
 
     return _post_on_activity(request, pk, TransitionForm, "transition_form", act)
@@ -256,8 +278,11 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             data = AgreementCreate(
-                title=d["title"], purpose=d["purpose"], party_ids=[o.pk for o in d["parties"]],
-                period_start=d["period_start"], period_end=d["period_end"],
+                title=d["title"],
+                purpose=d["purpose"],
+                party_ids=[o.pk for o in d["parties"]],
+                period_start=d["period_start"],
+                period_end=d["period_end"],
             )
             try:
                 agreement = services.create_agreement(actor=request.user, data=data)
@@ -313,7 +338,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         for o in visible_organisations(user)
     ]
     invitations = [services.public.party_invitation(i) for i in services.pending_invitations(user)]
-    return render(request, "samverkan/organisation_list.html", {"page": OrganisationListPage(rows=rows, invitations=invitations)})
+    return render(
+        request, "samverkan/organisation_list.html", {"page": OrganisationListPage(rows=rows, invitations=invitations)}
+    )
 
 
 @login_required
@@ -349,7 +376,9 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         return _refused(request, exc, 404)
     if not request.user.has_perm("samverkan.change_organisation", organisation):
-        return _refused(request, PermissionDenied(_("Endast organisationens egna samordnare får ändra dess uppgifter.")), 403)
+        return _refused(
+            request, PermissionDenied(_("Endast organisationens egna samordnare får ändra dess uppgifter.")), 403
+        )
     # The form works on its own copy: ModelForm validation copies the input onto its instance,
     # and the service must see the stored state to log "before" correctly.
     form = OrganisationForm(request.POST or None, instance=services.get_organisation(pk))
@@ -358,7 +387,10 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             data = OrganisationUpdate(
-                name=d["name"], kind=d["kind"], kommun_code=d["kommun"].pk if d["kommun"] else None, website=d["website"]
+                name=d["name"],
+                kind=d["kind"],
+                kommun_code=d["kommun"].pk if d["kommun"] else None,
+                website=d["website"],
             )
             try:
                 services.update_organisation(actor=request.user, organisation=organisation, data=data)
@@ -370,9 +402,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Organisationens uppgifter är sparade."))
                 return redirect("samverkan:organisations")
         status = 422
-    page = FormPage(
-        title=_("Redigera %(name)s") % {"name": organisation.name}, form=form, submit_label=_("Spara")
-    )
+    page = FormPage(title=_("Redigera %(name)s") % {"name": organisation.name}, form=form, submit_label=_("Spara"))
     return render(request, "samverkan/form.html", {"page": page}, status=status)
 
 
@@ -380,7 +410,9 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @memoise_memberships
 def body_list(request: HttpRequest) -> HttpResponse:
-    members = Prefetch("memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk"))
+    members = Prefetch(
+        "memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk")
+    )
     bodies = (
         visible_bodies(request.user)
         .select_related("parent", "chair")
@@ -422,4 +454,3 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
             return redirect("login")
     page = FormPage(title=_("Välj lösenord"), form=form, submit_label=_("Aktivera kontot"))
     return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
-

@@ -96,7 +96,8 @@ def _selected(only: Iterable[str] | None) -> list[Dataset]:
     unknown = [k for k in keys if k not in catalog.DATASETS]
     if unknown:
         raise ValidationFailed(
-            f"unknown dataset key(s): {', '.join(unknown)}; 'kompetensbron data-status' lists the keys", {"only": ", ".join(unknown)}
+            f"unknown dataset key(s): {', '.join(unknown)}; 'kompetensbron data-status' lists the keys",
+            {"only": ", ".join(unknown)},
         )
     return [catalog.DATASETS[k] for k in keys]
 
@@ -157,7 +158,13 @@ def fetch_data(
                 continue
             source = source_of(ds, mirror)
             if source is None:
-                run.failed.append(FetchFailure(ds.key, "(no public URL)", "available from a mirror only: set KOMPETENSBRON_DATA_MIRROR or pass --mirror"))
+                run.failed.append(
+                    FetchFailure(
+                        ds.key,
+                        "(no public URL)",
+                        "available from a mirror only: set KOMPETENSBRON_DATA_MIRROR or pass --mirror",
+                    )
+                )
                 continue
             try:
                 written = _fetch_one(ds, source, target, http, progress, attempts=attempts, backoff=backoff)
@@ -185,7 +192,16 @@ def _transient(exc: BaseException) -> bool:
     return isinstance(exc, (_Retryable, httpx.TransportError))
 
 
-def _fetch_one(ds: Dataset, source: str, target: Path, http: httpx.Client, progress: Progress | None, *, attempts: int, backoff: float) -> int:
+def _fetch_one(
+    ds: Dataset,
+    source: str,
+    target: Path,
+    http: httpx.Client,
+    progress: Progress | None,
+    *,
+    attempts: int,
+    backoff: float,
+) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}{PART_SUFFIX}")
     retrying = Retrying(

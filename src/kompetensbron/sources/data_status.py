@@ -86,11 +86,20 @@ def data_status(data_dir: Path) -> list[DatasetStatus]:
         hash_ok = (_sha256(path) == ds.sha256) if present else None
         out.append(
             DatasetStatus(
-                key=ds.key, title=ds.title, path=ds.path, publisher=ds.publisher, version=ds.version,
-                data_date=ds.data_date, licence=ds.licence, required=ds.required, size=ds.size,
-                present=present, hash_ok=hash_ok, old=is_old(ds),
+                key=ds.key,
+                title=ds.title,
+                path=ds.path,
+                publisher=ds.publisher,
+                version=ds.version,
+                data_date=ds.data_date,
+                licence=ds.licence,
+                required=ds.required,
+                size=ds.size,
+                present=present,
+                hash_ok=hash_ok,
+                old=is_old(ds),
             )
-        )  # fmt: skip
+        )
     return out
 
 

@@ -17,7 +17,14 @@ from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
 __all__ = ["EscoSkillRecord", "EscoMappingRecord", "SKOS_MATCH_TYPES", "read_esco_mapping"]
 
-SKOS_MATCH_TYPES = ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch", "no relation")
+SKOS_MATCH_TYPES = (
+    "skos:exactMatch",
+    "skos:closeMatch",
+    "skos:broadMatch",
+    "skos:narrowMatch",
+    "skos:relatedMatch",
+    "no relation",
+)
 ESCO_PREFIX = "http://data.europa.eu/esco/"
 JOBTECH_PREFIX = "http://data.jobtechdev.se/taxonomy/concept/"
 HEADER_START = "Classification 1 URI"
@@ -62,7 +69,9 @@ def read_esco_mapping(path: Path) -> tuple[list[EscoSkillRecord], list[EscoMappi
         fields = _fields(line)
         relations = [f for f in fields if f in SKOS_MATCH_TYPES]
         if len(relations) != 1:
-            raise DataFileMalformed("expected exactly one SKOS mapping relation", path=path, line=number, key="Mapping relation")
+            raise DataFileMalformed(
+                "expected exactly one SKOS mapping relation", path=path, line=number, key="Mapping relation"
+            )
         esco_uri = fields[0] if fields and fields[0].startswith(ESCO_PREFIX) else ""
         if not esco_uri:
             if relations[0] == "no relation":
@@ -73,7 +82,9 @@ def read_esco_mapping(path: Path) -> tuple[list[EscoSkillRecord], list[EscoMappi
         concept = fields[jt].removeprefix(JOBTECH_PREFIX) if jt is not None else None
         label = fields[jt + 1] if jt is not None and jt + 1 < len(fields) else ""
         if concept is None and relations[0] != "no relation":
-            raise DataFileMalformed("JobTech URI missing for a mapped skill", path=path, line=number, key="Classification 2 URI")
+            raise DataFileMalformed(
+                "JobTech URI missing for a mapped skill", path=path, line=number, key="Classification 2 URI"
+            )
         mappings.append(EscoMappingRecord(esco_uri, concept, label, relations[0]))
     if not mappings:
         raise DataFileMalformed("no mapping rows after the header (truncated file?)", path=path)

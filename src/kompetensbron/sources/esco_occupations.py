@@ -112,7 +112,9 @@ def _rows(path: Path, required: tuple[str, ...], *, skip_to: str | None = None) 
                 raise DataFileMalformed(f"no header row{f' beginning {skip_to!r}' if skip_to else ''}", path=path)
             missing = [c for c in required if c not in header]
             if missing:
-                raise DataFileMalformed(f"missing column(s) {', '.join(missing)}", path=path, line=reader.line_num, key=missing[0])
+                raise DataFileMalformed(
+                    f"missing column(s) {', '.join(missing)}", path=path, line=reader.line_num, key=missing[0]
+                )
             records = 0
             for record in reader:
                 if not any(f.strip() for f in record):
@@ -120,7 +122,10 @@ def _rows(path: Path, required: tuple[str, ...], *, skip_to: str | None = None) 
                 if len(record) != len(header):
                     column = header[len(record)] if len(record) < len(header) else f"column {len(header) + 1}"
                     raise DataFileMalformed(
-                        f"record has {len(record)} fields, the header {len(header)}", path=path, line=reader.line_num, key=column
+                        f"record has {len(record)} fields, the header {len(header)}",
+                        path=path,
+                        line=reader.line_num,
+                        key=column,
                     )
                 records += 1
                 yield reader.line_num, dict(zip(header, record))
@@ -135,7 +140,9 @@ def _rows(path: Path, required: tuple[str, ...], *, skip_to: str | None = None) 
 def _uri(row: dict[str, str], column: str, prefix: str, path: Path, line: int) -> str:
     value = row[column].strip()
     if not value.startswith(prefix) or len(value) == len(prefix):
-        raise DataFileMalformed(f"expected a URI beginning {prefix!r}, got {value[:80]!r}", path=path, line=line, key=column)
+        raise DataFileMalformed(
+            f"expected a URI beginning {prefix!r}, got {value[:80]!r}", path=path, line=line, key=column
+        )
     return value
 
 
@@ -149,7 +156,9 @@ def read_occupation_skill_relations(path: Path) -> list[OccupationSkillRelation]
     for line, row in _rows(path, ("occupationUri", "relationType", "skillType", "skillUri")):
         kind = row["relationType"].strip()
         if kind not in RELATION_TYPES:
-            raise DataFileMalformed(f"relationType must be one of {RELATION_TYPES}, got {kind!r}", path=path, line=line, key="relationType")
+            raise DataFileMalformed(
+                f"relationType must be one of {RELATION_TYPES}, got {kind!r}", path=path, line=line, key="relationType"
+            )
         out.append(
             OccupationSkillRelation(
                 _uri(row, "occupationUri", ESCO_OCCUPATION_PREFIX, path, line),
@@ -171,7 +180,11 @@ def read_esco_occupations(path: Path) -> list[EscoOccupation]:
         label = row["preferredLabel"].strip()
         if not label:
             raise DataFileMalformed("empty preferredLabel", path=path, line=line, key="preferredLabel")
-        out.append(EscoOccupation(_uri(row, "conceptUri", ESCO_OCCUPATION_PREFIX, path, line), isco, label, _labels(row["altLabels"])))
+        out.append(
+            EscoOccupation(
+                _uri(row, "conceptUri", ESCO_OCCUPATION_PREFIX, path, line), isco, label, _labels(row["altLabels"])
+            )
+        )
     return out
 
 
@@ -196,19 +209,37 @@ def read_esco_skills(path: Path) -> list[EscoSkill]:
 
 def read_occupation_mapping(path: Path) -> list[EscoOccupationLink]:
     """The Swedish ESCO ↔ JobTech occupation mapping; rows with "no relation" are skipped."""
-    columns = ("Classification 1 URI", "Classification 1 PrefLabel", "Classification 2 URI", "Classification 2 PrefLabel", "Mapping relation")
+    columns = (
+        "Classification 1 URI",
+        "Classification 1 PrefLabel",
+        "Classification 2 URI",
+        "Classification 2 PrefLabel",
+        "Mapping relation",
+    )
     out = []
     for line, row in _rows(path, columns, skip_to=_MAPPING_HEADER):
         relation = row["Mapping relation"].strip()
         if relation not in OCCUPATION_MATCH_TYPES:
-            raise DataFileMalformed(f"unknown mapping relation {relation!r}", path=path, line=line, key="Mapping relation")
+            raise DataFileMalformed(
+                f"unknown mapping relation {relation!r}", path=path, line=line, key="Mapping relation"
+            )
         if relation == "no relation":
             continue
         esco = row["Classification 1 URI"].strip()
         if not (esco.startswith(ESCO_OCCUPATION_PREFIX) or esco.startswith(ESCO_ISCO_PREFIX)):
-            raise DataFileMalformed(f"not an ESCO occupation or ISCO URI: {esco[:80]!r}", path=path, line=line, key="Classification 1 URI")
+            raise DataFileMalformed(
+                f"not an ESCO occupation or ISCO URI: {esco[:80]!r}", path=path, line=line, key="Classification 1 URI"
+            )
         concept = _uri(row, "Classification 2 URI", JOBTECH_PREFIX, path, line).removeprefix(JOBTECH_PREFIX)
-        out.append(EscoOccupationLink(esco, row["Classification 1 PrefLabel"].strip(), concept, row["Classification 2 PrefLabel"].strip(), relation))
+        out.append(
+            EscoOccupationLink(
+                esco,
+                row["Classification 1 PrefLabel"].strip(),
+                concept,
+                row["Classification 2 PrefLabel"].strip(),
+                relation,
+            )
+        )
     return out
 
 
@@ -228,7 +259,12 @@ def read_esco_occupation_data(data_dir: Path) -> EscoOccupationData:
     ``esco-occupation-mapping`` in the catalogue); raises if one is missing or malformed."""
     from .catalog import DATASETS, resolve
 
-    keys = {"relations": "esco-relations", "occupations": "esco-occupations", "skills": "esco-skills", "links": "esco-occupation-mapping"}
+    keys = {
+        "relations": "esco-relations",
+        "occupations": "esco-occupations",
+        "skills": "esco-skills",
+        "links": "esco-occupation-mapping",
+    }
     paths = {part: resolve(Path(data_dir), key) for part, key in keys.items()}
     return EscoOccupationData(
         read_occupation_skill_relations(paths["relations"]),

@@ -71,9 +71,7 @@ def read_csv(
             header = reader.fieldnames or []
             missing = [c for c in required if c not in header]
             if missing:
-                raise DataFileMalformed(
-                    f"missing column(s) {', '.join(missing)} in header {header}", path=path, line=1
-                )
+                raise DataFileMalformed(f"missing column(s) {', '.join(missing)} in header {header}", path=path, line=1)
             for row in reader:
                 if None in row or any(row.get(c) is None for c in required):
                     raise DataFileMalformed(

@@ -34,10 +34,24 @@ __all__ = [
     "read_uhr_admissions",
 ]
 
-SACO_COLUMNS = ("home", "source_name", "source_id", "source_class", "target_name", "target_id", "target_class", "value", "total")
+SACO_COLUMNS = (
+    "home",
+    "source_name",
+    "source_id",
+    "source_class",
+    "target_name",
+    "target_id",
+    "target_class",
+    "value",
+    "total",
+)
 #: the edges each file may hold (source_id → allowed target_ids)
 _EDGES = {
-    "from": {"home": {"study_home", "study_away"}, "study_home": {"live_home", "live_away"}, "study_away": {"live_home", "live_away"}},
+    "from": {
+        "home": {"study_home", "study_away"},
+        "study_home": {"live_home", "live_away"},
+        "study_away": {"live_home", "live_away"},
+    },
     "in": {"origin_home": {"live_home", "live_away"}, "origin_away": {"live_home", "live_away"}},
 }
 _MAX_COUNT = 10_000_000
@@ -104,9 +118,13 @@ def read_saco_flows(path: Path, view: str) -> list[SacoFlow]:
                     raise DataFileMalformed("empty län", path=path, line=line, key="home")
                 source, target = row["source_id"].strip(), row["target_id"].strip()
                 if source not in edges:
-                    raise DataFileMalformed(f"unknown stage {source!r} for the {view!r} file", path=path, line=line, key="source_id")
+                    raise DataFileMalformed(
+                        f"unknown stage {source!r} for the {view!r} file", path=path, line=line, key="source_id"
+                    )
                 if target not in edges[source]:
-                    raise DataFileMalformed(f"{source} cannot lead to {target!r}", path=path, line=line, key="target_id")
+                    raise DataFileMalformed(
+                        f"{source} cannot lead to {target!r}", path=path, line=line, key="target_id"
+                    )
                 value = _count(row["value"], path, line, "value")
                 total = _count(row["total"], path, line, "total")
                 if value > total:
@@ -129,20 +147,34 @@ def _check_totals(flows: list[SacoFlow], path: Path) -> None:
     for home, rows in by_home.items():
         totals = {f.total for f in rows}
         if len(totals) != 1:
-            raise DataFileMalformed(f"{home}: rows disagree on the total ({sorted(totals)})", path=path, line=rows[-1].line, key="total")
+            raise DataFileMalformed(
+                f"{home}: rows disagree on the total ({sorted(totals)})", path=path, line=rows[-1].line, key="total"
+            )
         total = totals.pop()
         # the last stage (→ live_*) covers every student once
         last = sum(f.value for f in rows if f.target_id.startswith("live_"))
         if last != total:
-            raise DataFileMalformed(f"{home}: flows to live_home/live_away sum to {last}, total is {total}", path=path, line=rows[-1].line, key="value")
+            raise DataFileMalformed(
+                f"{home}: flows to live_home/live_away sum to {last}, total is {total}",
+                path=path,
+                line=rows[-1].line,
+                key="value",
+            )
         first = [f for f in rows if f.source_id == "home"]
         if first and sum(f.value for f in first) != total:
-            raise DataFileMalformed(f"{home}: flows out of 'home' do not sum to the total {total}", path=path, line=first[-1].line, key="value")
+            raise DataFileMalformed(
+                f"{home}: flows out of 'home' do not sum to the total {total}",
+                path=path,
+                line=first[-1].line,
+                key="value",
+            )
         for stage in ("study_home", "study_away"):
             into = sum(f.value for f in first if f.target_id == stage)
             out_of = sum(f.value for f in rows if f.source_id == stage)
             if first and into != out_of:
-                raise DataFileMalformed(f"{home}: {into} enter {stage} but {out_of} leave it", path=path, line=rows[-1].line, key="value")
+                raise DataFileMalformed(
+                    f"{home}: {into} enter {stage} but {out_of} leave it", path=path, line=rows[-1].line, key="value"
+                )
 
 
 def read_uhr_admissions(path: Path) -> list[UhrTerm]:
@@ -161,24 +193,37 @@ def read_uhr_admissions(path: Path) -> list[UhrTerm]:
     for number, (key, entry) in enumerate(data.items(), start=1):
         where = f"{key[:60]}"
         if not isinstance(entry, dict) or not isinstance(entry.get("statistics"), list):
-            raise DataFileMalformed(f"programme {where!r}: no statistics list", path=path, line=number, key="statistics")
+            raise DataFileMalformed(
+                f"programme {where!r}: no statistics list", path=path, line=number, key="statistics"
+            )
         university = entry.get("university")
         if not isinstance(university, str) or not university.strip():
             raise DataFileMalformed(f"programme {where!r}: no university", path=path, line=number, key="university")
         for stat in entry["statistics"]:
             if not isinstance(stat, dict):
-                raise DataFileMalformed(f"programme {where!r}: a term is not an object", path=path, line=number, key="statistics")
+                raise DataFileMalformed(
+                    f"programme {where!r}: a term is not an object", path=path, line=number, key="statistics"
+                )
             values = {}
             for column in ("year", "applicants", "first_hand_applicants", "admitted"):
                 v = stat.get(column)
                 if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= _MAX_COUNT:
-                    raise DataFileMalformed(f"programme {where!r}: {column} must be a whole number ≥ 0, got {v!r}", path=path, line=number, key=column)
+                    raise DataFileMalformed(
+                        f"programme {where!r}: {column} must be a whole number ≥ 0, got {v!r}",
+                        path=path,
+                        line=number,
+                        key=column,
+                    )
                 values[column] = v
             if not 1990 <= values["year"] <= 2100:
-                raise DataFileMalformed(f"programme {where!r}: year {values['year']} out of range", path=path, line=number, key="year")
+                raise DataFileMalformed(
+                    f"programme {where!r}: year {values['year']} out of range", path=path, line=number, key="year"
+                )
             term = stat.get("term")
             if term not in ("HT", "VT"):
-                raise DataFileMalformed(f"programme {where!r}: term must be HT or VT, got {term!r}", path=path, line=number, key="term")
+                raise DataFileMalformed(
+                    f"programme {where!r}: term must be HT or VT, got {term!r}", path=path, line=number, key="term"
+                )
             reserves = stat.get("reserves")
             out.append(
                 UhrTerm(
@@ -191,7 +236,9 @@ def read_uhr_admissions(path: Path) -> list[UhrTerm]:
                     values["applicants"],
                     values["first_hand_applicants"],
                     values["admitted"],
-                    reserves if isinstance(reserves, int) and not isinstance(reserves, bool) and reserves >= 0 else None,
+                    reserves
+                    if isinstance(reserves, int) and not isinstance(reserves, bool) and reserves >= 0
+                    else None,
                 )
             )
     return out

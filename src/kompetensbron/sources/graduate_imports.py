@@ -19,7 +19,6 @@ Every refusal names file, line and column (:class:`DataFileMalformed`).
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -96,7 +95,9 @@ def _read_text(path: Path) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DataFileMalformed("neither UTF-8 nor Windows-1252 text", path=path)  # pragma: no cover - cp1252 decodes most bytes
+    raise DataFileMalformed(
+        "neither UTF-8 nor Windows-1252 text", path=path
+    )  # pragma: no cover - cp1252 decodes most bytes
 
 
 # ---------------------------------------------------------------------------------- UKÄ
@@ -112,7 +113,9 @@ def read_uka_graduates_csv(path: Path) -> list[GraduateFigure]:
 
 def parse_uka_graduates_csv(text: str, *, origin: Path | str = "<answer>") -> list[GraduateFigure]:
     lines = text.splitlines()
-    header_at = next((i for i, line in enumerate(lines) if "Lärosäte" in line and any(c in line for c in _UKA_COUNT)), None)
+    header_at = next(
+        (i for i, line in enumerate(lines) if "Lärosäte" in line and any(c in line for c in _UKA_COUNT)), None
+    )
     if header_at is None:
         raise DataFileMalformed("no header row with 'Lärosäte' and a count column (Antal / Antal examina)", path=origin)
     delimiter = ";" if lines[header_at].count(";") >= lines[header_at].count(",") else ","
@@ -123,7 +126,9 @@ def parse_uka_graduates_csv(text: str, *, origin: Path | str = "<answer>") -> li
     if year_col is None:
         raise DataFileMalformed("missing a year column (Läsår or År)", path=origin, line=header_at + 1, key="Läsår")
     if count_col is None:
-        raise DataFileMalformed(f"missing a count column ({' or '.join(_UKA_COUNT)})", path=origin, line=header_at + 1, key=_UKA_COUNT[0])
+        raise DataFileMalformed(
+            f"missing a count column ({' or '.join(_UKA_COUNT)})", path=origin, line=header_at + 1, key=_UKA_COUNT[0]
+        )
     programme_cols = [c for c in _UKA_PROGRAMME if c in header]
     out = []
     for offset, row in enumerate(reader, start=header_at + 2):
@@ -205,12 +210,20 @@ def _jsonstat(payload: Any, origin: Path | str) -> list[GraduateFigure]:
         elif isinstance(index, list):
             codes = index
         else:
-            raise DataFileMalformed(f"dimension {dim_id!r} has no category index", path=origin, key=f"dimension.{dim_id}")
+            raise DataFileMalformed(
+                f"dimension {dim_id!r} has no category index", path=origin, key=f"dimension.{dim_id}"
+            )
         if len(codes) != int(size):
-            raise DataFileMalformed(f"dimension {dim_id!r} has {len(codes)} categories, size says {size}", path=origin, key=f"dimension.{dim_id}")
+            raise DataFileMalformed(
+                f"dimension {dim_id!r} has {len(codes)} categories, size says {size}",
+                path=origin,
+                key=f"dimension.{dim_id}",
+            )
         cats.append([(str(c), str(labels.get(c, c))) for c in codes])
     region_dim = next((i for i, d in enumerate(ids) if str(d).lower() in ("region", "lan", "län", "kommun")), None)
-    time_dim = next((i for i, d in enumerate(ids) if dims[d].get("role") == "time" or str(d).lower() in ("tid", "år")), None)
+    time_dim = next(
+        (i for i, d in enumerate(ids) if dims[d].get("role") == "time" or str(d).lower() in ("tid", "år")), None
+    )
     if time_dim is None:
         role = payload.get("role", {}).get("time") if isinstance(payload.get("role"), dict) else None
         time_dim = ids.index(role[0]) if role and role[0] in ids else None
@@ -232,9 +245,15 @@ def _jsonstat(payload: Any, origin: Path | str) -> list[GraduateFigure]:
             name = rl
         year_code = cats[time_dim][position[time_dim]][0]
         measure = "; ".join(
-            f"{dims[ids[d]].get('label', ids[d])}: {cats[d][position[d]][1]}" for d in range(len(ids)) if d not in (region_dim, time_dim)
+            f"{dims[ids[d]].get('label', ids[d])}: {cats[d][position[d]][1]}"
+            for d in range(len(ids))
+            if d not in (region_dim, time_dim)
         )
-        out.append(GraduateFigure("scb", _year(year_code[:4], origin, 0, "Tid"), raw, code, name, measure=measure, line=flat + 1))
+        out.append(
+            GraduateFigure(
+                "scb", _year(year_code[:4], origin, 0, "Tid"), raw, code, name, measure=measure, line=flat + 1
+            )
+        )
     return out
 
 
@@ -247,7 +266,9 @@ def _pxweb_csv(text: str, origin: Path | str) -> list[GraduateFigure]:
     header = [h.strip() for h in next(reader)]
     year_cols = [i for i, h in enumerate(header) if _YEAR.match(h.split(" ")[-1])]
     if not year_cols:
-        raise DataFileMalformed("no year columns in the header (PxWeb CSV puts one column per year)", path=origin, line=1)
+        raise DataFileMalformed(
+            "no year columns in the header (PxWeb CSV puts one column per year)", path=origin, line=1
+        )
     region_col = next((i for i, h in enumerate(header) if h.lower() in ("region", "län", "kommun")), None)
     out = []
     for number, row in enumerate(reader, start=2):
@@ -256,11 +277,21 @@ def _pxweb_csv(text: str, origin: Path | str) -> list[GraduateFigure]:
         if len(row) != len(header):
             raise DataFileMalformed(f"row has {len(row)} fields, the header {len(header)}", path=origin, line=number)
         code, name = _split_region(row[region_col]) if region_col is not None else ("", "")
-        measure = "; ".join(f"{header[i]}: {row[i].strip()}" for i in range(len(header)) if i not in year_cols and i != region_col)
+        measure = "; ".join(
+            f"{header[i]}: {row[i].strip()}" for i in range(len(header)) if i not in year_cols and i != region_col
+        )
         for i in year_cols:
             year_text = header[i].split(" ")[-1]
             out.append(
-                GraduateFigure("scb", _year(year_text, origin, 1, header[i]), _number(row[i], origin, number, header[i]), code, name, measure=measure, line=number)
+                GraduateFigure(
+                    "scb",
+                    _year(year_text, origin, 1, header[i]),
+                    _number(row[i], origin, number, header[i]),
+                    code,
+                    name,
+                    measure=measure,
+                    line=number,
+                )
             )
     if not out:
         raise DataFileMalformed("no rows after the header", path=origin, line=1)

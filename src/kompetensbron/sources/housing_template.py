@@ -47,26 +47,59 @@ __all__ = [
 
 STOCK_COLUMNS = ("kommunkod", "year", "homes", "source")
 PROJECT_COLUMNS = (
-    "owner", "name", "kommunkod", "homes", "home_type", "status", "status_date", "expected_completion_year", "actual_completion_year",
-)  # fmt: skip
+    "owner",
+    "name",
+    "kommunkod",
+    "homes",
+    "home_type",
+    "status",
+    "status_date",
+    "expected_completion_year",
+    "actual_completion_year",
+)
 QUEUE_COLUMNS = (
-    "organisation", "year", "home_type", "people_in_queue", "homes_offered", "median_wait_days", "p90_wait_days", "declines", "source",
-)  # fmt: skip
+    "organisation",
+    "year",
+    "home_type",
+    "people_in_queue",
+    "homes_offered",
+    "median_wait_days",
+    "p90_wait_days",
+    "declines",
+    "source",
+)
 #: accepted spellings (Swedish and English) → stored value
 HOME_TYPES = {
-    "corridor_room": "corridor_room", "korridorrum": "corridor_room", "korridor": "corridor_room", "rum": "corridor_room",
-    "studio": "studio", "studentetta": "studio", "etta": "studio",
-    "apartment": "apartment", "lägenhet": "apartment", "lagenhet": "apartment",
-}  # fmt: skip
+    "corridor_room": "corridor_room",
+    "korridorrum": "corridor_room",
+    "korridor": "corridor_room",
+    "rum": "corridor_room",
+    "studio": "studio",
+    "studentetta": "studio",
+    "etta": "studio",
+    "apartment": "apartment",
+    "lägenhet": "apartment",
+    "lagenhet": "apartment",
+}
 QUEUE_HOME_TYPES = {**HOME_TYPES, "all": "all", "alla": "all", "": "all"}
 STATUSES = {
-    "idea": "idea", "idé": "idea", "ide": "idea",
-    "detailed_plan": "detailed_plan", "detaljplan": "detailed_plan",
-    "building_permit": "building_permit", "bygglov": "building_permit",
-    "under_construction": "under_construction", "under byggnad": "under_construction", "byggstart": "under_construction",
-    "completed": "completed", "färdigställt": "completed", "fardigstallt": "completed", "klart": "completed",
-    "cancelled": "cancelled", "avbrutet": "cancelled",
-}  # fmt: skip
+    "idea": "idea",
+    "idé": "idea",
+    "ide": "idea",
+    "detailed_plan": "detailed_plan",
+    "detaljplan": "detailed_plan",
+    "building_permit": "building_permit",
+    "bygglov": "building_permit",
+    "under_construction": "under_construction",
+    "under byggnad": "under_construction",
+    "byggstart": "under_construction",
+    "completed": "completed",
+    "färdigställt": "completed",
+    "fardigstallt": "completed",
+    "klart": "completed",
+    "cancelled": "cancelled",
+    "avbrutet": "cancelled",
+}
 MAX_COUNT = 10_000_000
 MAX_HOMES = 100_000
 MAX_WAIT_DAYS = 36_500
@@ -147,7 +180,12 @@ def _stock(r: _Row) -> dict[str, Any]:
     code = r.text("kommunkod", required=True)
     if code and not (code.isdigit() and len(code) == 4):
         r.problem("kommunkod", f"”{code}” är ingen kommunkod (fyra siffror).")
-    return {"kommunkod": code, "year": r.year("year", required=True), "homes": r.integer("homes", required=True, maximum=MAX_HOMES * 10), "source": r.text("source")}
+    return {
+        "kommunkod": code,
+        "year": r.year("year", required=True),
+        "homes": r.integer("homes", required=True, maximum=MAX_HOMES * 10),
+        "source": r.text("source"),
+    }
 
 
 def _project(r: _Row) -> dict[str, Any]:

@@ -71,10 +71,27 @@ STATISTICS_FILES: dict[str, StatisticsFile] = {
     f.dataset: f
     for f in (
         StatisticsFile("ads_2024_lan", "statistics-ads-2024-lan", "Job ads 2024 per occupation group x län", "2024"),
-        StatisticsFile("ads_2024_kommun", "statistics-ads-2024-kommun", "Job ads 2024 per occupation group x kommun", "2024"),
-        StatisticsFile("platsbanken_current", "statistics-platsbanken", "Open Platsbanken ads per occupation group x area", "undated snapshot"),
-        StatisticsFile("barometer_regional", "statistics-barometer-regional", "Yrkesbarometer per barometer occupation x län", "undated"),
-        StatisticsFile("ssyk_salary", "statistics-salary", "Monthly salary P10 / average / P90 per SSYK-4 (SEK)", "2023 (per source app)"),
+        StatisticsFile(
+            "ads_2024_kommun", "statistics-ads-2024-kommun", "Job ads 2024 per occupation group x kommun", "2024"
+        ),
+        StatisticsFile(
+            "platsbanken_current",
+            "statistics-platsbanken",
+            "Open Platsbanken ads per occupation group x area",
+            "undated snapshot",
+        ),
+        StatisticsFile(
+            "barometer_regional",
+            "statistics-barometer-regional",
+            "Yrkesbarometer per barometer occupation x län",
+            "undated",
+        ),
+        StatisticsFile(
+            "ssyk_salary",
+            "statistics-salary",
+            "Monthly salary P10 / average / P90 per SSYK-4 (SEK)",
+            "2023 (per source app)",
+        ),
     )
 }
 

@@ -42,8 +42,17 @@ __all__ = [
 ]
 
 PROGRAMME_COLUMNS = (
-    "institution", "programme_code", "programme_name", "degree", "sun_level", "sun_field", "form", "places", "kommunkod", "credits",
-)  # fmt: skip
+    "institution",
+    "programme_code",
+    "programme_name",
+    "degree",
+    "sun_level",
+    "sun_field",
+    "form",
+    "places",
+    "kommunkod",
+    "credits",
+)
 COURSE_COLUMNS = ("course_code", "course_title", "course_credits", "term", "mandatory")
 YEAR_COLUMNS = ("year", "admitted", "graduates")
 REQUIRED_COLUMNS = (*PROGRAMME_COLUMNS, *COURSE_COLUMNS)
@@ -62,14 +71,20 @@ class TemplateProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"rad {self.row}, kolumn {self.column}: {self.message}" if self.column else f"rad {self.row}: {self.message}"
+        return (
+            f"rad {self.row}, kolumn {self.column}: {self.message}"
+            if self.column
+            else f"rad {self.row}: {self.message}"
+        )
 
 
 class TemplateInvalid(IngestError):
     """The template has problems; ``problems`` lists every one (row, column, message)."""
 
     def __init__(self, path: Path | str | None, problems: list[TemplateProblem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.row, REQUIRED_COLUMNS.index(p.column) if p.column in REQUIRED_COLUMNS else 99))
+        self.problems = sorted(
+            problems, key=lambda p: (p.row, REQUIRED_COLUMNS.index(p.column) if p.column in REQUIRED_COLUMNS else 99)
+        )
         summary = f"{len(self.problems)} fel i mallen, inget importerades: " + "; ".join(str(p) for p in self.problems)
         super().__init__(summary, path=path)
 
@@ -144,7 +159,9 @@ class _RowReader:
             self.fail(column, f"”{text}” är inget heltal.")
             return None
         if value < minimum:
-            self.fail(column, "värdet får inte vara negativt." if minimum == 0 else f"värdet måste vara minst {minimum}.")
+            self.fail(
+                column, "värdet får inte vara negativt." if minimum == 0 else f"värdet måste vara minst {minimum}."
+            )
             return None
         if maximum is not None and value > maximum:
             self.fail(column, f"värdet får vara högst {maximum}.")
@@ -235,7 +252,11 @@ def _raw_rows_for(path: Path, required_columns: tuple[str, ...]) -> list[tuple[i
         missing = [c for c in required_columns if c not in normalised]
         if missing:
             raise DataFileMalformed(f"missing column(s) {', '.join(missing)} in header {header}", path=path, line=1)
-        return [(n, row) for n, row in read_csv(path, [], delimiter=delimiter) if any((v or "").strip() for v in row.values())]
+        return [
+            (n, row)
+            for n, row in read_csv(path, [], delimiter=delimiter)
+            if any((v or "").strip() for v in row.values())
+        ]
     raise DataFileMalformed("expected a .csv or .xlsx file", path=path)
 
 
@@ -258,12 +279,18 @@ def read_programme_template(path: Path) -> ParsedTemplate:
         head = first.setdefault(key, r)
         if head is r:
             if not r.programme_name:
-                problems.append(TemplateProblem(r.row, "programme_name", "fältet måste fyllas i (på programmets första rad)."))
+                problems.append(
+                    TemplateProblem(r.row, "programme_name", "fältet måste fyllas i (på programmets första rad).")
+                )
             continue
         for column in PROGRAMME_COLUMNS[2:]:
             value, expected = getattr(r, column), getattr(head, column)
             if value not in ("", None) and value != expected:
                 problems.append(
-                    TemplateProblem(r.row, column, f"”{value}” skiljer sig från rad {head.row} (”{expected if expected not in ('', None) else ''}”).")
+                    TemplateProblem(
+                        r.row,
+                        column,
+                        f"”{value}” skiljer sig från rad {head.row} (”{expected if expected not in ('', None) else ''}”).",
+                    )
                 )
     return ParsedTemplate(path=path, rows=rows, problems=problems)

@@ -42,7 +42,6 @@ from .taxonomy_records import (
 __all__ = ["SsykSunRecord", "ReferenceSnapshot", "read_reference_snapshot"]
 
 
-
 @dataclass(frozen=True, slots=True)
 class SsykSunRecord:
     ssyk_code: str
@@ -153,7 +152,9 @@ def _occupation_names_2021(values_path: Path) -> list[OccupationNameRecord]:
         ssyk = parent.get("legacy_ams_taxonomy_id")
         if not ssyk:
             raise DataFileMalformed(f"occupation-name #{i + 1} has no SSYK parent", path=values_path, key="parent")
-        out.append(OccupationNameRecord(item["concept_id"], item["label"], str(ssyk), item.get("legacy_ams_taxonomy_id")))
+        out.append(
+            OccupationNameRecord(item["concept_id"], item["label"], str(ssyk), item.get("legacy_ams_taxonomy_id"))
+        )
     return out
 
 

@@ -10,7 +10,16 @@ from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
 from .file_formats import read_csv, read_json, read_xlsx
 
-__all__ = ["LanRecord", "KommunRecord", "FaRegionRecord", "read_lan", "read_kommuner", "read_fa_regions", "read_shapes", "read_fa_shapes"]
+__all__ = [
+    "LanRecord",
+    "KommunRecord",
+    "FaRegionRecord",
+    "read_lan",
+    "read_kommuner",
+    "read_fa_regions",
+    "read_shapes",
+    "read_fa_shapes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +72,11 @@ def read_lan(path: Path) -> list[LanRecord]:
         code = row["code"].strip().zfill(2)
         if not code.isdigit() or len(code) != 2:
             raise DataFileMalformed(f"invalid länskod {row['code']!r}", path=path, line=line, key="code")
-        out.append(LanRecord(code, row["name"].strip(), row["letter"].strip(), _int(row["population"], path, line, "population")))
+        out.append(
+            LanRecord(
+                code, row["name"].strip(), row["letter"].strip(), _int(row["population"], path, line, "population")
+            )
+        )
     return out
 
 
@@ -132,7 +145,9 @@ def _kml_ring(element: Any, path: Path, code: str) -> list[list[float]]:
         try:
             ring.append([round(float(parts[0]), 4), round(float(parts[1]), 4)])
         except (ValueError, IndexError) as exc:
-            raise DataFileMalformed(f"FA-region {code}: bad coordinate {point!r}", path=path, key="coordinates") from exc
+            raise DataFileMalformed(
+                f"FA-region {code}: bad coordinate {point!r}", path=path, key="coordinates"
+            ) from exc
     if len(ring) < 4:
         raise DataFileMalformed(f"FA-region {code}: a ring with fewer than 4 points", path=path, key="coordinates")
     return ring
@@ -161,13 +176,19 @@ def read_fa_shapes(path: Path) -> dict[str, dict[str, Any]]:
         for polygon in placemark.iter(f"{_KML}Polygon"):
             outer = polygon.find(f"{_KML}outerBoundaryIs/{_KML}LinearRing")
             if outer is None:
-                raise DataFileMalformed(f"FA-region {code}: polygon without outer boundary", path=path, key="outerBoundaryIs")
+                raise DataFileMalformed(
+                    f"FA-region {code}: polygon without outer boundary", path=path, key="outerBoundaryIs"
+                )
             rings = [_kml_ring(outer, path, code)]
             rings += [_kml_ring(r, path, code) for r in polygon.findall(f"{_KML}innerBoundaryIs/{_KML}LinearRing")]
             polygons.append(rings)
         if not polygons:
             raise DataFileMalformed(f"FA-region {code} has no polygon", path=path, key="Polygon")
-        shapes[code] = {"type": "Polygon", "coordinates": polygons[0]} if len(polygons) == 1 else {"type": "MultiPolygon", "coordinates": polygons}
+        shapes[code] = (
+            {"type": "Polygon", "coordinates": polygons[0]}
+            if len(polygons) == 1
+            else {"type": "MultiPolygon", "coordinates": polygons}
+        )
     if not shapes:
         raise DataFileMalformed("no FA-region placemarks (truncated file?)", path=path)
     return shapes

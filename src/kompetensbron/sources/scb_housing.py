@@ -104,12 +104,18 @@ def _cell(raw: object, path: Path, line: int | None, column: str) -> int | None:
         try:
             as_float = float(text.replace(",", "."))
         except ValueError:
-            raise DataFileMalformed(f"expected a number of dwellings, got {raw!r}", path=path, line=line, key=column) from None
+            raise DataFileMalformed(
+                f"expected a number of dwellings, got {raw!r}", path=path, line=line, key=column
+            ) from None
         if not as_float.is_integer():
-            raise DataFileMalformed(f"expected a whole number of dwellings, got {raw!r}", path=path, line=line, key=column) from None
+            raise DataFileMalformed(
+                f"expected a whole number of dwellings, got {raw!r}", path=path, line=line, key=column
+            ) from None
         value = int(as_float)
     if not 0 <= value <= MAX_CELL:
-        raise DataFileMalformed(f"number of dwellings out of range (0–{MAX_CELL:,}): {value}", path=path, line=line, key=column)
+        raise DataFileMalformed(
+            f"number of dwellings out of range (0–{MAX_CELL:,}): {value}", path=path, line=line, key=column
+        )
     return value
 
 
@@ -147,9 +153,13 @@ class _Totals:
             if key in self.missing:
                 continue
             code, name = _region(key[0])
-            records.append(StockRecord(region=key[0], code=code, name=name, year=key[1], homes=self.sums[key], line=line))
+            records.append(
+                StockRecord(region=key[0], code=code, name=name, year=key[1], homes=self.sums[key], line=line)
+            )
         if not records:
-            raise DataFileMalformed("no student-housing figures (typ av specialbostad 'studentbostad') in the file", path=path)
+            raise DataFileMalformed(
+                "no student-housing figures (typ av specialbostad 'studentbostad') in the file", path=path
+            )
         return ScbStock(path, sha, fmt, records, sorted(self.missing), self.aggregates)
 
 
@@ -192,7 +202,9 @@ def _read_csv(path: Path, text: str, sha: str) -> ScbStock:
         years = {i: _YEAR_AT_END.search(name.strip()) for i, name in enumerate(header)}
         year_cols = {i: int(m.group(1)) for i, m in years.items() if m and i not in (region_col, type_col)}
         if not year_cols:
-            raise DataFileMalformed(f"no year column ('år' or columns ending in a year) in header {header}", path=path, line=1)
+            raise DataFileMalformed(
+                f"no year column ('år' or columns ending in a year) in header {header}", path=path, line=1
+            )
         fmt = "scb-csv-wide"
         for line, row in enumerate(rows, start=2):
             if not row:
@@ -241,15 +253,23 @@ def _read_json_stat(path: Path, text: str, sha: str) -> ScbStock:
     cats = {name: _labels(dimension.get(name), name, path) for name in ids}
     for name, size in zip(ids, sizes):
         if len(cats[name]) != size:
-            raise DataFileMalformed(f"dimension {name} has {len(cats[name])} categories, size says {size}", path=path, key=f"dimension.{name}")
+            raise DataFileMalformed(
+                f"dimension {name} has {len(cats[name])} categories, size says {size}",
+                path=path,
+                key=f"dimension.{name}",
+            )
     time_dim = (role.get("time") or [None])[0] or next((n for n in ids if n.casefold() in {"tid", "time", "år"}), None)
     geo_dim = (role.get("geo") or [None])[0] or next((n for n in ids if n.casefold() == "region"), None)
     type_dim = next((n for n in ids if any(_is_student(label) for _, label in cats[n])), None)
     if time_dim is None or geo_dim is None or type_dim is None:
-        raise DataFileMalformed("expected a region, a time and a special-housing type dimension (BO0104T7)", path=path, key="id")
+        raise DataFileMalformed(
+            "expected a region, a time and a special-housing type dimension (BO0104T7)", path=path, key="id"
+        )
     metric = (role.get("metric") or [None])[0]
     if metric and len(cats[metric]) != 1:
-        raise DataFileMalformed(f"expected one content ({metric}), got {len(cats[metric])}", path=path, key=f"dimension.{metric}")
+        raise DataFileMalformed(
+            f"expected one content ({metric}), got {len(cats[metric])}", path=path, key=f"dimension.{metric}"
+        )
     values = payload["value"]
     total = 1
     for size in sizes:
@@ -257,7 +277,11 @@ def _read_json_stat(path: Path, text: str, sha: str) -> ScbStock:
     if isinstance(values, dict):
         values = [values.get(str(i)) for i in range(total)]
     if not isinstance(values, list) or len(values) != total:
-        raise DataFileMalformed(f"expected {total} values, got {len(values) if isinstance(values, list) else type(values).__name__}", path=path, key="value")
+        raise DataFileMalformed(
+            f"expected {total} values, got {len(values) if isinstance(values, list) else type(values).__name__}",
+            path=path,
+            key="value",
+        )
     status = payload.get("status") or {}
     strides = [1] * len(sizes)
     for i in range(len(sizes) - 2, -1, -1):
@@ -271,8 +295,14 @@ def _read_json_stat(path: Path, text: str, sha: str) -> ScbStock:
         code, label = cats[geo_dim][pos[g_pos]]
         region = f"{code} {label}" if label != code else code
         year = _year(cats[time_dim][pos[t_pos]][0], path, None, f"dimension.{time_dim}")
-        cell_status = status.get(str(flat)) if isinstance(status, dict) else (status[flat] if isinstance(status, list) else None)
-        value = None if raw is None and cell_status in MISSING | {None} else (0 if raw is None else _cell(raw, path, None, f"value[{flat}]"))
+        cell_status = (
+            status.get(str(flat)) if isinstance(status, dict) else (status[flat] if isinstance(status, list) else None)
+        )
+        value = (
+            None
+            if raw is None and cell_status in MISSING | {None}
+            else (0 if raw is None else _cell(raw, path, None, f"value[{flat}]"))
+        )
         totals.add(region, year, value, flat)
     return totals.result(path, sha, "json-stat")
 

@@ -126,7 +126,12 @@ def parse_syllabus(obj: Any, path: Path, line: int) -> SyllabusRecord:
             raise DataFileMalformed("missing key", path=path, line=line, key=key)
     level = _text(obj, "NivaForkortning", path, line)
     if level not in LEVELS:
-        raise DataFileMalformed(f"unknown level {level!r} (expected one of {', '.join(LEVELS)})", path=path, line=line, key="NivaForkortning")
+        raise DataFileMalformed(
+            f"unknown level {level!r} (expected one of {', '.join(LEVELS)})",
+            path=path,
+            line=line,
+            key="NivaForkortning",
+        )
     raw_credits = _text(obj, "hp", path, line)
     try:
         credits = Decimal(raw_credits.replace(",", "."))
@@ -138,10 +143,14 @@ def parse_syllabus(obj: Any, path: Path, line: int) -> SyllabusRecord:
     try:
         valid_from = dt.date.fromisoformat(raw_date[:10])
     except ValueError:
-        raise DataFileMalformed(f"date {raw_date!r} is not YYYY-MM-DD", path=path, line=line, key="GallerFrom") from None
+        raise DataFileMalformed(
+            f"date {raw_date!r} is not YYYY-MM-DD", path=path, line=line, key="GallerFrom"
+        ) from None
     raw_version = _text(obj, "MajorVersion", path, line)
     if not raw_version.isdigit():
-        raise DataFileMalformed(f"version {raw_version!r} is not a whole number", path=path, line=line, key="MajorVersion")
+        raise DataFileMalformed(
+            f"version {raw_version!r} is not a whole number", path=path, line=line, key="MajorVersion"
+        )
     ilos = obj["ilos"]
     if not isinstance(ilos, list) or not all(isinstance(x, str) for x in ilos):
         raise DataFileMalformed("expected a list of texts", path=path, line=line, key="ilos")
@@ -180,7 +189,9 @@ def read_syllabi(path: Path) -> SyllabusFile:
                 try:
                     obj = json.loads(text)
                 except json.JSONDecodeError as exc:
-                    raise DataFileMalformed(f"invalid JSON: {exc.msg} (column {exc.colno})", path=path, line=number) from None
+                    raise DataFileMalformed(
+                        f"invalid JSON: {exc.msg} (column {exc.colno})", path=path, line=number
+                    ) from None
                 record = parse_syllabus(obj, path, number)
                 old = latest.get(record.code)
                 if old is not None:
@@ -192,4 +203,6 @@ def read_syllabi(path: Path) -> SyllabusFile:
         raise DataFileMalformed(f"not UTF-8 text ({exc.reason})", path=path) from exc
     if not lines:
         raise DataFileMalformed("file is empty", path=path)
-    return SyllabusFile(path=path, records=sorted(latest.values(), key=lambda r: r.code), lines=lines, superseded=superseded)
+    return SyllabusFile(
+        path=path, records=sorted(latest.values(), key=lambda r: r.code), lines=lines, superseded=superseded
+    )

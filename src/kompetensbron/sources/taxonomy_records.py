@@ -99,7 +99,9 @@ def parse_ssyk_groups(payload: Any, origin: Path, level: int) -> list[SsykRecord
     return out
 
 
-def _walk(nodes: list[dict[str, Any]], parent: dict[str, Any] | None) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
+def _walk(
+    nodes: list[dict[str, Any]], parent: dict[str, Any] | None
+) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
     for node in nodes:
         yield node, parent
         yield from _walk(node.get("narrower") or [], node)
@@ -126,7 +128,9 @@ def parse_ssyk_hierarchy(payload: Any, origin: Path) -> tuple[list[SsykRecord], 
             )
         elif kind == "occupation-name":
             if parent is None or parent.get("type") != "ssyk-level-4":
-                raise DataFileMalformed(f"{where}: occupation-name outside an SSYK-4 group", path=origin, key="narrower")
+                raise DataFileMalformed(
+                    f"{where}: occupation-name outside an SSYK-4 group", path=origin, key="narrower"
+                )
             names.append(
                 OccupationNameRecord(
                     concept_id=require(node, "id", origin, where),

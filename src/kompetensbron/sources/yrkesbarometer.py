@@ -79,8 +79,18 @@ class BarometerFile:
 FILES: dict[str, BarometerFile] = {
     f.key: f
     for f in (
-        BarometerFile("historik", "historik.csv", "Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)", "2015–2019 realised, 2020–2026 AF projections"),
-        BarometerFile("bedomning", "bedomning.csv", "Arbetsförmedlingen, Yrkesbarometer: bedömning per prognosyrke och FA-region", "bedömning 2024 (1 år) och 2026 (5 år)"),
+        BarometerFile(
+            "historik",
+            "historik.csv",
+            "Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)",
+            "2015–2019 realised, 2020–2026 AF projections",
+        ),
+        BarometerFile(
+            "bedomning",
+            "bedomning.csv",
+            "Arbetsförmedlingen, Yrkesbarometer: bedömning per prognosyrke och FA-region",
+            "bedömning 2024 (1 år) och 2026 (5 år)",
+        ),
         BarometerFile("1-ar", "1-ar.xlsx", "Arbetsförmedlingen, bristindex 1 år per län och SSYK", "prognos 1 år"),
         BarometerFile("5-ar", "5-ar.xlsx", "Arbetsförmedlingen, bristindex 5 år per SSYK", "prognos 5 år"),
     )
@@ -199,7 +209,16 @@ def _ssyk(value: Any, path: Path, line: int) -> tuple[str, ...]:
 
 # --- readers ---------------------------------------------------------------------------
 
-_HISTORY_COLUMNS = ["ar", "antalEFT", "antalPEN", "antalTILL", "antalEFTprognos", "antalTILLprognos", "antalPENprognos", "conceptidprognosyrke"]
+_HISTORY_COLUMNS = [
+    "ar",
+    "antalEFT",
+    "antalPEN",
+    "antalTILL",
+    "antalEFTprognos",
+    "antalTILLprognos",
+    "antalPENprognos",
+    "conceptidprognosyrke",
+]
 
 
 def read_history(path: Path) -> list[HistoryRow]:
@@ -229,7 +248,15 @@ def read_history(path: Path) -> list[HistoryRow]:
     return rows
 
 
-_ASSESSMENT_COLUMNS = ["conceptidprognosyrke", "fa15nr", "bedömning24", "bedömning26", "yrkesverksamma_antal", "andel_kvinnor", "index"]
+_ASSESSMENT_COLUMNS = [
+    "conceptidprognosyrke",
+    "fa15nr",
+    "bedömning24",
+    "bedömning26",
+    "yrkesverksamma_antal",
+    "andel_kvinnor",
+    "index",
+]
 _ARROWS = {
     "demand_arrow_2022": "pil_2022_efterfråga",
     "demand_arrow_2026": "pil_2026_efterfråga",
@@ -253,7 +280,9 @@ def read_assessments(path: Path) -> list[Assessment]:
     for line, row in read_csv(path, _ASSESSMENT_COLUMNS + list(_ARROWS.values()), delimiter=";"):
         fa = _integer(row["fa15nr"], path, line, "fa15nr")
         if fa is None or fa < 0:
-            raise DataFileMalformed(f"expected an FA-region number, got {row['fa15nr']!r}", path=path, line=line, key="fa15nr")
+            raise DataFileMalformed(
+                f"expected an FA-region number, got {row['fa15nr']!r}", path=path, line=line, key="fa15nr"
+            )
         employed = _integer(row["yrkesverksamma_antal"], path, line, "yrkesverksamma_antal")
         out.append(
             Assessment(
@@ -272,7 +301,15 @@ def read_assessments(path: Path) -> list[Assessment]:
     return out
 
 
-_ONE_YEAR_COLUMNS = ["Län", "Yrkesområde", "SSYK", "Prognosyrke", "(18H Om 1 år)", "(18H Klartext, Om 1 år)", "(18H Antal Kommuner Om 1 år)"]
+_ONE_YEAR_COLUMNS = [
+    "Län",
+    "Yrkesområde",
+    "SSYK",
+    "Prognosyrke",
+    "(18H Om 1 år)",
+    "(18H Klartext, Om 1 år)",
+    "(18H Antal Kommuner Om 1 år)",
+]
 
 
 def _index(value: Any, path: Path, line: int, column: str) -> float | None:
@@ -333,7 +370,9 @@ def read_one_year(path: Path) -> list[OneYearForecast]:
                 name=str(row.get("Prognosyrke") or "").strip(),
                 index=_index(row.get("(18H Om 1 år)"), path, line, "(18H Om 1 år)"),
                 text=text if text and text != "-" else None,
-                municipalities=_integer(row.get("(18H Antal Kommuner Om 1 år)"), path, line, "(18H Antal Kommuner Om 1 år)"),
+                municipalities=_integer(
+                    row.get("(18H Antal Kommuner Om 1 år)"), path, line, "(18H Antal Kommuner Om 1 år)"
+                ),
                 line=line,
             )
         )

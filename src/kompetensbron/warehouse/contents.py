@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from kompetensbron.warehouse.duck import Connection
 
-__all__ = ["Contents", "SalaryRow", "BarometerSummary", "contents", "salary", "barometer_summary", "skill_counts_by_occupation"]
+__all__ = [
+    "Contents",
+    "SalaryRow",
+    "BarometerSummary",
+    "contents",
+    "salary",
+    "barometer_summary",
+    "skill_counts_by_occupation",
+]
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,9 @@ def contents(con: Connection) -> Contents:
     snapshot = con.execute("SELECT snapshot FROM warehouse_meta").fetchone()
     has_statistics = _count(con, "SELECT count(*) FROM (SELECT 1 FROM stat_job_ads LIMIT 1)") > 0
     has_ads = _count(con, "SELECT count(*) FROM (SELECT 1 FROM ads LIMIT 1)") > 0
-    has_enriched = has_ads and _count(con, "SELECT count(*) FROM (SELECT 1 FROM ads WHERE enrich_version IS NOT NULL LIMIT 1)") > 0
+    has_enriched = (
+        has_ads and _count(con, "SELECT count(*) FROM (SELECT 1 FROM ads WHERE enrich_version IS NOT NULL LIMIT 1)") > 0
+    )
     return Contents(snapshot[0] if snapshot else None, has_statistics, has_ads, has_enriched)
 
 
@@ -75,7 +85,9 @@ def barometer_summary(con: Connection) -> BarometerSummary:
 def skill_counts_by_occupation(con: Connection) -> dict[str, tuple[int, dict[str, int]]]:
     """``{ssyk: (enriched ads naming any skill, {skill_id: ads naming it})}``; empty without enriched ads."""
     totals = dict(
-        con.execute("SELECT ssyk, count(*) FROM ads WHERE ssyk IS NOT NULL AND len(skill_ids) > 0 GROUP BY 1").fetchall()
+        con.execute(
+            "SELECT ssyk, count(*) FROM ads WHERE ssyk IS NOT NULL AND len(skill_ids) > 0 GROUP BY 1"
+        ).fetchall()
     )
     if not totals:
         return {}

@@ -209,6 +209,7 @@ def demand_by_occupation_region(
     )
     if rows:
         first, last = rows[0], rows[-1]
+
         def fmt(r: Any) -> str:
             return f"{r.year}-{r.month:02d}" if grain == "month" else str(r.year)
 

@@ -11,11 +11,11 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 
 from kompetensbron import __version__
-from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.dossier.api import router as dossier_router
 from kompetensbron.education.api import router as education_router
-from kompetensbron.housing.api import router as housing_router
+from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.graduates.api import router as graduates_router
+from kompetensbron.housing.api import router as housing_router
 from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.matchning.api import router as matchning_router
@@ -61,7 +61,9 @@ def _refused_by_database(request: HttpRequest, exc: Exception):
     gets its own check. The write ran in the service's transaction, so nothing was committed.
     """
     logging.getLogger(__name__).warning("input refused by the database on %s %s: %r", request.method, request.path, exc)
-    return api.create_response(request, {"detail": "Uppgifterna kunde inte sparas: ett värde är ogiltigt eller finns redan."}, status=422)
+    return api.create_response(
+        request, {"detail": "Uppgifterna kunde inte sparas: ett värde är ogiltigt eller finns redan."}, status=422
+    )
 
 
 api.add_router("/", reference_router)

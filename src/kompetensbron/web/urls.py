@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .api import api
 from . import views
+from .api import api
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -28,7 +28,12 @@ class VendorFinder(BaseFinder):
     def check(self, **kwargs):
         missing = [rel for rel in VENDOR_FILES.values() if not (NODE_MODULES / rel).is_file()]
         if missing:
-            return [CheckWarning(f"JavaScript libraries missing in {NODE_MODULES}: {', '.join(missing)}; run 'npm ci' (scripts/setup does)", id="kompetensbron.W001")]
+            return [
+                CheckWarning(
+                    f"JavaScript libraries missing in {NODE_MODULES}: {', '.join(missing)}; run 'npm ci' (scripts/setup does)",
+                    id="kompetensbron.W001",
+                )
+            ]
         return []
 
     def find(self, path, find_all=False, **kwargs):

@@ -12,5 +12,7 @@ from kompetensbron.sources.data_status import data_status
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    page = HomePage.build(counts=reference_counts(), sources=list_data_sources(), datasets=data_status(get_settings().data_dir))
+    page = HomePage.build(
+        counts=reference_counts(), sources=list_data_sources(), datasets=data_status(get_settings().data_dir)
+    )
     return render(request, "home.html", {"page": page})

@@ -48,7 +48,10 @@ def test_more_homes_never_lengthen_the_median_wait_in_expectation():
     for name in ("sssb", "sgs"):
         medians = {}
         for homes in (200, 300):
-            runs = [simulate(get_rules(name), base.with_changes(homes=homes, seed=seed)).median_wait_days for seed in range(1, 5)]
+            runs = [
+                simulate(get_rules(name), base.with_changes(homes=homes, seed=seed)).median_wait_days
+                for seed in range(1, 5)
+            ]
             medians[homes] = statistics.mean(runs)
         assert medians[300] <= medians[200], (name, medians)
 

@@ -87,7 +87,9 @@ def _check_percent(kind: str, value: int | None, errors: dict[str, str]) -> None
 def create_programme(*, actor, data: ProgrammeCreate, is_demo: bool = False) -> Programme:
     owner = Organisation.objects.filter(pk=data.owner_id).first()
     if owner is None:
-        raise ValidationFailed("Uppgifterna kunde inte sparas.", {"owner_id": v.UNKNOWN_ORGANISATION.format(data.owner_id)})
+        raise ValidationFailed(
+            "Uppgifterna kunde inte sparas.", {"owner_id": v.UNKNOWN_ORGANISATION.format(data.owner_id)}
+        )
     require(actor, "add_housing_programme", owner, "Endast en regions samordnare får lägga upp ett program.")
     errors = v.check_required(name=data.name)
     lan = Lan.objects.filter(pk=data.lan_code).first()
@@ -100,9 +102,16 @@ def create_programme(*, actor, data: ProgrammeCreate, is_demo: bool = False) -> 
     v.raise_if(errors)
     with transaction.atomic():
         programme = Programme.objects.create(
-            name=data.name.strip(), owner=owner, lan=lan, baseline_year=data.baseline_year, target_year=data.target_year,
-            target_kind=data.target_kind, target_value=data.target_value, description=data.description.strip(), is_demo=is_demo,
-        )  # fmt: skip
+            name=data.name.strip(),
+            owner=owner,
+            lan=lan,
+            baseline_year=data.baseline_year,
+            target_year=data.target_year,
+            target_kind=data.target_kind,
+            target_value=data.target_value,
+            description=data.description.strip(),
+            is_demo=is_demo,
+        )
         record(actor=actor, action="create", obj=programme, after=snapshot(programme))
     return programme
 
@@ -117,8 +126,12 @@ def update_programme(*, actor, programme: Programme, data: ProgrammeUpdate) -> P
     name = (changes.get("name") or "").strip()
     if name and Programme.objects.filter(name__iexact=name).exclude(pk=programme.pk).exists():
         errors["name"] = f"Programmet {name} finns redan."
-    _check_years(changes.get("baseline_year", programme.baseline_year), changes.get("target_year", programme.target_year), errors)
-    _check_percent(changes.get("target_kind", programme.target_kind), changes.get("target_value", programme.target_value), errors)
+    _check_years(
+        changes.get("baseline_year", programme.baseline_year), changes.get("target_year", programme.target_year), errors
+    )
+    _check_percent(
+        changes.get("target_kind", programme.target_kind), changes.get("target_value", programme.target_value), errors
+    )
     v.raise_if(errors)
     with transaction.atomic():
         before = snapshot(programme)
@@ -134,7 +147,10 @@ def set_kommun_target(*, actor, programme: Programme, data: KommunTargetIn) -> K
     require(actor, "change_housing_programme", programme, NOT_OWNER)
     kommun = Kommun.objects.filter(pk=data.kommun_code).first()
     if kommun is None or kommun.lan_id != programme.lan_id:
-        raise ValidationFailed("Uppgifterna kunde inte sparas.", {"kommun_code": f"{data.kommun_code} är ingen kommun i {programme.lan.name}."})
+        raise ValidationFailed(
+            "Uppgifterna kunde inte sparas.",
+            {"kommun_code": f"{data.kommun_code} är ingen kommun i {programme.lan.name}."},
+        )
     with transaction.atomic():
         existing = KommunTarget.objects.filter(programme=programme, kommun=kommun).first()
         if data.target_homes == 0:
@@ -143,8 +159,12 @@ def set_kommun_target(*, actor, programme: Programme, data: KommunTargetIn) -> K
                 existing.delete()
             return None
         before = snapshot(existing) if existing else None
-        target, _ = KommunTarget.objects.update_or_create(programme=programme, kommun=kommun, defaults={"target_homes": data.target_homes})
-        record(actor=actor, action="update" if existing else "create", obj=target, before=before, after=snapshot(target))
+        target, _ = KommunTarget.objects.update_or_create(
+            programme=programme, kommun=kommun, defaults={"target_homes": data.target_homes}
+        )
+        record(
+            actor=actor, action="update" if existing else "create", obj=target, before=before, after=snapshot(target)
+        )
     return target
 
 
@@ -169,9 +189,9 @@ def programme_progress(programme: Programme) -> ProgrammeProgress:
     codes = [k.code for k in kommuner]
     stock, sources = _stock_by_kommun(codes)
     projects = list(
-        HousingProject.objects.filter(kommun_id__in=codes).exclude(status=ProjectStatus.CANCELLED).values(
-            "kommun_id", "homes", "status", "expected_completion_year", "actual_completion_year", "is_demo"
-        )
+        HousingProject.objects.filter(kommun_id__in=codes)
+        .exclude(status=ProjectStatus.CANCELLED)
+        .values("kommun_id", "homes", "status", "expected_completion_year", "actual_completion_year", "is_demo")
     )
     start, target_year = programme.baseline_year, programme.target_year
     baselines = {c: _baseline(stock.get(c, {}), start) for c in codes}
@@ -192,19 +212,30 @@ def programme_progress(programme: Programme) -> ProgrammeProgress:
     span = target_year - start + 1
     for year in range(start, last_year + 1):
         completed = sum(
-            p["homes"] for p in projects
-            if p["status"] == ProjectStatus.COMPLETED and p["actual_completion_year"] and start <= p["actual_completion_year"] <= year
-        )  # fmt: skip
-        building = sum(p["homes"] for p in projects if p["status"] == ProjectStatus.UNDER_CONSTRUCTION and due(p) <= year)
+            p["homes"]
+            for p in projects
+            if p["status"] == ProjectStatus.COMPLETED
+            and p["actual_completion_year"]
+            and start <= p["actual_completion_year"] <= year
+        )
+        building = sum(
+            p["homes"] for p in projects if p["status"] == ProjectStatus.UNDER_CONSTRUCTION and due(p) <= year
+        )
         planned = sum(p["homes"] for p in projects if p["status"] in PLANNED_STATUSES and due(p) <= year)
         line = None if target is None else round(target * min(year - start + 1, span) / span)
-        years.append(ProgressYear(year=year, completed=completed, under_construction=building, planned=planned, target=line))
+        years.append(
+            ProgressYear(year=year, completed=completed, under_construction=building, planned=planned, target=line)
+        )
 
     targets = {t.kommun_id: t.target_homes for t in KommunTarget.objects.filter(programme=programme)}
     rows = []
     for k in kommuner:
         mine = [p for p in projects if p["kommun_id"] == k.code]
-        completed = sum(p["homes"] for p in mine if p["status"] == ProjectStatus.COMPLETED and (p["actual_completion_year"] or 0) >= start)
+        completed = sum(
+            p["homes"]
+            for p in mine
+            if p["status"] == ProjectStatus.COMPLETED and (p["actual_completion_year"] or 0) >= start
+        )
         any_completed = any(p["status"] == ProjectStatus.COMPLETED for p in mine)
         latest_year = max(stock.get(k.code, {}), default=None)
         latest = stock[k.code][latest_year] if latest_year is not None else None

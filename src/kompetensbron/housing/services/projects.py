@@ -75,7 +75,9 @@ def _check_years(status: str, expected: int | None, actual: int | None, errors: 
 def create_project(*, actor, data: ProjectCreate, is_demo: bool = False, source=None) -> HousingProject:
     owner = Organisation.objects.filter(pk=data.owner_id).first()
     if owner is None:
-        raise ValidationFailed("Uppgifterna kunde inte sparas.", {"owner_id": v.UNKNOWN_ORGANISATION.format(data.owner_id)})
+        raise ValidationFailed(
+            "Uppgifterna kunde inte sparas.", {"owner_id": v.UNKNOWN_ORGANISATION.format(data.owner_id)}
+        )
     require(actor, "add_housing_project", owner, "Endast bostadsföretagets samordnare får registrera projekt åt det.")
     errors = v.check_required(name=data.name)
     kommun = kommun_or_error(data.kommun_code, errors)
@@ -100,7 +102,12 @@ def create_project(*, actor, data: ProjectCreate, is_demo: bool = False, source=
             source=source,
         )
         ProjectStatusChange.objects.create(
-            project=project, from_status="", to_status=data.status, date=status_date, actor=_user(actor), note="Registrerat"
+            project=project,
+            from_status="",
+            to_status=data.status,
+            date=status_date,
+            actor=_user(actor),
+            note="Registrerat",
         )
         record(actor=actor, action="create", obj=project, after=snapshot(project))
     return project
@@ -113,7 +120,12 @@ def update_project(*, actor, project: HousingProject, data: ProjectUpdate) -> Ho
     if "name" in changes:
         errors |= v.check_required(name=changes["name"])
         name = (changes["name"] or "").strip()
-        if name and HousingProject.objects.filter(owner_id=project.owner_id, name__iexact=name).exclude(pk=project.pk).exists():
+        if (
+            name
+            and HousingProject.objects.filter(owner_id=project.owner_id, name__iexact=name)
+            .exclude(pk=project.pk)
+            .exists()
+        ):
             errors["name"] = f"Ägaren har redan ett projekt som heter {name}."
     for key in ("homes", "home_type"):
         if key in changes and changes[key] is None:
@@ -151,7 +163,12 @@ def change_status(*, actor, project: HousingProject, data: StatusChangeIn) -> Ho
     with transaction.atomic():
         before = snapshot(project)
         ProjectStatusChange.objects.create(
-            project=project, from_status=project.status, to_status=data.to_status, date=date, note=data.note.strip(), actor=_user(actor)
+            project=project,
+            from_status=project.status,
+            to_status=data.to_status,
+            date=date,
+            note=data.note.strip(),
+            actor=_user(actor),
         )
         project.status = data.to_status
         project.status_date = date

@@ -30,8 +30,12 @@ def set_queue_statistic(*, actor, data: QueueStatisticIn) -> QueueStatistic:
     """Enter (or correct) one year's figures of an organisation's queue for one home type."""
     organisation = Organisation.objects.filter(pk=data.organisation_id).first()
     if organisation is None:
-        raise ValidationFailed("Uppgifterna kunde inte sparas.", {"organisation_id": v.UNKNOWN_ORGANISATION.format(data.organisation_id)})
-    require(actor, "change_queue_statistics", organisation, "Endast bostadsföretagets samordnare får ange dess köstatistik.")
+        raise ValidationFailed(
+            "Uppgifterna kunde inte sparas.", {"organisation_id": v.UNKNOWN_ORGANISATION.format(data.organisation_id)}
+        )
+    require(
+        actor, "change_queue_statistics", organisation, "Endast bostadsföretagets samordnare får ange dess köstatistik."
+    )
     v.raise_if(check_queue_figures(data.median_wait_days, data.p90_wait_days))
     figures = data.model_dump(exclude={"organisation_id", "year", "home_type", "source"})
     with transaction.atomic():
@@ -41,7 +45,9 @@ def set_queue_statistic(*, actor, data: QueueStatisticIn) -> QueueStatistic:
             rows=1,
             imported_by=actor if getattr(actor, "pk", None) else None,
         )
-        existing = QueueStatistic.objects.filter(organisation=organisation, year=data.year, home_type=data.home_type).first()
+        existing = QueueStatistic.objects.filter(
+            organisation=organisation, year=data.year, home_type=data.home_type
+        ).first()
         before = snapshot(existing) if existing else None
         row, _ = QueueStatistic.objects.update_or_create(
             organisation=organisation, year=data.year, home_type=data.home_type, defaults={**figures, "source": source}
@@ -52,7 +58,9 @@ def set_queue_statistic(*, actor, data: QueueStatisticIn) -> QueueStatistic:
 
 def queue_series(*, organisation_id: int | None = None) -> list[QueueSeries]:
     """Every organisation's queue statistics by year (and home type), oldest first."""
-    qs = QueueStatistic.objects.select_related("organisation", "source").order_by("organisation__name", "year", "home_type")
+    qs = QueueStatistic.objects.select_related("organisation", "source").order_by(
+        "organisation__name", "year", "home_type"
+    )
     if organisation_id is not None:
         qs = qs.filter(organisation_id=organisation_id)
     grouped: dict[int, list] = defaultdict(list)

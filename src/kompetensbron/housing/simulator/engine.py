@@ -27,10 +27,22 @@ from .statistics import Recorder
 __all__ = ["GONE", "HOUSED", "PENDING", "REGISTERED", "WAITING", "Simulation"]
 
 PENDING, REGISTERED, WAITING, HOUSED, GONE = range(5)
-(E_COHORT, E_REGISTER, E_ADMIT, E_PASSIVE, E_FREEZE, E_UNPARK, E_GRADUATE,
- E_PUBLISH, E_ANSWER, E_MOVE_OUT, E_RETRY, E_ACTIVE) = range(12)
+(
+    E_COHORT,
+    E_REGISTER,
+    E_ADMIT,
+    E_PASSIVE,
+    E_FREEZE,
+    E_UNPARK,
+    E_GRADUATE,
+    E_PUBLISH,
+    E_ANSWER,
+    E_MOVE_OUT,
+    E_RETRY,
+    E_ACTIVE,
+) = range(12)
 #: at most this many heap entries are set aside while looking for one vacancy's candidates
-MAX_SCAN = 2000  # fmt: skip
+MAX_SCAN = 2000
 
 
 class Student:
@@ -52,10 +64,20 @@ class Student:
         "tb",
         "version",
         "wants",
-    )  # fmt: skip
+    )
 
-    def __init__(self, sid: int, reg: int, admit: int, grad: int, member: bool, wants: tuple[int, ...], tb: float) -> None:
-        self.sid, self.reg, self.admit, self.grad, self.member, self.wants, self.tb = sid, reg, admit, grad, member, wants, tb
+    def __init__(
+        self, sid: int, reg: int, admit: int, grad: int, member: bool, wants: tuple[int, ...], tb: float
+    ) -> None:
+        self.sid, self.reg, self.admit, self.grad, self.member, self.wants, self.tb = (
+            sid,
+            reg,
+            admit,
+            grad,
+            member,
+            wants,
+            tb,
+        )
         self.state = PENDING
         self.passive = False
         self.key = 0.0
@@ -171,13 +193,19 @@ class Simulation:
         for _ in range(sc.arrivals_per_year):
             autumn = random_() < sc.autumn_share
             admit = int(year * YEAR + (196 if autumn else 340) + gauss(0, 10))
-            reg = admit - int(random_() * sc.early_registration_max_days) if random_() < sc.early_registration_share else admit
+            reg = (
+                admit - int(random_() * sc.early_registration_max_days)
+                if random_() < sc.early_registration_share
+                else admit
+            )
             study_years = 1 + bisect.bisect(study_cum, random_() * study_cum[-1])
             grad = admit + study_years * YEAR - 60
             budget = sc.budget_median * math.exp(gauss(0, sc.budget_spread))
             liked = prefs[min(bisect.bisect(pref_cum, random_() * pref_cum[-1]), len(prefs) - 1)] or (0,)
             wants = tuple(i for i in liked if rents[i] <= budget) or (min(liked, key=lambda i: rents[i]),)
-            s = self._new_student(reg=reg, admit=admit, grad=grad, wants=wants, member=random_() < sc.union_member_share)
+            s = self._new_student(
+                reg=reg, admit=admit, grad=grad, wants=wants, member=random_() < sc.union_member_share
+            )
             if reg < admit:
                 push(max(reg, now), E_REGISTER, s.sid)
             push(max(admit, now), E_ADMIT, s.sid)
@@ -234,9 +262,13 @@ class Simulation:
     def _valid(self, entry, frozen: bool) -> Student | None:
         s = self.students[entry[2]]
         if (
-            s.version != entry[3] or s.state != WAITING or s.passive or s.parked_until > self.now
-            or s.pending >= self.rules.max_pending_offers or (s.frozen is not None) != frozen
-        ):  # fmt: skip
+            s.version != entry[3]
+            or s.state != WAITING
+            or s.passive
+            or s.parked_until > self.now
+            or s.pending >= self.rules.max_pending_offers
+            or (s.frozen is not None) != frozen
+        ):
             return None  # stale: re-entered with :meth:`_enqueue` when eligible again
         return s
 
@@ -473,7 +505,9 @@ class Simulation:
                 states[s.state] += 1
             assert states == self.counts, f"state counts {self.counts} != recount {states}"
             tenants = [h.tenant for h in self.homes if h.tenant != -1]
-            assert len(tenants) == self.let and len(set(tenants)) == len(tenants), "a home let twice or a tenant in two homes"
+            assert len(tenants) == self.let and len(set(tenants)) == len(tenants), (
+                "a home let twice or a tenant in two homes"
+            )
             assert all(self.students[t].state == HOUSED for t in tenants), "a tenant who is not housed"
             signed = [h.next_tenant for h in self.homes if h.next_tenant != -1]
             assert len(signed) == self.contracted_not_moved_in

@@ -109,7 +109,9 @@ class RuleSet:
     def with_changes(self, **changes: Any) -> RuleSet:
         """A copy with some fields changed (``decline_penalty`` may be a dict)."""
         if isinstance(changes.get("decline_penalty"), dict):
-            changes["decline_penalty"] = DeclinePenalty(**{**dataclasses.asdict(self.decline_penalty), **changes["decline_penalty"]})
+            changes["decline_penalty"] = DeclinePenalty(
+                **{**dataclasses.asdict(self.decline_penalty), **changes["decline_penalty"]}
+            )
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise RuleError(f"unknown rule field(s): {', '.join(sorted(unknown))}")
@@ -182,7 +184,9 @@ def get_rules(name: str) -> RuleSet:
     try:
         return BUILT_IN_RULES[name]
     except KeyError:
-        raise RuleError(f"unknown rule set {name!r}; choose one of {', '.join(BUILT_IN_RULES)} or a JSON file") from None
+        raise RuleError(
+            f"unknown rule set {name!r}; choose one of {', '.join(BUILT_IN_RULES)} or a JSON file"
+        ) from None
 
 
 def rules_from_dict(data: dict[str, Any]) -> RuleSet:

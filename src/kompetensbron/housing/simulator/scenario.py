@@ -100,18 +100,34 @@ class Scenario:
             value = getattr(self, name)
             if not isinstance(value, int) or not low <= value <= high:
                 problems[name] = f"{low}–{high:,}".replace(",", " ")
-        for name in ("autumn_share", "early_registration_share", "union_member_share",
-                     "accept_probability", "early_move_out_probability"):  # fmt: skip
+        for name in (
+            "autumn_share",
+            "early_registration_share",
+            "union_member_share",
+            "accept_probability",
+            "early_move_out_probability",
+        ):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 problems[name] = "0–1"
         if not self.home_types or abs(sum(t.share for t in self.home_types) - 1.0) > 1e-6:
             problems["home_types"] = "the shares of the home types add up to 1"
         names = {t.name for t in self.home_types}
-        if not self.preferences or any(w < 0 for _, w in self.preferences) or not any(set(p) & names for p, _ in self.preferences):
+        if (
+            not self.preferences
+            or any(w < 0 for _, w in self.preferences)
+            or not any(set(p) & names for p, _ in self.preferences)
+        ):
             problems["preferences"] = "at least one preference with a known home type, weights ≥ 0"
         if len(names) != len(self.home_types):
             problems["home_types"] = "each home type once"
-        for name in ("early_registration_max_days", "alternative_housing_mean_days", "returns_after_mean_days", "notice_days", "application_days", "budget_median"):
+        for name in (
+            "early_registration_max_days",
+            "alternative_housing_mean_days",
+            "returns_after_mean_days",
+            "notice_days",
+            "application_days",
+            "budget_median",
+        ):
             if not 0 < getattr(self, name) <= 100_000:
                 problems[name] = "1–100 000"
         if problems:
@@ -129,6 +145,6 @@ def scale_homes(types: tuple[HomeTypeSpec, ...], total: int) -> dict[str, int]:
     raw = [(t.name, t.share * total) for t in types]
     counts = {name: int(value) for name, value in raw}
     rest = total - sum(counts.values())
-    for name, value in sorted(raw, key=lambda kv: kv[1] - int(kv[1]), reverse=True)[:rest]:
+    for name, _value in sorted(raw, key=lambda kv: kv[1] - int(kv[1]), reverse=True)[:rest]:
         counts[name] += 1
     return counts

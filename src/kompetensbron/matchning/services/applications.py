@@ -27,7 +27,15 @@ from ..models import (
 from ..permissions import require, student_profile, visible_applications
 from ..schemas import ApplyIn
 
-__all__ = ["apply", "days_since_published", "fill_if_full", "find_application", "get_application", "own_applications", "transition_application"]
+__all__ = [
+    "apply",
+    "days_since_published",
+    "fill_if_full",
+    "find_application",
+    "get_application",
+    "own_applications",
+    "transition_application",
+]
 
 STUDENT_MOVES = (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)
 
@@ -57,12 +65,16 @@ def apply(*, actor, opportunity: Opportunity, data: ApplyIn) -> Application:
     require(actor, "apply", None, "Endast studenter kan söka.")
     profile = student_profile(actor)
     if not profile.consent_matching:
-        raise ValidationFailed("Ge samtycke till matchning i din profil innan du söker.", errors={"consent_matching": "krävs"})
+        raise ValidationFailed(
+            "Ge samtycke till matchning i din profil innan du söker.", errors={"consent_matching": "krävs"}
+        )
     if opportunity.status != OpportunityStatus.PUBLISHED:
         raise NotFound(f"Okänd möjlighet: {opportunity.pk}")  # an unpublished one is invisible to students
     try:
         with transaction.atomic():
-            application = Application.objects.create(opportunity=opportunity, student=profile, message=data.message.strip())
+            application = Application.objects.create(
+                opportunity=opportunity, student=profile, message=data.message.strip()
+            )
             record(actor=actor, action="apply", obj=application, after=snapshot(application))
     except IntegrityError:
         raise ValidationFailed("Du har redan sökt den här möjligheten.", errors={"opportunity": "redan sökt"}) from None
@@ -84,7 +96,9 @@ def fill_if_full(*, actor, opportunity_id: int) -> bool:
     opp.status = OpportunityStatus.FILLED
     opp.save()
     record(actor=actor, action=f"status:{OpportunityStatus.FILLED}", obj=opp, before=before, after=snapshot(opp))
-    for other in Application.objects.filter(opportunity=opp, status__in=(ApplicationStatus.APPLIED, ApplicationStatus.SHORTLISTED)):
+    for other in Application.objects.filter(
+        opportunity=opp, status__in=(ApplicationStatus.APPLIED, ApplicationStatus.SHORTLISTED)
+    ):
         b = snapshot(other)
         other.status = ApplicationStatus.REJECTED
         other.save()
@@ -98,12 +112,24 @@ def transition_application(*, actor, application: Application, to_status: str) -
         raise ValidationFailed(f"Okänd status: {to_status}.", errors={"to_status": "okänd status"})
     if to_status in STUDENT_MOVES:
         side = "student"
-        require(actor, "answer_application", application, "Endast studenten själv svarar på ett erbjudande eller återkallar.")
+        require(
+            actor,
+            "answer_application",
+            application,
+            "Endast studenten själv svarar på ett erbjudande eller återkallar.",
+        )
     else:
         side = "host"
-        require(actor, "decide_application", application, "Endast värdorganisationen hanterar ansökningarna till sina möjligheter.")
+        require(
+            actor,
+            "decide_application",
+            application,
+            "Endast värdorganisationen hanterar ansökningarna till sina möjligheter.",
+        )
     with transaction.atomic():
-        current = Application.objects.select_for_update().select_related("opportunity", "student").get(pk=application.pk)
+        current = (
+            Application.objects.select_for_update().select_related("opportunity", "student").get(pk=application.pk)
+        )
         allowed = APPLICATION_WORKFLOW[side].get(current.status, ())
         if to_status not in allowed:
             names = ", ".join(str(ApplicationStatus(s).label) for s in allowed) or "inga"
@@ -113,7 +139,10 @@ def transition_application(*, actor, application: Application, to_status: str) -
             )
             raise ValidationFailed(message, errors={"status": message})
         opportunity = current.opportunity
-        if to_status in (ApplicationStatus.OFFERED, ApplicationStatus.ACCEPTED) and opportunity.status != OpportunityStatus.PUBLISHED:
+        if (
+            to_status in (ApplicationStatus.OFFERED, ApplicationStatus.ACCEPTED)
+            and opportunity.status != OpportunityStatus.PUBLISHED
+        ):
             raise ValidationFailed("Möjligheten är inte längre öppen.", errors={"status": opportunity.status})
         if to_status == ApplicationStatus.ACCEPTED and opportunity.placements.count() >= opportunity.capacity:
             raise ValidationFailed("Platserna är redan tillsatta.", errors={"status": "fullt"})
@@ -137,4 +166,3 @@ def transition_application(*, actor, application: Application, to_status: str) -
             fill_if_full(actor=actor, opportunity_id=opportunity.pk)
     current.refresh_from_db()
     return current
-

@@ -30,7 +30,9 @@ def compute_indicator_year(*, actor, indicator: Indicator, year: int, kind: str,
         raise ValidationFailed(f"Okänd indikator: {kind}.", errors={"kind": ", ".join(INDICATOR_KINDS)})
     organisation = get_organisation(organisation_id)
     if not indicator.agreement.parties.filter(pk=organisation.pk).exists():
-        raise ValidationFailed(f"{organisation.name} är inte part i avtalet.", errors={"organisation_id": "inte part i avtalet"})
+        raise ValidationFailed(
+            f"{organisation.name} är inte part i avtalet.", errors={"organisation_id": "inte part i avtalet"}
+        )
     existing = IndicatorYear.objects.filter(indicator=indicator, year=year).first()
     value = indicator_value(kind, organisation, year)
     comment = f"Beräknat ur Matchning: {INDICATOR_KINDS[kind]} ({organisation.name})."

@@ -70,7 +70,9 @@ def find_opportunity(pk: int) -> Opportunity:
     return found
 
 
-def list_opportunities(*, actor, status: str | None = None, kind: str | None = None, host_id: int | None = None) -> QuerySet[Opportunity]:
+def list_opportunities(
+    *, actor, status: str | None = None, kind: str | None = None, host_id: int | None = None
+) -> QuerySet[Opportunity]:
     qs = visible_opportunities(actor)
     if status:
         qs = qs.filter(status=status)
@@ -162,14 +164,21 @@ def update_opportunity(*, actor, opportunity: Opportunity, data: OpportunityUpda
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     values = _check(changes, errors, opportunity.host_id)
-    errors |= v.check_period(values.get("period_start", opportunity.period_start), values.get("period_end", opportunity.period_end))
+    errors |= v.check_period(
+        values.get("period_start", opportunity.period_start), values.get("period_end", opportunity.period_end)
+    )
     v.raise_if(errors, "Möjligheten kunde inte sparas.")
     with transaction.atomic():
         current = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         before = snapshot(current)
         for field, value in values.items():
             setattr(current, field, value)
-        if current.status == OpportunityStatus.PUBLISHED and set(values) & {"title", "description", "required_skills", "kind"}:
+        if current.status == OpportunityStatus.PUBLISHED and set(values) & {
+            "title",
+            "description",
+            "required_skills",
+            "kind",
+        }:
             current.status = OpportunityStatus.IN_REVIEW  # a changed posting is reviewed again
         current.save()
         record(actor=actor, action="update", obj=current, before=before, after=snapshot(current))
@@ -179,10 +188,16 @@ def update_opportunity(*, actor, opportunity: Opportunity, data: OpportunityUpda
 def transition_opportunity(*, actor, opportunity: Opportunity, to_status: str) -> Opportunity:
     """Move along the workflow: publishing (and sending back) is the publishers' right."""
     if to_status == OpportunityStatus.PUBLISHED or (
-        to_status == OpportunityStatus.DRAFT and opportunity.status == OpportunityStatus.IN_REVIEW
+        to_status == OpportunityStatus.DRAFT
+        and opportunity.status == OpportunityStatus.IN_REVIEW
         and not actor.has_perm("matchning.change_opportunity", opportunity)
     ):
-        require(actor, "publish_opportunity", opportunity, "Endast samordnare vid ett lärosäte eller regionen publicerar möjligheter.")
+        require(
+            actor,
+            "publish_opportunity",
+            opportunity,
+            "Endast samordnare vid ett lärosäte eller regionen publicerar möjligheter.",
+        )
     else:
         require(actor, "change_opportunity", opportunity, "Endast värdorganisationens medlemmar får ändra möjligheten.")
     if to_status not in OpportunityStatus.values:

@@ -27,7 +27,10 @@ def find_placement(pk: int) -> Placement:
 
 def outcome_public(o: Outcome) -> OutcomePublic:
     return OutcomePublic(
-        placement_id=o.placement_id, completed=o.completed, grade=o.grade, hired=o.hired,
+        placement_id=o.placement_id,
+        completed=o.completed,
+        grade=o.grade,
+        hired=o.hired,
         **{f: getattr(o, f) for f in FOLLOW_UP_FIELDS},
     )
 
@@ -49,5 +52,7 @@ def record_outcome(*, actor, placement: Placement, data: OutcomeIn) -> Outcome:
         for field, value in changes.items():
             setattr(outcome, field, (value or "") if field == "grade" else value)
         outcome.save()
-        record(actor=actor, action="create" if created else "update", obj=outcome, before=before, after=snapshot(outcome))
+        record(
+            actor=actor, action="create" if created else "update", obj=outcome, before=before, after=snapshot(outcome)
+        )
     return outcome

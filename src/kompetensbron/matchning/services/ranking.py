@@ -27,10 +27,19 @@ from ..scoring import (
 from . import public
 from .opportunities import _with_counts
 
-__all__ = ["NO_CONSENT", "opportunity_record", "published_index", "ranked_applicants", "ranked_for_student", "student_record"]
+__all__ = [
+    "NO_CONSENT",
+    "opportunity_record",
+    "published_index",
+    "ranked_applicants",
+    "ranked_for_student",
+    "student_record",
+]
 
 NO_CONSENT = "Ge samtycke till matchning i din profil för att se möjligheter rangordnade efter dig."
-NO_SKILLS = "Lägg till avklarade kurser eller kompetenser i din profil: utan dem rangordnas bara efter ort, period och typ."
+NO_SKILLS = (
+    "Lägg till avklarade kurser eller kompetenser i din profil: utan dem rangordnas bara efter ort, period och typ."
+)
 
 _lock = threading.Lock()
 _cached: dict[str, object] = {"key": None, "index": None}
@@ -112,7 +121,12 @@ def ranked_for_student(*, actor, top: int = 20, neighbours: int = 5) -> RankedLi
     neighbours = max(0, min(neighbours, 20))
     ranking = published_index().rank(student_record(profile), top=top, neighbours=neighbours)
     ids = [s.id for s in (*ranking.matches, *ranking.neighbours)]
-    rows = {o.id: o for o in public.opportunities(_with_counts(Opportunity.objects.filter(pk__in=ids, status=OpportunityStatus.PUBLISHED)))}
+    rows = {
+        o.id: o
+        for o in public.opportunities(
+            _with_counts(Opportunity.objects.filter(pk__in=ids, status=OpportunityStatus.PUBLISHED))
+        )
+    }
     notes = [] if profile.skills else [NO_SKILLS]
     return RankedList(matches=_ranked(ranking.matches, rows), neighbours=_ranked(ranking.neighbours, rows), notes=notes)
 

@@ -96,7 +96,10 @@ def _published(ids: list[int], errors: dict[str, str]) -> list[Opportunity]:
 
 def _open(round_: Round) -> None:
     if round_.status != RoundStatus.OPEN:
-        raise ValidationFailed(f"Omgången är {round_.get_status_display().lower()}: rangordningen är stängd.", errors={"status": round_.status})
+        raise ValidationFailed(
+            f"Omgången är {round_.get_status_display().lower()}: rangordningen är stängd.",
+            errors={"status": round_.status},
+        )
 
 
 def create_round(*, actor, data: RoundCreate, is_demo: bool = False) -> Round:
@@ -142,9 +145,13 @@ def rank_opportunities(*, actor, round_: Round, data: StudentRankingIn) -> list[
     require(actor, "rank_in_round", None, "Endast studenter rangordnar.")
     profile = student_profile(actor)
     if not _may_take_part(profile, round_):
-        raise ValidationFailed("Omgången är för studenter vid arrangerande lärosäte.", errors={"round": "inte din omgång"})
+        raise ValidationFailed(
+            "Omgången är för studenter vid arrangerande lärosäte.", errors={"round": "inte din omgång"}
+        )
     if not profile.consent_matching:
-        raise ValidationFailed("Ge samtycke till matchning i din profil innan du rangordnar.", errors={"consent_matching": "krävs"})
+        raise ValidationFailed(
+            "Ge samtycke till matchning i din profil innan du rangordnar.", errors={"consent_matching": "krävs"}
+        )
     _open(round_)
     ids = data.opportunity_ids
     if len(set(ids)) != len(ids):
@@ -152,9 +159,13 @@ def rank_opportunities(*, actor, round_: Round, data: StudentRankingIn) -> list[
     in_round = set(round_.opportunities.values_list("pk", flat=True))
     outside = [str(i) for i in ids if i not in in_round]
     if outside:
-        raise ValidationFailed(f"Inte i omgången: {', '.join(outside[:10])}.", errors={"opportunity_ids": "inte i omgången"})
+        raise ValidationFailed(
+            f"Inte i omgången: {', '.join(outside[:10])}.", errors={"opportunity_ids": "inte i omgången"}
+        )
     with transaction.atomic():
-        old = list(RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True))
+        old = list(
+            RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True)
+        )
         RoundStudentRank.objects.filter(round=round_, student=profile).delete()
         RoundStudentRank.objects.bulk_create(
             [RoundStudentRank(round=round_, student=profile, opportunity_id=o, rank=i + 1) for i, o in enumerate(ids)]
@@ -162,7 +173,13 @@ def rank_opportunities(*, actor, round_: Round, data: StudentRankingIn) -> list[
         dropped = set(old) - set(ids)
         if dropped:  # a host may no longer rank a student who withdrew the ranking
             RoundHostRank.objects.filter(round=round_, student=profile, opportunity__in=dropped).delete()
-        record(actor=actor, action="rank", obj=round_, before={"student": profile.pk, "ranking": old}, after={"student": profile.pk, "ranking": ids})
+        record(
+            actor=actor,
+            action="rank",
+            obj=round_,
+            before={"student": profile.pk, "ranking": old},
+            after={"student": profile.pk, "ranking": ids},
+        )
     return ids
 
 
@@ -175,19 +192,30 @@ def rank_students(*, actor, round_: Round, opportunity: Opportunity, data: HostR
     ids = data.student_ids
     if len(set(ids)) != len(ids):
         raise ValidationFailed("Varje student får bara rangordnas en gång.", errors={"student_ids": "dubbletter"})
-    applicants = set(RoundStudentRank.objects.filter(round=round_, opportunity=opportunity).values_list("student_id", flat=True))
+    applicants = set(
+        RoundStudentRank.objects.filter(round=round_, opportunity=opportunity).values_list("student_id", flat=True)
+    )
     others = [str(i) for i in ids if i not in applicants]
     if others:
         raise ValidationFailed(
-            f"Endast studenter som rangordnat möjligheten kan rangordnas: {', '.join(others[:10])}.", errors={"student_ids": "har inte sökt"}
+            f"Endast studenter som rangordnat möjligheten kan rangordnas: {', '.join(others[:10])}.",
+            errors={"student_ids": "har inte sökt"},
         )
     with transaction.atomic():
-        old = list(RoundHostRank.objects.filter(round=round_, opportunity=opportunity).values_list("student_id", flat=True))
+        old = list(
+            RoundHostRank.objects.filter(round=round_, opportunity=opportunity).values_list("student_id", flat=True)
+        )
         RoundHostRank.objects.filter(round=round_, opportunity=opportunity).delete()
         RoundHostRank.objects.bulk_create(
             [RoundHostRank(round=round_, opportunity=opportunity, student_id=s, rank=i + 1) for i, s in enumerate(ids)]
         )
-        record(actor=actor, action="host_rank", obj=round_, before={"opportunity": opportunity.pk, "ranking": old}, after={"opportunity": opportunity.pk, "ranking": ids})
+        record(
+            actor=actor,
+            action="host_rank",
+            obj=round_,
+            before={"opportunity": opportunity.pk, "ranking": old},
+            after={"opportunity": opportunity.pk, "ranking": ids},
+        )
     return ids
 
 
@@ -203,7 +231,10 @@ def set_placement(*, actor, round_: Round, data: PlacementIn) -> Placement | Non
     if data.opportunity_id is not None:
         opportunity = round_.opportunities.filter(pk=data.opportunity_id).first()
         if opportunity is None:
-            raise ValidationFailed(f"Möjligheten {data.opportunity_id} ingår inte i omgången.", errors={"opportunity_id": "inte i omgången"})
+            raise ValidationFailed(
+                f"Möjligheten {data.opportunity_id} ingår inte i omgången.",
+                errors={"opportunity_id": "inte i omgången"},
+            )
     with transaction.atomic():
         old = Placement.objects.select_for_update().filter(round=round_, student=profile).first()
         if old is not None:
@@ -213,16 +244,31 @@ def set_placement(*, actor, round_: Round, data: PlacementIn) -> Placement | Non
             return None
         taken = Placement.objects.filter(round=round_, opportunity=opportunity, locked=True).count()
         if taken >= opportunity.capacity:
-            raise ValidationFailed("Alla platser är redan låsta för andra studenter.", errors={"opportunity_id": "fullt"})
-        rank = RoundStudentRank.objects.filter(round=round_, student=profile, opportunity=opportunity).values_list("rank", flat=True).first()
+            raise ValidationFailed(
+                "Alla platser är redan låsta för andra studenter.", errors={"opportunity_id": "fullt"}
+            )
+        rank = (
+            RoundStudentRank.objects.filter(round=round_, student=profile, opportunity=opportunity)
+            .values_list("rank", flat=True)
+            .first()
+        )
         now = timezone.now()
         placement = Placement.objects.create(
-            opportunity=opportunity, student=profile, university=profile.university, source=PlacementSource.MANUAL,
-            round=round_, locked=True, choice_rank=rank, matched_at=now, days_to_match=days_since_published(opportunity, now),
+            opportunity=opportunity,
+            student=profile,
+            university=profile.university,
+            source=PlacementSource.MANUAL,
+            round=round_,
+            locked=True,
+            choice_rank=rank,
+            matched_at=now,
+            days_to_match=days_since_published(opportunity, now),
             is_demo=round_.is_demo,
         )
         # over capacity with the allocated (unlocked) ones: the last-ranked of those goes
-        unlocked = list(Placement.objects.filter(round=round_, opportunity=opportunity, locked=False).order_by("-matched_at", "-pk"))
+        unlocked = list(
+            Placement.objects.filter(round=round_, opportunity=opportunity, locked=False).order_by("-matched_at", "-pk")
+        )
         for extra in unlocked[: max(0, taken + 1 + len(unlocked) - opportunity.capacity)]:
             record(actor=actor, action="delete", obj=extra, before=snapshot(extra))
             extra.delete()
@@ -247,7 +293,9 @@ def run_round(*, actor, round_: Round) -> Round:
         # A locked placement keeps its place even when its student was erased since (no id then).
         locked = [
             (str(s) if s is not None else f"erased-{pk}", str(o))
-            for pk, s, o in Placement.objects.filter(round=current, locked=True).values_list("pk", "student_id", "opportunity_id")
+            for pk, s, o in Placement.objects.filter(round=current, locked=True).values_list(
+                "pk", "student_id", "opportunity_id"
+            )
         ]
         for s, _ in locked:
             students.setdefault(s, [])
@@ -256,16 +304,31 @@ def run_round(*, actor, round_: Round) -> Round:
             opportunities={k: (opportunities[int(k)].capacity, v_) for k, v_ in host_lists.items()},
             locked=locked,
         )
-        before = {"placements": [list(r) for r in Placement.objects.filter(round=current).order_by("pk").values_list("student_id", "opportunity_id")]}
+        before = {
+            "placements": [
+                list(r)
+                for r in Placement.objects.filter(round=current)
+                .order_by("pk")
+                .values_list("student_id", "opportunity_id")
+            ]
+        }
         Placement.objects.filter(round=current, locked=False).delete()
-        profiles = {p.pk: p for p in StudentProfile.objects.filter(pk__in=[int(s) for s in result.matches if s.isdigit()])}
+        profiles = {
+            p.pk: p for p in StudentProfile.objects.filter(pk__in=[int(s) for s in result.matches if s.isdigit()])
+        }
         now = timezone.now()
         Placement.objects.bulk_create(
             [
                 Placement(
-                    opportunity_id=int(o), student_id=int(s), university_id=profiles[int(s)].university_id,
-                    source=PlacementSource.ROUND, round=current, choice_rank=result.choice_rank.get(s), matched_at=now,
-                    days_to_match=days_since_published(opportunities[int(o)], now), is_demo=current.is_demo,
+                    opportunity_id=int(o),
+                    student_id=int(s),
+                    university_id=profiles[int(s)].university_id,
+                    source=PlacementSource.ROUND,
+                    round=current,
+                    choice_rank=result.choice_rank.get(s),
+                    matched_at=now,
+                    days_to_match=days_since_published(opportunities[int(o)], now),
+                    is_demo=current.is_demo,
                 )
                 for s, o in result.matches.items()
                 if s not in result.locked
@@ -327,7 +390,11 @@ def close_round(*, actor, round_: Round) -> Round:
 def round_public(*, actor, round_: Round) -> RoundPublic:
     """The round as the actor may see it: coordinators all placements, hosts and students their own."""
     manage = actor.has_perm("matchning.manage_round", round_)
-    placements = Placement.objects.filter(round=round_).select_related("opportunity", "student__user").order_by("opportunity__title", "pk")
+    placements = (
+        Placement.objects.filter(round=round_)
+        .select_related("opportunity", "student__user")
+        .order_by("opportunity__title", "pk")
+    )
     if not manage:
         profile = student_profile(actor)
         cond = Q(opportunity__host__in=organisation_ids(actor))
@@ -348,4 +415,3 @@ def round_public(*, actor, round_: Round) -> RoundPublic:
         placements=[public.placement(p) for p in placements],
         allocated_at=round_.allocated_at,
     )
-

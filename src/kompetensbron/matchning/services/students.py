@@ -79,9 +79,13 @@ def _clean_email(email: str, errors: dict[str, str]) -> str:
     return email
 
 
-def _create_student(*, actor, email: str, first_name: str, last_name: str, university: Organisation, is_demo: bool = False):
+def _create_student(
+    *, actor, email: str, first_name: str, last_name: str, university: Organisation, is_demo: bool = False
+):
     User = get_user_model()
-    user = User(username=email, email=email, first_name=first_name.strip(), last_name=last_name.strip(), is_active=False)
+    user = User(
+        username=email, email=email, first_name=first_name.strip(), last_name=last_name.strip(), is_active=False
+    )
     user.set_unusable_password()
     user.save()
     profile = StudentProfile.objects.create(user=user, university=university, is_demo=is_demo)
@@ -104,7 +108,9 @@ def register_student(*, data: StudentRegistrationIn, base_url: str = "") -> Stud
     if get_user_model().objects.filter(username__iexact=email).exists():
         return StudentRegistrationOut(email=email, detail=REGISTERED)
     with transaction.atomic():
-        user = _create_student(actor=None, email=email, first_name=data.first_name, last_name=data.last_name, university=domain.university)
+        user = _create_student(
+            actor=None, email=email, first_name=data.first_name, last_name=data.last_name, university=domain.university
+        )
         send_mail(
             "Aktivera ditt konto i Kompetensbron",
             f"Välkommen! Välj ditt lösenord här: {base_url}{activation_path(user)}\n",
@@ -127,7 +133,12 @@ def invite_student(*, actor, data: StudentInviteIn, is_demo: bool = False) -> St
         raise ValidationFailed("Det finns redan ett konto med den e-postadressen.", errors={"email": "finns redan"})
     with transaction.atomic():
         user = _create_student(
-            actor=actor, email=email, first_name=data.first_name, last_name=data.last_name, university=university, is_demo=is_demo
+            actor=actor,
+            email=email,
+            first_name=data.first_name,
+            last_name=data.last_name,
+            university=university,
+            is_demo=is_demo,
         )
     return StudentInviteOut(user_id=user.pk, email=email, activation_path=activation_path(user))
 
@@ -173,13 +184,19 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
             errors["course_ids"] = f"Okända kurser: {', '.join(map(str, missing[:5]))}."
     for name in ("added_skills", "removed_skills"):
         if changes.get(name) is not None:
-            values[name] = _skill_list(changes[name], name, errors) if name == "added_skills" else list(dict.fromkeys(changes[name]))
+            values[name] = (
+                _skill_list(changes[name], name, errors)
+                if name == "added_skills"
+                else list(dict.fromkeys(changes[name]))
+            )
     kommuner = None
     if changes.get("preferred_kommuner") is not None:
         codes = list(dict.fromkeys(changes["preferred_kommuner"]))
         kommuner = list(Kommun.objects.filter(pk__in=codes))
         if len(kommuner) != len(codes):
-            errors["preferred_kommuner"] = "Okänd kommunkod: " + ", ".join(sorted(set(codes) - {k.pk for k in kommuner})[:5])
+            errors["preferred_kommuner"] = "Okänd kommunkod: " + ", ".join(
+                sorted(set(codes) - {k.pk for k in kommuner})[:5]
+            )
     if changes.get("preferred_kinds") is not None:
         kinds = list(dict.fromkeys(changes["preferred_kinds"]))
         if any(k not in OpportunityKind.values for k in kinds):
@@ -188,7 +205,11 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
     for name in ("available_from", "available_to"):
         if name in changes:
             values[name] = changes[name]
-    errors |= v.check_period(values.get("available_from", profile.available_from), values.get("available_to", profile.available_to), end_field="available_to")
+    errors |= v.check_period(
+        values.get("available_from", profile.available_from),
+        values.get("available_to", profile.available_to),
+        end_field="available_to",
+    )
     for name in ("consent_matching", "consent_followup"):
         if changes.get(name) is not None:
             values[name] = bool(changes[name])
@@ -199,9 +220,10 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
     with transaction.atomic():
         current = StudentProfile.objects.select_for_update().get(pk=profile.pk)
         before = snapshot(current)
-        if values.get("consent_matching", current.consent_matching) != current.consent_matching or values.get(
-            "consent_followup", current.consent_followup
-        ) != current.consent_followup:
+        if (
+            values.get("consent_matching", current.consent_matching) != current.consent_matching
+            or values.get("consent_followup", current.consent_followup) != current.consent_followup
+        ):
             values["consent_changed_at"] = timezone.now()
         for field, value in values.items():
             setattr(current, field, value)

@@ -29,8 +29,22 @@ from .activities import (
     transition_activity,
     update_activity,
 )
-from .followup import create_indicator, find_indicator, get_indicator, get_visible_agreement, set_indicator_year, yearly_report
-from .funding import NOT_BINDING, create_funding_application, find_funding, funding_totals, get_funding, update_funding_application
+from .followup import (
+    create_indicator,
+    find_indicator,
+    get_indicator,
+    get_visible_agreement,
+    set_indicator_year,
+    yearly_report,
+)
+from .funding import (
+    NOT_BINDING,
+    create_funding_application,
+    find_funding,
+    funding_totals,
+    get_funding,
+    update_funding_application,
+)
 from .parties import accept_party_invitation, decline_party_invitation, find_invitation, pending_invitations
 from .register import (
     add_body_member,

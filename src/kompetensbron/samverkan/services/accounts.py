@@ -21,9 +21,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
-from kompetensbron.errors import NotFound, ValidationFailed
-
 from kompetensbron import privacy
+from kompetensbron.errors import NotFound, ValidationFailed
 
 from .. import privacy as samverkan_privacy
 from .. import validation as v
@@ -32,7 +31,15 @@ from ..models import Activity, AuditEntry, Body, Decision, Membership
 from ..permissions import require
 from ..schemas import ErasureResult, InvitationIn, InvitationOut, MembershipOut, PersonalDataExport
 
-__all__ = ["invite_user", "activation_path", "user_from_token", "accept_invitation", "get_person", "export_personal_data", "erase_person"]
+__all__ = [
+    "invite_user",
+    "activation_path",
+    "user_from_token",
+    "accept_invitation",
+    "get_person",
+    "export_personal_data",
+    "erase_person",
+]
 
 INVALID_LINK = "Länken är ogiltig eller har redan använts."
 

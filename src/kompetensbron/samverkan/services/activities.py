@@ -79,8 +79,12 @@ def find_activity(pk: int) -> Activity:
 def list_activities(
     *, actor, phase: str | None = None, status: str | None = None, agreement_id: int | None = None
 ) -> QuerySet[Activity]:
-    qs = visible_activities(actor).select_related("owner", "working_group__parent", "agreement").prefetch_related(
-        "partners", Prefetch("decisions", queryset=Decision.objects.select_related("body", "decided_by"))
+    qs = (
+        visible_activities(actor)
+        .select_related("owner", "working_group__parent", "agreement")
+        .prefetch_related(
+            "partners", Prefetch("decisions", queryset=Decision.objects.select_related("body", "decided_by"))
+        )
     )
     if phase:
         qs = qs.filter(phase=phase)
@@ -148,7 +152,12 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
         require(actor, "propose_activity", draft, "Endast arbetsgruppens medlemmar får föreslå aktiviteter i den.")
         _check_can_be_decided(draft)
     else:
-        require(actor, "change_activity", draft, "Endast arbetsgruppens medlemmar eller ägarens samordnare får lägga upp aktiviteten.")
+        require(
+            actor,
+            "change_activity",
+            draft,
+            "Endast arbetsgruppens medlemmar eller ägarens samordnare får lägga upp aktiviteten.",
+        )
 
     with transaction.atomic():
         activity = Activity.objects.create(
@@ -186,7 +195,8 @@ def _check_can_be_decided(activity: Activity) -> None:
         )
     if group.parent is None:
         raise ValidationFailed(
-            f"{group.name} har ingen styrgrupp som kan besluta.", errors={"working_group_id": "Arbetsgruppen saknar styrgrupp."}
+            f"{group.name} har ingen styrgrupp som kan besluta.",
+            errors={"working_group_id": "Arbetsgruppen saknar styrgrupp."},
         )
 
 
@@ -207,9 +217,7 @@ def submit_proposal(*, actor, activity: Activity) -> Activity:
     return activity
 
 
-def decide_activity(
-    *, actor, activity: Activity, decision: str, justification: str, date: dt.date
-) -> Decision:
+def decide_activity(*, actor, activity: Activity, decision: str, justification: str, date: dt.date) -> Decision:
     """The steering group above the proposing working group approves or rejects a proposal."""
     if is_proposer(actor, activity):
         raise PermissionDenied("Den som föreslog aktiviteten kan inte också besluta om den.")
@@ -222,13 +230,21 @@ def decide_activity(
     elif date > timezone.localdate():
         errors["date"] = "Beslutsdatum kan inte ligga i framtiden."
     elif activity.proposed_at is not None and date < timezone.localdate(activity.proposed_at):
-        errors["date"] = "Beslutsdatum kan inte ligga före förslaget ({}).".format(timezone.localdate(activity.proposed_at).isoformat())
+        errors["date"] = (
+            f"Beslutsdatum kan inte ligga före förslaget ({timezone.localdate(activity.proposed_at).isoformat()})."
+        )
     v.raise_if(errors, "Beslutet kunde inte registreras.")
     to_status = ActivityStatus.DECIDED if decision == DecisionOutcome.APPROVE else ActivityStatus.REJECTED
     with transaction.atomic():
-        activity = Activity.objects.select_for_update(of=("self",)).select_related("working_group__parent").get(pk=activity.pk)
+        activity = (
+            Activity.objects.select_for_update(of=("self",)).select_related("working_group__parent").get(pk=activity.pk)
+        )
         if activity.status != ActivityStatus.PROPOSED:
-            raise InvalidTransition(activity, to_status, f"Endast föreslagna aktiviteter kan beslutas (status nu: {activity.get_status_display()}).")
+            raise InvalidTransition(
+                activity,
+                to_status,
+                f"Endast föreslagna aktiviteter kan beslutas (status nu: {activity.get_status_display()}).",
+            )
         before = snapshot(activity)
         record_ = Decision.objects.create(
             activity=activity,
@@ -251,9 +267,16 @@ def transition_activity(
     """Move a decided activity on: decided → running → completed → evaluated (rejected → idea)."""
     if to_status == ActivityStatus.PROPOSED:
         return submit_proposal(actor=actor, activity=activity)
-    require(actor, "change_activity", activity, "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.")
+    require(
+        actor,
+        "change_activity",
+        activity,
+        "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+    )
     if to_status in (ActivityStatus.DECIDED, ActivityStatus.REJECTED):
-        raise InvalidTransition(activity, to_status, "Beslut fattas av styrgruppen med ett beslutsprotokoll, inte som statusbyte.")
+        raise InvalidTransition(
+            activity, to_status, "Beslut fattas av styrgruppen med ett beslutsprotokoll, inte som statusbyte."
+        )
     errors = v.check_not_negative(actual_participants=actual_participants)
     if to_status == ActivityStatus.EVALUATED:
         errors |= v.check_required(evaluation=evaluation)
@@ -274,7 +297,12 @@ def transition_activity(
 
 
 def update_activity(*, actor, activity: Activity, data: ActivityUpdate) -> Activity:
-    require(actor, "change_activity", activity, "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.")
+    require(
+        actor,
+        "change_activity",
+        activity,
+        "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+    )
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     merged = {

@@ -24,7 +24,14 @@ from ..schemas import IndicatorCreate, IndicatorRow, IndicatorYearIn, PhaseStatu
 from . import public
 from .funding import funding_totals
 
-__all__ = ["get_visible_agreement", "get_indicator", "find_indicator", "create_indicator", "set_indicator_year", "yearly_report"]
+__all__ = [
+    "get_visible_agreement",
+    "get_indicator",
+    "find_indicator",
+    "create_indicator",
+    "set_indicator_year",
+    "yearly_report",
+]
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
@@ -103,7 +110,11 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
     acts = list(
         Activity.objects.filter(agreement=agreement)
         .filter(Q(period_start__lte=end) | Q(period_start__isnull=True))
-        .filter(Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start) | Q(period_start__isnull=True, period_end__isnull=True))
+        .filter(
+            Q(period_end__gte=start)
+            | Q(period_end__isnull=True, period_start__gte=start)
+            | Q(period_start__isnull=True, period_end__isnull=True)
+        )
         .select_related("owner")
         .order_by("phase", "period_start", "title")
     )
@@ -111,7 +122,9 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
     for phase in Phase:
         mine = [a for a in acts if a.phase == phase]
         counts = {s: sum(1 for a in mine if a.status == s) for s in ActivityStatus.values}
-        phases.append(PhaseStatusCount(phase=phase.value, phase_label=str(phase.label), by_status=counts, total=len(mine)))
+        phases.append(
+            PhaseStatusCount(phase=phase.value, phase_label=str(phase.label), by_status=counts, total=len(mine))
+        )
     decisions = (
         Decision.objects.filter(activity__agreement=agreement, date__year=year)
         .select_related("activity", "body", "decided_by")

@@ -19,7 +19,14 @@ from ..models import Agreement, FundingApplication, FundingStatus, Phase
 from ..permissions import require, visible_activities
 from ..schemas import FundingCreate, FundingTotal, FundingTotals, FundingUpdate
 
-__all__ = ["get_funding", "find_funding", "create_funding_application", "update_funding_application", "funding_totals", "NOT_BINDING"]
+__all__ = [
+    "get_funding",
+    "find_funding",
+    "create_funding_application",
+    "update_funding_application",
+    "funding_totals",
+    "NOT_BINDING",
+]
 
 NOT_BINDING = (
     "Avtalet innebär ingen bindande finansiering: medel söks i varje enskilt fall. "
@@ -29,7 +36,9 @@ NOT_BINDING = (
 
 def get_funding(*, actor, pk: int) -> FundingApplication:
     found = (
-        FundingApplication.objects.filter(pk=pk, activity__in=visible_activities(actor)).select_related("activity").first()
+        FundingApplication.objects.filter(pk=pk, activity__in=visible_activities(actor))
+        .select_related("activity")
+        .first()
     )
     if found is None:
         raise NotFound(f"Okänd finansieringsansökan: {pk}")
@@ -47,7 +56,9 @@ def find_funding(pk: int) -> FundingApplication:
 def _validate(fields: dict, errors: dict[str, str]) -> None:
     if "funder" in fields:
         errors |= v.check_required(funder=fields["funder"])
-    errors |= v.check_not_negative(amount_applied=fields.get("amount_applied"), amount_granted=fields.get("amount_granted"))
+    errors |= v.check_not_negative(
+        amount_applied=fields.get("amount_applied"), amount_granted=fields.get("amount_granted")
+    )
     if fields.get("status") not in (None, *FundingStatus.values):
         errors["status"] = f"Okänd status: {fields['status']}."
     if fields.get("amount_granted") is not None and fields.get("status") not in (None, FundingStatus.GRANTED):
@@ -55,7 +66,12 @@ def _validate(fields: dict, errors: dict[str, str]) -> None:
 
 
 def create_funding_application(*, actor, activity, data: FundingCreate, is_demo: bool = False) -> FundingApplication:
-    require(actor, "change_activity", activity, "Endast arbetsgruppens medlemmar eller ägarens samordnare söker medel för aktiviteten.")
+    require(
+        actor,
+        "change_activity",
+        activity,
+        "Endast arbetsgruppens medlemmar eller ägarens samordnare söker medel för aktiviteten.",
+    )
     fields = data.model_dump()
     errors: dict[str, str] = {}
     _validate(fields, errors)
@@ -67,7 +83,12 @@ def create_funding_application(*, actor, activity, data: FundingCreate, is_demo:
 
 
 def update_funding_application(*, actor, application: FundingApplication, data: FundingUpdate) -> FundingApplication:
-    require(actor, "change_activity", application.activity, "Endast arbetsgruppens medlemmar eller ägarens samordnare ändrar ansökan.")
+    require(
+        actor,
+        "change_activity",
+        application.activity,
+        "Endast arbetsgruppens medlemmar eller ägarens samordnare ändrar ansökan.",
+    )
     changes = data.model_dump(exclude_unset=True)
     merged = {
         "status": application.status,
@@ -103,7 +124,8 @@ def funding_totals(*, agreement: Agreement, year: int | None = None) -> FundingT
                 applied=sum((a.amount_applied for a in mine), zero),
                 granted=sum((a.amount_granted or zero for a in mine if a.status == FundingStatus.GRANTED), zero),
                 pending=sum(
-                    (a.amount_applied for a in mine if a.status in (FundingStatus.PLANNED, FundingStatus.SUBMITTED)), zero
+                    (a.amount_applied for a in mine if a.status in (FundingStatus.PLANNED, FundingStatus.SUBMITTED)),
+                    zero,
                 ),
             )
         )

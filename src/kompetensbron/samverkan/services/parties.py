@@ -51,7 +51,8 @@ def apply_party_changes(*, actor, agreement: Agreement, wanted: list[Organisatio
     invited = [o for pk, o in wanted_by_pk.items() if pk not in current and not _may_add_directly(actor, o)]
     if not set(current) - {o.pk for o in removed} and not direct:
         raise ValidationFailed(
-            "Ett avtal behöver minst en part som har accepterat.", errors={"party_ids": "Ett avtal behöver minst en part."}
+            "Ett avtal behöver minst en part som har accepterat.",
+            errors={"party_ids": "Ett avtal behöver minst en part."},
         )
     if removed:
         agreement.parties.remove(*removed)
@@ -84,7 +85,12 @@ def find_invitation(pk: int) -> PartyInvitation:
 
 
 def _decide(*, actor, invitation: PartyInvitation, status: str) -> PartyInvitation:
-    require(actor, "decide_party_invitation", invitation, "Endast den inbjudna organisationens samordnare kan svara på inbjudan.")
+    require(
+        actor,
+        "decide_party_invitation",
+        invitation,
+        "Endast den inbjudna organisationens samordnare kan svara på inbjudan.",
+    )
     with transaction.atomic():
         invitation = PartyInvitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.status != InvitationStatus.PENDING:
@@ -98,7 +104,13 @@ def _decide(*, actor, invitation: PartyInvitation, status: str) -> PartyInvitati
         record(actor=actor, action=status, obj=invitation, before=before, after=snapshot(invitation))
         if status == InvitationStatus.ACCEPTED:
             invitation.agreement.parties.add(invitation.organisation)
-            record(actor=actor, action="update", obj=invitation.agreement, before=agreement_before, after=snapshot(invitation.agreement))
+            record(
+                actor=actor,
+                action="update",
+                obj=invitation.agreement,
+                before=agreement_before,
+                after=snapshot(invitation.agreement),
+            )
     return invitation
 
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from ..models import WORKFLOW, Activity, Agreement, Body, Decision, FundingApplication, Indicator, Organisation, PartyInvitation
+from ..models import (
+    WORKFLOW,
+    Activity,
+    Agreement,
+    Body,
+    Decision,
+    FundingApplication,
+    Indicator,
+    Organisation,
+    PartyInvitation,
+)
 from ..schemas import (
     ActivityPublic,
     AgreementPublic,
@@ -47,7 +57,9 @@ def agreement(a: Agreement) -> AgreementPublic:
         period_start=a.period_start,
         period_end=a.period_end,
         area_names=[x.name for x in a.areas.all()],
-        documents=[DocumentPublic(title=d.title, url=d.url or (d.file.url if d.file else "")) for d in a.documents.all()],
+        documents=[
+            DocumentPublic(title=d.title, url=d.url or (d.file.url if d.file else "")) for d in a.documents.all()
+        ],
         is_demo=a.is_demo,
     )
 
@@ -146,7 +158,9 @@ def indicator(i: Indicator) -> IndicatorPublic:
         unit=i.unit,
         description=i.description,
         higher_is_better=i.higher_is_better,
-        years=[IndicatorYearPublic(year=y.year, target=y.target, value=y.value, comment=y.comment) for y in i.years.all()],
+        years=[
+            IndicatorYearPublic(year=y.year, target=y.target, value=y.value, comment=y.comment) for y in i.years.all()
+        ],
     )
 
 

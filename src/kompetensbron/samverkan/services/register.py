@@ -30,8 +30,8 @@ from ..models import (
     Unit,
 )
 from ..permissions import coordinated_organisation_ids, require
-from .parties import apply_party_changes
 from ..schemas import AgreementCreate, AgreementUpdate, BodyCreate, OrganisationCreate, OrganisationUpdate
+from .parties import apply_party_changes
 
 __all__ = [
     "get_organisation",
@@ -64,7 +64,9 @@ def _areas(names: list[str]) -> list[DevelopmentArea]:
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
         area = DevelopmentArea.objects.filter(name__iexact=name).first()
         if area is None:
-            with atomic_unique("area_names", f"Utvecklingsområdet {name} registrerades samtidigt av någon annan; försök igen."):
+            with atomic_unique(
+                "area_names", f"Utvecklingsområdet {name} registrerades samtidigt av någon annan; försök igen."
+            ):
                 area = DevelopmentArea.objects.create(name=name)
         out.append(area)
     return out
@@ -96,7 +98,9 @@ def create_organisation(*, actor, data: OrganisationCreate, is_demo: bool = Fals
 
 
 def update_organisation(*, actor, organisation: Organisation, data: OrganisationUpdate) -> Organisation:
-    require(actor, "change_organisation", organisation, "Endast organisationens egna samordnare får ändra dess uppgifter.")
+    require(
+        actor, "change_organisation", organisation, "Endast organisationens egna samordnare får ändra dess uppgifter."
+    )
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     if "name" in changes:
@@ -116,7 +120,9 @@ def update_organisation(*, actor, organisation: Organisation, data: Organisation
 
 
 def create_unit(*, actor, organisation: Organisation, name: str) -> Unit:
-    require(actor, "change_organisation", organisation, "Endast organisationens egna samordnare får lägga till enheter.")
+    require(
+        actor, "change_organisation", organisation, "Endast organisationens egna samordnare får lägga till enheter."
+    )
     v.raise_if(v.check_required(name=name))
     with transaction.atomic():
         unit, created = Unit.objects.get_or_create(organisation=organisation, name=name.strip())
@@ -138,7 +144,13 @@ def set_membership(*, actor, user, organisation: Organisation, role: str) -> Mem
         else:
             membership.role = role
             membership.save()
-        record(actor=actor, action="update" if before else "create", obj=membership, before=before, after=snapshot(membership))
+        record(
+            actor=actor,
+            action="update" if before else "create",
+            obj=membership,
+            before=before,
+            after=snapshot(membership),
+        )
     return membership
 
 
