@@ -117,8 +117,15 @@ def stored(db):
             expected_participants=5,
         ),
     )
+    # the proposer never decides, and a decision never predates its proposal
+    from kompetensbron.samverkan.models import Activity
+
+    Activity.objects.filter(pk=activity.pk).update(proposed_at=dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC))
+    activity.refresh_from_db()
+    decider = User.objects.create_superuser("xss-decider", "xss-decider@example.se", None)
+    services.add_body_member(actor=admin, body=steering, user=decider, organisation=org)
     services.decide_activity(
-        actor=admin, activity=activity, decision="approve", justification=_p("Motivering", 2), date=dt.date(2025, 3, 2)
+        actor=decider, activity=activity, decision="approve", justification=_p("Motivering", 2), date=dt.date(2025, 3, 2)
     )
     activity.refresh_from_db()
     services.transition_activity(actor=admin, activity=activity, to_status="running")
