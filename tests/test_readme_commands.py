@@ -87,23 +87,54 @@ def test_every_documented_option_exists(line):
 # --- running them ---------------------------------------------------------------------------
 
 
-def _placeholders(work: Path) -> dict[str, str]:
+def _placeholders(work: Path, command: str) -> dict[str, str]:
+    """Small real inputs for the placeholders (and example file names) of one command."""
     titles = work / "titles.txt"
     titles.write_text("Sjuksköterska\nsystemutvecklare\n", encoding="utf-8")
-    return {
+    common = {
         "PATH…": str(ADS),
         "FILE": str(ROOT / "docs" / "programme_template.csv"),
         "INPUT": str(titles),
         "OUTPUT": str(work / "out.tsv"),
     }
+    demo_owner = "Studentbostäder i Stockholm (exempel)"  # made by `init --demo`, earlier in the README
+    if command == "match-round":
+        (work / "students.csv").write_text("student_id,preferences\ns1,o1;o2\ns2,o1\n", encoding="utf-8")
+        (work / "opportunities.csv").write_text(
+            "opportunity_id,capacity,preferences\no1,1,s2;s1\no2,1,s1\n", encoding="utf-8"
+        )
+        return common | {
+            "STUDENTS.csv": str(work / "students.csv"),
+            "OPPORTUNITIES.csv": str(work / "opportunities.csv"),
+            "OUTPUT.csv": str(work / "matches.csv"),
+        }
+    if command == "import-housing-stock":
+        return common | {
+            "FILE": str(get_settings().data_dir / "housing" / "scb_bo0104t7_specialbostader_uppsala_lan_2013-2024.csv")
+        }
+    if command in ("import-housing-projects", "import-queue-stats"):
+        name = "housing_projects_template.csv" if command == "import-housing-projects" else "housing_queue_template.csv"
+        text = (
+            (ROOT / "docs" / name).read_text(encoding="utf-8").replace("Studentbostäder i Stockholm,", f"{demo_owner},")
+        )
+        (work / name).write_text(text, encoding="utf-8")
+        return common | {"FILE": str(work / name)}
+    if command == "import-graduates":
+        return common | {"uka|scb": "uka", "FILE": str(ROOT / "docs" / "uka_graduates_example.csv")}
+    if command == "simulate-queue":
+        rules = work / "my-rules.json"
+        rules.write_text('{"base": "sssb", "decline_penalty": {"after_declines": 1}}', encoding="utf-8")
+        return common | {"NAME": "sssb", "my-rules.json": str(rules), "result.json": str(work / "result.json")}
+    return common
 
 
 def _argv(line: str, placeholders: dict[str, str]) -> list[str]:
     argv = []
     for token in _without_optional(line).split()[1:]:
-        if re.fullmatch(r"[A-Z][A-Z_…]*", token):
-            assert token in placeholders, f"{line}: no toy input for placeholder {token}"
+        if token in placeholders:  # a placeholder, or an example file name of the README
             token = placeholders[token]
+        elif re.fullmatch(r"[A-Z][A-Z_…]*", token):
+            raise AssertionError(f"{line}: no toy input for placeholder {token}")
         argv.append(token)
     return argv
 
@@ -151,7 +182,7 @@ def test_every_readme_command_runs_as_written(cli, line):
     if name in HELP_ONLY:
         result = _run([name, "--help"], env)
     else:
-        argv = _argv(line, _placeholders(work))
+        argv = _argv(line, _placeholders(work, name))
         result = init if argv == ["init"] else _run(argv, env, stdin="Erfarenhet av projektledning och omvårdnad.\n")
     assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr

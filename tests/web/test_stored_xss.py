@@ -125,7 +125,11 @@ def stored(db):
     decider = User.objects.create_superuser("xss-decider", "xss-decider@example.se", None)
     services.add_body_member(actor=admin, body=steering, user=decider, organisation=org)
     services.decide_activity(
-        actor=decider, activity=activity, decision="approve", justification=_p("Motivering", 2), date=dt.date(2025, 3, 2)
+        actor=decider,
+        activity=activity,
+        decision="approve",
+        justification=_p("Motivering", 2),
+        date=dt.date(2025, 3, 2),
     )
     activity.refresh_from_db()
     services.transition_activity(actor=admin, activity=activity, to_status="running")
