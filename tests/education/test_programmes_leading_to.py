@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kompetensbron.education import services
+from kompetensbron.education import leading
 from kompetensbron.education.links import confirm_link, reject_link, suggest_link
 from kompetensbron.education.models import Course, Programme
 from kompetensbron.reference.services import get_occupation
@@ -37,7 +37,7 @@ def links(programme, staff, miun):
 
 def test_confirmed_first_rejected_left_out(links) -> None:
     programme, other, course = links
-    result = services.programmes_leading_to("2221")
+    result = leading.programmes_leading_to("2221")
     assert result.ssyk.code == "2221"
     assert [i.programme_id for i in result.confirmed.items] == [programme.pk]
     item = result.confirmed.items[0]

@@ -13,7 +13,7 @@ from ninja.security import django_auth
 
 from kompetensbron.input_types import Count, Id, SearchText, bounded_line
 
-from . import links, services
+from . import leading, links, services
 from .schemas import (
     CourseDetail,
     CourseSearchResult,
@@ -109,9 +109,9 @@ def reject_link(request: HttpRequest, link_id: Id, data: LinkDecisionIn):
 
 @router.get(
     "/occupations/{ssyk}/programmes",
-    response={200: services.ProgrammesLeadingTo, 404: ErrorOut},
+    response={200: leading.ProgrammesLeadingTo, 404: ErrorOut},
     summary="Programmes and courses leading to an SSYK-4 group (confirmed/manual first, then suggestions)",
     url_name="education_programmes_leading_to",
 )
-def programmes_leading_to(request: HttpRequest, ssyk: SsykCode, limit: Count = services.LEADING_LIMIT):
-    return services.programmes_leading_to(ssyk, limit=limit)
+def programmes_leading_to(request: HttpRequest, ssyk: SsykCode, limit: Count = leading.LEADING_LIMIT):
+    return leading.programmes_leading_to(ssyk, limit=limit)

@@ -175,3 +175,12 @@ class ManualLinkIn(BaseModel):
     reason: Text
     programme_id: Id | None = None
     course_code: bounded_line(16) | None = None  # type: ignore[valid-type]
+
+
+#: the most rows one search or list answer returns
+MAX_LIMIT = 200
+
+
+def code_label(obj, label_attr: str = "label") -> CodeLabel | None:
+    """``CodeLabel`` of a reference row (``None`` stays ``None``)."""
+    return CodeLabel(code=obj.code, label=getattr(obj, label_attr)) if obj is not None else None

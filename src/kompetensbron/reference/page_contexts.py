@@ -31,7 +31,7 @@ from .schemas import (
 if TYPE_CHECKING:
     from django import forms
 
-    from kompetensbron.education.services import ProgrammesLeadingTo
+    from kompetensbron.education.leading import ProgrammesLeadingTo
 
 __all__ = [
     "COUNT_LABELS",
@@ -160,7 +160,7 @@ class OccupationPage:
     """One SSYK group with its hierarchy, occupation-names, ISCO and SUN links, sources.
 
     ``leading`` is the optional "programmes leading here" section (SSYK-4 groups only), built
-    by the education app's :func:`~kompetensbron.education.services.programmes_leading_to`;
+    by the education app's :func:`~kompetensbron.education.leading.programmes_leading_to`;
     None when that app is not installed or the group is not on level 4.
     """
 

@@ -106,7 +106,7 @@ def programmes_leading_to(code: str, *, level: int):
     """
     if level != 4 or not apps.is_installed("kompetensbron.education"):
         return None
-    from kompetensbron.education.services import programmes_leading_to as leading
+    from kompetensbron.education.leading import programmes_leading_to as leading
 
     try:
         return leading(code)
