@@ -17,9 +17,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from kompetensbron.analysis import balance as bal
 from kompetensbron.analysis import forecast as fc
@@ -29,6 +26,21 @@ from kompetensbron.errors import KompetensbronError, UnknownConcept
 from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import FILES
 
+from .gap_schemas import (
+    BalanceRowOut,
+    DirectionHitOut,
+    ForecastBacktestOut,
+    ForecastErrorOut,
+    ForecastPointOut,
+    GapMap,
+    GapRegionLevel,
+    HitRateOut,
+    LabelBacktestOut,
+    Measure,
+    MethodChoiceOut,
+    OccupationForecastOut,
+    RegionShareOut,
+)
 from .schemas import ProvenanceOut
 
 __all__ = [
@@ -51,8 +63,6 @@ __all__ = [
     "occupation_forecast",
 ]
 
-GapRegionLevel = Literal["lan", "fa"]
-Measure = Literal["demand", "entrants", "retirements"]
 GAP_REGION_LEVELS: tuple[str, ...] = (RegionLevel.LAN, RegionLevel.FA)
 
 
@@ -67,155 +77,6 @@ def _forecast_data(data_dir: Path) -> fc.ForecastData:
 def _prov(key: str, method: str, *, snapshot: str | None = None) -> ProvenanceOut:
     f = FILES[key]
     return ProvenanceOut(source=f.title, table=f"{key} ({f.name})", snapshot=snapshot, period=f.period, method=method)
-
-
-# --- schemas ---------------------------------------------------------------------------
-
-
-class HitRateOut(BaseModel):
-    label: str
-    band: str = Field(description="distance of the index from the nearest class limit, or 'all'")
-    n: int
-    hits: int
-    rate: float | None
-    low: float | None = Field(None, description="95 % Wilson interval")
-    high: float | None = None
-
-
-class LabelBacktestOut(BaseModel):
-    key: str
-    description: str
-    sources: list[str]
-    rates: list[HitRateOut]
-    overall_rate: float | None
-
-
-class BalanceRowOut(BaseModel):
-    ssyk: str
-    name: str
-    area: str
-    region_code: str
-    region_name: str
-    index: float | None = Field(description="AF bristindex 1 year, 1 (surplus) – 5 (shortage)")
-    label: str | None = Field(description="shortage / balance / surplus")
-    borderline: bool
-    leaning: str | None
-    probability: float | None = Field(description="how often such labels held in the back-test")
-    low: float | None
-    high: float | None
-    cases: int
-    uncertainty: str
-    mixed_regions: bool
-    five_year_index: float | None
-    five_year_label: str | None
-    ads_2024: int | None
-    graduates: int | None = Field(description="graduates of linked programmes studying in the region")
-    graduates_year: int | None = Field(None, description="latest year of the graduate figures used")
-    graduates_year_from: int | None = Field(
-        None, description="earliest year used (programmes' latest years can differ)"
-    )
-    supply_basis: Literal["confirmed", "suggested"] | None = Field(
-        None, description="links behind the figure: confirmed/manual, or suggested where the SSYK has no confirmed link"
-    )
-    supply_programmes: int = Field(0, description="programmes behind the figure")
-    supply_note: str | None
-
-
-class RegionShareOut(BaseModel):
-    code: str
-    name: str
-    value: float | None = Field(description="map value: the index of the chosen SSYK, or the share in shortage")
-    labelled: int
-    shortage_share: float | None
-
-
-class GapMap(BaseModel):
-    ssyk: str | None
-    rated_ssyk: str | None = Field(
-        None, description="the SSYK code AF rates for it (itself, its AF group or its SSYK-3 group)"
-    )
-    name: str | None
-    region_level: GapRegionLevel
-    regions: list[RegionShareOut]
-    rows: list[BalanceRowOut] = Field(description="one row per region for the chosen SSYK; empty for all occupations")
-    occupations: list[tuple[str, str]]
-    backtest: LabelBacktestOut
-    assessment_backtest: LabelBacktestOut
-    supply_known: bool
-    supply_years: tuple[int, int] | None = Field(None, description="first and last year of the graduate figures used")
-    supply_basis: list[str] = Field(default_factory=list, description="link bases behind the supply figures shown")
-    ads_known: bool
-    provenance: list[ProvenanceOut]
-    notes: list[str]
-
-
-class ForecastErrorOut(BaseModel):
-    measure: str
-    method: str
-    dimension: str
-    group: str
-    horizon: int
-    n: int
-    mae: float | None
-    mape: float | None
-    naive_mae: float | None
-    naive_mape: float | None
-    chosen: bool
-
-
-class MethodChoiceOut(BaseModel):
-    measure: str
-    method: str
-    mae: float
-    mape: float
-    naive_mae: float
-    naive_mape: float
-    reason: str
-
-
-class DirectionHitOut(BaseModel):
-    measure: str
-    label: str
-    n: int
-    hits: int
-    rate: float | None
-
-
-class ForecastBacktestOut(BaseModel):
-    origins: list[int]
-    horizons: list[int]
-    series: int
-    seconds: float
-    overall: list[ForecastErrorOut]
-    groups: list[ForecastErrorOut] = Field(description="chosen method per occupation group, naive beside it")
-    choices: list[MethodChoiceOut]
-    direction_hits: list[DirectionHitOut]
-    occupations: list[str]
-    provenance: list[ProvenanceOut]
-    notes: list[str]
-
-
-class ForecastPointOut(BaseModel):
-    year: int
-    value: float
-    lower: float | None
-    upper: float | None
-    backtested: bool
-
-
-class OccupationForecastOut(BaseModel):
-    occupation_id: str
-    measure: Measure
-    method: str
-    employed: int | None
-    history: list[tuple[int, float]]
-    forecast: list[ForecastPointOut]
-    af_projection: list[tuple[int, float]]
-    direction: str
-    national_label_1y: str | None
-    national_label_5y: str | None
-    provenance: list[ProvenanceOut]
-    notes: list[str]
 
 
 # --- balance ---------------------------------------------------------------------------
