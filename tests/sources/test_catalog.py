@@ -31,7 +31,7 @@ def test_no_data_path_is_written_outside_the_registry():
     offenders = [
         f"{path.relative_to(SRC)}: {m.group(0)}"
         for path in SRC.rglob("*.py")
-        if path.name != "catalog.py"
+        if not path.name.startswith("catalog")  # the registry: catalog.py and its catalog_*.py entries
         for m in DATA_PATH.finditer(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
