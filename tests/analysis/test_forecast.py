@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from kompetensbron.analysis import forecast as fc
+from kompetensbron.analysis import forecast_methods
 from kompetensbron.analysis.forecast import Series, backtest, direction_label, forecast_series, predict
 
 
@@ -22,9 +23,9 @@ def test_methods_on_a_toy_series() -> None:
 def test_smoothing_equals_statsmodels_with_the_same_parameters(monkeypatch) -> None:
     sm = pytest.importorskip("statsmodels.tsa.holtwinters")
     y = np.array([1.0, 1.21, 1.25, 1.28, 1.31])
-    monkeypatch.setattr(fc, "_ALPHAS", np.array([0.3]))
-    monkeypatch.setattr(fc, "_BETAS", np.array([0.1]))
-    monkeypatch.setattr(fc, "_PHIS", np.array([0.9]))
+    monkeypatch.setattr(forecast_methods, "_ALPHAS", np.array([0.3]))
+    monkeypatch.setattr(forecast_methods, "_BETAS", np.array([0.1]))
+    monkeypatch.setattr(forecast_methods, "_PHIS", np.array([0.9]))
     ses = sm.SimpleExpSmoothing(y, initialization_method="known", initial_level=y[0]).fit(
         smoothing_level=0.3, optimized=False
     )
