@@ -15,7 +15,8 @@ layer into a JSON body with a 4xx status. Nothing in the library calls ``sys.exi
     │   └── UnknownConcept             an occupation / skill / education / region code
     ├── ValidationFailed               user input breaks a business rule (maps to HTTP 422)
     ├── PermissionDenied               the actor may not do this (maps to HTTP 403)
-    └── ConnectorError                 an online official API failed or answered oddly
+    ├── ConnectorError                 an online official API failed or answered oddly
+    └── WarehouseUnavailable           the job-ad warehouse (DuckDB) cannot be read (HTTP 503)
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ __all__ = [
     "ValidationFailed",
     "PermissionDenied",
     "ConnectorError",
+    "WarehouseUnavailable",
 ]
 
 
@@ -112,3 +114,8 @@ class PermissionDenied(KompetensbronError):
 
 class ConnectorError(KompetensbronError):
     """An online official API failed, timed out or answered in an unexpected format."""
+
+
+class WarehouseUnavailable(KompetensbronError):
+    """The published job-ad warehouse cannot be read (a DuckDB error). Logged where it happens;
+    never shown as "no data" (the API answers 503 with this message)."""

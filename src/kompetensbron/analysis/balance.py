@@ -330,18 +330,15 @@ def assessment_balance(
 def ads_2024(warehouse_dir: Path, region_level: str) -> dict[tuple[str, str], int]:
     """2024 job ads per (SSYK-4, region code) from the warehouse's ``stat_job_ads``; FA-regions are
     not in that table and are summed from kommuner by the caller. Empty if nothing is imported."""
-    from kompetensbron.warehouse import open_reader, statistics_ad_counts
+    from kompetensbron.warehouse import reading, statistics_ad_counts
 
     dataset, level = (
         ("ads_2024_lan", RegionLevel.LAN)
         if region_level == RegionLevel.LAN
         else ("ads_2024_kommun", RegionLevel.KOMMUN)
     )
-    con = open_reader(warehouse_dir)
-    try:
+    with reading(warehouse_dir, shared=False) as con:
         result = statistics_ad_counts(con, dataset=dataset, area_level=level)
-    finally:
-        con.close()
     out: dict[tuple[str, str], int] = defaultdict(int)
     for row in result.rows:
         if row.ssyk4 and row.area_code:

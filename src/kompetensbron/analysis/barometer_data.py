@@ -10,6 +10,7 @@ and mtime: a running server sees replaced files on the next request, in every pr
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ __all__ = [
     "barometer_data",
     "forecast_data",
 ]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,8 @@ def _saved_date(path: Path) -> str | None:
         finally:
             wb.close()
         return stamp.date().isoformat() if stamp else None
-    except Exception:  # noqa: BLE001 - a missing date only shortens the period text
+    except Exception as exc:  # noqa: BLE001 - a missing date only shortens the period text
+        log.warning("no saved date in %s (%s): the period is named without it", path, exc)
         return None
 
 

@@ -44,6 +44,8 @@ from typing import IO, Any
 
 import numpy as np
 
+from kompetensbron.provenance import LinkProvenance
+
 from .occupation_profiles import OccupationProfiles, SkillSource, TermAnalyzer, index_terms, simple_terms
 
 __all__ = [
@@ -63,7 +65,7 @@ __all__ = [
     "write_mapping_tsv",
 ]
 
-PROVENANCES = ("official_ssyk_sun", "skill_overlap", "manual")
+PROVENANCES: tuple[LinkProvenance, ...] = tuple(LinkProvenance)
 SKILL_WEIGHT = 0.4
 MIN_SKILL_MASS = 2.0
 TEXT_WEIGHT = 0.6
@@ -135,7 +137,7 @@ class OccupationSuggestion:
     label: str
     rank: int
     score: float
-    provenance: str
+    provenance: LinkProvenance
     evidence: LinkEvidence = field(default_factory=LinkEvidence)
 
 
@@ -321,7 +323,7 @@ class OccupationMapper:
             label = self.labels[index[ssyk]] if ssyk in index else ssyk
             evidence = LinkEvidence(sun_field=sun_field_code, source="SSYK 2012 ↔ SUN 2020 (ssyk-sun)")
             suggestions.append(
-                OccupationSuggestion(ssyk, label, len(suggestions) + 1, 1.0, "official_ssyk_sun", evidence)
+                OccupationSuggestion(ssyk, label, len(suggestions) + 1, 1.0, LinkProvenance.OFFICIAL, evidence)
             )
         if len(suggestions) < top and course_texts:
             merged = CourseText(
@@ -372,7 +374,9 @@ class OccupationMapper:
         contributions.sort(reverse=True)
         terms = tuple(str(self.terms[t]) for _, t in contributions[:5])
         evidence = LinkEvidence(float(skill_s[i, j]), float(text_s[i, j]), tuple(matched[:10]), terms)
-        return OccupationSuggestion(profile.ssyk, profile.label, rank, float(combined[i, j]), "skill_overlap", evidence)
+        return OccupationSuggestion(
+            profile.ssyk, profile.label, rank, float(combined[i, j]), LinkProvenance.SKILL_OVERLAP, evidence
+        )
 
 
 def write_mapping_tsv(mappings: Iterable[CourseMapping], out: IO[str]) -> int:

@@ -254,16 +254,14 @@ def load_ad_skill_counts(warehouse_dir: Path) -> dict[str, tuple[int, dict[str, 
     """``{ssyk: (ads, {skill_id: ads mentioning it})}`` from the published warehouse.
 
     Empty when the warehouse holds no enriched ads (then profiles come from the taxonomy
-    alone). Reads the view ``ads`` (``ssyk``, ``skill_ids``) with a fresh DuckDB reader.
+    alone). Reads the view ``ads`` (``ssyk``, ``skill_ids``) with a fresh DuckDB reader; an
+    unreadable warehouse raises :class:`~kompetensbron.errors.WarehouseUnavailable`.
     """
-    from kompetensbron.warehouse import open_reader
+    from kompetensbron.warehouse import reading
     from kompetensbron.warehouse.contents import skill_counts_by_occupation
 
-    con = open_reader(warehouse_dir)
-    try:
+    with reading(warehouse_dir, shared=False) as con:
         return skill_counts_by_occupation(con)
-    finally:
-        con.close()
 
 
 @functools.lru_cache(maxsize=2)

@@ -23,7 +23,7 @@ from django.db.models import Count, Max
 from kompetensbron.analysis.barometer_data import barometer_fingerprint
 from kompetensbron.config import get_settings
 from kompetensbron.education.models import Programme, ProgrammeCourse
-from kompetensbron.errors import KompetensbronError
+from kompetensbron.errors import KompetensbronError, WarehouseUnavailable
 from kompetensbron.labour_market.schemas import ProvenanceOut
 from kompetensbron.reference import models as ref
 from kompetensbron.region_levels import RegionLevel
@@ -78,8 +78,8 @@ def ad_skill_counts() -> dict:
         return {}
     try:
         return load_ad_skill_counts(warehouse)
-    except Exception as exc:  # an empty or unreadable warehouse: profiles from the taxonomy alone
-        log.info("no job-ad skills for the dossier: %s", exc)
+    except WarehouseUnavailable as exc:  # profiles from the taxonomy alone; the skills block says so
+        log.warning("no job-ad skills for the dossier: %s", exc)
         return {}
 
 
@@ -254,8 +254,12 @@ def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[
 
     try:
         has_enriched = warehouse_status().has_enriched_ads
-    except Exception:  # no warehouse at all
+    except WarehouseUnavailable as exc:
+        log.warning("the dossier's skills leave out the job ads: %s", exc)
         has_enriched = False
+        provenance.append(
+            "Jobbannonslagret kunde inte läsas just nu: kompetenser ur jobbannonser ingår inte i jämförelsen."
+        )
     if has_enriched:
         for code in codes:
             top = occupation_skills(code, limit=TOP_AD_SKILLS)

@@ -11,9 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from kompetensbron import provenance as prov
 from kompetensbron.errors import UnknownConcept
 from kompetensbron.reference.models import SsykGroup
-from kompetensbron.reference.search_text import fold
+from kompetensbron.reference.search_text import search_key
 
 from .models import Course, LinkProvenance, LinkStatus, OccupationLink
 from .schemas import MAX_LIMIT, CodeLabel
@@ -35,7 +36,7 @@ class LeadingLinkOut(BaseModel):
     """One occupation link of a programme or course to the SSYK group."""
 
     id: int
-    provenance: str = Field(description="official_ssyk_sun, skill_overlap or manual")
+    provenance: prov.LinkProvenance = Field(description="official_ssyk_sun, skill_overlap or manual")
     provenance_label: str
     score: float
     rank: int | None
@@ -176,7 +177,7 @@ def programmes_leading_to(ssyk: str, *, limit: int = LEADING_LIMIT) -> Programme
     confirmed = [i for i, d in items.values() if d]
     suggested = [i for i, d in items.values() if not d]
     for bucket in (confirmed, suggested):
-        bucket.sort(key=lambda i: (-i.score, fold(i.name), i.code))
+        bucket.sort(key=lambda i: (-i.score, search_key(i.name), i.code))
         for i in bucket:
             i.links.sort(key=lambda x: (not _is_decided_brief(x), -x.score, x.provenance))
     return ProgrammesLeadingTo(

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kompetensbron.reference.models import DataLoad, Kommun
-from kompetensbron.reference.search_text import fold
+from kompetensbron.reference.search_text import search_key
+from kompetensbron.reference.table_sync import upsert
 from kompetensbron.sources.catalog import file_sha256
 from kompetensbron.sources.syllabi import SYLLABI_DATASET, SYLLABI_INSTITUTION, SYLLABI_PATH, SyllabusFile, read_syllabi
 
@@ -63,7 +64,7 @@ class SyllabiLoadReport:
 
 
 def course_search_text(code: str, title: str, subject: str = "", subject_group: str = "") -> str:
-    return fold(" | ".join(x for x in (code, title, subject, subject_group) if x))
+    return search_key(" | ".join(x for x in (code, title, subject, subject_group) if x))
 
 
 def load_syllabi(data_dir: Path, *, path: Path | None = None) -> SyllabiLoadReport:
@@ -140,17 +141,15 @@ def store_syllabi(parsed: SyllabusFile, *, relative: str = SYLLABI_PATH) -> Syll
             if old is None:
                 create.append(Course(institution=institution, code=r.code, **values))
             elif any(getattr(old, k) != v for k, v in values.items()):
-                for k, v in values.items():
-                    setattr(old, k, v)
-                update.append(old)
+                update.append(Course(institution=institution, code=r.code, **values))
             else:
                 unchanged += 1
-        Course.objects.bulk_create(create, batch_size=500)
-        if update:
-            now = timezone.now()
-            for c in update:
-                c.updated_at = now
-            Course.objects.bulk_update(update, [*COURSE_FIELDS, "updated_at"], batch_size=500)
+        upsert(
+            Course,
+            [*create, *update],
+            unique_fields=["institution", "code"],
+            update_fields=[*COURSE_FIELDS, "updated_at"],
+        )
         in_file = {r.code for r in parsed.records}
         not_in_file = sum(1 for code in existing if code not in in_file)
     return SyllabiLoadReport(

@@ -20,6 +20,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron import provenance
+
 
 class Institution(models.Model):
     name = models.CharField(_("namn"), max_length=255, unique=True)
@@ -199,9 +201,9 @@ class ProgrammeCourse(models.Model):
 
 
 class LinkProvenance(models.TextChoices):
-    OFFICIAL = "official_ssyk_sun", _("officiell SSYK–SUN-nyckel")
-    SKILL_OVERLAP = "skill_overlap", _("kompetensöverlapp")
-    MANUAL = "manual", _("manuell")
+    OFFICIAL = provenance.LinkProvenance.OFFICIAL.value, _("officiell SSYK–SUN-nyckel")
+    SKILL_OVERLAP = provenance.LinkProvenance.SKILL_OVERLAP.value, _("kompetensöverlapp")
+    MANUAL = provenance.LinkProvenance.MANUAL.value, _("manuell")
 
 
 class LinkStatus(models.TextChoices):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from kompetensbron.input_types import Count, Credits, Id, Line, Text, bounded_line
+from kompetensbron.provenance import LinkProvenance
 from kompetensbron.reference.schemas import ErrorOut, SourceOut
 
 __all__ = [
@@ -78,7 +79,7 @@ class ProgrammeYearOut(BaseModel):
 class OccupationLinkOut(BaseModel):
     id: int
     ssyk: CodeLabel
-    provenance: str = Field(description="official_ssyk_sun, skill_overlap or manual")
+    provenance: LinkProvenance = Field(description="official_ssyk_sun, skill_overlap or manual")
     provenance_label: str
     score: float
     rank: int | None

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 
 from kompetensbron.errors import NotFound, UnknownConcept
-from kompetensbron.reference.search_text import fold, query_terms
+from kompetensbron.reference.search_text import query_terms, search_key
 from kompetensbron.reference.services import list_data_sources
 from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.unique_writes import atomic_unique
@@ -56,7 +56,7 @@ __all__ = [
 
 
 def programme_search_text(code: str, name: str, degree: str = "", institution: str = "") -> str:
-    return fold(" | ".join(x for x in (code, name, degree, institution) if x))
+    return search_key(" | ".join(x for x in (code, name, degree, institution) if x))
 
 
 def _terms_filter(qs: QuerySet, query: str) -> QuerySet:
@@ -87,9 +87,13 @@ def search_programmes(query: str = "", *, limit: int = 50) -> ProgrammeSearchRes
     qs = _terms_filter(qs, query)
     rows = list(qs[: limit + 1]) if not query else list(qs)
     if query:
-        folded = fold(query)
+        folded = search_key(query)
         rows.sort(
-            key=lambda p: (p.code.casefold() != query.strip().casefold(), not fold(p.name).startswith(folded), p.name)
+            key=lambda p: (
+                p.code.casefold() != query.strip().casefold(),
+                not search_key(p.name).startswith(folded),
+                p.name,
+            )
         )
     return ProgrammeSearchResult(query=query, count=qs.count(), results=[_summary(p) for p in rows[:limit]])
 

@@ -35,10 +35,11 @@ Rules, with the examples the tests assert (lexicon built from the words in the e
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from unidecode import unidecode
 
 __all__ = [
     "fold",
@@ -50,15 +51,25 @@ __all__ = [
 ]
 
 
+#: the Latin letters folded (Latin-1 Supplement, Latin Extended-A/B, Latin Extended Additional)
+_LATIN_LETTERS = (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+
+
 def _build_fold_table() -> dict[int, str]:
+    """Each Latin letter → the first letter of its Unidecode transliteration, lower case.
+
+    Unidecode decides (å → a, ø → o, æ → a(e), ß → s(s), þ → t(h), ł → l); only the first letter
+    is kept so that a folded text is as long as the original and spans found in it map back.
+    Other scripts, digits and symbols (×, µ) are left as they are.
+    """
     table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
+    for code in _LATIN_LETTERS:
         char = chr(code)
-        base = unicodedata.normalize("NFKD", char.lower())[:1]
-        if base and base != char.lower() and base.isascii():
-            table[code] = base
-    for char, base in {"æ": "a", "Æ": "a", "ø": "o", "Ø": "o", "ð": "d", "þ": "t", "ł": "l", "ı": "i"}.items():
-        table[ord(char)] = base
+        if not char.isalpha():
+            continue
+        ascii_form = unidecode(char.lower())
+        if ascii_form[:1].isascii() and ascii_form[:1].isalpha():
+            table[code] = ascii_form[0].lower()
     return table
 
 
@@ -70,9 +81,13 @@ _ASCII_WORD = bytes(c if (97 <= c <= 122 or 48 <= c <= 57 or c in b"+#") else 32
 
 
 def fold(text: str) -> str:
-    """Lower-case and fold diacritics, keeping the length of ``text``.
+    """The one text folding of the platform: lower case, Latin letters to ASCII by Unidecode
+    (first letter of the transliteration), keeping the length of ``text``.
 
-    ``fold("Sjuksköterska")`` → ``"sjukskoterska"``; ``fold("Café-ägare")`` → ``"cafe-agare"``.
+    ``fold("Sjuksköterska")`` → ``"sjukskoterska"``; ``fold("Café-ägare")`` → ``"cafe-agare"``;
+    ``fold("Ørsted")`` → ``"orsted"``; ``fold("Straße")`` → ``"strase"``; ``fold("Åre")`` → ``"are"``.
+    Search keys (:func:`kompetensbron.reference.search_text.search_key`), the gazetteers
+    (:func:`match_form`) and the title look-ups all fold with this function.
     """
     lowered = text.lower()
     if lowered.isascii():

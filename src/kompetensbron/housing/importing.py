@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kompetensbron.reference.models import Kommun
+from kompetensbron.reference.table_sync import upsert
 from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.samverkan.models import Organisation
 from kompetensbron.sources.housing_template import read_housing_template
@@ -236,23 +237,31 @@ def import_queue_file(path: Path, *, actor=None) -> ImportReport:
         raise TemplateInvalid(path, problems)
     sha = _sha(path)
     titles = {r["source"] for r, _ in rows if r["source"]}
-    created = updated = 0
     with transaction.atomic():
         source = _source(
             SourceKind.TEMPLATE, f"{' / '.join(sorted(titles)) or 'Kömall'} ({path.name})", path, sha, len(rows), actor
         )
-        for row, org in rows:
-            figures = {
-                k: row[k] for k in ("people_in_queue", "homes_offered", "median_wait_days", "p90_wait_days", "declines")
-            }
-            _, was_created = QueueStatistic.objects.update_or_create(
-                organisation=org,
-                year=row["year"],
-                home_type=row["home_type"],
-                defaults={**figures, "source": source, "is_demo": False},
-            )
-            created += was_created
-            updated += not was_created
+        figures = ("people_in_queue", "homes_offered", "median_wait_days", "p90_wait_days", "declines")
+        keys = {(org.pk, row["year"], row["home_type"]) for row, org in rows}
+        stored = QueueStatistic.objects.filter(organisation__in={org for _, org in rows})
+        updated = sum(1 for k in stored.values_list("organisation_id", "year", "home_type") if k in keys)
+        created = len(keys) - updated
+        upsert(
+            QueueStatistic,
+            [
+                QueueStatistic(
+                    organisation=org,
+                    year=row["year"],
+                    home_type=row["home_type"],
+                    source=source,
+                    is_demo=False,
+                    **{k: row[k] for k in figures},
+                )
+                for row, org in rows
+            ],
+            unique_fields=["organisation", "year", "home_type"],
+            update_fields=[*figures, "source", "is_demo"],
+        )
         record(
             actor=actor, action="import", obj=source, after={**snapshot(source), "created": created, "updated": updated}
         )

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from kompetensbron.provenance import Provenance
 from kompetensbron.region_levels import RegionLevel
 
 #: Region levels of the demand figures: län, kommun or FA-region (sum over its kommuner) — the one
@@ -43,15 +44,8 @@ __all__ = [
 ]
 
 
-class ProvenanceOut(BaseModel):
-    """Where a block of figures comes from and how it was computed."""
-
-    source: str
-    table: str
-    snapshot: str | None
-    period: str
-    taxonomy: str | None = None
-    method: str
+#: the one provenance type (:class:`kompetensbron.provenance.Provenance`) under its API name
+ProvenanceOut = Provenance
 
 
 class WarehouseStatus(BaseModel):

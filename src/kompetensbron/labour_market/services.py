@@ -32,12 +32,11 @@ from kompetensbron.reference import models as ref
 from kompetensbron.region_levels import RegionLevel
 from kompetensbron.warehouse import (
     Connection,
-    Provenance,
     barometer_summary,
     contents,
     demand_by_occupation_region,
+    reading,
     salary,
-    shared_reader,
     statistics_ad_counts,
     top_occupations,
     top_occupations_of_kommuner,
@@ -109,12 +108,11 @@ def reader() -> Iterator[Connection]:
     The reader itself is opened once per published snapshot (``shared_reader``), so a request
     does not pay for opening DuckDB and attaching the Parquet views; a new snapshot is picked
     up on the next call, and an ingest never blocks it.
+    A DuckDB error is logged and raised as :class:`~kompetensbron.errors.WarehouseUnavailable`
+    (503 in the API), never answered as "no data".
     """
-    con = shared_reader(get_settings().warehouse_dir)
-    try:
+    with reading(get_settings().warehouse_dir) as con:
         yield con
-    finally:
-        con.close()
 
 
 def _status(con: Connection) -> WarehouseStatus:
@@ -149,12 +147,6 @@ def warehouse_status() -> WarehouseStatus:
         return _status(con)
 
 
-def _prov(p: Provenance) -> ProvenanceOut:
-    return ProvenanceOut(
-        source=p.source, table=p.table, snapshot=p.snapshot, period=p.period, taxonomy=p.taxonomy, method=p.method
-    )
-
-
 # --- 2024 statistics -----------------------------------------------------------------
 
 
@@ -176,7 +168,7 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
         (RegionCount(code=code, name=name, ads=per_region.get(code, 0)) for code, name in names.items()),
         key=lambda r: (-r.ads, r.code),
     )
-    prov = _prov(counts.provenance)
+    prov = counts.provenance
     if kind == RegionLevel.FA:
         prov = prov.model_copy(
             update={"method": prov.method + "; FA-region = sum over its kommuner (Tillväxtverket FA15, reference data)"}
@@ -232,7 +224,7 @@ def _ads_trend(con: Connection, ssyk: str) -> AdsTrend | None:
         acc[0] += r.ads
         acc[1] += r.vacancies
     points = [TrendPoint(year=y, month=m, ads=a, vacancies=v) for (y, m), (a, v) in sorted(per_month.items())]
-    prov = _prov(result.provenance)
+    prov = result.provenance
     return AdsTrend(
         points=points, provenance=prov.model_copy(update={"method": prov.method + "; summed over all regions"})
     )
@@ -264,7 +256,7 @@ def _ads_year_on_year(con: Connection, ssyk: str, kind: RegionKind, year: int) -
             )
         )
     rows.sort(key=lambda r: (-r.ads, r.code))
-    return AdsYearOnYear(level=kind, year=year, rows=rows, provenance=_prov(result.provenance))
+    return AdsYearOnYear(level=kind, year=year, rows=rows, provenance=result.provenance)
 
 
 def _skills(con: Connection, ssyk: str, label: str, status: WarehouseStatus, *, limit: int = 20) -> TopSkills:
@@ -287,7 +279,7 @@ def _skills(con: Connection, ssyk: str, label: str, status: WarehouseStatus, *, 
             for r in result.rows
         ],
         message=message,
-        provenance=_prov(result.provenance),
+        provenance=result.provenance,
         status=status,
     )
 
@@ -369,7 +361,7 @@ def _statistics_top(con: Connection, kind: RegionKind, code: str, limit: int) ->
         total += row.ads
         if row.ssyk4:
             per_ssyk[row.ssyk4] += row.ads
-    prov = _prov(result.provenance)
+    prov = result.provenance
     if kind == RegionLevel.FA:
         prov = prov.model_copy(update={"method": prov.method + "; FA-region = sum over its kommuner"})
     return _shares(dict(per_ssyk), total, limit, prov)
@@ -383,7 +375,7 @@ def _ads_top(con: Connection, kind: RegionKind, code: str, limit: int) -> Occupa
         result = top_occupations(con, region_code=code, level=kind, limit=limit)
     if not result.total_ads:
         return None
-    return _shares({r.ssyk4: r.ads for r in result.rows}, result.total_ads, limit, _prov(result.provenance))
+    return _shares({r.ssyk4: r.ads for r in result.rows}, result.total_ads, limit, result.provenance)
 
 
 def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTopOccupations:

@@ -18,8 +18,8 @@ from kompetensbron.sources import catalog
 from kompetensbron.sources.reference_files import ReferenceSnapshot, read_reference_snapshot
 
 from . import models as m
-from .search_text import fold
-from .table_sync import SyncStats, sync_pairs, sync_rows
+from .search_text import search_key
+from .table_sync import SyncStats, sync_pairs, sync_rows, upsert
 
 __all__ = ["LoadReport", "load_reference_data", "store_snapshot"]
 
@@ -99,7 +99,7 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
                 label=r.label,
                 definition=r.definition,
                 parent_id=r.parent_code,
-                search_text=fold(" | ".join([r.code, r.label, *names_by_group.get(r.code, [])])),
+                search_text=search_key(" | ".join([r.code, r.label, *names_by_group.get(r.code, [])])),
                 load_id=load_ids.get(_SSYK_DATASET_OF_LEVEL[r.level]) or load_of("ssyk"),
             )
             for r in snapshot.ssyk
@@ -109,7 +109,7 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
                 concept_id=n.concept_id,
                 label=n.label,
                 ssyk_id=n.ssyk_code,
-                search_text=fold(n.label),
+                search_text=search_key(n.label),
                 load_id=load_of("occupation_names"),
             )
             for n in snapshot.occupation_names
@@ -141,7 +141,12 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
             sync_rows(
                 m.Skill,
                 [
-                    dict(concept_id=s.concept_id, label=s.label, search_text=fold(s.label), load_id=load_of("skills"))
+                    dict(
+                        concept_id=s.concept_id,
+                        label=s.label,
+                        search_text=search_key(s.label),
+                        load_id=load_of("skills"),
+                    )
                     for s in snapshot.skills
                 ],
             )
@@ -245,7 +250,7 @@ def store_snapshot(snapshot: ReferenceSnapshot, data_dir: Path, *, progress: Pro
                         area_km2=k.area_km2,
                         concept_id=k.concept_id,
                         geometry=snapshot.kommun_shapes.get(k.code),
-                        search_text=fold(f"{k.code} {k.name}"),
+                        search_text=search_key(f"{k.code} {k.name}"),
                         load_id=load_of("kommuner"),
                     )
                     for k in snapshot.kommuner
@@ -275,13 +280,12 @@ def _sync_by_composite(model, rows: list[dict], key_fields: tuple[str, str]) -> 
         if k not in existing:
             create.append(model(**data))
         elif existing[k][1] != tuple(row[f] for f in value_fields):
-            update.append(model(pk=existing[k][0], **data))
+            update.append(model(**data))
         else:
             stats.unchanged += 1
     gone = [pk for k, (pk, _) in existing.items() if k not in incoming]
     for i in range(0, len(gone), 500):
         model.objects.filter(pk__in=gone[i : i + 500]).delete()
-    model.objects.bulk_create(create, batch_size=500)
-    model.objects.bulk_update(update, value_fields, batch_size=500)
+    upsert(model, [*create, *update], unique_fields=key_fields, update_fields=value_fields)
     stats.created, stats.updated, stats.deleted = len(create), len(update), len(gone)
     return stats

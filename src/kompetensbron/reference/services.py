@@ -26,7 +26,7 @@ from .schemas import (
     SsykRef,
     SunFieldOut,
 )
-from .search_text import fold, query_terms
+from .search_text import query_terms, search_key
 
 __all__ = [
     "search_occupations",
@@ -75,7 +75,7 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
     for t in terms:
         cond &= Q(search_text__contains=t)
     rows = list(qs.filter(cond).values_list("code", "label", "level"))
-    folded_query = fold(query)
+    folded_query = search_key(query)
     names: dict[str, list[str]] = {}
     name_cond = Q()
     for t in terms:
@@ -91,8 +91,8 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
 
     def rank(row: tuple[str, str, int]) -> tuple[int, int, str]:
         code, label, _lvl = row
-        flabel = fold(label)
-        fnames = [fold(n) for n in names.get(code, [])]
+        flabel = search_key(label)
+        fnames = [search_key(n) for n in names.get(code, [])]
         if code == query.strip():
             score = 0
         elif flabel == folded_query or folded_query in fnames:

@@ -2,6 +2,11 @@
 
 Used by every reference loader so that re-running ``init`` is idempotent and reports
 exactly what changed. Callers run it inside a transaction.
+
+:func:`upsert` is the one table-sync write of the platform: Django's ``bulk_create`` with
+``update_conflicts`` (``INSERT … ON CONFLICT (…) DO UPDATE`` on SQLite and PostgreSQL), keyed by
+a unique constraint; :func:`sync_rows`, the composite-key reference tables, the syllabi and the
+housing queue import write through it instead of looping ``update_or_create``.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import Any
 
 from django.db import models
 
-__all__ = ["SyncStats", "sync_rows", "sync_pairs"]
+__all__ = ["SyncStats", "sync_rows", "sync_pairs", "upsert"]
 
 _BATCH = 500
 
@@ -37,6 +42,30 @@ class SyncStats:
 def _chunks(items: Sequence[Any], size: int = _BATCH) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def upsert(
+    model: type[models.Model],
+    objects: Sequence[models.Model],
+    *,
+    unique_fields: Sequence[str],
+    update_fields: Sequence[str],
+    batch_size: int = _BATCH,
+) -> None:
+    """Insert ``objects``; those whose ``unique_fields`` (a unique constraint or the primary key)
+    exist already update ``update_fields`` instead, in one statement per batch."""
+    if not objects:
+        return
+    if not update_fields:  # a table of keys only: callers pass new rows alone
+        model.objects.bulk_create(objects, batch_size=batch_size)
+        return
+    model.objects.bulk_create(
+        objects,
+        batch_size=batch_size,
+        update_conflicts=True,
+        unique_fields=list(unique_fields),
+        update_fields=list(update_fields),
+    )
 
 
 def sync_rows(
@@ -70,18 +99,7 @@ def sync_rows(
         for chunk in _chunks(gone):
             model.objects.filter(**{f"{key_attr}__in": chunk}).delete()
         stats.deleted = len(gone)
-    if key != "pk" and to_update:
-        # rows keyed by a natural key: fetch their primary keys before updating
-        pks = dict(
-            model.objects.filter(**{f"{key_attr}__in": [getattr(o, key_attr) for o in to_update]}).values_list(
-                key_attr, "pk"
-            )
-        )
-        for obj in to_update:
-            obj.pk = pks[getattr(obj, key_attr)]
-    model.objects.bulk_create(to_create, batch_size=_BATCH)
-    if to_update and fields:
-        model.objects.bulk_update(to_update, fields, batch_size=_BATCH)
+    upsert(model, [*to_create, *to_update], unique_fields=[key_attr], update_fields=fields)
     stats.created, stats.updated = len(to_create), len(to_update)
     return stats
 

@@ -30,9 +30,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from kompetensbron.errors import ConnectorError, ValidationFailed
+from kompetensbron.sources.http_retries import TransientResponse, is_transient_status, retrying
 
 from . import catalog
 from .catalog import Dataset
@@ -79,10 +79,6 @@ class _Counters:
     present: list[str] = field(default_factory=list)
     failed: list[FetchFailure] = field(default_factory=list)
     bytes: int = 0
-
-
-class _Retryable(Exception):
-    """A transient HTTP answer (429, 5xx): worth another try."""
 
 
 class _Corrupt(Exception):
@@ -168,7 +164,7 @@ def fetch_data(
                 continue
             try:
                 written = _fetch_one(ds, source, target, http, progress, attempts=attempts, backoff=backoff)
-            except (httpx.HTTPError, _Retryable, _Corrupt, OSError) as exc:
+            except (httpx.HTTPError, TransientResponse, _Corrupt, OSError) as exc:
                 run.failed.append(FetchFailure(ds.key, source, _describe(exc)))
                 continue
             run.downloaded.append(ds.key)
@@ -185,11 +181,7 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, FileNotFoundError):
         return "not in the mirror directory"
     text = str(exc) or exc.__class__.__name__
-    return text if isinstance(exc, (_Corrupt, _Retryable)) else f"{exc.__class__.__name__}: {text}"
-
-
-def _transient(exc: BaseException) -> bool:
-    return isinstance(exc, (_Retryable, httpx.TransportError))
+    return text if isinstance(exc, (_Corrupt, TransientResponse)) else f"{exc.__class__.__name__}: {text}"
 
 
 def _fetch_one(
@@ -204,14 +196,8 @@ def _fetch_one(
 ) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}{PART_SUFFIX}")
-    retrying = Retrying(
-        stop=stop_after_attempt(max(1, attempts)),
-        wait=wait_exponential(multiplier=backoff, max=30),
-        retry=retry_if_exception(_transient),
-        reraise=True,
-    )
     try:
-        for attempt in retrying:
+        for attempt in retrying(attempts=attempts, backoff=backoff):
             with attempt:
                 size = _download(ds, source, part, http, progress)
         _verify(ds, part)
@@ -234,8 +220,8 @@ def _download(ds: Dataset, source: str, part: Path, http: httpx.Client, progress
                     report(ds.key, len(chunk), ds.size)
             return written
         with http.stream("GET", source) as response:
-            if response.status_code == 429 or response.status_code >= 500:
-                raise _Retryable(f"HTTP {response.status_code}")
+            if is_transient_status(response.status_code):
+                raise TransientResponse.of(response)
             response.raise_for_status()
             for chunk in response.iter_bytes(_CHUNK):
                 out.write(chunk)

@@ -35,6 +35,7 @@ import orjson
 
 from kompetensbron import __version__
 from kompetensbron.errors import ConnectorError, NotFound
+from kompetensbron.sources.http_retries import get_with_retries
 
 __all__ = [
     "JOBSEARCH_URL",
@@ -119,38 +120,27 @@ class _ApiClient:
 
     def _get_json(self, path: str, params: Params | None = None, *, not_found: str | None = None) -> Any:
         url = f"{self.base_url}/{path.lstrip('/')}"
-        for attempt in range(1, self.attempts + 1):
-            last = attempt == self.attempts
-            try:
-                response = self._http.get(url, params=params, headers=self._headers)
-            except httpx.TimeoutException as exc:
-                if last:
-                    raise ConnectorError(f"{self.name}: {url} timed out after {attempt} attempt(s)") from exc
-            except httpx.TransportError as exc:
-                if last:
-                    raise ConnectorError(
-                        f"{self.name}: request to {url} failed after {attempt} attempt(s): {type(exc).__name__}: {exc}"
-                    ) from exc
-            else:
-                status = response.status_code
-                if status == 404 and not_found:
-                    raise NotFound(not_found)
-                if status >= 500 or status == 429:
-                    if last:
-                        raise ConnectorError(
-                            f"{self.name}: HTTP {status} {response.reason_phrase} from {url} after {attempt} attempt(s)"
-                        )
-                elif status >= 300:
-                    raise ConnectorError(
-                        f"{self.name}: HTTP {status} {response.reason_phrase} from {url}: {response.text[:200]!r}"
-                    )
-                else:
-                    try:
-                        return orjson.loads(response.content)
-                    except orjson.JSONDecodeError as exc:
-                        raise ConnectorError(f"{self.name}: {url} did not answer JSON: {exc}") from exc
-            self._sleep(self.backoff * 2 ** (attempt - 1))
-        raise AssertionError("unreachable")  # pragma: no cover
+        response = get_with_retries(
+            self._http,
+            url,
+            name=self.name,
+            params=params,
+            headers=self._headers,
+            attempts=self.attempts,
+            backoff=self.backoff,
+            sleep=self._sleep,
+        )
+        status = response.status_code
+        if status == 404 and not_found:
+            raise NotFound(not_found)
+        if status >= 300:
+            raise ConnectorError(
+                f"{self.name}: HTTP {status} {response.reason_phrase} from {url}: {response.text[:200]!r}"
+            )
+        try:
+            return orjson.loads(response.content)
+        except orjson.JSONDecodeError as exc:
+            raise ConnectorError(f"{self.name}: {url} did not answer JSON: {exc}") from exc
 
 
 class JobSearchClient(_ApiClient):

@@ -28,6 +28,7 @@ import httpx
 
 from kompetensbron import __version__
 from kompetensbron.errors import ConnectorError, DataError
+from kompetensbron.sources.http_retries import get_with_retries
 
 from . import catalog
 from .file_formats import read_json
@@ -138,7 +139,8 @@ class TaxonomyClient:
     ``client`` is injectable (tests pass one with an ``httpx.MockTransport``); without it a
     client with the base URL and timeout of the settings is created and closed by :meth:`close`.
     Server errors (5xx, 429), timeouts and connection errors are retried ``attempts`` times in
-    all, sleeping ``backoff * 2**n`` seconds between tries through ``sleep``.
+    all by :func:`~.http_retries.get_with_retries`, sleeping through ``sleep`` what the server's
+    ``Retry-After`` asks, else ``backoff * 2**n`` seconds.
     """
 
     def __init__(
@@ -184,38 +186,23 @@ class TaxonomyClient:
     def _get_json(self, path: str, params: dict[str, str] | None = None) -> Any:
         """GET ``{base}/{path}`` and decode JSON, retrying transient failures."""
         url = f"{self.base_url}/{path}"
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        for attempt in range(1, self.attempts + 1):
-            last = attempt == self.attempts
-            try:
-                response = self._http.get(url, params=params, headers=headers)
-            except httpx.TimeoutException as exc:
-                if last:
-                    raise ConnectorError(f"JobTech Taxonomy API: {url} timed out after {attempt} attempt(s)") from exc
-            except httpx.TransportError as exc:
-                if last:
-                    raise ConnectorError(
-                        f"JobTech Taxonomy API: request to {url} failed after {attempt} attempt(s): "
-                        f"{type(exc).__name__}: {exc}"
-                    ) from exc
-            else:
-                status = response.status_code
-                if status >= 500 or status == 429:
-                    if last:
-                        raise ConnectorError(
-                            f"JobTech Taxonomy API: HTTP {status} {response.reason_phrase} from {url} "
-                            f"after {attempt} attempt(s)"
-                        )
-                elif status >= 300:  # client errors, and redirects the client did not follow
-                    detail = _graphql_messages(_try_json(response))
-                    raise ConnectorError(
-                        f"JobTech Taxonomy API: HTTP {status} {response.reason_phrase} from {url}"
-                        + (f": {detail}" if detail else "")
-                    )
-                else:
-                    return _decode(response, url)
-            self._sleep(self.backoff * 2 ** (attempt - 1))
-        raise AssertionError("unreachable")  # pragma: no cover
+        response = get_with_retries(
+            self._http,
+            url,
+            name="JobTech Taxonomy API",
+            params=params,
+            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            attempts=self.attempts,
+            backoff=self.backoff,
+            sleep=self._sleep,
+        )
+        if response.status_code >= 300:  # client errors, and redirects the client did not follow
+            detail = _graphql_messages(_try_json(response))
+            raise ConnectorError(
+                f"JobTech Taxonomy API: HTTP {response.status_code} {response.reason_phrase} from {url}"
+                + (f": {detail}" if detail else "")
+            )
+        return _decode(response, url)
 
     # -- generic endpoints
     def graphql(

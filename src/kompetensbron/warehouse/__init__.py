@@ -22,12 +22,12 @@ snapshots. The Spark variant of the pipeline is :mod:`kompetensbron.warehouse.sp
 
 from __future__ import annotations
 
+from kompetensbron.provenance import Provenance
 from kompetensbron.warehouse.contents import BarometerSummary, Contents, SalaryRow, barometer_summary, contents, salary
 from kompetensbron.warehouse.demand import (
     DemandResult,
     DemandRow,
     OccupationCount,
-    Provenance,
     SkillCount,
     StatisticsCount,
     StatisticsCountsResult,
@@ -42,7 +42,7 @@ from kompetensbron.warehouse.demand import (
     top_skills,
     year_on_year,
 )
-from kompetensbron.warehouse.duck import Connection, close_shared_readers, open_reader, shared_reader
+from kompetensbron.warehouse.duck import Connection, close_shared_readers, open_reader, reading, shared_reader
 from kompetensbron.warehouse.hooks import EnrichHook
 from kompetensbron.warehouse.ingest import IngestResult, ingest_ads, load_taxonomy
 from kompetensbron.warehouse.normalise import SkippedRecord
@@ -82,6 +82,7 @@ __all__ = [
     "ingest_ads",
     "load_taxonomy",
     "open_reader",
+    "reading",
     "read_current",
     "shared_reader",
     "statistics_ad_counts",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kompetensbron.errors import ValidationFailed
+from kompetensbron.provenance import Provenance
 from kompetensbron.warehouse import queries
 from kompetensbron.warehouse.duck import Connection
 
@@ -22,18 +23,6 @@ SkillSource = Literal["enriched", "ad"]
 
 ADS_SOURCE = "JobTech job ads (historical ads / JobSearch / JobStream format) ingested into the warehouse"
 STATISTICS_DATASETS = ("ads_2024_lan", "ads_2024_kommun", "platsbanken_current")
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a figure comes from and how it was computed."""
-
-    source: str
-    table: str
-    snapshot: str | None
-    period: str
-    taxonomy: str | None
-    method: str
 
 
 @dataclass(frozen=True)

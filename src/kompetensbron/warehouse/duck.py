@@ -1,6 +1,8 @@
 """Everything that touches DuckDB (pinned 1.5.x) lives in this module.
 
-* :func:`shared_reader` -- a cursor on a per-process cached reader (for the web app).
+* :func:`shared_reader` -- a cursor on a per-process cached reader (for the web app);
+  :func:`reading` -- the same as a context manager that logs a DuckDB error and raises
+  :class:`~kompetensbron.errors.WarehouseUnavailable` (never "no data").
 * :func:`open_reader` -- an in-memory connection with read-only views over the published
   snapshot's Parquet files: ``ads``, ``stat_job_ads``, ``stat_barometer``, ``stat_salary``
   and ``warehouse_meta`` (snapshot id, creation time, schema and taxonomy version).
@@ -12,17 +14,22 @@ DuckDB 2.0 changed the Python API; keep every call here so an upgrade touches on
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from kompetensbron.errors import WarehouseUnavailable
 from kompetensbron.warehouse.schema import ADS_SCHEMA, TABLE_SCHEMAS
 from kompetensbron.warehouse.snapshots import CURRENT_FILE, Snapshot, SnapshotWriter, read_current
 
 Connection = duckdb.DuckDBPyConnection
+log = logging.getLogger(__name__)
 
 #: Rows per Parquet row group of the ``ads`` files (a multiple of DuckDB's vector size).
 ROW_GROUP_SIZE = 65_536
@@ -117,6 +124,28 @@ def shared_reader(warehouse_dir: Path) -> Connection:
             cached = (current, open_reader(key))
             _SHARED[key] = cached
         return cached[1].cursor()
+
+
+@contextmanager
+def reading(warehouse_dir: Path, *, shared: bool = True) -> Iterator[Connection]:
+    """A reader of the published snapshot, closed afterwards: a :func:`shared_reader` cursor
+    (web requests) or, with ``shared=False``, a fresh :func:`open_reader` (batch jobs).
+
+    A DuckDB error while opening or querying is logged and raised as
+    :class:`~kompetensbron.errors.WarehouseUnavailable`, so no caller mistakes it for "no data".
+    """
+    try:
+        con = shared_reader(warehouse_dir) if shared else open_reader(warehouse_dir)
+    except duckdb.Error as exc:
+        log.exception("cannot open the warehouse reader of %s", warehouse_dir)
+        raise WarehouseUnavailable(f"the job-ad warehouse cannot be opened: {exc}") from exc
+    try:
+        yield con
+    except duckdb.Error as exc:
+        log.exception("warehouse query failed (%s)", warehouse_dir)
+        raise WarehouseUnavailable(f"the job-ad warehouse cannot be read: {exc}") from exc
+    finally:
+        con.close()
 
 
 def close_shared_readers() -> None:

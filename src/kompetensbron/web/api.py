@@ -13,7 +13,14 @@ from ninja import NinjaAPI
 from kompetensbron import __version__
 from kompetensbron.dossier.api import router as dossier_router
 from kompetensbron.education.api import router as education_router
-from kompetensbron.errors import DataError, KompetensbronError, NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.errors import (
+    DataError,
+    KompetensbronError,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+    WarehouseUnavailable,
+)
 from kompetensbron.graduates.api import router as graduates_router
 from kompetensbron.housing.api import router as housing_router
 from kompetensbron.labour_market.api import router as demand_router
@@ -37,6 +44,8 @@ def _status(exc: KompetensbronError) -> int:
         return 422
     if isinstance(exc, PermissionDenied):
         return 403
+    if isinstance(exc, WarehouseUnavailable):
+        return 503
     return 500
 
 
