@@ -36,7 +36,7 @@ def main() -> None:
 
     path = OUT / f"ads_{args.ads}.jsonl"
     if not path.is_file():
-        from generate_ads import generate  # type: ignore[import-not-found]
+        from generate_ads import generate
 
         generate(args.ads, path)
     taxonomy = load_taxonomy(get_settings().data_dir)

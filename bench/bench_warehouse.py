@@ -300,7 +300,7 @@ def main() -> None:
     if not args.skip_ingest:
         path = OUT / f"ads_{args.ads}.jsonl"
         if not path.is_file():
-            from generate_ads import generate  # type: ignore[import-not-found]
+            from generate_ads import generate
 
             report["generate_ads_per_s"] = round(generate(args.ads, path))
         report["file_mb"] = round(path.stat().st_size / 2**20)

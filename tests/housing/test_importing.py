@@ -115,3 +115,22 @@ def test_queue_template_checks_percentiles_and_types(world, tmp_path):
         import_queue_file(path)
     assert "rad 2, kolumn home_type" in str(err.value) and "rad 3, kolumn p90_wait_days" in str(err.value)
     assert not QueueStatistic.objects.exists()
+
+
+def test_a_queue_file_imported_again_updates_in_place(world, tmp_path):
+    rows = (DOCS / "housing_queue_template.csv").read_text(encoding="utf-8").splitlines()
+    kept = [rows[0], *[r for r in rows[1:] if r.startswith(world.company.name + ",")]]
+    assert len(kept) >= 2
+    path = tmp_path / "queue.csv"
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    first = import_queue_file(path, actor=world.company_coordinator)
+    assert (first.created, first.updated) == (len(kept) - 1, 0)
+    head, *body = kept
+    changed = body[0].split(",")
+    changed[5] = "123"  # median_wait_days
+    path.write_text("\n".join([head, ",".join(changed), *body[1:]]) + "\n", encoding="utf-8")
+    again = import_queue_file(path, actor=world.company_coordinator)
+    assert (again.created, again.updated) == (0, len(kept) - 1)
+    assert QueueStatistic.objects.filter(organisation=world.company).count() == len(kept) - 1
+    row = QueueStatistic.objects.get(organisation=world.company, year=int(changed[1]), home_type=changed[2])
+    assert row.median_wait_days == 123

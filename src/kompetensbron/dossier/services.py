@@ -303,7 +303,7 @@ def _build(p: Programme, version: str) -> Dossier:
         programme=facts,
         built_at=timezone.now(),
         version=version,
-        target_basis=basis,  # type: ignore[arg-type]
+        target_basis=basis,
         occupations=targets,
         demand=demand,
         demand_provenance=demand_prov,

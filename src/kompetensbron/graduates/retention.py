@@ -26,6 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kompetensbron.sources.graduate_files import SacoFlow, UhrTerm
+
 __all__ = [
     "UNIVERSITY_SEAT_LAN",
     "LanRetention",
@@ -113,13 +115,13 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def lan_retention(flows: Iterable[object]) -> dict[str, LanRetention]:
+def lan_retention(flows: Iterable[SacoFlow]) -> dict[str, LanRetention]:
     """``{län name: LanRetention}`` from the flows of both Saco files."""
     v: dict[str, dict[tuple[str, str, str], int]] = defaultdict(dict)
     totals: dict[tuple[str, str], int] = {}
     for f in flows:
-        v[f.home][(f.view, f.source_id, f.target_id)] = f.value  # type: ignore[attr-defined]
-        totals[(f.home, f.view)] = f.total  # type: ignore[attr-defined]
+        v[f.home][(f.view, f.source_id, f.target_id)] = f.value
+        totals[(f.home, f.view)] = f.total
     out = {}
     for home, x in sorted(v.items()):
         g = lambda *k: x.get(k, 0)  # noqa: B023 - used in this iteration only
@@ -169,22 +171,22 @@ class ProgrammeAdmissions:
         return self.terms[-1]
 
 
-def admissions_by_programme(terms: Iterable[object]) -> list[ProgrammeAdmissions]:
+def admissions_by_programme(terms: Iterable[UhrTerm]) -> list[ProgrammeAdmissions]:
     """UHR rows grouped by programme key, terms in time order (VT before HT in a year)."""
-    grouped: dict[str, list[object]] = defaultdict(list)
+    grouped: dict[str, list[UhrTerm]] = defaultdict(list)
     for t in terms:
-        grouped[t.key].append(t)  # type: ignore[attr-defined]
+        grouped[t.key].append(t)
     out = []
     for key, rows in grouped.items():
         first = rows[0]
         figures = tuple(
-            TermFigures(r.year, r.term, r.applicants, r.first_hand_applicants, r.admitted)  # type: ignore[attr-defined]
-            for r in sorted(rows, key=lambda r: (r.year, r.term != "VT"))  # type: ignore[attr-defined]
+            TermFigures(r.year, r.term, r.applicants, r.first_hand_applicants, r.admitted)
+            for r in sorted(rows, key=lambda r: (r.year, r.term != "VT"))
         )
         out.append(
             ProgrammeAdmissions(
                 key, first.code, first.name, first.university, UNIVERSITY_SEAT_LAN.get(first.university), figures
-            )  # type: ignore[attr-defined]
+            )
         )
     out.sort(key=lambda p: (p.name.casefold(), p.university))
     return out

@@ -219,7 +219,7 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
                     graduates=r.graduates,
                     graduates_year=cell.year_to if cell else None,
                     graduates_year_from=cell.year_from if cell else None,
-                    supply_basis=supply.by_ssyk[r.ssyk].basis if cell else None,  # type: ignore[union-attr]
+                    supply_basis=supply.by_ssyk[r.ssyk].basis if cell else None,
                     supply_programmes=len(cell.programmes) if cell else 0,
                     supply_note=r.supply_note,
                 )
@@ -291,7 +291,7 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
         ssyk=ssyk,
         rated_ssyk=code,
         name=names.get(code) if code else None,
-        region_level=region_level,  # type: ignore[arg-type]
+        region_level=region_level,
         regions=regions,
         rows=rows,
         occupations=occupations,
@@ -386,7 +386,7 @@ def occupation_forecast(occupation_id: str, measure: str = "demand") -> Occupati
     return OccupationForecastOut(
         occupation_id=occupation_id,
         measure=measure,
-        method=result.method,  # type: ignore[arg-type]
+        method=result.method,
         employed=data.employed.get(occupation_id),
         history=list(result.history),
         forecast=[

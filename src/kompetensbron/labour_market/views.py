@@ -26,7 +26,7 @@ SEARCH_LIMIT = 10
 def _region_level(request: HttpRequest) -> RegionKind:
     """The ``level`` parameter; anything unknown falls back to län."""
     level = request.GET.get("level", RegionLevel.LAN)
-    return level if level in services.REGION_KINDS else RegionLevel.LAN  # type: ignore[return-value]
+    return level if level in services.REGION_KINDS else RegionLevel.LAN
 
 
 def _not_found(exc: NotFound) -> Http404:

@@ -43,7 +43,7 @@ class OrganisationCreate(Schema):
 class OrganisationUpdate(Schema):
     """PATCH: a field left out stays; ``null`` is refused for the fields a row needs."""
 
-    name: Line = None  # type: ignore[assignment]
+    name: Line = None
     kind: OrganisationKindCode = None  # type: ignore[assignment]
     kommun_code: KommunCode | None = None
     website: Url = None  # type: ignore[assignment]
@@ -89,12 +89,12 @@ class AgreementCreate(Schema):
 
 
 class AgreementUpdate(Schema):
-    title: Line = None  # type: ignore[assignment]
+    title: Line = None
     purpose: Text = None  # type: ignore[assignment]
-    party_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    party_ids: list[Id] = Field(None, max_length=200)
     period_start: dt.date = None  # type: ignore[assignment]
     period_end: dt.date | None = None
-    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[assignment]
+    area_names: list[Line] = Field(None, max_length=50)
 
 
 class AgreementBase(Schema):
@@ -200,15 +200,15 @@ class ActivityCreate(Schema):
 
 
 class ActivityUpdate(Schema):
-    title: Line = None  # type: ignore[assignment]
+    title: Line = None
     description: Text = None  # type: ignore[assignment]
     phase: PhaseCode = None  # type: ignore[assignment]
-    target_group: Line = None  # type: ignore[assignment]
-    partner_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    target_group: Line = None
+    partner_ids: list[Id] = Field(None, max_length=200)
     agreement_id: Id | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
-    place: Line = None  # type: ignore[assignment]
+    place: Line = None
     expected_participants: Count | None = None
     actual_participants: Count | None = None
 
@@ -277,8 +277,8 @@ class FundingCreate(Schema):
 
 
 class FundingUpdate(Schema):
-    funder: Line = None  # type: ignore[assignment]
-    programme: Line = None  # type: ignore[assignment]
+    funder: Line = None
+    programme: Line = None
     amount_applied: Money = None  # type: ignore[assignment]
     amount_granted: Money | None = None
     deadline: dt.date | None = None
