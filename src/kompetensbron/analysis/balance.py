@@ -228,10 +228,10 @@ def balance(
             by_ssyk[r.ssyk][r.lan_code] = r
         for code, per_lan in sorted(by_ssyk.items()):
             any_row = next(iter(per_lan.values()))
-            for fa_code, (fa_name, lan_codes) in sorted(fa_regions.items()):  # type: ignore[union-attr]
-                values = [per_lan[lan].index for lan in lan_codes if lan in per_lan and per_lan[lan].index is not None]
-                index = sum(values) / len(values) if values else None  # type: ignore[arg-type]
-                labels = {label_index(v).label for v in values}  # type: ignore[arg-type]
+            for fa_code, (fa_name, lan_codes) in sorted((fa_regions or {}).items()):
+                values = [v for lan in lan_codes if lan in per_lan and (v := per_lan[lan].index) is not None]
+                index = sum(values) / len(values) if values else None
+                labels = {label_index(v).label for v in values}
                 cells.append((code, any_row.name, any_row.area, fa_code, fa_name, index, len(labels) > 1))
 
     out: list[BalanceRow] = []

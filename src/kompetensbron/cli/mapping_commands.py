@@ -21,24 +21,14 @@ def _courses_from_database() -> list | None:
         _django()
         from django.db.utils import DatabaseError
 
-        from kompetensbron.analysis.occupation_mapping import course_text
-        from kompetensbron.education.models import Course
+        from kompetensbron.education.mapping_service import stored_course_texts
     except (ImportError, RuntimeError):  # the education app is not installed
         return None
     try:
-        rows = list(
-            Course.objects.order_by("code", "institution_id").values_list(
-                "code", "title", "subject", "ilos", "learning_outcomes", "level"
-            )
-        )
+        texts = stored_course_texts()
     except DatabaseError:  # not migrated yet
         return None
-    if not rows:
-        return None
-    seen: dict[str, object] = {}
-    for code, title, subject, ilos, outcomes, level in rows:
-        seen.setdefault(code, course_text(code, title, subject, ilos or (), outcomes, level))
-    return list(seen.values())
+    return texts or None
 
 
 @app.command("map-courses")

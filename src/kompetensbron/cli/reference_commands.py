@@ -216,15 +216,14 @@ def info() -> None:
     _django()
     from django.db import connection
 
-    from kompetensbron.reference.models import DataLoad
-    from kompetensbron.reference.services import reference_counts
+    from kompetensbron.reference.services import list_data_sources, reference_counts
 
     console.print(f"Kompetensbron {__version__}, Django {django.get_version()}, Python {sys.version.split()[0]}")
     console.print(f"database: {connection.vendor} ({settings.effective_database_url.split('@')[-1]})")
     console.print(f"data directory: {settings.data_dir}")
     try:
         counts = reference_counts()
-        loads = list(DataLoad.objects.all())
+        loads = list_data_sources()
     except Exception as exc:  # noqa: BLE001 - an un-initialised database
         _fail(KompetensbronError(f"database not initialised ({exc.__class__.__name__}); run 'kompetensbron init'"))
         return
@@ -238,7 +237,7 @@ def info() -> None:
     for col in ("dataset", "file", "version", "loaded"):
         s.add_column(col)
     for d in loads:
-        s.add_row(d.dataset, d.source_file, d.version, d.loaded_at.strftime("%Y-%m-%d %H:%M"))
+        s.add_row(d.dataset, d.source_file, d.version, d.loaded_at[:16].replace("T", " "))
     console.print(s)
     from .data_commands import status_table
 

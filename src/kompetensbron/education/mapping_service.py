@@ -51,6 +51,19 @@ class StoreCounts:
         return self.created + self.updated
 
 
+def stored_course_texts() -> list:
+    """The mapper's text of every imported course (one per course code, first institution first)."""
+    from kompetensbron.analysis.occupation_mapping import course_text
+
+    rows = Course.objects.order_by("code", "institution_id").values_list(
+        "code", "title", "subject", "ilos", "learning_outcomes", "level"
+    )
+    seen: dict[str, object] = {}
+    for code, title, subject, ilos, outcomes, level in rows:
+        seen.setdefault(code, course_text(code, title, subject, ilos or (), outcomes, level))
+    return list(seen.values())
+
+
 def _evidence(suggestion) -> dict:
     evidence = (
         suggestion.evidence.as_json() if hasattr(suggestion.evidence, "as_json") else dict(suggestion.evidence or {})

@@ -186,7 +186,7 @@ def _fit(
         exact[gazetteer_key].add(index[e.ssyk])
     fitted.exact = {k: np.array(sorted(v)) for k, v in exact.items()}
     with_concept = [(k, e) for k, _, e in named if e.concept_id]
-    fitted.name_ids = [e.concept_id for _, e in with_concept]  # type: ignore[misc]
+    fitted.name_ids = [e.concept_id for _, e in with_concept if e.concept_id]
     fitted.name_labels = [concept_labels.get(e.concept_id or "", e.text) for _, e in with_concept]
     fitted.name_class = np.array([index[e.ssyk] for _, e in with_concept], dtype=np.int64)
     fitted.members = [np.flatnonzero(fitted.name_class == i) for i in range(len(fitted.classes))]
@@ -335,7 +335,7 @@ class OccupationClassifier:
         cal += [(t, g) for t, g in _calibration_set(seen, seed) if g in index]
         temperatures, bonuses = [1.0, 1.0, 1.0], [0.0, 1.0, 1.0]
         if not cal:
-            return tuple(temperatures), tuple(bonuses)  # type: ignore[return-value]
+            return (temperatures[0], temperatures[1], temperatures[2]), (bonuses[0], bonuses[1], bonuses[2])
         analyses = [lexicon.analyse(t) for t, _ in cal]
         gold = np.array([index[g] for _, g in cal])
         x = _features(fitted, [k for k, _ in analyses])
@@ -366,7 +366,7 @@ class OccupationClassifier:
                     if value < best[0]:
                         best = (value, float(t), bonus)
             temperatures[kind], bonuses[kind] = best[1], best[2]
-        return tuple(temperatures), tuple(bonuses)  # type: ignore[return-value]
+        return (temperatures[0], temperatures[1], temperatures[2]), (bonuses[0], bonuses[1], bonuses[2])
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: Path, *, input_hash: str = "") -> None:

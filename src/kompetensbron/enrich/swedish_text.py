@@ -296,18 +296,21 @@ class SwedishLexicon:
         best: list[tuple[int, tuple[str, ...]] | None] = [None] * (n + 1)
         best[0] = (0, ())
         for i in range(n - _MIN_PART):
-            if best[i] is None:
+            here = best[i]
+            if here is None:
                 continue
-            count, parts = best[i]  # type: ignore[misc]
+            count, parts = here
             for j in range(i + _MIN_PART, n - _MIN_PART + 1):
                 base = self._modifier(word[i:j])
-                if base is not None and (best[j] is None or best[j][0] > count + 1):  # type: ignore[index]
+                there = best[j]
+                if base is not None and (there is None or there[0] > count + 1):
                     best[j] = (count + 1, parts + (base,))
         options = []
         for i in range(_MIN_PART, n - _MIN_PART + 1):
             head = word[i:]
-            if best[i] is not None and head in self.words:
-                count, parts = best[i]  # type: ignore[misc]
+            covered = best[i]
+            if covered is not None and head in self.words:
+                count, parts = covered
                 options.append((count + 1, -len(head), parts + (head,)))
         if not options:
             return (word,)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from kompetensbron.errors import DataError, PermissionDenied
 from kompetensbron.samverkan.page_contexts import FormPage
 from kompetensbron.sources.programme_template import TemplateInvalid
+from kompetensbron.web.form_pages import refused
 
 from . import importing
 
@@ -67,7 +68,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
                 try:
                     report = action(path, actor=request.user)
                 except PermissionDenied as exc:
-                    return render(request, "samverkan/refused.html", {"message": str(exc)}, status=403)
+                    return refused(request, exc, 403)
                 except TemplateInvalid as exc:
                     for problem in exc.problems[:50]:
                         form.add_error(None, str(problem))

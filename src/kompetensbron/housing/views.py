@@ -11,11 +11,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.samverkan.page_contexts import FormPage
+from kompetensbron.web.form_pages import errors_on_form, form_page, refused
 
 from . import report_exports, services
 from .forms import (
@@ -46,22 +47,10 @@ from .schemas import (
     StatusChangeIn,
 )
 
-FORM_TEMPLATE = "samverkan/form.html"
 
-
-def _refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
-    return render(request, "samverkan/refused.html", {"message": str(exc)}, status=status)
-
-
-def _errors_on_form(form, exc: ValidationFailed) -> None:
-    for key, message in (exc.errors or {"": str(exc)}).items():
-        name = SERVICE_FIELDS.get(key, key)
-        form.add_error(name if name in form.fields else None, message)
-
-
-def _form_page(request, title: str, form, submit: str, status: int = 200) -> HttpResponse:
-    return render(
-        request, FORM_TEMPLATE, {"page": FormPage(title=title, form=form, submit_label=submit)}, status=status
+def _form(request: HttpRequest, form, title: str, submit: str, save, success: str) -> HttpResponse:
+    return form_page(
+        request, form=form, title=title, submit=submit, save=save, success=success, field_names=SERVICE_FIELDS
     )
 
 
@@ -89,7 +78,7 @@ def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     try:
         programme, result = _progress(pk)
     except NotFound as exc:
-        return _refused(request, exc, 404)
+        return refused(request, exc, 404)
     can_change = request.user.has_perm("samverkan.change_housing_programme", programme)
     target_form = KommunTargetForm(lan_code=programme.lan_id) if can_change else None
     page = ProgressPage.build(result, can_change=can_change, target_form=target_form)
@@ -111,33 +100,24 @@ def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
 def programme_create(request: HttpRequest) -> HttpResponse:
     owners = coordinated_regions(request.user)
     if not owners.exists():
-        return _refused(request, PermissionDenied(_("Endast en regions samordnare får lägga upp ett program.")), 403)
+        return refused(request, PermissionDenied(_("Endast en regions samordnare får lägga upp ett program.")), 403)
     form = ProgrammeForm(request.POST or None, owners=owners)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            data = ProgrammeCreate(
-                name=d["name"],
-                owner_id=d["owner"].pk,
-                lan_code=d["lan"].code,
-                baseline_year=d["baseline_year"],
-                target_year=d["target_year"],
-                target_kind=d["target_kind"],
-                target_value=d["target_value"],
-                description=d["description"],
-            )
-            try:
-                programme = services.create_programme(actor=request.user, data=data)
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Programmet är sparat."))
-                return redirect("housing:progress", pk=programme.pk)
-        status = 422
-    return _form_page(request, _("Nytt program för studentbostäder"), form, _("Spara"), status)
+
+    def save(d: dict) -> str:
+        data = ProgrammeCreate(
+            name=d["name"],
+            owner_id=d["owner"].pk,
+            lan_code=d["lan"].code,
+            baseline_year=d["baseline_year"],
+            target_year=d["target_year"],
+            target_kind=d["target_kind"],
+            target_value=d["target_value"],
+            description=d["description"],
+        )
+        programme = services.create_programme(actor=request.user, data=data)
+        return reverse("housing:progress", kwargs={"pk": programme.pk})
+
+    return _form(request, form, _("Nytt program för studentbostäder"), _("Spara"), save, _("Programmet är sparat."))
 
 
 @login_required
@@ -145,9 +125,9 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         programme = services.get_programme(pk)
     except NotFound as exc:
-        return _refused(request, exc, 404)
+        return refused(request, exc, 404)
     if not request.user.has_perm("samverkan.change_housing_programme", programme):
-        return _refused(
+        return refused(
             request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403
         )
     initial = {
@@ -155,22 +135,12 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
         for f in ("name", "baseline_year", "target_year", "target_kind", "target_value", "description")
     }
     form = ProgrammeForm(request.POST or None, initial=initial, editing=True)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.update_programme(
-                    actor=request.user, programme=programme, data=ProgrammeUpdate(**form.cleaned_data)
-                )
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Programmet är sparat."))
-                return redirect("housing:progress", pk=pk)
-        status = 422
-    return _form_page(request, _("Ändra programmet"), form, _("Spara"), status)
+
+    def save(d: dict) -> str:
+        services.update_programme(actor=request.user, programme=programme, data=ProgrammeUpdate(**d))
+        return reverse("housing:progress", kwargs={"pk": pk})
+
+    return _form(request, form, _("Ändra programmet"), _("Spara"), save, _("Programmet är sparat."))
 
 
 @login_required
@@ -179,7 +149,7 @@ def kommun_target(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         programme = services.get_programme(pk)
     except NotFound as exc:
-        return _refused(request, exc, 404)
+        return refused(request, exc, 404)
     form = KommunTargetForm(request.POST, lan_code=programme.lan_id)
     if form.is_valid():
         data = KommunTargetIn(
@@ -188,14 +158,14 @@ def kommun_target(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.set_kommun_target(actor=request.user, programme=programme, data=data)
         except PermissionDenied as exc:
-            return _refused(request, exc, 403)
+            return refused(request, exc, 403)
         except ValidationFailed as exc:
-            _errors_on_form(form, exc)
+            errors_on_form(form, exc, SERVICE_FIELDS)
         else:
             messages.success(request, _("Kommunmålet är sparat."))
             return redirect("housing:progress", pk=pk)
     elif not request.user.has_perm("samverkan.change_housing_programme", programme):
-        return _refused(
+        return refused(
             request, PermissionDenied(_("Endast den ansvariga regionens samordnare får ändra programmet.")), 403
         )
     page = ProgressPage.build(services.programme_progress(programme), can_change=True, target_form=form)
@@ -236,7 +206,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         project = services.get_project(pk)
     except NotFound as exc:
-        return _refused(request, exc, 404)
+        return refused(request, exc, 404)
     return render(request, "housing/project_detail.html", {"page": _project_page(request, project)})
 
 
@@ -244,37 +214,28 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     owners = coordinated_housing_organisations(request.user)
     if not owners.exists():
-        return _refused(
+        return refused(
             request, PermissionDenied(_("Endast ett bostadsföretags samordnare får registrera projekt.")), 403
         )
     form = ProjectForm(request.POST or None, owners=owners)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            data = ProjectCreate(
-                name=d["name"],
-                owner_id=d["owner"].pk,
-                kommun_code=d["kommun"].code,
-                homes=d["homes"],
-                home_type=d["home_type"],
-                status=d["status"],
-                status_date=d["status_date"],
-                expected_completion_year=d["expected_completion_year"],
-                actual_completion_year=d["actual_completion_year"],
-                description=d["description"],
-            )
-            try:
-                project = services.create_project(actor=request.user, data=data)
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Projektet är registrerat."))
-                return redirect("housing:project", pk=project.pk)
-        status = 422
-    return _form_page(request, _("Nytt bostadsprojekt"), form, _("Registrera"), status)
+
+    def save(d: dict) -> str:
+        data = ProjectCreate(
+            name=d["name"],
+            owner_id=d["owner"].pk,
+            kommun_code=d["kommun"].code,
+            homes=d["homes"],
+            home_type=d["home_type"],
+            status=d["status"],
+            status_date=d["status_date"],
+            expected_completion_year=d["expected_completion_year"],
+            actual_completion_year=d["actual_completion_year"],
+            description=d["description"],
+        )
+        project = services.create_project(actor=request.user, data=data)
+        return reverse("housing:project", kwargs={"pk": project.pk})
+
+    return _form(request, form, _("Nytt bostadsprojekt"), _("Registrera"), save, _("Projektet är registrerat."))
 
 
 @login_required
@@ -282,30 +243,22 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         project = services.get_project(pk)
     except NotFound as exc:
-        return _refused(request, exc, 404)
+        return refused(request, exc, 404)
     if not request.user.has_perm("samverkan.change_housing_project", project):
-        return _refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
+        return refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
     initial = {
         f: getattr(project, f) for f in ("name", "homes", "home_type", "expected_completion_year", "description")
     }
     initial["kommun"] = project.kommun_id
     form = ProjectEditForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = dict(form.cleaned_data)
-            d["kommun_code"] = d.pop("kommun").code
-            try:
-                services.update_project(actor=request.user, project=project, data=ProjectUpdate(**d))
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Projektet är sparat."))
-                return redirect("housing:project", pk=pk)
-        status = 422
-    return _form_page(request, _("Ändra projektet"), form, _("Spara"), status)
+
+    def save(cleaned: dict) -> str:
+        d = dict(cleaned)
+        d["kommun_code"] = d.pop("kommun").code
+        services.update_project(actor=request.user, project=project, data=ProjectUpdate(**d))
+        return reverse("housing:project", kwargs={"pk": pk})
+
+    return _form(request, form, _("Ändra projektet"), _("Spara"), save, _("Projektet är sparat."))
 
 
 @login_required
@@ -314,20 +267,20 @@ def project_status(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         project = services.get_project(pk)
     except NotFound as exc:
-        return _refused(request, exc, 404)
+        return refused(request, exc, 404)
     form = StatusForm(request.POST, transitions=allowed_transitions(project.status))
     if form.is_valid():
         try:
             services.change_status(actor=request.user, project=project, data=StatusChangeIn(**form.cleaned_data))
         except PermissionDenied as exc:
-            return _refused(request, exc, 403)
+            return refused(request, exc, 403)
         except ValidationFailed as exc:
-            _errors_on_form(form, exc)
+            errors_on_form(form, exc, SERVICE_FIELDS)
         else:
             messages.success(request, _("Statusen är ändrad."))
             return redirect("housing:project", pk=pk)
     elif not request.user.has_perm("samverkan.change_housing_project", project):
-        return _refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
+        return refused(request, PermissionDenied(_("Endast ägarorganisationens samordnare får ändra projektet.")), 403)
     project.refresh_from_db()
     return render(request, "housing/project_detail.html", {"page": _project_page(request, project, form)}, status=422)
 
@@ -348,23 +301,13 @@ def queue_statistics(request: HttpRequest) -> HttpResponse:
 def queue_statistic_create(request: HttpRequest) -> HttpResponse:
     organisations = coordinated_housing_organisations(request.user)
     if not organisations.exists():
-        return _refused(
-            request, PermissionDenied(_("Endast ett bostadsföretags samordnare får ange köstatistik.")), 403
-        )
+        return refused(request, PermissionDenied(_("Endast ett bostadsföretags samordnare får ange köstatistik.")), 403)
     form = QueueStatisticForm(request.POST or None, organisations=organisations)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = dict(form.cleaned_data)
-            d["organisation_id"] = d.pop("organisation").pk
-            try:
-                services.set_queue_statistic(actor=request.user, data=QueueStatisticIn(**d))
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Köstatistiken är sparad."))
-                return redirect("housing:queue")
-        status = 422
-    return _form_page(request, _("Köstatistik för ett år"), form, _("Spara"), status)
+
+    def save(cleaned: dict) -> str:
+        d = dict(cleaned)
+        d["organisation_id"] = d.pop("organisation").pk
+        services.set_queue_statistic(actor=request.user, data=QueueStatisticIn(**d))
+        return reverse("housing:queue")
+
+    return _form(request, form, _("Köstatistik för ett år"), _("Spara"), save, _("Köstatistiken är sparad."))

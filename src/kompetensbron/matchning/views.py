@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.models import Organisation
 from kompetensbron.samverkan.permissions import organisation_ids
+from kompetensbron.web import form_pages
 
 from . import aggregates as agg
 from . import services
@@ -68,9 +69,7 @@ def refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
 
 
 def errors_on_form(form, exc: ValidationFailed) -> None:
-    for key, message in (exc.errors or {"": str(exc)}).items():
-        name = SERVICE_FIELDS.get(key, key)
-        form.add_error(name if name in form.fields else None, message)
+    form_pages.errors_on_form(form, exc, SERVICE_FIELDS)
 
 
 def _actions(application: Application, user) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.web.form_pages import errors_on_form, refused
 
 from . import report_exports, services
 from .forms import (
@@ -53,15 +54,11 @@ from .permissions import (
 )
 from .schemas import ActivityCreate, AgreementCreate, FundingCreate, OrganisationUpdate
 
-
-def _refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
-    return render(request, "samverkan/refused.html", {"message": str(exc)}, status=status)
+_refused = refused
 
 
 def _service_errors_on_form(form, exc: ValidationFailed) -> None:
-    for key, message in (exc.errors or {"": str(exc)}).items():
-        name = SERVICE_FIELDS.get(key, key)
-        form.add_error(name if name in form.fields else None, message)
+    errors_on_form(form, exc, SERVICE_FIELDS)
 
 
 # ------------------------------------------------------------------ board and activities

@@ -16,8 +16,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import catalog
+
+if TYPE_CHECKING:
+    from .jobtech_taxonomy import TaxonomyClient
 
 __all__ = ["DatasetStatus", "UpstreamTaxonomy", "data_status", "is_old", "missing_datasets", "upstream_taxonomy"]
 
@@ -122,7 +126,7 @@ class UpstreamTaxonomy:
         return self.published[:7] > self.snapshot_date[:7]
 
 
-def upstream_taxonomy(client: object | None = None) -> UpstreamTaxonomy:
+def upstream_taxonomy(client: TaxonomyClient | None = None) -> UpstreamTaxonomy:
     """Ask the JobTech Taxonomy API for its newest version (network; ``client`` is a
     :class:`~kompetensbron.sources.jobtech_taxonomy.TaxonomyClient`, injectable in tests).
     Raises :class:`~kompetensbron.errors.ConnectorError` when the API cannot be reached."""
@@ -130,10 +134,10 @@ def upstream_taxonomy(client: object | None = None) -> UpstreamTaxonomy:
 
     taxonomy = client or TaxonomyClient()
     try:
-        newest = taxonomy.versions()[-1]  # type: ignore[attr-defined]
+        newest = taxonomy.versions()[-1]
     finally:
         if client is None:
-            taxonomy.close()  # type: ignore[attr-defined]
+            taxonomy.close()
     keys = tuple(TAXONOMY_DATASETS)
     snapshot = min(catalog.dataset(k).data_date for k in keys)
     return UpstreamTaxonomy(newest.version, newest.timestamp, snapshot, keys)

@@ -280,8 +280,8 @@ def merge_ads(
                 target.unlink()
         ordered = dict(sorted(partitions.items()))
         writer.tables["ads"] = {
-            "files": [rel for entry in ordered.values() for rel in entry["files"]],  # type: ignore[attr-defined]
-            "rows": sum(int(entry["rows"]) for entry in ordered.values()),  # type: ignore[call-overload]
+            "files": [str(rel) for entry in ordered.values() for rel in _as_list(entry["files"])],
+            "rows": sum(int(str(entry["rows"])) for entry in ordered.values()),
             "partitions": ordered,
         }
         return MergeOutcome(
@@ -293,6 +293,13 @@ def merge_ads(
         )
     finally:
         con.close()
+
+
+def _as_list(value: object) -> list[object]:
+    """A manifest entry's list (the manifest is JSON: ``object`` to the type checker)."""
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list in the snapshot manifest, got {type(value).__name__}")
+    return value
 
 
 def query_arrow(con: Connection, sql: str, params: dict[str, object] | None = None) -> pa.Table:

@@ -129,11 +129,12 @@ def unflatten_dotted_keys(ad: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in ad.items():
         parts = key.split(".")
-        node = out
+        node: dict[str, Any] | None = out
         for part in parts[:-1]:
+            assert node is not None
             child = node.setdefault(part, {})
             if not isinstance(child, dict):
-                node = None  # type: ignore[assignment]
+                node = None
                 break
             node = child
         if node is None or (parts[-1] in node and isinstance(node[parts[-1]], dict)):

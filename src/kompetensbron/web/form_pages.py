@@ -1,0 +1,74 @@
+"""The site-wide flow of an HTML form page, and the refused page.
+
+:func:`form_page` is the one way a page creates or changes something through a service:
+
+* GET shows the form (200);
+* POST with an invalid form shows it again with its errors (422);
+* POST with a valid form calls ``save(cleaned_data)`` — the service call, which returns the
+  URL to go to — then shows ``success`` and redirects there;
+* the service's :class:`~kompetensbron.errors.PermissionDenied` becomes the refused page
+  (403) and its :class:`~kompetensbron.errors.ValidationFailed` errors land on the form's
+  fields (``field_names`` maps the service's field names to the form's), answered 422.
+
+The page renders ``samverkan/form.html`` with a :class:`~kompetensbron.samverkan.page_contexts.FormPage`
+(the form-fields partial of every app), and the refused page ``samverkan/refused.html``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from kompetensbron.errors import PermissionDenied, ValidationFailed
+from kompetensbron.samverkan.page_contexts import FormPage
+
+__all__ = ["FORM_TEMPLATE", "REFUSED_TEMPLATE", "errors_on_form", "form_page", "refused"]
+
+FORM_TEMPLATE = "samverkan/form.html"
+REFUSED_TEMPLATE = "samverkan/refused.html"
+
+
+def refused(request: HttpRequest, exc: Exception | str, status: int) -> HttpResponse:
+    """The refused / not-found page with the error's message."""
+    return render(request, REFUSED_TEMPLATE, {"message": str(exc)}, status=status)
+
+
+def errors_on_form(form: forms.Form, exc: ValidationFailed, field_names: Mapping[str, str] | None = None) -> None:
+    """Put a service's :class:`ValidationFailed` errors on the form: on the field of that name
+    (after ``field_names``), else on the form as a whole."""
+    for key, message in (exc.errors or {"": str(exc)}).items():
+        name = (field_names or {}).get(key, key)
+        form.add_error(name if name in form.fields else None, message)
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: forms.Form,
+    title: str,
+    submit: str,
+    save: Callable[[dict[str, Any]], str],
+    success: str,
+    field_names: Mapping[str, str] | None = None,
+) -> HttpResponse:
+    """GET shows ``form``; a valid POST calls ``save`` and redirects to the URL it returns (see the module)."""
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                target = save(form.cleaned_data)
+            except PermissionDenied as exc:
+                return refused(request, exc, 403)
+            except ValidationFailed as exc:
+                errors_on_form(form, exc, field_names)
+            else:
+                messages.success(request, success)
+                return redirect(target)
+        status = 422
+    page = FormPage(title=title, form=form, submit_label=submit)
+    return render(request, FORM_TEMPLATE, {"page": page}, status=status)
