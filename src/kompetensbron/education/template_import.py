@@ -30,6 +30,7 @@ from django.db import transaction
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.reference.models import Kommun, SunField, SunLevel
+from kompetensbron.reference.table_sync import upsert
 from kompetensbron.samverkan.audit import record, snapshot
 from kompetensbron.sources.programme_template import (
     ParsedTemplate,
@@ -247,7 +248,7 @@ def store_template(parsed: ParsedTemplate, *, source_name: str, actor=None) -> T
                 record(actor=actor, action="update", obj=programme, before=before, after=snapshot(programme))
             courses_before = sorted(programme.programme_courses.values_list("course__code", flat=True))
             programme_ids.append(programme.pk)
-            kept: list[int] = []
+            links: dict[int, ProgrammeCourse] = {}
             for order, r in enumerate((r for r in group if r.course_code), start=1):
                 course = Course.objects.filter(institution=inst, code=r.course_code).first()
                 if course is None:
@@ -269,21 +270,34 @@ def store_template(parsed: ParsedTemplate, *, source_name: str, actor=None) -> T
                         source_line=desc.row,
                     )
                     created_c += 1
-                pc, _ = ProgrammeCourse.objects.update_or_create(
-                    programme=programme, course=course, defaults=dict(term=r.term, order=order, mandatory=r.mandatory)
+                links[course.pk] = ProgrammeCourse(
+                    programme=programme, course=course, term=r.term, order=order, mandatory=r.mandatory
                 )
-                kept.append(pc.pk)
                 linked += 1
-            dropped = ProgrammeCourse.objects.filter(programme=programme).exclude(pk__in=kept).delete()[0]
+            upsert(
+                ProgrammeCourse,
+                list(links.values()),
+                unique_fields=["programme", "course"],
+                update_fields=["term", "order", "mandatory"],
+            )
+            dropped = ProgrammeCourse.objects.filter(programme=programme).exclude(course_id__in=list(links)).delete()[0]
             removed += dropped
-            set_years = {}
-            for r in group:
-                if r.year is not None:
-                    ProgrammeYear.objects.update_or_create(
-                        programme=programme, year=r.year, defaults=dict(admitted=r.admitted, graduates=r.graduates)
-                    )
-                    years += 1
-                    set_years[str(r.year)] = {"admitted": r.admitted, "graduates": r.graduates}
+            dated = [r for r in group if r.year is not None]
+            upsert(
+                ProgrammeYear,
+                list(
+                    {
+                        r.year: ProgrammeYear(
+                            programme=programme, year=r.year, admitted=r.admitted, graduates=r.graduates
+                        )
+                        for r in dated
+                    }.values()
+                ),
+                unique_fields=["programme", "year"],
+                update_fields=["admitted", "graduates"],
+            )
+            years += len(dated)
+            set_years = {str(r.year): {"admitted": r.admitted, "graduates": r.graduates} for r in dated}
             record(
                 actor=actor,
                 action="import",
