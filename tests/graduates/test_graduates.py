@@ -47,6 +47,16 @@ def test_admissions_api_searches_and_bounds_the_limit(client):
 
 
 @pytest.mark.django_db
+def test_admissions_search_folds_like_every_other_search(client):
+    def names(q: str) -> set[str]:
+        body = client.get("/api/v1/graduates/admissions", {"q": q, "limit": 200}).json()
+        return {(p["university"], p["name"]) for p in body["programmes"]}
+
+    folded = names("sjukskoterskeprogrammet")
+    assert folded and folded == names("Sjuksköterskeprogrammet") == names("SJUKSKÖTERSKEPROGRAMMET")
+
+
+@pytest.mark.django_db
 def test_pages_render(client):
     page = client.get("/utexaminerade/")
     assert page.status_code == 200 and "Västernorrlands län" in page.content.decode()

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from kompetensbron.config import get_settings
 from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.reference.search_text import search_key
 from kompetensbron.sources.catalog import DATASETS, resolve
 
 from .models import GraduateFigure, GraduateImport
@@ -145,16 +146,17 @@ def _term_out(t) -> TermOut:
 
 
 def search_admissions(q: str = "", *, university: str = "", limit: int = 50) -> AdmissionsResult:
-    """Programmes whose name or code contains ``q`` (case-folded), optionally at one institution."""
+    """Programmes whose name or code contains ``q`` (both folded by the one folding: case and
+    diacritics), optionally at one institution."""
     if not 1 <= limit <= MAX_LIMIT:
         raise ValidationFailed(f"limit must be 1–{MAX_LIMIT}", {"limit": f"1–{MAX_LIMIT}"})
     q, university = q.strip()[:200], university.strip()[:200]
     programmes = _admissions(_data_dir())
-    needle = q.casefold()
+    needle = search_key(q)
     hits = [
         p
         for p in programmes
-        if (not needle or needle in p.name.casefold() or needle in p.code.casefold() or needle in p.key.casefold())
+        if (not needle or any(needle in search_key(text) for text in (p.name, p.code, p.key)))
         and (not university or p.university == university)
     ]
     return AdmissionsResult(
