@@ -54,12 +54,14 @@ def export_person(user) -> dict:
         "decisions": [
             {
                 "id": d.pk,
-                "activity": d.activity.title,
+                "activity": d.subject_title,
                 "date": d.date.isoformat(),
                 "outcome": d.outcome,
                 "justification": d.justification,
             }
-            for d in Decision.objects.filter(decided_by=user).select_related("activity").order_by("pk")
+            for d in Decision.objects.filter(decided_by=user)
+            .select_related("activity", "agreement", "programme")
+            .order_by("pk")
         ],
         "party_invitations": [
             {
