@@ -145,8 +145,6 @@ def answer_need(*, actor, need: CompetenceNeed, data: AnswerCreate, is_demo: boo
     organisation = v.organisation(data.organisation_id, "organisation_id", errors)
     v.raise_if(errors, "Svaret kunde inte sparas.")
     require(actor, "answer_competence_need", organisation, "Endast ett lärosätes medlemmar svarar i lärosätets namn.")
-    if need.status in (NeedStatus.MET, NeedStatus.CLOSED):
-        errors["need"] = f"Behovet är {need.get_status_display().lower()} och tar inte emot fler svar."
     if data.places is not None and not 1 <= data.places <= MAX_HEADCOUNT:
         errors["places"] = f"Antalet platser ska vara mellan 1 och {MAX_HEADCOUNT}."
     course = None
@@ -162,6 +160,9 @@ def answer_need(*, actor, need: CompetenceNeed, data: AnswerCreate, is_demo: boo
     v.raise_if(errors, "Svaret kunde inte sparas.")
     with transaction.atomic():
         locked = CompetenceNeed.objects.select_for_update().get(pk=need.pk)
+        if locked.status in (NeedStatus.MET, NeedStatus.CLOSED):  # read under the lock, not from the caller
+            message = f"Behovet är {locked.get_status_display().lower()} och tar inte emot fler svar."
+            raise ValidationFailed(message, errors={"need": message})
         answer = NeedAnswer.objects.create(
             need=locked,
             organisation=organisation,
