@@ -114,22 +114,22 @@ ROUTES = {
     "POST samverkan:meeting_attendee": {
         "rule": "samverkan.change_meeting",
         "path": lambda w: f"/samverkan/moten/{w.meeting.pk}/deltagare/",
-        "body": {"name": "Gäst"},
+        "body": {"attendee-name": "Gäst"},
     },
     "POST samverkan:meeting_document": {
         "rule": "samverkan.change_meeting",
         "path": lambda w: f"/samverkan/moten/{w.meeting.pk}/dokument/",
-        "body": {"title": "Dagordning", "url": "https://example.org/d.pdf"},
+        "body": {"document-title": "Dagordning", "document-url": "https://example.org/d.pdf"},
     },
     "POST samverkan:meeting_idea": {
         "rule": "samverkan.change_meeting",
         "path": lambda w: f"/samverkan/moten/{w.meeting.pk}/ideer/",
-        "body": {"title": "Idé"},
+        "body": {"idea-title": "Idé"},
     },
     "POST samverkan:meeting_decision": {
         "rule": "samverkan.change_meeting",
         "path": lambda w: f"/samverkan/moten/{w.meeting.pk}/beslut/",
-        "body": {"subject": "agreement", "decision": "approve", "justification": "x"},
+        "body": {"decision-subject": "agreement", "decision-decision": "approve", "decision-justification": "x"},
     },
     "POST samverkan:idea_activity": {
         "rule": "samverkan.change_meeting",

@@ -274,7 +274,7 @@ def test_pages_list_record_and_turn_an_idea_into_an_activity(world, rådet):
     r = c.post(f"/samverkan/organ/{rådet.pk}/moten/", {"date": "2025-03-12", "title": "Vårmötet"})
     assert r.status_code == 302
     meeting = rådet.meetings.get()
-    assert c.post(f"/samverkan/moten/{meeting.pk}/ideer/", {"title": "Mentorer"}).status_code == 302
+    assert c.post(f"/samverkan/moten/{meeting.pk}/ideer/", {"idea-title": "Mentorer"}).status_code == 302
     idea = meeting.ideas.get()
     page = c.get(f"/samverkan/moten/{meeting.pk}/")
     assert b"Mentorer" in page.content and f"/samverkan/ideer/{idea.pk}/aktivitet/".encode() in page.content
@@ -286,8 +286,10 @@ def test_pages_list_record_and_turn_an_idea_into_an_activity(world, rådet):
     assert r.status_code == 302, r.content
     idea.refresh_from_db()
     assert r["Location"] == f"/samverkan/aktiviteter/{idea.activity_id}/"
-    bad = c.post(f"/samverkan/moten/{meeting.pk}/dokument/", {"title": "x", "url": "javascript:alert(1)"})
+    bad = c.post(
+        f"/samverkan/moten/{meeting.pk}/dokument/", {"document-title": "x", "document-url": "javascript:alert(1)"}
+    )
     assert bad.status_code == 422
-    assert _client(world.outsider).post(f"/samverkan/moten/{meeting.pk}/ideer/", {"title": "x"}).status_code == 403
+    assert _client(world.outsider).post(f"/samverkan/moten/{meeting.pk}/ideer/", {"idea-title": "x"}).status_code == 403
     report = c.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025/")
     assert f"/samverkan/moten/{meeting.pk}/".encode() in report.content

@@ -76,6 +76,8 @@ class MeetingForm(BoundedFormMixin, forms.Form):
 
 
 class AttendeeForm(BoundedFormMixin, forms.Form):
+    prefix = "attendee"  # several forms share the meeting page: unique ids and names
+
     user = forms.ModelChoiceField(queryset=None, label=_("Ledamot"), required=False)
     name = forms.CharField(label=_("eller namn"), max_length=255, required=False)
     role = forms.CharField(label=_("Roll"), max_length=255, required=False)
@@ -89,6 +91,8 @@ class AttendeeForm(BoundedFormMixin, forms.Form):
 
 
 class MeetingDocumentForm(BoundedFormMixin, forms.Form):
+    prefix = "document"  # several forms share the meeting page: unique ids and names
+
     title = forms.CharField(label=_("Titel"), max_length=255)
     url = forms.URLField(
         label=_("Länk"), required=False, max_length=200, assume_scheme="https", validators=[form_safe_url]
@@ -97,6 +101,8 @@ class MeetingDocumentForm(BoundedFormMixin, forms.Form):
 
 
 class IdeaForm(BoundedFormMixin, forms.Form):
+    prefix = "idea"  # several forms share the meeting page: unique ids and names
+
     title = forms.CharField(label=_("Idé"), max_length=255)
     description = forms.CharField(label=_("Beskrivning"), max_length=MAX_TEXT, required=False, widget=_TEXTAREA)
     presented_by = forms.CharField(label=_("Presenterad av"), max_length=255, required=False)
@@ -108,6 +114,8 @@ class IdeaForm(BoundedFormMixin, forms.Form):
 
 
 class MeetingDecisionForm(BoundedFormMixin, forms.Form):
+    prefix = "decision"  # several forms share the meeting page: unique ids and names
+
     subject = forms.ChoiceField(label=_("Beslutet gäller"), choices=DecisionSubject.choices)
     activity = forms.ModelChoiceField(queryset=None, label=_("Aktivitet"), required=False)
     programme = forms.ModelChoiceField(queryset=None, label=_("Program"), required=False)
