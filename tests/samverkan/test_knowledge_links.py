@@ -3,6 +3,7 @@ around a programme or occupation on their pages, and indicators computed from pl
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -126,6 +127,12 @@ def test_an_indicator_computed_from_matchning_outcomes_appears_in_the_yearly_rep
     page = c.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/{year}/").content.decode()
     assert "Beräknat ur" in page and "Testuniversitetet" in page
     assert c.get(f"/samverkan/indikatorer/{indicator.pk}/kalla/").status_code == 200
+    from openpyxl import load_workbook
+
+    xlsx = c.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/{year}.xlsx").content
+    sheet = load_workbook(io.BytesIO(xlsx))["Indikatorer"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Anställda via Matchning"][3] == 3 and "Matchning" in rows["Anställda via Matchning"][7]
     assert c.get(f"/api/v1/samverkan/indicators/{indicator.pk}/computed/{year}").json()["value"] == "3"
 
 

@@ -66,6 +66,8 @@ def test_attendees_are_users_or_named_people_with_an_organisation(world, rådet)
         M.add_attendee(actor=world.coordinator, meeting=meeting, data=AttendeeIn(user_id=world.sg_member.pk))
     with pytest.raises(ValidationFailed):
         M.add_attendee(actor=world.coordinator, meeting=meeting, data=AttendeeIn())
+    with pytest.raises(ValidationFailed):  # a user of an organisation the coordinator does not work with
+        M.add_attendee(actor=world.coordinator, meeting=meeting, data=AttendeeIn(user_id=world.outsider.pk))
     with pytest.raises(PermissionDenied):  # an organisation the coordinator does not work with
         M.add_attendee(
             actor=world.coordinator, meeting=meeting, data=AttendeeIn(name="X", organisation_id=world.other.pk)
@@ -151,6 +153,15 @@ def test_decisions_on_the_agreement_a_programme_and_an_activity(world, rådet):
         ),
     )
     assert on_programme.subject_title == "SSK Sjuksköterskeprogrammet"
+    foreign = Programme.objects.create(
+        institution=Institution.objects.create(name="Annan högskola", organisation=world.other), code="X", name="X"
+    )
+    with pytest.raises(PermissionDenied):  # a programme of an institution outside the body and the agreement
+        M.record_meeting_decision(
+            actor=world.coordinator,
+            meeting=meeting,
+            data=MeetingDecisionIn(subject="programme", programme_id=foreign.pk, decision="approve", justification="?"),
+        )
     with pytest.raises(ValidationFailed):
         M.record_meeting_decision(
             actor=world.coordinator,

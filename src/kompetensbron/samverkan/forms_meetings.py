@@ -129,9 +129,9 @@ class MeetingDecisionForm(BoundedFormMixin, forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = visible_activities(user).filter(working_group__parent=meeting.body)
-        orgs = set(meeting.body.organisations.values_list("pk", flat=True))
-        if meeting.agreement_id:
-            orgs |= set(meeting.agreement.parties.values_list("pk", flat=True))
+        from .services.meetings import deciding_organisations
+
+        orgs = deciding_organisations(meeting)
         self.fields["programme"].queryset = Programme.objects.filter(institution__organisation__in=orgs).order_by(
             "name"
         )

@@ -383,6 +383,7 @@ class Decision(models.Model):
     _optional = {"null": True, "blank": True, "related_name": "samverkan_decisions"}
     programme = models.ForeignKey("education.Programme", on_delete=models.CASCADE, **_optional)
     meeting = models.ForeignKey("samverkan.Meeting", on_delete=models.SET_NULL, **_optional)
+    del _optional
     body = models.ForeignKey(
         Body, verbose_name=_("beslutande organ"), on_delete=models.PROTECT, related_name="decisions"
     )

@@ -35,7 +35,7 @@ from kompetensbron.privacy import (
     scrub_json,
 )
 
-from .models import Activity, AuditEntry, Decision, PartyInvitation
+from .models import Activity, AuditEntry, Decision, MeetingAttendee, PartyInvitation
 
 __all__ = ["export_person", "erase_person", "redact_audit_log", "redact_admin_log", "delete_login_records", "register"]
 
@@ -62,6 +62,10 @@ def export_person(user) -> dict:
             for d in Decision.objects.filter(decided_by=user)
             .select_related("activity", "agreement", "programme")
             .order_by("pk")
+        ],
+        "meetings_attended": [
+            {"meeting": str(a.meeting), "role": a.role, "organisation": a.organisation.name if a.organisation else None}
+            for a in MeetingAttendee.objects.filter(user=user).select_related("meeting__body", "organisation")
         ],
         "party_invitations": [
             {

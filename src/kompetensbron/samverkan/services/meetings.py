@@ -45,6 +45,7 @@ __all__ = [
     "find_idea",
     "idea_to_activity",
     "record_meeting_decision",
+    "deciding_organisations",
 ]
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -169,7 +170,10 @@ def add_attendee(*, actor, meeting: Meeting, data: AttendeeIn) -> MeetingAttende
     user = None
     if data.user_id is not None:
         user = get_user_model().objects.filter(pk=data.user_id, is_active=True).first()
-        if user is None:
+        seated = user is not None and meeting.body.memberships.filter(user=user).exists()
+        if user is None or not (
+            seated or user.samverkan_memberships.filter(organisation__in=visible_organisations(actor)).exists()
+        ):  # a user of the body or of an organisation the actor works with; others look unknown
             errors["user_id"] = f"Okänd användare: {data.user_id}."
         elif MeetingAttendee.objects.filter(meeting=meeting, user=user).exists():
             errors["user_id"] = "Personen finns redan bland deltagarna."
@@ -277,6 +281,15 @@ def idea_to_activity(*, actor, idea: MeetingIdea, data: IdeaToActivityIn, is_dem
     return activity
 
 
+def deciding_organisations(meeting: Meeting) -> set[int]:
+    """The organisations a body decides for: its own and the parties of the meeting's agreement
+    (the decision form offers the programmes of exactly these organisations' institutions)."""
+    orgs = set(meeting.body.organisations.values_list("pk", flat=True))
+    if meeting.agreement_id is not None:
+        orgs |= set(meeting.agreement.parties.values_list("pk", flat=True))
+    return orgs
+
+
 def record_meeting_decision(*, actor, meeting: Meeting, data: MeetingDecisionIn) -> Decision:
     """A decision taken at the meeting: on an activity (the activity's own decision rules), on
     the meeting's agreement (the model itself) or on a programme's adoption."""
@@ -316,6 +329,8 @@ def record_meeting_decision(*, actor, meeting: Meeting, data: MeetingDecisionIn)
         programme = Programme.objects.filter(pk=data.programme_id).first() if data.programme_id else None
         if programme is None:
             errors["programme_id"] = f"Okänt program: {data.programme_id}." if data.programme_id else v.REQUIRED
+        elif programme.institution.organisation_id not in deciding_organisations(meeting):
+            raise PermissionDenied("Organet beslutar bara om program vid sina egna lärosäten.")
         target = {"programme": programme}
     v.raise_if(errors, "Beslutet kunde inte registreras.")
     with transaction.atomic():
