@@ -156,3 +156,19 @@ ROUTES = {
         "no_role": (400,),
     },
 }
+
+
+# ------------------------------------------------------------ meetings, links, computed indicators, needs
+def _sibling(name: str):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(f"samverkan_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_meetings = _sibling("route_rules_meetings")
+ROUTES |= _meetings.ROUTES
+setup = _meetings.setup  # noqa: E305 - adds the meeting, idea, decision, need and answer to the world

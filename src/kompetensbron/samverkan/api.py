@@ -329,3 +329,9 @@ def update_funding(request: HttpRequest, funding_id: Id, data: FundingUpdate):
     return services.public.funding(
         services.update_funding_application(actor=request.auth, application=application, data=data)
     )
+
+
+# meetings, competence needs, knowledge links and computed indicators (api_meetings.py)
+from .api_meetings import router as _meetings_router  # noqa: E402
+
+router.add_router("", _meetings_router)

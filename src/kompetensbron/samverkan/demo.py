@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .audit import record, snapshot
+from .demo_meetings import create_meeting_demo
 from .models import (
     Activity,
     Agreement,
@@ -92,6 +93,7 @@ def create_demo_content(*, password: str | None = None) -> DemoResult:
         users = _users(b, password)
         _huddinge(b, users)
         _harnosand(b, users)
+        create_meeting_demo(b, users, password)  # meetings, a competence need, a computed indicator
     return DemoResult(password=password, users=sorted(users_.email for users_ in users.values()), created=b.created)
 
 

@@ -5,8 +5,8 @@ Register: :class:`Organisation` (with :class:`Unit` and coordinator/member :clas
 documents (an organisation becomes a party when its coordinator accepts a :class:`PartyInvitation`), :class:`Body` (council, steering group, working group, foundation board) with a
 chair, members and a ``parent`` (working group → steering group).
 
-Work: :class:`Activity` in one life-cycle phase, moving along :data:`WORKFLOW`;
-:class:`Decision` records of the steering group; :class:`FundingApplication` s (never binding);
+Work: :class:`Activity` in one life-cycle phase, moving along :data:`WORKFLOW`; :class:`Decision` s
+(on an activity, the agreement or a programme; meetings in :mod:`.models_meetings`); :class:`FundingApplication` s (never binding);
 :class:`Indicator` s with yearly targets and values (:class:`IndicatorYear`).
 
 Every change made through :mod:`.services` leaves an :class:`AuditEntry`.
@@ -363,10 +363,27 @@ class DecisionOutcome(models.TextChoices):
     REJECT = "reject", _("Avslag")
 
 
-class Decision(models.Model):
-    """A steering group's decision on a proposed activity."""
+class DecisionSubject(models.TextChoices):
+    ACTIVITY = "activity", _("Aktivitet")
+    AGREEMENT = "agreement", _("Avtalet / modellen")
+    PROGRAMME = "programme", _("Programs inrättande")
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="decisions")
+
+class Decision(models.Model):
+    """A decision: a steering group's on a proposed activity, or one taken at a meeting — on an
+    activity, on the agreement (the model) itself, or on a programme's adoption."""
+
+    subject = models.CharField(
+        _("beslutet gäller"), max_length=16, choices=DecisionSubject.choices, default=DecisionSubject.ACTIVITY
+    )
+    activity = models.ForeignKey(Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="decisions")
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("avtal"), null=True, blank=True, on_delete=models.CASCADE, related_name="decisions"
+    )
+    _optional = {"null": True, "blank": True, "related_name": "samverkan_decisions"}
+    programme = models.ForeignKey("education.Programme", on_delete=models.CASCADE, **_optional)
+    meeting = models.ForeignKey("samverkan.Meeting", on_delete=models.SET_NULL, **_optional)
+    del _optional
     body = models.ForeignKey(
         Body, verbose_name=_("beslutande organ"), on_delete=models.PROTECT, related_name="decisions"
     )
@@ -378,11 +395,23 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(subject="activity", activity__isnull=False)
+                | models.Q(subject="agreement", agreement__isnull=False)
+                | models.Q(subject="programme", programme__isnull=False),
+                name="samverkan_decision_subject_set",
+            )
+        ]
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
 
+    @property
+    def subject_title(self) -> str:
+        return str(getattr(self, self.subject, None) or "")  # the activity, agreement or programme
+
     def __str__(self) -> str:
-        return f"{self.date}: {self.get_outcome_display()} – {self.activity}"
+        return f"{self.date}: {self.get_outcome_display()} – {self.subject_title}"
 
 
 class FundingStatus(models.TextChoices):
@@ -453,25 +482,8 @@ class IndicatorYear(models.Model):
         return f"{self.indicator} {self.year}"
 
 
-class AuditEntry(models.Model):
-    """One accepted change: who, when, what, and the object before and after (JSON)."""
-
-    at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("utförd av"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(_("åtgärd"), max_length=64)
-    model = models.CharField(_("objekttyp"), max_length=64)
-    object_id = models.CharField(_("objekt-id"), max_length=64)
-    object_repr = models.CharField(_("objekt"), max_length=255)
-    before = models.JSONField(_("före"), null=True, blank=True)
-    after = models.JSONField(_("efter"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["model", "object_id"])]
-        verbose_name = _("loggpost")
-        verbose_name_plural = _("ändringslogg")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.model}:{self.object_id}"
+# The audit log, meeting, competence-need and knowledge-link models live in their own modules.
+from .models_audit import *  # noqa: E402, F403
+from .models_links import *  # noqa: E402, F403
+from .models_meetings import *  # noqa: E402, F403
+from .models_needs import *  # noqa: E402, F403

@@ -312,3 +312,6 @@ def choosable_owners(user) -> QuerySet[Organisation]:
 def choosable_working_groups(user) -> QuerySet[Body]:
     """Working groups ``user`` may file an activity in: those they see (:func:`visible_bodies`)."""
     return visible_bodies(user).filter(kind=BodyKind.WORKING_GROUP)
+
+
+from . import permissions_meetings  # noqa: E402, F401 - registers the meeting, need and link rules

@@ -35,7 +35,7 @@ from kompetensbron.privacy import (
     scrub_json,
 )
 
-from .models import Activity, AuditEntry, Decision, PartyInvitation
+from .models import Activity, AuditEntry, Decision, MeetingAttendee, PartyInvitation
 
 __all__ = ["export_person", "erase_person", "redact_audit_log", "redact_admin_log", "delete_login_records", "register"]
 
@@ -54,12 +54,18 @@ def export_person(user) -> dict:
         "decisions": [
             {
                 "id": d.pk,
-                "activity": d.activity.title,
+                "activity": d.subject_title,
                 "date": d.date.isoformat(),
                 "outcome": d.outcome,
                 "justification": d.justification,
             }
-            for d in Decision.objects.filter(decided_by=user).select_related("activity").order_by("pk")
+            for d in Decision.objects.filter(decided_by=user)
+            .select_related("activity", "agreement", "programme")
+            .order_by("pk")
+        ],
+        "meetings_attended": [
+            {"meeting": str(a.meeting), "role": a.role, "organisation": a.organisation.name if a.organisation else None}
+            for a in MeetingAttendee.objects.filter(user=user).select_related("meeting__body", "organisation")
         ],
         "party_invitations": [
             {

@@ -74,7 +74,8 @@ def report_xlsx(report: YearlyReport) -> bytes:
     xl.write(fund, len(report.funding.rows) + 2, 0, report.funding.note)
 
     ind = book.add_worksheet("Indikatorer")
-    xl.write_row(ind, 0, 0, ["Indikator", "Enhet", "Mål", "Utfall", "Föregående år", "Nått", "Kommentar"], bold)
+    header = ["Indikator", "Enhet", "Mål", "Utfall", "Föregående år", "Nått", "Kommentar", "Beräknat ur", "Data per"]
+    xl.write_row(ind, 0, 0, header, bold)
     for i, row in enumerate(report.indicators, start=1):
         xl.write_row(ind, i, 0, [row.name, row.unit])
         for col, value in ((2, row.target), (3, row.value), (4, row.previous_value)):
@@ -82,6 +83,14 @@ def report_xlsx(report: YearlyReport) -> bytes:
                 xl.write(ind, i, col, float(value))
         xl.write(ind, i, 5, "" if row.reached is None else ("Ja" if row.reached else "Nej"))
         xl.write(ind, i, 6, row.comment)
+        if row.computed:  # computed from platform data: its source and data date
+            xl.write_row(ind, i, 7, [row.source, row.data_date.isoformat() if row.data_date else ""])
+
+    meet = book.add_worksheet("Möten")
+    xl.write_row(meet, 0, 0, ["Datum", "Organ", "Möte", "Idéer", "Blev aktiviteter", "Beslut"], bold)
+    for i, m in enumerate(report.meetings, start=1):
+        xl.write(meet, i, 0, m.date)
+        xl.write_row(meet, i, 1, [m.body, m.title, m.ideas, m.ideas_to_activities, m.decisions])
     book.close()
     return buf.getvalue()
 

@@ -221,8 +221,11 @@ class DecisionIn(Schema):
 
 class DecisionPublic(Schema):
     id: int
-    activity_id: int
-    activity_title: str
+    activity_id: int | None
+    activity_title: str  # the title of what was decided on (activity, agreement or programme)
+    subject: Literal["activity", "agreement", "programme"] = "activity"
+    subject_label: str = ""
+    meeting_id: int | None = None
     body: str
     decided_by: str | None
     date: dt.date
@@ -427,6 +430,22 @@ class IndicatorRow(Schema):
     previous_value: Decimal | None
     reached: bool | None
     comment: str
+    computed: bool = False  # the value is computed from platform data (``source``, ``data_date``)
+    source: str = ""
+    data_date: dt.date | None = None
+
+
+class MeetingSummary(Schema):
+    id: int
+    body_id: int
+    body: str
+    agreement_id: int | None
+    date: dt.date
+    title: str
+    place: str
+    ideas: int
+    ideas_to_activities: int
+    decisions: int
 
 
 class YearlyReport(Schema):
@@ -442,3 +461,4 @@ class YearlyReport(Schema):
     participants_actual: int
     generated_at: dt.datetime
     is_demo: bool
+    meetings: list[MeetingSummary] = Field(default_factory=list)

@@ -37,3 +37,27 @@ urlpatterns = [
     path("organ/", views.body_list, name="bodies"),
     path("konto/aktivera/<str:uidb64>/<str:token>/", views.activate, name="activate"),
 ]
+
+# meetings, ideas → activities, knowledge links, computed indicators and competence needs
+from . import views_meetings as vm  # noqa: E402
+from . import views_needs as vn  # noqa: E402
+
+urlpatterns += [
+    path("organ/<id:pk>/moten/", vm.meeting_list, name="meetings"),
+    path("moten/<id:pk>/", vm.meeting_detail, name="meeting"),
+    path("moten/<id:pk>/redigera/", vm.meeting_edit, name="meeting_edit"),
+    path("moten/<id:pk>/deltagare/", vm.meeting_attendee, name="meeting_attendee"),
+    path("moten/<id:pk>/dokument/", vm.meeting_document, name="meeting_document"),
+    path("moten/<id:pk>/ideer/", vm.meeting_idea, name="meeting_idea"),
+    path("moten/<id:pk>/beslut/", vm.meeting_decision, name="meeting_decision"),
+    path("ideer/<id:pk>/aktivitet/", vm.idea_activity, name="idea_activity"),
+    path("aktiviteter/<id:pk>/kopplingar/", vm.activity_links, name="activity_links"),
+    path("beslut/<id:pk>/kopplingar/", vm.decision_links, name="decision_links"),
+    path("indikatorer/<id:pk>/kalla/", vm.indicator_source, name="indicator_source"),
+    path("behov/", vn.need_list, name="needs"),
+    path("behov/nytt/", vn.need_create, name="need_create"),
+    path("behov/<id:pk>/", vn.need_detail, name="need"),
+    path("behov/<id:pk>/status/", vn.need_transition, name="need_transition"),
+    path("behov/<id:pk>/svar/", vn.need_answer, name="need_answer"),
+    path("svar/<id:pk>/status/", vn.answer_transition, name="answer_transition"),
+]

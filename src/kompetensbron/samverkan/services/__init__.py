@@ -107,3 +107,22 @@ __all__ = [
     "update_agreement",
     "update_organisation",
 ]
+
+# meetings, competence needs, knowledge links and computed indicators (own modules)
+from . import meetings, meetings_public, needs  # noqa: E402
+from .computed_indicators import computed_value, set_indicator_source  # noqa: E402
+from .knowledge import add_activity_link, add_decision_link, collaboration_around  # noqa: E402
+
+__all__ += [
+    "meetings",
+    "meetings_public",
+    "needs",
+    "computed_value",
+    "set_indicator_source",
+    "add_activity_link",
+    "add_decision_link",
+    "collaboration_around",
+]
+from . import computed_indicators, knowledge  # noqa: E402
+
+__all__ += ["computed_indicators", "knowledge"]

@@ -22,7 +22,10 @@ from ..models import Activity, ActivityStatus, Agreement, Decision, Indicator, I
 from ..permissions import note_visible_agreement, require, visible_agreements
 from ..schemas import IndicatorCreate, IndicatorRow, IndicatorYearIn, PhaseStatusCount, ReportActivity, YearlyReport
 from . import public
+from .computed_indicators import computed_row
 from .funding import funding_totals
+from .meetings import meetings_of_agreement_year
+from .meetings_public import meeting_summary
 
 __all__ = [
     "get_visible_agreement",
@@ -126,14 +129,22 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
             PhaseStatusCount(phase=phase.value, phase_label=str(phase.label), by_status=counts, total=len(mine))
         )
     decisions = (
-        Decision.objects.filter(activity__agreement=agreement, date__year=year)
-        .select_related("activity", "body", "decided_by")
+        Decision.objects.filter(
+            Q(activity__agreement=agreement) | Q(agreement=agreement) | Q(meeting__agreement=agreement),
+            date__year=year,
+        )
+        .distinct()
+        .select_related("activity", "agreement", "programme", "body", "decided_by")
         .order_by("date", "id")
     )
     indicators = []
-    for ind in agreement.indicators.prefetch_related("years"):
+    for ind in agreement.indicators.select_related("source__organisation__kommun").prefetch_related("years"):
         years = {y.year: y for y in ind.years.all()}
         this, prev = years.get(year), years.get(year - 1)
+        row = computed_row(ind, year, target=this.target if this else None, comment=this.comment if this else "")
+        if row is not None:  # computed from platform data, with its source and data date
+            indicators.append(row)
+            continue
         indicators.append(
             IndicatorRow(
                 id=ind.pk,
@@ -174,4 +185,5 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         participants_actual=sum(a.actual_participants or 0 for a in acts),
         generated_at=timezone.now(),
         is_demo=agreement.is_demo,
+        meetings=[meeting_summary(m) for m in meetings_of_agreement_year(agreement=agreement, year=year)],
     )

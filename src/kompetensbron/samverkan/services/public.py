@@ -85,7 +85,10 @@ def decision(d: Decision) -> DecisionPublic:
     return DecisionPublic(
         id=d.pk,
         activity_id=d.activity_id,
-        activity_title=d.activity.title,
+        activity_title=d.subject_title,
+        subject=d.subject,
+        subject_label=str(d.get_subject_display()),
+        meeting_id=d.meeting_id,
         body=d.body.name,
         decided_by=person(d.decided_by),
         date=d.date,

@@ -1,0 +1,66 @@
+"""Typed page contexts of the meeting, competence-need, link and computed-indicator pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import forms
+
+from .schemas import BodyPublic, MeetingSummary
+from .schemas_meetings import ComputedValue, IndicatorSourcePublic, LinkPublic, MeetingPublic, NeedPublic
+
+__all__ = ["MeetingListPage", "MeetingPage", "LinksPage", "IndicatorSourcePage", "NeedListPage", "NeedPage"]
+
+
+@dataclass
+class MeetingListPage:
+    body: BodyPublic
+    meetings: list[MeetingSummary]
+    can_record: bool
+    form: forms.Form | None = None
+
+
+@dataclass
+class MeetingPage:
+    meeting: MeetingPublic
+    can_change: bool
+    attendee_form: forms.Form | None = None
+    document_form: forms.Form | None = None
+    idea_form: forms.Form | None = None
+    decision_form: forms.Form | None = None
+
+
+@dataclass
+class LinksPage:
+    title: str
+    back_url: str
+    links: list[LinkPublic]
+    can_change: bool
+    form: forms.Form | None = None
+
+
+@dataclass
+class IndicatorSourcePage:
+    indicator_id: int
+    indicator_name: str
+    agreement_id: int
+    source: IndicatorSourcePublic | None
+    values: list[ComputedValue]
+    can_change: bool
+    form: forms.Form | None = None
+
+
+@dataclass
+class NeedListPage:
+    needs: list[NeedPublic]
+    can_register: bool
+
+
+@dataclass
+class NeedPage:
+    need: NeedPublic
+    can_change: bool
+    can_answer: bool
+    need_steps: list[tuple[str, str]]
+    answer_steps: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    answer_form: forms.Form | None = None

@@ -1,0 +1,206 @@
+"""Competence needs and the universities' answers, followed up like activities.
+
+An organisation's members register a need in its name (and of one of its units); members of a
+university answer in the university's name — commissioned education, a catalogue course
+(which must be one of the university's own, through ``education.Institution.organisation``), a
+distance offer or a study hub. The first answer marks the need *answered*; the need's
+organisation accepts or declines answers and moves the need on (:data:`~.models.NEED_WORKFLOW`);
+the answering university runs, completes or withdraws its answer
+(:data:`~.models.ANSWER_WORKFLOW`). Every step is audited; a step outside the workflow is a 422.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+
+from .. import validation as v
+from ..audit import record, snapshot
+from ..models import (
+    ANSWER_STEPS_OF_NEED_OWNER,
+    ANSWER_WORKFLOW,
+    NEED_WORKFLOW,
+    AnswerKind,
+    AnswerStatus,
+    CompetenceNeed,
+    NeedAnswer,
+    NeedStatus,
+    Unit,
+)
+from ..permissions import require, visible_agreements
+from ..permissions_meetings import visible_needs
+from ..schemas_meetings import AnswerCreate, NeedCreate
+from .knowledge import resolve_region, resolve_ssyk
+
+__all__ = [
+    "list_needs",
+    "get_need",
+    "find_need",
+    "find_answer",
+    "create_need",
+    "transition_need",
+    "answer_need",
+    "transition_answer",
+]
+
+MAX_HEADCOUNT = 100_000
+
+
+def list_needs(*, actor, status: str | None = None) -> QuerySet[CompetenceNeed]:
+    qs = visible_needs(actor).select_related("organisation", "unit", "kommun", "lan", "ssyk")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at", "-id")
+
+
+def get_need(*, actor, pk: int) -> CompetenceNeed:
+    found = list_needs(actor=actor).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"Okänt kompetensbehov: {pk}")
+    return found
+
+
+def find_need(pk: int) -> CompetenceNeed:
+    found = CompetenceNeed.objects.filter(pk=pk).select_related("organisation").first()
+    if found is None:
+        raise NotFound(f"Okänt kompetensbehov: {pk}")
+    return found
+
+
+def find_answer(pk: int) -> NeedAnswer:
+    found = NeedAnswer.objects.filter(pk=pk).select_related("need", "organisation").first()
+    if found is None:
+        raise NotFound(f"Okänt svar: {pk}")
+    return found
+
+
+def create_need(*, actor, data: NeedCreate, is_demo: bool = False) -> CompetenceNeed:
+    errors: dict[str, str] = v.check_required(title=data.title)
+    organisation = v.organisation(data.organisation_id, "organisation_id", errors)
+    v.raise_if(errors, "Behovet kunde inte sparas.")
+    require(actor, "add_competence_need", organisation, "Du kan bara registrera behov för din egen organisation.")
+    if not 1 <= data.headcount <= MAX_HEADCOUNT:
+        errors["headcount"] = f"Antalet personer ska vara mellan 1 och {MAX_HEADCOUNT}."
+    errors |= v.check_period(data.needed_from, data.needed_until, end_field="needed_until")
+    unit = None
+    if data.unit_id is not None:
+        unit = Unit.objects.filter(pk=data.unit_id, organisation=organisation).first()
+        if unit is None:
+            errors["unit_id"] = "Enheten hör inte till organisationen."
+    region = resolve_region(data.region_code, errors) if data.region_code else {}
+    ssyk = resolve_ssyk(data.ssyk_code, errors) if data.ssyk_code else None
+    agreement = v.agreement(data.agreement_id, "agreement_id", errors)
+    v.raise_if(errors, "Behovet kunde inte sparas.")
+    if agreement is not None and not visible_agreements(actor).filter(pk=agreement.pk).exists():
+        raise PermissionDenied("Du kan bara knyta behovet till ett avtal som din organisation är part i.")
+    with transaction.atomic():
+        need = CompetenceNeed.objects.create(
+            organisation=organisation,
+            unit=unit,
+            agreement=agreement,
+            title=data.title.strip(),
+            description=data.description,
+            headcount=data.headcount,
+            needed_from=data.needed_from,
+            needed_until=data.needed_until,
+            ssyk=ssyk,
+            created_by=actor,
+            is_demo=is_demo,
+            **region,
+        )
+        record(actor=actor, action="create", obj=need, after=snapshot(need))
+    return need
+
+
+def _refuse_step(label_from: str, label_to: str, allowed: list[str]) -> ValidationFailed:
+    message = f"Status {label_from} kan inte bli {label_to}. Tillåtna nästa steg: {', '.join(allowed) or 'inga'}."
+    return ValidationFailed(message, errors={"to_status": message})
+
+
+def transition_need(*, actor, need: CompetenceNeed, to_status: str) -> CompetenceNeed:
+    require(actor, "change_competence_need", need, "Endast behovets egen organisation följer upp behovet.")
+    with transaction.atomic():
+        need = CompetenceNeed.objects.select_for_update().get(pk=need.pk)
+        if to_status not in NEED_WORKFLOW[need.status]:
+            raise _refuse_step(
+                str(need.get_status_display()),
+                str(NeedStatus(to_status).label) if to_status in NeedStatus.values else to_status,
+                [str(NeedStatus(s).label) for s in NEED_WORKFLOW[need.status]],
+            )
+        before = snapshot(need)
+        if to_status == NeedStatus.OPEN and need.answers.exists():
+            to_status = NeedStatus.ANSWERED  # reopened with answers on it
+        need.status = to_status
+        need.save()
+        record(actor=actor, action=f"status:{to_status}", obj=need, before=before, after=snapshot(need))
+    return need
+
+
+def answer_need(*, actor, need: CompetenceNeed, data: AnswerCreate, is_demo: bool = False) -> NeedAnswer:
+    from kompetensbron.education.models import Course
+
+    errors: dict[str, str] = v.check_required(title=data.title)
+    organisation = v.organisation(data.organisation_id, "organisation_id", errors)
+    v.raise_if(errors, "Svaret kunde inte sparas.")
+    require(actor, "answer_competence_need", organisation, "Endast ett lärosätes medlemmar svarar i lärosätets namn.")
+    if data.places is not None and not 1 <= data.places <= MAX_HEADCOUNT:
+        errors["places"] = f"Antalet platser ska vara mellan 1 och {MAX_HEADCOUNT}."
+    course = None
+    if data.kind == AnswerKind.COURSE:
+        if data.course_id is None:
+            errors["course_id"] = "Välj kursen ur katalogen."
+        else:
+            course = Course.objects.filter(pk=data.course_id).select_related("institution").first()
+            if course is None:
+                errors["course_id"] = f"Okänd kurs: {data.course_id}."
+            elif course.institution.organisation_id != organisation.pk:
+                errors["course_id"] = "Kursen ges inte av det svarande lärosätet."
+    v.raise_if(errors, "Svaret kunde inte sparas.")
+    with transaction.atomic():
+        locked = CompetenceNeed.objects.select_for_update().get(pk=need.pk)
+        if locked.status in (NeedStatus.MET, NeedStatus.CLOSED):  # read under the lock, not from the caller
+            message = f"Behovet är {locked.get_status_display().lower()} och tar inte emot fler svar."
+            raise ValidationFailed(message, errors={"need": message})
+        answer = NeedAnswer.objects.create(
+            need=locked,
+            organisation=organisation,
+            kind=data.kind,
+            title=data.title.strip(),
+            description=data.description,
+            course=course,
+            url=data.url,
+            places=data.places,
+            starts=data.starts,
+            created_by=actor,
+            is_demo=is_demo,
+        )
+        record(actor=actor, action="create", obj=answer, after=snapshot(answer))
+        if locked.status == NeedStatus.OPEN:
+            before = snapshot(locked)
+            locked.status = NeedStatus.ANSWERED
+            locked.save()
+            record(actor=actor, action="status:answered", obj=locked, before=before, after=snapshot(locked))
+    return answer
+
+
+def transition_answer(*, actor, answer: NeedAnswer, to_status: str) -> NeedAnswer:
+    """The need's organisation accepts or declines; the answering university does the rest."""
+    if to_status in ANSWER_STEPS_OF_NEED_OWNER:
+        require(actor, "accept_need_answer", answer, "Endast behovets organisation antar eller avböjer svar.")
+    else:
+        require(actor, "change_need_answer", answer, "Endast det svarande lärosätet följer upp sitt svar.")
+    with transaction.atomic():
+        answer = NeedAnswer.objects.select_for_update().get(pk=answer.pk)
+        if to_status not in ANSWER_WORKFLOW[answer.status]:
+            raise _refuse_step(
+                str(answer.get_status_display()),
+                str(AnswerStatus(to_status).label) if to_status in AnswerStatus.values else to_status,
+                [str(AnswerStatus(s).label) for s in ANSWER_WORKFLOW[answer.status]],
+            )
+        before = snapshot(answer)
+        answer.status = to_status
+        answer.save()
+        record(actor=actor, action=f"status:{to_status}", obj=answer, before=before, after=snapshot(answer))
+    return answer

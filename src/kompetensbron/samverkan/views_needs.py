@@ -1,0 +1,178 @@
+"""Pages of competence needs and the universities' answers (thin views over ``services.needs``)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+
+from . import services
+from .forms_meetings import AnswerForm, NeedForm, StatusForm
+from .models import ANSWER_STEPS_OF_NEED_OWNER, AnswerStatus, NeedStatus
+from .page_contexts import FormPage
+from .page_contexts_meetings import NeedListPage, NeedPage
+from .permissions import memoise_memberships
+from .permissions_meetings import answering_organisations, needing_organisations
+from .schemas_meetings import AnswerCreate, NeedCreate
+from .views_meetings import refused, run_form
+
+__all__ = ["need_list", "need_create", "need_detail", "need_transition", "need_answer", "answer_transition"]
+
+N = services.needs
+P = services.meetings_public
+
+
+@require_safe
+@login_required
+@memoise_memberships
+def need_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status")
+    needs = N.list_needs(actor=request.user, status=status if status in NeedStatus.values else None)
+    page = NeedListPage(
+        needs=[P.need(n, with_answers=False) for n in needs[:500]],
+        can_register=needing_organisations(request.user).exists(),
+    )
+    return render(request, "samverkan/need_list.html", {"page": page})
+
+
+@login_required
+def need_create(request: HttpRequest) -> HttpResponse:
+    if not needing_organisations(request.user).exists():
+        return refused(
+            request, PermissionDenied(_("Du behöver tillhöra en organisation för att registrera behov.")), 403
+        )
+    form = NeedForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+
+        def act(d):
+            data = NeedCreate(
+                organisation_id=d["organisation"].pk,
+                unit_id=d["unit"].pk if d["unit"] else None,
+                agreement_id=d["agreement"].pk if d["agreement"] else None,
+                title=d["title"],
+                description=d["description"],
+                headcount=d["headcount"],
+                needed_from=d["needed_from"],
+                needed_until=d["needed_until"],
+                region_code=d["region_code"],
+                ssyk_code=d["ssyk_code"],
+            )
+            return reverse("samverkan:need", args=[N.create_need(actor=request.user, data=data).pk])
+
+        response = run_form(request, form, act, success=_("Kompetensbehovet är registrerat."))
+        if response is not None:
+            return response
+    page = FormPage(title=_("Nytt kompetensbehov"), form=form, submit_label=_("Registrera"))
+    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+
+
+def _need_page(request, need, answer_form=None) -> NeedPage:
+    user = request.user
+    public = P.need(need)
+    steps = {}
+    for a in need.answers.select_related("need"):
+        own = user.has_perm("samverkan.accept_need_answer", a)
+        theirs = user.has_perm("samverkan.change_need_answer", a)
+        steps[a.pk] = [
+            (s, str(AnswerStatus(s).label))
+            for s in public.answers[[x.id for x in public.answers].index(a.pk)].next_statuses
+            if (own if s in ANSWER_STEPS_OF_NEED_OWNER else theirs)
+        ]
+    can_change = user.has_perm("samverkan.change_competence_need", need)
+    can_answer = answering_organisations(user).exists()
+    return NeedPage(
+        need=public,
+        can_change=can_change,
+        can_answer=can_answer,
+        need_steps=[(s, str(NeedStatus(s).label)) for s in public.next_statuses] if can_change else [],
+        answer_steps=steps,
+        answer_form=(answer_form or AnswerForm(user=user)) if can_answer else None,
+    )
+
+
+@require_safe
+@login_required
+@memoise_memberships
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        need = N.get_need(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    return render(request, "samverkan/need_detail.html", {"page": _need_page(request, need)})
+
+
+def _step(request: HttpRequest, pk: int, find, move) -> HttpResponse:
+    form = StatusForm(request.POST)
+    try:
+        obj = find(pk)
+        if not form.is_valid():
+            raise ValidationFailed(_("Okänd status."))
+        need_pk = move(obj, form.cleaned_data["to_status"])
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    except PermissionDenied as exc:
+        return refused(request, exc, 403)
+    except ValidationFailed as exc:
+        messages.error(request, str(exc))
+        need_pk = getattr(obj, "need_id", None) or obj.pk
+        return redirect("samverkan:need", pk=need_pk)
+    messages.success(request, _("Statusen är ändrad."))
+    return redirect("samverkan:need", pk=need_pk)
+
+
+@login_required
+@require_POST
+def need_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, N.find_need, lambda n, s: N.transition_need(actor=request.user, need=n, to_status=s).pk)
+
+
+@login_required
+@require_POST
+def answer_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(
+        request,
+        pk,
+        N.find_answer,
+        lambda a, s: N.transition_answer(actor=request.user, answer=a, to_status=s).need_id,
+    )
+
+
+@login_required
+@require_POST
+def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        need = N.find_need(pk)
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    form = AnswerForm(request.POST, user=request.user)
+
+    def act(d):
+        data = AnswerCreate(
+            organisation_id=d["organisation"].pk,
+            kind=d["kind"],
+            title=d["title"],
+            description=d["description"],
+            course_id=d["course"].pk if d["course"] else None,
+            url=d["url"],
+            places=d["places"],
+            starts=d["starts"],
+        )
+        N.answer_need(actor=request.user, need=need, data=data)
+        return reverse("samverkan:need", args=[pk])
+
+    response = run_form(request, form, act, success=_("Svaret är registrerat."))
+    if response is not None:
+        return response
+    if not answering_organisations(request.user).exists():
+        return refused(request, PermissionDenied(_("Endast ett lärosätes medlemmar svarar i lärosätets namn.")), 403)
+    try:
+        visible = N.get_need(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return refused(request, exc, 403)
+    return render(request, "samverkan/need_detail.html", {"page": _need_page(request, visible, form)}, status=422)
