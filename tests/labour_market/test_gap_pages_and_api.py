@@ -73,6 +73,14 @@ def test_forecast_backtest_json_and_page(client, stats_var, use_var) -> None:
     one = client.get(f"{API}/forecasts/1JfT_7TR_tqA", {"measure": "retirements"}).json()
     assert one["history"][-1][0] == 2018 and one["forecast"][-1]["year"] == 2026
     assert one["method"] == next(c["method"] for c in data["choices"] if c["measure"] == "retirements")
+    # issue 14: one sentence says where the data ends and how far to trust the curve; the
+    # back-test tables sit behind the "Metod" section
+    summary = html.split('id="forecast-summary"', 1)[1].split("</p>", 1)[0]
+    assert "till och med 2018" in summary and f"{one['forecast'][0]['year']}–2026" in summary
+    assert "i bakåttestet missade den valda metoden" in summary
+    method = html.split('<details class="method"', 1)[1].split("</details>", 1)[0]
+    assert 'id="backtest-table"' in method and 'id="group-table"' in method
+    assert html.index('id="forecast-chart"') < html.index('<details class="method"')
     assert (
         f"{one['forecast'][0]['value']:.3f}".replace(".", ",") in html or f"{one['forecast'][0]['value']:.3f}" in html
     )

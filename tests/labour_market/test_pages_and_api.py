@@ -89,12 +89,19 @@ def test_unknown_codes_are_404_and_bad_params_422(client, stats_var, use_var) ->
     assert client.get("/efterfragan/region/lan/99/").status_code == 404
 
 
-def test_empty_warehouse_pages_and_json_are_friendly(client, tmp_path, use_var) -> None:
+def test_empty_warehouse_pages_and_json_are_friendly(client, tmp_path, use_var, django_user_model) -> None:
     use_var(tmp_path / "var")
     for url in ("/efterfragan/", "/efterfragan/yrke/2221/", "/efterfragan/region/lan/01/"):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "kompetensbron import-statistics" in response.content.decode()
+        html = response.content.decode()
+        # issue 14: users read what is missing, not an operator command; staff see the command
+        assert 'id="no-statistics"' in html and "administratör har läst in" in html
+        assert "kompetensbron import-statistics" not in html
+    staff = django_user_model.objects.create_user("ops", "ops@example.se", "Ops-pass-14-xyz", is_staff=True)
+    client.force_login(staff)
+    assert "kompetensbron import-statistics" in client.get("/efterfragan/").content.decode()
+    client.logout()
     data = client.get(f"{API}/occupations/2221").json()
     assert data["statistics"] is None and "import-statistics" in data["status"]["message"]
     status = client.get(f"{API}/status").json()

@@ -25,7 +25,8 @@ def test_search_by_code_and_by_occupation_name():
 
 def test_search_other_levels_and_empty_query():
     assert services.search_occupations("sjukvård", level=2).results[0].level == 2
-    assert services.search_occupations("", limit=5).count == 5
+    first = services.search_occupations("", limit=5)
+    assert len(first.results) == 5 and first.count > 5  # the count is of all groups, not of the page
 
 
 def test_get_occupation_has_hierarchy_names_isco_sun():

@@ -55,7 +55,7 @@ def test_full_page_and_htmx_fragment_share_one_partial(client):
     full = client.get("/yrken/", {"q": "sjukskoterska"})
     fragment = client.get("/yrken/", {"q": "sjukskoterska"}, **HTMX)
     assert "reference/_occupation_results.html" in _templates(full)
-    assert _templates(fragment) == ["reference/_occupation_results.html"]
+    assert _templates(fragment) == ["reference/_occupation_results.html", "includes/_pager.html"]
     body = fragment.content.decode()
     assert "<html" not in body and "<header" not in body and "<form" not in body
     assert 'href="/yrken/2221/"' in body
@@ -202,7 +202,7 @@ def test_region_page_groups_kommuner_by_lan_in_swedish_order(client):
 def test_kommun_panel_fragment(client):
     r = client.get("/regioner/kommun/2280/", **HTMX)
     assert r.status_code == 200
-    assert _templates(r) == ["reference/_kommun_panel.html"]
+    assert _templates(r) == ["reference/_kommun_panel.html", "reference/_related_links.html"]
     page = r.context["page"]
     assert isinstance(page, KommunPanel)
     assert [k.name for k in page.fa_region_others] == ["Ånge", "Timrå", "Sundsvall"]
@@ -233,7 +233,7 @@ def test_lan_panel(client):
 def test_fa_region_panel_fragment(client):
     r = client.get("/regioner/fa/42/", **HTMX)
     assert r.status_code == 200
-    assert _templates(r) == ["reference/_fa_panel.html"]
+    assert _templates(r) == ["reference/_fa_panel.html", "reference/_related_links.html"]
     page = r.context["page"]
     assert isinstance(page, FaPanel)
     assert page.fa_region.code == "42" and page.fa_region.name == "Sundsvall"

@@ -151,6 +151,29 @@ class ForecastPage:
         }
 
     @property
+    def data_ends(self) -> int | None:
+        """The last year with an observed value: the forecast starts after it, whatever today is."""
+        return max((y for y, _v in self.forecast.history), default=None) if self.forecast else None
+
+    @property
+    def data_starts(self) -> int | None:
+        return min((y for y, _v in self.forecast.history), default=None) if self.forecast else None
+
+    @property
+    def forecast_years(self) -> tuple[int, int] | None:
+        points = self.forecast.forecast if self.forecast else []
+        return (points[0].year, points[-1].year) if points else None
+
+    @property
+    def measure_name(self) -> Promise:
+        return MEASURE_NAMES[self.measure]
+
+    @property
+    def method_choice(self) -> services.MethodChoiceOut | None:
+        """The back-test's choice for the shown measure: its error is how far to trust the curve."""
+        return next((c for c in self.backtest.choices if c.measure == self.measure), None)
+
+    @property
     def direction(self) -> Promise | None:
         return DIRECTION_NAMES.get(self.forecast.direction) if self.forecast else None
 

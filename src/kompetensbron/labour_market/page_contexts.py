@@ -65,6 +65,8 @@ class OverviewPage(_RegionLevels):
 
     result: DemandMap
     query: str
+    #: a typed query (Enter in the search box) that matched no SSYK-4 group
+    unmatched: bool = False
 
     @property
     def map_series(self) -> list[dict[str, object]]:

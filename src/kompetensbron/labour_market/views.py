@@ -36,12 +36,18 @@ def _not_found(exc: NotFound) -> Http404:
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     level = _region_level(request)
+    query = request.GET.get("q", "").strip()[:200]
     ssyk = request.GET.get("ssyk", "").strip() or None
+    unmatched = False
+    if query:  # Enter in the search box: the typed words win over an earlier choice
+        best = reference_services.search_occupations(query, level=4, limit=1).results
+        ssyk = best[0].code if best else None
+        unmatched = not best
     try:
         result = services.demand_map(ssyk=ssyk, region_level=level)
     except NotFound as exc:
         raise _not_found(exc) from exc
-    page = OverviewPage(region_level=level, result=result, query=request.GET.get("q", ""))
+    page = OverviewPage(region_level=level, result=result, query=query, unmatched=unmatched)
     return render(request, "labour_market/overview.html", {"page": page})
 
 

@@ -8,8 +8,8 @@ ordering, labels): every figure comes from a service, the same one the JSON API 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -126,14 +126,11 @@ class OccupationSearchPage:
     form: forms.Form
     result: OccupationSearchResult
     level: int | None
+    pager: Any = None  # kompetensbron.web.paging.Pager
 
     @property
     def shown(self) -> int:
         return len(self.result.results)
-
-    @property
-    def truncated(self) -> bool:
-        return self.result.count > self.shown
 
     @property
     def level_name(self) -> Promise | None:
@@ -166,6 +163,8 @@ class OccupationPage:
 
     occupation: OccupationDetail
     leading: ProgrammesLeadingTo | None = None
+    #: links to the analysis pages on this group (demand, balance, forecast, programmes)
+    related: list[Any] = field(default_factory=list)
 
     @property
     def leading_groups(self) -> list[LeadingGroup]:
@@ -204,6 +203,7 @@ class OccupationPage:
 class LanGroup:
     lan: LanSummary
     kommuner: list[KommunSummary]
+    related: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -273,6 +273,7 @@ class KommunPanel:
     """One kommun: its län, its FA-region and the FA-region's other kommuner."""
 
     kommun: KommunDetail
+    related: list[Any] = field(default_factory=list)
 
     @property
     def fa_region_others(self) -> list[KommunSummary]:
@@ -289,6 +290,7 @@ class LanPanel:
 
     lan: LanSummary
     kommuner: list[KommunSummary]
+    related: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,7 @@ class FaPanel:
     """One FA-region (functional labour-market region) with its kommuner."""
 
     fa_region: FaRegionDetail
+    related: list[Any] = field(default_factory=list)
 
     @property
     def lan_names(self) -> list[str]:

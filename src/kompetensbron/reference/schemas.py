@@ -47,6 +47,7 @@ class OccupationHit(BaseModel):
 class OccupationSearchResult(BaseModel):
     query: str
     count: int
+    offset: int = 0
     results: list[OccupationHit]
 
 

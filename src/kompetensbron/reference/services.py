@@ -54,7 +54,9 @@ def _source(load: m.DataLoad) -> SourceOut:
     )
 
 
-def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) -> OccupationSearchResult:
+def search_occupations(
+    query: str, *, level: int | None = 4, limit: int = 25, offset: int = 0
+) -> OccupationSearchResult:
     """SSYK groups whose code, label or occupation-names match every term of ``query``.
 
     Case and diacritics are ignored and plural / definite endings stripped, so
@@ -62,14 +64,19 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
     label prefix, label match, then groups found through their occupation-names.
     """
     limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, min(offset, 100_000))
     terms = query_terms(query)
     qs = m.SsykGroup.objects.all()
     if level is not None:
         qs = qs.filter(level=level)
     if not terms:
-        rows = list(qs.values_list("code", "label", "level")[:limit])
+        qs = qs.order_by("code")
+        rows = list(qs.values_list("code", "label", "level")[offset : offset + limit])
         return OccupationSearchResult(
-            query=query, count=len(rows), results=[OccupationHit(code=c, label=l, level=v) for c, l, v in rows]
+            query=query,
+            count=qs.count(),
+            offset=offset,
+            results=[OccupationHit(code=c, label=l, level=v) for c, l, v in rows],
         )
     cond = Q()
     for t in terms:
@@ -109,9 +116,10 @@ def search_occupations(query: str, *, level: int | None = 4, limit: int = 25) ->
 
     rows.sort(key=rank)
     hits = [
-        OccupationHit(code=c, label=l, level=v, matched_names=sorted(names.get(c, []))[:5]) for c, l, v in rows[:limit]
+        OccupationHit(code=c, label=l, level=v, matched_names=sorted(names.get(c, []))[:5])
+        for c, l, v in rows[offset : offset + limit]
     ]
-    return OccupationSearchResult(query=query, count=len(rows), results=hits)
+    return OccupationSearchResult(query=query, count=len(rows), offset=offset, results=hits)
 
 
 def get_occupation(code: str) -> OccupationDetail:

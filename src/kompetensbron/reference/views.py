@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
+from kompetensbron.web.paging import Pager, page_number
 
 from . import services
 from .page_contexts import (
@@ -81,8 +82,10 @@ def render_page(request: HttpRequest, page: object, *, full: str, fragment: str)
 def occupation_search(request: HttpRequest) -> HttpResponse:
     form = OccupationSearchForm.from_query(request.GET)
     query, level = form.search_params()
-    result = services.search_occupations(query, level=level, limit=SEARCH_LIMIT)
-    page = OccupationSearchPage(form=form, result=result, level=level)
+    number = page_number(request.GET)
+    result = services.search_occupations(query, level=level, limit=SEARCH_LIMIT, offset=(number - 1) * SEARCH_LIMIT)
+    pager = Pager(count=result.count, page=number, per_page=SEARCH_LIMIT, params=request.GET)
+    page = OccupationSearchPage(form=form, result=result, level=level, pager=pager)
     return render_page(
         request, page, full="reference/occupation_search.html", fragment="reference/_occupation_results.html"
     )
@@ -94,7 +97,11 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
         occupation = services.get_occupation(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen SSYK-grupp med koden ”%(code)s”.") % {"code": code}) from exc
-    page = OccupationPage(occupation=occupation, leading=programmes_leading_to(occupation.code, level=occupation.level))
+    page = OccupationPage(
+        occupation=occupation,
+        leading=programmes_leading_to(occupation.code, level=occupation.level),
+        related=related_links("occupation", occupation.code, level=occupation.level),
+    )
     return render(request, "reference/occupation_detail.html", {"page": page})
 
 
@@ -114,6 +121,21 @@ def programmes_leading_to(code: str, *, level: int):
         return None
 
 
+def related_links(kind: str, code: str, *, level: int = 4) -> list:
+    """The labour-market app's cross-links for an occupation or a region (empty without that app).
+
+    Imported at call time, like :func:`programmes_leading_to`: the labour-market app imports
+    the reference app, not the other way round.
+    """
+    if not apps.is_installed("kompetensbron.labour_market"):
+        return []
+    from kompetensbron.labour_market import related_links as related
+
+    if kind == "occupation":
+        return related.occupation_links(code, level=level)
+    return related.region_links(kind, code)
+
+
 @require_safe
 def region_map(request: HttpRequest) -> HttpResponse:
     page = RegionPage.build(
@@ -131,7 +153,7 @@ def kommun_panel(request: HttpRequest, code: str) -> HttpResponse:
         kommun = services.get_kommun(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen kommun med kommunkoden ”%(code)s”.") % {"code": code}) from exc
-    page = KommunPanel(kommun=kommun)
+    page = KommunPanel(kommun=kommun, related=related_links("kommun", code))
     return render_page(request, page, full="reference/kommun_page.html", fragment="reference/_kommun_panel.html")
 
 
@@ -141,7 +163,7 @@ def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
         lan = services.get_lan(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns inget län med länskoden ”%(code)s”.") % {"code": code}) from exc
-    page = LanPanel(lan=lan, kommuner=services.list_kommuner(lan=code))
+    page = LanPanel(lan=lan, kommuner=services.list_kommuner(lan=code), related=related_links("lan", code))
     return render_page(request, page, full="reference/lan_page.html", fragment="reference/_lan_panel.html")
 
 
@@ -151,5 +173,5 @@ def fa_panel(request: HttpRequest, code: str) -> HttpResponse:
         fa_region = services.get_fa_region(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen FA-region med koden ”%(code)s”.") % {"code": code}) from exc
-    page = FaPanel(fa_region=fa_region)
+    page = FaPanel(fa_region=fa_region, related=related_links("fa", code))
     return render_page(request, page, full="reference/fa_page.html", fragment="reference/_fa_panel.html")

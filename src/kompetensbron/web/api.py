@@ -28,6 +28,7 @@ from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.matchning.api import router as matchning_router
 from kompetensbron.reference.api import router as reference_router
 from kompetensbron.samverkan.api import router as samverkan_router
+from kompetensbron.search.api import router as search_router
 
 api = NinjaAPI(
     title="Kompetensbron API",
@@ -84,3 +85,4 @@ api.add_router("/dossier/", dossier_router)
 api.add_router("/matchning/", matchning_router)
 api.add_router("/housing/", housing_router)
 api.add_router("/graduates/", graduates_router)
+api.add_router("/", search_router)

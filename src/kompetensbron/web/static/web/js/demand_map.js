@@ -40,7 +40,32 @@
   }
   var chart = echarts.init(el, null, { renderer: "canvas" });
   chart.showLoading({ text: d.labelLoading });
-  var max = series.reduce(function (m, p) { return Math.max(m, p.value || 0); }, 0);
+  var COLOURS = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
+
+  /* Quantile classes (five groups with about as many regions each), so one large region
+     (Stockholm) does not wash every other region into the palest colour; the legend says
+     the unit. */
+  function quantilePieces(values, unit) {
+    var v = values.filter(function (x) { return x > 0; }).sort(function (a, b) { return a - b; });
+    if (!v.length) return [{ min: 0, max: 0, label: "0 " + unit, color: COLOURS[0] }];
+    var breaks = [];
+    for (var i = 1; i < COLOURS.length; i++) {
+      var b = v[Math.floor((i * v.length) / COLOURS.length)];
+      if (b > (breaks.length ? breaks[breaks.length - 1] : v[0])) breaks.push(b);
+    }
+    var bounds = [v[0]].concat(breaks).concat([v[v.length - 1] + 1]);
+    var pieces = [];
+    for (var j = 0; j < bounds.length - 1; j++) {
+      var lo = bounds[j], hi = bounds[j + 1];
+      pieces.push({
+        gte: j === 0 ? 0 : lo,
+        lt: hi,
+        color: COLOURS[Math.round((j * (COLOURS.length - 1)) / Math.max(bounds.length - 2, 1))],
+        label: number.format(j === 0 ? 0 : lo) + "–" + number.format(hi - 1) + " " + unit,
+      });
+    }
+    return pieces;
+  }
 
   fetch(d.geojson, { headers: { Accept: "application/json" } })
     .then(function (response) {
@@ -64,9 +89,9 @@
           },
         },
         visualMap: {
-          type: "continuous", min: 0, max: Math.max(max, 1), left: 4, bottom: 8, calculable: true,
-          inRange: { color: ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"] },
-          formatter: function (v) { return number.format(Math.round(v)); },
+          type: "piecewise", left: 4, bottom: 8, itemWidth: 16, itemHeight: 12, itemGap: 4,
+          pieces: quantilePieces(series.map(function (p) { return p.value || 0; }), d.labelUnit || ""),
+          textStyle: { fontSize: 12, color: "#1d2a33" },
         },
         series: [{
           type: "map", map: mapName, nameProperty: "code", aspectScale: ASPECT, roam: true,

@@ -1,0 +1,10 @@
+"""The site search page, ``/sok/``."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+urlpatterns = [
+    path("", views.search, name="search"),
+]
