@@ -7,6 +7,7 @@ classes only add labels, chart series and addresses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -14,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.reference.schemas import OccupationSearchResult
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.web.tables import Table
 
 from .schemas import DemandMap, OccupationDemand, RegionCounts, RegionKind, RegionTopOccupations
+from .tables import region_counts_table
 
 __all__ = ["REGION_LEVEL_NAMES", "MAP_KINDS", "OverviewPage", "OccupationHitsFragment", "OccupationPage", "RegionPage"]
 
@@ -70,6 +73,15 @@ class OverviewPage(_RegionLevels):
     def map_series(self) -> list[dict[str, object]]:
         return _map_series(self.result.statistics)
 
+    @cached_property
+    def region_table(self) -> Table | None:
+        stats = self.result.statistics
+        return region_counts_table(stats, str(self.level_name)) if stats else None
+
+    @property
+    def tables(self) -> list[Table]:
+        return [self.region_table] if self.region_table else []
+
     @property
     def api_url(self) -> str:
         url = reverse("api-v1:demand_map") + f"?region_level={self.region_level}"
@@ -106,6 +118,15 @@ class OccupationPage(_RegionLevels):
     @property
     def map_series(self) -> list[dict[str, object]]:
         return _map_series(self.result.statistics)
+
+    @cached_property
+    def region_table(self) -> Table | None:
+        stats = self.result.statistics
+        return region_counts_table(stats, str(self.level_name)) if stats else None
+
+    @property
+    def tables(self) -> list[Table]:
+        return [self.region_table] if self.region_table else []
 
     @property
     def api_url(self) -> str:

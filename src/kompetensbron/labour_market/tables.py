@@ -1,0 +1,96 @@
+"""The demand pages' tables as :class:`kompetensbron.web.tables.Table` (page, CSV and Excel
+from the same rows): 2024 ads per region with inhabitants and ads per 10,000 inhabitants, and,
+on an occupation's page, each region's Yrkesbarometer 1-year cell."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kompetensbron.web.tables import Column, Link, Table
+
+from .label_texts import balance_text, uncertainty_text
+from .schemas import OutlookCell, RegionCounts
+
+__all__ = ["region_counts_table"]
+
+
+def _outlook_cells(o: OutlookCell | None) -> list:
+    if o is None:
+        return [None, None, None, None]
+    if o.note:
+        text = _("ingen prognos")
+    elif o.text:
+        text = o.text
+    elif o.basis == "fa_mean_of_kommuner":
+        text = _("medel av kommunernas län")
+    else:
+        text = None
+    if o.basis == "lan_of_kommun" and o.basis_name:
+        text = ((text + " – ") if text else "") + _("länets siffra (%(lan)s)") % {"lan": o.basis_name}
+    label = None
+    if o.label:
+        label = balance_text(o.label, "")
+        if o.borderline:
+            side = {"shortage": _("lutar mot brist"), "surplus": _("lutar mot överskott")}.get(o.leaning or "")
+            label += " (" + _("nära en klassgräns") + (f", {side}" if side else "") + ")"
+        label += " · " + _("osäkerhet") + " " + uncertainty_text(o.uncertainty)
+        if o.mixed_regions:
+            label += "; " + _("länen ligger på olika sidor om en gräns")
+    return [o.index, text, label, o.probability]
+
+
+def region_counts_table(stats: RegionCounts, level_name: str, *, key: str = "regioner", title: str = "") -> Table:
+    """Ads per region (2024), inhabitants, ads per 10,000 inhabitants; the outlook columns when
+    the rows carry Yrkesbarometer cells (an occupation's page)."""
+    has_outlook = any(r.outlook is not None for r in stats.rows)
+    columns = [
+        Column(label=_("Kod"), kind="code"),
+        Column(label=str(level_name)),
+        Column(label=_("Annonser 2024"), kind="int"),
+        Column(label=_("Folkmängd"), kind="int"),
+        Column(label=_("Annonser per 10 000 invånare"), kind="decimal", decimals=1),
+    ]
+    if has_outlook:
+        columns += [
+            Column(label=_("Bristindex 1 år"), kind="decimal", decimals=2),
+            Column(label=_("AF:s bedömning")),
+            Column(label=_("Etikett och osäkerhet")),
+            Column(label=_("Sådana etiketter höll i efterhand"), kind="percent"),
+        ]
+    rows = []
+    for r in stats.rows:
+        row = [
+            r.code,
+            Link(text=r.name, href=reverse("labour_market:region", args=[stats.level, r.code])),
+            r.ads,
+            r.population,
+            r.ads_per_10k,
+        ]
+        if has_outlook:
+            row += _outlook_cells(r.outlook)
+        rows.append(row)
+    blank = [None] * (4 if has_outlook else 0)
+    people = [r.population for r in stats.rows if r.population]
+    population = sum(people) if len(people) == len(stats.rows) and people else None
+    footer = [
+        [
+            None,
+            _("Summa över regionerna"),
+            stats.regions_total,
+            population,
+            round(stats.regions_total * 10_000 / population, 1) if population else None,
+            *blank,
+        ]
+    ]
+    if stats.country_total is not None:
+        footer.append([None, _("Hela Sverige (enligt filen)"), stats.country_total, None, None, *blank])
+    return Table(
+        key=key,
+        title=title or _("Platsannonser 2024 per region"),
+        columns=columns,
+        rows=rows,
+        footer=footer,
+        filename=f"annonser-2024-{stats.level}",
+        row_keys=[r.code for r in stats.rows],
+    )
