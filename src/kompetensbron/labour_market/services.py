@@ -409,3 +409,14 @@ def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTo
     return RegionTopOccupations(
         kind=checked, code=code, name=name, status=status, statistics=stats, ads=ads, outlook=outlook
     )
+
+
+def region_occupation_counts(kind: str, code: str) -> OccupationShares | None:
+    """Every occupation's 2024 ads in one län, kommun or FA-region (no limit; the comparison of
+    two regions); ``None`` before the statistics are imported."""
+    checked = _check_kind(kind)
+    region_name(checked, code)
+    with reader() as con:
+        if not _status(con).has_statistics:
+            return None
+        return _statistics_top(con, checked, code, 10_000)

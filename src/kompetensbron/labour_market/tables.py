@@ -4,6 +4,8 @@ on an occupation's page, each region's Yrkesbarometer 1-year cell."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -12,7 +14,10 @@ from kompetensbron.web.tables import Column, Link, Table
 from .label_texts import balance_text, uncertainty_text
 from .schemas import OutlookCell, RegionCounts
 
-__all__ = ["region_counts_table"]
+if TYPE_CHECKING:
+    from .comparison import RegionComparison
+
+__all__ = ["region_counts_table", "comparison_table"]
 
 
 def _outlook_cells(o: OutlookCell | None) -> list:
@@ -93,4 +98,50 @@ def region_counts_table(stats: RegionCounts, level_name: str, *, key: str = "reg
         footer=footer,
         filename=f"annonser-2024-{stats.level}",
         row_keys=[r.code for r in stats.rows],
+    )
+
+
+def comparison_table(c: RegionComparison) -> Table:
+    """Region A against region B per occupation: ads, per 10,000 inhabitants, share of the region's ads."""
+    a, b = c.a.name, c.b.name
+    return Table(
+        key="jamforelse",
+        title=_("Platsannonser 2024 per yrke: %(a)s och %(b)s") % {"a": a, "b": b},
+        filename=f"jamforelse-{c.level}-{c.a.code}-{c.b.code}",
+        columns=[
+            Column(label="SSYK", kind="code"),
+            Column(label=_("Yrke")),
+            Column(label=_("Annonser, %(r)s") % {"r": a}, kind="int"),
+            Column(label=_("Annonser, %(r)s") % {"r": b}, kind="int"),
+            Column(label=_("Per 10 000 invånare, %(r)s") % {"r": a}, kind="decimal", decimals=1),
+            Column(label=_("Per 10 000 invånare, %(r)s") % {"r": b}, kind="decimal", decimals=1),
+            Column(label=_("Andel av annonserna, %(r)s") % {"r": a}, kind="percent", decimals=1),
+            Column(label=_("Andel av annonserna, %(r)s") % {"r": b}, kind="percent", decimals=1),
+        ],
+        rows=[
+            [
+                r.ssyk,
+                Link(text=r.label, href=reverse("labour_market:occupation", args=[r.ssyk]) + f"?level={c.level}"),
+                r.ads_a,
+                r.ads_b,
+                r.per_10k_a,
+                r.per_10k_b,
+                r.share_a,
+                r.share_b,
+            ]
+            for r in c.rows
+        ],
+        footer=[
+            [
+                None,
+                _("Alla yrken"),
+                c.a.total_ads,
+                c.b.total_ads,
+                c.a.ads_per_10k,
+                c.b.ads_per_10k,
+                None,
+                None,
+            ]
+        ],
+        row_keys=[r.ssyk for r in c.rows],
     )
