@@ -17,6 +17,8 @@ TABLE_PAGES = [
     "/efterfragan/?ssyk=2221&level=fa",
     "/efterfragan/yrke/2221/",
     "/efterfragan/yrke/2221/?level=kommun",
+    "/efterfragan/region/lan/22/",
+    "/efterfragan/region/kommun/2281/",
 ]
 
 
@@ -43,3 +45,9 @@ def test_unknown_table_or_format_is_404(client, stats_var, use_var) -> None:
     use_var(stats_var)
     assert client.get("/efterfragan/?format=csv&table=nope").status_code == 404
     assert client.get("/efterfragan/?format=exe&table=regioner").status_code == 404
+
+
+def test_the_map_panel_offers_the_region_pages_downloads(client, stats_var, use_var) -> None:
+    use_var(stats_var)
+    fragment = client.get("/efterfragan/region/lan/22/", HTTP_HX_REQUEST="true").content.decode()
+    assert 'href="/efterfragan/region/lan/22/?format=csv&amp;table=yrken-2024"' in fragment

@@ -18,7 +18,7 @@ from kompetensbron.region_levels import RegionLevel
 from kompetensbron.web.tables import Table
 
 from .schemas import DemandMap, OccupationDemand, RegionCounts, RegionKind, RegionTopOccupations
-from .tables import region_counts_table
+from .tables import occupation_shares_table, region_counts_table
 
 __all__ = ["REGION_LEVEL_NAMES", "MAP_KINDS", "OverviewPage", "OccupationHitsFragment", "OccupationPage", "RegionPage"]
 
@@ -145,6 +145,42 @@ class RegionPage:
     """Top occupations of one region (full page and the map's side panel)."""
 
     result: RegionTopOccupations
+
+    @cached_property
+    def statistics_table(self) -> Table | None:
+        r = self.result
+        if r.statistics is None:
+            return None
+        return occupation_shares_table(
+            r.statistics,
+            key="yrken-2024",
+            title=str(_("Yrken med flest platsannonser 2024")),
+            region_kind=r.kind,
+            with_share=True,
+            with_outlook=bool(r.outlook and r.outlook.provenance),
+        )
+
+    @cached_property
+    def ads_table(self) -> Table | None:
+        r = self.result
+        if r.ads is None:
+            return None
+        return occupation_shares_table(
+            r.ads,
+            key="yrken-annonser",
+            title=str(_("Yrken med flest inlästa annonser")),
+            region_kind=r.kind,
+            with_share=False,
+            with_outlook=bool(r.outlook and r.outlook.provenance),
+        )
+
+    @property
+    def tables(self) -> list[Table]:
+        return [t for t in (self.statistics_table, self.ads_table) if t is not None]
+
+    @property
+    def page_url(self) -> str:
+        return reverse("labour_market:region", args=[self.result.kind, self.result.code])
 
     @property
     def kind_name(self) -> Promise:

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from kompetensbron.web.tables import Column, Link, Table
 
 from .label_texts import balance_text, uncertainty_text
-from .schemas import OutlookCell, RegionCounts
+from .schemas import OccupationShares, OutlookCell, RegionCounts
 
 if TYPE_CHECKING:
     from .comparison import RegionComparison
 
-__all__ = ["region_counts_table", "comparison_table"]
+__all__ = ["region_counts_table", "comparison_table", "occupation_shares_table"]
 
 
 def _outlook_cells(o: OutlookCell | None) -> list:
@@ -145,3 +145,40 @@ def comparison_table(c: RegionComparison) -> Table:
         ],
         row_keys=[r.ssyk for r in c.rows],
     )
+
+
+def _short_outlook(o: OutlookCell | None) -> str | None:
+    if o is None:
+        return None
+    if o.note:
+        return _("ingen prognos")
+    parts = [o.text] if o.text else []
+    if o.label:
+        parts.append(f"{balance_text(o.label, '')}, {_('osäkerhet')} {uncertainty_text(o.uncertainty)}")
+    return " · ".join(parts) or None
+
+
+def occupation_shares_table(
+    shares: OccupationShares, *, key: str, title: str, region_kind: str, with_share: bool, with_outlook: bool
+) -> Table:
+    """A region's occupations with most ads: SSYK, occupation (linked), ads, share of the region's
+    ads, and the Yrkesbarometer 1-year index and assessment where the region has them."""
+    columns = [Column(label="SSYK", kind="code"), Column(label=_("Yrke")), Column(label=_("Annonser"), kind="int")]
+    if with_share:
+        columns.append(Column(label=_("Andel"), kind="percent"))
+    if with_outlook:
+        columns += [Column(label=_("Bristindex 1 år"), kind="decimal", decimals=2), Column(label=_("Bedömning"))]
+    rows = []
+    for o in shares.rows:
+        label = (
+            Link(text=o.label, href=reverse("labour_market:occupation", args=[o.ssyk]) + f"?level={region_kind}")
+            if with_share
+            else o.label
+        )
+        row = [o.ssyk, label, o.ads]
+        if with_share:
+            row.append(o.share)
+        if with_outlook:
+            row += [o.outlook.index if o.outlook else None, _short_outlook(o.outlook)]
+        rows.append(row)
+    return Table(key=key, title=title, columns=columns, rows=rows, filename=key, row_keys=[o.ssyk for o in shares.rows])

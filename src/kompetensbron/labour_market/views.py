@@ -71,9 +71,10 @@ def region(request: HttpRequest, kind: str, code: str) -> HttpResponse:
         result = services.region_top_occupations(kind, code)
     except NotFound as exc:
         raise _not_found(exc) from exc
-    return render_page(
+    page = RegionPage(result=result)
+    return export_response(request, page.tables) or render_page(
         request,
-        RegionPage(result=result),
+        page,
         full="labour_market/region.html",
         fragment="labour_market/_region_panel.html",
     )
