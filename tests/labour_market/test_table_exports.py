@@ -51,3 +51,12 @@ def test_the_map_panel_offers_the_region_pages_downloads(client, stats_var, use_
     use_var(stats_var)
     fragment = client.get("/efterfragan/region/lan/22/", HTTP_HX_REQUEST="true").content.decode()
     assert 'href="/efterfragan/region/lan/22/?format=csv&amp;table=yrken-2024"' in fragment
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_ads_tables_of_an_occupation(client, ads_var, use_var, language) -> None:
+    use_var(ads_var)
+    url = "/efterfragan/yrke/2221/"
+    html = client.get(url).content.decode()
+    assert 'data-export-key="ar-mot-ar"' in html and 'data-export-key="kompetenser"' in html
+    assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) == 3

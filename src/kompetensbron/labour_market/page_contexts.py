@@ -18,7 +18,7 @@ from kompetensbron.region_levels import RegionLevel
 from kompetensbron.web.tables import Table
 
 from .schemas import DemandMap, OccupationDemand, RegionCounts, RegionKind, RegionTopOccupations
-from .tables import occupation_shares_table, region_counts_table
+from .tables import occupation_shares_table, region_counts_table, skills_table, year_on_year_table
 
 __all__ = ["REGION_LEVEL_NAMES", "MAP_KINDS", "OverviewPage", "OccupationHitsFragment", "OccupationPage", "RegionPage"]
 
@@ -124,9 +124,19 @@ class OccupationPage(_RegionLevels):
         stats = self.result.statistics
         return region_counts_table(stats, str(self.level_name)) if stats else None
 
+    @cached_property
+    def year_table(self) -> Table | None:
+        y = self.result.year_on_year
+        return year_on_year_table(y, str(self.level_name)) if y else None
+
+    @cached_property
+    def skills_table(self) -> Table | None:
+        s = self.result.skills
+        return skills_table(s) if s and s.rows else None
+
     @property
     def tables(self) -> list[Table]:
-        return [self.region_table] if self.region_table else []
+        return [t for t in (self.region_table, self.year_table, self.skills_table) if t is not None]
 
     @property
     def api_url(self) -> str:

@@ -12,12 +12,18 @@ from django.utils.translation import gettext as _
 from kompetensbron.web.tables import Column, Link, Table
 
 from .label_texts import balance_text, uncertainty_text
-from .schemas import OccupationShares, OutlookCell, RegionCounts
+from .schemas import AdsYearOnYear, OccupationShares, OutlookCell, RegionCounts, TopSkills
 
 if TYPE_CHECKING:
     from .comparison import RegionComparison
 
-__all__ = ["region_counts_table", "comparison_table", "occupation_shares_table"]
+__all__ = [
+    "region_counts_table",
+    "comparison_table",
+    "occupation_shares_table",
+    "year_on_year_table",
+    "skills_table",
+]
 
 
 def _outlook_cells(o: OutlookCell | None) -> list:
@@ -182,3 +188,36 @@ def occupation_shares_table(
             row += [o.outlook.index if o.outlook else None, _short_outlook(o.outlook)]
         rows.append(row)
     return Table(key=key, title=title, columns=columns, rows=rows, filename=key, row_keys=[o.ssyk for o in shares.rows])
+
+
+def year_on_year_table(y: AdsYearOnYear, level_name: str) -> Table:
+    """Ingested ads per region in a year against the year before."""
+    return Table(
+        key="ar-mot-ar",
+        title=_("Förändring %(year)s mot året innan") % {"year": y.year},
+        filename=f"annonser-{y.year}-mot-{y.year - 1}",
+        columns=[
+            Column(label=str(level_name)),
+            Column(label=str(y.year), kind="int"),
+            Column(label=_("Året innan"), kind="int"),
+            Column(label=_("Förändring"), kind="int"),
+            Column(label=_("Förändring i procent"), kind="decimal", decimals=1),
+        ],
+        rows=[[c.name, c.ads, c.ads_prev, c.change, c.change_pct] for c in y.rows],
+        row_keys=[c.code for c in y.rows],
+    )
+
+
+def skills_table(skills: TopSkills) -> Table:
+    """The skills named in most enriched ads of an occupation."""
+    return Table(
+        key="kompetenser",
+        title=_("Efterfrågade kompetenser"),
+        filename=f"kompetenser-{skills.ssyk}",
+        columns=[
+            Column(label=_("Kompetens")),
+            Column(label=_("Annonser"), kind="int"),
+            Column(label=_("Andel"), kind="percent"),
+        ],
+        rows=[[s.label, s.ads, s.share] for s in skills.rows],
+    )
