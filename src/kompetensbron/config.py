@@ -81,6 +81,17 @@ class Settings(BaseSettings):
         "'fetch-data' and 'init' download missing datasets. Empty: the publishers' own URLs ('fetch-data' only).",
         max_length=2000,
     )
+    email_backend: Literal["console", "file", "smtp"] = Field(
+        "console",
+        description="How the site sends e-mail (password reset): 'console' prints it to the server log, "
+        "'file' writes each message to email_file_path, 'smtp' sends it through email_host.",
+    )
+    email_file_path: Path | None = Field(None, description="Directory of the 'file' e-mail backend. Empty: var/mail.")
+    email_host: str = Field("localhost", description="SMTP server of the 'smtp' e-mail backend.", max_length=255)
+    email_port: int = Field(25, ge=1, le=65535, description="SMTP port of the 'smtp' e-mail backend.")
+    default_from_email: str = Field(
+        "kompetensbron@localhost", description="Sender address of the site's e-mail.", max_length=254
+    )
 
     @field_validator("data_mirror")
     @classmethod
@@ -132,4 +143,4 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process's settings, read once from the environment."""
-    return Settings()
+    return Settings()  # type: ignore[call-arg]  # values come from the environment (pydantic-settings)

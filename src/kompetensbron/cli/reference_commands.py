@@ -199,6 +199,10 @@ def serve(
         str(workers),
         "--threads",
         str(threads),
+        # the dossier's figures fragment may load the skill extractor (seconds; a minute when its
+        # cache is rebuilt): longer than gunicorn's default 30 s worker timeout
+        "--timeout",
+        "120",
         "--access-logfile",
         "-",
     ]

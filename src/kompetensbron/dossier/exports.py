@@ -224,7 +224,6 @@ def _provenance(sheet, row: int, provenance, bold) -> None:
 
 
 def dossier_pdf(d: Dossier) -> bytes:
-    from weasyprint import HTML
+    from kompetensbron.web.pdf import html_to_pdf
 
-    html = render_to_string("dossier/print.html", {"page": DossierPage.build(d, for_print=True)})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(render_to_string("dossier/print.html", {"page": DossierPage.build(d, for_print=True)}))

@@ -286,9 +286,14 @@ def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[
 # --- the cached block -------------------------------------------------------------------
 
 
-def figures(p: Programme, facts: ProgrammeFacts, targets: list[TargetOccupation]) -> dict:
+def figures(
+    p: Programme, facts: ProgrammeFacts, targets: list[TargetOccupation], *, compute: bool = True
+) -> dict | None:
     """Demand, outlook and skills: the costly part, cached apart from the inputs so that
-    recording an input rebuilds only the cheap rest (key: targets, place, courses)."""
+    recording an input rebuilds only the cheap rest (key: targets, place, courses).
+
+    ``compute=False``: only the cached block, or ``None`` when it is not built yet (the page's
+    first view answers at once and fetches the figures apart)."""
     courses = ProgrammeCourse.objects.filter(programme=p).aggregate(n=Count("id"), t=Max("course__updated_at"))
     s = get_settings()
     raw = "|".join(
@@ -304,7 +309,7 @@ def figures(p: Programme, facts: ProgrammeFacts, targets: list[TargetOccupation]
     )
     key = "dossier-figures:" + hashlib.sha1(raw.encode()).hexdigest()[:20]
     found = cache.get(key)
-    if found is not None:
+    if found is not None or not compute:
         return found
     lan = facts.lan.code if facts.lan else None
     fa = facts.fa_region.code if facts.fa_region else None

@@ -15,7 +15,7 @@ from kompetensbron.education.services import get_programme_model
 from .figures import ad_skill_counts, skill_extractor
 from .schemas import MappingOut
 
-__all__ = ["MAPPING_TOP", "suggest_target_occupations"]
+__all__ = ["MAPPING_TOP", "occupation_mapper", "suggest_target_occupations"]
 
 MAPPING_TOP = 5
 
@@ -38,6 +38,13 @@ def _mapper(data_dir: Path, var_dir: Path):
         background=list(background.values()),
         ad_skills=ad_skill_counts() or None,
     )
+
+
+def occupation_mapper():
+    """The mapper of the current settings, built once per process (the server's warm-up builds it
+    at start, :mod:`kompetensbron.web.warmup`)."""
+    s = get_settings()
+    return _mapper(Path(s.data_dir), Path(s.var_dir))
 
 
 def suggest_target_occupations(*, actor, programme_id: int) -> MappingOut:
@@ -63,9 +70,7 @@ def suggest_target_occupations(*, actor, programme_id: int) -> MappingOut:
             created=0,
             message="Programmet saknar kurser med lärandemål och SUN-inriktning att kartlägga.",
         )
-    s = get_settings()
-    mapper = _mapper(Path(s.data_dir), Path(s.var_dir))
-    mapping = mapper.map_programme(programme.sun_field_id, texts, code=programme.code, top=MAPPING_TOP)
+    mapping = occupation_mapper().map_programme(programme.sun_field_id, texts, code=programme.code, top=MAPPING_TOP)
     with transaction.atomic():
         created = store_programme_suggestions(programme=programme, mapping=mapping).created
         links = sorted(OccupationLink.objects.filter(programme=programme).values_list("ssyk_id", flat=True))

@@ -84,6 +84,10 @@ class DossierPage:
         return reverse("dossier:programme_pdf", args=[self.dossier.programme.id])
 
     @property
+    def figures_url(self) -> str:
+        return reverse("dossier:programme_figures", args=[self.dossier.programme.id])
+
+    @property
     def xlsx_url(self) -> str:
         return reverse("dossier:programme_xlsx", args=[self.dossier.programme.id])
 

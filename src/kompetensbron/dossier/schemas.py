@@ -162,6 +162,11 @@ class Dossier(BaseModel):
     summary: list[str]
     sources: list[SourceOut]
     notes: list[str]
+    pending: bool = Field(
+        False,
+        description="the costly figures (demand, outlook, skills, summary) are still being computed; "
+        "they are empty here and the page fetches them apart",
+    )
 
 
 class MappingOut(BaseModel):

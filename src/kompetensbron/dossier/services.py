@@ -52,7 +52,7 @@ from .figures import CACHE_SECONDS, TOP_AD_SKILLS, figures, skill_extractor
 from .inputs import MAX_TEXT, add_input, for_viewer, input_out, may_see_input_names, validate_input
 from .mapping import suggest_target_occupations
 from .models import DossierInput, InputKind
-from .schemas import Dossier, InputOut, ProgrammeFacts, SourceOut, TargetOccupation
+from .schemas import Dossier, InputOut, ProgrammeFacts, SkillCoverage, SourceOut, TargetOccupation
 from .summary import build_summary
 
 __all__ = [
@@ -100,7 +100,7 @@ def _cache_key(programme_id: int, version: str) -> str:
     return f"dossier:{programme_id}:{version}"
 
 
-def build_dossier(*, programme_id: int, viewer=None, use_cache: bool = True) -> Dossier:
+def build_dossier(*, programme_id: int, viewer=None, use_cache: bool = True, wait: bool = True) -> Dossier:
     """The relevance dossier of one programme as ``viewer`` may see it; :class:`NotFound` for an
     unknown id.
 
@@ -111,6 +111,11 @@ def build_dossier(*, programme_id: int, viewer=None, use_cache: bool = True) -> 
     Reading never writes: a programme without occupation links gets a dossier without target
     occupations, which offers :func:`suggest_target_occupations` as an explicit action.
     ``use_cache``: reuse a dossier built for the same version.
+
+    ``wait=False`` (the page's first view): when the costly figures (demand, outlook, skills) are
+    not built yet, answer at once with a dossier marked ``pending`` — programme, target
+    occupations, inputs and sources, without figures or summary — which is not cached; the page
+    then fetches the figures apart (a second request with ``wait=True``).
     """
     programme = get_programme_model(programme_id)
     version = dossier_version(programme)
@@ -119,8 +124,9 @@ def build_dossier(*, programme_id: int, viewer=None, use_cache: bool = True) -> 
         found = cache.get(key)
         if found is not None:
             return for_viewer(_localised(found), may_see_input_names(viewer, programme))
-    dossier = _build(programme, version)
-    cache.set(key, dossier, CACHE_SECONDS)
+    dossier = _build(programme, version, compute=wait)
+    if not dossier.pending:
+        cache.set(key, dossier, CACHE_SECONDS)
     return for_viewer(_localised(dossier), may_see_input_names(viewer, programme))
 
 
@@ -282,7 +288,7 @@ def _sources(p: Programme, demand_prov: list[ProvenanceOut], inputs: list[InputO
 # --- the dossier -----------------------------------------------------------------------
 
 
-def _build(p: Programme, version: str) -> Dossier:
+def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
     facts = _facts(p)
     basis, targets = _targets(p)
     notes: list[str] = []
@@ -294,7 +300,27 @@ def _build(p: Programme, version: str) -> Dossier:
         )
     if facts.kommun is None:
         notes.append("Programmet saknar studieort: regional efterfrågan och prognos kan inte visas.")
-    figures_ = figures(p, facts, targets)
+    figures_ = figures(p, facts, targets, compute=compute)
+    if figures_ is None:
+        inputs = [input_out(x) for x in DossierInput.objects.filter(programme=p).select_related("author")]
+        return Dossier(
+            programme=facts,
+            built_at=timezone.now(),
+            version=version,
+            target_basis=basis,  # type: ignore[arg-type]
+            occupations=targets,
+            demand=[],
+            demand_provenance=[],
+            outlook=[],
+            outlook_provenance=[],
+            skills=SkillCoverage(outcome_skills=[], demanded=[], covered=[], missing=[]),
+            skills_provenance=[],
+            inputs=inputs,
+            summary=[],
+            sources=_sources(p, [], inputs),
+            notes=notes,
+            pending=True,
+        )
     demand, demand_prov, demand_notes = figures_["demand"]
     outlook, outlook_prov, bt_rate, outlook_notes = figures_["outlook"]
     skills, skills_prov = figures_["skills"]

@@ -26,8 +26,8 @@ def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
     return render(request, "dossier/not_found.html", {"message": str(exc)}, status=404)
 
 
-def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
-    dossier = services.build_dossier(programme_id=pk, viewer=request.user)
+def _page(request: HttpRequest, pk: int, *, form=None, wait: bool = True) -> DossierPage:
+    dossier = services.build_dossier(programme_id=pk, viewer=request.user, wait=wait)
     return DossierPage.build(
         dossier,
         form=form or DossierInputForm(),
@@ -38,10 +38,25 @@ def _page(request: HttpRequest, pk: int, *, form=None) -> DossierPage:
 
 @require_safe
 def dossier_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answers at once: when the costly figures are not built yet, the page shows what it has and
+    fetches them from :func:`dossier_figures` (htmx)."""
+    try:
+        page = _page(request, pk, wait=False)
+    except NotFound as exc:
+        return _not_found(request, exc)
+    return render(request, "dossier/programme.html", {"page": page})
+
+
+@require_safe
+def dossier_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole dossier, figures built (waits for them): the htmx fragment of a first view, or
+    the full page without JavaScript."""
     try:
         page = _page(request, pk)
     except NotFound as exc:
         return _not_found(request, exc)
+    if request.headers.get("HX-Request"):
+        return render(request, "dossier/_figures.html", {"page": page})
     return render(request, "dossier/programme.html", {"page": page})
 
 

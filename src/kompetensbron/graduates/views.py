@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import KompetensbronError
+from kompetensbron.web.tables import export_response
 
 from . import services
+from .tables import admissions_table, retention_tables
 
 
 class AdmissionsForm(forms.Form):
@@ -28,7 +30,10 @@ def retention(request: HttpRequest) -> HttpResponse:
         page = services.retention_overview()
     except KompetensbronError as exc:  # the snapshot lacks the Saco files
         return _unavailable(request, exc)
-    return render(request, "graduates/retention.html", {"page": page})
+    tables = retention_tables(page)
+    return export_response(request, tables) or render(
+        request, "graduates/retention.html", {"page": page, "lan_table": tables[0], "university_table": tables[1]}
+    )
 
 
 @require_safe
@@ -41,7 +46,10 @@ def admissions(request: HttpRequest) -> HttpResponse:
         page = services.search_admissions(q, university=university, limit=50)
     except KompetensbronError as exc:
         return _unavailable(request, exc)
-    return render(request, "graduates/admissions.html", {"page": page, "form": form})
+    table = admissions_table(page)
+    return export_response(request, [table]) or render(
+        request, "graduates/admissions.html", {"page": page, "form": form, "table": table}
+    )
 
 
 @require_safe

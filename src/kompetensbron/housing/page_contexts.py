@@ -8,6 +8,8 @@ from typing import Any
 
 from django import forms
 
+from kompetensbron.web.tables import Column, Table
+
 from .schemas import ProgrammeProgress, ProgrammePublic, ProjectPublic, QueueSeries
 
 __all__ = ["ProgressPage", "ProjectListPage", "ProjectPage", "QueuePage", "SimulatorPage", "StartPage"]
@@ -89,6 +91,44 @@ class QueuePage:
             for ht in dict.fromkeys(r.home_type for r in s.rows)
         ]
         return cls(series=series, can_enter=can_enter, chart=chart)
+
+    @property
+    def tables(self) -> list[Table]:
+        """One table per housing company, year by year (the page, CSV and Excel from the same rows)."""
+        from django.utils.translation import gettext as _
+
+        columns = [
+            Column(label=_("År"), kind="code"),
+            Column(label=_("Bostadstyp")),
+            Column(label=_("I kön"), kind="int"),
+            Column(label=_("Erbjudna"), kind="int"),
+            Column(label=_("Median kötid (dagar)"), kind="int"),
+            Column(label=_("90:e percentilen"), kind="int"),
+            Column(label=_("Nej"), kind="int"),
+            Column(label=_("Källa")),
+        ]
+        return [
+            Table(
+                key=f"ko-{i}",
+                title=s.organisation,
+                filename=f"kostatistik-{s.organisation}",
+                columns=columns,
+                rows=[
+                    [
+                        str(r.year),
+                        r.home_type_label,
+                        r.people_in_queue,
+                        r.homes_offered,
+                        r.median_wait_days,
+                        r.p90_wait_days,
+                        r.declines,
+                        r.source + (f" ({_('exempel')})" if r.is_demo else ""),
+                    ]
+                    for r in s.rows
+                ],
+            )
+            for i, s in enumerate(self.series, start=1)
+        ]
 
 
 @dataclass

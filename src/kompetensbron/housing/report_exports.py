@@ -112,7 +112,6 @@ def _blank(value):
 
 
 def progress_pdf(page_context) -> bytes:
-    from weasyprint import HTML
+    from kompetensbron.web.pdf import html_to_pdf
 
-    html = render_to_string("housing/progress_print.html", {"page": page_context})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(render_to_string("housing/progress_print.html", {"page": page_context}))

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.web.form_pages import errors_on_form, form_page, refused
+from kompetensbron.web.tables import export_response
 
 from . import report_exports, services
 from .forms import (
@@ -294,7 +295,7 @@ def queue_statistics(request: HttpRequest) -> HttpResponse:
         services.queue_series(),
         can_enter=request.user.is_authenticated and coordinated_housing_organisations(request.user).exists(),
     )
-    return render(request, "housing/queue_statistics.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "housing/queue_statistics.html", {"page": page})
 
 
 @login_required

@@ -7,6 +7,7 @@ classes only add labels, chart series and addresses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -14,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.reference.schemas import OccupationSearchResult
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.web.tables import Table
 
 from .schemas import DemandMap, OccupationDemand, RegionCounts, RegionKind, RegionTopOccupations
+from .tables import occupation_shares_table, region_counts_table, skills_table, year_on_year_table
 
 __all__ = ["REGION_LEVEL_NAMES", "MAP_KINDS", "OverviewPage", "OccupationHitsFragment", "OccupationPage", "RegionPage"]
 
@@ -72,6 +75,15 @@ class OverviewPage(_RegionLevels):
     def map_series(self) -> list[dict[str, object]]:
         return _map_series(self.result.statistics)
 
+    @cached_property
+    def region_table(self) -> Table | None:
+        stats = self.result.statistics
+        return region_counts_table(stats, str(self.level_name)) if stats else None
+
+    @property
+    def tables(self) -> list[Table]:
+        return [self.region_table] if self.region_table else []
+
     @property
     def api_url(self) -> str:
         url = reverse("api-v1:demand_map") + f"?region_level={self.region_level}"
@@ -109,6 +121,25 @@ class OccupationPage(_RegionLevels):
     def map_series(self) -> list[dict[str, object]]:
         return _map_series(self.result.statistics)
 
+    @cached_property
+    def region_table(self) -> Table | None:
+        stats = self.result.statistics
+        return region_counts_table(stats, str(self.level_name)) if stats else None
+
+    @cached_property
+    def year_table(self) -> Table | None:
+        y = self.result.year_on_year
+        return year_on_year_table(y, str(self.level_name)) if y else None
+
+    @cached_property
+    def skills_table(self) -> Table | None:
+        s = self.result.skills
+        return skills_table(s) if s and s.rows else None
+
+    @property
+    def tables(self) -> list[Table]:
+        return [t for t in (self.region_table, self.year_table, self.skills_table) if t is not None]
+
     @property
     def api_url(self) -> str:
         return (
@@ -126,6 +157,42 @@ class RegionPage:
     """Top occupations of one region (full page and the map's side panel)."""
 
     result: RegionTopOccupations
+
+    @cached_property
+    def statistics_table(self) -> Table | None:
+        r = self.result
+        if r.statistics is None:
+            return None
+        return occupation_shares_table(
+            r.statistics,
+            key="yrken-2024",
+            title=str(_("Yrken med flest platsannonser 2024")),
+            region_kind=r.kind,
+            with_share=True,
+            with_outlook=bool(r.outlook and r.outlook.provenance),
+        )
+
+    @cached_property
+    def ads_table(self) -> Table | None:
+        r = self.result
+        if r.ads is None:
+            return None
+        return occupation_shares_table(
+            r.ads,
+            key="yrken-annonser",
+            title=str(_("Yrken med flest inlästa annonser")),
+            region_kind=r.kind,
+            with_share=False,
+            with_outlook=bool(r.outlook and r.outlook.provenance),
+        )
+
+    @property
+    def tables(self) -> list[Table]:
+        return [t for t in (self.statistics_table, self.ads_table) if t is not None]
+
+    @property
+    def page_url(self) -> str:
+        return reverse("labour_market:region", args=[self.result.kind, self.result.code])
 
     @property
     def kind_name(self) -> Promise:

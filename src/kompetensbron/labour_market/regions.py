@@ -22,6 +22,8 @@ __all__ = [
     "fa_of_kommun",
     "lan_of_kommun",
     "rollup",
+    "region_populations",
+    "per_10k",
 ]
 
 REGION_KINDS: tuple[RegionLevel, ...] = tuple(RegionLevel)
@@ -79,3 +81,26 @@ def rollup(counts: dict[str, int], kind: RegionLevel, fa_of: dict[str, str] | No
         if fa is not None:
             out[fa] += n
     return dict(out)
+
+
+def region_populations(kind: RegionLevel) -> dict[str, int]:
+    """Inhabitants per län or kommun (SCB, the reference data); an FA-region's is the sum over
+    its kommuner. Regions without a figure are left out."""
+    kind = RegionLevel(kind)
+    if kind == RegionLevel.FA:
+        out: dict[str, int] = defaultdict(int)
+        for fa, population in (
+            ref.Kommun.objects.exclude(fa_region=None)
+            .exclude(population=None)
+            .values_list("fa_region_id", "population")
+        ):
+            out[fa] += population
+        return dict(out)
+    return dict(_MODELS[kind].objects.exclude(population=None).values_list("code", "population"))
+
+
+def per_10k(count: int | None, population: int | None) -> float | None:
+    """``count`` per 10,000 inhabitants (one decimal), or None without a population."""
+    if count is None or not population:
+        return None
+    return round(count * 10_000 / population, 1)

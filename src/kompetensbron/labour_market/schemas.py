@@ -132,6 +132,8 @@ class RegionCount(BaseModel):
     code: str
     name: str
     ads: int
+    population: int | None = Field(None, description="inhabitants (SCB via the reference data; FA = sum of kommuner)")
+    ads_per_10k: float | None = Field(None, description="ads per 10,000 inhabitants")
     outlook: OutlookCell | None = Field(None, description="Yrkesbarometer 1 year (occupation pages only)")
 
 

@@ -45,7 +45,7 @@ from kompetensbron.warehouse import (
 )
 
 from .outlook_cells import NO_FORECAST, occupation_outlook, region_outlook
-from .regions import REGION_KINDS, region_name
+from .regions import REGION_KINDS, per_10k, region_name, region_populations
 from .regions import check_kind as _check_kind
 from .regions import fa_of_kommun as _fa_of_kommun
 from .regions import occupation_label as _occupation_label
@@ -164,8 +164,18 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
             per_area[row.area_code] += row.ads
     per_region = _rollup(dict(per_area), kind, _fa_of_kommun() if kind == RegionLevel.FA else None)
     names = _region_names(kind)
+    people = region_populations(kind)
     rows = sorted(
-        (RegionCount(code=code, name=name, ads=per_region.get(code, 0)) for code, name in names.items()),
+        (
+            RegionCount(
+                code=code,
+                name=name,
+                ads=per_region.get(code, 0),
+                population=people.get(code),
+                ads_per_10k=per_10k(per_region.get(code, 0), people.get(code)),
+            )
+            for code, name in names.items()
+        ),
         key=lambda r: (-r.ads, r.code),
     )
     prov = counts.provenance
@@ -391,3 +401,14 @@ def region_top_occupations(kind: str, code: str, *, limit: int = 10) -> RegionTo
     return RegionTopOccupations(
         kind=checked, code=code, name=name, status=status, statistics=stats, ads=ads, outlook=outlook
     )
+
+
+def region_occupation_counts(kind: str, code: str) -> OccupationShares | None:
+    """Every occupation's 2024 ads in one län, kommun or FA-region (no limit; the comparison of
+    two regions); ``None`` before the statistics are imported."""
+    checked = _check_kind(kind)
+    region_name(checked, code)
+    with reader() as con:
+        if not _status(con).has_statistics:
+            return None
+        return _statistics_top(con, checked, code, 10_000)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import gap_views, views
+from . import compare_views, gap_views, views
 
 app_name = "labour_market"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("sok-yrke/", views.occupation_hits, name="occupation_hits"),
     path("yrke/<str:ssyk>/", views.occupation, name="occupation"),
     path("region/<str:kind>/<str:code>/", views.region, name="region"),
+    path("jamfor/", compare_views.compare, name="compare"),
     path("balans/", gap_views.balance_map, name="gap_balance"),
     path("prognos/", gap_views.forecasts, name="gap_forecast"),
 ]

@@ -15,6 +15,7 @@ from kompetensbron.errors import NotFound
 from kompetensbron.reference import services as reference_services
 from kompetensbron.reference.views import render_page
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.web.tables import export_response
 
 from . import services
 from .page_contexts import OccupationHitsFragment, OccupationPage, OverviewPage, RegionPage
@@ -48,7 +49,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     except NotFound as exc:
         raise _not_found(exc) from exc
     page = OverviewPage(region_level=level, result=result, query=query, unmatched=unmatched)
-    return render(request, "labour_market/overview.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "labour_market/overview.html", {"page": page})
 
 
 @require_safe
@@ -66,7 +67,8 @@ def occupation(request: HttpRequest, ssyk: str) -> HttpResponse:
         result = services.occupation_demand(ssyk, region_level=level)
     except NotFound as exc:
         raise _not_found(exc) from exc
-    return render(request, "labour_market/occupation.html", {"page": OccupationPage(region_level=level, result=result)})
+    page = OccupationPage(region_level=level, result=result)
+    return export_response(request, page.tables) or render(request, "labour_market/occupation.html", {"page": page})
 
 
 @require_safe
@@ -75,9 +77,10 @@ def region(request: HttpRequest, kind: str, code: str) -> HttpResponse:
         result = services.region_top_occupations(kind, code)
     except NotFound as exc:
         raise _not_found(exc) from exc
-    return render_page(
+    page = RegionPage(result=result)
+    return export_response(request, page.tables) or render_page(
         request,
-        RegionPage(result=result),
+        page,
         full="labour_market/region.html",
         fragment="labour_market/_region_panel.html",
     )

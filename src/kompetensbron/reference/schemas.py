@@ -54,6 +54,7 @@ class OccupationSearchResult(BaseModel):
 class OccupationNameOut(BaseModel):
     concept_id: str
     label: str
+    label_en: str | None = Field(None, description="English name: the ESCO occupation it exactly matches")
 
 
 class IscoOut(BaseModel):

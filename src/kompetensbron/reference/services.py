@@ -11,6 +11,7 @@ from django.db.models import Q
 from kompetensbron.errors import UnknownConcept
 
 from . import models as m
+from .english_names import english_occupation_names
 from .schemas import (
     FaRegionDetail,
     FaRegionSummary,
@@ -131,8 +132,10 @@ def get_occupation(code: str) -> OccupationDetail:
     p = m.SsykGroup.objects.filter(code__in=[code[:i] for i in range(1, len(code))]).order_by("level")
     parents = [SsykRef(code=g.code, label=g.label, level=g.level) for g in p]
     children = [SsykRef(code=g.code, label=g.label, level=g.level) for g in group.children.order_by("code")]
+    english = english_occupation_names()
     names = [
-        OccupationNameOut(concept_id=n.concept_id, label=n.label) for n in group.occupation_names.order_by("label")
+        OccupationNameOut(concept_id=n.concept_id, label=n.label, label_en=english.get(n.concept_id))
+        for n in group.occupation_names.order_by("label")
     ]
     isco = [IscoOut(code=i.code, label=i.label, concept_id=i.concept_id) for i in group.isco_groups.order_by("code")]
     sun = [SunFieldOut(code=s.code, label=s.label) for s in group.sun_fields.order_by("code")]

@@ -8,9 +8,11 @@ serialisation the services use, inside the admin's own transaction — so a fail
 admin action leaves no entry.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db import router, transaction
 from django.db.models import URLField
+from django.utils.translation import gettext_lazy as _
 
 from . import models
 from .audit import record, snapshot
@@ -212,14 +214,43 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.admin import UserAdmin  # noqa: E402
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm  # noqa: E402
 
 _User = get_user_model()
 if admin.site.is_registered(_User):
     admin.site.unregister(_User)
 
 
+class UniqueEmailChangeForm(UserChangeForm):
+    """The admin's account form: an e-mail address belongs to one account (it is a login name,
+    :mod:`kompetensbron.web.email_login`)."""
+
+    def clean_email(self):
+        from kompetensbron.web.email_login import email_taken
+
+        email = (self.cleaned_data.get("email") or "").strip()
+        if email_taken(email, exclude_pk=self.instance.pk):
+            raise forms.ValidationError(_("Det finns redan ett konto med den e-postadressen."))
+        return email
+
+
+class UniqueEmailCreationForm(AdminUserCreationForm):
+    """A new account's username may not be another account's e-mail address."""
+
+    def clean_username(self):
+        from kompetensbron.web.email_login import email_taken
+
+        username = self.cleaned_data.get("username") or ""
+        if "@" in username and email_taken(username):
+            raise forms.ValidationError(_("Det finns redan ett konto med den e-postadressen."))
+        return username
+
+
 @admin.register(_User)
 class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
+    form = UniqueEmailChangeForm
+    add_form = UniqueEmailCreationForm
+
     def user_change_password(self, request, id, form_url=""):
         """A password set in the admin is audited too (that it happened, never the hash)."""
         with transaction.atomic(using=router.db_for_write(self.model)):

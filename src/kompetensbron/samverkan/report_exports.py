@@ -96,7 +96,6 @@ def report_xlsx(report: YearlyReport) -> bytes:
 
 
 def report_pdf(report: YearlyReport, page_context) -> bytes:
-    from weasyprint import HTML
+    from kompetensbron.web.pdf import html_to_pdf
 
-    html = render_to_string("samverkan/yearly_report_print.html", {"page": page_context})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(render_to_string("samverkan/yearly_report_print.html", {"page": page_context}))

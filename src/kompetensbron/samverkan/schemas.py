@@ -457,8 +457,8 @@ class YearlyReport(Schema):
     decisions: list[DecisionPublic]
     funding: FundingTotals
     indicators: list[IndicatorRow]
-    participants_expected: int
-    participants_actual: int
+    participants_expected: int | None = Field(description="sum over the activities that reported it; null: none did")
+    participants_actual: int | None = Field(description="sum over the activities that reported it; null: none did")
     generated_at: dt.datetime
     is_demo: bool
     meetings: list[MeetingSummary] = Field(default_factory=list)

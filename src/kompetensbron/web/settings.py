@@ -76,6 +76,22 @@ AXES_COOLOFF_TIME = 1  # hours
 # address, or over many addresses against one account, is stopped either way.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# E-mail as the login name (case-insensitive, unique): web/email_login.py. It sits before
+# the model backend so that an address matching several accounts is refused, never guessed.
+AUTHENTICATION_BACKENDS.insert(1, "kompetensbron.web.email_login.EmailOrUsernameBackend")
+
+# E-mail (password reset by Django's own views): printed to the log by default, written to files
+# under var/mail with KOMPETENSBRON_EMAIL_BACKEND=file, sent by SMTP with =smtp.
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[_s.email_backend]
+EMAIL_FILE_PATH = str(_s.email_file_path or _s.var_dir / "mail")
+EMAIL_HOST = _s.email_host
+EMAIL_PORT = _s.email_port
+DEFAULT_FROM_EMAIL = _s.default_from_email
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 
 ROOT_URLCONF = "kompetensbron.web.urls"
 WSGI_APPLICATION = "kompetensbron.web.wsgi.application"

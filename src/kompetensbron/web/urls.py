@@ -14,6 +14,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    # password reset by e-mail: Django's own views, our templates (web/templates/registration/)
+    path("konto/nytt-losenord/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("konto/nytt-losenord/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "konto/nytt-losenord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("konto/nytt-losenord/klart/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("samverkan/", include("kompetensbron.samverkan.urls")),
     path("efterfragan/", include("kompetensbron.labour_market.urls")),
     path("utbildning/", include("kompetensbron.education.urls")),

@@ -23,6 +23,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from kompetensbron import privacy
 from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.web.email_login import email_taken
 
 from .. import privacy as samverkan_privacy
 from .. import validation as v
@@ -72,7 +73,7 @@ def invite_user(*, actor, data: InvitationIn) -> InvitationOut:
         validate_email(email)
     except DjangoValidationError:
         errors["email"] = "Ogiltig e-postadress."
-    if email and User.objects.filter(username__iexact=email).exists():
+    if email and email_taken(email):
         errors["email"] = "Det finns redan ett konto med den e-postadressen."
     organisation = v.organisation(data.organisation_id, "organisation_id", errors)
     v.raise_if(errors, "Inbjudan kunde inte skapas.")

@@ -181,9 +181,16 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         decisions=[public.decision(d) for d in decisions],
         funding=funding_totals(agreement=agreement, year=year),
         indicators=indicators,
-        participants_expected=sum(a.expected_participants or 0 for a in acts),
-        participants_actual=sum(a.actual_participants or 0 for a in acts),
+        participants_expected=_reported_sum(a.expected_participants for a in acts),
+        participants_actual=_reported_sum(a.actual_participants for a in acts),
         generated_at=timezone.now(),
         is_demo=agreement.is_demo,
         meetings=[meeting_summary(m) for m in meetings_of_agreement_year(agreement=agreement, year=year)],
     )
+
+
+def _reported_sum(values) -> int | None:
+    """The sum of the reported figures; ``None`` when no activity reported one (not 0: "ej
+    rapporterat" is not "nobody came")."""
+    reported = [v for v in values if v is not None]
+    return sum(reported) if reported else None

@@ -1,0 +1,105 @@
+"""The graduate pages' tables as :class:`kompetensbron.web.tables.Table` (page, CSV and Excel
+from the same rows): retention per län and per university, applicants per place."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from kompetensbron.web.tables import Column, Link, Table
+
+__all__ = ["retention_tables", "admissions_table"]
+
+
+def retention_tables(page) -> list[Table]:
+    """Per län (Saco's follow-up of the 2015 cohort) and per university's seat län."""
+    lan = Table(
+        key="lan",
+        title=_("Kvarboende per län"),
+        filename="kvarboende-per-lan",
+        columns=[
+            Column(label=_("Län")),
+            Column(label=_("Länskod"), kind="code"),
+            Column(label=_("Från länet (gymnasiet)"), kind="int"),
+            Column(label=_("Bor i länet efter 10 år"), kind="percent"),
+            Column(label=_("Studerade hemma, bor kvar"), kind="percent"),
+            Column(label=_("Studerade annanstans, återvände"), kind="percent"),
+            Column(label=_("Studerade i länet"), kind="int"),
+            Column(label=_("Bor kvar i studielänet"), kind="percent"),
+            Column(label=_("Inflyttade studenter som bor kvar"), kind="percent"),
+        ],
+        rows=[
+            [
+                r.lan,
+                r.lanskod or None,
+                r.from_total,
+                r.share_living_home,
+                r.share_stayed,
+                r.share_returned,
+                r.in_total,
+                r.share_living_in_study_lan,
+                r.share_incomers_stayed,
+            ]
+            for r in page.lan
+        ],
+    )
+    admissions = reverse("graduates:admissions")
+    universities = Table(
+        key="larosaten",
+        title=_("Kvarboende per lärosätets region"),
+        filename="kvarboende-per-larosate",
+        columns=[
+            Column(label=_("Lärosäte")),
+            Column(label=_("Län")),
+            Column(label=_("Bor kvar i studielänet"), kind="percent"),
+            Column(label=_("Program i antagningsstatistiken"), kind="int"),
+        ],
+        rows=[
+            [
+                Link(text=u.university, href=admissions + "?" + urlencode({"university": u.university})),
+                u.lan,
+                u.share_living_in_study_lan,
+                u.programmes,
+            ]
+            for u in page.universities
+        ],
+    )
+    return [lan, universities]
+
+
+def admissions_table(page) -> Table:
+    """The latest term of each programme found: applicants, first-hand applicants, admitted, per place."""
+    return Table(
+        key="antagning",
+        title=_("Sökande per plats per program"),
+        filename="sokande-per-plats",
+        columns=[
+            Column(label=_("Program")),
+            Column(label=_("Programkod"), kind="code"),
+            Column(label=_("Lärosäte")),
+            Column(label=_("Termin")),
+            Column(label=_("Sökande"), kind="int"),
+            Column(label=_("Förstahandssökande"), kind="int"),
+            Column(label=_("Antagna"), kind="int"),
+            Column(label=_("Förstahandssökande per plats"), kind="decimal", decimals=2),
+            Column(label=_("Sökande per plats"), kind="decimal", decimals=2),
+        ],
+        rows=[
+            [
+                p.name,
+                p.code or None,
+                Link(
+                    text=p.university,
+                    href=reverse("graduates:admissions") + "?" + urlencode({"university": p.university}),
+                ),
+                f"{p.latest.term} {p.latest.year}",
+                p.latest.applicants,
+                p.latest.first_hand_applicants,
+                p.latest.admitted,
+                p.latest.first_hand_per_place,
+                p.latest.applicants_per_place,
+            ]
+            for p in page.programmes
+        ],
+    )
