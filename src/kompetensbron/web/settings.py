@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "kompetensbron.housing",
     "kompetensbron.matchning",
     "kompetensbron.graduates",
+    "kompetensbron.region_groups",
 ]
 
 MIDDLEWARE = [

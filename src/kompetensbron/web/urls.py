@@ -21,5 +21,6 @@ urlpatterns = [
     path("matchning/", include("kompetensbron.matchning.urls")),
     path("studentbostader/", include("kompetensbron.housing.urls")),
     path("utexaminerade/", include("kompetensbron.graduates.urls")),
+    path("regiongrupper/", include("kompetensbron.region_groups.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]
