@@ -17,7 +17,7 @@ from kompetensbron.errors import KompetensbronError
 from .schemas import SourceOut
 from .services import COHORT, _admissions, _data_dir, _retention, _retention_sources, _source
 
-__all__ = ["LanGraduateContext", "GraduateContext", "graduate_context"]
+__all__ = ["LanGraduateContext", "GraduateContext", "graduate_context", "programme_admissions"]
 
 
 class LanGraduateContext(BaseModel):
@@ -88,4 +88,20 @@ def graduate_context(lan_codes: Iterable[str]) -> GraduateContext:
         uhr_period=str(year) if year else None,
         sources=_retention_sources() + [_source("uhr-admissions", "programmes of the institutions seated in the län")],
         note=f"Inga kvarboendetal för län {', '.join(missing)}." if missing else None,
+    )
+
+
+def programme_admissions(*, code: str, name: str, institution: str):
+    """The UHR admissions of a programme: by admission code (``HV-91110``), else by name at the
+    same institution (both case-folded); ``None`` when the file has no such programme."""
+    try:
+        programmes = _admissions(_data_dir())
+    except KompetensbronError:
+        return None
+    code_k, name_k, inst_k = code.strip().casefold(), name.strip().casefold(), institution.strip().casefold()
+    by_code = [p for p in programmes if code_k and p.code.casefold() == code_k]
+    if by_code:
+        return by_code[0]
+    return next(
+        (p for p in programmes if p.name.casefold() == name_k and p.university.casefold() == inst_k and name_k), None
     )
