@@ -62,6 +62,20 @@ def test_frozen_dossier_is_unchanged_after_the_data_changes(linked) -> None:
     live_before = build_dossier(programme_id=linked.pk).model_dump(mode="json")
     for key in ("programme", "occupations", "demand", "outlook", "skills", "summary", "outcomes"):
         assert frozen_before[key] == live_before[key], key
+    # the target occupations' ESCO skill profiles are part of the demanded skills (item 1 reused, not rebuilt)
+    origins = [o for s in live_before["skills"]["demanded"] for o in s["origins"]]
+    assert any("ESCO, väsentlig" in o for o in origins)
+    assert any("ESCO v1.1.1" in line for line in live_before["skills_provenance"])
+    assert {o["key"] for o in live_before["outcomes"]} == {
+        "stay_in_lan",
+        "applicants_per_place",
+        "establishment",
+        "stay_in_kommun",
+    }
+    stay = next(o for o in live_before["outcomes"] if o["key"] == "stay_in_lan")
+    assert stay["value"] == round(stay["numerator"] / stay["denominator"], 4) and "Saco" in stay["source"]
+    establishment = next(o for o in live_before["outcomes"] if o["key"] == "establishment")
+    assert establishment["value"] is None and "import" in establishment["missing"]  # says so where data is missing
 
     _change_everything(linked)
 
@@ -128,9 +142,24 @@ def test_only_the_owner_freezes(linked, user) -> None:
     assert Client().get(f"/api/v1/dossier/programmes/{linked.pk}/versions").json() == []
 
 
-def test_a_tampered_snapshot_is_refused(linked) -> None:
+def test_erasure_reaches_frozen_versions_and_tampering_is_refused(linked) -> None:
+    from kompetensbron.dossier.versions import redact_versions
+
+    DossierInput.objects.create(
+        programme=linked,
+        date=timezone.localdate(),
+        author_name="Anna Andersson",
+        text="Anna Andersson vill ha mer praktik.",
+    )
     owner, c = _owner(linked)
     vid = c.post(f"/api/v1/dossier/programmes/{linked.pk}/versions", {}, content_type="application/json").json()["id"]
+    frozen = Client().get(f"/api/v1/dossier/versions/{vid}").json()
+    assert (
+        "Anna Andersson vill" in str(frozen["inputs"]) and frozen["inputs"][0]["author_name"] == ""
+    )  # names never frozen
+    assert redact_versions(["Anna Andersson"], "raderad-7") == 1
+    after = Client().get(f"/api/v1/dossier/versions/{vid}").json()  # still reads (digest recomputed)
+    assert "Anna" not in str(after) and "raderad-7 vill" in str(after["inputs"])
     v = DossierVersion.objects.get(pk=vid)
     v.snapshot["programme"]["places"] = 12345
     v.save()

@@ -28,7 +28,7 @@ from .schemas import Dossier, FrozenVersion
 from .services import _localised, build_dossier
 from .version_schemas import FreezeIn, VersionOut
 
-__all__ = ["freeze_dossier", "list_versions", "get_version", "version_dossier", "data_dates"]
+__all__ = ["freeze_dossier", "list_versions", "get_version", "version_dossier", "data_dates", "redact_versions"]
 
 MAX_VERSIONS = 200
 
@@ -125,3 +125,34 @@ def version_dossier(*, version_id: int) -> Dossier:
     d = Dossier.model_validate(v.snapshot)
     frozen = FrozenVersion(id=v.pk, version_date=v.version_date, frozen_at=v.frozen_at, label=v.label)
     return _localised(d).model_copy(update={"frozen": frozen})
+
+
+def _redacted(value, names: list[str], replacement: str):
+    from kompetensbron.privacy import replace_names
+
+    if isinstance(value, str):
+        return replace_names(value, names, replacement)
+    if isinstance(value, list):
+        return [_redacted(v, names, replacement) for v in value]
+    if isinstance(value, dict):
+        return {k: _redacted(v, names, replacement) for k, v in value.items()}
+    return value
+
+
+def redact_versions(names: list[str], replacement: str) -> int:
+    """Erase a person from every frozen version (right to erasure beats "reads the same"): their
+    names in the snapshots' texts become ``replacement`` and the digest is recomputed. Returns
+    the number of versions changed (called by :mod:`.privacy` inside the erasure's transaction)."""
+    names = [n for n in names if n]
+    if not names:
+        return 0
+    changed = 0
+    for v in DossierVersion.objects.only("pk", "snapshot", "sha256").iterator():
+        text = json.dumps(v.snapshot, ensure_ascii=False).casefold()
+        if not any(n.casefold() in text for n in names):
+            continue
+        snapshot = _redacted(v.snapshot, names, replacement)
+        if snapshot != v.snapshot:
+            DossierVersion.objects.filter(pk=v.pk).update(snapshot=snapshot, sha256=_digest(snapshot))
+            changed += 1
+    return changed
