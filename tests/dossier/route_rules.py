@@ -26,4 +26,16 @@ ROUTES = {
         "path": lambda w: f"/relevans/program/{w.programme.pk}/synpunkter/",
         "body": INPUT,
     },
+    # freezing a dated version of the dossier: the programme owner's rule
+    "POST /api/v1/dossier/programmes/{programme_id}/versions": {
+        "rule": "education.change_programme",
+        "path": lambda w: f"/api/v1/dossier/programmes/{w.programme.pk}/versions",
+        "body": {"label": "UKÄ-granskning"},
+    },
+    "POST dossier:freeze": {
+        "rule": "education.change_programme",
+        "path": lambda w: f"/relevans/program/{w.programme.pk}/frys/",
+        "body": {"label": "UKÄ-granskning"},
+        "form": True,
+    },
 }

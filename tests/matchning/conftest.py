@@ -84,6 +84,24 @@ def _toy_extractor(monkeypatch):
     monkeypatch.setattr("kompetensbron.matchning.skills.default_extractor", lambda: ToyExtractor())
 
 
+def toy_profile(ssyk: str):
+    """A toy ESCO profile: 2512 → Git (essential, 0.9), Statistik (optional), an ESCO URI Matchning does not know."""
+    from types import SimpleNamespace as P
+
+    if ssyk != "2512":
+        return []
+    return [
+        P(skill_id="http://data.europa.eu/esco/skill/unknown", weight=1.0, essential=True),
+        P(skill_id="sk-git", weight=0.9, essential=True),
+        P(skill_id="sk-stat", weight=0.95, essential=False),
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _toy_profile(monkeypatch):
+    monkeypatch.setattr("kompetensbron.matchning.profile_skills._default_profile", toy_profile)
+
+
 def _reference():
     load = DataLoad.objects.create(
         dataset="toy-matchning",

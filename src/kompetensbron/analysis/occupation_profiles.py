@@ -318,6 +318,30 @@ def occupation_skill_profile(
     return out[:limit] if limit is not None else out
 
 
+def esco_group_profiles(
+    codes: Iterable[str], *, data_dir: Path | None = None, limit: int | None = None
+) -> dict[str, Any]:
+    """``{ssyk: EscoGroupProfile}`` of the given SSYK-4 groups, each with its ``limit`` heaviest
+    ESCO skills (essential before optional at equal weight), from the same per-process cache as
+    :func:`occupation_skill_profile` — for :func:`build_occupation_profiles`'s ``esco`` in the
+    dossier. Groups without ESCO skills are left out; :class:`DataFileMissing` without the files."""
+    import dataclasses
+
+    if data_dir is None:
+        from kompetensbron.config import get_settings
+
+        data_dir = get_settings().data_dir
+    _, profiles = _esco_reference(str(Path(data_dir).resolve()))
+    out = {}
+    for code in codes:
+        group = profiles.get(str(code))
+        if group is None or not group.skills:
+            continue
+        skills = sorted(group.skills, key=lambda s: (-s.weight, not s.essential))
+        out[str(code)] = dataclasses.replace(group, skills=tuple(skills[:limit] if limit is not None else skills))
+    return out
+
+
 def profile_table(profiles: Iterable[OccupationProfile]) -> list[tuple[str, str, int, str]]:
     """(ssyk, label, number of skills, first skills) rows, for documentation and debugging."""
     return [(p.ssyk, p.label, len(p.skills), ", ".join(s.label for s in p.skills[:5])) for p in profiles]

@@ -48,3 +48,8 @@ def add_input(request: HttpRequest, programme_id: Id, data: InputIn):
 )
 def suggest_occupations(request: HttpRequest, programme_id: Id):
     return Status(201, services.suggest_target_occupations(actor=request.auth, programme_id=programme_id))
+
+
+from .version_api import router as version_router  # noqa: E402 - mounted after the dossier's own routes
+
+router.add_router("", version_router)

@@ -21,11 +21,13 @@ from .schemas import Dossier
 __all__ = ["SHEETS", "XLSX_MIME", "dossier_filename", "dossier_xlsx", "dossier_pdf"]
 
 XLSX_MIME = xl.XLSX_MIME
-SHEETS = ("Sammanfattning", "Yrken", "Efterfrågan", "Prognos", "Kompetenser", "Synpunkter", "Källor")
+SHEETS = ("Sammanfattning", "Yrken", "Efterfrågan", "Prognos", "Kompetenser", "Synpunkter", "Källor", "Utfall")
 
 
 def dossier_filename(d: Dossier, ext: str) -> str:
     code = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in d.programme.code)
+    if d.frozen is not None:  # a frozen version is named by its version date
+        return f"relevansunderlag-{code}-version-{d.frozen.version_date.isoformat()}-{d.frozen.id}.{ext}"
     return f"relevansunderlag-{code}-{d.built_at.date().isoformat()}.{ext}"
 
 
@@ -43,7 +45,8 @@ def dossier_xlsx(d: Dossier) -> bytes:
     p = d.programme
 
     sheet = book.add_worksheet(SHEETS[0])
-    xl.write(sheet, 0, 0, f"Relevansunderlag: {p.code} {p.name}", title)
+    frozen = f" — fryst version {d.frozen.version_date.isoformat()}" if d.frozen else ""
+    xl.write(sheet, 0, 0, f"Relevansunderlag: {p.code} {p.name}{frozen}", title)
     facts = [
         ("Lärosäte", p.institution),
         ("Examen", p.degree),
@@ -66,6 +69,7 @@ def dossier_xlsx(d: Dossier) -> bytes:
         ),
         ("Skapad", d.built_at.strftime("%Y-%m-%d %H:%M UTC")),
         ("Version", d.version),
+        *([("Fryst version", d.frozen.version_date.isoformat()), ("Benämning", d.frozen.label)] if d.frozen else []),
     ]
     for i, (k, v) in enumerate(facts, start=2):
         xl.write(sheet, i, 0, k, bold)
@@ -206,8 +210,20 @@ def dossier_xlsx(d: Dossier) -> bytes:
     for i, s in enumerate(d.sources, start=1):
         xl.write_row(src, i, 0, [s.title, s.detail, s.period or "", s.version or ""])
     src.set_column(0, 1, 60)
+    _outcomes(book.add_worksheet(SHEETS[7]), d, bold)
     book.close()
     return buf.getvalue()
+
+
+def _outcomes(sheet, d: Dossier, bold) -> None:
+    xl.write_row(sheet, 0, 0, ["Mått", "Värde", "Täljare", "Nämnare", "Region", "Period", "Källa", "Data saknas"], bold)
+    for i, o in enumerate(d.outcomes, start=1):
+        xl.write(sheet, i, 0, o.title)
+        for col, value in ((1, o.value), (2, o.numerator), (3, o.denominator)):
+            xl.write(sheet, i, col, value)
+        xl.write_row(sheet, i, 4, [o.region, o.period, o.source, o.missing or ""])
+    sheet.set_column(0, 0, 45)
+    sheet.set_column(4, 7, 30)
 
 
 def _provenance(sheet, row: int, provenance, bold) -> None:

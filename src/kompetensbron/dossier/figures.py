@@ -44,7 +44,15 @@ log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 15 * 60
 TOP_AD_SKILLS = 10
-PROFILE_SOURCE_SV = {"definition": "SSYK-definition", "occupation_name": "yrkesbenämningar", "job_ads": "jobbannonser"}
+PROFILE_SOURCE_SV = {
+    "definition": "SSYK-definition",
+    "occupation_name": "yrkesbenämningar",
+    "job_ads": "jobbannonser",
+    "esco_essential": "ESCO, väsentlig",
+    "esco_optional": "ESCO, valfri",
+}
+#: The heaviest ESCO skills of each target occupation's profile that the dossier demands.
+ESCO_SKILLS_PER_OCCUPATION = 15
 
 
 # --- heavy artefacts, loaded once per process ------------------------------------------
@@ -220,7 +228,21 @@ def _profiles(codes: Sequence[str], extractor, ad_skills: dict):
     ids = {sid for _, counts in wanted.values() for sid in counts}
     labels = dict(ref.Skill.objects.filter(concept_id__in=ids).values_list("concept_id", "label")) if ids else {}
     labels.update(ref.EscoSkill.objects.filter(uri__in=ids).values_list("uri", "label_sv") if ids else [])
-    return build_occupation_profiles(snapshot, extractor, ad_skills=wanted or None, skill_labels=labels)
+    return build_occupation_profiles(
+        snapshot, extractor, ad_skills=wanted or None, skill_labels=labels, esco=_esco(codes)
+    )
+
+
+def _esco(codes: Sequence[str]) -> dict | None:
+    """The ESCO skill profiles of the target occupations (built once per process by
+    :mod:`kompetensbron.analysis.occupation_profiles`), or ``None`` without the ESCO files."""
+    from kompetensbron.analysis.occupation_profiles import esco_group_profiles
+    from kompetensbron.errors import KompetensbronError
+
+    try:
+        return esco_group_profiles(codes, limit=ESCO_SKILLS_PER_OCCUPATION) or None
+    except (KompetensbronError, OSError):
+        return None
 
 
 def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[SkillCoverage, list[str]]:
@@ -247,6 +269,15 @@ def _skills(programme: Programme, targets: Sequence[TargetOccupation]) -> tuple[
         "Lärandemål: kursplanernas lärandemål (education/kursplaner_miun.jsonl), kompetenser enligt Kompetensbrons kompetensextraktor (JobTech + ESCO).",
         "Efterfrågade kompetenser: yrkesprofiler per SSYK-4 (SSYK-definition, yrkesbenämningar"
         + (", berikade jobbannonser" if ad_skills else "")
+        + (
+            f", ESCO v1.1.1: de {ESCO_SKILLS_PER_OCCUPATION} tyngsta kompetenserna per yrke, väsentliga före valfria"
+            if any(
+                "esco_essential" in s.sources or "esco_optional" in s.sources
+                for p in profiles.profiles
+                for s in p.skills
+            )
+            else ""
+        )
         + ").",
     ]
     ads_used = bool(ad_skills)

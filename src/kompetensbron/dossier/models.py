@@ -54,3 +54,42 @@ class DossierInput(models.Model):
 
     def __str__(self) -> str:
         return f"{self.programme_id} {self.date} {self.author_name}"
+
+
+class DossierVersion(models.Model):
+    """A frozen, dated version of a programme's dossier (for a UKÄ review).
+
+    ``snapshot`` is the typed :class:`~.schemas.Dossier` as JSON — every figure, input, target
+    occupation and source with its data date — so the version reads the same later whatever
+    the live data becomes. Names of the people behind inputs are never frozen (the snapshot is
+    the public view). ``sha256`` is the snapshot's digest, checked when it is read.
+    """
+
+    programme = models.ForeignKey(
+        "education.Programme",
+        verbose_name=_("utbildningsprogram"),
+        on_delete=models.CASCADE,
+        related_name="dossier_versions",
+    )
+    version_date = models.DateField(_("versionsdatum"))
+    frozen_at = models.DateTimeField(_("fryst"), auto_now_add=True)
+    label = models.CharField(_("benämning"), max_length=200, blank=True)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fryst av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    snapshot = models.JSONField(_("underlag"))
+    data_dates = models.JSONField(_("datadatum"), default=dict)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-frozen_at", "-pk"]
+        verbose_name = _("fryst version av relevansunderlag")
+        verbose_name_plural = _("frysta versioner av relevansunderlag")
+
+    def __str__(self) -> str:
+        return f"{self.programme_id} {self.version_date}"

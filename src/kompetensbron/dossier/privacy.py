@@ -4,7 +4,8 @@ A person appears here as the user who recorded a programme-council or employer i
 (``DossierInput.author``) and wherever their name was typed (an input's "given by", its
 organisation or text). Export lists every input they recorded; erase anonymises those inputs
 (their name in "given by" and the text becomes ``raderad-<id>``) and replaces their name in
-every free-text column of this app.
+every free-text column of this app — frozen dossier versions included (their snapshots hold
+the inputs' texts; the digest is recomputed).
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def erase_person(user) -> int:
     if first:
         changed += DossierInput.objects.filter(author=user, author_name__iexact=first).update(author_name=replacement)
     DossierInput.objects.filter(author=user).update(updated_at=timezone.now())  # cached dossiers rebuild
-    return changed
+    from .versions import redact_versions
+
+    return changed + redact_versions(names, replacement)
 
 
 def register() -> None:

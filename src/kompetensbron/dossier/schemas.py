@@ -26,6 +26,8 @@ __all__ = [
     "InputIn",
     "SourceOut",
     "Dossier",
+    "FrozenVersion",
+    "OutcomeRow",
     "MappingOut",
     "ErrorOut",
 ]
@@ -145,6 +147,30 @@ class SourceOut(BaseModel):
     version: str | None = None
 
 
+class FrozenVersion(BaseModel):
+    """Set on a dossier read from a frozen version (:mod:`.versions`); ``None`` on a live one."""
+
+    id: int
+    version_date: dt.date
+    frozen_at: dt.datetime
+    label: str = ""
+
+
+class OutcomeRow(BaseModel):
+    """One outcome measure of the programme's graduates, or the statement that data is missing."""
+
+    key: str = Field(description="establishment / stay_in_lan / applicants_per_place / imported")
+    title: str
+    value: float | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    unit: str = ""
+    region: str = ""
+    period: str = ""
+    source: str = ""
+    missing: str | None = Field(None, description="why there is no figure (the dossier says so)")
+
+
 class Dossier(BaseModel):
     programme: ProgrammeFacts
     built_at: dt.datetime
@@ -167,6 +193,8 @@ class Dossier(BaseModel):
         description="the costly figures (demand, outlook, skills, summary) are still being computed; "
         "they are empty here and the page fetches them apart",
     )
+    outcomes: list[OutcomeRow] = Field(default_factory=list, description="graduates' outcomes where data exists")
+    frozen: FrozenVersion | None = None
 
 
 class MappingOut(BaseModel):

@@ -52,6 +52,7 @@ from .figures import CACHE_SECONDS, TOP_AD_SKILLS, figures, skill_extractor
 from .inputs import MAX_TEXT, add_input, for_viewer, input_out, may_see_input_names, validate_input
 from .mapping import suggest_target_occupations
 from .models import DossierInput, InputKind
+from .outcomes import dossier_outcomes
 from .schemas import Dossier, InputOut, ProgrammeFacts, SkillCoverage, SourceOut, TargetOccupation
 from .summary import build_summary
 
@@ -342,5 +343,6 @@ def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
         summary=[],
         sources=_sources(p, demand_prov, inputs),
         notes=notes + demand_notes + outlook_notes,
+        outcomes=dossier_outcomes(facts),
     )
     return dossier.model_copy(update={"summary": build_summary(dossier)})

@@ -23,9 +23,17 @@ from typing import Literal
 
 from .models import LinkProvenance, LinkStatus, OccupationLink, ProgrammeYear
 
-__all__ = ["RegionLevel", "Basis", "SupplyCell", "SsykSupply", "GraduateSupply", "graduates_by_ssyk_region"]
+__all__ = [
+    "RegionLevel",
+    "Basis",
+    "SupplyCell",
+    "SsykSupply",
+    "GraduateSupply",
+    "graduates_by_ssyk_region",
+    "latest_graduates",
+]
 
-RegionLevel = Literal["lan", "fa"]
+RegionLevel = Literal["lan", "fa", "kommun"]
 Basis = Literal["confirmed", "suggested"]
 
 METHOD = (
@@ -99,11 +107,23 @@ def _latest_graduates(programme_ids: set[int]) -> dict[int, tuple[int, int]]:
     return out
 
 
+_REGION_FIELDS = {
+    "lan": "programme__kommun__lan_id",
+    "fa": "programme__kommun__fa_region_id",
+    "kommun": "programme__kommun_id",
+}
+
+
+def latest_graduates(programme_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """Programme id → (latest year with a graduate figure, graduates) — the rule of every supply figure."""
+    return _latest_graduates(programme_ids)
+
+
 def graduates_by_ssyk_region(*, level: RegionLevel = "lan") -> GraduateSupply:
-    """Graduates per SSYK-4 group and län (``level="lan"``) or FA-region (``"fa"``); see the module docstring."""
-    if level not in ("lan", "fa"):
-        raise ValueError(f"unknown region level {level!r}; expected 'lan' or 'fa'")
-    region_field = "programme__kommun__lan_id" if level == "lan" else "programme__kommun__fa_region_id"
+    """Graduates per SSYK-4 group and län (``level="lan"``), FA-region (``"fa"``) or kommun; see the module docstring."""
+    if level not in _REGION_FIELDS:
+        raise ValueError(f"unknown region level {level!r}; expected 'lan', 'fa' or 'kommun'")
+    region_field = _REGION_FIELDS[level]
     links = (
         OccupationLink.objects.filter(programme__isnull=False)
         .exclude(status=LinkStatus.REJECTED)

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from kompetensbron.graduates.regional import GraduateContext
+
 from .schemas import ProvenanceOut
 
 __all__ = [
@@ -103,6 +105,9 @@ class GapMap(BaseModel):
     ads_known: bool
     provenance: list[ProvenanceOut]
     notes: list[str]
+    graduates: GraduateContext | None = Field(
+        None, description="per län: Saco stay rate and UHR applicants per place, with period and source"
+    )
 
 
 class ForecastErrorOut(BaseModel):

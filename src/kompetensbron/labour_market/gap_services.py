@@ -159,6 +159,17 @@ def _supply(region_level: str, ssyk: str | None):
     return supply
 
 
+def _graduates(region_level: str, codes: list[str]):
+    """Stay rates and applicants per place beside the län (None for FA-regions, or without the app)."""
+    from django.apps import apps
+
+    if region_level != RegionLevel.LAN or not codes or not apps.is_installed("kompetensbron.graduates"):
+        return None
+    from kompetensbron.graduates.regional import graduate_context
+
+    return graduate_context(sorted(codes))
+
+
 def label_backtests() -> list[LabelBacktestOut]:
     """The two label back-tests (1-year vs 5-year per SSYK; AF 2024 vs 2026 per prognosis occupation)."""
     data = _balance_data(get_settings().data_dir)
@@ -288,6 +299,7 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
     if not ads:
         notes.append("No 2024 ad counts: run 'kompetensbron import-statistics'.")
     return GapMap(
+        graduates=_graduates(region_level, [r.code for r in regions]),
         ssyk=ssyk,
         rated_ssyk=code,
         name=names.get(code) if code else None,

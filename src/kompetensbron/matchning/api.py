@@ -9,11 +9,12 @@ centrally (web/api.py): PermissionDenied → 403, ValidationFailed → 422, NotF
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
+from kompetensbron.input_types import Code
 from kompetensbron.samverkan.schemas import ErrorOut
 from kompetensbron.samverkan.services import get_organisation
 
@@ -21,6 +22,7 @@ from . import aggregates as agg
 from . import services
 from . import skills as sk
 from .models import AllowedEmailDomain
+from .profile_skills import DEFAULT_LIMIT, MAX_LIMIT, ProfileSkillOut, profile_skills
 from .schemas import (
     Aggregates,
     AllowedDomainIn,
@@ -173,6 +175,15 @@ def applicants(request: HttpRequest, opportunity_id: int):
 @router.get("/skills", response=list[SkillRef], summary="Search JobTech skills by label")
 def search_skills(request: HttpRequest, q: str = ""):
     return sk.search(q)
+
+
+@router.get(
+    "/occupations/{ssyk}/profile-skills",
+    response={200: list[ProfileSkillOut], 404: ErrorOut},
+    summary="Essential skills of an SSYK-4 group's ESCO profile (suggestions for an opportunity)",
+)
+def occupation_profile_skills(request: HttpRequest, ssyk: Code, limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)):
+    return profile_skills(ssyk, limit=limit)
 
 
 @router.post(

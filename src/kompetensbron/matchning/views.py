@@ -46,6 +46,7 @@ from .page_contexts import (
     StatsPage,
 )
 from .permissions import publisher_organisation_ids, student_profile
+from .profile_skills import profile_suggestions
 from .schemas import (
     ApplyIn,
     OpportunityCreate,
@@ -156,6 +157,10 @@ def _suggest(request, form, title) -> HttpResponse:
     data["required_skills"] = "\n".join(
         [*skill_ids(data.get("required_skills", "")), *(s.id for s in suggested if s.id not in current)]
     )
+    extra = profile_suggestions(data.get("ssyk_code", ""), exclude={*current, *(s.id for s in suggested)})
+    if extra:  # the occupation's ESCO profile: its essential skills as desirable ones
+        data["desirable_skills"] = "\n".join([*skill_ids(data.get("desirable_skills", "")), *(s.id for s in extra)])
+        suggested = [*suggested, *extra]
     form = OpportunityForm(initial=data.dict(), hosts=form.fields["host"].queryset)  # unbound: no errors before saving
     return render(request, "matchning/opportunity_form.html", {"page": _form_page(title, form, suggested)})
 

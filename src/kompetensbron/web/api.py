@@ -27,6 +27,7 @@ from kompetensbron.labour_market.api import router as demand_router
 from kompetensbron.labour_market.gap_api import router as gap_router
 from kompetensbron.matchning.api import router as matchning_router
 from kompetensbron.reference.api import router as reference_router
+from kompetensbron.region_groups.api import router as region_groups_router
 from kompetensbron.samverkan.api import router as samverkan_router
 from kompetensbron.search.api import router as search_router
 
@@ -86,3 +87,4 @@ api.add_router("/matchning/", matchning_router)
 api.add_router("/housing/", housing_router)
 api.add_router("/graduates/", graduates_router)
 api.add_router("/", search_router)
+api.add_router("/region-groups/", region_groups_router)

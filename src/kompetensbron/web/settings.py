@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kompetensbron.matchning",
     "kompetensbron.graduates",
     "kompetensbron.search",
+    "kompetensbron.region_groups",
 ]
 
 MIDDLEWARE = [

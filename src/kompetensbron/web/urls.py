@@ -31,5 +31,6 @@ urlpatterns = [
     path("studentbostader/", include("kompetensbron.housing.urls")),
     path("utexaminerade/", include("kompetensbron.graduates.urls")),
     path("sok/", include("kompetensbron.search.urls")),
+    path("regiongrupper/", include("kompetensbron.region_groups.urls")),
     path("", include("kompetensbron.reference.urls")),
 ]

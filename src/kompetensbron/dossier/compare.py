@@ -1,0 +1,95 @@
+"""Two dossiers side by side — two frozen versions, a version and today's, or two programmes.
+
+:func:`compare_dossiers` lines up the figures of two typed :class:`~.schemas.Dossier` results
+by what they are about (programme facts, target occupations, demand and outlook per SSYK,
+skills, outcomes, data dates) and marks each row that differs. :func:`resolve` reads the
+references the page and the API take: ``v<id>`` (a frozen version) or ``p<id>`` (today's
+dossier of a programme).
+"""
+
+from __future__ import annotations
+
+from kompetensbron.errors import NotFound
+
+from .schemas import Dossier
+from .version_schemas import ComparisonRow, DossierComparison
+
+__all__ = ["compare_dossiers", "resolve"]
+
+
+def resolve(ref: str, *, viewer=None) -> Dossier:
+    """``v<id>`` → a frozen version; ``p<id>`` → today's dossier; :class:`NotFound` otherwise."""
+    from .services import build_dossier
+    from .versions import version_dossier
+
+    ref = (ref or "").strip()[:20]
+    if len(ref) > 1 and ref[1:].isdigit() and 0 < int(ref[1:]) < 2**63:
+        if ref[0] == "v":
+            return version_dossier(version_id=int(ref[1:]))
+        if ref[0] == "p":
+            return build_dossier(programme_id=int(ref[1:]), viewer=viewer)
+    raise NotFound(f"no dossier {ref!r} (expected v<version id> or p<programme id>)")
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _title(d: Dossier) -> str:
+    p = d.programme
+    when = f"version {d.frozen.version_date.isoformat()}" if d.frozen else f"i dag ({d.built_at.date().isoformat()})"
+    return f"{p.code} {p.name}, {when}"
+
+
+def _facts(d: Dossier) -> dict[tuple[str, str], str]:
+    p = d.programme
+    out = {
+        ("Programmet", "Lärosäte"): p.institution,
+        ("Programmet", "Studieort"): p.kommun.label if p.kommun else "–",
+        ("Programmet", "Utbildningsplatser"): _fmt(p.places),
+        ("Programmet", "Antagna"): f"{_fmt(p.admitted)} ({_fmt(p.admitted_year)})",
+        ("Programmet", "Examinerade"): f"{_fmt(p.graduates)} ({_fmt(p.graduates_year)})",
+        ("Programmet", "Lärandemål"): _fmt(p.learning_outcomes),
+        ("Målyrken", "Underlag"): d.target_basis,
+    }
+    for o in d.occupations:
+        out[("Målyrken", f"{o.ssyk} {o.label}")] = f"{o.status} · {o.provenance} · {_fmt(o.score)}"
+    for r in d.demand:
+        out[("Efterfrågan 2024", f"{r.ssyk} {r.label}")] = (
+            f"Sverige {_fmt(r.national)} · län {_fmt(r.lan)} · FA {_fmt(r.fa)}"
+        )
+    for r in d.outlook:
+        out[("Prognos", f"{r.ssyk} {r.label}")] = (
+            f"index {_fmt(r.lan_index)} · {r.balance or '–'} · 5 år {_fmt(r.five_year_index)}"
+        )
+    s = d.skills
+    out[("Kompetenser", "Täckning")] = _fmt(s.coverage)
+    out[("Kompetenser", "Täcks")] = ", ".join(sorted(x.label for x in s.covered)) or "–"
+    out[("Kompetenser", "Saknas")] = ", ".join(sorted(x.label for x in s.missing)) or "–"
+    for o in d.outcomes:
+        out[("Utfall", o.title)] = o.missing or f"{_fmt(o.value)} ({o.region}, {o.period})"
+    out[("Synpunkter", "Antal")] = str(len(d.inputs))
+    for s_ in d.sources:
+        out[("Datadatum", s_.title)] = " · ".join(x for x in (s_.version, s_.period) if x) or "–"
+    return out
+
+
+def compare_dossiers(left: Dossier, right: Dossier) -> DossierComparison:
+    a, b = _facts(left), _facts(right)
+    keys = list(dict.fromkeys([*a, *b]))
+    rows = [
+        ComparisonRow(section=k[0], item=k[1], left=a.get(k, "–"), right=b.get(k, "–"), changed=a.get(k) != b.get(k))
+        for k in keys
+    ]
+    return DossierComparison(
+        left_title=_title(left),
+        right_title=_title(right),
+        left_date=(left.frozen.version_date if left.frozen else left.built_at.date()).isoformat(),
+        right_date=(right.frozen.version_date if right.frozen else right.built_at.date()).isoformat(),
+        rows=rows,
+        changed=sum(r.changed for r in rows),
+    )

@@ -1,0 +1,106 @@
+"""User-defined region groups (owned by an organisation, audited) and the group pages, API and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from openpyxl import load_workbook
+
+from kompetensbron.region_groups.models import RegionGroup
+from kompetensbron.samverkan.models import AuditEntry, Membership, Organisation
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v1/region-groups"
+
+
+def _member(name: str, organisation: Organisation):
+    user = get_user_model().objects.create_user(username=name, email=f"{name}@example.se", password="pw-test-123")
+    Membership.objects.create(user=user, organisation=organisation, role="member")
+    return user
+
+
+@pytest.fixture
+def orgs(db):
+    region = Organisation.objects.create(name="Region Testland", kind="region")
+    other = Organisation.objects.create(name="Annan region", kind="region")
+    return region, other
+
+
+def _client(user) -> Client:
+    c = Client(enforce_csrf_checks=False)
+    c.force_login(user)
+    return c
+
+
+def test_member_defines_changes_and_deletes_a_group_audited(orgs) -> None:
+    region, other = orgs
+    c = _client(_member("planerare", region))
+    body = {"name": "Mälardalen", "level": "kommun", "codes": ["0180", "0380", "1980"], "organisation_id": region.pk}
+    r = c.post(f"{API}/", body, content_type="application/json")
+    assert r.status_code == 201, r.content
+    out = r.json()
+    assert out["names"] == ["Stockholm", "Uppsala", "Västerås"] and out["organisation"] == "Region Testland"
+    key = out["key"]
+    assert AuditEntry.objects.filter(action="region_groups.create", object_id=key[1:]).exists()
+
+    assert c.post(f"{API}/", body, content_type="application/json").status_code == 422  # same name again
+    bad = body | {"name": "Fel", "codes": ["0180", "9999"]}
+    r = c.post(f"{API}/", bad, content_type="application/json")
+    assert r.status_code == 422 and "9999" in r.json()["errors"]["codes"]
+    assert c.post(f"{API}/", body | {"organisation_id": other.pk}, content_type="application/json").status_code == 403
+
+    outsider = _client(_member("annan", other))
+    assert outsider.put(f"{API}/{key}", body, content_type="application/json").status_code == 403
+    assert outsider.delete(f"{API}/{key}").status_code == 403
+
+    r = c.put(f"{API}/{key}", body | {"codes": ["0180", "0380"]}, content_type="application/json")
+    assert r.status_code == 200 and r.json()["codes"] == ["0180", "0380"]
+    assert AuditEntry.objects.filter(action="region_groups.update", object_id=key[1:]).exists()
+
+    analysis = Client().get(f"{API}/{key}/analysis").json()
+    assert [m["code"] for m in analysis["members"]] == ["0180", "0380"]
+    assert analysis["total"]["ads_2024"] == sum(m["ads_2024"] for m in analysis["members"]) > 0
+    assert analysis["retention"] is None  # per län only
+
+    assert c.delete(f"{API}/{key}").status_code == 204
+    assert not RegionGroup.objects.exists()
+    assert AuditEntry.objects.filter(action="region_groups.delete").exists()
+
+
+def test_predefined_group_in_list_api_page_and_exports() -> None:
+    listed = Client().get(f"{API}/").json()
+    assert listed[0]["key"] == "stockholm-malaren" and listed[0]["predefined"]
+    assert Client().get(f"{API}/g0/analysis").status_code == 404
+    assert Client().get(f"{API}/stockholm-malaren/analysis?ssyk_level=abc").status_code == 422
+
+    api = Client().get(f"{API}/stockholm-malaren/analysis?ssyk_level=higher-education").json()
+    page = Client().get("/regiongrupper/stockholm-malaren/?ssyk_level=higher-education")
+    assert page.status_code == 200
+    html = page.content.decode()
+    for name in (
+        "Stockholms län",
+        "Uppsala län",
+        "Södermanlands län",
+        "Östergötlands län",
+        "Örebro län",
+        "Västmanlands län",
+    ):
+        assert name in html
+    assert 'id="group-total"' in html and "SSYK 1–3" in html
+
+    r = Client().get("/regiongrupper/stockholm-malaren.csv?ssyk_level=higher-education")
+    rows = list(csv.reader(io.StringIO(r.content.decode())))
+    assert rows[0][2] == "Annonser 2024" and len(rows) == 8
+    assert int(rows[-1][2]) == api["total"]["ads_2024"] == sum(int(x[2]) for x in rows[1:7])
+
+    r = Client().get("/regiongrupper/stockholm-malaren.xlsx")
+    sheet = load_workbook(io.BytesIO(r.content)).active
+    assert sheet.cell(10, 2).value == "Stockholm–Mälaren"
+    assert sheet.cell(10, 3).value == sum(sheet.cell(i, 3).value for i in range(4, 10))
+    assert Client().get("/regiongrupper/").status_code == 200
+    assert Client().get("/regiongrupper/finns-inte/").status_code == 404
