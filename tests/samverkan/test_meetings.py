@@ -302,5 +302,31 @@ def test_pages_list_record_and_turn_an_idea_into_an_activity(world, rådet):
     )
     assert bad.status_code == 422
     assert _client(world.outsider).post(f"/samverkan/moten/{meeting.pk}/ideer/", {"idea-title": "x"}).status_code == 403
+    assert (
+        c.post(
+            f"/samverkan/moten/{meeting.pk}/beslut/",
+            {
+                "decision-subject": "agreement",
+                "decision-decision": "approve",
+                "decision-justification": "Modellen gäller.",
+            },
+        ).status_code
+        == 302
+    )
+    decision = meeting.samverkan_decisions.get()
+    r = c.post(f"/samverkan/beslut/{decision.pk}/kopplingar/", {"kind": "programme", "ref": "999999"})
+    assert r.status_code == 302 and decision.knowledge_links.count() == 0  # refused, with a message
+    from kompetensbron.education.models import Institution, Programme
+
+    programme = Programme.objects.create(
+        institution=Institution.objects.create(name="Testhögskolan", organisation=world.uni), code="P1", name="Prog"
+    )
+    assert (
+        c.post(
+            f"/samverkan/beslut/{decision.pk}/kopplingar/", {"kind": "programme", "ref": str(programme.pk)}
+        ).status_code
+        == 302
+    )
+    assert "P1 Prog" in c.get(f"/samverkan/moten/{meeting.pk}/").content.decode()
     report = c.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025/")
     assert f"/samverkan/moten/{meeting.pk}/".encode() in report.content

@@ -28,6 +28,8 @@ class MeetingPage:
     document_form: forms.Form | None = None
     idea_form: forms.Form | None = None
     decision_form: forms.Form | None = None
+    decision_links: dict[int, list[LinkPublic]] = field(default_factory=dict)  # decision id → its links
+    link_kinds: list[tuple[str, str]] = field(default_factory=list)  # offered when the user may link
 
 
 @dataclass

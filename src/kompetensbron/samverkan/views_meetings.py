@@ -124,9 +124,18 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_page(request, meeting, **forms) -> MeetingPage:
+    from .models import KnowledgeLink, LinkKind
+
     user = request.user
     can = user.has_perm("samverkan.change_meeting", meeting)
+    links: dict[int, list] = {}
+    for k in KnowledgeLink.objects.filter(decision__meeting=meeting).select_related(
+        "programme", "course", "ssyk", "kommun", "lan"
+    ):
+        links.setdefault(k.decision_id, []).append(P.link(k))
     return MeetingPage(
+        decision_links=links,
+        link_kinds=[(k.value, str(k.label)) for k in LinkKind] if can else [],
         meeting=P.meeting(meeting),
         can_change=can,
         attendee_form=forms.get("attendee") or AttendeeForm(user=user, body=meeting.body) if can else None,
