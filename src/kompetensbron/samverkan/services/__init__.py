@@ -29,6 +29,9 @@ from .activities import (
     transition_activity,
     update_activity,
 )
+from .bodies import remove_body_member, update_body
+from .documents import add_agreement_document, remove_agreement_document
+from .governance import agree_activity, next_steps, note_activity
 from .followup import (
     create_indicator,
     find_indicator,
@@ -56,12 +59,20 @@ from .register import (
     get_body,
     get_organisation,
     set_membership,
+    visible_organisation,
     update_agreement,
     update_organisation,
 )
 
 __all__ = [
     "public",
+    "remove_body_member",
+    "update_body",
+    "add_agreement_document",
+    "remove_agreement_document",
+    "agree_activity",
+    "next_steps",
+    "note_activity",
     "accept_invitation",
     "activation_path",
     "erase_person",
@@ -103,6 +114,7 @@ __all__ = [
     "get_agreement",
     "get_body",
     "get_organisation",
+    "visible_organisation",
     "set_membership",
     "update_agreement",
     "update_organisation",
