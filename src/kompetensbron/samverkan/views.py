@@ -95,14 +95,15 @@ def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
     can_change = user.has_perm("samverkan.change_activity", activity)
     can_move = user.has_perm("samverkan.move_activity", activity)
     manual = manual_next(activity)
+    funding = [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
     return ActivityPage(
         activity=services.public.activity(activity),
-        funding=[services.public.funding(f) for f in activity.funding_applications.select_related("activity")],
+        funding=funding,
         can_propose=activity.status == ActivityStatus.IDEA and user.has_perm("samverkan.propose_activity", activity),
         can_decide=activity.status == ActivityStatus.PROPOSED and user.has_perm("samverkan.decide_activity", activity),
         can_change=can_change,
         transitions=[(s, str(ActivityStatus(s).label)) for s in manual] if can_move else [],
-        **governance_forms(request, activity, forms),
+        **governance_forms(request, activity, forms, funding),
         decision_form=forms.get("decision_form") or DecisionForm(initial={"date": timezone.localdate()}),
         transition_form=forms.get("transition_form") or TransitionForm(),
         funding_form=forms.get("funding_form") or FundingForm(),

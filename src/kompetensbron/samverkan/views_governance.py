@@ -38,13 +38,12 @@ def _open_parties(user, activity) -> list[int]:
     return [p.pk for p in required_parties(activity) if p.pk not in answered and (user.is_superuser or p.pk in mine)]
 
 
-def governance_forms(request: HttpRequest, activity, forms: dict) -> dict:
+def governance_forms(request: HttpRequest, activity, forms: dict, funding: list) -> dict:
     user = request.user
     open_parties = _open_parties(user, activity)
     noted = activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE).exists()
     can_note = activity.status == ActivityStatus.IDEA and not noted and user.has_perm("samverkan.note_activity", activity)
     may_fund = user.has_perm("samverkan.change_activity", activity)
-    funding = [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
     status_forms = forms.get("funding_status_forms") or [
         (f, FundingStatusForm(initial={"status": f.status, "amount_granted": f.amount_granted, "note": f.note}, prefix=f"f{f.id}"))
         for f in funding
