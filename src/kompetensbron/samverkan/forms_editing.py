@@ -184,6 +184,7 @@ class ApprovalForm(BoundedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if parties is not None:
             self.fields["organisation"].queryset = parties
+            self.fields["organisation"].empty_label = None  # the first (often only) party is chosen
 
 
 class NoteForm(BoundedFormMixin, forms.Form):
