@@ -12,11 +12,10 @@ it under Kompetensförsörjning with the running status.
 from __future__ import annotations
 
 import re
-
-import pytest
-
 import shutil
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -128,7 +127,9 @@ def test_department_and_institution_agree_directly_and_it_runs(browser_page, liv
 
     # 3. The board grouped by area: under Kompetensförsörjning, running.
     page.goto(f"{base}/samverkan/?avtal={activity.agreement_id}&grupp=area")
-    column = page.locator("section.sv-column", has=page.get_by_role("heading", name=re.compile("^Kompetensförsörjning")))
+    column = page.locator(
+        "section.sv-column", has=page.get_by_role("heading", name=re.compile("^Kompetensförsörjning"))
+    )
     card = column.locator("a.sv-card", has=page.get_by_role("heading", name=TITLE))
     assert card.count() == 1 and card.locator(".sv-status").inner_text() == "Pågår"
     assert page.errors == []

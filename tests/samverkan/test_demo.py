@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
-from django.utils import timezone
 from django.test import RequestFactory
+from django.utils import timezone
 
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.demo import create_demo_content

@@ -152,7 +152,10 @@ def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
 )
 def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
-    return [services.public.indicator(i) for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")]
+    return [
+        services.public.indicator(i)
+        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
+    ]
 
 
 @router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
@@ -222,7 +225,11 @@ def decline_party_invitation(request: HttpRequest, invitation_id: int):
 
 @router.get("/bodies", response=list[BodyPublic], summary="Councils, steering and working groups")
 def list_bodies(request: HttpRequest):
-    qs = visible_bodies(request.auth).select_related("parent", "chair").prefetch_related("organisations", "units__organisation")
+    qs = (
+        visible_bodies(request.auth)
+        .select_related("parent", "chair")
+        .prefetch_related("organisations", "units__organisation")
+    )
     return [services.public.body(b) for b in qs]
 
 

@@ -83,7 +83,9 @@ def remove_document(request: HttpRequest, agreement_id: Id, document_id: Id):
 
 
 @router.patch(
-    "/bodies/{body_id}", response=_r(BodyPublic), summary="Edit a body: governance, units, areas (administrators, chair)"
+    "/bodies/{body_id}",
+    response=_r(BodyPublic),
+    summary="Edit a body: governance, units, areas (administrators, chair)",
 )
 def update_body(request: HttpRequest, body_id: Id, data: BodyUpdate):
     body = services.update_body(actor=request.auth, body=services.get_body(body_id), data=data)

@@ -46,7 +46,12 @@ class Builder:
         return self.get(
             Organisation,
             {"name": x(name)},
-            {"kind": kind, "kommun": _kommun(kommun_code) if kommun_code else None, "website": website, "is_demo": True},
+            {
+                "kind": kind,
+                "kommun": _kommun(kommun_code) if kommun_code else None,
+                "website": website,
+                "is_demo": True,
+            },
         )
 
     def unit(self, org: Organisation, name: str) -> Unit:

@@ -93,7 +93,9 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
             self.fields["working_group"].queryset = choosable_working_groups(user)
             self.fields["owner_unit"].queryset = Unit.objects.filter(organisation__in=choosable_owners(user))
             self.fields["units"].queryset = Unit.objects.filter(organisation__in=visible_organisations(user))
-            self.fields["areas"].queryset = DevelopmentArea.objects.filter(agreements__in=visible_agreements(user)).distinct()
+            self.fields["areas"].queryset = DevelopmentArea.objects.filter(
+                agreements__in=visible_agreements(user)
+            ).distinct()
 
     class Meta:
         model = Activity

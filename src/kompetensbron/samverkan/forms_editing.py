@@ -53,9 +53,7 @@ class ActivityEditForm(ActivityForm):
             if self.instance.agreement_id:
                 orgs |= set(self.instance.agreement.parties.values_list("pk", flat=True))
             self.fields["owner_unit"].queryset = Unit.objects.filter(organisation_id=self.instance.owner_id)
-            self.fields["units"].queryset = Unit.objects.filter(organisation_id__in=orgs).select_related(
-                "organisation"
-            )
+            self.fields["units"].queryset = Unit.objects.filter(organisation_id__in=orgs).select_related("organisation")
 
 
 class FundingStatusForm(BoundedFormMixin, forms.Form):
@@ -80,7 +78,11 @@ class AgreementEditForm(BoundedFormMixin, forms.Form):
         label=_("Binder avtalet finansiering?"),
         required=False,
         widget=forms.Select(
-            choices=[("unknown", _("Avtalet säger inget")), ("true", _("Ja")), ("false", _("Nej, medel söks i varje fall"))]
+            choices=[
+                ("unknown", _("Avtalet säger inget")),
+                ("true", _("Ja")),
+                ("false", _("Nej, medel söks i varje fall")),
+            ]
         ),
     )
     uses_lifecycle = forms.BooleanField(
@@ -157,9 +159,9 @@ class IndicatorForm(BoundedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if agreement is not None:
             self.fields["areas"].queryset = agreement.areas.all()
-            self.fields["units"].queryset = Unit.objects.filter(organisation__in=agreement.parties.all()).select_related(
-                "organisation"
-            )
+            self.fields["units"].queryset = Unit.objects.filter(
+                organisation__in=agreement.parties.all()
+            ).select_related("organisation")
 
 
 class IndicatorYearForm(BoundedFormMixin, forms.Form):

@@ -75,7 +75,9 @@ def report_xlsx(report: YearlyReport) -> bytes:
 
     if report.areas:
         areas = book.add_worksheet("Områden")
-        xl.write_row(areas, 0, 0, ["Område", *[str(s.label) for s in statuses], "Summa", "Aktiviteter", "Indikatorer"], bold)
+        xl.write_row(
+            areas, 0, 0, ["Område", *[str(s.label) for s in statuses], "Summa", "Aktiviteter", "Indikatorer"], bold
+        )
         for i, sec in enumerate(report.areas, start=1):
             xl.write_row(
                 areas,

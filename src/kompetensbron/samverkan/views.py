@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST, require_safe
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from . import report_exports, services
+from .board_filters import BoardFilters
+from .board_options import board_filter_fields
 from .forms import (
     SERVICE_FIELDS,
     ActivationForm,
@@ -29,11 +31,8 @@ from .forms import (
     OrganisationForm,
     TransitionForm,
 )
-from .board_filters import BoardFilters
-from .board_options import board_filter_fields
 from .governance_rules import manual_next
 from .models import ActivityStatus, BodyMembership
-from .views_governance import governance_forms
 from .page_contexts import (
     ActivityPage,
     AgreementPage,
@@ -56,6 +55,7 @@ from .permissions import (
     visible_organisations,
 )
 from .schemas import ActivityCreate, AgreementCreate, FundingCreate, OrganisationUpdate
+from .views_governance import governance_forms
 
 
 def _refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
@@ -271,7 +271,10 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         bodies=[services.public.body(b) for b in _bodies_page_rows(request.user, agreement)],
         activity_count=agreement.activities.count(),
         funding=services.funding_totals(agreement=agreement),
-        indicators=[services.public.indicator(i) for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")],
+        indicators=[
+            services.public.indicator(i)
+            for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
+        ],
         years=list(range(max(start, end - 9), end + 1))[::-1] or [start],
         can_change=request.user.has_perm("samverkan.change_agreement", agreement),
     )

@@ -47,7 +47,10 @@ def _page(request, body, member_form=None) -> dict:
     return {
         "body": services.public.body(body),
         "members": [
-            (m.user_id, BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None))
+            (
+                m.user_id,
+                BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None),
+            )
             for m in body.memberships.all()
         ],
         "can_change": can_change,

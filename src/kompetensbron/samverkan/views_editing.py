@@ -25,7 +25,6 @@ from .schemas import ActivityUpdate, AgreementUpdate, DocumentCreate
 __all__ = ["activity_edit", "agreement_edit", "agreement_document_add", "agreement_document_remove"]
 
 
-
 def _form_page(request, title: str, form, status: int, extra: str = "") -> HttpResponse:
     page = FormPage(title=title, form=form, submit_label=_("Spara"))
     return render(request, "samverkan/form.html", {"page": page, "back": extra}, status=status)
@@ -39,7 +38,9 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return base._refused(request, exc, 404)
     if not request.user.has_perm("samverkan.change_activity", activity):
         return base._refused(
-            request, PermissionDenied(_("Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.")), 403
+            request,
+            PermissionDenied(_("Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.")),
+            403,
         )
     # the form works on its own copy (ModelForm validation writes onto its instance)
     form = ActivityEditForm(request.POST or None, instance=services.find_activity(pk), user=request.user)

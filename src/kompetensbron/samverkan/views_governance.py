@@ -42,10 +42,17 @@ def governance_forms(request: HttpRequest, activity, forms: dict, funding: list)
     user = request.user
     open_parties = _open_parties(user, activity)
     noted = activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE).exists()
-    can_note = activity.status == ActivityStatus.IDEA and not noted and user.has_perm("samverkan.note_activity", activity)
+    can_note = (
+        activity.status == ActivityStatus.IDEA and not noted and user.has_perm("samverkan.note_activity", activity)
+    )
     may_fund = user.has_perm("samverkan.change_activity", activity)
     status_forms = forms.get("funding_status_forms") or [
-        (f, FundingStatusForm(initial={"status": f.status, "amount_granted": f.amount_granted, "note": f.note}, prefix=f"f{f.id}"))
+        (
+            f,
+            FundingStatusForm(
+                initial={"status": f.status, "amount_granted": f.amount_granted, "note": f.note}, prefix=f"f{f.id}"
+            ),
+        )
         for f in funding
     ]
     return {
@@ -65,7 +72,11 @@ def activity_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act(a, d):
         services.agree_activity(
-            actor=request.user, activity=a, organisation_id=d["organisation"].pk, approve=d["approve"], comment=d["comment"]
+            actor=request.user,
+            activity=a,
+            organisation_id=d["organisation"].pk,
+            approve=d["approve"],
+            comment=d["comment"],
         )
 
     return base._post_on_activity(request, pk, form_class, "approval_form", act)

@@ -25,7 +25,8 @@ __all__ = ["indicator_list", "indicator_year"]
 def _render(request, agreement, *, form=None, year_form=None, year_indicator=None, status=200) -> HttpResponse:
     can_change = request.user.has_perm("samverkan.change_indicator", agreement)
     indicators = [
-        services.public.indicator(i) for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
+        services.public.indicator(i)
+        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
     ]
     this_year = timezone.localdate().year
     page = {
@@ -34,7 +35,11 @@ def _render(request, agreement, *, form=None, year_form=None, year_indicator=Non
         "can_change": can_change,
         "form": (form or IndicatorForm(agreement=agreement)) if can_change else None,
         "year_forms": {
-            i.id: (year_form if year_indicator == i.id else IndicatorYearForm(initial={"year": this_year}, prefix=f"i{i.id}"))
+            i.id: (
+                year_form
+                if year_indicator == i.id
+                else IndicatorYearForm(initial={"year": this_year}, prefix=f"i{i.id}")
+            )
             for i in indicators
         }
         if can_change
@@ -53,7 +58,9 @@ def indicator_list(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _render(request, agreement)
     if not request.user.has_perm("samverkan.change_indicator", agreement):
-        return base._refused(request, PermissionDenied(_("Endast avtalsparternas samordnare lägger upp indikatorer.")), 403)
+        return base._refused(
+            request, PermissionDenied(_("Endast avtalsparternas samordnare lägger upp indikatorer.")), 403
+        )
     form = IndicatorForm(request.POST, agreement=agreement)
     if form.is_valid():
         d = form.cleaned_data
@@ -87,7 +94,9 @@ def indicator_year(request: HttpRequest, pk: int) -> HttpResponse:
         return base._refused(request, exc, 404)
     agreement = indicator.agreement
     if not request.user.has_perm("samverkan.change_indicator", agreement):
-        return base._refused(request, PermissionDenied(_("Endast avtalsparternas samordnare följer upp indikatorer.")), 403)
+        return base._refused(
+            request, PermissionDenied(_("Endast avtalsparternas samordnare följer upp indikatorer.")), 403
+        )
     form = IndicatorYearForm(request.POST, prefix=f"i{pk}")
     if form.is_valid():
         d = form.cleaned_data

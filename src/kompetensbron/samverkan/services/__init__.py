@@ -31,7 +31,6 @@ from .activities import (
 )
 from .bodies import remove_body_member, update_body
 from .documents import add_agreement_document, remove_agreement_document
-from .governance import agree_activity, next_steps, note_activity
 from .followup import (
     create_indicator,
     find_indicator,
@@ -48,6 +47,7 @@ from .funding import (
     get_funding,
     update_funding_application,
 )
+from .governance import agree_activity, next_steps, note_activity
 from .parties import accept_party_invitation, decline_party_invitation, find_invitation, pending_invitations
 from .register import (
     add_body_member,
@@ -59,9 +59,9 @@ from .register import (
     get_body,
     get_organisation,
     set_membership,
-    visible_organisation,
     update_agreement,
     update_organisation,
+    visible_organisation,
 )
 
 __all__ = [

@@ -350,8 +350,10 @@ def transition_activity(
         errors |= v.check_required(evaluation=evaluation)
     v.raise_if(errors)
     with transaction.atomic():
-        activity = Activity.objects.select_for_update(of=("self",)).select_related("agreement", "working_group").get(
-            pk=activity.pk
+        activity = (
+            Activity.objects.select_for_update(of=("self",))
+            .select_related("agreement", "working_group")
+            .get(pk=activity.pk)
         )
         if to_status not in manual_next(activity):
             raise InvalidTransition(activity, to_status)
@@ -389,7 +391,9 @@ def update_activity(*, actor, activity: Activity, data: ActivityUpdate) -> Activ
     if "phase" in changes:
         changes["phase"] = changes["phase"] or ""
     _check_phase(changes.get("phase", activity.phase), agreement, errors)
-    partner_ids = [p.pk for p in partners] if partners is not None else list(activity.partners.values_list("pk", flat=True))
+    partner_ids = (
+        [p.pk for p in partners] if partners is not None else list(activity.partners.values_list("pk", flat=True))
+    )
     extra = _areas_and_units(
         {k: changes.pop(k) for k in ("area_ids", "unit_ids", "owner_unit_id") if k in changes},
         agreement,

@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 
-
 def get_funding(*, actor, pk: int) -> FundingApplication:
     found = (
         FundingApplication.objects.filter(pk=pk, activity__in=visible_activities(actor))
@@ -135,9 +134,7 @@ def funding_totals(*, agreement: Agreement, year: int | None = None) -> FundingT
         apps = [a for a in apps if _in_year(a, year)]
     rows = []
     zero = Decimal("0")
-    groups: list[tuple[str | None, str]] = (
-        [(p.value, str(p.label)) for p in Phase] if agreement.uses_lifecycle else []
-    )
+    groups: list[tuple[str | None, str]] = [(p.value, str(p.label)) for p in Phase] if agreement.uses_lifecycle else []
     if not agreement.uses_lifecycle or any(not a.activity.phase for a in apps):
         groups.append((None, "Utan fas" if agreement.uses_lifecycle else "Alla aktiviteter"))
     for phase, label in groups:

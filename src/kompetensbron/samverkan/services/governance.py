@@ -96,7 +96,13 @@ def agree_activity(*, actor, activity: Activity, organisation_id: int, approve: 
             activity.proposed_by, activity.proposed_at = actor, timezone.now()
         activity.save()
         record(actor=actor, action="create", obj=approval, after=snapshot(approval))
-        record(actor=actor, action="approve" if approve else "decline", obj=activity, before=before, after=snapshot(activity))
+        record(
+            actor=actor,
+            action="approve" if approve else "decline",
+            obj=activity,
+            before=before,
+            after=snapshot(activity),
+        )
     return approval
 
 
@@ -109,7 +115,12 @@ def note_activity(*, actor, activity: Activity, comment: str = "") -> ActivityAp
         if activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE, body=council).exists():
             raise ValidationFailed(f"{council} har redan noterat aktiviteten.", errors={"comment": "Redan noterad."})
         note = ActivityApproval.objects.create(
-            activity=activity, kind=ApprovalKind.NOTE, body=council, by=actor, date=timezone.localdate(), comment=comment.strip()
+            activity=activity,
+            kind=ApprovalKind.NOTE,
+            body=council,
+            by=actor,
+            date=timezone.localdate(),
+            comment=comment.strip(),
         )
         record(actor=actor, action="note", obj=note, after=snapshot(note))
     return note
@@ -160,7 +171,9 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
     elif governance == Governance.DIRECT and status in (S.IDEA, S.PROPOSED):
         parties = required_parties(activity)
         done = set(
-            activity.approvals.filter(is_current=True, kind=ApprovalKind.APPROVE).values_list("organisation_id", flat=True)
+            activity.approvals.filter(is_current=True, kind=ApprovalKind.APPROVE).values_list(
+                "organisation_id", flat=True
+            )
         )
         waiting = [p for p in parties if p.pk not in done]
         steps.append(
@@ -180,7 +193,9 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
         steps.append(
             NextStep(
                 action="note",
-                text=(f"{council.name} har noterat aktiviteten. " if noted else f"{council.name} diskuterar och noterar. ")
+                text=(
+                    f"{council.name} har noterat aktiviteten. " if noted else f"{council.name} diskuterar och noterar. "
+                )
                 + "Rådet beslutar inte; parterna startar aktiviteten."
                 if council is not None
                 else "Rådet beslutar inte; parterna startar aktiviteten.",

@@ -5,30 +5,29 @@ from __future__ import annotations
 from ..governance_rules import allowed_next, governance_of
 from ..models import (
     Activity,
-    Governance,
     Agreement,
     Body,
     Decision,
     FundingApplication,
+    Governance,
     Indicator,
     Organisation,
     PartyInvitation,
 )
 from ..schemas import (
     ActivityPublic,
-    ApprovalPublic,
-    Named,
     AgreementPublic,
+    ApprovalPublic,
     BodyPublic,
     DecisionPublic,
     DocumentPublic,
     FundingPublic,
     IndicatorPublic,
     IndicatorYearPublic,
+    Named,
     OrganisationPublic,
     PartyInvitationPublic,
 )
-
 
 #: The clause an agreement without binding funding carries (Härnösand's annex); shown only there.
 NOT_BINDING = (
