@@ -99,6 +99,7 @@ def world(db) -> World:
             period_start=dt.date(2024, 1, 1),
             period_end=dt.date(2027, 12, 31),
             area_names=["Kompetensförsörjning"],
+            binds_funding=False,  # like Härnösand's annex: "ingen bindande finansiering"
         ),
     )
     steering = services.create_body(

@@ -90,7 +90,7 @@ ROUTES = {
         "body": DECISION,
     },
     f"POST {API}/activities/{{activity_id}}/transition": {
-        "rule": "samverkan.change_activity",
+        "rule": "samverkan.move_activity",
         "path": lambda w: f"{API}/activities/{w.idea.pk}/transition",
         "body": {"to_status": "running"},
     },
@@ -103,6 +103,40 @@ ROUTES = {
         "rule": "samverkan.change_activity",
         "path": lambda w: f"{API}/funding/{w.funding.pk}",
         "body": {"note": "Ny anteckning"},
+    },
+    # ------------------------------------------------------------ API of issue 12 (governance, documents, bodies, units)
+    f"POST {API}/activities/{{activity_id}}/approval": {
+        "rule": "samverkan.approve_activity",
+        "path": lambda w: f"{API}/activities/{w.idea.pk}/approval",
+        "body": lambda w: {"organisation_id": w.kommun.pk, "approve": True},
+    },
+    f"POST {API}/activities/{{activity_id}}/note": {
+        "rule": "samverkan.note_activity",
+        "path": lambda w: f"{API}/activities/{w.idea.pk}/note",
+        "body": {"comment": "Noterat."},
+    },
+    f"POST {API}/agreements/{{agreement_id}}/documents": {
+        "rule": "samverkan.change_agreement",
+        "path": lambda w: f"{API}/agreements/{w.agreement.pk}/documents",
+        "body": {"title": "Bilaga", "url": "https://example.org/bilaga.pdf"},
+    },
+    f"DELETE {API}/agreements/{{agreement_id}}/documents/{{document_id}}": {
+        "rule": "samverkan.change_agreement",
+        "path": lambda w: f"{API}/agreements/{w.agreement.pk}/documents/{w.document.pk}",
+    },
+    f"PATCH {API}/bodies/{{body_id}}": {
+        "rule": "samverkan.change_body",
+        "path": lambda w: f"{API}/bodies/{w.working.pk}",
+        "body": {"governance": "direct"},
+    },
+    f"DELETE {API}/bodies/{{body_id}}/members/{{user_id}}": {
+        "rule": "samverkan.change_body",
+        "path": lambda w: f"{API}/bodies/{w.working.pk}/members/{w.wg_member.pk}",
+    },
+    f"POST {API}/organisations/{{org_id}}/units": {
+        "rule": "samverkan.change_organisation",
+        "path": lambda w: f"{API}/organisations/{w.kommun.pk}/units",
+        "body": {"name": "Socialförvaltningen"},
     },
     # ------------------------------------------------------------ pages
     "POST samverkan:activity_create": {
@@ -120,7 +154,7 @@ ROUTES = {
         "body": DECISION,
     },
     "POST samverkan:activity_transition": {
-        "rule": "samverkan.change_activity",
+        "rule": "samverkan.move_activity",
         "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/status/",
         "body": {"to_status": "running"},
     },
@@ -147,6 +181,65 @@ ROUTES = {
         "rule": "samverkan.decide_party_invitation",
         "path": lambda w: f"/samverkan/inbjudningar/{w.invitation.pk}/avboj/",
     },
+    # issue 12: the coordinators' editing pages and the governance steps
+    "POST samverkan:activity_edit": {
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/redigera/",
+        "body": {"title": "Nytt namn", "phase": "stimulate"},
+    },
+    "POST samverkan:activity_approve": {
+        "rule": "samverkan.approve_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/godkann/",
+        "body": lambda w: {"organisation": w.kommun.pk, "approve": "1"},
+    },
+    "POST samverkan:activity_note": {
+        "rule": "samverkan.note_activity",
+        "path": lambda w: f"/samverkan/aktiviteter/{w.idea.pk}/notera/",
+        "body": {"comment": "Noterat."},
+    },
+    "POST samverkan:funding_status": {
+        "rule": "samverkan.change_activity",
+        "path": lambda w: f"/samverkan/finansiering/{w.funding.pk}/status/",
+        "body": lambda w: {f"f{w.funding.pk}-status": "submitted"},
+    },
+    "POST samverkan:agreement_edit": {
+        "rule": "samverkan.change_agreement",
+        "path": lambda w: f"/samverkan/avtal/{w.agreement.pk}/redigera/",
+        "body": {"title": "Matrisavtal", "period_start": "2024-01-01", "governance": "direct"},
+    },
+    "POST samverkan:agreement_document_add": {
+        "rule": "samverkan.change_agreement",
+        "path": lambda w: f"/samverkan/avtal/{w.agreement.pk}/dokument/nytt/",
+        "body": {"title": "Bilaga", "url": "https://example.org/bilaga.pdf"},
+    },
+    "POST samverkan:agreement_document_remove": {
+        "rule": "samverkan.change_agreement",
+        "path": lambda w: f"/samverkan/avtal/{w.agreement.pk}/dokument/{w.document.pk}/ta-bort/",
+    },
+    "POST samverkan:indicators": {
+        "rule": "samverkan.change_indicator",
+        "path": lambda w: f"/samverkan/avtal/{w.agreement.pk}/indikatorer/",
+        "body": {"name": "Ny indikator"},
+    },
+    "POST samverkan:indicator_year": {
+        "rule": "samverkan.change_indicator",
+        "path": lambda w: f"/samverkan/indikatorer/{w.indicator.pk}/ar/",
+        "body": lambda w: {f"i{w.indicator.pk}-year": "2025", f"i{w.indicator.pk}-target": "10"},
+    },
+    "POST samverkan:body_edit": {
+        "rule": "samverkan.change_body",
+        "path": lambda w: f"/samverkan/organ/{w.working.pk}/redigera/",
+        "body": {"governance": "direct"},
+    },
+    "POST samverkan:body_member_add": {
+        "rule": "samverkan.change_body",
+        "path": lambda w: f"/samverkan/organ/{w.working.pk}/ledamoter/",
+        "body": lambda w: {"user": w.coordinator.pk},
+    },
+    "POST samverkan:body_member_remove": {
+        "rule": "samverkan.change_body",
+        "path": lambda w: f"/samverkan/organ/{w.working.pk}/ledamoter/{w.wg_member.pk}/ta-bort/",
+    },
     "POST samverkan:activate": {
         # a one-time invitation link: anyone holding a valid token; an invalid one is refused (400)
         "rule": "token",
@@ -171,4 +264,12 @@ def _sibling(name: str):
 
 _meetings = _sibling("route_rules_meetings")
 ROUTES |= _meetings.ROUTES
-setup = _meetings.setup  # noqa: E305 - adds the meeting, idea, decision, need and answer to the world
+
+
+def setup(w):
+    """A document of the shared agreement (for the routes that remove one); the meeting, idea,
+    decision, need and answer of the meeting routes."""
+    from kompetensbron.samverkan.models import AgreementDocument
+
+    w.document = AgreementDocument.objects.create(agreement=w.agreement, title="Avtalstext", url="https://example.org/")
+    _meetings.setup(w)

@@ -174,7 +174,6 @@ def test_lone_surrogates_in_a_body_are_422(world):
         ("agreement", {"period_start": None}),
         ("agreement", {"party_ids": None}),
         ("activity", {"title": None}),
-        ("activity", {"phase": None}),
         ("funding", {"amount_applied": None}),
         ("funding", {"funder": None}),
         ("funding", {"status": None}),

@@ -187,7 +187,7 @@ def test_yearly_report_as_excel_and_pdf(world):
     resp = client.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025.xlsx")
     assert resp.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(resp.content))
-    assert book.sheetnames == ["Översikt", "Aktiviteter", "Beslut", "Finansiering", "Indikatorer", "Möten"]
+    assert book.sheetnames == ["Översikt", "Aktiviteter", "Beslut", "Finansiering", "Områden", "Indikatorer", "Möten"]
     assert book["Aktiviteter"]["A2"].value == "Sommarpraktik"
     assert book["Beslut"]["E2"].value == "Bra."
     resp = client.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025.pdf")

@@ -14,6 +14,7 @@ from ninja.security import django_auth
 from kompetensbron.input_types import Id, Year
 
 from . import services
+from .board_filters import BoardFilters
 from .permissions import visible_agreements, visible_bodies, visible_organisations
 from .schemas import (
     ActivityCreate,
@@ -151,7 +152,10 @@ def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
 )
 def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
-    return [services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")]
+    return [
+        services.public.indicator(i)
+        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
+    ]
 
 
 @router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
@@ -221,7 +225,11 @@ def decline_party_invitation(request: HttpRequest, invitation_id: int):
 
 @router.get("/bodies", response=list[BodyPublic], summary="Councils, steering and working groups")
 def list_bodies(request: HttpRequest):
-    qs = visible_bodies(request.auth).select_related("parent", "chair").prefetch_related("organisations")
+    qs = (
+        visible_bodies(request.auth)
+        .select_related("parent", "chair")
+        .prefetch_related("organisations", "units__organisation")
+    )
     return [services.public.body(b) for b in qs]
 
 
@@ -245,9 +253,16 @@ def add_body_member(request: HttpRequest, body_id: Id, data: BodyMemberIn):
 
 @router.get("/activities", response=list[ActivityPublic], summary="Activities the user's organisations take part in")
 def list_activities(
-    request: HttpRequest, phase: PhaseCode | None = None, status: StatusCode | None = None, agreement: Id | None = None
+    request: HttpRequest,
+    phase: PhaseCode | None = None,
+    status: StatusCode | None = None,
+    agreement: Id | None = None,
+    area: Id | None = None,
+    unit: Id | None = None,
+    organisation: Id | None = None,
 ):
     qs = services.list_activities(actor=request.auth, phase=phase, status=status, agreement_id=agreement)
+    qs = BoardFilters(area=area, unit=unit, organisation=organisation).apply(qs)
     return [services.public.activity(a) for a in qs]
 
 
@@ -335,3 +350,4 @@ def update_funding(request: HttpRequest, funding_id: Id, data: FundingUpdate):
 from .api_meetings import router as _meetings_router  # noqa: E402
 
 router.add_router("", _meetings_router)
+from . import api_governance  # noqa: E402,F401 - adds the governance, document, body and unit routes

@@ -20,7 +20,7 @@ __all__ = ["create_meeting_demo"]
 
 def create_meeting_demo(b, users: dict, password: str) -> None:
     """Called by :func:`.demo.create_demo_content` after the collaborations exist."""
-    from .demo import _member, _x
+    from .demo_builder import x as _x
 
     sh = Organisation.objects.get(name=_x("Södertörns högskola"))
     if "sodertorn" not in users:
@@ -34,7 +34,7 @@ def create_meeting_demo(b, users: dict, password: str) -> None:
         user.is_active = True
         user.save()
         users["sodertorn"] = user
-    _member(b, users["sodertorn"], sh, "coordinator")
+    b.member(users["sodertorn"], sh, "coordinator")
     _council_meeting(b, users, sh)
     _competence_need(b, users, sh)
     _computed_indicator(b, users)
@@ -46,7 +46,7 @@ def _count(b, key: str) -> None:
 
 def _council_meeting(b, users: dict, sh: Organisation) -> None:
     from . import services
-    from .demo import _x
+    from .demo_builder import x as _x
     from .schemas_meetings import AttendeeIn, IdeaIn, IdeaToActivityIn, MeetingCreate
 
     council = Body.objects.get(name=_x("Högskolerådet"))
@@ -129,7 +129,7 @@ def _competence_need(b, users: dict, sh: Organisation) -> None:
     from kompetensbron.reference.models import Kommun, SsykGroup
 
     from . import services
-    from .demo import _x
+    from .demo_builder import x as _x
     from .schemas_meetings import AnswerCreate, NeedCreate
 
     title = "Förskollärare med specialpedagogisk kompetens"
@@ -175,7 +175,7 @@ def _competence_need(b, users: dict, sh: Organisation) -> None:
 
 def _computed_indicator(b, users: dict) -> None:
     from . import services
-    from .demo import _x
+    from .demo_builder import x as _x
     from .schemas import IndicatorCreate
     from .schemas_meetings import IndicatorSourceIn
 

@@ -20,8 +20,10 @@ from .models import (
     Body,
     BodyKind,
     DecisionOutcome,
+    DevelopmentArea,
     FundingApplication,
     Organisation,
+    Unit,
 )
 from .permissions import choosable_owners, choosable_working_groups, visible_agreements, visible_organisations
 
@@ -47,6 +49,9 @@ SERVICE_FIELDS = {
     "partner_ids": "partners",
     "agreement_id": "agreement",
     "working_group_id": "working_group",
+    "owner_unit_id": "owner_unit",
+    "area_ids": "areas",
+    "unit_ids": "units",
     "party_ids": "parties",
     "kommun_code": "kommun",
     "status": None,
@@ -71,7 +76,9 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
         Organisation.objects.all(), label=_("Partner"), required=False, error_messages=_UNKNOWN_ORG
     )
     working_group = forms.ModelChoiceField(
-        Body.objects.filter(kind=BodyKind.WORKING_GROUP), label=_("Arbetsgrupp"), required=False
+        Body.objects.filter(kind__in=(BodyKind.WORKING_GROUP, BodyKind.COUNCIL)),
+        label=_("Arbetsgrupp eller råd"),
+        required=False,
     )
     # Declared without min_value so that clean() gives the same message as the services.
     expected_participants = forms.IntegerField(label=_("Förväntat antal deltagare"), required=False, max_value=MAX_INT)
@@ -84,6 +91,11 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
             self.fields["partners"].queryset = visible_organisations(user)
             self.fields["agreement"].queryset = visible_agreements(user)
             self.fields["working_group"].queryset = choosable_working_groups(user)
+            self.fields["owner_unit"].queryset = Unit.objects.filter(organisation__in=choosable_owners(user))
+            self.fields["units"].queryset = Unit.objects.filter(organisation__in=visible_organisations(user))
+            self.fields["areas"].queryset = DevelopmentArea.objects.filter(
+                agreements__in=visible_agreements(user)
+            ).distinct()
 
     class Meta:
         model = Activity
@@ -93,9 +105,12 @@ class ActivityForm(BoundedFormMixin, forms.ModelForm):
             "phase",
             "target_group",
             "owner",
+            "owner_unit",
             "partners",
             "agreement",
             "working_group",
+            "areas",
+            "units",
             "period_start",
             "period_end",
             "place",

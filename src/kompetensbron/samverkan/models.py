@@ -5,8 +5,10 @@ Register: :class:`Organisation` (with :class:`Unit` and coordinator/member :clas
 documents (an organisation becomes a party when its coordinator accepts a :class:`PartyInvitation`), :class:`Body` (council, steering group, working group, foundation board) with a
 chair, members and a ``parent`` (working group → steering group).
 
-Work: :class:`Activity` in one life-cycle phase, moving along :data:`WORKFLOW`; :class:`Decision` s
-(on an activity, the agreement or a programme; meetings in :mod:`.models_meetings`); :class:`FundingApplication` s (never binding);
+Work: :class:`Activity` (in a life-cycle phase where the agreement uses the model; with areas and
+units) moving along :data:`WORKFLOW` as the agreement's :class:`Governance` says (.models_governance);
+:class:`Decision` s (on an activity, the agreement or a programme; meetings in :mod:`.models_meetings`);
+:class:`FundingApplication` s (binding only where the agreement says so);
 :class:`Indicator` s with yearly targets and values (:class:`IndicatorYear`).
 
 Every change made through :mod:`.services` leaves an :class:`AuditEntry`.
@@ -22,6 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.input_types import validate_web_url
+
+from .models_governance import WORKFLOW, ActivityApproval, ActivityStatus, ApprovalKind, Governance, Phase
+
+__all__ = ["WORKFLOW", "ActivityApproval", "ActivityStatus", "ApprovalKind", "Governance", "Phase"]  # re-exported
 
 
 class OrganisationKind(models.TextChoices):
@@ -127,6 +133,13 @@ class Agreement(models.Model):
     areas = models.ManyToManyField(
         DevelopmentArea, verbose_name=_("prioriterade utvecklingsområden"), blank=True, related_name="agreements"
     )
+    governance = models.CharField(
+        _("beslutsordning"), max_length=16, choices=Governance.choices, default=Governance.STEERING_GROUP
+    )
+    binds_funding = models.BooleanField(
+        _("binder finansiering"), null=True, blank=True, help_text=_("Tomt: avtalet säger inget om finansiering.")
+    )
+    uses_lifecycle = models.BooleanField(_("använder livscykelmodellen"), default=True)
     is_demo = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -249,6 +262,10 @@ class Body(models.Model):
     organisations = models.ManyToManyField(
         Organisation, verbose_name=_("deltagande organisationer"), blank=True, related_name="bodies"
     )
+    units = models.ManyToManyField(Unit, verbose_name=_("deltagande enheter"), blank=True, related_name="bodies")
+    governance = models.CharField(
+        _("beslutsordning"), max_length=16, choices=Governance.choices, blank=True, help_text=_("Tomt: avtalets.")
+    )
     is_demo = models.BooleanField(_("exempeldata"), default=False)
 
     class Meta:
@@ -284,47 +301,20 @@ class BodyMembership(models.Model):
         return f"{self.user} i {self.body}"
 
 
-class Phase(models.TextChoices):
-    """The life-cycle phases of the Härnösand model, in order."""
-
-    ATTRACT = "attract", _("Attrahera")
-    STIMULATE = "stimulate", _("Stimulera")
-    RETAIN = "retain", _("Behålla")
-    DEVELOP = "develop", _("Utveckla")
-
-
-class ActivityStatus(models.TextChoices):
-    IDEA = "idea", _("Idé")
-    PROPOSED = "proposed", _("Föreslagen")
-    DECIDED = "decided", _("Beslutad")
-    REJECTED = "rejected", _("Avslagen")
-    RUNNING = "running", _("Pågår")
-    COMPLETED = "completed", _("Genomförd")
-    EVALUATED = "evaluated", _("Utvärderad")
-
-
-#: The allowed status transitions of an activity. ``proposed → decided / rejected`` happens
-#: only through a steering-group decision; a rejected activity may be reworked as an idea.
-WORKFLOW: dict[str, tuple[str, ...]] = {
-    ActivityStatus.IDEA: (ActivityStatus.PROPOSED,),
-    ActivityStatus.PROPOSED: (ActivityStatus.DECIDED, ActivityStatus.REJECTED),
-    ActivityStatus.DECIDED: (ActivityStatus.RUNNING,),
-    ActivityStatus.REJECTED: (ActivityStatus.IDEA,),
-    ActivityStatus.RUNNING: (ActivityStatus.COMPLETED,),
-    ActivityStatus.COMPLETED: (ActivityStatus.EVALUATED,),
-    ActivityStatus.EVALUATED: (),
-}
-
-
 class Activity(models.Model):
     title = models.CharField(_("titel"), max_length=255)
     description = models.TextField(_("beskrivning"), blank=True)
-    phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices)
+    phase = models.CharField(_("fas"), max_length=16, choices=Phase.choices, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.IDEA)
     target_group = models.CharField(_("målgrupp"), max_length=255, blank=True)
     owner = models.ForeignKey(
         Organisation, verbose_name=_("ägare"), on_delete=models.PROTECT, related_name="owned_activities"
     )
+    owner_unit = models.ForeignKey(
+        Unit, verbose_name=_("ägande enhet"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    areas = models.ManyToManyField(DevelopmentArea, verbose_name=_("områden"), blank=True, related_name="activities")
+    units = models.ManyToManyField(Unit, verbose_name=_("enheter"), blank=True, related_name="activities")
     partners = models.ManyToManyField(
         Organisation, verbose_name=_("partner"), blank=True, related_name="partner_activities"
     )
@@ -435,6 +425,8 @@ class FundingApplication(models.Model):
     deadline = models.DateField(_("sista ansökningsdag"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=FundingStatus.choices, default=FundingStatus.PLANNED)
     note = models.TextField(_("anteckning"), blank=True)
+    areas = models.ManyToManyField(DevelopmentArea, verbose_name=_("områden"), blank=True, related_name="+")
+    units = models.ManyToManyField(Unit, verbose_name=_("enheter"), blank=True, related_name="+")
     is_demo = models.BooleanField(_("exempeldata"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -453,6 +445,8 @@ class Indicator(models.Model):
     unit = models.CharField(_("enhet"), max_length=64, blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
     higher_is_better = models.BooleanField(_("högre är bättre"), default=True)
+    areas = models.ManyToManyField(DevelopmentArea, verbose_name=_("områden"), blank=True, related_name="+")
+    units = models.ManyToManyField(Unit, verbose_name=_("enheter"), blank=True, related_name="+")
     is_demo = models.BooleanField(_("exempeldata"), default=False)
 
     class Meta:

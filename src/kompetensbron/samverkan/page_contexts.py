@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 
-from .models import Phase
+from .board_filters import group_columns
 from .schemas import (
     ActivityPublic,
     AgreementPublic,
@@ -47,6 +47,9 @@ class BoardPage:
     agreements: list[AgreementPublic]
     selected_agreement: int | None
     can_create: bool
+    filters: object = None  # BoardFilters: the GET filters in force
+    options: list = field(default_factory=list)  # (parameter, label, [(value, label)], selected) per filter
+    id_prefix: str = "phase"
 
     @classmethod
     def build(
@@ -56,9 +59,20 @@ class BoardPage:
         agreements: list[AgreementPublic],
         selected: int | None,
         can_create: bool,
+        filters=None,
+        options: list | None = None,
     ):
-        columns = [PhaseColumn(p.value, str(p.label), [a for a in activities if a.phase == p.value]) for p in Phase]
-        return cls(columns=columns, agreements=agreements, selected_agreement=selected, can_create=can_create)
+        group = filters.group if filters is not None else "phase"
+        columns = [PhaseColumn(key, label, acts) for key, label, acts in group_columns(activities, group)]
+        return cls(
+            columns=columns,
+            agreements=agreements,
+            selected_agreement=selected,
+            can_create=can_create,
+            filters=filters,
+            options=options or [],
+            id_prefix="phase" if group == "phase" else f"{group}",
+        )
 
 
 @dataclass
@@ -73,6 +87,10 @@ class ActivityPage:
     transition_form: forms.Form | None = None
     funding_form: forms.Form | None = None
     errors: list[str] = field(default_factory=list)
+    steps: list = field(default_factory=list)  # NextStep: what the next step needs, who may take it
+    approval_form: forms.Form | None = None  # direct governance: the user's parties still to answer
+    note_form: forms.Form | None = None  # council_notes: the council member's note
+    funding_status_forms: list = field(default_factory=list)  # (FundingPublic, form) the user may update
 
 
 @dataclass
@@ -83,6 +101,7 @@ class AgreementPage:
     funding: FundingTotals
     indicators: list[IndicatorPublic]
     years: list[int]
+    can_change: bool = False  # a party's coordinator: edit the agreement and its documents
 
 
 @dataclass

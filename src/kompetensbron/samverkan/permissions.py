@@ -310,8 +310,9 @@ def choosable_owners(user) -> QuerySet[Organisation]:
 
 
 def choosable_working_groups(user) -> QuerySet[Body]:
-    """Working groups ``user`` may file an activity in: those they see (:func:`visible_bodies`)."""
-    return visible_bodies(user).filter(kind=BodyKind.WORKING_GROUP)
+    """Working groups (and councils) ``user`` may file an activity in: those they see (:func:`visible_bodies`)."""
+    return visible_bodies(user).filter(kind__in=(BodyKind.WORKING_GROUP, BodyKind.COUNCIL))
 
 
+from . import permissions_governance  # noqa: E402,F401 - registers the governance rules
 from . import permissions_meetings  # noqa: E402, F401 - registers the meeting, need and link rules

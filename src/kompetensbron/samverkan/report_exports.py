@@ -73,6 +73,26 @@ def report_xlsx(report: YearlyReport) -> bytes:
             xl.write(fund, i, col, float(value), money)
     xl.write(fund, len(report.funding.rows) + 2, 0, report.funding.note)
 
+    if report.areas:
+        areas = book.add_worksheet("Områden")
+        xl.write_row(
+            areas, 0, 0, ["Område", *[str(s.label) for s in statuses], "Summa", "Aktiviteter", "Indikatorer"], bold
+        )
+        for i, sec in enumerate(report.areas, start=1):
+            xl.write_row(
+                areas,
+                i,
+                0,
+                [
+                    sec.area,
+                    *[sec.by_status.get(s.value, 0) for s in statuses],
+                    sec.total,
+                    "; ".join(sec.activity_titles),
+                    "; ".join(sec.indicator_names),
+                ],
+            )
+        areas.set_column(0, 0, 28)
+
     ind = book.add_worksheet("Indikatorer")
     header = ["Indikator", "Enhet", "Mål", "Utfall", "Föregående år", "Nått", "Kommentar", "Beräknat ur", "Data per"]
     xl.write_row(ind, 0, 0, header, bold)

@@ -12,6 +12,38 @@ from pydantic import Field
 
 from kompetensbron.input_types import Count, Id, Line, Money, Text, Url, bounded_line
 
+from .schemas_accounts import ErasureResult, InvitationIn, InvitationOut, MembershipOut, PersonalDataExport
+from .schemas_governance import (
+    ApprovalIn,
+    ApprovalPublic,
+    AreaSection,
+    BodyUpdate,
+    DocumentCreate,
+    DocumentOut,
+    GovernanceCode,
+    Named,
+    NextStep,
+    NoteIn,
+)
+
+__all__ = [  # the account and governance schemas, re-exported
+    "ErasureResult",
+    "InvitationIn",
+    "InvitationOut",
+    "MembershipOut",
+    "PersonalDataExport",
+    "ApprovalIn",
+    "ApprovalPublic",
+    "AreaSection",
+    "BodyUpdate",
+    "DocumentCreate",
+    "DocumentOut",
+    "GovernanceCode",
+    "Named",
+    "NextStep",
+    "NoteIn",
+]
+
 PhaseCode = Literal["attract", "stimulate", "retain", "develop"]
 StatusCode = Literal["idea", "proposed", "decided", "rejected", "running", "completed", "evaluated"]
 OrganisationKindCode = Literal[
@@ -86,6 +118,9 @@ class AgreementCreate(Schema):
     period_end: dt.date | None = None
     area_names: list[Line] = Field(default_factory=list, max_length=50)
     documents: list[DocumentIn] = Field(default_factory=list, max_length=50)
+    governance: GovernanceCode = "steering_group"
+    binds_funding: bool | None = None
+    uses_lifecycle: bool = True
 
 
 class AgreementUpdate(Schema):
@@ -94,7 +129,10 @@ class AgreementUpdate(Schema):
     party_ids: list[Id] = Field(None, max_length=200)
     period_start: dt.date = None  # type: ignore[assignment]
     period_end: dt.date | None = None
-    area_names: list[Line] = Field(None, max_length=50)
+    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[assignment]
+    governance: GovernanceCode = None  # type: ignore[assignment]
+    binds_funding: bool | None = None
+    uses_lifecycle: bool = None  # type: ignore[assignment]
 
 
 class AgreementBase(Schema):
@@ -109,6 +147,7 @@ class AgreementBase(Schema):
 class DocumentPublic(Schema):
     title: str
     url: str
+    id: int | None = None
 
 
 class AgreementPublic(AgreementBase):
@@ -116,6 +155,11 @@ class AgreementPublic(AgreementBase):
     parties: list[str]
     documents: list[DocumentPublic]
     is_demo: bool
+    governance: GovernanceCode = "steering_group"
+    governance_label: str = ""
+    binds_funding: bool | None = None
+    uses_lifecycle: bool = True
+    areas: list[Named] = Field(default_factory=list)
 
 
 class PartyInvitationPublic(Schema):
@@ -143,6 +187,8 @@ class BodyCreate(Schema):
     chair_title: Line = ""
     organisation_ids: list[Id] = Field(default_factory=list, max_length=200)
     area_names: list[Line] = Field(default_factory=list, max_length=50)
+    governance: GovernanceCode | Literal[""] = ""
+    unit_ids: list[Id] = Field(default_factory=list, max_length=200)
 
 
 class BodyMemberIn(Schema):
@@ -163,6 +209,9 @@ class BodyPublic(Schema):
     member_count: int
     organisations: list[str]
     is_demo: bool
+    governance: GovernanceCode | Literal[""] = ""
+    governance_label: str = ""
+    units: list[Named] = Field(default_factory=list)
 
 
 # ------------------------------------------------------------------ activities
@@ -171,7 +220,7 @@ class BodyPublic(Schema):
 class ActivityBase(Schema):
     title: str
     description: str = ""
-    phase: PhaseCode
+    phase: PhaseCode | None = None
     target_group: str = ""
     owner_id: int
     partner_ids: list[int] = Field(default_factory=list)
@@ -186,9 +235,12 @@ class ActivityBase(Schema):
 class ActivityCreate(Schema):
     title: Line
     description: Text = ""
-    phase: PhaseCode
+    phase: PhaseCode | None = None
     target_group: Line = ""
     owner_id: Id
+    owner_unit_id: Id | None = None
+    area_ids: list[Id] = Field(default_factory=list, max_length=50)
+    unit_ids: list[Id] = Field(default_factory=list, max_length=200)
     partner_ids: list[Id] = Field(default_factory=list, max_length=200)
     agreement_id: Id | None = None
     working_group_id: Id | None = None
@@ -202,10 +254,13 @@ class ActivityCreate(Schema):
 class ActivityUpdate(Schema):
     title: Line = None
     description: Text = None  # type: ignore[assignment]
-    phase: PhaseCode = None  # type: ignore[assignment]
-    target_group: Line = None
-    partner_ids: list[Id] = Field(None, max_length=200)
+    phase: PhaseCode | None = None
+    target_group: Line = None  # type: ignore[assignment]
+    partner_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
     agreement_id: Id | None = None
+    owner_unit_id: Id | None = None
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     place: Line = None
@@ -254,6 +309,14 @@ class ActivityPublic(ActivityBase):
     next_statuses: list[StatusCode]
     decisions: list[DecisionPublic]
     is_demo: bool
+    owner_unit_id: int | None = None
+    owner_unit: str | None = None
+    areas: list[Named] = Field(default_factory=list)
+    units: list[Named] = Field(default_factory=list)
+    governance: GovernanceCode = "steering_group"
+    governance_label: str = ""
+    approvals: list[ApprovalPublic] = Field(default_factory=list)
+    funding_note: str = Field("", description="the agreement's 'no binding funding' clause, where it has one")
 
 
 # ------------------------------------------------------------------ funding
@@ -277,6 +340,8 @@ class FundingCreate(Schema):
     deadline: dt.date | None = None
     status: FundingStatusCode = "planned"
     note: Text = ""
+    area_ids: list[Id] = Field(default_factory=list, max_length=50)
+    unit_ids: list[Id] = Field(default_factory=list, max_length=200)
 
 
 class FundingUpdate(Schema):
@@ -287,6 +352,8 @@ class FundingUpdate(Schema):
     deadline: dt.date | None = None
     status: FundingStatusCode = None  # type: ignore[assignment]
     note: Text = None  # type: ignore[assignment]
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
 
 
 class FundingPublic(FundingBase):
@@ -294,10 +361,12 @@ class FundingPublic(FundingBase):
     activity_id: int
     activity_title: str
     status_label: str
+    areas: list[Named] = Field(default_factory=list)
+    units: list[Named] = Field(default_factory=list)
 
 
 class FundingTotal(Schema):
-    phase: PhaseCode
+    phase: PhaseCode | None
     phase_label: str
     applications: int
     applied: Decimal
@@ -321,6 +390,8 @@ class IndicatorCreate(Schema):
     unit: Unit = ""
     description: Text = ""
     higher_is_better: bool = True
+    area_ids: list[Id] = Field(default_factory=list, max_length=50)
+    unit_ids: list[Id] = Field(default_factory=list, max_length=200)
 
 
 class IndicatorYearIn(Schema):
@@ -344,64 +415,15 @@ class IndicatorPublic(Schema):
     higher_is_better: bool = True
     agreement_id: int
     years: list[IndicatorYearPublic]
-
-
-# ------------------------------------------------------------------ accounts and personal data
-
-
-class InvitationIn(Schema):
-    email: bounded_line(254)  # type: ignore[valid-type]
-    first_name: bounded_line(150) = ""  # type: ignore[valid-type]
-    last_name: bounded_line(150) = ""  # type: ignore[valid-type]
-    organisation_id: Id
-    role: Literal["coordinator", "member"] = "member"
-
-
-class InvitationOut(Schema):
-    user_id: int
-    email: str
-    activation_path: str
-
-
-class MembershipOut(Schema):
-    organisation: str
-    role: str
-
-
-class PersonalDataExport(Schema):
-    user_id: int
-    username: str
-    first_name: str
-    last_name: str
-    email: str
-    is_active: bool
-    date_joined: dt.datetime
-    last_login: dt.datetime | None
-    organisations: list[MembershipOut]
-    bodies: list[str]
-    chair_of: list[str]
-    proposals: list[str]
-    decisions: list[str]
-    audit_entries: int
-    apps: dict[str, dict] = Field(
-        default_factory=dict, description="every app's export (kompetensbron.privacy), by app"
-    )
-
-
-class ErasureResult(Schema):
-    user_id: int
-    username: str
-    memberships_kept: int
-    audit_entries_redacted: int
-    login_records_deleted: int
-    rows_anonymised: dict[str, int] = Field(default_factory=dict, description="rows changed per app")
+    areas: list[Named] = Field(default_factory=list)
+    units: list[Named] = Field(default_factory=list)
 
 
 # ------------------------------------------------------------------ yearly follow-up
 
 
 class PhaseStatusCount(Schema):
-    phase: PhaseCode
+    phase: PhaseCode | None
     phase_label: str
     by_status: dict[str, int]
     total: int
@@ -410,11 +432,12 @@ class PhaseStatusCount(Schema):
 class ReportActivity(Schema):
     id: int
     title: str
-    phase: PhaseCode
+    phase: PhaseCode | None
     phase_label: str
     status: StatusCode
     status_label: str
     owner: str
+    areas: list[str] = Field(default_factory=list)
     period_start: dt.date | None
     period_end: dt.date | None
     expected_participants: int | None
@@ -462,3 +485,4 @@ class YearlyReport(Schema):
     generated_at: dt.datetime
     is_demo: bool
     meetings: list[MeetingSummary] = Field(default_factory=list)
+    areas: list[AreaSection] = Field(default_factory=list)

@@ -4,7 +4,7 @@ from django.urls import path
 
 from kompetensbron.web import converters  # noqa: F401 - registers <id:…> and <year:…>
 
-from . import views
+from . import views, views_bodies, views_editing, views_governance, views_indicators
 
 app_name = "samverkan"
 urlpatterns = [
@@ -35,6 +35,24 @@ urlpatterns = [
         name="party_invitation_decline",
     ),
     path("organ/", views.body_list, name="bodies"),
+    # issue 12: governance steps and the coordinators' editing pages
+    path("aktiviteter/<id:pk>/redigera/", views_editing.activity_edit, name="activity_edit"),
+    path("aktiviteter/<id:pk>/godkann/", views_governance.activity_approve, name="activity_approve"),
+    path("aktiviteter/<id:pk>/notera/", views_governance.activity_note, name="activity_note"),
+    path("finansiering/<id:pk>/status/", views_governance.funding_status, name="funding_status"),
+    path("avtal/<id:pk>/redigera/", views_editing.agreement_edit, name="agreement_edit"),
+    path("avtal/<id:pk>/dokument/nytt/", views_editing.agreement_document_add, name="agreement_document_add"),
+    path(
+        "avtal/<id:pk>/dokument/<id:doc>/ta-bort/",
+        views_editing.agreement_document_remove,
+        name="agreement_document_remove",
+    ),
+    path("avtal/<id:pk>/indikatorer/", views_indicators.indicator_list, name="indicators"),
+    path("indikatorer/<id:pk>/ar/", views_indicators.indicator_year, name="indicator_year"),
+    path("organ/<id:pk>/", views_bodies.body_detail, name="body"),
+    path("organ/<id:pk>/redigera/", views_bodies.body_edit, name="body_edit"),
+    path("organ/<id:pk>/ledamoter/", views_bodies.body_member_add, name="body_member_add"),
+    path("organ/<id:pk>/ledamoter/<id:user_id>/ta-bort/", views_bodies.body_member_remove, name="body_member_remove"),
     path("konto/aktivera/<str:uidb64>/<str:token>/", views.activate, name="activate"),
 ]
 

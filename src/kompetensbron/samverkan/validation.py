@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kompetensbron.errors import ValidationFailed
 
-from .models import Agreement, Body, BodyKind, Organisation
+from .models import Agreement, Body, BodyKind, DevelopmentArea, Organisation, Unit
 
 __all__ = [
     "check_period",
@@ -23,6 +23,8 @@ __all__ = [
     "organisations",
     "agreement",
     "working_group",
+    "areas",
+    "units",
 ]
 
 PERIOD_ORDER = "Slutdatum får inte ligga före startdatum."
@@ -84,6 +86,29 @@ def working_group(pk: int | None, field: str, errors: dict[str, str]) -> Body | 
     found = Body.objects.filter(pk=pk).select_related("parent").first()
     if found is None:
         errors[field] = f"Okänd arbetsgrupp: {pk}."
-    elif found.kind != BodyKind.WORKING_GROUP:
-        errors[field] = f"{found.name} är ingen arbetsgrupp."
+    elif found.kind not in (BodyKind.WORKING_GROUP, BodyKind.COUNCIL):
+        errors[field] = f"{found.name} är ingen arbetsgrupp eller inget råd."
     return found
+
+
+def areas(pks: Iterable[int], field: str, errors: dict[str, str], agreement: Agreement | None) -> list[DevelopmentArea]:
+    """The areas by id; with an agreement that has areas, only among the agreement's own."""
+    pks = list(dict.fromkeys(pks))
+    qs = DevelopmentArea.objects.filter(pk__in=pks)
+    if agreement is not None and agreement.areas.exists():
+        qs = qs.filter(agreements=agreement)
+    found = {a.pk: a for a in qs}
+    missing = [str(pk) for pk in pks if pk not in found]
+    if missing:
+        errors[field] = f"Området hör inte till avtalet eller finns inte: {', '.join(missing)}."
+    return [found[pk] for pk in pks if pk in found]
+
+
+def units(pks: Iterable[int], field: str, errors: dict[str, str], organisation_ids: set[int]) -> list[Unit]:
+    """The units by id, each of one of ``organisation_ids`` (the organisations involved)."""
+    pks = list(dict.fromkeys(pks))
+    found = {u.pk: u for u in Unit.objects.filter(pk__in=pks, organisation_id__in=organisation_ids)}
+    missing = [str(pk) for pk in pks if pk not in found]
+    if missing:
+        errors[field] = f"Enheten hör inte till någon av de deltagande organisationerna: {', '.join(missing)}."
+    return [found[pk] for pk in pks if pk in found]

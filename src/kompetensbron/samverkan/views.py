@@ -20,6 +20,8 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.web.form_pages import errors_on_form, refused
 
 from . import report_exports, services
+from .board_filters import BoardFilters
+from .board_options import board_filter_fields
 from .forms import (
     SERVICE_FIELDS,
     ActivationForm,
@@ -30,7 +32,8 @@ from .forms import (
     OrganisationForm,
     TransitionForm,
 )
-from .models import WORKFLOW, ActivityStatus, BodyMembership
+from .governance_rules import manual_next
+from .models import ActivityStatus, BodyMembership
 from .page_contexts import (
     ActivityPage,
     AgreementPage,
@@ -53,6 +56,7 @@ from .permissions import (
     visible_organisations,
 )
 from .schemas import ActivityCreate, AgreementCreate, FundingCreate, OrganisationUpdate
+from .views_governance import governance_forms
 
 _refused = refused
 
@@ -68,16 +72,17 @@ def _service_errors_on_form(form, exc: ValidationFailed) -> None:
 @login_required
 @memoise_memberships
 def board(request: HttpRequest) -> HttpResponse:
-    selected = request.GET.get("avtal")
-    selected_id = int(selected) if selected and selected.isdigit() else None
-    activities = services.list_activities(actor=request.user, agreement_id=selected_id)
+    filters = BoardFilters.from_query(request.GET)
+    activities = filters.apply(services.list_activities(actor=request.user, agreement_id=filters.agreement))
     can_create = bool(body_ids(request.user)) or bool(coordinated_organisation_ids(request.user))
     agreements = visible_agreements(request.user).prefetch_related("parties", "areas", "documents")
     page = BoardPage.build(
         activities=[services.public.activity(a) for a in activities],
         agreements=[services.public.agreement(a) for a in agreements],
-        selected=selected_id,
+        selected=filters.agreement,
         can_create=can_create,
+        filters=filters,
+        options=board_filter_fields(request.user, filters),
     )
     return render(request, "samverkan/board.html", {"page": page})
 
@@ -85,18 +90,17 @@ def board(request: HttpRequest) -> HttpResponse:
 def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
     user = request.user
     can_change = user.has_perm("samverkan.change_activity", activity)
-    manual = [
-        s
-        for s in WORKFLOW[activity.status]
-        if s not in (ActivityStatus.DECIDED, ActivityStatus.REJECTED, ActivityStatus.PROPOSED)
-    ]
+    can_move = user.has_perm("samverkan.move_activity", activity)
+    manual = manual_next(activity)
+    funding = [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
     return ActivityPage(
         activity=services.public.activity(activity),
-        funding=[services.public.funding(f) for f in activity.funding_applications.select_related("activity")],
+        funding=funding,
         can_propose=activity.status == ActivityStatus.IDEA and user.has_perm("samverkan.propose_activity", activity),
         can_decide=activity.status == ActivityStatus.PROPOSED and user.has_perm("samverkan.decide_activity", activity),
         can_change=can_change,
-        transitions=[(s, str(ActivityStatus(s).label)) for s in manual] if can_change else [],
+        transitions=[(s, str(ActivityStatus(s).label)) for s in manual] if can_move else [],
+        **governance_forms(request, activity, forms, funding),
         decision_form=forms.get("decision_form") or DecisionForm(initial={"date": timezone.localdate()}),
         transition_form=forms.get("transition_form") or TransitionForm(),
         funding_form=forms.get("funding_form") or FundingForm(),
@@ -132,12 +136,15 @@ def activity_create(request: HttpRequest) -> HttpResponse:
             data = ActivityCreate(
                 title=d["title"],
                 description=d["description"],
-                phase=d["phase"],
+                phase=d["phase"] or None,
                 target_group=d["target_group"],
                 owner_id=d["owner"].pk,
                 partner_ids=[o.pk for o in d["partners"]],
                 agreement_id=d["agreement"].pk if d["agreement"] else None,
                 working_group_id=d["working_group"].pk if d["working_group"] else None,
+                owner_unit_id=d["owner_unit"].pk if d["owner_unit"] else None,
+                area_ids=[x.pk for x in d["areas"]],
+                unit_ids=[x.pk for x in d["units"]],
                 period_start=d["period_start"],
                 period_end=d["period_end"],
                 place=d["place"],
@@ -241,7 +248,7 @@ def _bodies_page_rows(user, agreement):
         visible_bodies(user)
         .filter(agreement=agreement)
         .select_related("parent", "chair")
-        .prefetch_related("organisations")
+        .prefetch_related("organisations", "units__organisation")
         .annotate(n_members=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)))
     )
 
@@ -261,8 +268,12 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         bodies=[services.public.body(b) for b in _bodies_page_rows(request.user, agreement)],
         activity_count=agreement.activities.count(),
         funding=services.funding_totals(agreement=agreement),
-        indicators=[services.public.indicator(i) for i in agreement.indicators.prefetch_related("years")],
+        indicators=[
+            services.public.indicator(i)
+            for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
+        ],
         years=list(range(max(start, end - 9), end + 1))[::-1] or [start],
+        can_change=request.user.has_perm("samverkan.change_agreement", agreement),
     )
     return render(request, "samverkan/agreement_detail.html", {"page": page})
 
@@ -413,7 +424,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
     bodies = (
         visible_bodies(request.user)
         .select_related("parent", "chair")
-        .prefetch_related("organisations", members)
+        .prefetch_related("organisations", "units__organisation", members)
         .order_by("name")
     )
     rows = []

@@ -29,6 +29,8 @@ from .activities import (
     transition_activity,
     update_activity,
 )
+from .bodies import remove_body_member, update_body
+from .documents import add_agreement_document, remove_agreement_document
 from .followup import (
     create_indicator,
     find_indicator,
@@ -45,6 +47,7 @@ from .funding import (
     get_funding,
     update_funding_application,
 )
+from .governance import agree_activity, next_steps, note_activity
 from .parties import accept_party_invitation, decline_party_invitation, find_invitation, pending_invitations
 from .register import (
     add_body_member,
@@ -58,10 +61,18 @@ from .register import (
     set_membership,
     update_agreement,
     update_organisation,
+    visible_organisation,
 )
 
 __all__ = [
     "public",
+    "remove_body_member",
+    "update_body",
+    "add_agreement_document",
+    "remove_agreement_document",
+    "agree_activity",
+    "next_steps",
+    "note_activity",
     "accept_invitation",
     "activation_path",
     "erase_person",
@@ -103,6 +114,7 @@ __all__ = [
     "get_agreement",
     "get_body",
     "get_organisation",
+    "visible_organisation",
     "set_membership",
     "update_agreement",
     "update_organisation",

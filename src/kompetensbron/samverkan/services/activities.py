@@ -19,7 +19,18 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
 from .. import validation as v
 from ..audit import record, snapshot
-from ..models import WORKFLOW, Activity, ActivityStatus, Decision, DecisionOutcome, Phase
+from ..governance_rules import allowed_next, governance_of, manual_next
+from ..models import (
+    WORKFLOW,
+    Activity,
+    ActivityApproval,
+    ActivityStatus,
+    Decision,
+    DecisionOutcome,
+    Governance,
+    Phase,
+    Unit,
+)
 from ..permissions import (
     choosable_owners,
     choosable_working_groups,
@@ -51,7 +62,7 @@ class InvalidTransition(ValidationFailed):
     def __init__(self, activity: Activity, to_status: str, reason: str = "") -> None:
         self.from_status = activity.status
         self.to_status = to_status
-        allowed = ", ".join(str(ActivityStatus(s).label) for s in WORKFLOW[activity.status]) or "inga"
+        allowed = ", ".join(str(ActivityStatus(s).label) for s in allowed_next(activity)) or "inga"
         message = reason or (
             f"En aktivitet med status {ActivityStatus(activity.status).label} kan inte bli "
             f"{ActivityStatus(to_status).label if to_status in ActivityStatus.values else to_status}. "
@@ -81,9 +92,16 @@ def list_activities(
 ) -> QuerySet[Activity]:
     qs = (
         visible_activities(actor)
-        .select_related("owner", "working_group__parent", "agreement")
+        .select_related("owner", "owner_unit", "working_group__parent", "agreement")
         .prefetch_related(
-            "partners", Prefetch("decisions", queryset=Decision.objects.select_related("body", "decided_by"))
+            "partners",
+            "areas",
+            Prefetch("units", queryset=Unit.objects.select_related("organisation")),
+            Prefetch(
+                "approvals",
+                queryset=ActivityApproval.objects.filter(is_current=True).select_related("organisation", "body", "by"),
+            ),
+            Prefetch("decisions", queryset=Decision.objects.select_related("body", "decided_by")),
         )
     )
     if phase:
@@ -98,7 +116,7 @@ def list_activities(
 def _validate_fields(fields: dict, errors: dict[str, str]) -> None:
     if "title" in fields:
         errors |= v.check_required(title=fields["title"])
-    if "phase" in fields and fields["phase"] not in Phase.values:
+    if fields.get("phase") and fields["phase"] not in Phase.values:
         errors["phase"] = f"Okänd fas: {fields['phase']}."
     errors |= v.check_period(fields.get("period_start"), fields.get("period_end"))
     errors |= v.check_not_negative(
@@ -113,6 +131,26 @@ SCOPE_REFUSED = {
     "working_group_id": "Du kan bara välja en arbetsgrupp inom dina egna avtal och organ.",
     "partner_ids": "Du kan bara välja partner bland organisationer du samverkar med.",
 }
+
+
+def _check_phase(phase: str | None, agreement, errors: dict[str, str]) -> None:
+    """A phase is needed where the agreement uses the life-cycle model, and optional elsewhere."""
+    if not phase and agreement is not None and agreement.uses_lifecycle:
+        errors["phase"] = "Välj fas: avtalet följer livscykelmodellen (attrahera, stimulera, behålla, utveckla)."
+
+
+def _areas_and_units(data, agreement, owner_id, partner_ids, errors: dict[str, str]) -> dict:
+    """Validated areas, units and owning unit (only given keys); units of the organisations involved."""
+    orgs = {owner_id, *partner_ids} | (set(agreement.parties.values_list("pk", flat=True)) if agreement else set())
+    out: dict = {}
+    if data.get("area_ids") is not None:
+        out["areas"] = v.areas(data["area_ids"], "area_ids", errors, agreement)
+    if data.get("unit_ids") is not None:
+        out["units"] = v.units(data["unit_ids"], "unit_ids", errors, orgs)
+    if "owner_unit_id" in data:
+        found = v.units([data["owner_unit_id"]] if data["owner_unit_id"] else [], "owner_unit_id", errors, {owner_id})
+        out["owner_unit"] = found[0] if found else None
+    return out
 
 
 def _check_scope(actor, *, owner=None, agreement=None, group=None, partners=()) -> None:
@@ -144,11 +182,14 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
     partners = v.organisations(data.partner_ids, "partner_ids", errors)
     agreement = v.agreement(data.agreement_id, "agreement_id", errors)
     group = v.working_group(data.working_group_id, "working_group_id", errors)
+    _check_phase(data.phase, agreement, errors)
+    extra = _areas_and_units(fields, agreement, data.owner_id, data.partner_ids, errors)
     v.raise_if(errors)
     _check_scope(actor, owner=owner, agreement=agreement, group=group, partners=partners)
 
-    draft = Activity(owner=owner, working_group=group)
+    draft = Activity(owner=owner, working_group=group, agreement=agreement)
     if data.propose:
+        _check_steering(draft, ActivityStatus.PROPOSED)
         require(actor, "propose_activity", draft, "Endast arbetsgruppens medlemmar får föreslå aktiviteter i den.")
         _check_can_be_decided(draft)
     else:
@@ -163,9 +204,10 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
         activity = Activity.objects.create(
             title=data.title.strip(),
             description=data.description,
-            phase=data.phase,
+            phase=data.phase or "",
             target_group=data.target_group,
             owner=owner,
+            owner_unit=extra.get("owner_unit"),
             agreement=agreement,
             working_group=group,
             period_start=data.period_start,
@@ -178,6 +220,8 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
             is_demo=is_demo,
         )
         activity.partners.set(partners)
+        activity.areas.set(extra.get("areas", []))
+        activity.units.set(extra.get("units", []))
         record(actor=actor, action="propose" if data.propose else "create", obj=activity, after=snapshot(activity))
     return activity
 
@@ -185,6 +229,24 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
 def propose_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Activity:
     """A working-group member proposes a new activity to the steering group above the group."""
     return create_activity(actor=actor, data=data.model_copy(update={"propose": True}), is_demo=is_demo)
+
+
+def _check_steering(activity: Activity, to_status: str) -> None:
+    """Proposals and decisions belong to steering-group governance; the others have their own steps."""
+    governance = governance_of(activity)
+    if governance == Governance.DIRECT:
+        raise InvalidTransition(
+            activity,
+            to_status,
+            "Avtalet har ingen styrgrupp som beslutar: parternas samordnare kommer överens direkt "
+            "(godkänn aktiviteten för din part).",
+        )
+    if governance == Governance.COUNCIL_NOTES:
+        raise InvalidTransition(
+            activity,
+            to_status,
+            "Rådet beslutar inte: det noterar aktiviteten, och parterna startar den.",
+        )
 
 
 def _check_can_be_decided(activity: Activity) -> None:
@@ -202,6 +264,7 @@ def _check_can_be_decided(activity: Activity) -> None:
 
 def submit_proposal(*, actor, activity: Activity) -> Activity:
     """idea → proposed, by a member of the activity's working group."""
+    _check_steering(activity, ActivityStatus.PROPOSED)
     require(actor, "propose_activity", activity, "Endast arbetsgruppens medlemmar får föreslå aktiviteter i den.")
     _check_can_be_decided(activity)
     with transaction.atomic():
@@ -219,6 +282,7 @@ def submit_proposal(*, actor, activity: Activity) -> Activity:
 
 def decide_activity(*, actor, activity: Activity, decision: str, justification: str, date: dt.date) -> Decision:
     """The steering group above the proposing working group approves or rejects a proposal."""
+    _check_steering(activity, ActivityStatus.DECIDED)
     if is_proposer(actor, activity):
         raise PermissionDenied("Den som föreslog aktiviteten kan inte också besluta om den.")
     require(actor, "decide_activity", activity, "Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta.")
@@ -264,28 +328,38 @@ def decide_activity(*, actor, activity: Activity, decision: str, justification: 
 def transition_activity(
     *, actor, activity: Activity, to_status: str, actual_participants: int | None = None, evaluation: str = ""
 ) -> Activity:
-    """Move a decided activity on: decided → running → completed → evaluated (rejected → idea)."""
+    """Move an activity on by a plain status change: decided → running → completed → evaluated,
+    rejected → idea; under ``council_notes`` also idea → running (the parties start it)."""
     if to_status == ActivityStatus.PROPOSED:
         return submit_proposal(actor=actor, activity=activity)
     require(
         actor,
-        "change_activity",
+        "move_activity",
         activity,
-        "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+        "Endast arbetsgruppens medlemmar, ägarens samordnare eller (utan styrgrupp) parternas samordnare "
+        "får flytta aktiviteten.",
     )
     if to_status in (ActivityStatus.DECIDED, ActivityStatus.REJECTED):
-        raise InvalidTransition(
-            activity, to_status, "Beslut fattas av styrgruppen med ett beslutsprotokoll, inte som statusbyte."
-        )
+        how = {
+            Governance.DIRECT: "parternas samordnare godkänner den",
+            Governance.COUNCIL_NOTES: "rådet beslutar inte; parterna startar aktiviteten",
+        }.get(governance_of(activity), "styrgruppen beslutar med ett beslutsprotokoll")
+        raise InvalidTransition(activity, to_status, f"Det är inget statusbyte: {how}.")
     errors = v.check_not_negative(actual_participants=actual_participants)
     if to_status == ActivityStatus.EVALUATED:
         errors |= v.check_required(evaluation=evaluation)
     v.raise_if(errors)
     with transaction.atomic():
-        activity = Activity.objects.select_for_update().get(pk=activity.pk)
-        if to_status not in WORKFLOW[activity.status]:
+        activity = (
+            Activity.objects.select_for_update(of=("self",))
+            .select_related("agreement", "working_group")
+            .get(pk=activity.pk)
+        )
+        if to_status not in manual_next(activity):
             raise InvalidTransition(activity, to_status)
         before = snapshot(activity)
+        if to_status == ActivityStatus.IDEA:  # reworked: the parties approve the new version again
+            activity.approvals.filter(is_current=True).update(is_current=False)
         activity.status = to_status
         if actual_participants is not None:
             activity.actual_participants = actual_participants
@@ -313,6 +387,22 @@ def update_activity(*, actor, activity: Activity, data: ActivityUpdate) -> Activ
     partners = v.organisations(changes.pop("partner_ids"), "partner_ids", errors) if "partner_ids" in changes else None
     if "agreement_id" in changes:
         changes["agreement"] = v.agreement(changes.pop("agreement_id"), "agreement_id", errors)
+    agreement = changes.get("agreement", activity.agreement)
+    if "phase" in changes:
+        changes["phase"] = changes["phase"] or ""
+    _check_phase(changes.get("phase", activity.phase), agreement, errors)
+    partner_ids = (
+        [p.pk for p in partners] if partners is not None else list(activity.partners.values_list("pk", flat=True))
+    )
+    extra = _areas_and_units(
+        {k: changes.pop(k) for k in ("area_ids", "unit_ids", "owner_unit_id") if k in changes},
+        agreement,
+        activity.owner_id,
+        partner_ids,
+        errors,
+    )
+    if "owner_unit" in extra:
+        changes["owner_unit"] = extra.pop("owner_unit")
     v.raise_if(errors)
     new_partners = [p for p in partners or () if p.pk not in set(activity.partners.values_list("pk", flat=True))]
     _check_scope(actor, agreement=changes.get("agreement"), partners=new_partners)
@@ -323,5 +413,7 @@ def update_activity(*, actor, activity: Activity, data: ActivityUpdate) -> Activ
         activity.save()
         if partners is not None:
             activity.partners.set(partners)
+        for name, rows in extra.items():  # areas, units
+            getattr(activity, name).set(rows)
         record(actor=actor, action="update", obj=activity, before=before, after=snapshot(activity))
     return activity

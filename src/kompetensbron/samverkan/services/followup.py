@@ -20,7 +20,15 @@ from .. import validation as v
 from ..audit import record, snapshot
 from ..models import Activity, ActivityStatus, Agreement, Decision, Indicator, IndicatorYear, Phase
 from ..permissions import note_visible_agreement, require, visible_agreements
-from ..schemas import IndicatorCreate, IndicatorRow, IndicatorYearIn, PhaseStatusCount, ReportActivity, YearlyReport
+from ..schemas import (
+    AreaSection,
+    IndicatorCreate,
+    IndicatorRow,
+    IndicatorYearIn,
+    PhaseStatusCount,
+    ReportActivity,
+    YearlyReport,
+)
 from . import public
 from .computed_indicators import computed_row
 from .funding import funding_totals
@@ -66,6 +74,8 @@ def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_d
     errors = v.check_required(name=data.name)
     if Indicator.objects.filter(agreement=agreement, name__iexact=data.name.strip()).exists():
         errors["name"] = f"Indikatorn {data.name.strip()} finns redan för avtalet."
+    areas = v.areas(data.area_ids, "area_ids", errors, agreement)
+    units = v.units(data.unit_ids, "unit_ids", errors, set(agreement.parties.values_list("pk", flat=True)))
     v.raise_if(errors)
     with atomic_unique("name", f"Indikatorn {data.name.strip()} finns redan för avtalet."):
         indicator = Indicator.objects.create(
@@ -76,6 +86,8 @@ def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_d
             higher_is_better=data.higher_is_better,
             is_demo=is_demo,
         )
+        indicator.areas.set(areas)
+        indicator.units.set(units)
         record(actor=actor, action="create", obj=indicator, after=snapshot(indicator))
     return indicator
 
@@ -119,15 +131,17 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
             | Q(period_start__isnull=True, period_end__isnull=True)
         )
         .select_related("owner")
+        .prefetch_related("areas")
         .order_by("phase", "period_start", "title")
     )
+    groups = [(p.value, str(p.label)) for p in Phase] if agreement.uses_lifecycle else []
+    if not agreement.uses_lifecycle or any(not a.phase for a in acts):
+        groups.append((None, "Utan fas" if agreement.uses_lifecycle else "Alla aktiviteter"))
     phases = []
-    for phase in Phase:
-        mine = [a for a in acts if a.phase == phase]
+    for phase, label in groups:
+        mine = [a for a in acts if (a.phase or None) == phase]
         counts = {s: sum(1 for a in mine if a.status == s) for s in ActivityStatus.values}
-        phases.append(
-            PhaseStatusCount(phase=phase.value, phase_label=str(phase.label), by_status=counts, total=len(mine))
-        )
+        phases.append(PhaseStatusCount(phase=phase, phase_label=label, by_status=counts, total=len(mine)))
     decisions = (
         Decision.objects.filter(
             Q(activity__agreement=agreement) | Q(agreement=agreement) | Q(meeting__agreement=agreement),
@@ -138,7 +152,8 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         .order_by("date", "id")
     )
     indicators = []
-    for ind in agreement.indicators.select_related("source__organisation__kommun").prefetch_related("years"):
+    indicator_rows = list(agreement.indicators.select_related("source__organisation__kommun").prefetch_related("years", "areas"))
+    for ind in indicator_rows:
         years = {y.year: y for y in ind.years.all()}
         this, prev = years.get(year), years.get(year - 1)
         row = computed_row(ind, year, target=this.target if this else None, comment=this.comment if this else "")
@@ -166,8 +181,9 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
             ReportActivity(
                 id=a.pk,
                 title=a.title,
-                phase=a.phase,
-                phase_label=str(a.get_phase_display()),
+                phase=a.phase or None,
+                phase_label=str(a.get_phase_display()) if a.phase else "",
+                areas=[x.name for x in a.areas.all()],
                 status=a.status,
                 status_label=str(a.get_status_display()),
                 owner=a.owner.name,
@@ -186,6 +202,7 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         generated_at=timezone.now(),
         is_demo=agreement.is_demo,
         meetings=[meeting_summary(m) for m in meetings_of_agreement_year(agreement=agreement, year=year)],
+        areas=area_sections(agreement, acts, indicator_rows),
     )
 
 
@@ -194,3 +211,27 @@ def _reported_sum(values) -> int | None:
     rapporterat" is not "nobody came")."""
     reported = [v for v in values if v is not None]
     return sum(reported) if reported else None
+
+
+def area_sections(agreement: Agreement, acts: list[Activity], indicators: list[Indicator]) -> list[AreaSection]:
+    """One section per area of the agreement (activities and indicators carrying it), and one of
+    the activities without an area where there are any."""
+    sections = []
+    areas = [(x.pk, x.name) for x in agreement.areas.all()]
+    no_area = [a for a in acts if not a.areas.all()]
+    for pk, name in areas + ([(None, "Utan område")] if no_area and areas else []):
+        mine = no_area if pk is None else [a for a in acts if any(x.pk == pk for x in a.areas.all())]
+        theirs = [i for i in indicators if pk is not None and any(x.pk == pk for x in i.areas.all())]
+        sections.append(
+            AreaSection(
+                area_id=pk,
+                area=name,
+                by_status={s: sum(1 for a in mine if a.status == s) for s in ActivityStatus.values},
+                total=len(mine),
+                activity_ids=[a.pk for a in mine],
+                activity_titles=[a.title for a in mine],
+                indicator_ids=[i.pk for i in theirs],
+                indicator_names=[i.name for i in theirs],
+            )
+        )
+    return sections

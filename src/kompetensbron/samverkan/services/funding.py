@@ -1,8 +1,9 @@
 """Funding applications per activity, and totals per agreement and phase.
 
-The agreements bind no money (Härnösand: "ingen, för parterna bindande, finansiering"):
-money is applied for case by case, so totals separate *applied*, *granted* and *pending*,
-and nothing counts as available before a funder has granted it.
+Money is applied for case by case, so totals separate *applied*, *granted* and *pending*, and
+nothing counts as available before a funder has granted it. Where an agreement says it binds no
+money (Härnösand: "ingen, för parterna bindande, finansiering"; ``Agreement.binds_funding`` is
+False) its totals carry that clause (:data:`NOT_BINDING`); elsewhere they do not.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..audit import record, snapshot
 from ..models import Agreement, FundingApplication, FundingStatus, Phase
 from ..permissions import require, visible_activities
 from ..schemas import FundingCreate, FundingTotal, FundingTotals, FundingUpdate
+from .public import NOT_BINDING, funding_note
 
 __all__ = [
     "get_funding",
@@ -27,11 +29,6 @@ __all__ = [
     "funding_totals",
     "NOT_BINDING",
 ]
-
-NOT_BINDING = (
-    "Avtalet innebär ingen bindande finansiering: medel söks i varje enskilt fall. "
-    "Endast beviljade belopp är säkra; sökta belopp är inte utlovade."
-)
 
 
 def get_funding(*, actor, pk: int) -> FundingApplication:
@@ -65,6 +62,21 @@ def _validate(fields: dict, errors: dict[str, str]) -> None:
         errors["amount_granted"] = "Beviljat belopp anges endast för beviljade ansökningar."
 
 
+def _areas_and_units(activity, fields: dict, errors: dict[str, str]) -> dict:
+    """Areas (of the activity's agreement) and units (of the organisations involved); pops the ids."""
+    agreement = activity.agreement
+    orgs = {activity.owner_id, *activity.partners.values_list("pk", flat=True)}
+    if agreement is not None:
+        orgs |= set(agreement.parties.values_list("pk", flat=True))
+    out = {}
+    area_ids, unit_ids = fields.pop("area_ids", None), fields.pop("unit_ids", None)
+    if area_ids is not None:
+        out["areas"] = v.areas(area_ids, "area_ids", errors, agreement)
+    if unit_ids is not None:
+        out["units"] = v.units(unit_ids, "unit_ids", errors, orgs)
+    return out
+
+
 def create_funding_application(*, actor, activity, data: FundingCreate, is_demo: bool = False) -> FundingApplication:
     require(
         actor,
@@ -75,9 +87,12 @@ def create_funding_application(*, actor, activity, data: FundingCreate, is_demo:
     fields = data.model_dump()
     errors: dict[str, str] = {}
     _validate(fields, errors)
+    extra = _areas_and_units(activity, fields, errors)
     v.raise_if(errors)
     with transaction.atomic():
         app = FundingApplication.objects.create(activity=activity, is_demo=is_demo, **fields)
+        for name, rows in extra.items():
+            getattr(app, name).set(rows)
         record(actor=actor, action="create", obj=app, after=snapshot(app))
     return app
 
@@ -97,29 +112,37 @@ def update_funding_application(*, actor, application: FundingApplication, data: 
     } | changes
     errors: dict[str, str] = {}
     _validate(merged, errors)
+    extra = _areas_and_units(application.activity, changes, errors)
     v.raise_if(errors)
     with transaction.atomic():
         before = snapshot(application)
         for field, value in changes.items():
             setattr(application, field, value)
         application.save()
+        for name, rows in extra.items():
+            getattr(application, name).set(rows)
         record(actor=actor, action="update", obj=application, before=before, after=snapshot(application))
     return application
 
 
 def funding_totals(*, agreement: Agreement, year: int | None = None) -> FundingTotals:
-    """Applied, granted and pending amounts per phase for the agreement's activities."""
+    """Applied, granted and pending amounts per phase for the agreement's activities (one row of
+    activities without a phase, where there are any; only that row where the agreement does not
+    use the life-cycle model)."""
     apps = FundingApplication.objects.filter(activity__agreement=agreement).select_related("activity")
     if year is not None:
         apps = [a for a in apps if _in_year(a, year)]
     rows = []
     zero = Decimal("0")
-    for phase in Phase:
-        mine = [a for a in apps if a.activity.phase == phase]
+    groups: list[tuple[str | None, str]] = [(p.value, str(p.label)) for p in Phase] if agreement.uses_lifecycle else []
+    if not agreement.uses_lifecycle or any(not a.activity.phase for a in apps):
+        groups.append((None, "Utan fas" if agreement.uses_lifecycle else "Alla aktiviteter"))
+    for phase, label in groups:
+        mine = [a for a in apps if (a.activity.phase or None) == phase]
         rows.append(
             FundingTotal(
-                phase=phase.value,
-                phase_label=str(phase.label),
+                phase=phase,
+                phase_label=label,
                 applications=len(mine),
                 applied=sum((a.amount_applied for a in mine), zero),
                 granted=sum((a.amount_granted or zero for a in mine if a.status == FundingStatus.GRANTED), zero),
@@ -134,7 +157,7 @@ def funding_totals(*, agreement: Agreement, year: int | None = None) -> FundingT
         rows=rows,
         applied=sum((r.applied for r in rows), zero),
         granted=sum((r.granted for r in rows), zero),
-        note=NOT_BINDING,
+        note=funding_note(agreement),
     )
 
 

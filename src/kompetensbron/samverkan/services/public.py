@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..governance_rules import allowed_next, governance_of
 from ..models import (
-    WORKFLOW,
     Activity,
     Agreement,
     Body,
     Decision,
     FundingApplication,
+    Governance,
     Indicator,
     Organisation,
     PartyInvitation,
@@ -16,15 +17,43 @@ from ..models import (
 from ..schemas import (
     ActivityPublic,
     AgreementPublic,
+    ApprovalPublic,
     BodyPublic,
     DecisionPublic,
     DocumentPublic,
     FundingPublic,
     IndicatorPublic,
     IndicatorYearPublic,
+    Named,
     OrganisationPublic,
     PartyInvitationPublic,
 )
+
+#: The clause an agreement without binding funding carries (Härnösand's annex); shown only there.
+NOT_BINDING = (
+    "Avtalet innebär ingen bindande finansiering: medel söks i varje enskilt fall. "
+    "Endast beviljade belopp är säkra; sökta belopp är inte utlovade."
+)
+
+
+def funding_note(a: Agreement | None) -> str:
+    """The "no binding funding" clause where the agreement says so (``binds_funding`` is False)."""
+    return NOT_BINDING if a is not None and a.binds_funding is False else ""
+
+
+def named(rows) -> list[Named]:
+    return [Named(id=r.pk, name=r.name) for r in rows]
+
+
+def units(rows) -> list[Named]:
+    return [Named(id=u.pk, name=f"{u.name} ({u.organisation.name})") for u in rows]
+
+
+def _related(obj, name: str, *select: str, **filters):
+    """``obj.<name>``: the prefetched rows when the query prefetched them, else one query."""
+    if name in getattr(obj, "_prefetched_objects_cache", {}):
+        return getattr(obj, name).all()
+    return getattr(obj, name).filter(**filters).select_related(*select)
 
 
 def person(user) -> str | None:
@@ -58,9 +87,15 @@ def agreement(a: Agreement) -> AgreementPublic:
         period_end=a.period_end,
         area_names=[x.name for x in a.areas.all()],
         documents=[
-            DocumentPublic(title=d.title, url=d.url or (d.file.url if d.file else "")) for d in a.documents.all()
+            DocumentPublic(id=d.pk, title=d.title, url=d.url or (d.file.url if d.file else ""))
+            for d in a.documents.all()
         ],
         is_demo=a.is_demo,
+        governance=a.governance,
+        governance_label=str(Governance(a.governance).label),
+        binds_funding=a.binds_funding,
+        uses_lifecycle=a.uses_lifecycle,
+        areas=named(a.areas.all()),
     )
 
 
@@ -78,6 +113,9 @@ def body(b: Body) -> BodyPublic:
         member_count=b.n_members if hasattr(b, "n_members") else b.memberships.count(),
         organisations=[o.name for o in b.organisations.all()],
         is_demo=b.is_demo,
+        governance=b.governance,
+        governance_label=str(Governance(b.governance).label) if b.governance else "",
+        units=units(_related(b, "units", "organisation")),
     )
 
 
@@ -112,8 +150,8 @@ def activity(a: Activity) -> ActivityPublic:
         id=a.pk,
         title=a.title,
         description=a.description,
-        phase=a.phase,
-        phase_label=str(a.get_phase_display()),
+        phase=a.phase or None,
+        phase_label=str(a.get_phase_display()) if a.phase else "",
         status=a.status,
         status_label=str(a.get_status_display()),
         target_group=a.target_group,
@@ -131,9 +169,32 @@ def activity(a: Activity) -> ActivityPublic:
         expected_participants=a.expected_participants,
         actual_participants=a.actual_participants,
         evaluation=a.evaluation,
-        next_statuses=list(WORKFLOW[a.status]),
+        next_statuses=list(allowed_next(a)),
         decisions=[decision(d) for d in _decisions(a)],
         is_demo=a.is_demo,
+        owner_unit_id=a.owner_unit_id,
+        owner_unit=a.owner_unit.name if a.owner_unit_id else None,
+        areas=named(a.areas.all()),
+        units=units(_related(a, "units", "organisation")),
+        governance=(g := governance_of(a)),
+        governance_label=str(Governance(g).label),
+        approvals=[
+            approval(x) for x in _related(a, "approvals", "organisation", "body", "by", is_current=True) if x.is_current
+        ],
+        funding_note=funding_note(a.agreement if a.agreement_id else None),
+    )
+
+
+def approval(x) -> ApprovalPublic:
+    return ApprovalPublic(
+        id=x.pk,
+        kind=x.kind,
+        kind_label=str(x.get_kind_display()),
+        organisation=x.organisation.name if x.organisation_id else None,
+        body=x.body.name if x.body_id else None,
+        by=person(x.by),
+        date=x.date,
+        comment=x.comment,
     )
 
 
@@ -150,6 +211,8 @@ def funding(f: FundingApplication) -> FundingPublic:
         status=f.status,
         status_label=str(f.get_status_display()),
         note=f.note,
+        areas=named(f.areas.all()),
+        units=units(_related(f, "units", "organisation")),
     )
 
 
@@ -164,6 +227,8 @@ def indicator(i: Indicator) -> IndicatorPublic:
         years=[
             IndicatorYearPublic(year=y.year, target=y.target, value=y.value, comment=y.comment) for y in i.years.all()
         ],
+        areas=named(i.areas.all()),
+        units=units(_related(i, "units", "organisation")),
     )
 
 

@@ -35,6 +35,7 @@ from .parties import apply_party_changes
 
 __all__ = [
     "get_organisation",
+    "visible_organisation",
     "create_organisation",
     "update_organisation",
     "create_unit",
@@ -59,6 +60,11 @@ def _kommun(code: str | None, errors: dict[str, str]):
     return found
 
 
+def area_rows(names: list[str]) -> list[DevelopmentArea]:
+    """The areas by name, created where new (one register of areas; agreements choose theirs)."""
+    return _areas(names)
+
+
 def _areas(names: list[str]) -> list[DevelopmentArea]:
     out = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
@@ -73,6 +79,12 @@ def _areas(names: list[str]) -> list[DevelopmentArea]:
 
 
 # ------------------------------------------------------------------ organisations
+
+
+def visible_organisation(user, organisation: Organisation) -> bool:
+    from ..permissions import visible_organisations
+
+    return visible_organisations(user).filter(pk=organisation.pk).exists()
 
 
 def get_organisation(pk: int) -> Organisation:
@@ -182,6 +194,9 @@ def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> 
             purpose=data.purpose,
             period_start=data.period_start,
             period_end=data.period_end,
+            governance=data.governance,
+            binds_funding=data.binds_funding,
+            uses_lifecycle=data.uses_lifecycle,
             is_demo=is_demo,
         )
         agreement.areas.set(_areas(data.area_names))
@@ -207,6 +222,9 @@ def update_agreement(*, actor, agreement: Agreement, data: AgreementUpdate) -> A
     parties = v.organisations(changes.pop("party_ids"), "party_ids", errors) if "party_ids" in changes else None
     if parties is not None and not parties:
         errors["party_ids"] = "Ett avtal behöver minst en part."
+    for field in ("governance", "uses_lifecycle"):  # a field the row needs: null is refused
+        if field in changes and changes[field] is None:
+            errors[field] = v.REQUIRED
     v.raise_if(errors)
     area_names = changes.pop("area_names", None)
     with atomic_unique("title", f"Avtalet {str(changes.get('title', '')).strip()} finns redan."):
@@ -237,6 +255,7 @@ def create_body(*, actor, data: BodyCreate, is_demo: bool = False) -> Body:
     errors = v.check_required(name=data.name)
     agreement = v.agreement(data.agreement_id, "agreement_id", errors)
     orgs = v.organisations(data.organisation_ids, "organisation_ids", errors)
+    units = v.units(data.unit_ids, "unit_ids", errors, {o.pk for o in orgs})
     parent = None
     if data.parent_id is not None:
         parent = Body.objects.filter(pk=data.parent_id).first()
@@ -260,9 +279,11 @@ def create_body(*, actor, data: BodyCreate, is_demo: bool = False) -> Body:
             parent=parent,
             chair=chair,
             chair_title=data.chair_title,
+            governance=data.governance,
             is_demo=is_demo,
         )
         body.organisations.set(orgs)
+        body.units.set(units)
         body.areas.set(_areas(data.area_names))
         record(actor=actor, action="create", obj=body, after=snapshot(body))
     return body

@@ -1,0 +1,87 @@
+"""Schemas of governance, areas and units (imported by :mod:`.schemas`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+from kompetensbron.input_types import Id, Line, Text, Url
+
+GovernanceCode = Literal["steering_group", "direct", "council_notes"]
+ApprovalKindCode = Literal["approve", "decline", "note"]
+
+
+class Named(Schema):
+    """An area or a unit as a reference: id and name (a unit with its organisation)."""
+
+    id: int
+    name: str
+
+
+class ApprovalIn(Schema):
+    """A party's answer under direct governance (the coordinator answers for ``organisation_id``)."""
+
+    organisation_id: Id
+    approve: bool = True
+    comment: Text = ""
+
+
+class NoteIn(Schema):
+    comment: Text = ""
+
+
+class ApprovalPublic(Schema):
+    id: int
+    kind: ApprovalKindCode
+    kind_label: str
+    organisation: str | None
+    body: str | None
+    by: str | None
+    date: dt.date
+    comment: str
+
+
+class NextStep(Schema):
+    """What the activity's next step needs and who may take it (the page explains it)."""
+
+    action: Literal["propose", "decide", "approve", "note", "move", "none"]
+    text: str
+    who: str
+    can_take: bool = False
+
+
+class DocumentCreate(Schema):
+    title: Line
+    url: Url
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class BodyUpdate(Schema):
+    """PATCH a body: governance, units, organisations, areas, chair's title (administrators, the chair)."""
+
+    governance: GovernanceCode | Literal[""] = None  # type: ignore[assignment]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    organisation_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[assignment]
+    chair_title: Line = None  # type: ignore[assignment]
+
+
+class AreaSection(Schema):
+    """The yearly report's section of one area (``area_id`` None: activities without an area)."""
+
+    area_id: int | None
+    area: str
+    by_status: dict[str, int]
+    total: int
+    activity_ids: list[int]
+    activity_titles: list[str]
+    indicator_ids: list[int]
+    indicator_names: list[str]

@@ -1,0 +1,222 @@
+"""The steps of governance other than a steering group, and the explanation of the next step.
+
+- :func:`agree_activity` (``direct``): a party's coordinator approves or declines the activity
+  for their organisation. The first approval makes an idea *proposed* (waiting for the other
+  parties); when every party of the agreement has approved it is *decided*; a refusal rejects it.
+- :func:`note_activity` (``council_notes``): a council member records that the council noted it;
+  the status does not change — the council decides nothing, the parties start the activity.
+- :func:`next_steps`: what the next step needs and who may take it, for the activity page and
+  the JSON answer (one owner of the explanation).
+
+Each write checks its rule (:mod:`..permissions_governance`), validates, writes and audits in one
+transaction, or raises and writes nothing.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kompetensbron.errors import PermissionDenied, ValidationFailed
+
+from ..audit import record, snapshot
+from ..governance_rules import governance_of, manual_next, noting_council, required_parties
+from ..models import Activity, ActivityApproval, ActivityStatus, ApprovalKind, Governance
+from ..permissions import coordinated_organisation_ids, require
+from ..schemas import NextStep
+from .activities import InvalidTransition
+
+__all__ = ["agree_activity", "note_activity", "next_steps"]
+
+S = ActivityStatus
+
+
+def _locked(activity: Activity) -> Activity:
+    return (
+        Activity.objects.select_for_update(of=("self",))
+        .select_related("agreement", "working_group__parent")
+        .get(pk=activity.pk)
+    )
+
+
+def agree_activity(*, actor, activity: Activity, organisation_id: int, approve: bool, comment: str = ""):
+    """A party's coordinator approves (or declines) the activity for ``organisation_id``."""
+    require(
+        actor,
+        "approve_activity",
+        activity,
+        "Endast samordnare för en part i avtalet godkänner aktiviteten, och bara där parterna kommer överens direkt.",
+    )
+    parties = {p.pk: p for p in required_parties(activity)}
+    if organisation_id not in parties:
+        raise ValidationFailed(
+            "Organisationen är inte part i avtalet.", errors={"organisation_id": "Välj en av avtalets parter."}
+        )
+    if not actor.is_superuser and organisation_id not in coordinated_organisation_ids(actor):
+        raise PermissionDenied("Du är inte samordnare för den parten.")
+    with transaction.atomic():
+        activity = _locked(activity)
+        if activity.status not in (S.IDEA, S.PROPOSED):
+            raise InvalidTransition(
+                activity,
+                S.DECIDED if approve else S.REJECTED,
+                f"Endast idéer och förslag godkänns (status nu: {activity.get_status_display()}).",
+            )
+        if activity.approvals.filter(is_current=True, organisation_id=organisation_id).exists():
+            raise ValidationFailed(
+                f"{parties[organisation_id].name} har redan svarat.", errors={"organisation_id": "Redan besvarat."}
+            )
+        before = snapshot(activity)
+        try:
+            with transaction.atomic():
+                approval = ActivityApproval.objects.create(
+                    activity=activity,
+                    kind=ApprovalKind.APPROVE if approve else ApprovalKind.DECLINE,
+                    organisation_id=organisation_id,
+                    by=actor,
+                    date=timezone.localdate(),
+                    comment=comment.strip(),
+                )
+        except IntegrityError:
+            raise ValidationFailed(
+                "Parten svarade samtidigt från en annan session.", errors={"organisation_id": "Redan besvarat."}
+            ) from None
+        approved = set(
+            activity.approvals.filter(is_current=True, kind=ApprovalKind.APPROVE).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        if not approve:
+            activity.status = S.REJECTED
+        elif approved >= set(parties):
+            activity.status = S.DECIDED
+        else:
+            activity.status = S.PROPOSED
+        if activity.proposed_at is None:
+            activity.proposed_by, activity.proposed_at = actor, timezone.now()
+        activity.save()
+        record(actor=actor, action="create", obj=approval, after=snapshot(approval))
+        record(
+            actor=actor,
+            action="approve" if approve else "decline",
+            obj=activity,
+            before=before,
+            after=snapshot(activity),
+        )
+    return approval
+
+
+def note_activity(*, actor, activity: Activity, comment: str = "") -> ActivityApproval:
+    """The council records that it noted the activity (no status change: it decides nothing)."""
+    require(actor, "note_activity", activity, "Endast rådets ledamöter noterar aktiviteter, där rådet noterar.")
+    council = noting_council(activity)
+    with transaction.atomic():
+        activity = _locked(activity)
+        if activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE, body=council).exists():
+            raise ValidationFailed(f"{council} har redan noterat aktiviteten.", errors={"comment": "Redan noterad."})
+        note = ActivityApproval.objects.create(
+            activity=activity,
+            kind=ApprovalKind.NOTE,
+            body=council,
+            by=actor,
+            date=timezone.localdate(),
+            comment=comment.strip(),
+        )
+        record(actor=actor, action="note", obj=note, after=snapshot(note))
+    return note
+
+
+# ------------------------------------------------------------------ the explanation of the next step
+
+
+def _names(items) -> str:
+    names = [str(x) for x in items]
+    return ", ".join(names) if names else "–"
+
+
+def next_steps(activity: Activity, user) -> list[NextStep]:
+    """What the next step of ``activity`` needs, who may take it, and whether ``user`` may."""
+    governance = governance_of(activity)
+    steps: list[NextStep] = []
+    status = activity.status
+    if governance == Governance.STEERING_GROUP and status in (S.IDEA, S.PROPOSED):
+        group = activity.working_group
+        steering = group.parent if group is not None else None
+        if group is None or steering is None:
+            steps.append(
+                NextStep(
+                    action="none",
+                    text="Aktiviteten behöver en arbetsgrupp under en styrgrupp innan den kan föreslås och beslutas.",
+                    who="Ägarens samordnare väljer arbetsgrupp.",
+                )
+            )
+        elif status == S.IDEA:
+            steps.append(
+                NextStep(
+                    action="propose",
+                    text=f"En ledamot i {group.name} föreslår aktiviteten för {steering.name}.",
+                    who=f"Ledamöter i {group.name}",
+                    can_take=user.has_perm("samverkan.propose_activity", activity),
+                )
+            )
+        else:
+            steps.append(
+                NextStep(
+                    action="decide",
+                    text=f"{steering.name} beslutar: bifall eller avslag, med datum och motivering.",
+                    who=f"Ledamöter i {steering.name} (inte den som föreslog)",
+                    can_take=user.has_perm("samverkan.decide_activity", activity),
+                )
+            )
+    elif governance == Governance.DIRECT and status in (S.IDEA, S.PROPOSED):
+        parties = required_parties(activity)
+        done = set(
+            activity.approvals.filter(is_current=True, kind=ApprovalKind.APPROVE).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        waiting = [p for p in parties if p.pk not in done]
+        steps.append(
+            NextStep(
+                action="approve",
+                text="Ingen styrgrupp beslutar: parterna kommer överens direkt. Aktiviteten är beslutad när alla "
+                f"parter har godkänt den. Godkänt av: {_names(p for p in parties if p.pk in done)}. "
+                f"Väntar på: {_names(waiting)}.",
+                who=f"Samordnare för {_names(waiting)}",
+                can_take=user.has_perm("samverkan.approve_activity", activity)
+                and bool({p.pk for p in waiting} & coordinated_organisation_ids(user) or user.is_superuser),
+            )
+        )
+    elif governance == Governance.COUNCIL_NOTES and status == S.IDEA:
+        council = noting_council(activity)
+        noted = council is not None and activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE).exists()
+        steps.append(
+            NextStep(
+                action="note",
+                text=(
+                    f"{council.name} har noterat aktiviteten. " if noted else f"{council.name} diskuterar och noterar. "
+                )
+                + "Rådet beslutar inte; parterna startar aktiviteten."
+                if council is not None
+                else "Rådet beslutar inte; parterna startar aktiviteten.",
+                who=f"Ledamöter i {council.name}" if council is not None else "–",
+                can_take=not noted and user.has_perm("samverkan.note_activity", activity),
+            )
+        )
+    moves = manual_next(activity)
+    if moves:
+        labels = ", ".join(str(S(s).label) for s in moves)
+        who = "Arbetsgruppens ledamöter eller ägarens samordnare"
+        if governance != Governance.STEERING_GROUP:
+            who += " eller parternas samordnare"
+        steps.append(
+            NextStep(
+                action="move",
+                text=f"Nästa status: {labels}.",
+                who=who,
+                can_take=user.has_perm("samverkan.move_activity", activity),
+            )
+        )
+    if not steps:
+        steps.append(NextStep(action="none", text="Inga fler steg.", who="–"))
+    return steps

@@ -1,0 +1,155 @@
+"""A body's page (members, units, governance) and its editing: administrators and the chair
+(``samverkan.change_body``) change governance, organisations, units and areas, add and remove
+members — through the services the API uses."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+
+from . import services
+from . import views as base
+from .forms_editing import BodyEditForm, BodyMemberForm
+from .models import BodyMembership
+from .page_contexts import BodyMemberRow, FormPage
+from .permissions import memoise_memberships, visible_bodies
+from .schemas import BodyUpdate
+
+__all__ = ["body_detail", "body_edit", "body_member_add", "body_member_remove"]
+
+
+def _visible_body(request, pk: int):
+    members = Prefetch(
+        "memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk")
+    )
+    body = (
+        visible_bodies(request.user)
+        .filter(pk=pk)
+        .select_related("parent", "chair", "agreement")
+        .prefetch_related("organisations", "units__organisation", members)
+        .first()
+    )
+    if body is None:
+        raise NotFound(f"Okänt organ: {pk}")
+    body.n_members = len(body.memberships.all())
+    return body
+
+
+def _page(request, body, member_form=None) -> dict:
+    can_change = request.user.has_perm("samverkan.change_body", body)
+    return {
+        "body": services.public.body(body),
+        "members": [
+            (
+                m.user_id,
+                BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None),
+            )
+            for m in body.memberships.all()
+        ],
+        "can_change": can_change,
+        "member_form": (member_form or BodyMemberForm(body=body)) if can_change else None,
+        "agreement": body.agreement,
+    }
+
+
+@require_safe
+@login_required
+@memoise_memberships
+def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        body = _visible_body(request, pk)
+    except NotFound as exc:
+        return base._refused(request, exc, 404)
+    return render(request, "samverkan/body_detail.html", {"page": _page(request, body)})
+
+
+def _changeable(request, pk: int):
+    try:
+        body = services.get_body(pk)
+    except NotFound as exc:
+        return None, base._refused(request, exc, 404)
+    if not request.user.has_perm("samverkan.change_body", body):
+        return None, base._refused(
+            request, PermissionDenied(_("Endast administratörer och ordföranden ändrar organet.")), 403
+        )
+    return body, None
+
+
+@login_required
+def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    body, refusal = _changeable(request, pk)
+    if refusal is not None:
+        return refusal
+    initial = {
+        "governance": body.governance,
+        "chair_title": body.chair_title,
+        "organisations": list(body.organisations.all()),
+        "units": list(body.units.all()),
+        "areas": list(body.areas.all()),
+    }
+    form = BodyEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        data = BodyUpdate(
+            governance=d["governance"],
+            chair_title=d["chair_title"],
+            organisation_ids=[o.pk for o in d["organisations"]],
+            unit_ids=[u.pk for u in d["units"]],
+            area_names=[a.name for a in d["areas"]],
+        )
+        try:
+            services.update_body(actor=request.user, body=body, data=data)
+        except PermissionDenied as exc:
+            return base._refused(request, exc, 403)
+        except ValidationFailed as exc:
+            base._service_errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Organet är sparat."))
+            return redirect("samverkan:body", pk=pk)
+    page = FormPage(title=_("Redigera %(name)s") % {"name": body.name}, form=form, submit_label=_("Spara"))
+    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def body_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    body, refusal = _changeable(request, pk)
+    if refusal is not None:
+        return refusal
+    form = BodyMemberForm(request.POST, body=body)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.add_body_member(actor=request.user, body=body, user=d["user"], organisation=d["organisation"])
+        except PermissionDenied as exc:
+            return base._refused(request, exc, 403)
+        except ValidationFailed as exc:
+            base._service_errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Ledamoten är tillagd."))
+            return redirect("samverkan:body", pk=pk)
+    page = _page(request, _visible_body(request, pk), member_form=form)
+    return render(request, "samverkan/body_detail.html", {"page": page}, status=422)
+
+
+@login_required
+@require_POST
+def body_member_remove(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
+    body, refusal = _changeable(request, pk)
+    if refusal is not None:
+        return refusal
+    try:
+        services.remove_body_member(actor=request.user, body=body, user_id=user_id)
+    except NotFound as exc:
+        return base._refused(request, exc, 404)
+    except PermissionDenied as exc:
+        return base._refused(request, exc, 403)
+    messages.success(request, _("Ledamoten är borttagen."))
+    return redirect("samverkan:body", pk=pk)

@@ -1,0 +1,113 @@
+"""An agreement's indicators with their yearly targets and values: listed for everyone who sees
+the agreement; added and followed up by the parties' coordinators (``samverkan.change_indicator``)
+through the services the API uses."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+
+from . import services
+from . import views as base
+from .forms_editing import IndicatorForm, IndicatorYearForm
+from .schemas import IndicatorCreate, IndicatorYearIn
+
+__all__ = ["indicator_list", "indicator_year"]
+
+
+def _render(request, agreement, *, form=None, year_form=None, year_indicator=None, status=200) -> HttpResponse:
+    can_change = request.user.has_perm("samverkan.change_indicator", agreement)
+    indicators = [
+        services.public.indicator(i)
+        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
+    ]
+    this_year = timezone.localdate().year
+    page = {
+        "agreement": services.public.agreement(agreement),
+        "indicators": indicators,
+        "can_change": can_change,
+        "form": (form or IndicatorForm(agreement=agreement)) if can_change else None,
+        "year_forms": {
+            i.id: (
+                year_form
+                if year_indicator == i.id
+                else IndicatorYearForm(initial={"year": this_year}, prefix=f"i{i.id}")
+            )
+            for i in indicators
+        }
+        if can_change
+        else {},
+    }
+    return render(request, "samverkan/indicator_list.html", {"page": page}, status=status)
+
+
+@login_required
+def indicator_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the indicators of a visible agreement; POST: add one (the parties' coordinators)."""
+    try:
+        agreement = services.get_visible_agreement(actor=request.user, pk=pk)
+    except NotFound as exc:
+        return base._refused(request, exc, 404 if request.method == "GET" else 403)
+    if request.method != "POST":
+        return _render(request, agreement)
+    if not request.user.has_perm("samverkan.change_indicator", agreement):
+        return base._refused(
+            request, PermissionDenied(_("Endast avtalsparternas samordnare lägger upp indikatorer.")), 403
+        )
+    form = IndicatorForm(request.POST, agreement=agreement)
+    if form.is_valid():
+        d = form.cleaned_data
+        data = IndicatorCreate(
+            name=d["name"],
+            unit=d["unit"],
+            description=d["description"],
+            higher_is_better=d["higher_is_better"],
+            area_ids=[a.pk for a in d["areas"]],
+            unit_ids=[u.pk for u in d["units"]],
+        )
+        try:
+            services.create_indicator(actor=request.user, agreement=agreement, data=data)
+        except PermissionDenied as exc:
+            return base._refused(request, exc, 403)
+        except ValidationFailed as exc:
+            base._service_errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Indikatorn är tillagd."))
+            return redirect("samverkan:indicators", pk=pk)
+    return _render(request, agreement, form=form, status=422)
+
+
+@login_required
+@require_POST
+def indicator_year(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set one year's target and value of an indicator."""
+    try:
+        indicator = services.find_indicator(pk)
+    except NotFound as exc:
+        return base._refused(request, exc, 404)
+    agreement = indicator.agreement
+    if not request.user.has_perm("samverkan.change_indicator", agreement):
+        return base._refused(
+            request, PermissionDenied(_("Endast avtalsparternas samordnare följer upp indikatorer.")), 403
+        )
+    form = IndicatorYearForm(request.POST, prefix=f"i{pk}")
+    if form.is_valid():
+        d = form.cleaned_data
+        data = IndicatorYearIn(target=d["target"], value=d["value"], comment=d["comment"])
+        try:
+            services.set_indicator_year(actor=request.user, indicator=indicator, year=d["year"], data=data)
+        except PermissionDenied as exc:
+            return base._refused(request, exc, 403)
+        except ValidationFailed as exc:
+            base._service_errors_on_form(form, exc)
+        else:
+            messages.success(request, _("Värdet för %(year)s är sparat.") % {"year": d["year"]})
+            return redirect("samverkan:indicators", pk=agreement.pk)
+    return _render(request, agreement, year_form=form, year_indicator=pk, status=422)
