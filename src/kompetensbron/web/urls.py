@@ -15,7 +15,12 @@ urlpatterns = [
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     # password reset by e-mail: Django's own views, our templates (web/templates/registration/)
-    path("konto/nytt-losenord/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "konto/nytt-losenord/",
+        # a plain-text e-mail (not HTML: no escaping in it)
+        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt"),
+        name="password_reset",
+    ),
     path("konto/nytt-losenord/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "konto/nytt-losenord/<uidb64>/<token>/",
