@@ -143,4 +143,4 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process's settings, read once from the environment."""
-    return Settings()  # type: ignore[call-arg]  # values come from the environment (pydantic-settings)
+    return Settings()  # values come from the environment (pydantic-settings)

@@ -152,7 +152,9 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         .order_by("date", "id")
     )
     indicators = []
-    indicator_rows = list(agreement.indicators.select_related("source__organisation__kommun").prefetch_related("years", "areas"))
+    indicator_rows = list(
+        agreement.indicators.select_related("source__organisation__kommun").prefetch_related("years", "areas")
+    )
     for ind in indicator_rows:
         years = {y.year: y for y in ind.years.all()}
         this, prev = years.get(year), years.get(year - 1)
