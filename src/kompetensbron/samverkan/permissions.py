@@ -314,5 +314,5 @@ def choosable_working_groups(user) -> QuerySet[Body]:
     return visible_bodies(user).filter(kind__in=(BodyKind.WORKING_GROUP, BodyKind.COUNCIL))
 
 
-from . import permissions_governance  # noqa: E402,F401 - registers the governance rules
-from . import permissions_meetings  # noqa: E402, F401 - registers the meeting, need and link rules
+# registers the governance rules and the meeting, need and link rules
+from . import permissions_governance, permissions_meetings  # noqa: E402, F401
