@@ -100,3 +100,18 @@ def _logged_in(user) -> Client:
     c = Client()
     c.force_login(user)
     return c
+
+
+def test_a_role_in_another_institution_does_not_show_the_name(with_input) -> None:
+    """Issue 12 item 7: a role counts only in *that* programme's institution."""
+    from kompetensbron.education.models import Institution
+    from kompetensbron.samverkan.models import Membership, Organisation
+
+    other_org = Organisation.objects.create(name="Annan högskola (test)", kind="university")
+    Institution.objects.create(name="Annan högskola", organisation=other_org)
+    u = get_user_model().objects.create_user(username="annan-samordnare", password="pw-test-123")
+    Membership.objects.create(user=u, organisation=other_org, role="coordinator")
+    client = _logged_in(get_user_model().objects.get(pk=u.pk))
+    (entry,) = client.get(f"/api/v1/dossier/programmes/{with_input.pk}").json()["inputs"]
+    assert entry["author_name"] == "" and entry["names_hidden"] is True and entry["organisation"] == ORG
+    assert NAME not in client.get(f"/relevans/program/{with_input.pk}/").content.decode()
