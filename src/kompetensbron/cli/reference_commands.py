@@ -240,6 +240,7 @@ def info() -> None:
     for d in loads:
         s.add_row(d.dataset, d.source_file, d.version, d.loaded_at.strftime("%Y-%m-%d %H:%M"))
     console.print(s)
-    from .data_commands import status_table
+    from .data_commands import live_table, status_table
 
     console.print(status_table(settings.data_dir))
+    console.print(live_table(settings.data_dir))

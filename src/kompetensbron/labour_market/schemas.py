@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from kompetensbron.region_levels import RegionLevel
 
@@ -44,7 +44,13 @@ __all__ = [
 
 
 class ProvenanceOut(BaseModel):
-    """Where a block of figures comes from and how it was computed."""
+    """Where a block of figures comes from and how it was computed, and the date of its data.
+
+    ``data_date`` / ``data_old`` are filled from the source registry
+    (:func:`kompetensbron.sources.data_dates.date_of`) for the ``datasets`` given, or those whose
+    file names ``source`` / ``table`` mention; figures computed from ingested data (job ads,
+    programme years) have their ``period`` as their data date.
+    """
 
     source: str
     table: str
@@ -52,6 +58,24 @@ class ProvenanceOut(BaseModel):
     period: str
     taxonomy: str | None = None
     method: str
+    datasets: list[str] = Field(default_factory=list, description="source-registry keys of the data")
+    data_date: str | None = Field(None, description="the date of the data (not of the download or page)")
+    data_old: bool = Field(False, description="the data is older than its publisher renews this kind of data")
+
+    @model_validator(mode="after")
+    def _date_of_data(self) -> ProvenanceOut:
+        if self.data_date is None:
+            from kompetensbron.config import get_settings
+            from kompetensbron.sources.data_dates import date_of
+
+            dated = date_of(
+                self.datasets, text=f"{self.source} {self.table}", data_dir=get_settings().data_dir, refreshed=True
+            )
+            if dated is None:
+                self.data_date = self.period or None
+            else:
+                self.datasets, self.data_date, self.data_old = list(dated.keys), dated.date, dated.old
+        return self
 
 
 class WarehouseStatus(BaseModel):

@@ -22,6 +22,8 @@ class Dataset:
     size: int = 0
     #: the publisher renews this kind of data at least every so many years; older is flagged
     renewed_every_years: int | None = None
+    #: how ``url`` is pinned where it is not a fixed commit (e.g. why no commit could be determined)
+    url_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
