@@ -30,8 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ADS = ROOT / "tests" / "fixtures" / "ads" / "jobsearch_ads.jsonl"
 
-#: commands that would start a long-running server: run with ``--help`` only
-HELP_ONLY = {"serve"}
+#: commands that would start a long-running server, or need a publisher's live service (the
+#: taxonomy version list; ``tests/sources/test_official_refresh.py`` covers it on recorded
+#: answers): run with ``--help`` only
+HELP_ONLY = {"serve", "fetch-taxonomy"}
+#: refresh commands: run against a directory mirror of toy files, into a scratch data directory
+REFRESH = {"fetch-barometer", "fetch-ads"}
 
 
 def readme_commands() -> list[str]:
@@ -121,6 +125,8 @@ def _placeholders(work: Path, command: str) -> dict[str, str]:
         return common | {"FILE": str(work / name)}
     if command == "import-graduates":
         return common | {"uka|scb": "uka", "FILE": str(ROOT / "docs" / "uka_graduates_example.csv")}
+    if command == "fetch-ads":
+        return common | {"YYYY": "2023"}
     if command == "simulate-queue":
         rules = work / "my-rules.json"
         rules.write_text('{"base": "sssb", "decline_penalty": {"after_declines": 1}}', encoding="utf-8")
@@ -137,6 +143,24 @@ def _argv(line: str, placeholders: dict[str, str]) -> list[str]:
             raise AssertionError(f"{line}: no toy input for placeholder {token}")
         argv.append(token)
     return argv
+
+
+def _refresh_env(work: Path, env: dict[str, str]) -> dict[str, str]:
+    """A scratch data directory and a directory mirror holding toy copies of the live files."""
+    import io
+    import zipfile
+
+    mirror = work / "live-mirror"
+    barometer = mirror / "af-yrkesbarometer" / "yrkesbarometer.json"
+    barometer.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "yrkesbarometer" / "yrkesbarometer.json", barometer)
+    ads = mirror / "jobtech" / "ads-historical" / "sample-2023.jsonl.zip"
+    ads.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("2023.jsonl", ADS.read_bytes())
+    ads.write_bytes(buf.getvalue())
+    return env | {"KOMPETENSBRON_DATA_DIR": str(work / "refreshed-data"), "KOMPETENSBRON_DATA_MIRROR": str(mirror)}
 
 
 def _run(argv: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -183,6 +207,8 @@ def test_every_readme_command_runs_as_written(cli, line):
         result = _run([name, "--help"], env)
     else:
         argv = _argv(line, _placeholders(work, name))
+        if name in REFRESH:
+            env = _refresh_env(work, env)
         result = init if argv == ["init"] else _run(argv, env, stdin="Erfarenhet av projektledning och omvårdnad.\n")
     assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr

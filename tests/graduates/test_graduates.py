@@ -60,6 +60,7 @@ def test_admissions_search_folds_like_every_other_search(client):
 def test_pages_render(client):
     page = client.get("/utexaminerade/")
     assert page.status_code == 200 and "Västernorrlands län" in page.content.decode()
+    assert "Data från 2015" in page.content.decode()  # the Saco study's data date, from the registry
     page = client.get("/utexaminerade/antagning/", {"q": "juristprogrammet"})
     assert page.status_code == 200 and "Sökande per plats" in page.content.decode()
     assert client.get("/utexaminerade/importer/").status_code == 200

@@ -95,3 +95,21 @@ def test_a_newer_published_taxonomy_is_noticed(newest, newer):
     up = upstream_taxonomy(_taxonomy_api(newest))
     assert (up.version, up.snapshot_date, up.newer) == (29, "2025-12", newer)
     assert "ssyk-4" in up.keys
+
+
+def test_public_copies_are_pinned_to_a_commit_or_say_why_not():
+    unpinned = [
+        ds.key
+        for ds in catalog.DATASETS.values()
+        if ds.url
+        and ds.url.startswith("https://raw.githubusercontent.com/")
+        and not re.search(r"/[0-9a-f]{40}/", ds.url)
+        and "commit not determined" not in ds.url_note
+    ]
+    assert unpinned == []
+
+
+def test_live_sources_name_the_publishers_url_and_a_refresh_command():
+    for src in catalog.LIVE.values():
+        assert src.url.startswith("https://") and src.command.startswith("kompetensbron "), src.key
+    assert catalog.live("yrkesbarometer-json").url == "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json"

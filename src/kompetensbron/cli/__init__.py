@@ -23,6 +23,7 @@ from . import (
     mapping_commands,
     matchning_commands,
     reference_commands,
+    refresh_commands,
 )
 from .common import err_console
 
@@ -39,6 +40,7 @@ _MODULES = (
     matchning_commands,
     data_commands,
     graduate_commands,
+    refresh_commands,
 )
 for _module in _MODULES:
     for _command in _module.app.registered_commands:

@@ -90,11 +90,25 @@ def status_table(data_dir: Path) -> Table:
     t.add_column("state", no_wrap=True)
     for col in ("version", "data date", "licence", "MB"):
         t.add_column(col, justify="right" if col == "MB" else "left")
-    colour = {"ok": "green", "missing": "red", "changed": "yellow"}
+    colour = {"ok": "green", "missing": "red", "changed": "yellow", "refreshed": "cyan"}
     for row in data_status(data_dir):
         state = f"[{colour[row.state]}]{row.state}[/]" + ("" if row.required else " [dim](optional)[/]")
         when = f"[yellow]{row.data_date} (old)[/]" if row.old else row.data_date
         t.add_row(row.key, state, row.version, when, row.licence, f"{row.size / 1e6:.2f}")
+    return t
+
+
+def live_table(data_dir: Path) -> Table:
+    """The publishers' live sources and what the last refresh fetched (``data-status`` and ``info``)."""
+    from kompetensbron.sources.data_status import live_status
+
+    t = Table(title="Official services (refreshed by command)")
+    for col in ("source", "fetched", "data date", "licence", "refresh with"):
+        t.add_column(col, no_wrap=col in ("source", "fetched"))
+    for row in live_status(data_dir):
+        fetched = f"[green]{row.version}[/]" if row.fetched else "[dim]not fetched[/]"
+        when = f"[yellow]{row.data_date} (old)[/]" if row.old else (row.data_date or "")
+        t.add_row(row.key, fetched, when, row.licence, row.command)
     return t
 
 
@@ -111,6 +125,7 @@ def data_status_command(
 
     data_dir = (data_dir or get_settings().data_dir).resolve()
     console.print(status_table(data_dir))
+    console.print(live_table(data_dir))
     rows = data_status(data_dir)
     missing = [r.key for r in rows if not r.present]
     changed = [r.key for r in rows if r.state == "changed"]
@@ -127,16 +142,17 @@ def data_status_command(
         from kompetensbron.sources.data_status import upstream_taxonomy
 
         try:
-            up = upstream_taxonomy()
+            up = upstream_taxonomy(data_dir=data_dir)
         except KompetensbronError as exc:
             err_console.print(f"[yellow]could not ask the JobTech Taxonomy API:[/] {exc}")
             return
+        have = f"version {up.current_version}" if up.current_version is not None else "the snapshot"
         if up.newer:
             console.print(
-                f"[yellow]JobTech Taxonomy version {up.version} ({up.published[:10]}) is newer than the snapshot "
-                f"({up.snapshot_date}) of {', '.join(up.keys)}:[/] 'kompetensbron init --online' fetches it."
+                f"[yellow]JobTech Taxonomy version {up.version} ({up.published[:10]}) is newer than {have} "
+                f"({up.snapshot_date}) of {', '.join(up.keys)}:[/] 'kompetensbron fetch-taxonomy' fetches it."
             )
         else:
             console.print(
-                f"JobTech Taxonomy: the snapshot ({up.snapshot_date}) is not older than the newest version {up.version} ({up.published[:10]})."
+                f"JobTech Taxonomy: {have} ({up.snapshot_date}) is not older than the newest version {up.version} ({up.published[:10]})."
             )

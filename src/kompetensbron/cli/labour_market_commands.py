@@ -20,7 +20,7 @@ def _count_lines(paths: list[Path]) -> int | None:
     """Lines of plain (not gzipped) input files, for the progress bar's total."""
     total = 0
     for p in paths:
-        if p.suffix == ".gz" or not p.is_file():
+        if p.suffix in (".gz", ".zip") or not p.is_file():
             return None
         with open(p, "rb") as fh:
             total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 22), b""))
@@ -31,7 +31,9 @@ def _count_lines(paths: list[Path]) -> int | None:
 def ingest_ads(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Job-ad files in the JobTech format (JSON Lines or a JSON array, optionally .gz)."),
+        typer.Argument(
+            help="Job-ad files in the JobTech format (JSON Lines or a JSON array, optionally .gz; or a .zip as 'fetch-ads' writes)."
+        ),
     ],
     enrich: Annotated[bool, typer.Option(help="Classify occupations and extract skills while ingesting.")] = True,
     keep_text: Annotated[bool, typer.Option(help="Store the ad text too (default: counts and codes only).")] = False,

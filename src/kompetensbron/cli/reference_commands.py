@@ -96,11 +96,11 @@ def _init(settings: Settings, data_dir: Path, *, online: bool, demo: bool) -> No
         with console.status("Migrating the database…"):
             call_command("migrate", interactive=False, verbosity=0)
         if online:
-            from kompetensbron.sources.jobtech_taxonomy import refresh_taxonomy_files
+            from kompetensbron.sources.taxonomy_refresh import fetch_taxonomy
 
             with console.status("Fetching taxonomy from the JobTech Taxonomy API…"):
-                written = refresh_taxonomy_files(data_dir, settings=settings)
-            console.print(f"Fetched {len(written)} taxonomy files into {data_dir}")
+                fetched = fetch_taxonomy(data_dir, source="api", timeout=settings.http_timeout)
+            console.print(f"Fetched {len(fetched.paths)} taxonomy files of version {fetched.version} into {data_dir}")
         from kompetensbron.reference.loading import load_reference_data
         from kompetensbron.reference.services import clear_caches
 
@@ -243,6 +243,7 @@ def info() -> None:
     for d in loads:
         s.add_row(d.dataset, d.source_file, d.version, d.loaded_at[:16].replace("T", " "))
     console.print(s)
-    from .data_commands import status_table
+    from .data_commands import live_table, status_table
 
     console.print(status_table(settings.data_dir))
+    console.print(live_table(settings.data_dir))

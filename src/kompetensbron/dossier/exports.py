@@ -206,9 +206,10 @@ def dossier_xlsx(d: Dossier) -> bytes:
     inp.set_column(4, 4, 70)
 
     src = book.add_worksheet(SHEETS[6])
-    xl.write_row(src, 0, 0, ["Källa", "Detalj", "Period", "Version / datum"], bold)
+    xl.write_row(src, 0, 0, ["Källa", "Detalj", "Period", "Version / datum", "Data från"], bold)
     for i, s in enumerate(d.sources, start=1):
-        xl.write_row(src, i, 0, [s.title, s.detail, s.period or "", s.version or ""])
+        when = (s.data_date or "") + (" (gammal data)" if s.data_old else "")
+        xl.write_row(src, i, 0, [s.title, s.detail, s.period or "", s.version or "", when])
     src.set_column(0, 1, 60)
     _outcomes(book.add_worksheet(SHEETS[7]), d, bold)
     book.close()
@@ -235,6 +236,8 @@ def _provenance(sheet, row: int, provenance, bold) -> None:
             1,
             f"{prov.source} · {prov.table} · period {prov.period}"
             + (f" · {prov.snapshot}" if prov.snapshot else "")
+            + (f" · data från {prov.data_date}" if prov.data_date else "")
+            + (" (gammal data)" if prov.data_old else "")
             + f" · {prov.method}",
         )
 

@@ -27,6 +27,8 @@ from kompetensbron.errors import KompetensbronError, WarehouseUnavailable
 from kompetensbron.labour_market.schemas import ProvenanceOut
 from kompetensbron.reference import models as ref
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.sources.catalog import live
+from kompetensbron.sources.file_cache import fingerprint
 
 from .schemas import DemandRow, OutlookRow, ProgrammeFacts, SkillCoverage, SkillRef, TargetOccupation
 
@@ -141,23 +143,9 @@ def demand_rows(
 # --- outlook ---------------------------------------------------------------------------
 
 
-def outlook_rows(
-    targets: Sequence[TargetOccupation], lan: str | None
-) -> tuple[list[OutlookRow], list[ProvenanceOut], float | None, list[str]]:
-    from kompetensbron.sources.yrkesbarometer import FILES
-
-    notes: list[str] = []
-    try:
-        data = _balance_data(Path(get_settings().data_dir))
-    except KompetensbronError as exc:
-        return (
-            [OutlookRow(ssyk=t.ssyk, label=t.label) for t in targets],
-            [],
-            None,
-            [f"Yrkesbarometern kunde inte läsas: {exc}"],
-        )
-    texts = {(r.lan_code, r.ssyk): r.text for r in data.one_year}
-    rows = []
+def _workbook_rows(data, targets: Sequence[TargetOccupation], lan: str | None, texts: dict) -> list[OutlookRow]:  # type: ignore[no-untyped-def]
+    """The 1-year workbook's index and label of each target in ``lan`` (with the back-test)."""
+    rows: list[OutlookRow] = []
     for t in targets:
         code = data.rated(t.ssyk).code
         if code is None or not lan:
@@ -188,6 +176,48 @@ def outlook_rows(
                 five_year_label=row.five_year_label,
             )
         )
+    return rows
+
+
+def _with_current(row: OutlookRow, lan: str | None) -> OutlookRow:
+    """``row`` with the open-data Yrkesbarometer round's assessment (in ``lan``, else Sweden), if fetched."""
+    from kompetensbron.analysis.current_barometer import BALANCE_OF, newest_barometer
+
+    current = newest_barometer(Path(get_settings().data_dir))
+    found = current.row(row.ssyk, lan) if current else None
+    if current is None or found is None:
+        return row
+    return row.model_copy(
+        update={
+            "current_round": current.round.round,
+            "current_area": found.lan,
+            "current_occupation": found.occupation,
+            "current_opportunities": found.opportunities,
+            "current_recruitment": found.recruitment,
+            "current_balance": BALANCE_OF.get(found.recruitment or ""),
+            "current_outlook": found.outlook,
+            "current_text": found.recruitment_text or found.opportunities_text or None,
+        }
+    )
+
+
+def outlook_rows(
+    targets: Sequence[TargetOccupation], lan: str | None
+) -> tuple[list[OutlookRow], list[ProvenanceOut], float | None, list[str]]:
+    from kompetensbron.sources.yrkesbarometer import FILES
+
+    notes: list[str] = []
+    try:
+        data = _balance_data(Path(get_settings().data_dir))
+    except KompetensbronError as exc:
+        return (
+            [OutlookRow(ssyk=t.ssyk, label=t.label) for t in targets],
+            [],
+            None,
+            [f"Yrkesbarometern kunde inte läsas: {exc}"],
+        )
+    texts = {(r.lan_code, r.ssyk): r.text for r in data.one_year}
+    rows = [_with_current(r, lan) for r in _workbook_rows(data, targets, lan, texts)]
     if any(r.barometer_code and r.barometer_code != r.ssyk for r in rows):
         notes.append(
             "Där Arbetsförmedlingen bedömer yrket i en större grupp (en sammanslagen grupp eller SSYK-3-gruppen) "
@@ -209,6 +239,24 @@ def outlook_rows(
             ("5-ar", "national 5-year index of the same SSYK"),
         )
     ]
+    from kompetensbron.analysis.current_barometer import newest_barometer
+
+    current = newest_barometer(Path(get_settings().data_dir))
+    if current is not None:
+        provenance.insert(
+            0,
+            ProvenanceOut(
+                source=f"Arbetsförmedlingen, Yrkesbarometer (öppna data), omgång {current.round.round}",
+                table=live("yrkesbarometer-json").path,
+                snapshot=None,
+                period=f"omgång {current.round.round}",
+                method="AF's assessment per barometer occupation in the län (else Sweden), as published: "
+                "job opportunities, recruitment situation, 5-year direction",
+                datasets=["yrkesbarometer-json"],
+                data_date=current.round.round,
+                data_old=current.old,
+            ),
+        )
     return rows, provenance, data.one_to_five.overall.rate, notes
 
 
@@ -336,6 +384,7 @@ def figures(
             str(s.data_dir),
             str(s.var_dir),
             str(barometer_fingerprint(Path(s.data_dir))),
+            str(fingerprint([Path(s.data_dir) / live("yrkesbarometer-json").path])),
         ]
     )
     key = "dossier-figures:" + hashlib.sha1(raw.encode()).hexdigest()[:20]

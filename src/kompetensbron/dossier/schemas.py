@@ -102,6 +102,14 @@ class OutlookRow(BaseModel):
     uncertainty: str = "unknown"
     five_year_index: float | None = Field(None, description="national 5-year index")
     five_year_label: str | None = None
+    current_round: str | None = Field(None, description="the open-data Yrkesbarometer round, e.g. '2026-1'")
+    current_area: str | None = Field(None, description="'00' (Sweden) or the län the current assessment is for")
+    current_occupation: str | None = Field(None, description="AF's barometer occupation")
+    current_opportunities: str | None = Field(None, description="job opportunities: små / medelstora / stora")
+    current_recruitment: str | None = Field(None, description="överskott / balans / paradox / brist")
+    current_balance: str | None = Field(None, description="shortage / balance / surplus / paradox")
+    current_outlook: str | None = Field(None, description="5-year direction: öka / vara oförändrad / minska")
+    current_text: str | None = Field(None, description="AF's own sentence on the recruitment situation")
 
 
 class SkillRef(BaseModel):
@@ -145,6 +153,8 @@ class SourceOut(BaseModel):
     detail: str
     period: str | None = None
     version: str | None = None
+    data_date: str | None = Field(None, description="the date of the data, from the source registry")
+    data_old: bool = Field(False, description="older than its publisher renews this kind of data")
 
 
 class FrozenVersion(BaseModel):
@@ -182,6 +192,11 @@ class Dossier(BaseModel):
     outlook: list[OutlookRow]
     outlook_provenance: list[ProvenanceOut]
     backtest_rate: float | None = Field(None, description="overall hit rate of the 1-year → 5-year label back-test")
+    outlook_date: str | None = Field(None, description="data date of the 1-year workbook behind lan_index / balance")
+    outlook_old: bool = False
+    current_round: str | None = Field(None, description="the open-data Yrkesbarometer round behind current_* (newest)")
+    current_date: str | None = Field(None, description="the round as a month, e.g. 2026-06")
+    current_newer: bool = Field(False, description="the round is newer than the workbook: lead with it")
     skills: SkillCoverage
     skills_provenance: list[str]
     inputs: list[InputOut]

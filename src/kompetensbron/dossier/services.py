@@ -92,9 +92,17 @@ def dossier_version(programme: Programme) -> str:
             courses["t"],
             s.data_dir,
             s.var_dir,
+            _current_barometer_fingerprint(s.data_dir),  # a newly fetched Yrkesbarometer round
         )
     )
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def _current_barometer_fingerprint(data_dir: Path) -> str:
+    from kompetensbron.sources.catalog import live
+    from kompetensbron.sources.file_cache import fingerprint
+
+    return str(fingerprint([Path(data_dir) / live("yrkesbarometer-json").path]))
 
 
 def _cache_key(programme_id: int, version: str) -> str:
@@ -237,7 +245,11 @@ def _file_date(path: Path) -> str | None:
         return None
 
 
-def _sources(p: Programme, demand_prov: list[ProvenanceOut], inputs: list[InputOut]) -> list[SourceOut]:
+def _sources(
+    p: Programme, demand_prov: list[ProvenanceOut], outlook_prov: list[ProvenanceOut], inputs: list[InputOut]
+) -> list[SourceOut]:
+    from kompetensbron.sources.catalog import DATASETS
+    from kompetensbron.sources.data_dates import date_of
     from kompetensbron.sources.yrkesbarometer import FILES, yrkesbarometer_path
 
     out = [
@@ -250,31 +262,54 @@ def _sources(p: Programme, demand_prov: list[ProvenanceOut], inputs: list[InputO
     datasets = {"ssyk-4", "ssyk-hierarchy", "ssyk-sun", "skills", "esco-jobtech", "kommuner", "lan", "fa-regions"}
     loads = set(p.programme_courses.exclude(course__load=None).values_list("course__load__dataset", flat=True))
     for d in ref.DataLoad.objects.filter(dataset__in=datasets | loads).order_by("dataset"):
+        dated = date_of([d.dataset] if d.dataset in DATASETS else (), text=d.source_file or "")
         out.append(
             SourceOut(
                 title=d.title,
                 detail=f"{d.publisher}; {d.source_file}".strip("; "),
                 version=d.version,
                 period=f"laddad {timezone.localtime(d.loaded_at).date().isoformat()}",
+                data_date=dated.date if dated else None,
+                data_old=bool(dated and dated.old),
             )
         )
     for prov in demand_prov:
         out.append(
             SourceOut(
-                title=prov.source, detail=f"{prov.table}; {prov.method}", period=prov.period, version=prov.snapshot
+                title=prov.source,
+                detail=f"{prov.table}; {prov.method}",
+                period=prov.period,
+                version=prov.snapshot,
+                data_date=prov.data_date,
+                data_old=prov.data_old,
             )
         )
     data_dir = Path(get_settings().data_dir)
     for key in ("1-ar", "5-ar"):
         f = FILES[key]
+        dated = date_of([f"yrkesbarometer-{key}"])
         out.append(
             SourceOut(
                 title=f.title,
                 detail=f"af-yrkesbarometer/{f.name}",
                 period=f.period,
                 version=f"fil daterad {_file_date(yrkesbarometer_path(data_dir, key))}",
+                data_date=dated.date if dated else None,
+                data_old=bool(dated and dated.old),
             )
         )
+    for prov in outlook_prov:
+        if "yrkesbarometer-json" in prov.datasets:
+            out.insert(
+                len(out) - 2,
+                SourceOut(
+                    title=prov.source,
+                    detail=prov.table,
+                    period=prov.period,
+                    data_date=prov.data_date,
+                    data_old=prov.data_old,
+                ),
+            )
     if inputs:
         out.append(
             SourceOut(
@@ -287,6 +322,22 @@ def _sources(p: Programme, demand_prov: list[ProvenanceOut], inputs: list[InputO
 
 
 # --- the dossier -----------------------------------------------------------------------
+
+
+def _outlook_dates(outlook_prov: list[ProvenanceOut]) -> dict[str, object]:
+    """The data dates of the outlook block: the 1-year workbook's, and the open-data round's if fetched."""
+    from kompetensbron.analysis.current_barometer import newest_barometer
+    from kompetensbron.sources.data_dates import date_of
+
+    workbook = date_of(["yrkesbarometer-1-ar"])
+    current = newest_barometer(Path(get_settings().data_dir))
+    return {
+        "outlook_date": workbook.date if workbook else None,
+        "outlook_old": bool(workbook and workbook.old),
+        "current_round": current.round.round if current else None,
+        "current_date": current.data_date if current else None,
+        "current_newer": bool(current and current.newer_than_workbook),
+    }
 
 
 def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
@@ -337,11 +388,12 @@ def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
         outlook=outlook,
         outlook_provenance=outlook_prov,
         backtest_rate=round(bt_rate, 3) if bt_rate is not None else None,
+        **_outlook_dates(outlook_prov),
         skills=skills,
         skills_provenance=skills_prov,
         inputs=inputs,
         summary=[],
-        sources=_sources(p, demand_prov, inputs),
+        sources=_sources(p, demand_prov, outlook_prov, inputs),
         notes=notes + demand_notes + outlook_notes,
         outcomes=dossier_outcomes(facts),
     )

@@ -102,12 +102,25 @@ def build_summary(d: Dossier) -> list[str]:
     elif d.occupations:
         out.append("Annonsstatistik för målyrkena saknas i kunskapsbasen.")
 
+    current = [r for r in d.outlook if r.current_recruitment]
+    if current and d.current_round:
+        kinds = ("brist", "paradox", "balans", "överskott")
+        counts_now = {k: sum(1 for r in current if r.current_recruitment == k) for k in kinds}
+        where = p.lan.label if p.lan else "hela landet"
+        out.append(
+            f"Arbetsförmedlingens Yrkesbarometer, omgång {d.current_round} (data från {d.current_date}), ger för "
+            f"{len(current)} av {len(d.outlook)} målyrken i {where} eller nationellt rekryteringsläget: "
+            + ", ".join(f"{counts_now[k]} {k}" for k in kinds if counts_now[k])
+            + "."
+        )
     rated = [r for r in d.outlook if r.balance]
     if rated and p.lan:
         counts = {k: sum(1 for r in rated if r.balance == k) for k in ("shortage", "balance", "surplus")}
         parts = [f"{counts[k]} {_sv(BALANCE_TEXT, k)}" for k in ("shortage", "balance", "surplus") if counts[k]]
+        dated = f" (data från {d.outlook_date}{', gammal data' if d.outlook_old else ''})" if d.outlook_date else ""
+        older = "Den äldre ettårsprognosen" if current and d.current_newer else "Arbetsförmedlingens ettårsprognos"
         out.append(
-            f"Arbetsförmedlingens ettårsprognos för {p.lan.label} ger för {len(rated)} av {len(d.outlook)} målyrken: {', '.join(parts)}."
+            f"{older}{dated} för {p.lan.label} ger för {len(rated)} av {len(d.outlook)} målyrken: {', '.join(parts)}."
         )
         r = rated[0]
         sentence = (

@@ -12,6 +12,8 @@ class SourceOut(BaseModel):
     title: str
     file: str
     note: str = ""
+    data_date: str | None = None  # the date of the data (source registry)
+    data_old: bool = False
 
 
 class LanRetentionOut(BaseModel):

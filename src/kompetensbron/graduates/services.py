@@ -46,8 +46,18 @@ MAX_LIMIT = 200
 
 
 def _source(key: str, note: str = "") -> SourceOut:
+    from kompetensbron.sources.data_dates import date_of
+
     ds = DATASETS[key]
-    return SourceOut(key=key, title=f"{ds.title} ({ds.publisher}, {ds.version})", file=ds.path, note=note)
+    dated = date_of([key])
+    return SourceOut(
+        key=key,
+        title=f"{ds.title} ({ds.publisher}, {ds.version})",
+        file=ds.path,
+        note=note,
+        data_date=dated.date if dated else None,
+        data_old=bool(dated and dated.old),
+    )
 
 
 @functools.lru_cache(maxsize=4)

@@ -22,20 +22,40 @@ from pathlib import Path
 from kompetensbron.errors import DataFileMissing
 
 from .catalog_classifications import CLASSIFICATIONS
+from .catalog_live import LIVE_SOURCES
 from .catalog_statistics import REGIONS_AND_STATISTICS
-from .dataset import Dataset
+from .dataset import Dataset, LiveSource
 
-__all__ = ["Dataset", "DATASETS", "dataset", "resolve", "file_sha256", "MIRROR_SETTING"]
+__all__ = [
+    "Dataset",
+    "DATASETS",
+    "LiveSource",
+    "LIVE",
+    "REFRESH_MANIFEST",
+    "dataset",
+    "live",
+    "resolve",
+    "file_sha256",
+    "MIRROR_SETTING",
+]
 
 #: the environment variable that points every command at a mirror of the data directory
 MIRROR_SETTING = "KOMPETENSBRON_DATA_MIRROR"
+#: the file in the data directory where refresh commands record what they fetched
+REFRESH_MANIFEST = "refreshed.json"
 
 
 DATASETS: dict[str, Dataset] = {d.key: d for d in (*CLASSIFICATIONS, *REGIONS_AND_STATISTICS)}
+#: the publishers' live files and services (no fixed hash), read by the refresh commands
+LIVE: dict[str, LiveSource] = {s.key: s for s in LIVE_SOURCES}
 
 
 def dataset(key: str) -> Dataset:
     return DATASETS[key]
+
+
+def live(key: str) -> LiveSource:
+    return LIVE[key]
 
 
 def resolve(data_dir: Path, key: str) -> Path:

@@ -160,6 +160,8 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
         required=False,
         data_date="2021",
         url="https://raw.githubusercontent.com/JobtechSwe/jobtech-taxonomy-database/HEAD/resources/taxonomy-to-concept.json",
+        url_note="commit not determined: the repository holds 4 versions of this file and the newest one found "
+        "(3b0256937f61fd79f4b5c9077d029aaf005a7fe1) differs in length from the snapshot; HEAD is checked by SHA-256",
         sha256="620361c957cf4eee8c4d5516c299deb84d9326414a26340abc8dd4d41b30f9d8",
         size=2514924,
     ),

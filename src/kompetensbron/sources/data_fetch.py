@@ -31,18 +31,29 @@ from urllib.parse import quote, unquote, urlsplit
 
 import httpx
 
-from kompetensbron.errors import ConnectorError, ValidationFailed
+from kompetensbron.errors import ConnectorError, DataError, ValidationFailed
 from kompetensbron.sources.http_retries import TransientResponse, is_transient_status, retrying
 
 from . import catalog
 from .catalog import Dataset
 
-__all__ = ["FetchReport", "FetchFailure", "datasets_to_fetch", "fetch_data", "source_of", "PART_SUFFIX"]
+__all__ = [
+    "FetchReport",
+    "FetchFailure",
+    "datasets_to_fetch",
+    "download_verified",
+    "fetch_data",
+    "source_of",
+    "PART_SUFFIX",
+]
 
 PART_SUFFIX = ".part"
 _CHUNK = 1 << 16
 #: progress callback: (dataset key, bytes just written, total bytes of the dataset)
 Progress = Callable[[str, int, int], None]
+#: checks a downloaded file before it is moved into place; raises ``ValueError`` (or a
+#: :class:`~kompetensbron.errors.DataError`) when the file is not usable
+Validate = Callable[[Path], object]
 
 
 @dataclass(frozen=True)
@@ -99,11 +110,16 @@ def _selected(only: Iterable[str] | None) -> list[Dataset]:
 
 
 def is_valid(data_dir: Path, ds: Dataset) -> bool:
-    """The file is present with the registry's size and SHA-256."""
+    """The file is present with the registry's size and SHA-256, or is the newer file a refresh
+    recorded (``refreshed.json``: e.g. a newer taxonomy version), which is not put back."""
+    from .refresh_manifest import matching
+
     path = Path(data_dir) / ds.path
-    if not path.is_file() or (ds.size and path.stat().st_size != ds.size):
+    if not path.is_file():
         return False
-    return not ds.sha256 or catalog.file_sha256(path) == ds.sha256
+    if ds.size and path.stat().st_size != ds.size or ds.sha256 and catalog.file_sha256(path) != ds.sha256:
+        return matching(data_dir, ds.key, catalog.file_sha256(path)) is not None
+    return True
 
 
 def datasets_to_fetch(data_dir: Path, only: Iterable[str] | None = None) -> list[Dataset]:
@@ -175,6 +191,41 @@ def fetch_data(
     return FetchReport(tuple(run.downloaded), tuple(run.present), tuple(run.failed), run.bytes)
 
 
+def download_verified(
+    source: str,
+    target: Path,
+    *,
+    key: str,
+    sha256: str = "",
+    size: int = 0,
+    validate: Validate | None = None,
+    client: httpx.Client | None = None,
+    progress: Progress | None = None,
+    attempts: int = 4,
+    backoff: float = 0.5,
+    timeout: float = 30.0,
+) -> int:
+    """Download one file that the registry has no fixed hash for (a publisher's live file).
+
+    The same code path as :func:`fetch_data`: a hidden ``.part`` beside ``target``, retries
+    with back-off, the SHA-256 / size check when given (``size`` 0: the server's
+    ``Content-Length`` is checked instead), then ``validate(part)`` -- e.g. parse it, or
+    test a zip's CRCs -- and only then the atomic rename. Returns the bytes written; raises
+    :class:`ConnectorError` naming ``key``, the source and the cause, leaving ``target`` as it was.
+    """
+    ds = Dataset(key, str(target), key, "", "", "", required=False, url=source, sha256=sha256, size=size)
+    own_client = client is None
+    http = client or httpx.Client(timeout=timeout, follow_redirects=True)
+    try:
+        _remove(target.with_name(f".{target.name}{PART_SUFFIX}"))
+        return _fetch_one(ds, source, target, http, progress, attempts=attempts, backoff=backoff, validate=validate)
+    except (httpx.HTTPError, TransientResponse, _Corrupt, OSError) as exc:
+        raise ConnectorError(f"{key} from {source}: {_describe(exc)}") from exc
+    finally:
+        if own_client:
+            http.close()
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, httpx.HTTPStatusError):
         return f"HTTP {exc.response.status_code}"
@@ -193,6 +244,7 @@ def _fetch_one(
     *,
     attempts: int,
     backoff: float,
+    validate: Validate | None = None,
 ) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}{PART_SUFFIX}")
@@ -201,6 +253,11 @@ def _fetch_one(
             with attempt:
                 size = _download(ds, source, part, http, progress)
         _verify(ds, part)
+        if validate is not None:
+            try:
+                validate(part)
+            except (ValueError, DataError) as exc:
+                raise _Corrupt(f"not usable: {exc}") from exc
         os.replace(part, target)
         return size
     finally:
@@ -223,13 +280,24 @@ def _download(ds: Dataset, source: str, part: Path, http: httpx.Client, progress
             if is_transient_status(response.status_code):
                 raise TransientResponse.of(response)
             response.raise_for_status()
+            # without a registered size, the server's own length catches a cut-off answer
+            announced = 0 if ds.size or response.headers.get("content-encoding") else _length(response)
             for chunk in response.iter_bytes(_CHUNK):
                 out.write(chunk)
                 written += len(chunk)
                 if ds.size and written > ds.size:
                     raise _Corrupt(f"larger than the expected {ds.size:,} bytes")
-                report(ds.key, len(chunk), ds.size)
+                report(ds.key, len(chunk), ds.size or announced)
+            if announced and written != announced:
+                raise _Corrupt(f"{written:,} bytes received, the server announced {announced:,} (incomplete)")
     return written
+
+
+def _length(response: httpx.Response) -> int:
+    try:
+        return max(0, int(response.headers.get("content-length", "0")))
+    except ValueError:
+        return 0
 
 
 def _verify(ds: Dataset, part: Path) -> None:

@@ -1,6 +1,7 @@
 """Stream job-ad records out of JobTech files, with their line numbers.
 
-Two layouts are accepted, plain or gzip-compressed (``.gz``):
+Two layouts are accepted, plain, gzip-compressed (``.gz``) or as the JSON (Lines) member of a
+zip (``.zip``: the JobTech historical-ads files as ``fetch-ads`` downloads them):
 
 * **JSON Lines** -- one ad object per line (the historical-ads bulk files and what the
   connectors write). A malformed line is reported and the next line is read.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +43,15 @@ _BOM = b"\xef\xbb\xbf"
 def _open_binary(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
         return gzip.open(path, "rb")  # type: ignore[return-value]
+    if path.suffix == ".zip":
+        try:
+            with zipfile.ZipFile(path) as zf:  # the member keeps the file open after this block
+                members = sorted(n for n in zf.namelist() if n.endswith((".jsonl", ".json")))
+                if not members:
+                    raise DataFileMalformed("the zip has no .jsonl or .json file", path=path)
+                return zf.open(members[0])
+        except zipfile.BadZipFile as exc:
+            raise DataFileMalformed(f"not a zip file ({exc})", path=path) from exc
     return open(path, "rb")
 
 
@@ -64,7 +75,7 @@ def iter_records(path: Path) -> Iterator[RecordItem]:
         for item in items:
             line = item[0]
             yield item
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except (EOFError, gzip.BadGzipFile, zlib.error, zipfile.BadZipFile) as exc:
         where = f" after line {line}" if line else ""
         raise DataFileMalformed(f"truncated or not a gzip file{where} ({exc})", path=path) from exc
     except UnicodeDecodeError as exc:
