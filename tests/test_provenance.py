@@ -35,5 +35,8 @@ def test_figures_carry_one_provenance_type_from_warehouse_to_api():
         "period": "2024",
         "taxonomy": None,
         "method": "count",
+        "datasets": [],
+        "data_date": "2024",  # figures from ingested data: their period is their data date
+        "data_old": False,
     }
     assert p.model_copy(update={"method": "sum"}).method == "sum"

@@ -10,6 +10,8 @@ pages a visitor sees (the login page among them).
 
 from __future__ import annotations
 
+import os
+import time
 from collections import Counter, deque
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
@@ -27,10 +29,32 @@ NOT_PAGES = ("admin", "api-v1")
 #: routes a crawl cannot reach by design, each with the reason
 UNREACHABLE = {
     "samverkan/konto/aktivera/<str:uidb64>/<str:token>/": "reached only from the invitation e-mail (signed token)",
+    "studentbostader/simulator/rensa/": "its form appears once a simulation has run (a POST the crawl does not send)",
 }
+#: forms that appear only for a role in a state of its work which the bounded crawl (at most
+#: two pages of a route) may not meet in the demo data; listed so a new gap still fails
+STATE_DEPENDENT = {
+    "matchning/omgangar/<int:pk>/mojligheter/": "a round open for ranking (the demo round is already allocated)",
+    "matchning/omgangar/<int:pk>/rangordning/": "a round open for ranking (the demo round is already allocated)",
+    "relevans/program/<id:pk>/malyrken/": "the suggest-occupations form of a programme without target occupations",
+    "samverkan/aktiviteter/<id:pk>/beslut/": "an activity proposed to the steering group the user chairs",
+    "samverkan/aktiviteter/<id:pk>/foresla/": "an idea the user's organisation owns",
+    "studentbostader/projekt/<int:pk>/status/": "a project of the housing company's own",
+}
+#: the demo users whose pages the crawl follows besides the superuser's and a visitor's: each
+#: role sees the forms of its own work (a superuser is a member of no organisation)
+ROLES = [
+    "samordnare@demo.invalid",
+    "styrgrupp@demo.invalid",
+    "arbetsgivare@demo.invalid",
+    "miun-samordnare@demo.invalid",
+    "student-data1@student.miun.demo.invalid",
+    "bostad@demo.invalid",
+]
 #: a route with the same query-parameter names is fetched at most this often (the crawl stays
 #: bounded: 290 kommuner and 600 SSYK groups are one route each)
 VISITS_PER_SHAPE = 2
+SLOW_PAGE_SECONDS = 5.0  # reported (pytest -s) so a slow page is seen
 SKIP_SUFFIXES = (".pdf",)  # WeasyPrint takes seconds a file; the PDF routes are tested by their apps
 
 
@@ -96,7 +120,12 @@ def _crawl(client, *, start: str = "/") -> tuple[set[str], list[str]]:
             continue
         seen.add(url)
         shapes[shape] += 1
+        started = time.monotonic()
         response = client.get(url)
+        if os.environ.get("CRAWL_TRACE"):
+            print(f"crawl: {response.status_code} {time.monotonic() - started:.1f} s {url}", flush=True)
+        elif (took := time.monotonic() - started) > SLOW_PAGE_SECONDS:
+            print(f"crawl: {took:.1f} s {url}")
         if response.status_code in (301, 302, 303):
             queue.append((urljoin(url, response["Location"]), url))
             continue
@@ -115,41 +144,68 @@ def _crawl(client, *, start: str = "/") -> tuple[set[str], list[str]]:
             path = urlsplit(urljoin(url, action or url)).path
             if (r := _route(path)) is not None:
                 reached.add(r)
+    print(f"crawl: {len(seen)} pages, {len(reached)} routes")
     return reached, problems
 
 
 @pytest.fixture
-def platform(django_user_model):
-    """Demo content of every module, one toy programme with a course, a staff superuser."""
+def platform(django_user_model, monkeypatch):
+    """Demo content of every module, one toy programme with a course, a staff superuser.
+
+    The Matchning students get no extracted skills (building the skill extractor takes
+    minutes and no page's reachability depends on it).
+    """
+    from kompetensbron.errors import DataError
+    from kompetensbron.matchning import skills
+
+    def no_extractor():
+        raise DataError("no skill extractor in the crawl test")
+
+    monkeypatch.setattr(skills, "default_extractor", no_extractor)
     from kompetensbron.education.models import Course, Institution, Programme, ProgrammeCourse
     from kompetensbron.housing.demo import create_demo_content as housing_demo
     from kompetensbron.matchning.demo import create_matchning_demo
     from kompetensbron.samverkan.demo import create_demo_content
 
+    started = time.monotonic()
     demo = create_demo_content(password="Crawl-lösenord-14")
     create_matchning_demo(password=demo.password)
     housing_demo(password=demo.password)
+    print(f"crawl: demo content in {time.monotonic() - started:.1f} s")
     inst = Institution.objects.get_or_create(name="Toyuniversitetet")[0]
     prog = Programme.objects.create(institution=inst, code="TOYSJ", name="Sjuksköterskeprogrammet (toy)")
     course = Course.objects.create(institution=inst, code="TOY100", title="Omvårdnad (toy)", credits=7.5)
     ProgrammeCourse.objects.create(programme=prog, course=course)
+    from kompetensbron.education.models import OccupationLink
+    from kompetensbron.reference.models import SsykGroup
+    from kompetensbron.samverkan.models import Agreement, Organisation, PartyInvitation
+
+    OccupationLink.objects.create(programme=prog, ssyk=SsykGroup.objects.get(code="2221"), provenance="skill_overlap")
+    agreement = Agreement.objects.order_by("pk").first()
+    outsider = (
+        Organisation.objects.exclude(pk__in=agreement.parties.values("pk"))
+        .filter(memberships__user__username=ROLES[0])
+        .first()
+    )
+    if outsider is not None:
+        PartyInvitation.objects.create(agreement=agreement, organisation=outsider)
     return django_user_model.objects.create_superuser("crawler", "crawler@example.se", "Crawl-pass-14-xyz")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_crawl_reaches_every_route_without_errors(client, platform, language):
-    client.force_login(platform)
+def test_crawl_reaches_every_route_without_errors(client, platform, language, django_user_model):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    reached, problems = _crawl(client)
-    assert not problems, problems
-    missing = sorted(_routes() - reached - set(UNREACHABLE))
-    assert not missing, f"routes no link or form leads to ({language}): {missing}"
-
-
-def test_anonymous_crawl_has_no_errors_and_finds_the_login(client, platform):
-    reached, problems = _crawl(client)
-    assert not problems, problems
+    reached, problems = _crawl(client)  # a visitor: the login page, the public pages
     assert "konto/logga-in/" in reached and "sok/" in reached and "efterfragan/prognos/" in reached
+    for user in [platform, *django_user_model.objects.filter(username__in=ROLES)]:
+        client.force_login(user)
+        more, trouble = _crawl(client)
+        reached |= more
+        problems += [f"{user}: {p}" for p in trouble]
+        client.logout()
+    assert not problems, problems
+    missing = sorted(_routes() - reached - set(UNREACHABLE) - set(STATE_DEPENDENT))
+    assert not missing, f"routes no link or form leads to ({language}): {missing}"
 
 
 def test_route_list_is_the_url_map():
