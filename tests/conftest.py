@@ -5,7 +5,11 @@ Sections are delimited below; add fixtures in their own section.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +86,139 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 # ------------------------------ end of database selection -----------------------------
+
+
+# --------------------------------------------------------------------------------------
+# Real data in the test database, per test module
+#
+# The test database starts as the migrations leave it, and every test module builds the
+# data it needs: toy rows in its own fixtures, or -- when the real snapshot is the point --
+# one of the module-scoped fixtures below, asked for by name:
+#
+#     pytestmark = pytest.mark.usefixtures("reference_db")
+#
+# ``reference_db`` holds the official reference data of the snapshot (SSYK, kommuner,
+# län, skills, ...); ``syllabi_db`` adds Mittuniversitetet's course syllabi. The first
+# module that asks loads the snapshot once into a template; every module that asks gets
+# the template copied into the test database, and the empty database back after its last
+# test. On SQLite the copy is SQLite's backup API (milliseconds); on other databases the
+# module's data is loaded inside one transaction that is rolled back after the module.
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def snapshot_dir() -> Path:
+    """The data snapshot (``KOMPETENSBRON_DATA_DIR``); tests asking for it skip without one."""
+    from kompetensbron.config import get_settings
+
+    path = get_settings().data_dir
+    if not (path / "jobtech").is_dir():
+        pytest.skip(f"no data snapshot at {path} (set KOMPETENSBRON_DATA_DIR)")
+    return path
+
+
+class DatabaseStates:
+    """Named contents of the test database, built once and put in place per test module."""
+
+    def __init__(self, blocker: Any) -> None:
+        self._blocker = blocker
+        self._copies: dict[str, Any] = {}
+
+    @staticmethod
+    def _copyable() -> bool:
+        from django.db import connection
+
+        return connection.vendor == "sqlite"
+
+    @staticmethod
+    def _backup(source: Any, target: Any) -> None:
+        source.backup(target)
+
+    def _raw(self) -> Any:
+        from django.db import connection
+
+        connection.ensure_connection()
+        return connection.connection
+
+    def _copy_current(self) -> Any:
+        import sqlite3
+
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        self._backup(self._raw(), copy)
+        return copy
+
+    @contextlib.contextmanager
+    def holding(self, name: str, build: Callable[[], None]) -> Iterator[None]:
+        """The test database holds state ``name`` (made by ``build`` the first time) inside the block."""
+        from django.core.cache import cache
+        from django.db import transaction
+
+        with self._blocker.unblock():
+            cache.clear()
+            if not self._copyable():
+                atomic = transaction.atomic()
+                atomic.__enter__()
+                try:
+                    build()
+                    with self._blocker.block():
+                        yield
+                finally:
+                    transaction.set_rollback(True)
+                    atomic.__exit__(None, None, None)
+                    cache.clear()
+                return
+            if "empty" not in self._copies:
+                self._copies["empty"] = self._copy_current()
+            if name not in self._copies:
+                build()
+                self._copies[name] = self._copy_current()
+            else:
+                self._backup(self._copies[name], self._raw())
+        try:
+            yield
+        finally:
+            with self._blocker.unblock():
+                self._backup(self._copies["empty"], self._raw())
+                cache.clear()
+
+
+@pytest.fixture(scope="session")
+def database_states(django_db_setup: None, django_db_blocker: Any) -> DatabaseStates:
+    return DatabaseStates(django_db_blocker)
+
+
+@pytest.fixture(scope="session")
+def _reference_snapshot(snapshot_dir: Path) -> Any:
+    """The parsed reference files (read once per session)."""
+    from kompetensbron.sources.reference_files import read_reference_snapshot
+
+    return read_reference_snapshot(snapshot_dir)
+
+
+@pytest.fixture(scope="module")
+def reference_db(database_states: DatabaseStates, snapshot_dir: Path, _reference_snapshot: Any) -> Iterator[None]:
+    """The official reference data of the snapshot in the test database, for this module."""
+    from kompetensbron.reference.loading import store_snapshot
+
+    with database_states.holding("reference", lambda: store_snapshot(_reference_snapshot, snapshot_dir)):
+        yield
+
+
+@pytest.fixture(scope="module")
+def syllabi_db(database_states: DatabaseStates, snapshot_dir: Path, _reference_snapshot: Any) -> Iterator[None]:
+    """The reference data and Mittuniversitetet's 3,586 course syllabi, for this module."""
+    from kompetensbron.education.loading import load_syllabi
+    from kompetensbron.reference.loading import store_snapshot
+
+    if not (snapshot_dir / "education" / "kursplaner_miun.jsonl").is_file():
+        pytest.skip(f"no MIUN syllabi in {snapshot_dir}")
+
+    def build() -> None:
+        store_snapshot(_reference_snapshot, snapshot_dir)
+        load_syllabi(snapshot_dir)
+
+    with database_states.holding("reference+syllabi", build):
+        yield
+
+
+# ------------------------------ end of real data per module ---------------------------
