@@ -77,6 +77,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    config.stash[_MODULE_STATE] = _module_states(items)
     if running_on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (set KOMPETENSBRON_DATABASE_URL; scripts/test does)")
@@ -93,16 +94,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 #
 # The test database starts as the migrations leave it, and every test module builds the
 # data it needs: toy rows in its own fixtures, or -- when the real snapshot is the point --
-# one of the module-scoped fixtures below, asked for by name:
+# one of the module-scoped fixtures below, asked for by name (by the module, or by a
+# fixture the module uses):
 #
 #     pytestmark = pytest.mark.usefixtures("reference_db")
 #
 # ``reference_db`` holds the official reference data of the snapshot (SSYK, kommuner,
-# län, skills, ...); ``syllabi_db`` adds Mittuniversitetet's course syllabi. The first
-# module that asks loads the snapshot once into a template; every module that asks gets
-# the template copied into the test database, and the empty database back after its last
-# test. On SQLite the copy is SQLite's backup API (milliseconds); on other databases the
-# module's data is loaded inside one transaction that is rolled back after the module.
+# län, skills, ...); ``syllabi_db`` adds Mittuniversitetet's course syllabi. One state per
+# module: before a module's first test, ``_module_database_state`` puts in place the state
+# that any of its tests asks for, or the database as the migrations left it. No module
+# sees data another module loaded, so any test file passes alone and in any order.
+#
+# How: the first module that asks for a state loads the snapshot once into the test
+# database and keeps an in-memory copy (SQLite's backup API); later modules get the copy
+# back in a fraction of a second, and consecutive modules on the same state share it. On other databases (PostgreSQL) the module's data is loaded inside
+# one transaction that is rolled back after the module.
 # --------------------------------------------------------------------------------------
 
 
@@ -117,24 +123,39 @@ def snapshot_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def yrkesbarometer_dir(snapshot_dir: Path) -> Path:
+    """The snapshot, when it holds Arbetsförmedlingen's Yrkesbarometer files."""
+    if not (snapshot_dir / "af-yrkesbarometer" / "historik.csv").is_file():
+        pytest.skip(f"no Yrkesbarometer files at {snapshot_dir} (set KOMPETENSBRON_DATA_DIR)")
+    return snapshot_dir
+
+
 class DatabaseStates:
-    """Named contents of the test database, built once and put in place per test module."""
+    """Named contents of the test database, built once and put in place per test module.
+
+    On SQLite a state is put in place only when the module needs another one than the
+    database holds (consecutive modules on the same snapshot share the copy); a module that
+    asks for none gets the database as the migrations left it (``_database_as_migrated``).
+    """
+
+    #: the states of this session, once a module has asked for one
+    active: DatabaseStates | None = None
 
     def __init__(self, blocker: Any) -> None:
-        self._blocker = blocker
-        self._copies: dict[str, Any] = {}
-
-    @staticmethod
-    def _copyable() -> bool:
         from django.db import connection
 
-        return connection.vendor == "sqlite"
+        self._blocker = blocker
+        self.copyable = connection.vendor == "sqlite"
+        self._copies: dict[str, Any] = {}
+        #: the state the database holds; None after a transactional test (it flushes)
+        self.current: str | None = "as migrated"
+        if self.copyable:
+            with blocker.unblock():
+                self._copies["as migrated"] = self._copy_current()
 
     @staticmethod
-    def _backup(source: Any, target: Any) -> None:
-        source.backup(target)
-
-    def _raw(self) -> Any:
+    def _raw() -> Any:
         from django.db import connection
 
         connection.ensure_connection()
@@ -144,8 +165,27 @@ class DatabaseStates:
         import sqlite3
 
         copy = sqlite3.connect(":memory:", check_same_thread=False)
-        self._backup(self._raw(), copy)
+        self._raw().backup(copy)
         return copy
+
+    def put(self, name: str, build: Callable[[], None] | None = None) -> None:
+        """Make the (SQLite) test database hold state ``name``, built by ``build`` the first time."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.cache import cache
+
+        if self.current == name:
+            return
+        with self._blocker.unblock():
+            cache.clear()
+            ContentType.objects.clear_cache()  # ids may differ after a transactional test's flush
+            if name in self._copies:
+                self._copies[name].backup(self._raw())
+            else:
+                assert build is not None, name
+                self._copies["as migrated"].backup(self._raw())
+                build()
+                self._copies[name] = self._copy_current()
+        self.current = name
 
     @contextlib.contextmanager
     def holding(self, name: str, build: Callable[[], None]) -> Iterator[None]:
@@ -153,38 +193,73 @@ class DatabaseStates:
         from django.core.cache import cache
         from django.db import transaction
 
+        if self.copyable:
+            self.put(name, build)
+            yield
+            return
+        # elsewhere (PostgreSQL): the module's data in one transaction, rolled back after it
         with self._blocker.unblock():
             cache.clear()
-            if not self._copyable():
-                atomic = transaction.atomic()
-                atomic.__enter__()
-                try:
-                    build()
-                    with self._blocker.block():
-                        yield
-                finally:
-                    transaction.set_rollback(True)
-                    atomic.__exit__(None, None, None)
-                    cache.clear()
-                return
-            if "empty" not in self._copies:
-                self._copies["empty"] = self._copy_current()
-            if name not in self._copies:
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
                 build()
-                self._copies[name] = self._copy_current()
-            else:
-                self._backup(self._copies[name], self._raw())
-        try:
-            yield
-        finally:
-            with self._blocker.unblock():
-                self._backup(self._copies["empty"], self._raw())
+                with self._blocker.block():
+                    yield
+            finally:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
                 cache.clear()
 
 
+STATE_FIXTURES = ("reference_db", "syllabi_db")
+#: the data state each test module asks for (modules asking for none are left out)
+_MODULE_STATE = pytest.StashKey[dict[Path, str]]()
+
+
+def _module_states(items: list[pytest.Item]) -> dict[Path, str]:
+    states: dict[Path, str] = {}
+    for item in items:
+        for name in STATE_FIXTURES:
+            if name in getattr(item, "fixturenames", ()):
+                if states.setdefault(item.path, name) != name:
+                    raise pytest.UsageError(
+                        f"{item.path}: one data state per test module ({states[item.path]}, {name})"
+                    )
+    return states
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"transactional_db", "live_server"}) or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if DatabaseStates.active is not None and _is_transactional(item):
+        DatabaseStates.active.current = None  # the test flushes the database afterwards
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _module_database_state(request: pytest.FixtureRequest) -> None:
+    """Before a module's first test: the data state it asks for (in any of its tests), or the
+    database as the migrations left it."""
+    wanted = request.config.stash[_MODULE_STATE].get(request.node.path)
+    if wanted is not None:
+        request.getfixturevalue(wanted)
+        return
+    states = DatabaseStates.active
+    if states is not None and states.copyable:
+        states.put("as migrated")
+
+
 @pytest.fixture(scope="session")
-def database_states(django_db_setup: None, django_db_blocker: Any) -> DatabaseStates:
-    return DatabaseStates(django_db_blocker)
+def database_states(django_db_setup: None, django_db_blocker: Any) -> Iterator[DatabaseStates]:
+    DatabaseStates.active = DatabaseStates(django_db_blocker)
+    yield DatabaseStates.active
+    DatabaseStates.active = None
 
 
 @pytest.fixture(scope="session")
