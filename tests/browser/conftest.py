@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def chromium() -> Iterator[Any]:
+    """Debian's chromium, headless, for one test (skipped when it is not installed)."""
     executable = shutil.which("chromium")
     if executable is None:
         pytest.skip(
@@ -50,6 +51,8 @@ def chromium() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(chromium: Any) -> Callable[..., Any]:
+    """``open_page(width=, height=, timeout=)``: a new Swedish page; JavaScript errors in ``page.errors``."""
+
     def open_(*, width: int = 1400, height: int = 1100, timeout: int = 15_000) -> Any:
         context = chromium.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
         page = context.new_page()
@@ -71,11 +74,13 @@ def _log_in(page: Any, base: str, username: str, password: str, *, next_: str = 
 
 @pytest.fixture
 def log_in() -> Callable[..., None]:
+    """``log_in(page, base, username, password, next_="/")`` through the real login form."""
     return _log_in
 
 
 @pytest.fixture
 def committed_reference_data(transactional_db: None, snapshot_dir: Path) -> Iterator[None]:
+    """The real reference snapshot, committed so that the live server's thread sees it."""
     from kompetensbron.reference.loading import load_reference_data
     from kompetensbron.reference.services import clear_caches
 

@@ -11,10 +11,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGES = ["/", "/regioner/", "/efterfragan/", "/efterfragan/balans/", "/api/v1/docs", "/samverkan/", "/utbildning/"]
 
 
-def test_pages_load_without_csp_violations(committed_reference_data, live_server, open_page, log_in):
+@pytest.fixture
+def csp_admin(committed_reference_data):
+    """An administrator (before the browser starts: the ORM refuses to run beside its event loop)."""
     from django.contrib.auth import get_user_model
 
-    get_user_model().objects.create_superuser("csp-admin", "csp@example.se", "csp-password-123456")
+    return get_user_model().objects.create_superuser("csp-admin", "csp@example.se", "csp-password-123456")
+
+
+def test_pages_load_without_csp_violations(csp_admin, live_server, open_page, log_in):
     problems: list[str] = []
     page = open_page(timeout=30_000)
     page.on("pageerror", lambda exc: problems.append(f"error: {exc}"))
