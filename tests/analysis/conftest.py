@@ -6,15 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kompetensbron.config import get_settings
-
 
 @pytest.fixture(scope="session")
-def data_dir() -> Path:
-    path = get_settings().data_dir
-    if not (path / "af-yrkesbarometer" / "historik.csv").is_file():
-        pytest.skip(f"no Yrkesbarometer files at {path} (set KOMPETENSBRON_DATA_DIR)")
-    return path
+def data_dir(yrkesbarometer_dir: Path) -> Path:
+    return yrkesbarometer_dir
 
 
 @pytest.fixture(scope="session")

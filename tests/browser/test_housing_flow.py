@@ -11,62 +11,27 @@ and with a changed decline rule — and the two scenarios stand side by side. Sc
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 
-from kompetensbron.config import get_settings
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 PASSWORD = "Demo-lösenord-för-test-11"
 USER = "bostad@demo.invalid"
 
 
 @pytest.fixture
-def demo(transactional_db):
-    data_dir = get_settings().data_dir
-    if not (data_dir / "jobtech").is_dir():
-        pytest.skip(f"no data snapshot at {data_dir} (set KOMPETENSBRON_DATA_DIR)")
+def demo(committed_reference_data):
     from kompetensbron.housing.demo import create_demo_content
     from kompetensbron.housing.models import Programme
-    from kompetensbron.reference.loading import load_reference_data
 
-    load_reference_data(data_dir)
     create_demo_content(password=PASSWORD)
     return Programme.objects.get(name="Sthlm6000+ (exempel)")
 
 
 @pytest.fixture
-def page(demo, live_server):
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip(
-            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="sv-SE")
-        pg = context.new_page()
-        pg.set_default_timeout(30_000)
-        pg.errors = []
-        pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
-        try:
-            yield pg
-        finally:
-            browser.close()
+def page(demo, live_server, open_page):
+    return open_page(width=1400, height=1100, timeout=30_000)
 
 
 def _completed_2017(page, base: str, pk: int) -> tuple[str, int]:
@@ -83,13 +48,9 @@ def _completed_2017(page, base: str, pk: int) -> tuple[str, int]:
     return shown, by_year[2017]
 
 
-def test_register_complete_and_simulate(page, demo, live_server):
+def test_register_complete_and_simulate(page, demo, live_server, log_in):
     base = live_server.url
-    page.goto(f"{base}/konto/logga-in/?next=/studentbostader/")
-    page.get_by_label("Användarnamn").fill(USER)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(f"{base}/studentbostader/")
+    log_in(page, base, USER, PASSWORD, next_="/studentbostader/")
 
     shown_before, report_before = _completed_2017(page, base, demo.pk)
     assert report_before == 4500

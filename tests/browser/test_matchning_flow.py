@@ -12,23 +12,12 @@ tests/enrich. A screenshot of the student's ranked list goes to /tmp/matchning_r
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from django.utils import timezone
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 SCREENSHOT = "/tmp/matchning_ranked.png"
 PASSWORD = "Demo-lösenord-för-test-10"
 EMPLOYER = "arbetsgivare@test.invalid"
@@ -107,33 +96,8 @@ def world(transactional_db, monkeypatch):
 
 
 @pytest.fixture
-def browser_page(world, live_server):
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip(
-            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1300, "height": 1100}, locale="sv-SE")
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        page.errors = []
-        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-        try:
-            yield page
-        finally:
-            browser.close()
-
-
-def _log_in(page, base: str, username: str, next_: str = "/matchning/") -> None:
-    page.goto(f"{base}/konto/logga-in/?next={next_}")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(f"{base}{next_}")
+def browser_page(world, live_server, open_page):
+    return open_page(width=1300, height=1100, timeout=20_000)
 
 
 def _log_out(page, username: str) -> None:
@@ -145,11 +109,11 @@ def _employer_row(page):
     return page.locator("#mt-aggregates tr[data-dimension='employer']", has_text="Energibolaget (test)")
 
 
-def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browser_page, live_server, world):
+def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browser_page, live_server, world, log_in):
     page, base = browser_page, live_server.url
 
     # 0. The aggregates before: the employer's group has 5 placements, so it is shown.
-    _log_in(page, base, EMPLOYER, "/matchning/statistik/")
+    log_in(page, base, EMPLOYER, PASSWORD, next_="/matchning/statistik/")
     assert _employer_row(page).locator(".mt-people").inner_text() == "5"
 
     # 1. The employer posts a degree project; the skills come from the text.
@@ -174,7 +138,7 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
     _log_out(page, EMPLOYER)
 
     # 2. The university's coordinator publishes it.
-    _log_in(page, base, COORDINATOR)
+    log_in(page, base, COORDINATOR, PASSWORD, next_="/matchning/")
     page.get_by_role("link", name=TITLE).click()
     page.get_by_role("button", name="Publicera").click()
     page.wait_for_url(detail)
@@ -182,7 +146,7 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
     _log_out(page, COORDINATOR)
 
     # 3. The student finds it ranked, with its reasons, and applies.
-    _log_in(page, base, STUDENT)
+    log_in(page, base, STUDENT, PASSWORD, next_="/matchning/")
     card = page.locator("article.mt-card", has=page.get_by_role("link", name=TITLE))
     assert card.count() == 1
     reasons = card.locator(".mt-reasons").inner_text()
@@ -196,7 +160,7 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
     _log_out(page, STUDENT)
 
     # 4. The employer sees the applicant, shortlists and offers.
-    _log_in(page, base, EMPLOYER, detail.replace(base, ""))
+    log_in(page, base, EMPLOYER, PASSWORD, next_=detail.replace(base, ""))
     row = page.locator("tr", has_text=STUDENT)
     assert "Ansökt" in row.inner_text()
     row.get_by_role("button", name="Välj ut").click()
@@ -207,14 +171,14 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
     _log_out(page, EMPLOYER)
 
     # 5. The student accepts.
-    _log_in(page, base, STUDENT)
+    log_in(page, base, STUDENT, PASSWORD, next_="/matchning/")
     page.locator("tr", has_text=TITLE).get_by_role("button", name="Acceptera").click()
     page.wait_for_url(f"{base}/matchning/")
     assert "Accepterad" in page.locator("tr", has_text=TITLE).inner_text()
     _log_out(page, STUDENT)
 
     # 6. The placement shows in the aggregates and in the employer's indicator.
-    _log_in(page, base, EMPLOYER, "/matchning/statistik/")
+    log_in(page, base, EMPLOYER, PASSWORD, next_="/matchning/statistik/")
     assert _employer_row(page).locator(".mt-people").inner_text() == "6"
     indicator = page.locator("#mt-indicators tr", has_text="Placeringar (alla typer)")
     assert indicator.locator("td").last.inner_text() == "6"

@@ -10,24 +10,10 @@ look at.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from kompetensbron.config import get_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 SCREENSHOT = "/tmp/region_map.png"
 SCREENSHOT_FA = "/tmp/region_map_fa.png"
 KIRUNA_TOWN = [20.225, 67.855]  # lon, lat: a point inside Kiruna kommun (2584)
@@ -35,39 +21,8 @@ SUNDSVALL_TOWN = [17.306, 62.391]  # lon, lat: a point inside Sundsvall kommun, 
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """The real snapshot, committed so that the live server's thread sees it."""
-    data_dir = get_settings().data_dir
-    if not (data_dir / "jobtech").is_dir():
-        pytest.skip(f"no data snapshot at {data_dir} (set KOMPETENSBRON_DATA_DIR)")
-    from kompetensbron.reference.loading import load_reference_data
-    from kompetensbron.reference.services import clear_caches
-
-    load_reference_data(data_dir)
-    clear_caches()
-    yield
-    clear_caches()
-
-
-@pytest.fixture
-def browser_page(reference_data, live_server):
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip(
-            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 1100}, locale="sv-SE")
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-        try:
-            yield page
-        finally:
-            browser.close()
+def browser_page(committed_reference_data, live_server, open_page):
+    return open_page(width=1280, height=1100, timeout=30_000)
 
 
 def _wait_for_map(page, kind: str) -> None:

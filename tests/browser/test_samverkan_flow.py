@@ -12,23 +12,12 @@ the real login form (django-axes is active). A screenshot of the board is writte
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from django.utils import timezone
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 SCREENSHOT = "/tmp/samverkan_board.png"
 PASSWORD = "Demo-lösenord-för-test-5"
 WORKING = "arbetsgrupp@demo.invalid"
@@ -51,33 +40,12 @@ def demo(transactional_db):
 
 
 @pytest.fixture
-def browser_page(demo, live_server):
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip(
-            "Debian's chromium is not installed (apt-get install -y chromium; scripts/setup --test installs it)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="sv-SE")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.errors = []
-        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-        try:
-            yield page
-        finally:
-            browser.close()
+def browser_page(demo, live_server, open_page):
+    return open_page(width=1400, height=1100, timeout=15_000)
 
 
-def _log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/konto/logga-in/?next=/samverkan/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(f"{base}/samverkan/")
+def _log_in(log_in, page, base: str, username: str) -> None:
+    log_in(page, base, username, PASSWORD, next_="/samverkan/")
     assert page.get_by_role("button", name=f"Logga ut {username}").is_visible()
 
 
@@ -94,13 +62,13 @@ def _open_from_board(page, title: str) -> None:
     assert page.get_by_role("heading", level=1, name=title).is_visible()
 
 
-def test_working_group_proposes_and_steering_group_decides(browser_page, live_server, demo):
+def test_working_group_proposes_and_steering_group_decides(browser_page, live_server, demo, log_in):
     page, base = browser_page, live_server.url
     _, activity = demo
     year = timezone.localdate().year
 
     # 1. The working-group member proposes the idea from its page.
-    _log_in(page, base, WORKING)
+    _log_in(log_in, page, base, WORKING)
     _open_from_board(page, IDEA_TITLE)
     assert page.locator(".sv-status").first.inner_text() == "Idé"
     assert page.get_by_role("button", name="Registrera beslut").count() == 0  # no decision for the working group
@@ -111,7 +79,7 @@ def test_working_group_proposes_and_steering_group_decides(browser_page, live_se
     _log_out(page, base, WORKING)
 
     # 2. The steering-group member decides it: approve, with a justification.
-    _log_in(page, base, STEERING)
+    _log_in(log_in, page, base, STEERING)
     _open_from_board(page, IDEA_TITLE)
     assert page.locator(".sv-status").first.inner_text() == "Föreslagen"
     page.get_by_label("Bifall").check()

@@ -1,6 +1,8 @@
-"""Fixtures of the dossier tests: the real reference data and MIUN syllabi in the test
-database (once per session), the real 2024 JobTech statistics in a temporary warehouse, and
-the documented example programme (docs/programme_template.csv) with two suggested links."""
+"""Fixtures of the dossier tests: the real 2024 JobTech statistics in a temporary warehouse,
+and the documented example programme (docs/programme_template.csv) with two suggested links.
+
+The programme stands on the real reference data and MIUN syllabi (``syllabi_db`` of
+tests/conftest.py, put in place per test module): it names real courses and SSYK groups."""
 
 from __future__ import annotations
 
@@ -26,17 +28,6 @@ def data_dir() -> Path:
     if not (path / "jobtech" / "statistics").is_dir() or not (path / "education" / "kursplaner_miun.jsonl").is_file():
         pytest.skip(f"no data snapshot with statistics and syllabi at {path} (set KOMPETENSBRON_DATA_DIR)")
     return path
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
-    """The test database with the reference data and the MIUN syllabi."""
-    from kompetensbron.education.loading import load_syllabi
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
-        load_syllabi(data_dir)
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +73,7 @@ def user(db):
 
 
 @pytest.fixture
-def programme(db):
+def programme(syllabi_db, db):
     """The documented example programme, imported from docs/programme_template.csv."""
     from kompetensbron.education.models import Programme
     from kompetensbron.education.template_import import import_programme_template

@@ -1,5 +1,9 @@
-"""Fixtures of the education tests: the real reference snapshot and the real MIUN syllabi,
-loaded once per session; users and a small programme built through the real services."""
+"""Fixtures of the education tests: users, and the documented example programme of
+Mittuniversitetet built through the real services.
+
+``miun`` (and so ``programme``, ``suggested``, ``coordinator``) stand on the real reference
+data and MIUN syllabi (``syllabi_db`` of tests/conftest.py, put in place per test module):
+the example programme names real courses, SUN codes and SSYK groups."""
 
 from __future__ import annotations
 
@@ -21,17 +25,6 @@ def data_dir() -> Path:
     if not (path / "jobtech").is_dir() or not (path / "education" / "kursplaner_miun.jsonl").is_file():
         pytest.skip(f"no data snapshot with syllabi at {path} (set KOMPETENSBRON_DATA_DIR)")
     return path
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
-    """The test database with the reference data and the 3,586 MIUN syllabi."""
-    from kompetensbron.education.loading import load_syllabi
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
-        load_syllabi(data_dir)
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +80,7 @@ def reader(db):
 
 
 @pytest.fixture
-def miun(db):
+def miun(syllabi_db, db):
     from kompetensbron.education.models import Institution
 
     return Institution.objects.get(name="Mittuniversitetet")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from kompetensbron.errors import PermissionDenied, ValidationFailed
 
@@ -13,9 +14,10 @@ def test_confirm_records_author_and_time(suggested, coordinator):
     from kompetensbron.education.links import confirm_link
 
     official, _ = suggested
+    before = timezone.now()
     link = confirm_link(actor=coordinator, link=official)
     assert (link.status, link.author, link.reason) == ("confirmed", coordinator, "")
-    assert link.decided_at is not None
+    assert link.decided_at is not None and before <= link.decided_at <= timezone.now()
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ from kompetensbron.analysis.occupation_mapping import CourseMapping, LinkEvidenc
 from kompetensbron.education.mapping_service import store_course_suggestions, store_programme_suggestions
 from kompetensbron.education.models import Course, OccupationLink
 
+pytestmark = pytest.mark.usefixtures("syllabi_db")
+
 CODE = "AK001U"  # a real MIUN course of the imported syllabi
 
 

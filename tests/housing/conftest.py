@@ -1,5 +1,6 @@
-"""Fixtures of the housing tests: the real reference snapshot (kommuner, län) loaded once per
-session, and a small world of organisations and users built through Samverkan's services."""
+"""Fixtures of the housing tests: a small world of organisations and users built through
+Samverkan's services, standing on the real reference data (kommuner, län: ``reference_db``
+of tests/conftest.py, put in place per test module)."""
 
 from __future__ import annotations
 
@@ -9,24 +10,12 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from kompetensbron.config import get_settings
 from kompetensbron.samverkan.models import Membership, MembershipRole, Organisation
 
 
 @pytest.fixture(scope="session")
-def data_dir() -> Path:
-    path = get_settings().data_dir
-    if not (path / "jobtech").is_dir():
-        pytest.skip(f"no data snapshot at {path} (set KOMPETENSBRON_DATA_DIR)")
-    return path
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
+def data_dir(snapshot_dir: Path) -> Path:
+    return snapshot_dir
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +43,8 @@ class HousingWorld:
 
 
 @pytest.fixture
-def world(db) -> HousingWorld:
+def world(reference_db, db) -> HousingWorld:
+    """Organisations in real kommuner (Stockholm, Uppsala): the pages draw the real maps."""
     region = Organisation.objects.create(name="Region Stockholm", kind="region", kommun_id="0180")
     company = Organisation.objects.create(name="Studentbostäder i Stockholm", kind="housing", kommun_id="0180")
     other = Organisation.objects.create(name="Uppsala Studentbostäder", kind="housing", kommun_id="0380")

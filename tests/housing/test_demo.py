@@ -8,7 +8,7 @@ from kompetensbron.housing import services
 from kompetensbron.housing.demo import create_demo_content
 from kompetensbron.housing.models import HousingProject, Programme, QueueStatistic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 
 def test_demo_programme_and_idempotence():

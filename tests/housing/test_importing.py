@@ -21,7 +21,7 @@ from kompetensbron.housing.models import (
 from kompetensbron.samverkan.models import AuditEntry
 from kompetensbron.sources.programme_template import TemplateInvalid
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "housing"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

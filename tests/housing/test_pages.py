@@ -117,7 +117,10 @@ def test_anonymous_is_sent_to_login_and_get_never_writes(client, world):
     assert (
         client.post(f"/studentbostader/projekt/{project.pk}/status/", {"to_status": "detailed_plan"}).status_code == 302
     )
-    assert client.get(f"/studentbostader/projekt/{project.pk}/status/").status_code in (302, 405)
+    response = client.get(f"/studentbostader/projekt/{project.pk}/status/")
+    assert response.status_code == 302 and response["Location"].startswith("/konto/logga-in/")
+    client.force_login(world.company_coordinator)
+    assert client.get(f"/studentbostader/projekt/{project.pk}/status/").status_code == 405
     project.refresh_from_db()
     assert project.status == "idea"
 

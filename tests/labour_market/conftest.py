@@ -1,4 +1,5 @@
-"""Fixtures of the demand tests: reference data in the test database, and warehouses.
+"""Fixtures of the demand tests: warehouses (the modules on the real reference data ask for
+``reference_db`` of tests/conftest.py).
 
 * ``stats_var`` -- a var dir whose warehouse holds the real JobTech statistics (imported
   once per session from the data snapshot);
@@ -31,15 +32,6 @@ def data_dir() -> Path:
     if not (path / "jobtech" / "statistics").is_dir():
         pytest.skip(f"no data snapshot at {path} (set KOMPETENSBRON_DATA_DIR)")
     return path
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
-    """The test database with the official reference data (idempotent load, ~2 s)."""
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from kompetensbron.config import get_settings
 from kompetensbron.dossier import figures as dossier_figures
 from kompetensbron.dossier.schemas import TargetOccupation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 LAN, SSYK = "22", "2221"
 

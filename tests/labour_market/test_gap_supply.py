@@ -8,7 +8,7 @@ from kompetensbron.education.models import Institution, OccupationLink, Programm
 from kompetensbron.education.supply import graduates_by_ssyk_region
 from kompetensbron.reference.models import Kommun
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/gap"
 SUNDSVALL = "2281"  # Västernorrlands län (22)

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from kompetensbron.labour_market import outlook_cells, services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/demand"
 SOURCE_1Y = "Arbetsförmedlingen Yrkesbarometer, prognos 1 år, 1-ar.xlsx"

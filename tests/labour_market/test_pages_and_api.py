@@ -7,7 +7,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 
 from kompetensbron.labour_market import services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/demand"
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kompetensbron.reference import models as ref
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/demand"
 MAX_QUERIES = 12

@@ -11,7 +11,7 @@ from kompetensbron.errors import UnknownConcept
 from kompetensbron.labour_market import gap_services, outlook_cells, services
 from kompetensbron.reference import models as ref
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 LAN = "22"  # Västernorrlands län
 

@@ -6,7 +6,7 @@ import pytest
 
 from kompetensbron.reference import models as ref
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/demand"
 

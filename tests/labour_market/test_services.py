@@ -8,7 +8,7 @@ from kompetensbron.errors import UnknownConcept
 from kompetensbron.labour_market import services
 from kompetensbron.reference import models as ref
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 LAN_FILE = "ssyk_id_region_annonser_2024.json"
 KOMMUN_FILE = "ssyk_region_kommun_annonser_2024.json"

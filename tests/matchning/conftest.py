@@ -113,31 +113,22 @@ def _reference():
         sha256="0" * 64,
         loaded_at=timezone.now(),
     )
-    # get_or_create: the session database may already hold the real snapshot (other folders load it)
-    ynorr, _ = Lan.objects.get_or_create(code="22", defaults={"name": "Västernorrlands län", "load": load})
-    sthlm, _ = Lan.objects.get_or_create(code="01", defaults={"name": "Stockholms län", "load": load})
-    fa, _ = FaRegion.objects.get_or_create(code="52", defaults={"name": "Sundsvall", "load": load})
-    fa_s, _ = FaRegion.objects.get_or_create(code="01", defaults={"name": "Stockholm", "load": load})
-    Kommun.objects.get_or_create(
-        code="2281", defaults={"name": "Sundsvall", "lan": ynorr, "fa_region": fa, "load": load}
-    )
-    Kommun.objects.get_or_create(
-        code="2280", defaults={"name": "Härnösand", "lan": ynorr, "fa_region": fa, "load": load}
-    )
-    Kommun.objects.get_or_create(
-        code="0126", defaults={"name": "Huddinge", "lan": sthlm, "fa_region": fa_s, "load": load}
-    )
+    ynorr = Lan.objects.create(code="22", name="Västernorrlands län", load=load)
+    sthlm = Lan.objects.create(code="01", name="Stockholms län", load=load)
+    fa = FaRegion.objects.create(code="52", name="Sundsvall", load=load)
+    fa_s = FaRegion.objects.create(code="01", name="Stockholm", load=load)
+    Kommun.objects.create(code="2281", name="Sundsvall", lan=ynorr, fa_region=fa, load=load)
+    Kommun.objects.create(code="2280", name="Härnösand", lan=ynorr, fa_region=fa, load=load)
+    Kommun.objects.create(code="0126", name="Huddinge", lan=sthlm, fa_region=fa_s, load=load)
     for cid, label in SKILLS.items():
-        Skill.objects.get_or_create(
-            concept_id=cid, defaults={"label": label, "search_text": label.lower(), "load": load}
-        )
-    top, _ = SsykGroup.objects.get_or_create(code="2", defaults={"level": 1, "label": "Chefsyrken", "load": load})
+        Skill.objects.create(concept_id=cid, label=label, search_text=label.lower(), load=load)
+    top = SsykGroup.objects.create(code="2", level=1, label="Chefsyrken", load=load)
     for code, label in (
         ("2512", "Mjukvaru- och systemutvecklare"),
         ("2511", "Systemanalytiker"),
         ("2221", "Sjuksköterskor"),
     ):
-        SsykGroup.objects.get_or_create(code=code, defaults={"level": 4, "label": label, "parent": top, "load": load})
+        SsykGroup.objects.create(code=code, level=4, label=label, parent=top, load=load)
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""Fixtures of the reference-data tests: the real snapshot, loaded once per session."""
+"""Fixtures of the reference-data tests: the data snapshot's directory and a writable copy.
+
+The modules whose point is the real snapshot in the database ask for ``reference_db``
+(tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,23 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kompetensbron.config import get_settings
-
 
 @pytest.fixture(scope="session")
-def data_dir() -> Path:
-    path = get_settings().data_dir
-    if not (path / "jobtech").is_dir():
-        pytest.skip(f"no data snapshot at {path} (set KOMPETENSBRON_DATA_DIR)")
-    return path
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
+def data_dir(snapshot_dir: Path) -> Path:
+    return snapshot_dir
 
 
 @pytest.fixture

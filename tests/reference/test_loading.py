@@ -11,7 +11,7 @@ from kompetensbron.reference import models as m
 from kompetensbron.reference.loading import load_reference_data
 from kompetensbron.reference.services import reference_counts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 EXPECTED = {
     "ssyk_level_1": 10,

@@ -5,7 +5,7 @@ import pytest
 from kompetensbron.errors import UnknownConcept
 from kompetensbron.reference import services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 
 @pytest.mark.parametrize("query", ["sjukskoterska", "Sjuksköterskor", "SJUKSKÖTERSKAN", "sjukskoterskorna"])

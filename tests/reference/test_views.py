@@ -19,7 +19,7 @@ from kompetensbron.reference.page_contexts import (
     RegionPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -62,7 +62,10 @@ def test_demo_users_can_log_in_and_work_the_workflow(db):
     request = RequestFactory().post("/konto/logga-in/")
     wg = authenticate(request, username="arbetsgrupp@demo.invalid", password=result.password)
     sg = authenticate(request, username="styrgrupp@demo.invalid", password=result.password)
-    assert wg is not None and sg is not None
+    assert (getattr(wg, "username", None), getattr(sg, "username", None)) == (
+        "arbetsgrupp@demo.invalid",
+        "styrgrupp@demo.invalid",
+    )
     proposal = Activity.objects.get(title__startswith="Traineeprogram")
     assert proposal.status == "proposed"
     services.decide_activity(

@@ -29,7 +29,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 EXAMPLES = int(os.environ.get("KOMPETENSBRON_FUZZ_EXAMPLES", "6"))
 BIG = "x" * 1_000_000

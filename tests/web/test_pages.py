@@ -13,7 +13,7 @@ from django.utils import translation
 from kompetensbron.reference.page_contexts import HomePage
 from kompetensbron.reference.services import list_data_sources, reference_counts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
 

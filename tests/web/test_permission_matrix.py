@@ -47,6 +47,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+pytestmark = pytest.mark.usefixtures("reference_db")
+
 TESTS = Path(__file__).resolve().parents[1]
 SPECIAL_RULES = {"public", "authenticated", "token"}
 UNSAFE = ("post", "put", "patch", "delete")

@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from openpyxl import load_workbook
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 SCRIPT = '<script>alert("xss")</script>'
 ONERROR = "<img src=x onerror=alert(1)>"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from kompetensbron.cli import app, education_commands
 
-from .conftest import TEMPLATE_EXAMPLE
+pytestmark = pytest.mark.usefixtures("syllabi_db")
 
+TEMPLATE_EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "programme_template.csv"
 runner = CliRunner()
 
 
@@ -19,8 +22,8 @@ def _no_migrate(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_import_syllabi_reports_nothing_changed_on_the_loaded_file(data_dir):
-    result = runner.invoke(app, ["import-syllabi", "--data-dir", str(data_dir)])
+def test_import_syllabi_reports_nothing_changed_on_the_loaded_file(snapshot_dir):
+    result = runner.invoke(app, ["import-syllabi", "--data-dir", str(snapshot_dir)])
     assert result.exit_code == 0, result.output
     assert "3586" in result.output and "Nothing changed" in result.output
 

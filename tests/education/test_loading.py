@@ -10,6 +10,8 @@ import pytest
 from kompetensbron.errors import DataFileMalformed
 from kompetensbron.sources.syllabi import SYLLABI_PATH, read_syllabi
 
+pytestmark = pytest.mark.usefixtures("syllabi_db")
+
 #: lines of the 2025 snapshot; every course code occurs once (no older versions to drop)
 MIUN_SYLLABI = 3586
 
@@ -94,7 +96,7 @@ def test_import_counts_and_reimport_changes_nothing(data_dir):
     from kompetensbron.education.loading import load_syllabi
     from kompetensbron.education.models import Course
 
-    # other test directories share the session database: start this test from no courses
+    # this module's database holds the syllabi (syllabi_db): start this test from no courses
     Course.objects.filter(institution__name="Mittuniversitetet").delete()
     first = load_syllabi(data_dir)
     assert (first.lines, first.distinct_codes, first.created, first.updated) == (

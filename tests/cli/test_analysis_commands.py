@@ -11,7 +11,7 @@ from kompetensbron.cli import app
 runner = CliRunner()
 
 
-def test_forecast_backtest_writes_tsv(tmp_path: Path, data_dir: Path) -> None:
+def test_forecast_backtest_writes_tsv(tmp_path: Path, yrkesbarometer_dir: Path) -> None:
     out = tmp_path / "bt.tsv"
     result = runner.invoke(app, ["forecast-backtest", "--output", str(out)])
     assert result.exit_code == 0, result.output
@@ -23,7 +23,7 @@ def test_forecast_backtest_writes_tsv(tmp_path: Path, data_dir: Path) -> None:
     assert len(chosen) == 3 and all(float(row[6]) <= float(row[8]) for row in chosen)
 
 
-def test_balance_prints_labels_with_uncertainty(data_dir: Path) -> None:
+def test_balance_prints_labels_with_uncertainty(yrkesbarometer_dir: Path) -> None:
     result = runner.invoke(
         app, ["balance", "--ssyk", "2221", "--region-level", "fa", "--limit", "5"], env={"COLUMNS": "200"}
     )
