@@ -21,14 +21,6 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
-
-
-@pytest.fixture(scope="session")
 def groups_var(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     from kompetensbron.warehouse import import_statistics
 
@@ -38,7 +30,7 @@ def groups_var(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path
 
 
 @pytest.fixture(autouse=True)
-def _use_groups_var(groups_var: Path, monkeypatch: pytest.MonkeyPatch, settings) -> Iterator[None]:
+def _use_groups_var(groups_var: Path, monkeypatch: pytest.MonkeyPatch, settings, reference_db) -> Iterator[None]:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     monkeypatch.setenv("KOMPETENSBRON_VAR_DIR", str(groups_var))
     get_settings.cache_clear()

@@ -18,9 +18,6 @@ def data_dir() -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, data_dir):  # noqa: F811 - extends pytest-django's
-    from kompetensbron.reference.loading import load_reference_data
-
-    with django_db_blocker.unblock():
-        load_reference_data(data_dir)
+@pytest.fixture(autouse=True)
+def _reference(reference_db) -> None:
+    """The official reference data (tests/conftest.py), for every module here."""
