@@ -11,7 +11,7 @@ from kompetensbron.labour_market.comparison import compare_regions
 from kompetensbron.reference import models as ref
 from tests.web.table_exports import assert_exports_equal_tables
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 
 def test_two_lan_side_by_side(stats_var, use_var) -> None:

@@ -10,7 +10,7 @@ from kompetensbron.sources import catalog
 from kompetensbron.sources.data_dates import date_of, keys_named_in
 from kompetensbron.sources.data_status import is_old
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 
 def test_the_helper_finds_the_dataset_and_flags_old_kinds():

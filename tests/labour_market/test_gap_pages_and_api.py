@@ -6,7 +6,7 @@ import pytest
 
 from kompetensbron.labour_market import gap_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/gap"
 

@@ -9,7 +9,7 @@ from kompetensbron.labour_market import services
 from kompetensbron.reference import models as ref
 from tests.web.table_exports import assert_exports_equal_tables
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 TABLE_PAGES = [
     "/efterfragan/",

@@ -34,6 +34,7 @@ def test_missing_files_give_no_names(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("reference_db")
 def test_occupation_page_and_json_in_english(client):
     english = english_occupation_names()
     if not english:

@@ -369,7 +369,7 @@ def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
             skills_provenance=[],
             inputs=inputs,
             summary=[],
-            sources=_sources(p, [], inputs),
+            sources=_sources(p, [], [], inputs),
             notes=notes,
             pending=True,
         )
