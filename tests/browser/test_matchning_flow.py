@@ -154,7 +154,7 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
     page.screenshot(path=SCREENSHOT, full_page=True)
     card.get_by_role("link", name=TITLE).click()
     page.get_by_label("Meddelande till värden (valfritt)").fill("Jag vill gärna göra exjobbet hos er.")
-    page.get_by_role("button", name="Sök", exact=True).click()
+    page.locator("#main").get_by_role("button", name="Sök", exact=True).click()  # not the header's site search
     page.wait_for_url(detail)
     assert page.get_by_text("Du har sökt den här möjligheten.").is_visible()
     _log_out(page, STUDENT)

@@ -17,7 +17,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from .test_samverkan_flow import _log_in, _log_out, browser_page  # noqa: F401 - the shared browser fixture
+from .test_samverkan_flow import _log_out, browser_page  # noqa: F401 - the shared browser fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -46,13 +46,18 @@ def demo(transactional_db):
     return Body.objects.get(name="Högskolerådet (exempel)"), harnosand
 
 
-def test_council_meeting_idea_becomes_activity_and_computed_indicator_in_report(browser_page, live_server, demo):  # noqa: F811
+def test_council_meeting_idea_becomes_activity_and_computed_indicator_in_report(
+    browser_page,  # noqa: F811
+    live_server,
+    demo,
+    log_in,
+):
     page, base = browser_page, live_server.url
     council, agreement = demo  # read before the browser starts (no ORM inside its event loop)
     today = timezone.localdate()
 
     # 1. Hugo records a Högskolerådet meeting from the bodies page.
-    _log_in(page, base, HUGO)
+    log_in(page, base, HUGO, PASSWORD, next_="/samverkan/")
     page.goto(f"{base}/samverkan/organ/")
     section = page.locator(f"section[aria-labelledby='body-{council.pk}']")
     section.get_by_role("link", name=re.compile("Möten")).click()
@@ -93,7 +98,7 @@ def test_council_meeting_idea_becomes_activity_and_computed_indicator_in_report(
     _log_out(page, base, HUGO)
 
     # 4. The computed indicator in the Härnösand agreement's yearly report.
-    _log_in(page, base, SVEN)
+    log_in(page, base, SVEN, PASSWORD, next_="/samverkan/")
     page.goto(f"{base}/samverkan/avtal/{agreement.pk}/arsrapport/{today.year}/")
     row = page.locator("tr", has=page.locator("td", has_text="Placeringar genom Matchning (beräknat)"))
     cells = row.locator("td").all_inner_texts()
