@@ -21,7 +21,7 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.usefixtures("reference_db")]
 
 #: namespaces that are not pages of the application (Django admin, the JSON API, the
 #: language-switch POST); /api/v1/docs is reached from the header and checked on its own
