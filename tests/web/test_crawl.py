@@ -30,6 +30,9 @@ NOT_PAGES = ("admin", "api-v1")
 UNREACHABLE = {
     "samverkan/konto/aktivera/<str:uidb64>/<str:token>/": "reached only from the invitation e-mail (signed token)",
     "studentbostader/simulator/rensa/": "its form appears once a simulation has run (a POST the crawl does not send)",
+    "konto/nytt-losenord/<uidb64>/<token>/": "reached only from the password-reset e-mail (signed token)",
+    "konto/nytt-losenord/skickat/": "the answer to the password-reset request (a POST the crawl does not send)",
+    "konto/nytt-losenord/klart/": "the answer to the new-password form (reached from the e-mail only)",
 }
 #: forms that appear only for a role in a state of its work which the bounded crawl (at most
 #: two pages of a route) may not meet in the demo data; listed so a new gap still fails
@@ -40,6 +43,21 @@ STATE_DEPENDENT = {
     "samverkan/aktiviteter/<id:pk>/beslut/": "an activity proposed to the steering group the user chairs",
     "samverkan/aktiviteter/<id:pk>/foresla/": "an idea the user's organisation owns",
     "studentbostader/projekt/<int:pk>/status/": "a project of the housing company's own",
+    "regiongrupper/<slug:key>/andra/": "a region group the user's organisation defined (the demo defines none)",
+    "regiongrupper/<slug:key>/ta-bort/": "a region group the user's organisation defined (the demo defines none)",
+    "relevans/jamfor/": "a frozen dossier version to compare (the demo freezes none)",
+    "relevans/version/<id:version_id>/": "a frozen dossier version (the demo freezes none)",
+    "relevans/version/<id:version_id>.pdf": "a frozen dossier version (the demo freezes none)",
+    "relevans/version/<id:version_id>.xlsx": "a frozen dossier version (the demo freezes none)",
+    "samverkan/aktiviteter/<id:pk>/godkann/": "an activity awaiting the approval of the user's organisation (direct governance)",
+    "samverkan/aktiviteter/<id:pk>/notera/": "an activity before a council the user sits on, not yet noted",
+    "samverkan/beslut/<id:pk>/kopplingar/": "a decision of a body the user sits on",
+    "samverkan/ideer/<id:pk>/aktivitet/": "an idea not yet turned into an activity (the demo's idea became one)",
+    "samverkan/moten/<id:pk>/beslut/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
+    "samverkan/moten/<id:pk>/deltagare/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
+    "samverkan/moten/<id:pk>/dokument/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
+    "samverkan/moten/<id:pk>/ideer/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
+    "samverkan/moten/<id:pk>/redigera/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
 }
 #: the demo users whose pages the crawl follows besides the superuser's and a visitor's: each
 #: role sees the forms of its own work (a superuser is a member of no organisation)
@@ -50,6 +68,8 @@ ROLES = [
     "miun-samordnare@demo.invalid",
     "student-data1@student.miun.demo.invalid",
     "bostad@demo.invalid",
+    "huddinge@demo.invalid",  # Högskolerådet: its meetings, ideas and decisions
+    "sodertorn@demo.invalid",  # answers to competence needs
 ]
 #: a route with the same query-parameter names is fetched at most this often (the crawl stays
 #: bounded: 290 kommuner and 600 SSYK groups are one route each)
