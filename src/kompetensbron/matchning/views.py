@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.samverkan.models import Organisation
 from kompetensbron.samverkan.permissions import organisation_ids
 from kompetensbron.web import form_pages
 
@@ -36,7 +35,6 @@ from .models import (
     OPPORTUNITY_WORKFLOW,
     Application,
     OpportunityStatus,
-    Placement,
 )
 from .page_contexts import (
     HomePage,
@@ -87,12 +85,12 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     profile = student_profile(user)
     orgs = organisation_ids(user)
-    own = services.list_opportunities(actor=user).filter(host__in=orgs) if orgs else []
+    own = services.list_opportunities(actor=user, host_ids=orgs) if orgs else []
     publisher = bool(publisher_organisation_ids(user)) or user.is_superuser
     review = services.list_opportunities(actor=user, status=OpportunityStatus.IN_REVIEW) if publisher else []
     applications = []
     if profile is not None:
-        for a in services.own_applications(actor=user).select_related("student"):
+        for a in services.own_applications(actor=user):
             applications.append((services.public.application(a), _actions(a, user)))
     page = HomePage(
         is_student=profile is not None,
@@ -102,17 +100,12 @@ def home(request: HttpRequest) -> HttpResponse:
         in_review=services.public.opportunities(review),
         can_post=bool(orgs) or user.is_superuser,
         can_publish=publisher,
-        rounds=list(services.visible_rounds(user).select_related("organiser")[:20]),
+        rounds=list(services.visible_rounds(user)[:20]),
     )
     return render(request, "matchning/home.html", {"page": page})
 
 
 # ------------------------------------------------------------------ opportunities
-
-
-def _hosts(user):
-    qs = Organisation.objects.all() if user.is_superuser else Organisation.objects.filter(pk__in=organisation_ids(user))
-    return qs.order_by("name")
 
 
 def _form_page(title, form, suggested=None) -> OpportunityFormPage:
@@ -167,7 +160,7 @@ def _suggest(request, form, title) -> HttpResponse:
 
 @login_required
 def opportunity_create(request: HttpRequest) -> HttpResponse:
-    hosts = _hosts(request.user)
+    hosts = services.host_organisations(request.user)
     if not hosts.exists():
         return refused(
             request, PermissionDenied(_("Endast medlemmar i en värdorganisation får lägga upp möjligheter.")), 403
@@ -220,7 +213,7 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "dual_report_note": opp.dual_report_note,
     }
     title = _("Redigera %(title)s") % {"title": opp.title}
-    form = OpportunityForm(request.POST or None, hosts=Organisation.objects.filter(pk=opp.host_id), initial=initial)
+    form = OpportunityForm(request.POST or None, hosts=services.host_choices(opp), initial=initial)
     if request.method == "POST" and request.POST.get("action") == "suggest":
         return _suggest(request, form, title)
     status = 200
@@ -260,9 +253,9 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
     placements = []
     if user.has_perm("matchning.view_applicants", opp):
         rows = services.ranked_applicants(actor=user, opportunity=opp)
-        apps = {a.pk: a for a in Application.objects.filter(opportunity=opp).select_related("student")}
+        apps = services.applications_by_id(opp)
         applicants = [(r, _actions(apps[r.application_id], user)) for r in rows]
-        for p in Placement.objects.filter(opportunity=opp).select_related("student__user"):
+        for p in services.placements_of(opp):
             outcome = getattr(p, "outcome", None)
             initial = (
                 {}
@@ -289,7 +282,7 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
         opportunity=services.public.opportunity(opp),
         transitions=transitions,
         can_apply=profile is not None and opp.status == OpportunityStatus.PUBLISHED,
-        has_applied=profile is not None and Application.objects.filter(opportunity=opp, student=profile).exists(),
+        has_applied=services.has_applied(opp, profile),
         applicants=applicants,
         placements=placements,
         can_edit=can_change
@@ -404,10 +397,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data
-            from kompetensbron.education.models import Course
-
             codes = [c.upper() for c in skill_ids(d["course_codes"])][:200]
-            courses = {c.code: c.pk for c in Course.objects.filter(code__in=codes).order_by("-valid_from")}
+            courses = services.course_ids_by_code(codes)
             unknown = [c for c in codes if c not in courses]
             if unknown:
                 form.add_error("course_codes", _("Okända kurskoder: %(codes)s") % {"codes": ", ".join(unknown[:5])})
@@ -476,13 +467,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     year_raw = request.GET.get("ar", "")
     year = int(year_raw) if year_raw.isdigit() and 2000 <= int(year_raw) <= 2100 else None
     result = agg.aggregates(year=year)
-    indicators = []
-    this_year = year or timezone.localdate().year
-    for org in (
-        Organisation.objects.filter(pk__in=organisation_ids(request.user)).select_related("kommun").order_by("name")
-    ):
-        for kind, label in agg.INDICATOR_KINDS.items():
-            indicators.append((org.name, label, this_year, agg.indicator_value(kind, org, this_year)))
+    indicators = services.own_indicator_rows(request.user, year or timezone.localdate().year)
     page = StatsPage(
         rows=result.rows, min_group=result.min_group, sources=result.sources, indicators=indicators, year=year
     )
