@@ -27,8 +27,8 @@ def find_placement(pk: int) -> Placement:
 
 
 def placements_of(opportunity: Opportunity) -> QuerySet[Placement]:
-    """The placements at ``opportunity`` with their student and outcome (none: ``outcome`` is unset)."""
-    return Placement.objects.filter(opportunity=opportunity).select_related("student__user", "outcome")
+    """The placements at ``opportunity`` with their student, opportunity and outcome (if any)."""
+    return Placement.objects.filter(opportunity=opportunity).select_related("student__user", "opportunity", "outcome")
 
 
 def outcome_public(o: Outcome) -> OutcomePublic:
