@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -23,7 +24,7 @@ from .schemas import (
     RoundOpportunitiesIn,
     StudentRankingIn,
 )
-from .views import errors_on_form, refused
+from .views import form_page, refused
 
 
 def _ints(values) -> list[int]:
@@ -48,21 +49,12 @@ def round_create(request: HttpRequest) -> HttpResponse:
             request, PermissionDenied(_("Endast samordnare vid ett lärosäte eller en region skapar omgångar.")), 403
         )
     form = RoundForm(request.POST or None, organisers=organisers)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                round_ = services.create_round(
-                    actor=user,
-                    data=RoundCreate(title=form.cleaned_data["title"], organiser_id=form.cleaned_data["organiser"].pk),
-                )
-                return redirect("matchning:round", pk=round_.pk)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc)
-        status = 422
-    return render(request, "matchning/round_form.html", {"form": form}, status=status)
+
+    def save(d: dict) -> str:
+        round_ = services.create_round(actor=user, data=RoundCreate(title=d["title"], organiser_id=d["organiser"].pk))
+        return reverse("matchning:round", args=[round_.pk])
+
+    return form_page(request, form, save, "matchning/round_form.html", lambda f: {"form": f})
 
 
 def _round_page(request: HttpRequest, round_, error: str = "") -> RoundPage:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,12 +64,32 @@ TRANSITION_LABELS = {
 }
 
 
+REFUSED_TEMPLATE = "matchning/refused.html"
+
+
 def refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
-    return render(request, "matchning/refused.html", {"message": str(exc)}, status=status)
+    return form_pages.refused(request, exc, status, REFUSED_TEMPLATE)
 
 
-def errors_on_form(form, exc: ValidationFailed) -> None:
-    form_pages.errors_on_form(form, exc, SERVICE_FIELDS)
+def form_page(request: HttpRequest, form, save, template: str, context) -> HttpResponse:
+    """:func:`kompetensbron.web.form_pages.form_page` with Matchning's field names, template and refused page."""
+    return form_pages.form_page(
+        request,
+        form=form,
+        save=save,
+        success=None,
+        field_names=SERVICE_FIELDS,
+        template=template,
+        context=context,
+        refused_template=REFUSED_TEMPLATE,
+    )
+
+
+def _opportunity_form(request: HttpRequest, form, title: str, save) -> HttpResponse:
+    """The opportunity form: "suggest skills" fills it in again; saving goes through :func:`form_page`."""
+    if request.method == "POST" and request.POST.get("action") == "suggest":
+        return _suggest(request, form, title)
+    return form_page(request, form, save, "matchning/opportunity_form.html", lambda f: {"page": _form_page(title, f)})
 
 
 def _actions(application: Application, user) -> list[tuple[str, str]]:
@@ -165,25 +186,15 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
         return refused(
             request, PermissionDenied(_("Endast medlemmar i en värdorganisation får lägga upp möjligheter.")), 403
         )
-    title = _("Ny möjlighet")
     form = OpportunityForm(request.POST or None, hosts=hosts, initial={"capacity": 1, "kind": "degree_project"})
-    if request.method == "POST" and request.POST.get("action") == "suggest":
-        return _suggest(request, form, title)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                opp = services.create_opportunity(
-                    actor=request.user, data=OpportunityCreate(host_id=d["host"].pk, **_opportunity_values(d))
-                )
-                return redirect("matchning:opportunity", pk=opp.pk)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc)
-        status = 422
-    return render(request, "matchning/opportunity_form.html", {"page": _form_page(title, form)}, status=status)
+
+    def save(d: dict) -> str:
+        opp = services.create_opportunity(
+            actor=request.user, data=OpportunityCreate(host_id=d["host"].pk, **_opportunity_values(d))
+        )
+        return reverse("matchning:opportunity", args=[opp.pk])
+
+    return _opportunity_form(request, form, _("Ny möjlighet"), save)
 
 
 @login_required
@@ -212,26 +223,15 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "pay": opp.pay,
         "dual_report_note": opp.dual_report_note,
     }
-    title = _("Redigera %(title)s") % {"title": opp.title}
     form = OpportunityForm(request.POST or None, hosts=services.host_choices(opp), initial=initial)
-    if request.method == "POST" and request.POST.get("action") == "suggest":
-        return _suggest(request, form, title)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.update_opportunity(
-                    actor=request.user,
-                    opportunity=opp,
-                    data=OpportunityUpdate(**_opportunity_values(form.cleaned_data)),
-                )
-                return redirect("matchning:opportunity", pk=opp.pk)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc)
-        status = 422
-    return render(request, "matchning/opportunity_form.html", {"page": _form_page(title, form)}, status=status)
+
+    def save(d: dict) -> str:
+        services.update_opportunity(
+            actor=request.user, opportunity=opp, data=OpportunityUpdate(**_opportunity_values(d))
+        )
+        return reverse("matchning:opportunity", args=[opp.pk])
+
+    return _opportunity_form(request, form, _("Redigera %(title)s") % {"title": opp.title}, save)
 
 
 def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> OpportunityPage:
@@ -393,40 +393,39 @@ def profile(request: HttpRequest) -> HttpResponse:
         "consent_followup": current.consent_followup,
     }
     form = ProfileForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            codes = [c.upper() for c in skill_ids(d["course_codes"])][:200]
-            courses = services.course_ids_by_code(codes)
-            unknown = [c for c in codes if c not in courses]
-            if unknown:
-                form.add_error("course_codes", _("Okända kurskoder: %(codes)s") % {"codes": ", ".join(unknown[:5])})
-            else:
-                try:
-                    services.update_profile(
-                        actor=request.user,
-                        data=StudentProfileUpdate(
-                            programme_name=d["programme_name"],
-                            course_ids=list(courses.values()),
-                            added_skills=skill_ids(d["added_skills"]),
-                            removed_skills=skill_ids(d["removed_skills"]),
-                            preferred_kommuner=d["preferred_kommuner"],
-                            preferred_kinds=d["preferred_kinds"],
-                            available_from=d["available_from"],
-                            available_to=d["available_to"],
-                            consent_matching=d["consent_matching"],
-                            consent_followup=d["consent_followup"],
-                        ),
-                    )
-                    return redirect(f"{request.path}?sparad=1")
-                except PermissionDenied as exc:
-                    return refused(request, exc, 403)
-                except ValidationFailed as exc:
-                    errors_on_form(form, exc)
-        status = 422
-    page = ProfilePage(profile=current, form=form, saved=request.GET.get("sparad") == "1")
-    return render(request, "matchning/profile.html", {"page": page}, status=status)
+
+    def save(d: dict) -> str:
+        codes = [c.upper() for c in skill_ids(d["course_codes"])][:200]
+        courses = services.course_ids_by_code(codes)
+        unknown = [c for c in codes if c not in courses]
+        if unknown:
+            message = _("Okända kurskoder: %(codes)s") % {"codes": ", ".join(unknown[:5])}
+            raise ValidationFailed(message, errors={"course_codes": message})
+        services.update_profile(
+            actor=request.user,
+            data=StudentProfileUpdate(
+                programme_name=d["programme_name"],
+                course_ids=list(courses.values()),
+                added_skills=skill_ids(d["added_skills"]),
+                removed_skills=skill_ids(d["removed_skills"]),
+                preferred_kommuner=d["preferred_kommuner"],
+                preferred_kinds=d["preferred_kinds"],
+                available_from=d["available_from"],
+                available_to=d["available_to"],
+                consent_matching=d["consent_matching"],
+                consent_followup=d["consent_followup"],
+            ),
+        )
+        return f"{request.path}?sparad=1"
+
+    saved = request.GET.get("sparad") == "1"
+    return form_page(
+        request,
+        form,
+        save,
+        "matchning/profile.html",
+        lambda f: {"page": ProfilePage(profile=current, form=f, saved=saved)},
+    )
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -440,7 +439,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     data=StudentRegistrationIn(**form.cleaned_data), base_url=request.build_absolute_uri("/")[:-1]
                 )
             except ValidationFailed as exc:
-                errors_on_form(form, exc)
+                form_pages.errors_on_form(form, exc, SERVICE_FIELDS)
                 status = 422
         else:
             status = 422
