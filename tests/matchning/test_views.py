@@ -231,3 +231,34 @@ def test_round_files_reproduce_the_allocation_offline(mworld, tmp_path):
     }
     assert offline.matches == stored == {str(p1): str(b.pk), str(p2): str(a.pk)}
     assert _client(w.employer_member).get(reverse("matchning:round_students_csv", args=[round_.pk])).status_code == 403
+
+
+def test_the_forms_answer_422_with_errors_on_their_fields(mworld):
+    """The opportunity, round and profile forms run the site's form flow: an invalid form or a
+    service's refusal of a field is shown again with the error (422), and nothing is written."""
+    w = mworld
+    before = AuditEntry.objects.count()
+    employer = _client(w.employer_member)
+    resp = employer.post(reverse("matchning:opportunity_create"), {"host": w.employer.pk, "title": ""})
+    assert resp.status_code == 422 and not Opportunity.objects.exists()
+    resp = employer.post(
+        reverse("matchning:opportunity_create"),
+        {
+            "host": w.employer.pk,
+            "kind": "degree_project",
+            "title": "Exjobb",
+            "description": "Python.",
+            "credits": "30",
+            "ssyk_code": "9999",  # no such SSYK group: the service refuses the field
+            "capacity": "1",
+            "work_mode": "on_site",
+        },
+    )
+    assert resp.status_code == 422 and not Opportunity.objects.exists()
+    assert resp.context["page"].form.errors.get("ssyk_code")
+    resp = _client(w.uni_coordinator).post(reverse("matchning:round_create"), {"title": "", "organiser": w.uni.pk})
+    assert resp.status_code == 422 and "title" in resp.context["form"].errors
+    resp = _client(w.student).post(reverse("matchning:profile"), {"course_codes": "XX999"})
+    assert resp.status_code == 422
+    assert "XX999" in str(resp.context["page"].form.errors["course_codes"])
+    assert AuditEntry.objects.count() == before

@@ -21,7 +21,6 @@ from kompetensbron.samverkan.services import get_organisation
 from . import aggregates as agg
 from . import services
 from . import skills as sk
-from .models import AllowedEmailDomain
 from .profile_skills import DEFAULT_LIMIT, MAX_LIMIT, ProfileSkillOut, profile_skills
 from .schemas import (
     Aggregates,
@@ -253,7 +252,7 @@ def transition_application(request: HttpRequest, application_id: int, data: Appl
 def list_domains(request: HttpRequest):
     return [
         AllowedDomainPublic(id=d.pk, domain=d.domain, university_id=d.university_id, university=d.university.name)
-        for d in AllowedEmailDomain.objects.select_related("university")
+        for d in services.allowed_domains()
     ]
 
 
@@ -278,10 +277,7 @@ def delete_domain(request: HttpRequest, domain_id: int):
 
 @router.get("/rounds", response=list[RoundPublic], summary="Rounds the user takes part in")
 def list_rounds(request: HttpRequest):
-    return [
-        services.round_public(actor=request.auth, round_=r)
-        for r in services.visible_rounds(request.auth).select_related("organiser")[:100]
-    ]
+    return [services.round_public(actor=request.auth, round_=r) for r in services.visible_rounds(request.auth)[:100]]
 
 
 @router.post("/rounds", response=_c(RoundPublic), summary="Create a round (the organiser's coordinators)")

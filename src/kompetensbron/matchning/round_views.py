@@ -5,18 +5,18 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.samverkan.models import Organisation
 from kompetensbron.samverkan.permissions import organisation_ids
 
 from . import services
 from .forms import RoundForm
-from .models import OpportunityStatus, RoundHostRank, RoundStudentRank
+from .models import OpportunityStatus
 from .page_contexts import RoundPage
-from .permissions import PUBLISHER_KINDS, publisher_organisation_ids, student_profile
+from .permissions import student_profile
 from .schemas import (
     HostRankingIn,
     PlacementIn,
@@ -24,7 +24,7 @@ from .schemas import (
     RoundOpportunitiesIn,
     StudentRankingIn,
 )
-from .views import errors_on_form, refused
+from .views import form_page, refused
 
 
 def _ints(values) -> list[int]:
@@ -43,63 +43,32 @@ def _ordered(request: HttpRequest, prefix: str) -> list[int]:
 @login_required
 def round_create(request: HttpRequest) -> HttpResponse:
     user = request.user
-    organisers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
-    if not user.is_superuser:
-        organisers = organisers.filter(pk__in=publisher_organisation_ids(user))
+    organisers = services.round_organisers(user)
     if not organisers.exists():
         return refused(
             request, PermissionDenied(_("Endast samordnare vid ett lärosäte eller en region skapar omgångar.")), 403
         )
     form = RoundForm(request.POST or None, organisers=organisers)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                round_ = services.create_round(
-                    actor=user,
-                    data=RoundCreate(title=form.cleaned_data["title"], organiser_id=form.cleaned_data["organiser"].pk),
-                )
-                return redirect("matchning:round", pk=round_.pk)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc)
-        status = 422
-    return render(request, "matchning/round_form.html", {"form": form}, status=status)
+
+    def save(d: dict) -> str:
+        round_ = services.create_round(actor=user, data=RoundCreate(title=d["title"], organiser_id=d["organiser"].pk))
+        return reverse("matchning:round", args=[round_.pk])
+
+    return form_page(request, form, save, "matchning/round_form.html", lambda f: {"form": f})
 
 
 def _round_page(request: HttpRequest, round_, error: str = "") -> RoundPage:
     user = request.user
     data = services.round_public(actor=user, round_=round_)
     profile = student_profile(user)
-    my_ranking = (
-        list(RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True))
-        if profile
-        else []
-    )
+    my_ranking = services.student_round_ranking(round_, profile)
     hosts = organisation_ids(user)
     host_opps = []
     for opp in data.opportunities:
         if opp.host_id in hosts or user.is_superuser:
-            ranks = dict(
-                RoundHostRank.objects.filter(round=round_, opportunity_id=opp.id).values_list("student_id", "rank")
-            )
-            applicants = RoundStudentRank.objects.filter(round=round_, opportunity_id=opp.id).select_related(
-                "student__user"
-            )
-            rows = [
-                (r.student_id, services.public.student_name(r.student) or "", ranks.get(r.student_id))
-                for r in applicants
-            ]
-            host_opps.append((opp, rows))
+            host_opps.append((opp, services.host_round_rows(round_, opp.id)))
     can_manage = user.has_perm("matchning.manage_round", round_)
-    candidates = []
-    if can_manage:
-        students = RoundStudentRank.objects.filter(round=round_).select_related("student__user").order_by("student_id")
-        seen = {}
-        for r in students:
-            seen.setdefault(r.student_id, services.public.student_name(r.student) or "")
-        candidates = sorted(seen.items())
+    candidates = services.round_candidates(round_) if can_manage else []
     return RoundPage(
         round=data,
         can_manage=can_manage,

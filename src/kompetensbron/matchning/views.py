@@ -9,13 +9,13 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.samverkan.models import Organisation
 from kompetensbron.samverkan.permissions import organisation_ids
 from kompetensbron.web import form_pages
 
@@ -36,7 +36,6 @@ from .models import (
     OPPORTUNITY_WORKFLOW,
     Application,
     OpportunityStatus,
-    Placement,
 )
 from .page_contexts import (
     HomePage,
@@ -65,12 +64,32 @@ TRANSITION_LABELS = {
 }
 
 
+REFUSED_TEMPLATE = "matchning/refused.html"
+
+
 def refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
-    return render(request, "matchning/refused.html", {"message": str(exc)}, status=status)
+    return form_pages.refused(request, exc, status, REFUSED_TEMPLATE)
 
 
-def errors_on_form(form, exc: ValidationFailed) -> None:
-    form_pages.errors_on_form(form, exc, SERVICE_FIELDS)
+def form_page(request: HttpRequest, form, save, template: str, context) -> HttpResponse:
+    """:func:`kompetensbron.web.form_pages.form_page` with Matchning's field names, template and refused page."""
+    return form_pages.form_page(
+        request,
+        form=form,
+        save=save,
+        success=None,
+        field_names=SERVICE_FIELDS,
+        template=template,
+        context=context,
+        refused_template=REFUSED_TEMPLATE,
+    )
+
+
+def _opportunity_form(request: HttpRequest, form, title: str, save) -> HttpResponse:
+    """The opportunity form: "suggest skills" fills it in again; saving goes through :func:`form_page`."""
+    if request.method == "POST" and request.POST.get("action") == "suggest":
+        return _suggest(request, form, title)
+    return form_page(request, form, save, "matchning/opportunity_form.html", lambda f: {"page": _form_page(title, f)})
 
 
 def _actions(application: Application, user) -> list[tuple[str, str]]:
@@ -87,12 +106,12 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     profile = student_profile(user)
     orgs = organisation_ids(user)
-    own = services.list_opportunities(actor=user).filter(host__in=orgs) if orgs else []
+    own = services.list_opportunities(actor=user, host_ids=orgs) if orgs else []
     publisher = bool(publisher_organisation_ids(user)) or user.is_superuser
     review = services.list_opportunities(actor=user, status=OpportunityStatus.IN_REVIEW) if publisher else []
     applications = []
     if profile is not None:
-        for a in services.own_applications(actor=user).select_related("student"):
+        for a in services.own_applications(actor=user):
             applications.append((services.public.application(a), _actions(a, user)))
     page = HomePage(
         is_student=profile is not None,
@@ -102,17 +121,12 @@ def home(request: HttpRequest) -> HttpResponse:
         in_review=services.public.opportunities(review),
         can_post=bool(orgs) or user.is_superuser,
         can_publish=publisher,
-        rounds=list(services.visible_rounds(user).select_related("organiser")[:20]),
+        rounds=list(services.visible_rounds(user)[:20]),
     )
     return render(request, "matchning/home.html", {"page": page})
 
 
 # ------------------------------------------------------------------ opportunities
-
-
-def _hosts(user):
-    qs = Organisation.objects.all() if user.is_superuser else Organisation.objects.filter(pk__in=organisation_ids(user))
-    return qs.order_by("name")
 
 
 def _form_page(title, form, suggested=None) -> OpportunityFormPage:
@@ -167,30 +181,20 @@ def _suggest(request, form, title) -> HttpResponse:
 
 @login_required
 def opportunity_create(request: HttpRequest) -> HttpResponse:
-    hosts = _hosts(request.user)
+    hosts = services.host_organisations(request.user)
     if not hosts.exists():
         return refused(
             request, PermissionDenied(_("Endast medlemmar i en värdorganisation får lägga upp möjligheter.")), 403
         )
-    title = _("Ny möjlighet")
     form = OpportunityForm(request.POST or None, hosts=hosts, initial={"capacity": 1, "kind": "degree_project"})
-    if request.method == "POST" and request.POST.get("action") == "suggest":
-        return _suggest(request, form, title)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                opp = services.create_opportunity(
-                    actor=request.user, data=OpportunityCreate(host_id=d["host"].pk, **_opportunity_values(d))
-                )
-                return redirect("matchning:opportunity", pk=opp.pk)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc)
-        status = 422
-    return render(request, "matchning/opportunity_form.html", {"page": _form_page(title, form)}, status=status)
+
+    def save(d: dict) -> str:
+        opp = services.create_opportunity(
+            actor=request.user, data=OpportunityCreate(host_id=d["host"].pk, **_opportunity_values(d))
+        )
+        return reverse("matchning:opportunity", args=[opp.pk])
+
+    return _opportunity_form(request, form, _("Ny möjlighet"), save)
 
 
 @login_required
@@ -219,26 +223,15 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "pay": opp.pay,
         "dual_report_note": opp.dual_report_note,
     }
-    title = _("Redigera %(title)s") % {"title": opp.title}
-    form = OpportunityForm(request.POST or None, hosts=Organisation.objects.filter(pk=opp.host_id), initial=initial)
-    if request.method == "POST" and request.POST.get("action") == "suggest":
-        return _suggest(request, form, title)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.update_opportunity(
-                    actor=request.user,
-                    opportunity=opp,
-                    data=OpportunityUpdate(**_opportunity_values(form.cleaned_data)),
-                )
-                return redirect("matchning:opportunity", pk=opp.pk)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc)
-        status = 422
-    return render(request, "matchning/opportunity_form.html", {"page": _form_page(title, form)}, status=status)
+    form = OpportunityForm(request.POST or None, hosts=services.host_choices(opp), initial=initial)
+
+    def save(d: dict) -> str:
+        services.update_opportunity(
+            actor=request.user, opportunity=opp, data=OpportunityUpdate(**_opportunity_values(d))
+        )
+        return reverse("matchning:opportunity", args=[opp.pk])
+
+    return _opportunity_form(request, form, _("Redigera %(title)s") % {"title": opp.title}, save)
 
 
 def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> OpportunityPage:
@@ -260,9 +253,9 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
     placements = []
     if user.has_perm("matchning.view_applicants", opp):
         rows = services.ranked_applicants(actor=user, opportunity=opp)
-        apps = {a.pk: a for a in Application.objects.filter(opportunity=opp).select_related("student")}
+        apps = services.applications_by_id(opp)
         applicants = [(r, _actions(apps[r.application_id], user)) for r in rows]
-        for p in Placement.objects.filter(opportunity=opp).select_related("student__user"):
+        for p in services.placements_of(opp):
             outcome = getattr(p, "outcome", None)
             initial = (
                 {}
@@ -289,7 +282,7 @@ def _opportunity_page(request: HttpRequest, opp, apply_error: str = "") -> Oppor
         opportunity=services.public.opportunity(opp),
         transitions=transitions,
         can_apply=profile is not None and opp.status == OpportunityStatus.PUBLISHED,
-        has_applied=profile is not None and Application.objects.filter(opportunity=opp, student=profile).exists(),
+        has_applied=services.has_applied(opp, profile),
         applicants=applicants,
         placements=placements,
         can_edit=can_change
@@ -400,42 +393,39 @@ def profile(request: HttpRequest) -> HttpResponse:
         "consent_followup": current.consent_followup,
     }
     form = ProfileForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            from kompetensbron.education.models import Course
 
-            codes = [c.upper() for c in skill_ids(d["course_codes"])][:200]
-            courses = {c.code: c.pk for c in Course.objects.filter(code__in=codes).order_by("-valid_from")}
-            unknown = [c for c in codes if c not in courses]
-            if unknown:
-                form.add_error("course_codes", _("Okända kurskoder: %(codes)s") % {"codes": ", ".join(unknown[:5])})
-            else:
-                try:
-                    services.update_profile(
-                        actor=request.user,
-                        data=StudentProfileUpdate(
-                            programme_name=d["programme_name"],
-                            course_ids=list(courses.values()),
-                            added_skills=skill_ids(d["added_skills"]),
-                            removed_skills=skill_ids(d["removed_skills"]),
-                            preferred_kommuner=d["preferred_kommuner"],
-                            preferred_kinds=d["preferred_kinds"],
-                            available_from=d["available_from"],
-                            available_to=d["available_to"],
-                            consent_matching=d["consent_matching"],
-                            consent_followup=d["consent_followup"],
-                        ),
-                    )
-                    return redirect(f"{request.path}?sparad=1")
-                except PermissionDenied as exc:
-                    return refused(request, exc, 403)
-                except ValidationFailed as exc:
-                    errors_on_form(form, exc)
-        status = 422
-    page = ProfilePage(profile=current, form=form, saved=request.GET.get("sparad") == "1")
-    return render(request, "matchning/profile.html", {"page": page}, status=status)
+    def save(d: dict) -> str:
+        codes = [c.upper() for c in skill_ids(d["course_codes"])][:200]
+        courses = services.course_ids_by_code(codes)
+        unknown = [c for c in codes if c not in courses]
+        if unknown:
+            message = _("Okända kurskoder: %(codes)s") % {"codes": ", ".join(unknown[:5])}
+            raise ValidationFailed(message, errors={"course_codes": message})
+        services.update_profile(
+            actor=request.user,
+            data=StudentProfileUpdate(
+                programme_name=d["programme_name"],
+                course_ids=list(courses.values()),
+                added_skills=skill_ids(d["added_skills"]),
+                removed_skills=skill_ids(d["removed_skills"]),
+                preferred_kommuner=d["preferred_kommuner"],
+                preferred_kinds=d["preferred_kinds"],
+                available_from=d["available_from"],
+                available_to=d["available_to"],
+                consent_matching=d["consent_matching"],
+                consent_followup=d["consent_followup"],
+            ),
+        )
+        return f"{request.path}?sparad=1"
+
+    saved = request.GET.get("sparad") == "1"
+    return form_page(
+        request,
+        form,
+        save,
+        "matchning/profile.html",
+        lambda f: {"page": ProfilePage(profile=current, form=f, saved=saved)},
+    )
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -449,7 +439,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     data=StudentRegistrationIn(**form.cleaned_data), base_url=request.build_absolute_uri("/")[:-1]
                 )
             except ValidationFailed as exc:
-                errors_on_form(form, exc)
+                form_pages.errors_on_form(form, exc, SERVICE_FIELDS)
                 status = 422
         else:
             status = 422
@@ -476,13 +466,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     year_raw = request.GET.get("ar", "")
     year = int(year_raw) if year_raw.isdigit() and 2000 <= int(year_raw) <= 2100 else None
     result = agg.aggregates(year=year)
-    indicators = []
-    this_year = year or timezone.localdate().year
-    for org in (
-        Organisation.objects.filter(pk__in=organisation_ids(request.user)).select_related("kommun").order_by("name")
-    ):
-        for kind, label in agg.INDICATOR_KINDS.items():
-            indicators.append((org.name, label, this_year, agg.indicator_value(kind, org, this_year)))
+    indicators = services.own_indicator_rows(request.user, year or timezone.localdate().year)
     page = StatsPage(
         rows=result.rows, min_group=result.min_group, sources=result.sources, indicators=indicators, year=year
     )

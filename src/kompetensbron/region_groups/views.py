@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.samverkan.models import Organisation
-from kompetensbron.samverkan.permissions import is_admin, organisation_ids
+from kompetensbron.samverkan.permissions import member_organisations
 
 from . import analysis, exports, services
 from .forms import AnalysisForm, RegionGroupForm
@@ -20,20 +19,12 @@ from .permissions import may_change
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _organisations(user):
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    if is_admin(user):
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=organisation_ids(user))
-
-
 def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return render(request, "region_groups/error.html", {"message": message}, status=status)
 
 
 def _list(request: HttpRequest, form: RegionGroupForm | None = None, status: int = 200) -> HttpResponse:
-    organisations = _organisations(request.user)
+    organisations = member_organisations(request.user)
     groups = services.list_groups()
     return render(
         request,
@@ -55,7 +46,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def group_add(request: HttpRequest) -> HttpResponse:
-    form = RegionGroupForm(request.POST, organisations=_organisations(request.user))
+    form = RegionGroupForm(request.POST, organisations=member_organisations(request.user))
     if form.is_valid():
         try:
             out = services.create_group(actor=request.user, data=form.to_schema())
@@ -65,7 +56,7 @@ def group_add(request: HttpRequest) -> HttpResponse:
             form.add_service_errors(exc.errors, str(exc))
         else:
             return redirect(reverse("region_groups:group", args=[out.key]))
-    if not _organisations(request.user).exists():
+    if not member_organisations(request.user).exists():
         return _error(request, "Du tillhör ingen organisation.", 403)
     return _list(request, form, status=422)
 
@@ -89,7 +80,7 @@ def group_page(request: HttpRequest, key: str) -> HttpResponse:
     edit_form = None
     if editable:
         edit_form = RegionGroupForm(
-            organisations=_organisations(request.user),
+            organisations=member_organisations(request.user),
             initial={
                 "name": row.name,
                 "level": row.level,
@@ -133,7 +124,7 @@ def group_csv(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 @require_POST
 def group_change(request: HttpRequest, key: str) -> HttpResponse:
-    form = RegionGroupForm(request.POST, organisations=_organisations(request.user))
+    form = RegionGroupForm(request.POST, organisations=member_organisations(request.user))
     try:
         if form.is_valid():
             out = services.update_group(actor=request.user, key=key, data=form.to_schema())

@@ -15,7 +15,7 @@ from kompetensbron.input_types import Id, Year
 
 from . import services
 from .board_filters import BoardFilters
-from .permissions import visible_agreements, visible_bodies, visible_organisations
+from .permissions import visible_agreements, visible_organisations
 from .schemas import (
     ActivityCreate,
     ActivityPublic,
@@ -152,10 +152,7 @@ def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
 )
 def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
-    return [
-        services.public.indicator(i)
-        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
-    ]
+    return [services.public.indicator(i) for i in services.agreement_indicators(agreement)]
 
 
 @router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
@@ -173,7 +170,7 @@ def create_indicator(request: HttpRequest, agreement_id: Id, data: IndicatorCrea
 )
 def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
     indicator = services.get_indicator(actor=request.auth, pk=indicator_id)
-    row = indicator.years.filter(year=year).first()
+    row = services.indicator_year(indicator, year)
     if row is None:
         return IndicatorYearPublic(year=year)
     return IndicatorYearPublic(year=row.year, target=row.target, value=row.value, comment=row.comment)
@@ -225,12 +222,7 @@ def decline_party_invitation(request: HttpRequest, invitation_id: int):
 
 @router.get("/bodies", response=list[BodyPublic], summary="Councils, steering and working groups")
 def list_bodies(request: HttpRequest):
-    qs = (
-        visible_bodies(request.auth)
-        .select_related("parent", "chair")
-        .prefetch_related("organisations", "units__organisation")
-    )
-    return [services.public.body(b) for b in qs]
+    return [services.public.body(b) for b in services.listed_bodies(request.auth)]
 
 
 @router.post("/bodies", response=_c(BodyPublic), summary="Set up a body (administrators)")
@@ -321,7 +313,7 @@ def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
 )
 def list_funding(request: HttpRequest, activity_id: Id):
     activity = services.get_activity(actor=request.auth, pk=activity_id)
-    return [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
+    return [services.public.funding(f) for f in services.activity_funding(activity)]
 
 
 @router.post("/activities/{activity_id}/funding", response=_c(FundingPublic), summary="Register a funding application")

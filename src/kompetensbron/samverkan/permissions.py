@@ -53,6 +53,7 @@ __all__ = [
     "visible_organisations",
     "choosable_owners",
     "choosable_working_groups",
+    "member_organisations",
     "memoised_memberships",
     "memoise_memberships",
     "note_visible_agreement",
@@ -300,13 +301,18 @@ def visible_organisations(user) -> QuerySet[Organisation]:
     ).distinct()
 
 
-def choosable_owners(user) -> QuerySet[Organisation]:
-    """Organisations that may own an activity ``user`` files: their own (all for administrators)."""
+def member_organisations(user) -> QuerySet[Organisation]:
+    """The organisations ``user`` is a member of (all for administrators, none when anonymous)."""
     if not user.is_authenticated:
         return Organisation.objects.none()
     if user.is_superuser:
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=organisation_ids(user))
+
+
+def choosable_owners(user) -> QuerySet[Organisation]:
+    """Organisations that may own an activity ``user`` files: their own (all for administrators)."""
+    return member_organisations(user)
 
 
 def choosable_working_groups(user) -> QuerySet[Body]:

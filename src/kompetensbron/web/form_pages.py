@@ -11,7 +11,9 @@
   fields (``field_names`` maps the service's field names to the form's), answered 422.
 
 The page renders ``samverkan/form.html`` with a :class:`~kompetensbron.samverkan.page_contexts.FormPage`
-(the form-fields partial of every app), and the refused page ``samverkan/refused.html``.
+(the form-fields partial of every app) unless the caller gives its own ``template`` and
+``context``, and the refused page ``samverkan/refused.html`` unless it gives ``refused_template``
+(an app's refused page links back to the app).
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ FORM_TEMPLATE = "samverkan/form.html"
 REFUSED_TEMPLATE = "samverkan/refused.html"
 
 
-def refused(request: HttpRequest, exc: Exception | str, status: int) -> HttpResponse:
+def refused(request: HttpRequest, exc: Exception | str, status: int, template: str = REFUSED_TEMPLATE) -> HttpResponse:
     """The refused / not-found page with the error's message."""
-    return render(request, REFUSED_TEMPLATE, {"message": str(exc)}, status=status)
+    return render(request, template, {"message": str(exc)}, status=status)
 
 
 def errors_on_form(form: forms.Form, exc: ValidationFailed, field_names: Mapping[str, str] | None = None) -> None:
@@ -50,25 +52,35 @@ def form_page(
     request: HttpRequest,
     *,
     form: forms.Form,
-    title: str,
-    submit: str,
     save: Callable[[dict[str, Any]], str],
-    success: str,
+    success: str | None,
+    title: str = "",
+    submit: str = "",
     field_names: Mapping[str, str] | None = None,
+    template: str = FORM_TEMPLATE,
+    context: Callable[[forms.Form], dict[str, Any]] | None = None,
+    refused_template: str = REFUSED_TEMPLATE,
 ) -> HttpResponse:
-    """GET shows ``form``; a valid POST calls ``save`` and redirects to the URL it returns (see the module)."""
+    """GET shows ``form``; a valid POST calls ``save`` and redirects to the URL it returns (see the module).
+
+    ``success`` is the message shown after saving (None: none); ``context(form)`` builds the
+    context of ``template`` (default: a ``FormPage`` of ``title`` and ``submit``)."""
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
                 target = save(form.cleaned_data)
             except PermissionDenied as exc:
-                return refused(request, exc, 403)
+                return refused(request, exc, 403, refused_template)
             except ValidationFailed as exc:
                 errors_on_form(form, exc, field_names)
             else:
-                messages.success(request, success)
+                if success is not None:
+                    messages.success(request, success)
                 return redirect(target)
         status = 422
-    page = FormPage(title=title, form=form, submit_label=submit)
-    return render(request, FORM_TEMPLATE, {"page": page}, status=status)
+    if context is None:
+        page_context: dict[str, Any] = {"page": FormPage(title=title, form=form, submit_label=submit)}
+    else:
+        page_context = context(form)
+    return render(request, template, page_context, status=status)

@@ -8,41 +8,51 @@ write and audit (:func:`kompetensbron.samverkan.audit.record`) in one transactio
 
 from . import public
 from .applications import (
+    applications_by_id,
     apply,
     find_application,
     get_application,
+    has_applied,
     own_applications,
     transition_application,
 )
-from .indicators import compute_indicator_year, find_indicator
+from .indicators import compute_indicator_year, find_indicator, own_indicator_rows
 from .opportunities import (
     InvalidTransition,
     create_opportunity,
     find_opportunity,
     get_opportunity,
+    host_choices,
+    host_organisations,
     list_opportunities,
     suggest_skills,
     transition_opportunity,
     update_opportunity,
 )
-from .outcomes import find_placement, outcome_public, record_outcome
+from .outcomes import find_placement, outcome_public, placements_of, record_outcome
 from .ranking import published_index, ranked_applicants, ranked_for_student
 from .rounds import (
     close_round,
     create_round,
     find_round,
     get_round,
+    host_round_rows,
     rank_opportunities,
     rank_students,
+    round_candidates,
     round_files,
+    round_organisers,
     round_public,
     run_round,
     set_placement,
     set_round_opportunities,
+    student_round_ranking,
     visible_rounds,
 )
 from .students import (
     add_allowed_domain,
+    allowed_domains,
+    course_ids_by_code,
     delete_allowed_domain,
     get_own_profile,
     invite_student,
@@ -53,9 +63,12 @@ from .students import (
 __all__ = [
     "InvalidTransition",
     "add_allowed_domain",
+    "allowed_domains",
+    "applications_by_id",
     "apply",
     "close_round",
     "compute_indicator_year",
+    "course_ids_by_code",
     "create_opportunity",
     "create_round",
     "delete_allowed_domain",
@@ -68,10 +81,16 @@ __all__ = [
     "get_opportunity",
     "get_own_profile",
     "get_round",
+    "has_applied",
+    "host_choices",
+    "host_organisations",
+    "host_round_rows",
     "invite_student",
     "list_opportunities",
     "outcome_public",
     "own_applications",
+    "own_indicator_rows",
+    "placements_of",
     "public",
     "published_index",
     "rank_opportunities",
@@ -80,11 +99,14 @@ __all__ = [
     "ranked_for_student",
     "record_outcome",
     "register_student",
+    "round_candidates",
     "round_files",
+    "round_organisers",
     "round_public",
     "run_round",
     "set_placement",
     "set_round_opportunities",
+    "student_round_ranking",
     "suggest_skills",
     "transition_application",
     "transition_opportunity",

@@ -23,6 +23,7 @@ from ..models import (
     OpportunityStatus,
     Placement,
     PlacementSource,
+    StudentProfile,
 )
 from ..permissions import require, student_profile, visible_applications
 from ..schemas import ApplyIn
@@ -34,6 +35,8 @@ __all__ = [
     "find_application",
     "get_application",
     "own_applications",
+    "applications_by_id",
+    "has_applied",
     "transition_application",
 ]
 
@@ -58,7 +61,17 @@ def own_applications(*, actor) -> QuerySet[Application]:
     profile = student_profile(actor)
     if profile is None:
         return Application.objects.none()
-    return profile.applications.select_related("opportunity__host").order_by("-created_at")
+    return profile.applications.select_related("opportunity__host", "student").order_by("-created_at")
+
+
+def applications_by_id(opportunity: Opportunity) -> dict[int, Application]:
+    """The applications to ``opportunity`` by id, each with its student (for the applicants' actions)."""
+    return {a.pk: a for a in Application.objects.filter(opportunity=opportunity).select_related("student")}
+
+
+def has_applied(opportunity: Opportunity, profile: StudentProfile | None) -> bool:
+    """Whether the student ``profile`` (none: not a student) has applied to ``opportunity``."""
+    return profile is not None and Application.objects.filter(opportunity=opportunity, student=profile).exists()
 
 
 def apply(*, actor, opportunity: Opportunity, data: ApplyIn) -> Application:

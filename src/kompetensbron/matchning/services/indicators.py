@@ -8,14 +8,17 @@ the year's target is kept.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kompetensbron.errors import NotFound, ValidationFailed
-from kompetensbron.samverkan.models import Indicator, IndicatorYear
+from kompetensbron.samverkan.models import Indicator, IndicatorYear, Organisation
+from kompetensbron.samverkan.permissions import organisation_ids
 from kompetensbron.samverkan.schemas import IndicatorYearIn
 from kompetensbron.samverkan.services import get_organisation, set_indicator_year
 
 from ..aggregates import INDICATOR_KINDS, indicator_value
 
-__all__ = ["compute_indicator_year", "find_indicator"]
+__all__ = ["compute_indicator_year", "find_indicator", "own_indicator_rows"]
 
 
 def find_indicator(pk: int) -> Indicator:
@@ -23,6 +26,17 @@ def find_indicator(pk: int) -> Indicator:
     if found is None:
         raise NotFound(f"Okänd indikator: {pk}")
     return found
+
+
+def own_indicator_rows(user, year: int) -> list[tuple[str, str, int, Decimal | None]]:
+    """Every indicator of :data:`..aggregates.INDICATOR_KINDS` for each organisation ``user`` is a
+    member of (by name): (organisation, indicator label, year, value)."""
+    organisations = Organisation.objects.filter(pk__in=organisation_ids(user)).select_related("kommun").order_by("name")
+    return [
+        (org.name, label, year, indicator_value(kind, org, year))
+        for org in organisations
+        for kind, label in INDICATOR_KINDS.items()
+    ]
 
 
 def compute_indicator_year(*, actor, indicator: Indicator, year: int, kind: str, organisation_id: int) -> IndicatorYear:

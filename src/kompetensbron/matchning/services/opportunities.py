@@ -7,6 +7,8 @@ closes. Every change is audited in the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -15,7 +17,8 @@ from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.reference.models import Kommun, SsykGroup
 from kompetensbron.samverkan import validation as v
 from kompetensbron.samverkan.audit import record, snapshot
-from kompetensbron.samverkan.models import Unit
+from kompetensbron.samverkan.models import Organisation, Unit
+from kompetensbron.samverkan.permissions import member_organisations
 
 from .. import skills as sk
 from ..models import (
@@ -35,6 +38,8 @@ __all__ = [
     "create_opportunity",
     "find_opportunity",
     "get_opportunity",
+    "host_choices",
+    "host_organisations",
     "list_opportunities",
     "suggest_skills",
     "transition_opportunity",
@@ -71,9 +76,16 @@ def find_opportunity(pk: int) -> Opportunity:
 
 
 def list_opportunities(
-    *, actor, status: str | None = None, kind: str | None = None, host_id: int | None = None
+    *,
+    actor,
+    status: str | None = None,
+    kind: str | None = None,
+    host_id: int | None = None,
+    host_ids: Collection[int] | None = None,
 ) -> QuerySet[Opportunity]:
     qs = visible_opportunities(actor)
+    if host_ids is not None:
+        qs = qs.filter(host__in=host_ids)
     if status:
         qs = qs.filter(status=status)
     if kind:
@@ -81,6 +93,16 @@ def list_opportunities(
     if host_id:
         qs = qs.filter(host_id=host_id)
     return _with_counts(qs).order_by("-published_at", "-created_at", "title")
+
+
+def host_organisations(user) -> QuerySet[Organisation]:
+    """The organisations ``user`` may post opportunities for: their own (all for administrators), by name."""
+    return member_organisations(user).order_by("name")
+
+
+def host_choices(opportunity: Opportunity) -> QuerySet[Organisation]:
+    """The host of ``opportunity`` as the only choice of its edit form (the host does not change)."""
+    return Organisation.objects.filter(pk=opportunity.host_id)
 
 
 def _check(fields: dict, errors: dict[str, str], host_id: int | None) -> dict:

@@ -5,15 +5,16 @@ whether the person stayed in the kommun / region after 1 and 3 years."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.audit import record, snapshot
 
-from ..models import Outcome, Placement
+from ..models import Opportunity, Outcome, Placement
 from ..permissions import require
 from ..schemas import OutcomeIn, OutcomePublic
 
-__all__ = ["FOLLOW_UP_FIELDS", "find_placement", "outcome_public", "record_outcome"]
+__all__ = ["FOLLOW_UP_FIELDS", "find_placement", "outcome_public", "placements_of", "record_outcome"]
 
 FOLLOW_UP_FIELDS = ("stayed_kommun_1y", "stayed_region_1y", "stayed_kommun_3y", "stayed_region_3y")
 
@@ -23,6 +24,11 @@ def find_placement(pk: int) -> Placement:
     if found is None:
         raise NotFound(f"Okänd placering: {pk}")
     return found
+
+
+def placements_of(opportunity: Opportunity) -> QuerySet[Placement]:
+    """The placements at ``opportunity`` with their student, opportunity and outcome (if any)."""
+    return Placement.objects.filter(opportunity=opportunity).select_related("student__user", "opportunity", "outcome")
 
 
 def outcome_public(o: Outcome) -> OutcomePublic:

@@ -79,7 +79,7 @@ def published_index() -> OpportunityIndex:
 
 
 def student_record(profile: StudentProfile) -> StudentRecord:
-    kommuner = list(profile.preferred_kommuner.select_related("fa_region"))
+    kommuner = list(profile.preferred_kommuner.all())  # prefetched where many profiles are scored
     return StudentRecord(
         skills=frozenset(profile.skills),
         kommuner=frozenset(k.code for k in kommuner),
@@ -137,7 +137,7 @@ def ranked_applicants(*, actor, opportunity: Opportunity) -> list[ApplicantPubli
     apps = list(
         Application.objects.filter(opportunity=opportunity)
         .select_related("student__user", "student__university", "student__programme")
-        .prefetch_related("student__preferred_kommuner__fa_region")
+        .prefetch_related("student__preferred_kommuner")
     )
     record = opportunity_record(opportunity)
     known = sk.labels({s for a in apps for s in a.student.skills} | set(record.required) | set(record.desirable))

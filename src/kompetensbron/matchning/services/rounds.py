@@ -17,7 +17,7 @@ from django.utils import timezone
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan import validation as v
 from kompetensbron.samverkan.audit import record, snapshot
-from kompetensbron.samverkan.models import OrganisationKind
+from kompetensbron.samverkan.models import Organisation, OrganisationKind
 from kompetensbron.samverkan.permissions import organisation_ids
 
 from ..allocation import allocate
@@ -32,7 +32,7 @@ from ..models import (
     RoundStudentRank,
     StudentProfile,
 )
-from ..permissions import PUBLISHER_KINDS, require, student_profile
+from ..permissions import PUBLISHER_KINDS, publisher_organisation_ids, require, student_profile
 from ..schemas import (
     HostRankingIn,
     PlacementIn,
@@ -49,12 +49,16 @@ __all__ = [
     "create_round",
     "find_round",
     "get_round",
+    "host_round_rows",
     "rank_opportunities",
     "rank_students",
+    "round_candidates",
+    "round_organisers",
     "round_public",
     "run_round",
     "set_placement",
     "set_round_opportunities",
+    "student_round_ranking",
     "visible_rounds",
 ]
 
@@ -63,12 +67,46 @@ def visible_rounds(user) -> QuerySet[Round]:
     if user is None or not user.is_authenticated:
         return Round.objects.none()
     if user.is_superuser:
-        return Round.objects.all()
+        return Round.objects.select_related("organiser")
     cond = Q(organiser__in=organisation_ids(user)) | Q(opportunities__host__in=organisation_ids(user))
     profile = student_profile(user)
     if profile is not None:
         cond |= Q(organiser=profile.university) | Q(organiser__kind=OrganisationKind.REGION)
-    return Round.objects.filter(cond).distinct()
+    return Round.objects.filter(cond).select_related("organiser").distinct()
+
+
+def round_organisers(user) -> QuerySet[Organisation]:
+    """The organisations ``user`` may create a round for: the universities and regions they coordinate."""
+    organisers = Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
+    if not user.is_superuser:
+        organisers = organisers.filter(pk__in=publisher_organisation_ids(user))
+    return organisers
+
+
+def student_round_ranking(round_: Round, profile: StudentProfile | None) -> list[int]:
+    """The opportunity ids the student ``profile`` ranked in ``round_`` (none: not a student)."""
+    if profile is None:
+        return []
+    return list(RoundStudentRank.objects.filter(round=round_, student=profile).values_list("opportunity_id", flat=True))
+
+
+def host_round_rows(round_: Round, opportunity_id: int) -> list[tuple[int, str, int | None]]:
+    """The students who ranked the opportunity in ``round_``: (student id, name, the host's rank or None)."""
+    ranks = dict(
+        RoundHostRank.objects.filter(round=round_, opportunity_id=opportunity_id).values_list("student_id", "rank")
+    )
+    applicants = RoundStudentRank.objects.filter(round=round_, opportunity_id=opportunity_id).select_related(
+        "student__user"
+    )
+    return [(r.student_id, public.student_name(r.student) or "", ranks.get(r.student_id)) for r in applicants]
+
+
+def round_candidates(round_: Round) -> list[tuple[int, str]]:
+    """Every student who ranked something in ``round_``: (student id, name), by id."""
+    seen: dict[int, str] = {}
+    for r in RoundStudentRank.objects.filter(round=round_).select_related("student__user").order_by("student_id"):
+        seen.setdefault(r.student_id, public.student_name(r.student) or "")
+    return sorted(seen.items())
 
 
 def get_round(*, actor, pk: int) -> Round:

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from kompetensbron.education.models import Course, Programme
@@ -40,6 +41,8 @@ __all__ = [
     "REGISTERED",
     "add_allowed_domain",
     "allowed_domain",
+    "allowed_domains",
+    "course_ids_by_code",
     "delete_allowed_domain",
     "domain_of",
     "get_own_profile",
@@ -53,6 +56,17 @@ REGISTERED = "Om adressen hör till ett godkänt lärosäte har vi skickat en ak
 
 def _user_summary(user) -> dict:
     return {"id": user.pk, "is_active": user.is_active}
+
+
+def allowed_domains() -> QuerySet[AllowedEmailDomain]:
+    """Every allowed e-mail domain with its university."""
+    return AllowedEmailDomain.objects.select_related("university")
+
+
+def course_ids_by_code(codes: list[str]) -> dict[str, int]:
+    """Course code → id for the known ones of ``codes``; of several versions of a code, the one
+    read last in the order newest-first (the earliest ``valid_from``), as the profile form always did."""
+    return {c.code: c.pk for c in Course.objects.filter(code__in=codes).order_by("-valid_from")}
 
 
 def domain_of(email: str) -> str:

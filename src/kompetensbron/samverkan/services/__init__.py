@@ -29,18 +29,21 @@ from .activities import (
     transition_activity,
     update_activity,
 )
-from .bodies import remove_body_member, update_body
+from .bodies import listed_bodies, remove_body_member, update_body
 from .documents import add_agreement_document, remove_agreement_document
 from .followup import (
+    agreement_indicators,
     create_indicator,
     find_indicator,
     get_indicator,
     get_visible_agreement,
+    indicator_year,
     set_indicator_year,
     yearly_report,
 )
 from .funding import (
     NOT_BINDING,
+    activity_funding,
     create_funding_application,
     find_funding,
     funding_totals,
@@ -66,6 +69,7 @@ from .register import (
 
 __all__ = [
     "public",
+    "listed_bodies",
     "remove_body_member",
     "update_body",
     "add_agreement_document",
@@ -92,12 +96,15 @@ __all__ = [
     "submit_proposal",
     "transition_activity",
     "update_activity",
+    "agreement_indicators",
     "create_indicator",
     "get_indicator",
     "get_visible_agreement",
+    "indicator_year",
     "set_indicator_year",
     "yearly_report",
     "NOT_BINDING",
+    "activity_funding",
     "create_funding_application",
     "funding_totals",
     "get_funding",
