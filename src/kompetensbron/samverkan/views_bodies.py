@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,29 +16,15 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from . import services
 from . import views as base
 from .forms_editing import BodyEditForm, BodyMemberForm
-from .models import BodyMembership
 from .page_contexts import BodyMemberRow, FormPage
-from .permissions import memoise_memberships, visible_bodies
+from .permissions import memoise_memberships
 from .schemas import BodyUpdate
 
 __all__ = ["body_detail", "body_edit", "body_member_add", "body_member_remove"]
 
 
 def _visible_body(request, pk: int):
-    members = Prefetch(
-        "memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk")
-    )
-    body = (
-        visible_bodies(request.user)
-        .filter(pk=pk)
-        .select_related("parent", "chair", "agreement")
-        .prefetch_related("organisations", "units__organisation", members)
-        .first()
-    )
-    if body is None:
-        raise NotFound(f"Okänt organ: {pk}")
-    body.n_members = len(body.memberships.all())
-    return body
+    return services.reads.body_with_members(request.user, pk)
 
 
 def _page(request, body, member_form=None) -> dict:
@@ -51,7 +36,7 @@ def _page(request, body, member_form=None) -> dict:
                 m.user_id,
                 BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None),
             )
-            for m in body.memberships.all()
+            for m in services.reads.body_members(body)
         ],
         "can_change": can_change,
         "member_form": (member_form or BodyMemberForm(body=body)) if can_change else None,
@@ -87,13 +72,7 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
     body, refusal = _changeable(request, pk)
     if refusal is not None:
         return refusal
-    initial = {
-        "governance": body.governance,
-        "chair_title": body.chair_title,
-        "organisations": list(body.organisations.all()),
-        "units": list(body.units.all()),
-        "areas": list(body.areas.all()),
-    }
+    initial = {"governance": body.governance, "chair_title": body.chair_title, **services.reads.body_relations(body)}
     form = BodyEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

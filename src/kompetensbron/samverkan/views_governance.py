@@ -20,7 +20,7 @@ from . import services
 from . import views as base
 from .forms_editing import ApprovalForm, FundingStatusForm, NoteForm
 from .governance_rules import required_parties
-from .models import ActivityStatus, ApprovalKind, Organisation
+from .models import ActivityStatus
 from .permissions import coordinated_organisation_ids
 from .schemas import FundingUpdate
 
@@ -33,7 +33,7 @@ def _open_parties(user, activity) -> list[int]:
         return []
     if not user.has_perm("samverkan.approve_activity", activity):
         return []
-    answered = set(activity.approvals.filter(is_current=True).values_list("organisation_id", flat=True))
+    answered = services.reads.answered_party_ids(activity)
     mine = coordinated_organisation_ids(user)
     return [p.pk for p in required_parties(activity) if p.pk not in answered and (user.is_superuser or p.pk in mine)]
 
@@ -41,7 +41,7 @@ def _open_parties(user, activity) -> list[int]:
 def governance_forms(request: HttpRequest, activity, forms: dict, funding: list) -> dict:
     user = request.user
     open_parties = _open_parties(user, activity)
-    noted = activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE).exists()
+    noted = services.reads.is_noted(activity)
     can_note = (
         activity.status == ActivityStatus.IDEA and not noted and user.has_perm("samverkan.note_activity", activity)
     )
@@ -58,7 +58,7 @@ def governance_forms(request: HttpRequest, activity, forms: dict, funding: list)
     return {
         "steps": services.next_steps(activity, user),
         "approval_form": forms.get("approval_form")
-        or (ApprovalForm(parties=Organisation.objects.filter(pk__in=open_parties)) if open_parties else None),
+        or (ApprovalForm(parties=services.reads.organisations(open_parties)) if open_parties else None),
         "note_form": forms.get("note_form") or (NoteForm() if can_note else None),
         "funding_status_forms": status_forms if may_fund else [],
     }
@@ -68,7 +68,7 @@ def governance_forms(request: HttpRequest, activity, forms: dict, funding: list)
 @require_POST
 def activity_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def form_class(data):
-        return ApprovalForm(data, parties=Organisation.objects.all())  # the service checks the party
+        return ApprovalForm(data, parties=services.reads.organisations())  # the service checks the party
 
     def act(a, d):
         services.agree_activity(

@@ -24,10 +24,7 @@ __all__ = ["indicator_list", "indicator_year"]
 
 def _render(request, agreement, *, form=None, year_form=None, year_indicator=None, status=200) -> HttpResponse:
     can_change = request.user.has_perm("samverkan.change_indicator", agreement)
-    indicators = [
-        services.public.indicator(i)
-        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
-    ]
+    indicators = [services.public.indicator(i) for i in services.reads.indicators_of(agreement)]
     this_year = timezone.localdate().year
     page = {
         "agreement": services.public.agreement(agreement),

@@ -124,15 +124,11 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_page(request, meeting, **forms) -> MeetingPage:
-    from .models import KnowledgeLink, LinkKind
+    from .models import LinkKind
 
     user = request.user
     can = user.has_perm("samverkan.change_meeting", meeting)
-    links: dict[int, list] = {}
-    for k in KnowledgeLink.objects.filter(decision__meeting=meeting).select_related(
-        "programme", "course", "ssyk", "kommun", "lan"
-    ):
-        links.setdefault(k.decision_id, []).append(P.link(k))
+    links = {d: [P.link(k) for k in rows] for d, rows in services.reads.decision_links_of_meeting(meeting).items()}
     return MeetingPage(
         decision_links=links,
         link_kinds=[(k.value, str(k.label)) for k in LinkKind] if can else [],

@@ -18,7 +18,6 @@ from .models import ANSWER_STEPS_OF_NEED_OWNER, AnswerStatus, NeedStatus
 from .page_contexts import FormPage
 from .page_contexts_meetings import NeedListPage, NeedPage
 from .permissions import memoise_memberships
-from .permissions_meetings import answering_organisations, needing_organisations
 from .schemas_meetings import AnswerCreate, NeedCreate
 from .views_meetings import refused, run_form
 
@@ -36,14 +35,14 @@ def need_list(request: HttpRequest) -> HttpResponse:
     needs = N.list_needs(actor=request.user, status=status if status in NeedStatus.values else None)
     page = NeedListPage(
         needs=[P.need(n, with_answers=False) for n in needs[:500]],
-        can_register=needing_organisations(request.user).exists(),
+        can_register=services.reads.may_register_needs(request.user),
     )
     return render(request, "samverkan/need_list.html", {"page": page})
 
 
 @login_required
 def need_create(request: HttpRequest) -> HttpResponse:
-    if not needing_organisations(request.user).exists():
+    if not services.reads.may_register_needs(request.user):
         return refused(
             request, PermissionDenied(_("Du behöver tillhöra en organisation för att registrera behov.")), 403
         )
@@ -76,7 +75,7 @@ def _need_page(request, need, answer_form=None) -> NeedPage:
     user = request.user
     public = P.need(need)
     steps = {}
-    for a in need.answers.select_related("need"):
+    for a in services.reads.need_answers(need):
         own = user.has_perm("samverkan.accept_need_answer", a)
         theirs = user.has_perm("samverkan.change_need_answer", a)
         steps[a.pk] = [
@@ -85,7 +84,7 @@ def _need_page(request, need, answer_form=None) -> NeedPage:
             if (own if s in ANSWER_STEPS_OF_NEED_OWNER else theirs)
         ]
     can_change = user.has_perm("samverkan.change_competence_need", need)
-    can_answer = answering_organisations(user).exists()
+    can_answer = services.reads.may_answer_needs(user)
     return NeedPage(
         need=public,
         can_change=can_change,
@@ -169,7 +168,7 @@ def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
     response = run_form(request, form, act, success=_("Svaret är registrerat."))
     if response is not None:
         return response
-    if not answering_organisations(request.user).exists():
+    if not services.reads.may_answer_needs(request.user):
         return refused(request, PermissionDenied(_("Endast ett lärosätes medlemmar svarar i lärosätets namn.")), 403)
     try:
         visible = N.get_need(actor=request.user, pk=pk)

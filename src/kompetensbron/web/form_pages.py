@@ -5,7 +5,7 @@
 * GET shows the form (200);
 * POST with an invalid form shows it again with its errors (422);
 * POST with a valid form calls ``save(cleaned_data)`` — the service call, which returns the
-  URL to go to — then shows ``success`` and redirects there;
+  URL to go to — then shows ``success`` (when given) and redirects there;
 * the service's :class:`~kompetensbron.errors.PermissionDenied` becomes the refused page
   (403) and its :class:`~kompetensbron.errors.ValidationFailed` errors land on the form's
   fields (``field_names`` maps the service's field names to the form's), answered 422.
@@ -53,7 +53,7 @@ def form_page(
     title: str,
     submit: str,
     save: Callable[[dict[str, Any]], str],
-    success: str,
+    success: str | None,
     field_names: Mapping[str, str] | None = None,
 ) -> HttpResponse:
     """GET shows ``form``; a valid POST calls ``save`` and redirects to the URL it returns (see the module)."""
@@ -67,7 +67,8 @@ def form_page(
             except ValidationFailed as exc:
                 errors_on_form(form, exc, field_names)
             else:
-                messages.success(request, success)
+                if success:
+                    messages.success(request, success)
                 return redirect(target)
         status = 422
     page = FormPage(title=title, form=form, submit_label=submit)

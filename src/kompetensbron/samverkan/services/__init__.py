@@ -135,6 +135,6 @@ __all__ += [
     "add_decision_link",
     "collaboration_around",
 ]
-from . import computed_indicators, knowledge  # noqa: E402
+from . import computed_indicators, knowledge, reads  # noqa: E402
 
-__all__ += ["computed_indicators", "knowledge"]
+__all__ += ["computed_indicators", "knowledge", "reads"]
