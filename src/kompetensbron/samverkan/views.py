@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.web.form_pages import errors_on_form, form_page, refused
+from kompetensbron.web.form_pages import form_page, refused, submitted
 
 from . import report_exports, services
 from .board_filters import BoardFilters
@@ -49,10 +49,6 @@ from .schemas import ActivityCreate, AgreementCreate, FundingCreate, Organisatio
 from .views_governance import governance_forms
 
 _refused = refused
-
-
-def _service_errors_on_form(form, exc: ValidationFailed) -> None:
-    errors_on_form(form, exc, SERVICE_FIELDS)
 
 
 # ------------------------------------------------------------------ board and activities
@@ -127,6 +123,16 @@ def activity_fields(d: dict) -> dict:
     }
 
 
+def activity_create_fields(d: dict) -> dict:
+    """The activity form's fields (new activity, or an idea that becomes one)."""
+    return {
+        **activity_fields(d),
+        "owner_id": d["owner"].pk,
+        "working_group_id": d["working_group"].pk if d["working_group"] else None,
+        "propose": d["propose"],
+    }
+
+
 @login_required
 def activity_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_superuser and not (body_ids(request.user) or organisation_ids(request.user)):
@@ -139,12 +145,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         )
 
     def save(d) -> str:
-        data = ActivityCreate(
-            **activity_fields(d),
-            owner_id=d["owner"].pk,
-            working_group_id=d["working_group"].pk if d["working_group"] else None,
-            propose=d["propose"],
-        )
+        data = ActivityCreate(**activity_create_fields(d))
         return reverse("samverkan:activity", args=[services.create_activity(actor=request.user, data=data).pk])
 
     return form_page(
@@ -163,20 +164,26 @@ def _post_on_activity(request: HttpRequest, pk: int, form_class, form_key: str, 
         activity = services.find_activity(pk)
     except NotFound as exc:
         return _refused(request, exc, 404)
-    form = form_class(request.POST) if form_class else None
-    if form is None or form.is_valid():
+    back = reverse("samverkan:activity", args=[pk])
+    if form_class is None:  # a button without fields: a refusal comes back as a message on the page
         try:
-            action(activity, form.cleaned_data if form else {})
+            action(activity, {})
         except PermissionDenied as exc:
             return _refused(request, exc, 403)
         except ValidationFailed as exc:
-            if form is None:
-                messages.error(request, str(exc))
-                return redirect("samverkan:activity", pk=pk)
-            _service_errors_on_form(form, exc)
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("Ändringen är sparad."))
-            return redirect("samverkan:activity", pk=pk)
+        return redirect(back)
+    form = form_class(request.POST)
+
+    def save(d) -> str:
+        action(activity, d)
+        return back
+
+    response = submitted(request, form, save, success=_("Ändringen är sparad."), field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     try:
         visible = services.get_activity(actor=request.user, pk=pk)
     except NotFound as exc:

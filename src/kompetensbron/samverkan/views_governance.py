@@ -7,17 +7,19 @@ may use; the views answer 403 when the rule refuses and 422 with the messages on
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied
+from kompetensbron.web.form_pages import submitted
 
 from . import services
 from . import views as base
+from .forms import SERVICE_FIELDS
 from .forms_editing import ApprovalForm, FundingStatusForm, NoteForm
 from .governance_rules import required_parties
 from .models import ActivityStatus
@@ -101,18 +103,15 @@ def funding_status(request: HttpRequest, pk: int) -> HttpResponse:
         return base._refused(request, exc, 404)
     activity = application.activity
     form = FundingStatusForm(request.POST, prefix=f"f{pk}")
-    if form.is_valid():
-        d = form.cleaned_data
+
+    def save(d) -> str:
         data = FundingUpdate(status=d["status"], amount_granted=d["amount_granted"], note=d["note"])
-        try:
-            services.update_funding_application(actor=request.user, application=application, data=data)
-        except PermissionDenied as exc:
-            return base._refused(request, exc, 403)
-        except ValidationFailed as exc:
-            base._service_errors_on_form(form, exc)
-        else:
-            messages.success(request, _("Ansökans status är sparad."))
-            return redirect("samverkan:activity", pk=activity.pk)
+        services.update_funding_application(actor=request.user, application=application, data=data)
+        return reverse("samverkan:activity", args=[activity.pk])
+
+    response = submitted(request, form, save, success=_("Ansökans status är sparad."), field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     try:
         visible = services.get_activity(actor=request.user, pk=activity.pk)
     except NotFound as exc:

@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.web.form_pages import form_page, refused
 
 from . import services
-from .forms_meetings import AnswerForm, NeedForm, StatusForm
+from .forms_meetings import SERVICE_FIELDS, AnswerForm, NeedForm, StatusForm
 from .models import ANSWER_STEPS_OF_NEED_OWNER, AnswerStatus, NeedStatus
-from .page_contexts import FormPage
 from .page_contexts_meetings import NeedListPage, NeedPage
 from .permissions import memoise_memberships
 from .schemas_meetings import AnswerCreate, NeedCreate
-from .views_meetings import refused, run_form
+from .views_meetings import run_form
 
 __all__ = ["need_list", "need_create", "need_detail", "need_transition", "need_answer", "answer_transition"]
 
@@ -46,29 +46,31 @@ def need_create(request: HttpRequest) -> HttpResponse:
         return refused(
             request, PermissionDenied(_("Du behöver tillhöra en organisation för att registrera behov.")), 403
         )
-    form = NeedForm(request.POST or None, user=request.user)
-    if request.method == "POST":
 
-        def act(d):
-            data = NeedCreate(
-                organisation_id=d["organisation"].pk,
-                unit_id=d["unit"].pk if d["unit"] else None,
-                agreement_id=d["agreement"].pk if d["agreement"] else None,
-                title=d["title"],
-                description=d["description"],
-                headcount=d["headcount"],
-                needed_from=d["needed_from"],
-                needed_until=d["needed_until"],
-                region_code=d["region_code"],
-                ssyk_code=d["ssyk_code"],
-            )
-            return reverse("samverkan:need", args=[N.create_need(actor=request.user, data=data).pk])
+    def save(d) -> str:
+        data = NeedCreate(
+            organisation_id=d["organisation"].pk,
+            unit_id=d["unit"].pk if d["unit"] else None,
+            agreement_id=d["agreement"].pk if d["agreement"] else None,
+            title=d["title"],
+            description=d["description"],
+            headcount=d["headcount"],
+            needed_from=d["needed_from"],
+            needed_until=d["needed_until"],
+            region_code=d["region_code"],
+            ssyk_code=d["ssyk_code"],
+        )
+        return reverse("samverkan:need", args=[N.create_need(actor=request.user, data=data).pk])
 
-        response = run_form(request, form, act, success=_("Kompetensbehovet är registrerat."))
-        if response is not None:
-            return response
-    page = FormPage(title=_("Nytt kompetensbehov"), form=form, submit_label=_("Registrera"))
-    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+    return form_page(
+        request,
+        form=NeedForm(request.POST or None, user=request.user),
+        title=_("Nytt kompetensbehov"),
+        submit=_("Registrera"),
+        save=save,
+        success=_("Kompetensbehovet är registrerat."),
+        field_names=SERVICE_FIELDS,
+    )
 
 
 def _need_page(request, need, answer_form=None) -> NeedPage:
