@@ -3,6 +3,8 @@
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 API = "/api/v1/samverkan"
 ANSWER = lambda w: {"organisation_id": w.uni.pk, "kind": "distance", "title": "Distanskurs"}  # noqa: E731
 NEED = lambda w: {"organisation_id": w.kommun.pk, "title": "Sjuksköterskor", "headcount": 3}  # noqa: E731
@@ -53,6 +55,12 @@ ROUTES = {
         "rule": "samverkan.change_meeting",
         "path": lambda w: f"{API}/meetings/{w.meeting.pk}/documents",
         "body": {"title": "Dagordning", "url": "https://example.org/dagordning.pdf"},
+    },
+    f"POST {API}/meetings/{{meeting_id}}/documents/file": {
+        "rule": "samverkan.change_meeting",
+        "path": lambda w: f"{API}/meetings/{w.meeting.pk}/documents/file",
+        "body": lambda w: {"title": "Dagordning", "file": SimpleUploadedFile("d.txt", b"Dagordning", "text/plain")},
+        "form": True,  # multipart
     },
     f"POST {API}/meetings/{{meeting_id}}/ideas": {
         "rule": "samverkan.change_meeting",

@@ -15,7 +15,6 @@ from kompetensbron.input_types import Id, Year
 
 from . import services
 from .board_filters import BoardFilters
-from .permissions import visible_agreements, visible_organisations
 from .schemas import (
     ActivityCreate,
     ActivityPublic,
@@ -73,7 +72,7 @@ def _c(model):
     summary="Organisations the user may see (as the page lists them)",
 )
 def list_organisations(request: HttpRequest):
-    return [services.public.organisation(o) for o in visible_organisations(request.auth)]
+    return [services.public.organisation(o) for o in services.reads.list_organisations(request.auth)]
 
 
 @router.post("/organisations", response=_c(OrganisationPublic), summary="Register an organisation (administrators)")
@@ -110,7 +109,7 @@ def erase_person(request: HttpRequest, user_id: Id):
 
 @router.get("/agreements", response=list[AgreementPublic], summary="Agreements the user's organisations are party to")
 def list_agreements(request: HttpRequest):
-    return [services.public.agreement(a) for a in visible_agreements(request.auth)]
+    return [services.public.agreement(a) for a in services.reads.list_agreements(request.auth)]
 
 
 @router.post("/agreements", response=_c(AgreementPublic), summary="Register an agreement (a party's coordinator)")
@@ -152,7 +151,7 @@ def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
 )
 def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
-    return [services.public.indicator(i) for i in services.agreement_indicators(agreement)]
+    return [services.public.indicator(i) for i in services.reads.indicators_of(agreement)]
 
 
 @router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
@@ -170,7 +169,7 @@ def create_indicator(request: HttpRequest, agreement_id: Id, data: IndicatorCrea
 )
 def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
     indicator = services.get_indicator(actor=request.auth, pk=indicator_id)
-    row = services.indicator_year(indicator, year)
+    row = services.reads.indicator_year(indicator, year)
     if row is None:
         return IndicatorYearPublic(year=year)
     return IndicatorYearPublic(year=row.year, target=row.target, value=row.value, comment=row.comment)
@@ -222,7 +221,7 @@ def decline_party_invitation(request: HttpRequest, invitation_id: int):
 
 @router.get("/bodies", response=list[BodyPublic], summary="Councils, steering and working groups")
 def list_bodies(request: HttpRequest):
-    return [services.public.body(b) for b in services.listed_bodies(request.auth)]
+    return [services.public.body(b) for b in services.reads.list_bodies(request.auth)]
 
 
 @router.post("/bodies", response=_c(BodyPublic), summary="Set up a body (administrators)")
@@ -313,7 +312,7 @@ def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
 )
 def list_funding(request: HttpRequest, activity_id: Id):
     activity = services.get_activity(actor=request.auth, pk=activity_id)
-    return [services.public.funding(f) for f in services.activity_funding(activity)]
+    return [services.public.funding(f) for f in services.reads.funding_of(activity)]
 
 
 @router.post("/activities/{activity_id}/funding", response=_c(FundingPublic), summary="Register a funding application")

@@ -2,17 +2,18 @@
 ``/api/v1/samverkan/`` (added to :data:`.api.router`): thin wrappers over the services.
 
 Same conventions as :mod:`.api`: session auth (401), CSRF on unsafe methods, PermissionDenied →
-403, ValidationFailed → 422, NotFound → 404. Uploading a meeting document (a file) is a page
-form; the API takes documents as http(s) links.
+403, ValidationFailed → 422, NotFound → 404. A meeting document is an http(s) link (JSON) or an
+uploaded file (multipart, ``/documents/file``), bounded by the same service rules as the page's
+upload (type, content, size: :func:`.services.meetings.add_document`).
 """
 
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import File, Form, Router, Status, UploadedFile
 from ninja.security import django_auth
 
-from kompetensbron.input_types import Id, Year, bounded_line
+from kompetensbron.input_types import Id, Line, Year, bounded_line
 
 from . import services
 from .schemas import ActivityPublic, DecisionPublic, ErrorOut, MeetingSummary
@@ -96,6 +97,16 @@ def add_attendee(request: HttpRequest, meeting_id: Id, data: AttendeeIn):
 @router.post("/meetings/{meeting_id}/documents", response=_c(MeetingPublic), summary="Add a document (an http(s) link)")
 def add_document(request: HttpRequest, meeting_id: Id, data: MeetingDocumentIn):
     M.add_document(actor=request.auth, meeting=M.find_meeting(meeting_id), title=data.title, url=data.url)
+    return Status(201, _meeting(meeting_id, request))
+
+
+@router.post(
+    "/meetings/{meeting_id}/documents/file",
+    response=_c(MeetingPublic),
+    summary="Upload a document (multipart: title, file; pdf, docx, xlsx, pptx, odt, txt; at most 10 MB)",
+)
+def upload_document(request: HttpRequest, meeting_id: Id, title: Form[Line], file: File[UploadedFile]):
+    M.add_document(actor=request.auth, meeting=M.find_meeting(meeting_id), title=title, file=file)
     return Status(201, _meeting(meeting_id, request))
 
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.web.form_pages import errors_on_form, refused
+from kompetensbron.web.form_pages import form_page, refused, submitted
 
 from . import report_exports, services
 from .board_filters import BoardFilters
@@ -33,7 +32,7 @@ from .forms import (
     TransitionForm,
 )
 from .governance_rules import manual_next
-from .models import ActivityStatus, BodyMembership
+from .models import ActivityStatus
 from .page_contexts import (
     ActivityPage,
     AgreementPage,
@@ -41,28 +40,15 @@ from .page_contexts import (
     BodyListPage,
     BodyMemberRow,
     BodyRow,
-    FormPage,
     OrganisationListPage,
     OrganisationRow,
     ReportPage,
 )
-from .permissions import (
-    body_ids,
-    coordinated_organisation_ids,
-    memoise_memberships,
-    organisation_ids,
-    visible_agreements,
-    visible_bodies,
-    visible_organisations,
-)
+from .permissions import body_ids, coordinated_organisation_ids, memoise_memberships, organisation_ids
 from .schemas import ActivityCreate, AgreementCreate, FundingCreate, OrganisationUpdate
 from .views_governance import governance_forms
 
 _refused = refused
-
-
-def _service_errors_on_form(form, exc: ValidationFailed) -> None:
-    errors_on_form(form, exc, SERVICE_FIELDS)
 
 
 # ------------------------------------------------------------------ board and activities
@@ -75,7 +61,7 @@ def board(request: HttpRequest) -> HttpResponse:
     filters = BoardFilters.from_query(request.GET)
     activities = filters.apply(services.list_activities(actor=request.user, agreement_id=filters.agreement))
     can_create = bool(body_ids(request.user)) or bool(coordinated_organisation_ids(request.user))
-    agreements = visible_agreements(request.user).prefetch_related("parties", "areas", "documents")
+    agreements = services.reads.board_agreements(request.user)
     page = BoardPage.build(
         activities=[services.public.activity(a) for a in activities],
         agreements=[services.public.agreement(a) for a in agreements],
@@ -92,7 +78,7 @@ def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
     can_change = user.has_perm("samverkan.change_activity", activity)
     can_move = user.has_perm("samverkan.move_activity", activity)
     manual = manual_next(activity)
-    funding = [services.public.funding(f) for f in activity.funding_applications.select_related("activity")]
+    funding = [services.public.funding(f) for f in services.reads.funding_of(activity)]
     return ActivityPage(
         activity=services.public.activity(activity),
         funding=funding,
@@ -118,6 +104,35 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "samverkan/activity_detail.html", {"page": _activity_page(request, activity)})
 
 
+def activity_fields(d: dict) -> dict:
+    """The fields the activity form and the activity edit form share, as the schemas name them."""
+    return {
+        "title": d["title"],
+        "description": d["description"],
+        "phase": d["phase"] or None,
+        "target_group": d["target_group"],
+        "partner_ids": [o.pk for o in d["partners"]],
+        "agreement_id": d["agreement"].pk if d["agreement"] else None,
+        "owner_unit_id": d["owner_unit"].pk if d["owner_unit"] else None,
+        "area_ids": [x.pk for x in d["areas"]],
+        "unit_ids": [x.pk for x in d["units"]],
+        "period_start": d["period_start"],
+        "period_end": d["period_end"],
+        "place": d["place"],
+        "expected_participants": d["expected_participants"],
+    }
+
+
+def activity_create_fields(d: dict) -> dict:
+    """The activity form's fields (new activity, or an idea that becomes one)."""
+    return {
+        **activity_fields(d),
+        "owner_id": d["owner"].pk,
+        "working_group_id": d["working_group"].pk if d["working_group"] else None,
+        "propose": d["propose"],
+    }
+
+
 @login_required
 def activity_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_superuser and not (body_ids(request.user) or organisation_ids(request.user)):
@@ -128,41 +143,20 @@ def activity_create(request: HttpRequest) -> HttpResponse:
             ),
             403,
         )
-    form = ActivityForm(request.POST or None, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            data = ActivityCreate(
-                title=d["title"],
-                description=d["description"],
-                phase=d["phase"] or None,
-                target_group=d["target_group"],
-                owner_id=d["owner"].pk,
-                partner_ids=[o.pk for o in d["partners"]],
-                agreement_id=d["agreement"].pk if d["agreement"] else None,
-                working_group_id=d["working_group"].pk if d["working_group"] else None,
-                owner_unit_id=d["owner_unit"].pk if d["owner_unit"] else None,
-                area_ids=[x.pk for x in d["areas"]],
-                unit_ids=[x.pk for x in d["units"]],
-                period_start=d["period_start"],
-                period_end=d["period_end"],
-                place=d["place"],
-                expected_participants=d["expected_participants"],
-                propose=d["propose"],
-            )
-            try:
-                activity = services.create_activity(actor=request.user, data=data)
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _service_errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Aktiviteten är sparad."))
-                return redirect("samverkan:activity", pk=activity.pk)
-        status = 422
-    page = FormPage(title=_("Ny aktivitet"), form=form, submit_label=_("Spara"))
-    return render(request, "samverkan/form.html", {"page": page}, status=status)
+
+    def save(d) -> str:
+        data = ActivityCreate(**activity_create_fields(d))
+        return reverse("samverkan:activity", args=[services.create_activity(actor=request.user, data=data).pk])
+
+    return form_page(
+        request,
+        form=ActivityForm(request.POST or None, user=request.user),
+        title=_("Ny aktivitet"),
+        submit=_("Spara"),
+        save=save,
+        success=_("Aktiviteten är sparad."),
+        field_names=SERVICE_FIELDS,
+    )
 
 
 def _post_on_activity(request: HttpRequest, pk: int, form_class, form_key: str, action) -> HttpResponse:
@@ -170,20 +164,26 @@ def _post_on_activity(request: HttpRequest, pk: int, form_class, form_key: str, 
         activity = services.find_activity(pk)
     except NotFound as exc:
         return _refused(request, exc, 404)
-    form = form_class(request.POST) if form_class else None
-    if form is None or form.is_valid():
+    back = reverse("samverkan:activity", args=[pk])
+    if form_class is None:  # a button without fields: a refusal comes back as a message on the page
         try:
-            action(activity, form.cleaned_data if form else {})
+            action(activity, {})
         except PermissionDenied as exc:
             return _refused(request, exc, 403)
         except ValidationFailed as exc:
-            if form is None:
-                messages.error(request, str(exc))
-                return redirect("samverkan:activity", pk=pk)
-            _service_errors_on_form(form, exc)
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("Ändringen är sparad."))
-            return redirect("samverkan:activity", pk=pk)
+        return redirect(back)
+    form = form_class(request.POST)
+
+    def save(d) -> str:
+        action(activity, d)
+        return back
+
+    response = submitted(request, form, save, success=_("Ändringen är sparad."), field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     try:
         visible = services.get_activity(actor=request.user, pk=pk)
     except NotFound as exc:
@@ -238,21 +238,6 @@ def activity_funding(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------ agreements and report
 
 
-def _bodies_page_rows(user, agreement):
-    """The agreement's bodies the user may see, with parent, chair, organisations and the member
-    count in a fixed number of queries (the count as a subquery, not one COUNT per body)."""
-    members = (
-        BodyMembership.objects.filter(body=OuterRef("pk")).order_by().values("body").annotate(n=Count("pk")).values("n")
-    )
-    return (
-        visible_bodies(user)
-        .filter(agreement=agreement)
-        .select_related("parent", "chair")
-        .prefetch_related("organisations", "units__organisation")
-        .annotate(n_members=Coalesce(Subquery(members, output_field=IntegerField()), Value(0)))
-    )
-
-
 @require_safe
 @login_required
 @memoise_memberships
@@ -265,13 +250,10 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     end = min((agreement.period_end or timezone.localdate()).year, timezone.localdate().year)
     page = AgreementPage(
         agreement=services.public.agreement(agreement),
-        bodies=[services.public.body(b) for b in _bodies_page_rows(request.user, agreement)],
-        activity_count=agreement.activities.count(),
+        bodies=[services.public.body(b) for b in services.reads.agreement_bodies(request.user, agreement)],
+        activity_count=services.reads.activity_count(agreement),
         funding=services.funding_totals(agreement=agreement),
-        indicators=[
-            services.public.indicator(i)
-            for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
-        ],
+        indicators=[services.public.indicator(i) for i in services.reads.indicators_of(agreement)],
         years=list(range(max(start, end - 9), end + 1))[::-1] or [start],
         can_change=request.user.has_perm("samverkan.change_agreement", agreement),
     )
@@ -280,29 +262,25 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def agreement_create(request: HttpRequest) -> HttpResponse:
-    form = AgreementForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            data = AgreementCreate(
-                title=d["title"],
-                purpose=d["purpose"],
-                party_ids=[o.pk for o in d["parties"]],
-                period_start=d["period_start"],
-                period_end=d["period_end"],
-            )
-            try:
-                agreement = services.create_agreement(actor=request.user, data=data)
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _service_errors_on_form(form, exc)
-            else:
-                return redirect("samverkan:agreement", pk=agreement.pk)
-        status = 422
-    page = FormPage(title=_("Nytt samverkansavtal"), form=form, submit_label=_("Spara"))
-    return render(request, "samverkan/form.html", {"page": page}, status=status)
+    def save(d) -> str:
+        data = AgreementCreate(
+            title=d["title"],
+            purpose=d["purpose"],
+            party_ids=[o.pk for o in d["parties"]],
+            period_start=d["period_start"],
+            period_end=d["period_end"],
+        )
+        return reverse("samverkan:agreement", args=[services.create_agreement(actor=request.user, data=data).pk])
+
+    return form_page(
+        request,
+        form=AgreementForm(request.POST or None),
+        title=_("Nytt samverkansavtal"),
+        submit=_("Spara"),
+        save=save,
+        success=None,
+        field_names=SERVICE_FIELDS,
+    )
 
 
 def _report_page(request: HttpRequest, pk: int, year: int) -> ReportPage:
@@ -343,7 +321,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     rows = [
         OrganisationRow(services.public.organisation(o), user.has_perm("samverkan.change_organisation", o))
-        for o in visible_organisations(user)
+        for o in services.reads.list_organisations(user)
     ]
     invitations = [services.public.party_invitation(i) for i in services.pending_invitations(user)]
     return render(
@@ -387,59 +365,44 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _refused(
             request, PermissionDenied(_("Endast organisationens egna samordnare får ändra dess uppgifter.")), 403
         )
+
     # The form works on its own copy: ModelForm validation copies the input onto its instance,
     # and the service must see the stored state to log "before" correctly.
-    form = OrganisationForm(request.POST or None, instance=services.get_organisation(pk))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            data = OrganisationUpdate(
-                name=d["name"],
-                kind=d["kind"],
-                kommun_code=d["kommun"].pk if d["kommun"] else None,
-                website=d["website"],
-            )
-            try:
-                services.update_organisation(actor=request.user, organisation=organisation, data=data)
-            except PermissionDenied as exc:
-                return _refused(request, exc, 403)
-            except ValidationFailed as exc:
-                _service_errors_on_form(form, exc)
-            else:
-                messages.success(request, _("Organisationens uppgifter är sparade."))
-                return redirect("samverkan:organisations")
-        status = 422
-    page = FormPage(title=_("Redigera %(name)s") % {"name": organisation.name}, form=form, submit_label=_("Spara"))
-    return render(request, "samverkan/form.html", {"page": page}, status=status)
+    def save(d) -> str:
+        data = OrganisationUpdate(
+            name=d["name"],
+            kind=d["kind"],
+            kommun_code=d["kommun"].pk if d["kommun"] else None,
+            website=d["website"],
+        )
+        services.update_organisation(actor=request.user, organisation=organisation, data=data)
+        return reverse("samverkan:organisations")
+
+    return form_page(
+        request,
+        form=OrganisationForm(request.POST or None, instance=services.get_organisation(pk)),
+        title=_("Redigera %(name)s") % {"name": organisation.name},
+        submit=_("Spara"),
+        save=save,
+        success=_("Organisationens uppgifter är sparade."),
+        field_names=SERVICE_FIELDS,
+    )
 
 
 @require_safe
 @login_required
 @memoise_memberships
 def body_list(request: HttpRequest) -> HttpResponse:
-    members = Prefetch(
-        "memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk")
-    )
-    bodies = (
-        visible_bodies(request.user)
-        .select_related("parent", "chair")
-        .prefetch_related("organisations", "units__organisation", members)
-        .order_by("name")
-    )
-    rows = []
-    for b in bodies:
-        memberships = list(b.memberships.all())
-        b.n_members = len(memberships)
-        rows.append(
-            BodyRow(
-                body=services.public.body(b),
-                members=[
-                    BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None)
-                    for m in memberships
-                ],
-            )
+    rows = [
+        BodyRow(
+            body=services.public.body(b),
+            members=[
+                BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None)
+                for m in services.reads.body_members(b)
+            ],
         )
+        for b in services.reads.list_bodies(request.user, with_members=True)
+    ]
     return render(request, "samverkan/body_list.html", {"page": BodyListPage(rows=rows)})
 
 
@@ -451,14 +414,17 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     user = services.user_from_token(uidb64, token)
     if user is None:
         return render(request, "samverkan/refused.html", {"message": services.accounts.INVALID_LINK}, status=400)
-    form = ActivationForm(user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.accept_invitation(uidb64=uidb64, token=token, password=form.cleaned_data["new_password1"])
-        except ValidationFailed as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Kontot är aktiverat. Logga in med ditt nya lösenord."))
-            return redirect("login")
-    page = FormPage(title=_("Välj lösenord"), form=form, submit_label=_("Aktivera kontot"))
-    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+
+    def save(d) -> str:
+        services.accept_invitation(uidb64=uidb64, token=token, password=d["new_password1"])
+        return reverse("login")
+
+    # the service's errors (token, password) are not the form's fields: they land on the form
+    return form_page(
+        request,
+        form=ActivationForm(user, request.POST or None),
+        title=_("Välj lösenord"),
+        submit=_("Aktivera kontot"),
+        save=save,
+        success=_("Kontot är aktiverat. Logga in med ditt nya lösenord."),
+    )

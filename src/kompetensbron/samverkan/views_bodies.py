@@ -6,40 +6,28 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied
+from kompetensbron.web.form_pages import form_page, submitted
 
 from . import services
 from . import views as base
+from .forms import SERVICE_FIELDS
 from .forms_editing import BodyEditForm, BodyMemberForm
-from .models import BodyMembership
-from .page_contexts import BodyMemberRow, FormPage
-from .permissions import memoise_memberships, visible_bodies
+from .page_contexts import BodyMemberRow
+from .permissions import memoise_memberships
 from .schemas import BodyUpdate
 
 __all__ = ["body_detail", "body_edit", "body_member_add", "body_member_remove"]
 
 
 def _visible_body(request, pk: int):
-    members = Prefetch(
-        "memberships", queryset=BodyMembership.objects.select_related("user", "organisation").order_by("pk")
-    )
-    body = (
-        visible_bodies(request.user)
-        .filter(pk=pk)
-        .select_related("parent", "chair", "agreement")
-        .prefetch_related("organisations", "units__organisation", members)
-        .first()
-    )
-    if body is None:
-        raise NotFound(f"Okänt organ: {pk}")
-    body.n_members = len(body.memberships.all())
-    return body
+    return services.reads.body_with_members(request.user, pk)
 
 
 def _page(request, body, member_form=None) -> dict:
@@ -51,7 +39,7 @@ def _page(request, body, member_form=None) -> dict:
                 m.user_id,
                 BodyMemberRow(services.public.person(m.user), m.organisation.name if m.organisation_id else None),
             )
-            for m in body.memberships.all()
+            for m in services.reads.body_members(body)
         ],
         "can_change": can_change,
         "member_form": (member_form or BodyMemberForm(body=body)) if can_change else None,
@@ -87,16 +75,9 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
     body, refusal = _changeable(request, pk)
     if refusal is not None:
         return refusal
-    initial = {
-        "governance": body.governance,
-        "chair_title": body.chair_title,
-        "organisations": list(body.organisations.all()),
-        "units": list(body.units.all()),
-        "areas": list(body.areas.all()),
-    }
-    form = BodyEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
+    initial = {"governance": body.governance, "chair_title": body.chair_title, **services.reads.body_relations(body)}
+
+    def save(d) -> str:
         data = BodyUpdate(
             governance=d["governance"],
             chair_title=d["chair_title"],
@@ -104,17 +85,18 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
             unit_ids=[u.pk for u in d["units"]],
             area_names=[a.name for a in d["areas"]],
         )
-        try:
-            services.update_body(actor=request.user, body=body, data=data)
-        except PermissionDenied as exc:
-            return base._refused(request, exc, 403)
-        except ValidationFailed as exc:
-            base._service_errors_on_form(form, exc)
-        else:
-            messages.success(request, _("Organet är sparat."))
-            return redirect("samverkan:body", pk=pk)
-    page = FormPage(title=_("Redigera %(name)s") % {"name": body.name}, form=form, submit_label=_("Spara"))
-    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+        services.update_body(actor=request.user, body=body, data=data)
+        return reverse("samverkan:body", args=[pk])
+
+    return form_page(
+        request,
+        form=BodyEditForm(request.POST or None, initial=initial),
+        title=_("Redigera %(name)s") % {"name": body.name},
+        submit=_("Spara"),
+        save=save,
+        success=_("Organet är sparat."),
+        field_names=SERVICE_FIELDS,
+    )
 
 
 @login_required
@@ -124,17 +106,14 @@ def body_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal is not None:
         return refusal
     form = BodyMemberForm(request.POST, body=body)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.add_body_member(actor=request.user, body=body, user=d["user"], organisation=d["organisation"])
-        except PermissionDenied as exc:
-            return base._refused(request, exc, 403)
-        except ValidationFailed as exc:
-            base._service_errors_on_form(form, exc)
-        else:
-            messages.success(request, _("Ledamoten är tillagd."))
-            return redirect("samverkan:body", pk=pk)
+
+    def save(d) -> str:
+        services.add_body_member(actor=request.user, body=body, user=d["user"], organisation=d["organisation"])
+        return reverse("samverkan:body", args=[pk])
+
+    response = submitted(request, form, save, success=_("Ledamoten är tillagd."), field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     page = _page(request, _visible_body(request, pk), member_form=form)
     return render(request, "samverkan/body_detail.html", {"page": page}, status=422)
 

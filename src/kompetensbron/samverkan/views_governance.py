@@ -7,20 +7,22 @@ may use; the views answer 403 when the rule refuses and 422 with the messages on
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied
+from kompetensbron.web.form_pages import submitted
 
 from . import services
 from . import views as base
+from .forms import SERVICE_FIELDS
 from .forms_editing import ApprovalForm, FundingStatusForm, NoteForm
 from .governance_rules import required_parties
-from .models import ActivityStatus, ApprovalKind, Organisation
+from .models import ActivityStatus
 from .permissions import coordinated_organisation_ids
 from .schemas import FundingUpdate
 
@@ -33,7 +35,7 @@ def _open_parties(user, activity) -> list[int]:
         return []
     if not user.has_perm("samverkan.approve_activity", activity):
         return []
-    answered = set(activity.approvals.filter(is_current=True).values_list("organisation_id", flat=True))
+    answered = services.reads.answered_party_ids(activity)
     mine = coordinated_organisation_ids(user)
     return [p.pk for p in required_parties(activity) if p.pk not in answered and (user.is_superuser or p.pk in mine)]
 
@@ -41,7 +43,7 @@ def _open_parties(user, activity) -> list[int]:
 def governance_forms(request: HttpRequest, activity, forms: dict, funding: list) -> dict:
     user = request.user
     open_parties = _open_parties(user, activity)
-    noted = activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE).exists()
+    noted = services.reads.is_noted(activity)
     can_note = (
         activity.status == ActivityStatus.IDEA and not noted and user.has_perm("samverkan.note_activity", activity)
     )
@@ -58,7 +60,7 @@ def governance_forms(request: HttpRequest, activity, forms: dict, funding: list)
     return {
         "steps": services.next_steps(activity, user),
         "approval_form": forms.get("approval_form")
-        or (ApprovalForm(parties=Organisation.objects.filter(pk__in=open_parties)) if open_parties else None),
+        or (ApprovalForm(parties=services.reads.organisations(open_parties)) if open_parties else None),
         "note_form": forms.get("note_form") or (NoteForm() if can_note else None),
         "funding_status_forms": status_forms if may_fund else [],
     }
@@ -68,7 +70,7 @@ def governance_forms(request: HttpRequest, activity, forms: dict, funding: list)
 @require_POST
 def activity_approve(request: HttpRequest, pk: int) -> HttpResponse:
     def form_class(data):
-        return ApprovalForm(data, parties=Organisation.objects.all())  # the service checks the party
+        return ApprovalForm(data, parties=services.reads.organisations())  # the service checks the party
 
     def act(a, d):
         services.agree_activity(
@@ -101,18 +103,15 @@ def funding_status(request: HttpRequest, pk: int) -> HttpResponse:
         return base._refused(request, exc, 404)
     activity = application.activity
     form = FundingStatusForm(request.POST, prefix=f"f{pk}")
-    if form.is_valid():
-        d = form.cleaned_data
+
+    def save(d) -> str:
         data = FundingUpdate(status=d["status"], amount_granted=d["amount_granted"], note=d["note"])
-        try:
-            services.update_funding_application(actor=request.user, application=application, data=data)
-        except PermissionDenied as exc:
-            return base._refused(request, exc, 403)
-        except ValidationFailed as exc:
-            base._service_errors_on_form(form, exc)
-        else:
-            messages.success(request, _("Ansökans status är sparad."))
-            return redirect("samverkan:activity", pk=activity.pk)
+        services.update_funding_application(actor=request.user, application=application, data=data)
+        return reverse("samverkan:activity", args=[activity.pk])
+
+    response = submitted(request, form, save, success=_("Ansökans status är sparad."), field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     try:
         visible = services.get_activity(actor=request.user, pk=activity.pk)
     except NotFound as exc:

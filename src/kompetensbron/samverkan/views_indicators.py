@@ -7,15 +7,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied
+from kompetensbron.web.form_pages import submitted
 
 from . import services
 from . import views as base
+from .forms import SERVICE_FIELDS
 from .forms_editing import IndicatorForm, IndicatorYearForm
 from .schemas import IndicatorCreate, IndicatorYearIn
 
@@ -24,10 +27,7 @@ __all__ = ["indicator_list", "indicator_year"]
 
 def _render(request, agreement, *, form=None, year_form=None, year_indicator=None, status=200) -> HttpResponse:
     can_change = request.user.has_perm("samverkan.change_indicator", agreement)
-    indicators = [
-        services.public.indicator(i)
-        for i in agreement.indicators.prefetch_related("years", "areas", "units__organisation")
-    ]
+    indicators = [services.public.indicator(i) for i in services.reads.indicators_of(agreement)]
     this_year = timezone.localdate().year
     page = {
         "agreement": services.public.agreement(agreement),
@@ -62,8 +62,8 @@ def indicator_list(request: HttpRequest, pk: int) -> HttpResponse:
             request, PermissionDenied(_("Endast avtalsparternas samordnare lägger upp indikatorer.")), 403
         )
     form = IndicatorForm(request.POST, agreement=agreement)
-    if form.is_valid():
-        d = form.cleaned_data
+
+    def save(d) -> str:
         data = IndicatorCreate(
             name=d["name"],
             unit=d["unit"],
@@ -72,15 +72,12 @@ def indicator_list(request: HttpRequest, pk: int) -> HttpResponse:
             area_ids=[a.pk for a in d["areas"]],
             unit_ids=[u.pk for u in d["units"]],
         )
-        try:
-            services.create_indicator(actor=request.user, agreement=agreement, data=data)
-        except PermissionDenied as exc:
-            return base._refused(request, exc, 403)
-        except ValidationFailed as exc:
-            base._service_errors_on_form(form, exc)
-        else:
-            messages.success(request, _("Indikatorn är tillagd."))
-            return redirect("samverkan:indicators", pk=pk)
+        services.create_indicator(actor=request.user, agreement=agreement, data=data)
+        return reverse("samverkan:indicators", args=[pk])
+
+    response = submitted(request, form, save, success=_("Indikatorn är tillagd."), field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     return _render(request, agreement, form=form, status=422)
 
 
@@ -98,16 +95,14 @@ def indicator_year(request: HttpRequest, pk: int) -> HttpResponse:
             request, PermissionDenied(_("Endast avtalsparternas samordnare följer upp indikatorer.")), 403
         )
     form = IndicatorYearForm(request.POST, prefix=f"i{pk}")
-    if form.is_valid():
-        d = form.cleaned_data
+
+    def save(d) -> str:
         data = IndicatorYearIn(target=d["target"], value=d["value"], comment=d["comment"])
-        try:
-            services.set_indicator_year(actor=request.user, indicator=indicator, year=d["year"], data=data)
-        except PermissionDenied as exc:
-            return base._refused(request, exc, 403)
-        except ValidationFailed as exc:
-            base._service_errors_on_form(form, exc)
-        else:
-            messages.success(request, _("Värdet för %(year)s är sparat.") % {"year": d["year"]})
-            return redirect("samverkan:indicators", pk=agreement.pk)
+        services.set_indicator_year(actor=request.user, indicator=indicator, year=d["year"], data=data)
+        messages.success(request, _("Värdet för %(year)s är sparat.") % {"year": d["year"]})
+        return reverse("samverkan:indicators", args=[agreement.pk])
+
+    response = submitted(request, form, save, success=None, field_names=SERVICE_FIELDS)
+    if response is not None:
+        return response
     return _render(request, agreement, year_form=form, year_indicator=pk, status=422)

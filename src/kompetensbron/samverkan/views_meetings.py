@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied
+from kompetensbron.web.form_pages import form_page, refused, submitted
 
 from . import services
 from .forms import SERVICE_FIELDS as ACTIVITY_FIELDS
@@ -30,7 +31,6 @@ from .forms_meetings import (
     MeetingDocumentForm,
     MeetingForm,
 )
-from .page_contexts import FormPage
 from .page_contexts_meetings import IndicatorSourcePage, LinksPage, MeetingListPage, MeetingPage
 from .permissions import memoise_memberships
 from .schemas_meetings import (
@@ -43,37 +43,21 @@ from .schemas_meetings import (
     MeetingDecisionIn,
     MeetingUpdate,
 )
+from .views import activity_create_fields
 
 M = services.meetings
 P = services.meetings_public
 
 
-def refused(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
-    return render(request, "samverkan/refused.html", {"message": str(exc)}, status=status)
-
-
-def errors_on_form(form, exc: ValidationFailed, fields: dict | None = None) -> None:
-    for key, message in (exc.errors or {"": str(exc)}).items():
-        name = (fields or SERVICE_FIELDS).get(key, key)
-        form.add_error(name if name in form.fields else None, message)
-
-
 def run_form(request: HttpRequest, form, action, *, success: str, fields: dict | None = None) -> HttpResponse | None:
-    """Validate ``form``, call ``action(cleaned_data)``; a redirect on success, a 403/404 page on
-    refusal, or None (the view re-renders the form with its errors, status 422)."""
-    if not form.is_valid():
-        return None
-    try:
-        result = action(form.cleaned_data)
-    except PermissionDenied as exc:
-        return refused(request, exc, 403)
-    except NotFound as exc:
-        return refused(request, exc, 404)
-    except ValidationFailed as exc:
-        errors_on_form(form, exc, fields)
-        return None
-    messages.success(request, success)
-    return redirect(result) if isinstance(result, str) else redirect(request.path)
+    """:func:`~kompetensbron.web.form_pages.submitted` with this module's service field names;
+    ``action`` may return the URL to go to (else the page itself)."""
+
+    def save(d) -> str:
+        result = action(d)
+        return result if isinstance(result, str) else request.path
+
+    return submitted(request, form, save, success=success, field_names=fields or SERVICE_FIELDS)
 
 
 def _pk(obj) -> int | None:
@@ -124,15 +108,11 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_page(request, meeting, **forms) -> MeetingPage:
-    from .models import KnowledgeLink, LinkKind
+    from .models import LinkKind
 
     user = request.user
     can = user.has_perm("samverkan.change_meeting", meeting)
-    links: dict[int, list] = {}
-    for k in KnowledgeLink.objects.filter(decision__meeting=meeting).select_related(
-        "programme", "course", "ssyk", "kommun", "lan"
-    ):
-        links.setdefault(k.decision_id, []).append(P.link(k))
+    links = {d: [P.link(k) for k in rows] for d, rows in services.reads.decision_links_of_meeting(meeting).items()}
     return MeetingPage(
         decision_links=links,
         link_kinds=[(k.value, str(k.label)) for k in LinkKind] if can else [],
@@ -243,18 +223,20 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("samverkan.change_meeting", meeting):
         return refused(request, PermissionDenied(_("Endast organets ledamöter för in uppgifter om dess möten.")), 403)
     initial = {k: getattr(meeting, k) for k in ("date", "title", "place", "agenda", "minutes")}
-    form = MeetingForm(request.POST or None, user=request.user, with_agreement=False, initial=initial)
-    if request.method == "POST":
 
-        def act(d):
-            M.update_meeting(actor=request.user, meeting=meeting, data=MeetingUpdate(**d))
-            return reverse("samverkan:meeting", args=[pk])
+    def save(d) -> str:
+        M.update_meeting(actor=request.user, meeting=meeting, data=MeetingUpdate(**d))
+        return reverse("samverkan:meeting", args=[pk])
 
-        response = run_form(request, form, act, success=_("Mötet är sparat."))
-        if response is not None:
-            return response
-    page = FormPage(title=_("Redigera mötet %(m)s") % {"m": meeting}, form=form, submit_label=_("Spara"))
-    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+    return form_page(
+        request,
+        form=MeetingForm(request.POST or None, user=request.user, with_agreement=False, initial=initial),
+        title=_("Redigera mötet %(m)s") % {"m": meeting},
+        submit=_("Spara"),
+        save=save,
+        success=_("Mötet är sparat."),
+        field_names=SERVICE_FIELDS,
+    )
 
 
 @login_required
@@ -267,35 +249,21 @@ def idea_activity(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("samverkan.change_meeting", idea.meeting):
         return refused(request, PermissionDenied(_("Endast organets ledamöter för in uppgifter om dess möten.")), 403)
     initial = {"title": idea.title, "description": idea.description, "agreement": idea.meeting.agreement_id}
-    form = ActivityForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST":
 
-        def act(d):
-            data = IdeaToActivityIn(
-                title=d["title"],
-                description=d["description"],
-                phase=d["phase"],
-                target_group=d["target_group"],
-                owner_id=d["owner"].pk,
-                partner_ids=[o.pk for o in d["partners"]],
-                agreement_id=_pk(d["agreement"]),
-                working_group_id=_pk(d["working_group"]),
-                period_start=d["period_start"],
-                period_end=d["period_end"],
-                place=d["place"],
-                expected_participants=d["expected_participants"],
-                propose=d["propose"],
-            )
-            activity = M.idea_to_activity(actor=request.user, idea=idea, data=data)
-            return reverse("samverkan:activity", args=[activity.pk])
+    def save(d) -> str:
+        data = IdeaToActivityIn(**activity_create_fields(d))
+        activity = M.idea_to_activity(actor=request.user, idea=idea, data=data)
+        return reverse("samverkan:activity", args=[activity.pk])
 
-        response = run_form(request, form, act, success=_("Idén är nu en aktivitet."), fields=ACTIVITY_FIELDS)
-        if response is not None:
-            return response
-    page = FormPage(
-        title=_("Gör idén till en aktivitet: %(t)s") % {"t": idea.title}, form=form, submit_label=_("Skapa aktiviteten")
+    return form_page(
+        request,
+        form=ActivityForm(request.POST or None, user=request.user, initial=initial),
+        title=_("Gör idén till en aktivitet: %(t)s") % {"t": idea.title},
+        submit=_("Skapa aktiviteten"),
+        save=save,
+        success=_("Idén är nu en aktivitet."),
+        field_names=ACTIVITY_FIELDS,
     )
-    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
 
 
 # ------------------------------------------------------------------ knowledge links

@@ -11,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.web.form_pages import form_page, refused
 
 from . import services
-from .forms_meetings import AnswerForm, NeedForm, StatusForm
+from .forms_meetings import SERVICE_FIELDS, AnswerForm, NeedForm, StatusForm
 from .models import ANSWER_STEPS_OF_NEED_OWNER, AnswerStatus, NeedStatus
-from .page_contexts import FormPage
 from .page_contexts_meetings import NeedListPage, NeedPage
 from .permissions import memoise_memberships
-from .permissions_meetings import answering_organisations, needing_organisations
 from .schemas_meetings import AnswerCreate, NeedCreate
-from .views_meetings import refused, run_form
+from .views_meetings import run_form
 
 __all__ = ["need_list", "need_create", "need_detail", "need_transition", "need_answer", "answer_transition"]
 
@@ -36,47 +35,49 @@ def need_list(request: HttpRequest) -> HttpResponse:
     needs = N.list_needs(actor=request.user, status=status if status in NeedStatus.values else None)
     page = NeedListPage(
         needs=[P.need(n, with_answers=False) for n in needs[:500]],
-        can_register=needing_organisations(request.user).exists(),
+        can_register=services.reads.may_register_needs(request.user),
     )
     return render(request, "samverkan/need_list.html", {"page": page})
 
 
 @login_required
 def need_create(request: HttpRequest) -> HttpResponse:
-    if not needing_organisations(request.user).exists():
+    if not services.reads.may_register_needs(request.user):
         return refused(
             request, PermissionDenied(_("Du behöver tillhöra en organisation för att registrera behov.")), 403
         )
-    form = NeedForm(request.POST or None, user=request.user)
-    if request.method == "POST":
 
-        def act(d):
-            data = NeedCreate(
-                organisation_id=d["organisation"].pk,
-                unit_id=d["unit"].pk if d["unit"] else None,
-                agreement_id=d["agreement"].pk if d["agreement"] else None,
-                title=d["title"],
-                description=d["description"],
-                headcount=d["headcount"],
-                needed_from=d["needed_from"],
-                needed_until=d["needed_until"],
-                region_code=d["region_code"],
-                ssyk_code=d["ssyk_code"],
-            )
-            return reverse("samverkan:need", args=[N.create_need(actor=request.user, data=data).pk])
+    def save(d) -> str:
+        data = NeedCreate(
+            organisation_id=d["organisation"].pk,
+            unit_id=d["unit"].pk if d["unit"] else None,
+            agreement_id=d["agreement"].pk if d["agreement"] else None,
+            title=d["title"],
+            description=d["description"],
+            headcount=d["headcount"],
+            needed_from=d["needed_from"],
+            needed_until=d["needed_until"],
+            region_code=d["region_code"],
+            ssyk_code=d["ssyk_code"],
+        )
+        return reverse("samverkan:need", args=[N.create_need(actor=request.user, data=data).pk])
 
-        response = run_form(request, form, act, success=_("Kompetensbehovet är registrerat."))
-        if response is not None:
-            return response
-    page = FormPage(title=_("Nytt kompetensbehov"), form=form, submit_label=_("Registrera"))
-    return render(request, "samverkan/form.html", {"page": page}, status=422 if request.method == "POST" else 200)
+    return form_page(
+        request,
+        form=NeedForm(request.POST or None, user=request.user),
+        title=_("Nytt kompetensbehov"),
+        submit=_("Registrera"),
+        save=save,
+        success=_("Kompetensbehovet är registrerat."),
+        field_names=SERVICE_FIELDS,
+    )
 
 
 def _need_page(request, need, answer_form=None) -> NeedPage:
     user = request.user
     public = P.need(need)
     steps = {}
-    for a in need.answers.select_related("need"):
+    for a in services.reads.need_answers(need):
         own = user.has_perm("samverkan.accept_need_answer", a)
         theirs = user.has_perm("samverkan.change_need_answer", a)
         steps[a.pk] = [
@@ -85,7 +86,7 @@ def _need_page(request, need, answer_form=None) -> NeedPage:
             if (own if s in ANSWER_STEPS_OF_NEED_OWNER else theirs)
         ]
     can_change = user.has_perm("samverkan.change_competence_need", need)
-    can_answer = answering_organisations(user).exists()
+    can_answer = services.reads.may_answer_needs(user)
     return NeedPage(
         need=public,
         can_change=can_change,
@@ -169,7 +170,7 @@ def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
     response = run_form(request, form, act, success=_("Svaret är registrerat."))
     if response is not None:
         return response
-    if not answering_organisations(request.user).exists():
+    if not services.reads.may_answer_needs(request.user):
         return refused(request, PermissionDenied(_("Endast ett lärosätes medlemmar svarar i lärosätets namn.")), 403)
     try:
         visible = N.get_need(actor=request.user, pk=pk)

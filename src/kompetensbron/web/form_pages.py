@@ -5,9 +5,10 @@
 * GET shows the form (200);
 * POST with an invalid form shows it again with its errors (422);
 * POST with a valid form calls ``save(cleaned_data)`` — the service call, which returns the
-  URL to go to — then shows ``success`` and redirects there;
+  URL to go to — then shows ``success`` (when given) and redirects there;
 * the service's :class:`~kompetensbron.errors.PermissionDenied` becomes the refused page
-  (403) and its :class:`~kompetensbron.errors.ValidationFailed` errors land on the form's
+  (403), its :class:`~kompetensbron.errors.NotFound` the not-found page (404), and its
+  :class:`~kompetensbron.errors.ValidationFailed` errors land on the form's
   fields (``field_names`` maps the service's field names to the form's), answered 422.
 
 The page renders ``samverkan/form.html`` with a :class:`~kompetensbron.samverkan.page_contexts.FormPage`
@@ -26,10 +27,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from kompetensbron.errors import PermissionDenied, ValidationFailed
+from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.page_contexts import FormPage
 
-__all__ = ["FORM_TEMPLATE", "REFUSED_TEMPLATE", "errors_on_form", "form_page", "refused"]
+__all__ = ["FORM_TEMPLATE", "REFUSED_TEMPLATE", "errors_on_form", "form_page", "refused", "submitted"]
 
 FORM_TEMPLATE = "samverkan/form.html"
 REFUSED_TEMPLATE = "samverkan/refused.html"
@@ -46,6 +47,34 @@ def errors_on_form(form: forms.Form, exc: ValidationFailed, field_names: Mapping
     for key, message in (exc.errors or {"": str(exc)}).items():
         name = (field_names or {}).get(key, key)
         form.add_error(name if name in form.fields else None, message)
+
+
+def submitted(
+    request: HttpRequest,
+    form: forms.Form,
+    save: Callable[[dict[str, Any]], str],
+    *,
+    success: str | None,
+    field_names: Mapping[str, str] | None = None,
+    refused_template: str = REFUSED_TEMPLATE,
+) -> HttpResponse | None:
+    """The POST half of :func:`form_page`, for a form shown inside another page: the redirect
+    (after ``save``), the refused page (403/404), or None when the form now carries its errors
+    (the caller shows its page again with them, status 422)."""
+    if not form.is_valid():
+        return None
+    try:
+        target = save(form.cleaned_data)
+    except PermissionDenied as exc:
+        return refused(request, exc, 403, refused_template)
+    except NotFound as exc:
+        return refused(request, exc, 404, refused_template)
+    except ValidationFailed as exc:
+        errors_on_form(form, exc, field_names)
+        return None
+    if success:
+        messages.success(request, success)
+    return redirect(target)
 
 
 def form_page(
@@ -67,17 +96,11 @@ def form_page(
     context of ``template`` (default: a ``FormPage`` of ``title`` and ``submit``)."""
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                target = save(form.cleaned_data)
-            except PermissionDenied as exc:
-                return refused(request, exc, 403, refused_template)
-            except ValidationFailed as exc:
-                errors_on_form(form, exc, field_names)
-            else:
-                if success is not None:
-                    messages.success(request, success)
-                return redirect(target)
+        response = submitted(
+            request, form, save, success=success, field_names=field_names, refused_template=refused_template
+        )
+        if response is not None:
+            return response
         status = 422
     if context is None:
         page_context: dict[str, Any] = {"page": FormPage(title=title, form=form, submit_label=submit)}

@@ -29,21 +29,18 @@ from .activities import (
     transition_activity,
     update_activity,
 )
-from .bodies import listed_bodies, remove_body_member, update_body
+from .bodies import remove_body_member, update_body
 from .documents import add_agreement_document, remove_agreement_document
 from .followup import (
-    agreement_indicators,
     create_indicator,
     find_indicator,
     get_indicator,
     get_visible_agreement,
-    indicator_year,
     set_indicator_year,
     yearly_report,
 )
 from .funding import (
     NOT_BINDING,
-    activity_funding,
     create_funding_application,
     find_funding,
     funding_totals,
@@ -69,7 +66,6 @@ from .register import (
 
 __all__ = [
     "public",
-    "listed_bodies",
     "remove_body_member",
     "update_body",
     "add_agreement_document",
@@ -96,15 +92,12 @@ __all__ = [
     "submit_proposal",
     "transition_activity",
     "update_activity",
-    "agreement_indicators",
     "create_indicator",
     "get_indicator",
     "get_visible_agreement",
-    "indicator_year",
     "set_indicator_year",
     "yearly_report",
     "NOT_BINDING",
-    "activity_funding",
     "create_funding_application",
     "funding_totals",
     "get_funding",
@@ -142,6 +135,6 @@ __all__ += [
     "add_decision_link",
     "collaboration_around",
 ]
-from . import computed_indicators, knowledge  # noqa: E402
+from . import computed_indicators, knowledge, reads  # noqa: E402
 
-__all__ += ["computed_indicators", "knowledge"]
+__all__ += ["computed_indicators", "knowledge", "reads"]

@@ -7,25 +7,17 @@ audited — or refused and nothing written.
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
 
 from kompetensbron.errors import NotFound
 
 from .. import validation as v
 from ..audit import record, snapshot
 from ..models import Body, BodyMembership
-from ..permissions import require, visible_bodies
+from ..permissions import require
 from ..schemas import BodyUpdate
 from .register import area_rows
 
-__all__ = ["listed_bodies", "update_body", "remove_body_member"]
-
-
-def listed_bodies(user) -> QuerySet[Body]:
-    """The bodies ``user`` sees, with their parent, chair, organisations and units (one query each)."""
-    return (
-        visible_bodies(user).select_related("parent", "chair").prefetch_related("organisations", "units__organisation")
-    )
+__all__ = ["update_body", "remove_body_member"]
 
 
 def update_body(*, actor, body: Body, data: BodyUpdate) -> Body:

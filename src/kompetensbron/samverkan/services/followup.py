@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from kompetensbron.errors import NotFound
@@ -39,9 +39,7 @@ __all__ = [
     "get_visible_agreement",
     "get_indicator",
     "find_indicator",
-    "agreement_indicators",
     "create_indicator",
-    "indicator_year",
     "set_indicator_year",
     "yearly_report",
 ]
@@ -92,16 +90,6 @@ def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_d
         indicator.units.set(units)
         record(actor=actor, action="create", obj=indicator, after=snapshot(indicator))
     return indicator
-
-
-def agreement_indicators(agreement: Agreement) -> QuerySet[Indicator]:
-    """``agreement``'s indicators with their years, areas and units (whose visibility the caller has checked)."""
-    return agreement.indicators.prefetch_related("years", "areas", "units__organisation")
-
-
-def indicator_year(indicator: Indicator, year: int) -> IndicatorYear | None:
-    """``indicator``'s row for ``year``, if one is recorded."""
-    return indicator.years.filter(year=year).first()
 
 
 def set_indicator_year(*, actor, indicator: Indicator, year: int, data: IndicatorYearIn) -> IndicatorYear:

@@ -11,19 +11,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import QuerySet
 
 from kompetensbron.errors import NotFound
 
 from .. import validation as v
 from ..audit import record, snapshot
-from ..models import Activity, Agreement, FundingApplication, FundingStatus, Phase
+from ..models import Agreement, FundingApplication, FundingStatus, Phase
 from ..permissions import require, visible_activities
 from ..schemas import FundingCreate, FundingTotal, FundingTotals, FundingUpdate
 from .public import NOT_BINDING, funding_note
 
 __all__ = [
-    "activity_funding",
     "get_funding",
     "find_funding",
     "create_funding_application",
@@ -31,11 +29,6 @@ __all__ = [
     "funding_totals",
     "NOT_BINDING",
 ]
-
-
-def activity_funding(activity: Activity) -> QuerySet[FundingApplication]:
-    """The funding applications of ``activity`` (whose visibility the caller has checked)."""
-    return activity.funding_applications.select_related("activity")
 
 
 def get_funding(*, actor, pk: int) -> FundingApplication:
