@@ -75,6 +75,7 @@ urlpatterns += [
     path("behov/", vn.need_list, name="needs"),
     path("behov/nytt/", vn.need_create, name="need_create"),
     path("behov/<id:pk>/", vn.need_detail, name="need"),
+    path("behov/<id:pk>/andra/", vn.need_edit, name="need_edit"),
     path("behov/<id:pk>/status/", vn.need_transition, name="need_transition"),
     path("behov/<id:pk>/svar/", vn.need_answer, name="need_answer"),
     path("svar/<id:pk>/status/", vn.answer_transition, name="answer_transition"),

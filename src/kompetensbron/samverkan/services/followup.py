@@ -34,6 +34,7 @@ from .computed_indicators import computed_row
 from .funding import funding_totals
 from .meetings import meetings_of_agreement_year
 from .meetings_public import meeting_summary
+from .needs_report import needs_section
 
 __all__ = [
     "get_visible_agreement",
@@ -205,6 +206,7 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         is_demo=agreement.is_demo,
         meetings=[meeting_summary(m) for m in meetings_of_agreement_year(agreement=agreement, year=year)],
         areas=area_sections(agreement, acts, indicator_rows),
+        needs=needs_section(agreement=agreement, year=year),
     )
 
 
