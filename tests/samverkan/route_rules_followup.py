@@ -15,4 +15,14 @@ ROUTES = {
         "path": lambda w: f"/samverkan/behov/{w.need.pk}/andra/",
         "body": {"title": "Sjuksköterskor", "headcount": 4, "status": "open"},
     },
+    f"PATCH {API}/indicators/{{indicator_id}}": {
+        "rule": "samverkan.change_indicator",
+        "path": lambda w: f"{API}/indicators/{w.indicator.pk}",
+        "body": {"name": "Omdöpt indikator"},
+    },
+    "POST samverkan:indicator_edit": {
+        "rule": "samverkan.change_indicator",
+        "path": lambda w: f"/samverkan/indikatorer/{w.indicator.pk}/andra/",
+        "body": {"name": "Omdöpt indikator"},
+    },
 }

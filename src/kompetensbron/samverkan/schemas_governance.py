@@ -8,7 +8,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from kompetensbron.input_types import Id, Line, Text, Url
+from kompetensbron.input_types import Id, Line, Text, Url, bounded_line
 
 GovernanceCode = Literal["steering_group", "direct", "council_notes"]
 ApprovalKindCode = Literal["approve", "decline", "note"]
@@ -120,3 +120,15 @@ class NeedsSection(Schema):
     rows: list[NeedAreaRow]
     total: NeedAreaRow
     needs: list[ReportNeed]
+
+
+class IndicatorUpdate(Schema):
+    """PATCH an indicator (the parties' coordinators): only the fields sent change; areas and units
+    only among the agreement's own areas and its parties' units."""
+
+    name: Line = None
+    unit: bounded_line(64) = None  # type: ignore[valid-type]
+    description: Text = None  # type: ignore[assignment]
+    higher_is_better: bool = None  # type: ignore[assignment]
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]

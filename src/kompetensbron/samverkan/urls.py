@@ -49,6 +49,7 @@ urlpatterns = [
     ),
     path("avtal/<id:pk>/indikatorer/", views_indicators.indicator_list, name="indicators"),
     path("indikatorer/<id:pk>/ar/", views_indicators.indicator_year, name="indicator_year"),
+    path("indikatorer/<id:pk>/andra/", views_indicators.indicator_edit, name="indicator_edit"),
     path("organ/<id:pk>/", views_bodies.body_detail, name="body"),
     path("organ/<id:pk>/redigera/", views_bodies.body_edit, name="body_edit"),
     path("organ/<id:pk>/ledamoter/", views_bodies.body_member_add, name="body_member_add"),
