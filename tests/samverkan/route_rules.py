@@ -264,6 +264,7 @@ def _sibling(name: str):
 
 _meetings = _sibling("route_rules_meetings")
 ROUTES |= _meetings.ROUTES
+ROUTES |= _sibling("route_rules_followup").ROUTES
 
 
 def setup(w):

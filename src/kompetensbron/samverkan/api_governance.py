@@ -18,11 +18,13 @@ from .schemas import (
     BodyPublic,
     BodyUpdate,
     DocumentCreate,
+    IndicatorPublic,
     NextStep,
     NoteIn,
     UnitCreate,
     UnitPublic,
 )
+from .schemas_governance import IndicatorUpdate
 
 
 @router.get(
@@ -119,3 +121,15 @@ def list_units(request: HttpRequest, org_id: Id):
 def create_unit(request: HttpRequest, org_id: Id, data: UnitCreate):
     unit = services.create_unit(actor=request.auth, organisation=services.get_organisation(org_id), name=data.name)
     return Status(201, UnitPublic(id=unit.pk, organisation_id=unit.organisation_id, name=unit.name))
+
+
+@router.patch(
+    "/indicators/{indicator_id}",
+    response=_r(IndicatorPublic),
+    summary="Change an indicator: name, unit, areas and units of its agreement (the parties' coordinators)",
+)
+def update_indicator(request: HttpRequest, indicator_id: Id, data: IndicatorUpdate):
+    indicator = services.update_indicator(
+        actor=request.auth, indicator=services.find_indicator(indicator_id), data=data
+    )
+    return services.public.indicator(indicator)

@@ -40,6 +40,7 @@ from .schemas_meetings import (
     NeedPublic,
     NeedStatusCode,
     NeedStatusIn,
+    NeedUpdate,
 )
 
 router = Router(tags=["samverkan"], auth=django_auth)
@@ -229,6 +230,14 @@ def create_need(request: HttpRequest, data: NeedCreate):
 
 @router.get("/needs/{need_id}", response=_r(NeedPublic), summary="One competence need with its answers")
 def get_need(request: HttpRequest, need_id: Id):
+    return P.need(N.get_need(actor=request.auth, pk=need_id))
+
+
+@router.patch(
+    "/needs/{need_id}", response=_r(NeedPublic), summary="Change a need's fields or status (its organisation)"
+)
+def update_need(request: HttpRequest, need_id: Id, data: NeedUpdate):
+    N.update_need(actor=request.auth, need=N.find_need(need_id), data=data)
     return P.need(N.get_need(actor=request.auth, pk=need_id))
 
 

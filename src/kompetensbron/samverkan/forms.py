@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.input_types import MAX_INT, MAX_TEXT, BoundedFormMixin, form_safe_url
@@ -205,6 +206,22 @@ class FundingForm(BoundedFormMixin, forms.ModelForm):
         model = FundingApplication
         fields = ["funder", "programme", "amount_applied", "amount_granted", "deadline", "status", "note"]
         widgets = {"deadline": _DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    areas = forms.ModelMultipleChoiceField(DevelopmentArea.objects.all(), label=_("Områden"), required=False)
+    units = forms.ModelMultipleChoiceField(Unit.objects.all(), label=_("Enheter"), required=False)
+
+    def __init__(self, *args, activity=None, **kwargs):
+        """Offers the areas of the activity's agreement and the units of the organisations
+        involved; the service checks the choice (a foreign agreement's area is a 422)."""
+        super().__init__(*args, **kwargs)
+        if activity is not None:  # lazy: one query each when the form is shown
+            involved = Q(organisation=activity.owner_id) | Q(organisation__in=activity.partners.all())
+            agreement = activity.agreement
+            self.fields["areas"].queryset = agreement.areas.all() if agreement else DevelopmentArea.objects.none()
+            if agreement is not None:
+                involved |= Q(organisation__in=agreement.parties.all())
+            units = Unit.objects.filter(involved).distinct().select_related("organisation")
+            self.fields["units"].queryset = units
 
     def clean(self):
         data = super().clean()

@@ -164,6 +164,30 @@ class IndicatorForm(BoundedFormMixin, forms.Form):
             ).select_related("organisation")
 
 
+def indicator_fields(d: dict) -> dict:
+    """The service fields of :class:`IndicatorForm`'s cleaned data (creating and editing)."""
+    return {
+        "name": d["name"],
+        "unit": d["unit"],
+        "description": d["description"],
+        "higher_is_better": d["higher_is_better"],
+        "area_ids": [a.pk for a in d["areas"]],
+        "unit_ids": [u.pk for u in d["units"]],
+    }
+
+
+def indicator_initial(indicator) -> dict:
+    """An indicator's current values for :class:`IndicatorForm` (editing)."""
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "description": indicator.description,
+        "higher_is_better": indicator.higher_is_better,
+        "areas": list(indicator.areas.values_list("pk", flat=True)),
+        "units": list(indicator.units.values_list("pk", flat=True)),
+    }
+
+
 class IndicatorYearForm(BoundedFormMixin, forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=YEAR_MIN, max_value=YEAR_MAX)
     target = forms.DecimalField(label=_("Mål"), required=False, max_digits=14, decimal_places=2)

@@ -14,10 +14,12 @@ from kompetensbron.input_types import MAX_INT, MAX_TEXT, BoundedFormMixin, form_
 
 from .forms import _DateInput
 from .models import (
+    NEED_WORKFLOW,
     AnswerKind,
     AnswerStatus,
     DecisionOutcome,
     DecisionSubject,
+    DevelopmentArea,
     LinkKind,
     NeedStatus,
     SourceKind,
@@ -35,6 +37,9 @@ __all__ = [
     "LinkForm",
     "IndicatorSourceForm",
     "NeedForm",
+    "NeedEditForm",
+    "NEED_FIELDS",
+    "need_fields",
     "AnswerForm",
     "StatusForm",
     "SERVICE_FIELDS",
@@ -170,6 +175,9 @@ class NeedForm(BoundedFormMixin, forms.Form):
     region_code = forms.CharField(label=_("Var (kommunkod eller länskod)"), max_length=4, required=False)
     ssyk_code = forms.CharField(label=_("Yrke (SSYK 2012-kod)"), max_length=4, required=False)
     agreement = forms.ModelChoiceField(queryset=None, label=_("Avtal"), required=False)
+    areas = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Områden"), required=False, help_text=_("Avtalets prioriterade utvecklingsområden.")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,6 +185,59 @@ class NeedForm(BoundedFormMixin, forms.Form):
         self.fields["organisation"].queryset = orgs
         self.fields["unit"].queryset = Unit.objects.filter(organisation__in=orgs)
         self.fields["agreement"].queryset = visible_agreements(user)
+        self.fields["areas"].queryset = DevelopmentArea.objects.filter(
+            agreements__in=visible_agreements(user)
+        ).distinct()
+
+
+def need_fields(d: dict) -> dict:
+    """The service fields of a need form's cleaned data (all but the organisation and status)."""
+    return {
+        "unit_id": d["unit"].pk if d["unit"] else None,
+        "agreement_id": d["agreement"].pk if d["agreement"] else None,
+        "title": d["title"],
+        "description": d["description"],
+        "headcount": d["headcount"],
+        "needed_from": d["needed_from"],
+        "needed_until": d["needed_until"],
+        "region_code": d["region_code"],
+        "ssyk_code": d["ssyk_code"],
+        "area_ids": [a.pk for a in d["areas"]],
+    }
+
+
+#: the need's service field names → the form's
+NEED_FIELDS = SERVICE_FIELDS | {"area_ids": "areas", "status": "status"}
+
+
+class NeedEditForm(NeedForm):
+    """A need's fields and its status (the current one or a next step of the workflow); the
+    organisation stays the one that registered it."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=NeedStatus.choices)
+
+    def __init__(self, *args, user, need, **kwargs):
+        region = need.kommun_id or need.lan_id or ""
+        initial = {
+            "unit": need.unit_id,
+            "agreement": need.agreement_id,
+            "title": need.title,
+            "description": need.description,
+            "headcount": need.headcount,
+            "needed_from": need.needed_from,
+            "needed_until": need.needed_until,
+            "region_code": region,
+            "ssyk_code": need.ssyk_id or "",
+            "areas": list(need.areas.values_list("pk", flat=True)),
+            "status": need.status,
+        }
+        super().__init__(*args, user=user, initial=initial, **kwargs)
+        del self.fields["organisation"]
+        self.fields["unit"].queryset = Unit.objects.filter(organisation=need.organisation_id)
+        steps = NEED_WORKFLOW[need.status]
+        self.fields["status"].choices = [(need.status, need.get_status_display())] + [
+            (s, NeedStatus(s).label) for s in steps
+        ]
 
 
 class AnswerForm(BoundedFormMixin, forms.Form):

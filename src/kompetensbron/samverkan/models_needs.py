@@ -84,6 +84,10 @@ class CompetenceNeed(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    #: the agreement's development areas the need belongs to (followed up per area in the yearly report)
+    areas = models.ManyToManyField(
+        "samverkan.DevelopmentArea", verbose_name=_("områden"), blank=True, related_name="competence_needs"
+    )
     status = models.CharField(_("status"), max_length=16, choices=NeedStatus.choices, default=NeedStatus.OPEN)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

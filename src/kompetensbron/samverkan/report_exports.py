@@ -93,6 +93,9 @@ def report_xlsx(report: YearlyReport) -> bytes:
             )
         areas.set_column(0, 0, 28)
 
+    if report.needs:
+        _needs_sheet(book.add_worksheet("Kompetensbehov"), report, bold)
+
     ind = book.add_worksheet("Indikatorer")
     header = ["Indikator", "Enhet", "Mål", "Utfall", "Föregående år", "Nått", "Kommentar", "Beräknat ur", "Data per"]
     xl.write_row(ind, 0, 0, header, bold)
@@ -113,6 +116,22 @@ def report_xlsx(report: YearlyReport) -> bytes:
         xl.write_row(meet, i, 1, [m.body, m.title, m.ideas, m.ideas_to_activities, m.decisions])
     book.close()
     return buf.getvalue()
+
+
+def _needs_sheet(sheet, report: YearlyReport, bold) -> None:
+    """Needs and answers per area, then the needs one by one."""
+    assert report.needs is not None
+    header = ["Område", "Registrerade behov", "Antal personer", "Besvarade behov", "Svar", "Antagna svar"]
+    xl.write_row(sheet, 0, 0, header, bold)
+    rows = [*report.needs.rows, report.needs.total]
+    for i, r in enumerate(rows, start=1):
+        xl.write_row(sheet, i, 0, [r.area, r.registered, r.headcount, r.answered, r.answers, r.accepted])
+    start = len(rows) + 2
+    xl.write_row(sheet, start, 0, ["Behov", "Organisation", "Antal personer", "Status", "Områden", "Svar i år"], bold)
+    for i, n in enumerate(report.needs.needs, start=start + 1):
+        row = [n.title, n.organisation, n.headcount, n.status_label, "; ".join(n.areas), n.answers_this_year]
+        xl.write_row(sheet, i, 0, row)
+    sheet.set_column(0, 0, 40)
 
 
 def report_pdf(report: YearlyReport, page_context) -> bytes:

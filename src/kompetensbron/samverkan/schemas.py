@@ -22,6 +22,7 @@ from .schemas_governance import (
     DocumentOut,
     GovernanceCode,
     Named,
+    NeedsSection,
     NextStep,
     NoteIn,
 )
@@ -40,6 +41,7 @@ __all__ = [  # the account and governance schemas, re-exported
     "DocumentOut",
     "GovernanceCode",
     "Named",
+    "NeedsSection",
     "NextStep",
     "NoteIn",
 ]
@@ -486,3 +488,4 @@ class YearlyReport(Schema):
     is_demo: bool
     meetings: list[MeetingSummary] = Field(default_factory=list)
     areas: list[AreaSection] = Field(default_factory=list)
+    needs: NeedsSection | None = Field(None, description="competence needs of the agreement; null: none this year")

@@ -8,7 +8,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from kompetensbron.input_types import Id, Line, Text, Url
+from kompetensbron.input_types import Id, Line, Text, Url, bounded_line
 
 GovernanceCode = Literal["steering_group", "direct", "council_notes"]
 ApprovalKindCode = Literal["approve", "decline", "note"]
@@ -85,3 +85,50 @@ class AreaSection(Schema):
     activity_titles: list[str]
     indicator_ids: list[int]
     indicator_names: list[str]
+
+
+class NeedAreaRow(Schema):
+    """The competence needs of one area in the yearly report (``area_id`` None: the needs without
+    an area, or the total row)."""
+
+    area_id: int | None
+    area: str
+    registered: int = Field(description="needs registered this year")
+    headcount: int = Field(description="people asked for in the needs registered this year")
+    answered: int = Field(description="needs that got at least one answer this year")
+    answers: int = Field(description="answers given this year")
+    accepted: int = Field(
+        description="answers of this year the need's organisation accepted (accepted, running, completed)"
+    )
+
+
+class ReportNeed(Schema):
+    id: int
+    title: str
+    organisation: str
+    headcount: int
+    status_label: str
+    areas: list[str]
+    registered_this_year: bool
+    answers_this_year: int
+
+
+class NeedsSection(Schema):
+    """Competence needs of the agreement registered or answered in the year, followed up like
+    activities: one row per area of the agreement (and one of the needs without an area)."""
+
+    rows: list[NeedAreaRow]
+    total: NeedAreaRow
+    needs: list[ReportNeed]
+
+
+class IndicatorUpdate(Schema):
+    """PATCH an indicator (the parties' coordinators): only the fields sent change; areas and units
+    only among the agreement's own areas and its parties' units."""
+
+    name: Line = None
+    unit: bounded_line(64) = None  # type: ignore[valid-type]
+    description: Text = None  # type: ignore[assignment]
+    higher_is_better: bool = None  # type: ignore[assignment]
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]

@@ -191,6 +191,24 @@ class NeedCreate(Schema):
     needed_until: dt.date | None = None
     region_code: RegionCode = ""  # type: ignore[valid-type]
     ssyk_code: SsykCode = ""  # type: ignore[valid-type]
+    area_ids: list[Id] = Field(default_factory=list, max_length=50, description="areas of the need's agreement")
+
+
+class NeedUpdate(Schema):
+    """The fields of a need its organisation may change (only those sent are changed); ``status``
+    moves along the need's workflow like ``/transition``."""
+
+    unit_id: Id | None = None
+    agreement_id: Id | None = None
+    title: Line = None
+    description: Text = None  # type: ignore[assignment]
+    headcount: Count = None  # type: ignore[assignment]
+    needed_from: dt.date | None = None
+    needed_until: dt.date | None = None
+    region_code: RegionCode = None  # type: ignore[valid-type]
+    ssyk_code: SsykCode = None  # type: ignore[valid-type]
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
+    status: NeedStatusCode = None  # type: ignore[assignment]
 
 
 class NeedStatusIn(Schema):
@@ -237,6 +255,7 @@ class NeedPublic(Schema):
     organisation: str
     unit: str | None
     agreement_id: int | None
+    areas: list[str] = Field(default_factory=list)
     title: str
     description: str
     headcount: int

@@ -89,7 +89,7 @@ def _activity_page(request: HttpRequest, activity, **forms) -> ActivityPage:
         **governance_forms(request, activity, forms, funding),
         decision_form=forms.get("decision_form") or DecisionForm(initial={"date": timezone.localdate()}),
         transition_form=forms.get("transition_form") or TransitionForm(),
-        funding_form=forms.get("funding_form") or FundingForm(),
+        funding_form=forms.get("funding_form") or FundingForm(activity=activity),
     )
 
 
@@ -230,7 +230,8 @@ def activity_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def activity_funding(request: HttpRequest, pk: int) -> HttpResponse:
     def act(a, d):
-        services.create_funding_application(actor=request.user, activity=a, data=FundingCreate(**d))
+        ids = {"area_ids": [x.pk for x in d.pop("areas")], "unit_ids": [u.pk for u in d.pop("units")]}
+        services.create_funding_application(actor=request.user, activity=a, data=FundingCreate(**d, **ids))
 
     return _post_on_activity(request, pk, FundingForm, "funding_form", act)
 

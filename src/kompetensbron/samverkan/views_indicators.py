@@ -14,15 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kompetensbron.errors import NotFound, PermissionDenied
-from kompetensbron.web.form_pages import submitted
+from kompetensbron.web.form_pages import form_page, submitted
 
 from . import services
 from . import views as base
 from .forms import SERVICE_FIELDS
-from .forms_editing import IndicatorForm, IndicatorYearForm
+from .forms_editing import IndicatorForm, IndicatorYearForm, indicator_fields, indicator_initial
 from .schemas import IndicatorCreate, IndicatorYearIn
+from .schemas_governance import IndicatorUpdate
 
-__all__ = ["indicator_list", "indicator_year"]
+__all__ = ["indicator_list", "indicator_edit", "indicator_year"]
 
 
 def _render(request, agreement, *, form=None, year_form=None, year_indicator=None, status=200) -> HttpResponse:
@@ -64,15 +65,7 @@ def indicator_list(request: HttpRequest, pk: int) -> HttpResponse:
     form = IndicatorForm(request.POST, agreement=agreement)
 
     def save(d) -> str:
-        data = IndicatorCreate(
-            name=d["name"],
-            unit=d["unit"],
-            description=d["description"],
-            higher_is_better=d["higher_is_better"],
-            area_ids=[a.pk for a in d["areas"]],
-            unit_ids=[u.pk for u in d["units"]],
-        )
-        services.create_indicator(actor=request.user, agreement=agreement, data=data)
+        services.create_indicator(actor=request.user, agreement=agreement, data=IndicatorCreate(**indicator_fields(d)))
         return reverse("samverkan:indicators", args=[pk])
 
     response = submitted(request, form, save, success=_("Indikatorn är tillagd."), field_names=SERVICE_FIELDS)
@@ -81,19 +74,25 @@ def indicator_list(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, agreement, form=form, status=422)
 
 
+def _changeable(request: HttpRequest, pk: int, refusal: str):
+    """The indicator, or the refusal page: 404 unknown, 403 without ``change_indicator``."""
+    try:
+        indicator = services.find_indicator(pk)
+    except NotFound as exc:
+        return None, base._refused(request, exc, 404)
+    if not request.user.has_perm("samverkan.change_indicator", indicator.agreement):
+        return None, base._refused(request, PermissionDenied(refusal), 403)
+    return indicator, None
+
+
 @login_required
 @require_POST
 def indicator_year(request: HttpRequest, pk: int) -> HttpResponse:
     """Set one year's target and value of an indicator."""
-    try:
-        indicator = services.find_indicator(pk)
-    except NotFound as exc:
-        return base._refused(request, exc, 404)
+    indicator, refusal = _changeable(request, pk, _("Endast avtalsparternas samordnare följer upp indikatorer."))
+    if refusal is not None:
+        return refusal
     agreement = indicator.agreement
-    if not request.user.has_perm("samverkan.change_indicator", agreement):
-        return base._refused(
-            request, PermissionDenied(_("Endast avtalsparternas samordnare följer upp indikatorer.")), 403
-        )
     form = IndicatorYearForm(request.POST, prefix=f"i{pk}")
 
     def save(d) -> str:
@@ -106,3 +105,28 @@ def indicator_year(request: HttpRequest, pk: int) -> HttpResponse:
     if response is not None:
         return response
     return _render(request, agreement, year_form=form, year_indicator=pk, status=422)
+
+
+@login_required
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an indicator's name, unit, description, areas and units (the parties' coordinators)."""
+    indicator, refusal = _changeable(request, pk, _("Endast avtalsparternas samordnare ändrar indikatorer."))
+    if refusal is not None:
+        return refusal
+    agreement = indicator.agreement
+    form = IndicatorForm(request.POST or None, agreement=agreement, initial=indicator_initial(indicator))
+
+    def save(d) -> str:
+        data = IndicatorUpdate(**indicator_fields(d))
+        services.update_indicator(actor=request.user, indicator=indicator, data=data)
+        return reverse("samverkan:indicators", args=[agreement.pk])
+
+    return form_page(
+        request,
+        form=form,
+        title=_("Ändra indikator"),
+        submit=_("Spara"),
+        save=save,
+        success=_("Indikatorn är ändrad."),
+        field_names=SERVICE_FIELDS,
+    )

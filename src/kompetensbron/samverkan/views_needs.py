@@ -14,14 +14,22 @@ from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.web.form_pages import form_page, refused
 
 from . import services
-from .forms_meetings import SERVICE_FIELDS, AnswerForm, NeedForm, StatusForm
+from .forms_meetings import NEED_FIELDS, AnswerForm, NeedEditForm, NeedForm, StatusForm, need_fields
 from .models import ANSWER_STEPS_OF_NEED_OWNER, AnswerStatus, NeedStatus
 from .page_contexts_meetings import NeedListPage, NeedPage
 from .permissions import memoise_memberships
-from .schemas_meetings import AnswerCreate, NeedCreate
+from .schemas_meetings import AnswerCreate, NeedCreate, NeedUpdate
 from .views_meetings import run_form
 
-__all__ = ["need_list", "need_create", "need_detail", "need_transition", "need_answer", "answer_transition"]
+__all__ = [
+    "need_list",
+    "need_create",
+    "need_edit",
+    "need_detail",
+    "need_transition",
+    "need_answer",
+    "answer_transition",
+]
 
 N = services.needs
 P = services.meetings_public
@@ -48,18 +56,7 @@ def need_create(request: HttpRequest) -> HttpResponse:
         )
 
     def save(d) -> str:
-        data = NeedCreate(
-            organisation_id=d["organisation"].pk,
-            unit_id=d["unit"].pk if d["unit"] else None,
-            agreement_id=d["agreement"].pk if d["agreement"] else None,
-            title=d["title"],
-            description=d["description"],
-            headcount=d["headcount"],
-            needed_from=d["needed_from"],
-            needed_until=d["needed_until"],
-            region_code=d["region_code"],
-            ssyk_code=d["ssyk_code"],
-        )
+        data = NeedCreate(organisation_id=d["organisation"].pk, **need_fields(d))
         return reverse("samverkan:need", args=[N.create_need(actor=request.user, data=data).pk])
 
     return form_page(
@@ -69,7 +66,33 @@ def need_create(request: HttpRequest) -> HttpResponse:
         submit=_("Registrera"),
         save=save,
         success=_("Kompetensbehovet är registrerat."),
-        field_names=SERVICE_FIELDS,
+        field_names=NEED_FIELDS,
+    )
+
+
+@login_required
+def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change what, how many, when, where and the status of a need (its own organisation)."""
+    try:
+        need = N.find_need(pk)
+    except NotFound as exc:
+        return refused(request, exc, 404)
+    if not request.user.has_perm("samverkan.change_competence_need", need):
+        return refused(request, PermissionDenied(_("Endast behovets egen organisation ändrar behovet.")), 403)
+    form = NeedEditForm(request.POST or None, user=request.user, need=need)
+
+    def save(d) -> str:
+        data = NeedUpdate(status=d["status"], **need_fields(d))
+        return reverse("samverkan:need", args=[N.update_need(actor=request.user, need=need, data=data).pk])
+
+    return form_page(
+        request,
+        form=form,
+        title=_("Ändra kompetensbehov"),
+        submit=_("Spara"),
+        save=save,
+        success=_("Kompetensbehovet är ändrat."),
+        field_names=NEED_FIELDS,
     )
 
 

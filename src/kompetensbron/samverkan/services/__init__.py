@@ -37,6 +37,7 @@ from .followup import (
     get_indicator,
     get_visible_agreement,
     set_indicator_year,
+    update_indicator,
     yearly_report,
 )
 from .funding import (
@@ -93,6 +94,7 @@ __all__ = [
     "transition_activity",
     "update_activity",
     "create_indicator",
+    "update_indicator",
     "get_indicator",
     "get_visible_agreement",
     "set_indicator_year",

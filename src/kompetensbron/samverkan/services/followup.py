@@ -29,17 +29,20 @@ from ..schemas import (
     ReportActivity,
     YearlyReport,
 )
+from ..schemas_governance import IndicatorUpdate
 from . import public
 from .computed_indicators import computed_row
 from .funding import funding_totals
 from .meetings import meetings_of_agreement_year
 from .meetings_public import meeting_summary
+from .needs_report import needs_section
 
 __all__ = [
     "get_visible_agreement",
     "get_indicator",
     "find_indicator",
     "create_indicator",
+    "update_indicator",
     "set_indicator_year",
     "yearly_report",
 ]
@@ -89,6 +92,43 @@ def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_d
         indicator.areas.set(areas)
         indicator.units.set(units)
         record(actor=actor, action="create", obj=indicator, after=snapshot(indicator))
+    return indicator
+
+
+def update_indicator(*, actor, indicator: Indicator, data: IndicatorUpdate) -> Indicator:
+    """Change an indicator's name, unit, description, direction, areas and units (only the fields
+    sent), with the same rule and audit as its creation."""
+    agreement = indicator.agreement
+    require(actor, "change_indicator", agreement, "Endast avtalsparternas samordnare ändrar indikatorer.")
+    changes = data.model_dump(exclude_unset=True)
+    errors: dict[str, str] = {}
+    if "name" in changes:
+        changes["name"] = (changes["name"] or "").strip()
+        errors |= v.check_required(name=changes["name"])
+        taken = Indicator.objects.filter(agreement=agreement, name__iexact=changes["name"]).exclude(pk=indicator.pk)
+        if changes["name"] and taken.exists():
+            errors["name"] = f"Indikatorn {changes['name']} finns redan för avtalet."
+    for name in ("unit", "description"):
+        if name in changes:
+            changes[name] = changes[name] or ""
+    if changes.get("higher_is_better", True) is None:
+        changes.pop("higher_is_better")
+    related = {}
+    if changes.get("area_ids") is not None:
+        related["areas"] = v.areas(changes.pop("area_ids"), "area_ids", errors, agreement)
+    if changes.get("unit_ids") is not None:
+        parties = set(agreement.parties.values_list("pk", flat=True))
+        related["units"] = v.units(changes.pop("unit_ids"), "unit_ids", errors, parties)
+    changes.pop("area_ids", None), changes.pop("unit_ids", None)
+    v.raise_if(errors)
+    with atomic_unique("name", f"Indikatorn {changes.get('name', indicator.name)} finns redan för avtalet."):
+        before = snapshot(indicator)
+        for name, value in changes.items():
+            setattr(indicator, name, value)
+        indicator.save()
+        for name, rows in related.items():
+            getattr(indicator, name).set(rows)
+        record(actor=actor, action="update", obj=indicator, before=before, after=snapshot(indicator))
     return indicator
 
 
@@ -205,6 +245,7 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         is_demo=agreement.is_demo,
         meetings=[meeting_summary(m) for m in meetings_of_agreement_year(agreement=agreement, year=year)],
         areas=area_sections(agreement, acts, indicator_rows),
+        needs=needs_section(agreement=agreement, year=year),
     )
 
 

@@ -102,6 +102,7 @@ def need(n: CompetenceNeed, *, with_answers: bool = True) -> NeedPublic:
         organisation=n.organisation.name,
         unit=n.unit.name if n.unit_id else None,
         agreement_id=n.agreement_id,
+        areas=[x.name for x in n.areas.all()],
         title=n.title,
         description=n.description,
         headcount=n.headcount,

@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..permissions import require, visible_agreements
 from ..permissions_meetings import visible_needs
-from ..schemas_meetings import AnswerCreate, NeedCreate
+from ..schemas_meetings import AnswerCreate, NeedCreate, NeedUpdate
 from .knowledge import resolve_region, resolve_ssyk
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "find_need",
     "find_answer",
     "create_need",
+    "update_need",
     "transition_need",
     "answer_need",
     "transition_answer",
@@ -49,7 +50,7 @@ MAX_HEADCOUNT = 100_000
 
 
 def list_needs(*, actor, status: str | None = None) -> QuerySet[CompetenceNeed]:
-    qs = visible_needs(actor).select_related("organisation", "unit", "kommun", "lan", "ssyk")
+    qs = visible_needs(actor).select_related("organisation", "unit", "kommun", "lan", "ssyk").prefetch_related("areas")
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-created_at", "-id")
@@ -76,41 +77,94 @@ def find_answer(pk: int) -> NeedAnswer:
     return found
 
 
+def _need_fields(changes: dict, need: CompetenceNeed | None, organisation, errors: dict[str, str]) -> dict:
+    """The model fields of the sent ``changes`` (create: all of them; update: those sent), validated
+    like the need's creation; the unsent ones keep ``need``'s values for the cross-field checks."""
+    out: dict = {}
+    for name in ("title", "description", "headcount", "needed_from", "needed_until"):
+        if name in changes:
+            value = changes[name]
+            out[name] = (value or "").strip() if name in ("title", "description") else value
+    if "title" in out:
+        errors |= v.check_required(title=out["title"])
+    if "headcount" in out and not 1 <= (out["headcount"] or 0) <= MAX_HEADCOUNT:
+        errors["headcount"] = f"Antalet personer ska vara mellan 1 och {MAX_HEADCOUNT}."
+    errors |= v.check_period(
+        out.get("needed_from", need.needed_from if need else None),
+        out.get("needed_until", need.needed_until if need else None),
+        end_field="needed_until",
+    )
+    if "unit_id" in changes:
+        out["unit"] = None
+        if changes["unit_id"] is not None:
+            out["unit"] = Unit.objects.filter(pk=changes["unit_id"], organisation=organisation).first()
+            if out["unit"] is None:
+                errors["unit_id"] = "Enheten hör inte till organisationen."
+    if "region_code" in changes:
+        out |= {"kommun": None, "lan": None}
+        out |= resolve_region(changes["region_code"], errors) if changes["region_code"] else {}
+    if "ssyk_code" in changes:
+        out["ssyk"] = resolve_ssyk(changes["ssyk_code"], errors) if changes["ssyk_code"] else None
+    if "agreement_id" in changes:
+        out["agreement"] = v.agreement(changes["agreement_id"], "agreement_id", errors)
+    agreement = out["agreement"] if "agreement" in out else (need.agreement if need else None)
+    if changes.get("area_ids"):
+        if agreement is None:
+            errors["area_ids"] = "Knyt behovet till ett avtal för att välja avtalets områden."
+        else:
+            out["areas"] = v.areas(changes["area_ids"], "area_ids", errors, agreement)
+    elif "area_ids" in changes:
+        out["areas"] = []
+    return out
+
+
+def _check_agreement(actor, fields: dict) -> None:
+    agreement = fields.get("agreement")
+    if agreement is not None and not visible_agreements(actor).filter(pk=agreement.pk).exists():
+        raise PermissionDenied("Du kan bara knyta behovet till ett avtal som din organisation är part i.")
+
+
 def create_need(*, actor, data: NeedCreate, is_demo: bool = False) -> CompetenceNeed:
     errors: dict[str, str] = v.check_required(title=data.title)
     organisation = v.organisation(data.organisation_id, "organisation_id", errors)
     v.raise_if(errors, "Behovet kunde inte sparas.")
     require(actor, "add_competence_need", organisation, "Du kan bara registrera behov för din egen organisation.")
-    if not 1 <= data.headcount <= MAX_HEADCOUNT:
-        errors["headcount"] = f"Antalet personer ska vara mellan 1 och {MAX_HEADCOUNT}."
-    errors |= v.check_period(data.needed_from, data.needed_until, end_field="needed_until")
-    unit = None
-    if data.unit_id is not None:
-        unit = Unit.objects.filter(pk=data.unit_id, organisation=organisation).first()
-        if unit is None:
-            errors["unit_id"] = "Enheten hör inte till organisationen."
-    region = resolve_region(data.region_code, errors) if data.region_code else {}
-    ssyk = resolve_ssyk(data.ssyk_code, errors) if data.ssyk_code else None
-    agreement = v.agreement(data.agreement_id, "agreement_id", errors)
+    fields = _need_fields(data.model_dump(exclude={"organisation_id"}), None, organisation, errors)
     v.raise_if(errors, "Behovet kunde inte sparas.")
-    if agreement is not None and not visible_agreements(actor).filter(pk=agreement.pk).exists():
-        raise PermissionDenied("Du kan bara knyta behovet till ett avtal som din organisation är part i.")
+    _check_agreement(actor, fields)
+    areas = fields.pop("areas", [])
     with transaction.atomic():
-        need = CompetenceNeed.objects.create(
-            organisation=organisation,
-            unit=unit,
-            agreement=agreement,
-            title=data.title.strip(),
-            description=data.description,
-            headcount=data.headcount,
-            needed_from=data.needed_from,
-            needed_until=data.needed_until,
-            ssyk=ssyk,
-            created_by=actor,
-            is_demo=is_demo,
-            **region,
-        )
+        need = CompetenceNeed.objects.create(organisation=organisation, created_by=actor, is_demo=is_demo, **fields)
+        need.areas.set(areas)
         record(actor=actor, action="create", obj=need, after=snapshot(need))
+    return need
+
+
+def update_need(*, actor, need: CompetenceNeed, data: NeedUpdate) -> CompetenceNeed:
+    """Change what, how many, when, where (and the status, along the workflow) of a need: the
+    need's own organisation, as for its status steps; one audit row with before and after."""
+    require(actor, "change_competence_need", need, "Endast behovets egen organisation ändrar behovet.")
+    changes = data.model_dump(exclude_unset=True)
+    to_status = changes.pop("status", None)
+    errors: dict[str, str] = {}
+    fields = _need_fields(changes, need, need.organisation, errors)
+    v.raise_if(errors, "Behovet kunde inte sparas.")
+    _check_agreement(actor, fields)
+    with transaction.atomic():
+        need = CompetenceNeed.objects.select_for_update().select_related("organisation").get(pk=need.pk)
+        before = snapshot(need)
+        if to_status and to_status != need.status:
+            _check_step(need, to_status)
+            need.status = _reopened(need, to_status)
+        areas = fields.pop("areas", None)
+        if "agreement" in fields and areas is None and fields["agreement"] != need.agreement:
+            areas = []  # another agreement: the old agreement's areas no longer apply
+        for name, value in fields.items():
+            setattr(need, name, value)
+        need.save()
+        if areas is not None:
+            need.areas.set(areas)
+        record(actor=actor, action="update", obj=need, before=before, after=snapshot(need))
     return need
 
 
@@ -119,19 +173,27 @@ def _refuse_step(label_from: str, label_to: str, allowed: list[str]) -> Validati
     return ValidationFailed(message, errors={"to_status": message})
 
 
+def _check_step(need: CompetenceNeed, to_status: str) -> None:
+    if to_status not in NEED_WORKFLOW[need.status]:
+        raise _refuse_step(
+            str(need.get_status_display()),
+            str(NeedStatus(to_status).label) if to_status in NeedStatus.values else to_status,
+            [str(NeedStatus(s).label) for s in NEED_WORKFLOW[need.status]],
+        )
+
+
+def _reopened(need: CompetenceNeed, to_status: str) -> str:
+    """A need reopened with answers on it is *answered*, not *open*."""
+    return NeedStatus.ANSWERED if to_status == NeedStatus.OPEN and need.answers.exists() else to_status
+
+
 def transition_need(*, actor, need: CompetenceNeed, to_status: str) -> CompetenceNeed:
     require(actor, "change_competence_need", need, "Endast behovets egen organisation följer upp behovet.")
     with transaction.atomic():
         need = CompetenceNeed.objects.select_for_update().get(pk=need.pk)
-        if to_status not in NEED_WORKFLOW[need.status]:
-            raise _refuse_step(
-                str(need.get_status_display()),
-                str(NeedStatus(to_status).label) if to_status in NeedStatus.values else to_status,
-                [str(NeedStatus(s).label) for s in NEED_WORKFLOW[need.status]],
-            )
+        _check_step(need, to_status)
         before = snapshot(need)
-        if to_status == NeedStatus.OPEN and need.answers.exists():
-            to_status = NeedStatus.ANSWERED  # reopened with answers on it
+        to_status = _reopened(need, to_status)
         need.status = to_status
         need.save()
         record(actor=actor, action=f"status:{to_status}", obj=need, before=before, after=snapshot(need))
