@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.web.table_exports import assert_exports_equal_tables
+
 from .conftest import TEMPLATE_EXAMPLE
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -148,3 +150,15 @@ def test_english(client, programme):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get("/utbildning/").content.decode()
     assert "Education programmes" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_programme_and_course_tables_as_csv_and_excel(client, programme, language):
+    """Issue 14: a programme's courses (with the credit total) and years, and a page of course
+    search results, download as shown."""
+    url = f"/utbildning/program/{programme.pk}/"
+    assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) == 2
+    csv = client.get(url + "?format=csv&table=kurser").content.decode("utf-8-sig")
+    assert "OM083G" in csv and csv.rstrip().splitlines()[-1] == ",Summa,,,157.5,"  # the total row
+    assert assert_exports_equal_tables(client, "/utbildning/kurser/?q=omvårdnad", HTTP_ACCEPT_LANGUAGE=language) == 1

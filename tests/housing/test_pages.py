@@ -8,6 +8,7 @@ from kompetensbron.housing import services
 from kompetensbron.housing.models import HousingProject
 from kompetensbron.housing.schemas import ProgrammeCreate, ProjectCreate
 from kompetensbron.samverkan.models import AuditEntry
+from tests.web.table_exports import assert_exports_equal_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +239,16 @@ def test_region_coordinator_sets_a_kommun_target(client, world, programme):
         == 403
     )
     assert programme.kommun_targets.get().target_homes == 800
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_project_list_and_progress_tables_as_csv_and_excel(client, world, programme, language):
+    """Issue 14: the project register and a programme's progress per year and per kommun
+    download as shown; the printed report carries no download links."""
+    _project(world)
+    _project(world, name="=Formeln", kommun_code="0114", homes=40, expected_completion_year=None)
+    assert assert_exports_equal_tables(client, "/studentbostader/projekt/", HTTP_ACCEPT_LANGUAGE=language) == 1
+    url = f"/studentbostader/program/{programme.pk}/"
+    assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) == 2
+    csv = client.get("/studentbostader/projekt/?format=csv&table=projekt").content.decode("utf-8-sig")
+    assert "'=Formeln" in csv and "Lärkan" in csv

@@ -10,6 +10,7 @@ from django.utils import timezone
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.matchning.aggregates import MIN_GROUP, aggregates, indicator_value
 from kompetensbron.matchning.models import Outcome, Placement, StudentProfile
+from tests.web.table_exports import assert_exports_equal_tables
 
 
 def _placements(w, n: int, *, rank=1, days=10, hired=False):
@@ -69,3 +70,14 @@ def test_indicator_values(mworld):
     assert indicator_value("placements", mworld.employer, year - 1) == Decimal(0)
     with pytest.raises(ValidationFailed):
         indicator_value("nonsense", mworld.employer, year)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_statistics_page_tables_as_csv_and_excel(mworld, client, language):
+    """Issue 14: the outcomes (with a suppressed group) and the indicators download as shown."""
+    _placements(mworld, 6, hired=True)
+    client.force_login(mworld.employer_member)
+    url = "/matchning/statistik/"
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert 'data-export-key="utfall"' in html and 'data-export-key="indikatorer"' in html
+    assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) == 2

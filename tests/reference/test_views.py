@@ -183,8 +183,9 @@ def test_region_page_has_the_map_and_the_plain_table(client):
     assert 'id="map-kind-fa" value="fa"' in html
     assert len(page.fa_regions) == 60 and '<option value="42">Sundsvall (42)</option>' in html  # the FA picker
     assert "/static/vendor/echarts/echarts.min.js" in html and "/static/web/js/region_map.js" in html
-    table = re.search(r'<table class="lan-table">.*?</table>', html, re.S).group(0)
-    assert len(re.findall(r'<tr id="lan-\d\d">', table)) == 21
+    table = re.search(r'<table data-export-key="kommuner">.*?</table>', html, re.S).group(0)
+    assert len(re.findall(r'<tr data-code="\d{4}">', table)) == 290
+    assert len(set(re.findall(r'href="/regioner/lan/(\d\d)/"', table))) == 21
     assert len(re.findall(r'href="/regioner/kommun/\d{4}/"', table)) == 290
     assert "Västernorrlands län" in table and "Härnösand" in table
     assert len(re.findall(r'<option value="\d{4}">', html)) == 290  # the kommun picker

@@ -7,8 +7,12 @@ every figure comes from :mod:`.services`, the same results the API serves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kompetensbron.web.tables import Table
+
+from . import tables
 from .models import LinkProvenance
 from .schemas import CourseDetail, CourseSearchResult, OccupationLinkOut, ProgrammeDetail, ProgrammeSearchResult
 
@@ -62,7 +66,6 @@ class ProgrammePage:
     decision_form: forms.Form
     manual_form: forms.Form
     link_groups: list[LinkGroup] = field(default_factory=list)
-    credits_total: object = None
 
     @classmethod
     def build(cls, programme: ProgrammeDetail, *, can_change: bool, decision_form, manual_form) -> ProgrammePage:
@@ -72,8 +75,13 @@ class ProgrammePage:
             decision_form=decision_form,
             manual_form=manual_form,
             link_groups=group_links(programme.occupation_links),
-            credits_total=sum((c.credits for c in programme.courses), start=0) if programme.courses else None,
         )
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """Courses (with the credit total) and years: the page, CSV and Excel from the same rows."""
+        p = self.programme
+        return [tables.programme_courses_table(p.courses), tables.programme_years_table(p.years)]
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,11 @@ class CourseListPage:
     @property
     def next_page(self) -> int | None:
         return self.result.page + 1 if self.result.page < self.result.pages else None
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """This page of results (the page, CSV and Excel from the same rows)."""
+        return [tables.course_results_table(self.result.results)]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST, require_safe
 from kompetensbron.errors import DataError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.reference.views import render_page
 from kompetensbron.sources.programme_template import TemplateInvalid
+from kompetensbron.web.tables import export_response
 
 from . import links, services
 from .forms import LinkDecisionForm, ManualLinkForm, ProgrammeForm, TemplateUploadForm
@@ -92,7 +93,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         page = _programme_page(request, pk)
     except NotFound as exc:
         return _refused(request, str(exc), 404)
-    return render(request, "education/programme_detail.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "education/programme_detail.html", {"page": page})
 
 
 def _programme_form(request: HttpRequest, *, programme=None) -> HttpResponse:
@@ -247,6 +248,8 @@ def course_list(request: HttpRequest) -> HttpResponse:
         data.get("q", ""), level=level or None, page=data.get("page") or 1, per_page=COURSES_PER_PAGE
     )
     page = CourseListPage(form=form, result=result, level=level)
+    if (download := export_response(request, page.tables)) is not None:
+        return download
     return render_page(request, page, full="education/course_list.html", fragment="education/_course_results.html")
 
 

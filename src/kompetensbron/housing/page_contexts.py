@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from kompetensbron.web.tables import Column, Table
+from kompetensbron.web.tables import Column, Link, Table
 
 from .schemas import ProgrammeProgress, ProgrammePublic, ProjectPublic, QueueSeries
 
@@ -29,6 +29,55 @@ class ProgressPage:
     chart: dict[str, list]
     regions: list[dict[str, Any]]
     target_form: forms.Form | None = None
+
+    @property
+    def tables(self) -> list[Table]:
+        """Progress per year and per kommun (the page, the PDF, CSV and Excel from the same rows)."""
+        from django.utils.translation import gettext as _
+
+        pr = self.progress
+        years = Table(
+            key="per-ar",
+            title=_("Per år"),
+            columns=[
+                Column(label=_("År"), kind="code"),
+                Column(label=_("Färdigställda (ack.)"), kind="int"),
+                Column(label=_("Under byggnad (enl. plan)"), kind="int"),
+                Column(label=_("Planerade (enl. plan)"), kind="int"),
+                Column(label=_("Mållinje"), kind="int"),
+            ],
+            rows=[[str(y.year), y.completed, y.under_construction, y.planned, y.target] for y in pr.years],
+        )
+        none = " (" + _("inga studentbostäder") + ")"
+        kommuner = Table(
+            key="per-kommun",
+            title=_("Per kommun"),
+            columns=[
+                Column(label=_("Kommun")),
+                Column(label=_("Basbestånd"), kind="int"),
+                Column(label=_("Senaste bestånd"), kind="int"),
+                Column(label=_("År"), kind="code"),
+                Column(label=_("Färdigställda"), kind="int"),
+                Column(label=_("Under byggnad"), kind="int"),
+                Column(label=_("Planerade"), kind="int"),
+                Column(label=_("Kommunmål"), kind="int"),
+            ],
+            rows=[
+                [
+                    k.kommun_name + ("" if k.has_student_homes else none),
+                    k.baseline_stock,
+                    k.latest_stock,
+                    None if k.latest_stock_year is None else str(k.latest_stock_year),
+                    k.completed,
+                    k.under_construction,
+                    k.planned,
+                    k.target,
+                ]
+                for k in pr.kommuner
+            ],
+            row_keys=[k.kommun_code for k in pr.kommuner],
+        )
+        return [years, kommuner]
 
     @classmethod
     def build(
@@ -61,6 +110,48 @@ class ProjectListPage:
     status: str
     statuses: list[tuple[str, str]]
     can_create: bool
+
+    @property
+    def tables(self) -> list[Table]:
+        """The projects shown (the page, CSV and Excel from the same rows)."""
+        from django.urls import reverse
+        from django.utils.translation import gettext as _
+
+        return [
+            Table(
+                key="projekt",
+                title=_("Projektregister: studentbostäder"),
+                filename="projekt",
+                columns=[
+                    Column(label=_("Projekt")),
+                    Column(label=_("Ägare")),
+                    Column(label=_("Kommun")),
+                    Column(label=_("Typ")),
+                    Column(label=_("Bostäder"), kind="int"),
+                    Column(label=_("Status")),
+                    Column(label=_("Statusdatum")),
+                    Column(label=_("Klart, förväntat"), kind="code"),
+                    Column(label=_("Klart, faktiskt"), kind="code"),
+                ],
+                rows=[
+                    [
+                        Link(
+                            text=p.name + (f" ({_('exempel')})" if p.is_demo else ""),
+                            href=reverse("housing:project", args=[p.id]),
+                        ),
+                        p.owner,
+                        p.kommun_name,
+                        p.home_type_label,
+                        p.homes,
+                        p.status_label,
+                        p.status_date.isoformat(),
+                        None if p.expected_completion_year is None else str(p.expected_completion_year),
+                        None if p.actual_completion_year is None else str(p.actual_completion_year),
+                    ]
+                    for p in self.projects
+                ],
+            )
+        ]
 
 
 @dataclass

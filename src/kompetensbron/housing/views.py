@@ -83,6 +83,8 @@ def progress(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     can_change = request.user.has_perm("samverkan.change_housing_programme", programme)
     target_form = KommunTargetForm(lan_code=programme.lan_id) if can_change else None
     page = ProgressPage.build(result, can_change=can_change, target_form=target_form)
+    if (download := export_response(request, page.tables)) is not None:
+        return download
     if fmt == "xlsx":
         response = HttpResponse(
             report_exports.progress_xlsx(result),
@@ -189,7 +191,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         statuses=[(s.value, str(s.label)) for s in ProjectStatus],
         can_create=request.user.is_authenticated and coordinated_housing_organisations(request.user).exists(),
     )
-    return render(request, "housing/project_list.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "housing/project_list.html", {"page": page})
 
 
 def _project_page(request, project, status_form=None) -> ProjectPage:

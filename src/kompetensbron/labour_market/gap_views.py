@@ -7,6 +7,7 @@ hands a typed page context to its template.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -20,8 +21,10 @@ from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.web.tables import Table, export_response
 
 from . import gap_services as services
+from . import gap_tables
 from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
 
 #: Capitalised balance words (table headings) and the uncertainty words: the one text of each
@@ -69,26 +72,20 @@ class GapMapPage:
         query = {"region_level": self.result.region_level} | ({"ssyk": self.result.ssyk} if self.result.ssyk else {})
         return reverse("api-v1:gap_balance") + "?" + urlencode(query)
 
-    @property
-    def rows(self) -> list[dict[str, object]]:
-        return [
-            {
-                "row": r,
-                "label": LABEL_NAMES.get(r.label or "", "–"),
-                "leaning": LABEL_NAMES.get(r.leaning or "", ""),
-                "uncertainty": UNCERTAINTY_NAMES[r.uncertainty],
-                "five_year_label": LABEL_NAMES.get(r.five_year_label or "", "–"),
-            }
-            for r in self.result.rows
-        ]
-
-    @property
-    def hit_rates(self) -> list[dict[str, object]]:
-        return [{"rate": r, "label": LABEL_NAMES.get(r.label, r.label)} for r in self.result.backtest.rates]
-
-    @property
-    def assessment_rates(self) -> list[dict[str, object]]:
-        return [{"rate": r, "label": LABEL_NAMES.get(r.label, r.label)} for r in self.result.assessment_backtest.rates]
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        """The page's tables by role (page, CSV and Excel from the same rows)."""
+        r = self.result
+        out = {
+            "regions": gap_tables.balance_table(r.rows, LABEL_NAMES, UNCERTAINTY_NAMES)
+            if r.ssyk
+            else gap_tables.shares_table(r.regions),
+            "hit_rates": gap_tables.hit_rates_table(r.backtest.rates, LABEL_NAMES),
+            "assessment_rates": gap_tables.assessment_rates_table(r.assessment_backtest.rates, LABEL_NAMES),
+        }
+        if r.graduates:
+            out["graduates"] = gap_tables.graduates_table(r.graduates)
+        return out
 
 
 @dataclass(frozen=True)
@@ -103,18 +100,18 @@ class ForecastPage:
     def measure_choices(self) -> list[tuple[str, Promise, bool]]:
         return [(k, v, k == self.measure) for k, v in MEASURE_NAMES.items()]
 
-    def _named(self, rows: list[services.ForecastErrorOut]) -> list[dict[str, object]]:
-        return [
-            {"row": r, "measure": MEASURE_NAMES[r.measure], "group": LABEL_NAMES.get(r.group, r.group)} for r in rows
-        ]
-
-    @property
-    def overall(self) -> list[dict[str, object]]:
-        return self._named([r for r in self.backtest.overall if r.horizon == 0])
-
-    @property
-    def groups(self) -> list[dict[str, object]]:
-        return self._named(self.backtest.groups)
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        """The forecast (when an occupation is chosen) and the back-test tables of the method section."""
+        b = self.backtest
+        out = {
+            "methods": gap_tables.method_errors_table([r for r in b.overall if r.horizon == 0], MEASURE_NAMES),
+            "groups": gap_tables.group_errors_table(b.groups, MEASURE_NAMES, lambda g: str(LABEL_NAMES.get(g, g))),
+            "directions": gap_tables.direction_table(b.direction_hits, MEASURE_NAMES, DIRECTION_NAMES),
+        }
+        if self.forecast is not None:
+            out = {"forecast": gap_tables.forecast_table(self.forecast), **out}
+        return out
 
     @property
     def choices(self) -> list[dict[str, object]]:
@@ -129,13 +126,6 @@ class ForecastPage:
             best = min(rivals, key=lambda e: e.mae) if rivals else None  # type: ignore[arg-type, return-value]
             out.append({"choice": c, "measure": MEASURE_NAMES[c.measure], "best": best})
         return out
-
-    @property
-    def direction_hits(self) -> list[dict[str, object]]:
-        return [
-            {"hit": d, "measure": MEASURE_NAMES[d.measure], "label": DIRECTION_NAMES[d.label]}
-            for d in self.backtest.direction_hits
-        ]
 
     @property
     def chart(self) -> dict[str, object] | None:
@@ -209,7 +199,10 @@ def balance_map(request: HttpRequest) -> HttpResponse:
         result = services.gap_map(ssyk=ssyk, region_level=level)
     except NotFound as exc:
         raise _not_found(exc) from exc
-    return render(request, "labour_market/gap_balance.html", {"page": GapMapPage(result=result)})
+    page = GapMapPage(result=result)
+    return export_response(request, list(page.tables.values())) or render(
+        request, "labour_market/gap_balance.html", {"page": page}
+    )
 
 
 @require_safe
@@ -224,8 +217,7 @@ def forecasts(request: HttpRequest) -> HttpResponse:
             forecast = services.occupation_forecast(occupation, measure)
         except NotFound as exc:
             raise _not_found(exc) from exc
-    return render(
-        request,
-        "labour_market/gap_forecast.html",
-        {"page": ForecastPage(backtest=backtest, forecast=forecast, measure=measure)},
+    page = ForecastPage(backtest=backtest, forecast=forecast, measure=measure)
+    return export_response(request, list(page.tables.values())) or render(
+        request, "labour_market/gap_forecast.html", {"page": page}
     )

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from kompetensbron.web.tables import Table
+
+from . import tables
 from .schemas import (
     AggregateRow,
     ApplicantPublic,
@@ -76,3 +80,11 @@ class StatsPage:
     sources: list[str]
     indicators: list[tuple[str, str, int, Any]]
     year: int | None = None
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """Outcomes, and the indicators when the user belongs to an organisation."""
+        out = [tables.aggregates_table(self.rows, self.min_group)]
+        if self.indicators:
+            out.append(tables.indicators_table(self.indicators))
+        return out

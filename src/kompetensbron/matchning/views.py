@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.permissions import organisation_ids
 from kompetensbron.web import form_pages
+from kompetensbron.web.tables import export_response
 
 from . import aggregates as agg
 from . import services
@@ -470,4 +471,4 @@ def statistics(request: HttpRequest) -> HttpResponse:
     page = StatsPage(
         rows=result.rows, min_group=result.min_group, sources=result.sources, indicators=indicators, year=year
     )
-    return render(request, "matchning/statistics.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "matchning/statistics.html", {"page": page})

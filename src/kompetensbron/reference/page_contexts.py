@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
@@ -16,7 +17,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.sources.data_status import DatasetStatus
+from kompetensbron.web.tables import Table
 
+from . import tables
 from .schemas import (
     FaRegionDetail,
     FaRegionSummary,
@@ -110,6 +113,11 @@ class HomePage:
     def has_data(self) -> bool:
         return any(row.value for row in self.counts)
 
+    @cached_property
+    def tables(self) -> list[Table]:
+        """The sources and the data directory: one owner for page, CSV and Excel."""
+        return [tables.sources_table(self.sources), tables.datasets_table(self.datasets)]
+
     @classmethod
     def build(
         cls, *, counts: dict[str, int], sources: list[SourceOut], datasets: Sequence[DatasetStatus] = ()
@@ -166,6 +174,11 @@ class OccupationPage:
     #: links to the analysis pages on this group (demand, balance, forecast, programmes)
     related: list[Any] = field(default_factory=list)
 
+    @cached_property
+    def tables(self) -> list[Table]:
+        """The group's sources (page, CSV and Excel)."""
+        return [tables.sources_table(self.occupation.sources)]
+
     @property
     def leading_groups(self) -> list[LeadingGroup]:
         if self.leading is None:
@@ -218,6 +231,11 @@ class RegionPage:
     @property
     def kommun_count(self) -> int:
         return len(self.kommuner)
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """Kommuner by län, and the sources (page, CSV and Excel)."""
+        return [tables.regions_table(self.groups), tables.sources_table(self.sources)]
 
     @property
     def kommuner_geojson_url(self) -> str:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
 from kompetensbron.web.paging import Pager, page_number
+from kompetensbron.web.tables import export_response
 
 from . import services
 from .page_contexts import (
@@ -102,7 +103,7 @@ def occupation_detail(request: HttpRequest, code: str) -> HttpResponse:
         leading=programmes_leading_to(occupation.code, level=occupation.level),
         related=related_links("occupation", occupation.code, level=occupation.level),
     )
-    return render(request, "reference/occupation_detail.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "reference/occupation_detail.html", {"page": page})
 
 
 def programmes_leading_to(code: str, *, level: int):
@@ -144,7 +145,7 @@ def region_map(request: HttpRequest) -> HttpResponse:
         sources=services.list_data_sources(REGION_DATASETS),
         fa_regions=services.list_fa_regions(),
     )
-    return render(request, "reference/region_map.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "reference/region_map.html", {"page": page})
 
 
 @require_safe

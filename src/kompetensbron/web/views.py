@@ -8,6 +8,7 @@ from kompetensbron.config import get_settings
 from kompetensbron.reference.page_contexts import HomePage
 from kompetensbron.reference.services import list_data_sources, reference_counts
 from kompetensbron.sources.data_status import data_status
+from kompetensbron.web.tables import export_response
 
 
 @require_safe
@@ -15,4 +16,4 @@ def home(request: HttpRequest) -> HttpResponse:
     page = HomePage.build(
         counts=reference_counts(), sources=list_data_sources(), datasets=data_status(get_settings().data_dir)
     )
-    return render(request, "home.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "home.html", {"page": page})
