@@ -147,7 +147,7 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
 
     # 3. The student finds it ranked, with its reasons, and applies.
     log_in(page, base, STUDENT, PASSWORD, next_="/matchning/")
-    card = page.locator("article.mt-card", has=page.get_by_role("link", name=TITLE))
+    card = page.locator("article.card--match", has=page.get_by_role("link", name=TITLE))
     assert card.count() == 1
     reasons = card.locator(".mt-reasons").inner_text()
     assert "täcker 2 av 3 krav; saknas: Statistik" in reasons and "i önskad kommun Sundsvall" in reasons

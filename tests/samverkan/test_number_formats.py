@@ -44,3 +44,24 @@ def test_yearly_report_says_ej_rapporterat_not_zero(world, client):
     ).content.decode()
     assert "actual not reported" in english
     del activity
+
+
+@pytest.mark.django_db
+def test_activity_page_shows_money_and_participants_in_the_languages_format(world, client):
+    from kompetensbron.samverkan.schemas import FundingCreate
+
+    activity = world.decided()
+    services.create_funding_application(
+        actor=world.wg_member,
+        activity=activity,
+        data=FundingCreate(
+            funder="ESF", amount_applied=Decimal("1150000.00"), amount_granted=Decimal("1500.50"), status="granted"
+        ),
+    )
+    client.force_login(world.admin)
+    url = f"/samverkan/aktiviteter/{activity.pk}/"
+    html = _plain(client.get(url).content.decode())
+    assert "1 150 000 kr" in html and "1 500,50 kr" in html and "1150000,00" not in html
+    assert "10 / ej rapporterat" in html
+    english = _plain(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert "1,150,000 kr" in english and "1,500.50 kr" in english and "10 / not reported" in english

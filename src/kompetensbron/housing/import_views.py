@@ -51,7 +51,8 @@ class ImportForm(forms.Form):
 
 @login_required
 def import_file(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"  # an empty POST is bound too: its missing fields are errors
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
