@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kompetensbron.errors import ValidationFailed
-from kompetensbron.region_levels import STOCKHOLM_MALAREN, RegionGroup, RegionLevel
+from kompetensbron.region_levels import (
+    EN_BATTRE_MATCHNING_NIO,
+    PREDEFINED_GROUPS,
+    STOCKHOLM_MALAREN,
+    RegionGroup,
+    RegionLevel,
+)
 from kompetensbron.ssyk_levels import SsykSelection
 
 
@@ -28,9 +34,14 @@ def test_bad_selections_refused(bad: str) -> None:
     assert "ssyk_level" in exc.value.errors
 
 
-def test_stockholm_malaren_is_six_lan() -> None:
+def test_stockholm_malaren_is_the_seven_lan_of_en_battre_matchning() -> None:
+    # Mälardalsrådet: "strategisk kompetensförsörjning i sju län: Stockholm, Sörmland, Örebro,
+    # Västmanland, Uppsala, Gävleborg och Östergötland"; widened later with Värmland and Dalarna
     assert STOCKHOLM_MALAREN.level == RegionLevel.LAN
-    assert STOCKHOLM_MALAREN.codes == ("01", "03", "04", "05", "18", "19")
+    assert STOCKHOLM_MALAREN.codes == ("01", "03", "04", "05", "18", "19", "21")
+    assert "Mälardalsrådet" in STOCKHOLM_MALAREN.description
+    assert set(EN_BATTRE_MATCHNING_NIO.codes) == set(STOCKHOLM_MALAREN.codes) | {"17", "20"}
+    assert list(PREDEFINED_GROUPS) == ["stockholm-malaren", "en-battre-matchning-nio"]
     with pytest.raises(ValueError):
         RegionGroup(key="x", name="x", level=RegionLevel.FA, codes=("1",))
     with pytest.raises(ValueError):

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["GROUPABLE_LEVELS", "PREDEFINED_GROUPS", "STOCKHOLM_MALAREN", "RegionGroup", "RegionLevel"]
+__all__ = [
+    "EN_BATTRE_MATCHNING_NIO",
+    "GROUPABLE_LEVELS",
+    "PREDEFINED_GROUPS",
+    "STOCKHOLM_MALAREN",
+    "RegionGroup",
+    "RegionLevel",
+]
 
 
 class RegionLevel(StrEnum):
@@ -47,18 +54,33 @@ class RegionGroup:
 #: Levels whose regions can form a group.
 GROUPABLE_LEVELS: tuple[RegionLevel, ...] = (RegionLevel.LAN, RegionLevel.KOMMUN)
 
-#: Stockholm–Mälaren: the six län of the regions behind En Bättre Matchning / MERUT's regional
-#: work (Stockholms, Uppsala, Södermanlands, Östergötlands, Örebro and Västmanlands län).
+#: Stockholm–Mälaren: the seven län of En Bättre Matchning, Mälardalsrådet's collaboration on
+#: strategic skills supply (https://www.malardalsradet.se/en-battre-matchning/: "strategisk
+#: kompetensförsörjning i sju län: Stockholm, Sörmland, Örebro, Västmanland, Uppsala, Gävleborg
+#: och Östergötland").
 STOCKHOLM_MALAREN = RegionGroup(
     key="stockholm-malaren",
-    name="Stockholm–Mälaren",
+    name="Stockholm–Mälaren (En Bättre Matchning, sju län)",
     level=RegionLevel.LAN,
-    codes=("01", "03", "04", "05", "18", "19"),
+    codes=("01", "03", "04", "05", "18", "19", "21"),
     description=(
-        "Stockholms, Uppsala, Södermanlands, Östergötlands, Örebro och Västmanlands län "
-        "(storregionalt samarbete En Bättre Matchning / MERUT)"
+        "Stockholms, Uppsala, Södermanlands, Östergötlands, Örebro, Västmanlands och Gävleborgs län: "
+        "de sju länen i En Bättre Matchning, Mälardalsrådets samarbete om strategisk "
+        "kompetensförsörjning (källa: Mälardalsrådet, malardalsradet.se/en-battre-matchning/)"
+    ),
+)
+
+#: The widened collaboration: the seven län and Värmlands (17) and Dalarnas (20) län.
+EN_BATTRE_MATCHNING_NIO = RegionGroup(
+    key="en-battre-matchning-nio",
+    name="En Bättre Matchning, nio län (utvidgat)",
+    level=RegionLevel.LAN,
+    codes=("01", "03", "04", "05", "17", "18", "19", "20", "21"),
+    description=(
+        "De sju länen i En Bättre Matchning samt Värmlands och Dalarnas län, som samarbetet "
+        "senare utvidgades med (källa: Mälardalsrådet)"
     ),
 )
 
 #: The predefined groups, by key.
-PREDEFINED_GROUPS: dict[str, RegionGroup] = {STOCKHOLM_MALAREN.key: STOCKHOLM_MALAREN}
+PREDEFINED_GROUPS: dict[str, RegionGroup] = {g.key: g for g in (STOCKHOLM_MALAREN, EN_BATTRE_MATCHNING_NIO)}

@@ -89,18 +89,22 @@ def test_predefined_group_in_list_api_page_and_exports() -> None:
         "Östergötlands län",
         "Örebro län",
         "Västmanlands län",
+        "Gävleborgs län",
     ):
         assert name in html
     assert 'id="group-total"' in html and "SSYK 1–3" in html
 
     r = Client().get("/regiongrupper/stockholm-malaren.csv?ssyk_level=higher-education")
     rows = list(csv.reader(io.StringIO(r.content.decode())))
-    assert rows[0][2] == "Annonser 2024" and len(rows) == 8
-    assert int(rows[-1][2]) == api["total"]["ads_2024"] == sum(int(x[2]) for x in rows[1:7])
+    assert rows[0][2] == "Annonser 2024" and len(rows) == 9
+    assert int(rows[-1][2]) == api["total"]["ads_2024"] == sum(int(x[2]) for x in rows[1:8])
 
     r = Client().get("/regiongrupper/stockholm-malaren.xlsx")
     sheet = load_workbook(io.BytesIO(r.content)).active
-    assert sheet.cell(10, 2).value == "Stockholm–Mälaren"
-    assert sheet.cell(10, 3).value == sum(sheet.cell(i, 3).value for i in range(4, 10))
+    assert sheet.cell(11, 2).value == "Stockholm–Mälaren (En Bättre Matchning, sju län)"
+    assert sheet.cell(11, 3).value == sum(sheet.cell(i, 3).value for i in range(4, 11))
+    nine = Client().get(f"{API}/en-battre-matchning-nio/analysis").json()
+    assert [m["code"] for m in nine["members"]] == ["01", "03", "04", "05", "17", "18", "19", "20", "21"]
+    assert nine["total"]["ads_2024"] == sum(m["ads_2024"] for m in nine["members"])
     assert Client().get("/regiongrupper/").status_code == 200
     assert Client().get("/regiongrupper/finns-inte/").status_code == 404

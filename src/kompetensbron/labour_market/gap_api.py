@@ -3,11 +3,13 @@
 Routes::
 
     GET /api/v1/gap/balance?ssyk=&region_level=lan|fa   labels per region, hit rates, sources
+        &group=stockholm-malaren|g<id>                   a region group of län: its members and aggregate
     GET /api/v1/gap/label-backtests                      how often labels held (two back-tests)
     GET /api/v1/gap/forecasts/backtest                   MAE/MAPE per method and group vs naive
     GET /api/v1/gap/forecasts/{occupation_id}?measure=   history + forecast of one prognosis occupation
 
-Unknown SSYK codes, occupations, measures and region levels answer 404.
+Unknown SSYK codes, occupations, measures, region levels and groups answer 404; a group of
+kommuner on the balance map 422.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from kompetensbron.reference.schemas import ErrorOut
 from kompetensbron.region_levels import RegionLevel
 
 from . import gap_services as services
+from .gap_groups import gap_group_map
 
 router = Router(tags=["gap"])
 
@@ -30,6 +33,10 @@ class BalanceQuery(Schema):
         None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage"
     )
     region_level: Code = Field(RegionLevel.LAN, description="lan or fa")
+    group: Code | None = Field(
+        None,
+        description="a region group of län (predefined key, e.g. stockholm-malaren, or g<id>); overrides region_level",
+    )
 
 
 class MeasureQuery(Schema):
@@ -38,11 +45,13 @@ class MeasureQuery(Schema):
 
 @router.get(
     "/balance",
-    response={200: services.GapMap, 404: ErrorOut},
-    summary="Shortage / balance / surplus per region with uncertainty",
+    response={200: services.GapMap, 404: ErrorOut, 422: ErrorOut},
+    summary="Shortage / balance / surplus per region (or region group) with uncertainty",
     url_name="gap_balance",
 )
 def balance(request: HttpRequest, params: Query[BalanceQuery]):
+    if params.group:
+        return gap_group_map(group=params.group, ssyk=params.ssyk or None)
     return services.gap_map(ssyk=params.ssyk or None, region_level=params.region_level)
 
 

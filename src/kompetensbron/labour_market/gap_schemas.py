@@ -16,6 +16,7 @@ __all__ = [
     "HitRateOut",
     "LabelBacktestOut",
     "BalanceRowOut",
+    "GroupBalanceOut",
     "RegionShareOut",
     "GapMap",
     "ForecastErrorOut",
@@ -87,6 +88,27 @@ class RegionShareOut(BaseModel):
     shortage_share: float | None
 
 
+class GroupBalanceOut(BaseModel):
+    """A region group's aggregate on the balance map (its members are the map's rows and regions)."""
+
+    key: str = Field(description="the group's key: a predefined slug or g<id>")
+    name: str
+    description: str
+    predefined: bool
+    codes: list[str]
+    names: list[str]
+    index_mean: float | None = Field(None, description="unweighted mean of the members' 1-year AF index")
+    label_counts: dict[str, int] = Field(
+        default_factory=dict, description="members (chosen SSYK) or member × occupation cells (all) per label"
+    )
+    ads_2024: int | None = Field(None, description="sum of the members' 2024 job ads")
+    graduates: int | None = Field(None, description="sum of the members' graduates of linked programmes")
+    supply_programmes: int = 0
+    labelled: int = Field(0, description="labelled occupation cells over the members (all occupations)")
+    shortage_share: float | None = Field(None, description="share of the members' labelled cells in shortage")
+    provenance: ProvenanceOut
+
+
 class GapMap(BaseModel):
     ssyk: str | None
     rated_ssyk: str | None = Field(
@@ -107,6 +129,9 @@ class GapMap(BaseModel):
     notes: list[str]
     graduates: GraduateContext | None = Field(
         None, description="per län: Saco stay rate and UHR applicants per place, with period and source"
+    )
+    group: GroupBalanceOut | None = Field(
+        None, description="the chosen region group's aggregate; rows and regions are then its members"
     )
 
 

@@ -247,12 +247,12 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
             )
     else:
         names_by_region = {r.region_code: r.region_name for r in result.rows}
-        for code in sorted(names_by_region):
-            share = shares.get(code)
+        for region in sorted(names_by_region):
+            share = shares.get(region)
             regions.append(
                 RegionShareOut(
-                    code=code,
-                    name=names_by_region[code],
+                    code=region,
+                    name=names_by_region[region],
                     value=round(share[1], 4) if share else None,
                     labelled=share[2] if share else 0,
                     shortage_share=share[1] if share else None,

@@ -19,12 +19,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from kompetensbron.errors import NotFound
+from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.region_groups.services import list_groups
 from kompetensbron.region_levels import RegionLevel
 from kompetensbron.web.tables import Table, export_response
 
 from . import gap_services as services
 from . import gap_tables
+from .gap_groups import gap_group_map
 from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
 
 #: Capitalised balance words (table headings) and the uncertainty words: the one text of each
@@ -45,6 +47,12 @@ class GapMapPage:
     """The balance map: a choropleth of län (index of one SSYK, or share in shortage) and tables."""
 
     result: services.GapMap
+    group_choices: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def group_options(self) -> list[tuple[str, str, bool]]:
+        chosen = self.result.group.key if self.result.group else ""
+        return [(key, name, key == chosen) for key, name in self.group_choices]
 
     @property
     def has_map(self) -> bool:
@@ -70,6 +78,8 @@ class GapMapPage:
     @property
     def api_url(self) -> str:
         query = {"region_level": self.result.region_level} | ({"ssyk": self.result.ssyk} if self.result.ssyk else {})
+        if self.result.group:
+            query["group"] = self.result.group.key
         return reverse("api-v1:gap_balance") + "?" + urlencode(query)
 
     @cached_property
@@ -194,12 +204,19 @@ def _not_found(exc: NotFound) -> Http404:
 def balance_map(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level", RegionLevel.LAN)
     level = level if level in services.GAP_REGION_LEVELS else RegionLevel.LAN
-    ssyk = request.GET.get("ssyk", "").strip() or None
+    ssyk = request.GET.get("ssyk", "").strip()[:32] or None
+    group = request.GET.get("grupp", "").strip()[:40]
     try:
-        result = services.gap_map(ssyk=ssyk, region_level=level)
+        if group:
+            result = gap_group_map(group=group, ssyk=ssyk)
+        else:
+            result = services.gap_map(ssyk=ssyk, region_level=level)
     except NotFound as exc:
         raise _not_found(exc) from exc
-    page = GapMapPage(result=result)
+    except ValidationFailed as exc:
+        return render(request, "region_groups/error.html", {"message": str(exc)}, status=422)
+    choices = tuple((g.key, g.name) for g in list_groups() if g.level == RegionLevel.LAN)
+    page = GapMapPage(result=result, group_choices=choices)
     return export_response(request, list(page.tables.values())) or render(
         request, "labour_market/gap_balance.html", {"page": page}
     )
