@@ -21,6 +21,8 @@ titles the model never saw), and variants of names the model *did* see (normalis
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -38,6 +40,7 @@ from kompetensbron.enrich.evaluation import (
 )
 from kompetensbron.enrich.occupation_classifier import OccupationClassifier
 from kompetensbron.enrich.reference_texts import read_enrichment_sources
+from kompetensbron.enrich.swedish_text import fold
 from kompetensbron.enrich.title_baseline import CharNgramBaseline
 from kompetensbron.enrich.title_examples import title_examples
 from kompetensbron.sources.reference_files import read_reference_snapshot
@@ -52,10 +55,39 @@ def _english_cases(snapshot, sources, held: set[str]) -> list[TitleCase]:
     return list(out.values())
 
 
-def _scores(name, model, cases):
+INDEPENDENT = "classifier + ESCO as independent source"
+MODEL_NAMES = ("baseline", "classifier (before)", "classifier + ESCO (after)", INDEPENDENT)
+
+
+def _rewritten_words(model, cases) -> tuple[int, list[tuple[str, str]]]:
+    """Words of real (left-out) titles the spelling corrector changes: (words, [(word, into)])."""
+    lexicon = model.lexicon
+    words = [w for c in cases for w in re.findall(r"[^\W\d_]+", fold(c.text))]
+    changed = []
+    for word in words:
+        base = lexicon.degender(lexicon.lemma(word))
+        if not lexicon.is_known(base) and lexicon.correct(base) != base:
+            changed.append((word, lexicon.correct(base)))
+    return len(words), changed
+
+
+def _scores(name, model, cases, dump=None):
     s = score_titles(model.classify_many, cases)
     res = model.classify_many([c.text for c in cases])
     cal = calibration([r.score for r in res], [r.ssyk == c.ssyk for r, c in zip(res, cases)])
+    if dump is not None:
+        dump.extend(
+            {
+                "model": name,
+                "kind": c.kind,
+                "text": c.text,
+                "gold": c.ssyk,
+                "ssyk": r.ssyk,
+                "score": r.score,
+                "exact": r.exact,
+            }
+            for r, c in zip(res, cases)
+        )
     return name, s, cal
 
 
@@ -67,7 +99,12 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only", type=int, nargs="*", default=None, help="fold indexes to run (default: the first --run)"
     )
-    parser.add_argument("--models", default="baseline,before,after", help="comma list of baseline, before, after")
+    parser.add_argument(
+        "--models",
+        default="baseline,before,after,independent",
+        help="comma list of baseline, before, after, independent",
+    )
+    parser.add_argument("--dump", type=Path, default=None, help="write every prediction (JSON lines) here")
     args = parser.parse_args(argv)
     wanted = set(args.models.split(","))
     data_dir = args.data_dir or get_settings().data_dir
@@ -107,14 +144,34 @@ def main(argv=None) -> int:
                     OccupationClassifier.build(snapshot, sources, exclude_concepts=held, include_esco=True, seed=i),
                 )
             )
+        if "independent" in wanted:
+            models.append(
+                (
+                    INDEPENDENT,
+                    OccupationClassifier.build(
+                        snapshot, sources, exclude_concepts=held, include_esco=True, esco_independent=True, seed=i
+                    ),
+                )
+            )
         for label, model in models:
+            if hasattr(model, "lexicon"):
+                n_words, changed = _rewritten_words(model, cases)
+                print(
+                    f"fold {i} | {label} | spelling corrector rewrote {len(changed)} of {n_words} words of left-out names: {changed}"
+                )
             for kind, cs in (
                 ("left-out names", cases),
                 ("English ESCO labels of left-out names", english),
                 ("seen names: variants", seen),
             ):
-                name, s, cal = _scores(label, model, cs)
+                dump: list[dict] = []
+                name, s, cal = _scores(label, model, cs, dump)
                 rows.append((i, kind, name, s, cal))
+                if args.dump is not None:
+                    with args.dump.open("a", encoding="utf-8") as fh:
+                        fh.writelines(
+                            json.dumps({"fold": i, "set": kind, **d}, ensure_ascii=False) + "\n" for d in dump
+                        )
                 print(
                     f"fold {i} | {kind} | {name} | n={s.n} | @1 "
                     + " / ".join(f"{s.at1[k]:.3f}" for k in (1, 2, 3, 4))
@@ -128,7 +185,7 @@ def main(argv=None) -> int:
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in ("left-out names", "English ESCO labels of left-out names", "seen names: variants"):
-        for name in ("baseline", "classifier (before)", "classifier + ESCO (after)"):
+        for name in MODEL_NAMES:
             sel = [(s, c) for _, k, m, s, c in rows if k == kind and m == name]
             n = sum(s.n for s, _ in sel)
             if not n:

@@ -11,6 +11,8 @@ from kompetensbron.enrich.reference_texts import EscoTitle
 from kompetensbron.enrich.swedish_text import fold
 from kompetensbron.enrich.title_baseline import CharNgramBaseline
 from kompetensbron.enrich.title_examples import ESCO_LINK_WEIGHTS, title_examples
+from kompetensbron.enrich.title_features import EXACT, OTHER, REGIMES, gazetteer
+from kompetensbron.sources.taxonomy_records import IscoLinkRecord
 
 O = "http://data.europa.eu/esco/occupation/"
 TITLES = [
@@ -86,3 +88,39 @@ def test_calibration_measures():
     cal = calibration([0.95, 0.92, 0.91, 0.2], [True, False, True, False])
     assert (cal.confident_n, cal.confident_accuracy) == (3, 2 / 3)
     assert abs(cal.ece - (abs(0.9267 - 2 / 3) * 3 + 0.2) / 4) < 1e-3
+
+
+ISCO = {O + "dev": "2512", O + "fire": "5411", O + "nurse": "2221"}
+ISCO_LINKS = [
+    IscoLinkRecord("2512", "2512", "i2512", "Software developers"),
+    IscoLinkRecord("2221", "2221", "i2221", "Nursing professionals"),
+    IscoLinkRecord("2232", "2221", "i2221", "Nursing professionals"),
+]
+
+
+def test_independent_esco_labels_reach_the_groups_of_their_own_isco_group(toy_snapshot, toy_sources):
+    snapshot = replace(toy_snapshot, isco_links=ISCO_LINKS)
+    sources = replace(toy_sources, esco_titles=[replace(t, isco_code=ISCO[t.esco_uri]) for t in TITLES])
+    strict = title_examples(snapshot, sources, exclude_concepts={"mjukvara"})
+    assert not any(fold(e.text) == "mjukvaruutvecklare" for e in strict if e.origin == "esco")
+    independent = {
+        (e.text, e.ssyk, e.weight)
+        for e in title_examples(snapshot, sources, exclude_concepts={"mjukvara"}, esco_independent=True)
+        if e.origin == "esco"
+    }
+    # ESCO's own ISCO-08 group, not the JobTech mapping: the held-out name's ESCO label comes back
+    assert ("mjukvaruutvecklare", "2512", 0.6) in independent
+    assert ("software engineer", "2512", 0.4) in independent
+    # an ISCO group spanning two SSYK-4 groups shares the weight
+    assert ("general nurse", "2221", 0.2) in independent and ("general nurse", "2232", 0.2) in independent
+    # no ISCO link for 5411 in the key: firefighter only through the mapping
+    assert {s for t, s, _ in independent if t == "firefighter"} == {"5411"}
+
+
+def test_a_title_equal_only_to_another_label_has_its_own_gazetteer_regime(toy_snapshot, toy_sources):
+    model = OccupationClassifier.build(toy_snapshot, _sources(toy_sources), calibrate=False)
+    assert len(model.temperatures) == len(model.bonuses) == REGIMES
+    fitted = model._f
+    assert gazetteer(fitted, model.lexicon.analyse("Brandman")[1])[1] == EXACT
+    assert gazetteer(fitted, model.lexicon.analyse("firefighter")[1])[1] == OTHER
+    assert model.classify("firefighter").exact and model.classify("Brandmän").exact

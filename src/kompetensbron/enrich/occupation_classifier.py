@@ -31,9 +31,8 @@ from __future__ import annotations
 import hashlib
 import pickle
 import random
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,14 @@ from kompetensbron.errors import DataFileMalformed, DataFileMissing
 
 from .reference_texts import EnrichmentSources
 from .swedish_text import SwedishLexicon
-from .title_examples import TitleExample, held_out_names, title_examples, title_variants
+from .title_examples import held_out_names, title_examples, title_variants
+from .title_features import EXACT, NO_HIT, OTHER, PART, REGIMES
+from .title_features import Fitted as _Fitted
+from .title_features import features as _features
+from .title_features import fit as _fit
+from .title_features import gazetteer as _gazetteer
+from .title_features import logits as _logits
+from .title_features import softmax as _softmax
 
 __all__ = [
     "Alternative",
@@ -54,9 +60,7 @@ __all__ = [
     "MODEL_FORMAT",
 ]
 
-MODEL_FORMAT = "kompetensbron.occupation-classifier/1"
-_WORD_WEIGHT = 0.5
-_KEEP_WEIGHTS = 0.95  # quantile of |w| below which SVM weights are dropped
+MODEL_FORMAT = "kompetensbron.occupation-classifier/2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +93,12 @@ class Classification:
 
 
 def build_lexicon(
-    snapshot: Any, sources: EnrichmentSources | None, *, exclude_concepts: Iterable[str] = (), include_esco: bool = True
+    snapshot: Any,
+    sources: EnrichmentSources | None,
+    *,
+    exclude_concepts: Iterable[str] = (),
+    include_esco: bool = True,
+    esco_independent: bool = False,
 ) -> SwedishLexicon:
     """The Swedish lexicon of the reference data (occupation-names, titles, skills, ESCO)."""
     excluded = set(exclude_concepts)
@@ -101,7 +110,7 @@ def build_lexicon(
     other += [link.isco_label for link in getattr(snapshot, "isco_links", [])]
     # ESCO occupation labels (Swedish and English) are real titles: known forms, never "corrected"
     esco_titles = list(getattr(sources, "esco_titles", ())) if include_esco else []
-    tainted = {t.esco_uri for t in esco_titles if t.concept_id in excluded}
+    tainted = set() if esco_independent else {t.esco_uri for t in esco_titles if t.concept_id in excluded}
     other += [t.text for t in esco_titles if t.esco_uri not in tainted]
     return SwedishLexicon.build(
         base,
@@ -116,127 +125,6 @@ def _concept_labels(snapshot: Any) -> dict[str, str]:
     return {n.concept_id: n.label for n in snapshot.occupation_names}
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
-@dataclass
-class _Fitted:
-    """The trained parts of a classifier (vectorisers, sparse weights, gazetteer, names)."""
-
-    lexicon: SwedishLexicon
-    char_vectorizer: Any
-    word_vectorizer: Any
-    classes: np.ndarray
-    coef: sp.csr_matrix
-    intercept: np.ndarray
-    exact: dict[str, np.ndarray]
-    name_ids: list[str]
-    name_labels: list[str]
-    name_class: np.ndarray
-    name_matrix: sp.csr_matrix
-    group_labels: dict[str, str] = field(default_factory=dict)
-    members: list[np.ndarray] = field(default_factory=list)  # name rows per class
-
-
-def _fit(
-    examples: Sequence[TitleExample],
-    lexicon: SwedishLexicon,
-    group_labels: dict[str, str],
-    concept_labels: dict[str, str],
-) -> _Fitted:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.svm import LinearSVC
-
-    pairs = [lexicon.keys(e.text) for e in examples]
-    keys = [k for k, _ in pairs]
-    char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, dtype=np.float32)
-    word_vec = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, dtype=np.float32)
-    char_vec.fit(keys)
-    word_vec.fit(keys)
-    fitted = _Fitted(
-        lexicon,
-        char_vec,
-        word_vec,
-        np.array([]),
-        sp.csr_matrix((0, 0)),
-        np.array([]),
-        {},
-        [],
-        [],
-        np.array([]),
-        sp.csr_matrix((0, 0)),
-        group_labels,
-    )
-    x = _features(fitted, keys)
-    y = np.array([e.ssyk for e in examples])
-    svm = LinearSVC(C=0.5, max_iter=5000)
-    svm.fit(x, y, sample_weight=np.array([e.weight for e in examples]))
-    coef = svm.coef_.astype(np.float32)
-    threshold = np.quantile(np.abs(coef), _KEEP_WEIGHTS)
-    fitted.classes = svm.classes_
-    fitted.coef = sp.csr_matrix(np.where(np.abs(coef) >= threshold, coef, 0))
-    fitted.intercept = svm.intercept_.astype(np.float32)
-    index = {c: i for i, c in enumerate(fitted.classes)}
-    exact: dict[str, set[int]] = defaultdict(set)
-    named = [(k, g, e) for (k, g), e in zip(pairs, examples, strict=True) if e.origin != "definition" and g]
-    for _, gazetteer_key, e in named:
-        exact[gazetteer_key].add(index[e.ssyk])
-    fitted.exact = {k: np.array(sorted(v)) for k, v in exact.items()}
-    with_concept = [(k, e) for k, _, e in named if e.concept_id]
-    fitted.name_ids = [e.concept_id for _, e in with_concept if e.concept_id]
-    fitted.name_labels = [concept_labels.get(e.concept_id or "", e.text) for _, e in with_concept]
-    fitted.name_class = np.array([index[e.ssyk] for _, e in with_concept], dtype=np.int64)
-    fitted.members = [np.flatnonzero(fitted.name_class == i) for i in range(len(fitted.classes))]
-    fitted.name_matrix = _features(fitted, [k for k, _ in with_concept])  # names × features
-    return fitted
-
-
-def _features(fitted: _Fitted, keys: Sequence[str]) -> sp.csr_matrix:
-    from sklearn.preprocessing import normalize
-
-    x = sp.hstack([fitted.char_vectorizer.transform(keys), _WORD_WEIGHT * fitted.word_vectorizer.transform(keys)])
-    return normalize(x.tocsr())
-
-
-#: gazetteer regimes: no hit, the whole title, a run of its words ("Sjuksköterska" in
-#: "Sjuksköterska till avdelning 12")
-NO_HIT, EXACT, PART = 0, 1, 2
-
-
-def _gazetteer(fitted: _Fitted, known: list[tuple[str, ...]]) -> tuple[np.ndarray | None, int]:
-    """Groups of the whole known-word key, else of the longest runs of known words."""
-    if not known:
-        return None, NO_HIT
-    hit = fitted.exact.get(" ".join(p for analysis in known for p in analysis))
-    if hit is not None:
-        return hit, EXACT
-    for size in range(len(known) - 1, 0, -1):
-        groups: set[int] = set()
-        for start in range(len(known) - size + 1):
-            window = fitted.exact.get(" ".join(p for analysis in known[start : start + size] for p in analysis))
-            if window is not None:
-                groups.update(window.tolist())
-        if groups:
-            return np.array(sorted(groups)), PART
-    return None, NO_HIT
-
-
-def _logits(
-    fitted: _Fitted, x: sp.csr_matrix, hits: Sequence[tuple[np.ndarray | None, int]], bonuses: Sequence[float]
-) -> tuple[np.ndarray, np.ndarray]:
-    """SVM scores plus the regime's bonus for gazetteer groups; and the regime per row."""
-    z = np.asarray((x @ fitted.coef.T).todense()) + fitted.intercept
-    regime = np.zeros(x.shape[0], dtype=np.int64)
-    for row, (groups, kind) in enumerate(hits):
-        if groups is not None:
-            z[row, groups] += bonuses[kind]
-            regime[row] = kind
-    return z, regime
-
-
 def _calibration_set(names: list[Any], seed: int) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     return [(form, rec.ssyk_code) for rec in names for _, form in title_variants(rec.label, rng)]
@@ -249,12 +137,12 @@ class OccupationClassifier:
         self,
         fitted: _Fitted,
         *,
-        temperatures: tuple[float, float, float] = (1.0, 1.0, 1.0),
-        bonuses: tuple[float, float, float] = (0.0, 1.0, 1.0),
+        temperatures: tuple[float, ...] = (1.0,) * REGIMES,
+        bonuses: tuple[float, ...] = (0.0,) + (1.0,) * (REGIMES - 1),
         provenance: dict[str, Any] | None = None,
     ) -> None:
         self._f = fitted
-        #: softmax temperature and gazetteer bonus per regime (no hit, whole title, part)
+        #: softmax temperature and gazetteer bonus per regime (no hit, name, part, other label)
         self.temperatures = tuple(temperatures)
         self.bonuses = tuple(bonuses)
         self.provenance = provenance or {}
@@ -269,6 +157,7 @@ class OccupationClassifier:
         exclude_concepts: Iterable[str] = (),
         include_legacy: bool = False,
         include_esco: bool = True,
+        esco_independent: bool = False,
         calibrate: bool = True,
         seed: int = 0,
     ) -> OccupationClassifier:
@@ -276,19 +165,19 @@ class OccupationClassifier:
 
         ``exclude_concepts`` keeps occupation-names out of training (evaluation);
         ``include_legacy`` adds the ~2021 names that are not current names; ``include_esco``
-        the ESCO occupation labels (Swedish and English) of ``sources.esco_titles``.
+        the ESCO occupation labels (Swedish and English) of ``sources.esco_titles``;
+        ``esco_independent`` those labels also under their ISCO-08 groups (see ``title_examples``).
         """
         excluded = set(exclude_concepts)
-        lexicon = build_lexicon(snapshot, sources, exclude_concepts=excluded, include_esco=include_esco)
+        esco = {"include_esco": include_esco, "esco_independent": esco_independent}
+        lexicon = build_lexicon(snapshot, sources, exclude_concepts=excluded, **esco)
         groups = {r.code: r.label for r in snapshot.ssyk if r.level == 4}
-        examples = title_examples(
-            snapshot, sources, exclude_concepts=excluded, include_legacy=include_legacy, include_esco=include_esco
-        )
+        examples = title_examples(snapshot, sources, exclude_concepts=excluded, include_legacy=include_legacy, **esco)
         fitted = _fit(examples, lexicon, groups, _concept_labels(snapshot))
-        temperatures, bonuses = (1.0, 1.0, 1.0), (0.0, 1.0, 1.0)
+        temperatures, bonuses = (1.0,) * REGIMES, (0.0,) + (1.0,) * (REGIMES - 1)
         if calibrate:
             temperatures, bonuses = cls._calibrate(
-                snapshot, sources, excluded, include_legacy, lexicon, groups, seed, include_esco=include_esco
+                snapshot, sources, excluded, include_legacy, lexicon, groups, seed, esco
             )
         provenance = {
             "examples": len(examples),
@@ -309,9 +198,8 @@ class OccupationClassifier:
         lexicon: SwedishLexicon,
         groups: dict[str, str],
         seed: int,
-        *,
-        include_esco: bool = True,
-    ) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+        esco: dict[str, bool],
+    ) -> tuple[tuple[float, ...], tuple[float, ...]]:
         """Fit (temperatures, bonuses) per gazetteer regime by least log-loss: no hit on
         variants of held-out names; whole-title and partial hits on all variants (held-out
         and seen names) with such a hit."""
@@ -326,21 +214,21 @@ class OccupationClassifier:
             sources,
             exclude_concepts=excluded | held_ids,
             include_legacy=include_legacy,
-            include_esco=include_esco,
+            **esco,
         )
         fitted = _fit(examples, lexicon, groups, _concept_labels(snapshot))
         index = {c: i for i, c in enumerate(fitted.classes)}
         cal = [(t, g) for t, g in _calibration_set(held, seed) if g in index]
         unseen = len(cal)
         cal += [(t, g) for t, g in _calibration_set(seen, seed) if g in index]
-        temperatures, bonuses = [1.0, 1.0, 1.0], [0.0, 1.0, 1.0]
+        temperatures, bonuses = [1.0] * REGIMES, [0.0] + [1.0] * (REGIMES - 1)
         if not cal:
-            return (temperatures[0], temperatures[1], temperatures[2]), (bonuses[0], bonuses[1], bonuses[2])
+            return tuple(temperatures), tuple(bonuses)
         analyses = [lexicon.analyse(t) for t, _ in cal]
         gold = np.array([index[g] for _, g in cal])
         x = _features(fitted, [k for k, _ in analyses])
         hits = [_gazetteer(fitted, known) for _, known in analyses]
-        z0, regime = _logits(fitted, x, hits, (0.0, 0.0, 0.0))
+        z0, regime = _logits(fitted, x, hits, (0.0,) * REGIMES)
         grid = np.geomspace(0.02, 2.0, 41)
 
         def loss(z: np.ndarray, rows: np.ndarray, temperature: float) -> float:
@@ -350,7 +238,7 @@ class OccupationClassifier:
         rows = np.flatnonzero(regime[:unseen] == NO_HIT)
         if rows.size:
             temperatures[NO_HIT] = float(min(grid, key=lambda t: loss(z0, rows, t)))
-        for kind in (EXACT, PART):
+        for kind in (EXACT, PART, OTHER):
             rows = np.flatnonzero(regime == kind)
             if kind == PART and np.any(rows < unseen):
                 # a partial hit in an unseen title ("Barnsjuksköterska" ⊃ "sjuksköterska") is far
@@ -366,7 +254,7 @@ class OccupationClassifier:
                     if value < best[0]:
                         best = (value, float(t), bonus)
             temperatures[kind], bonuses[kind] = best[1], best[2]
-        return (temperatures[0], temperatures[1], temperatures[2]), (bonuses[0], bonuses[1], bonuses[2])
+        return tuple(temperatures), tuple(bonuses)
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: Path, *, input_hash: str = "") -> None:
@@ -419,7 +307,7 @@ class OccupationClassifier:
     def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(n × groups) calibrated probabilities and a flag per text for exact title matches."""
         z, regime, _ = self._scores(texts)
-        return self._calibrated(z, regime), regime == EXACT
+        return self._calibrated(z, regime), np.isin(regime, (EXACT, OTHER))
 
     def _scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
         analyses = [self._f.lexicon.analyse(t) for t in texts]
@@ -490,7 +378,7 @@ class OccupationClassifier:
                     alternatives=tuple(alts),
                     text=text,
                     ssyk_label=f.group_labels.get(first.ssyk, ""),
-                    exact=bool(regime[row] == EXACT),
+                    exact=bool(regime[row] in (EXACT, OTHER)),
                 )
             )
         return out

@@ -76,6 +76,7 @@ class EscoTitle:
     esco_uri: str
     concept_id: str  # the JobTech occupation-name of the mapping row
     match_type: str  # SKOS relation of that row
+    isco_code: str = ""  # ESCO's own 4-digit ISCO-08 group of the occupation (independent of JobTech)
 
 
 _GENDERS = ("male", "female", "unknown")
@@ -290,5 +291,6 @@ def read_esco_titles(mapping_path: Path, occupations_path: Path) -> list[EscoTit
             labels += [(occ.label_en, "en"), *((alt, "en") for alt in occ.alt_labels_en)]
         for text, lang in dict.fromkeys(labels):
             if text:
-                out.append(EscoTitle(text, lang, link.esco_uri, link.jobtech_concept_id, link.match_type))
+                isco = occ.isco_code if occ is not None else ""
+                out.append(EscoTitle(text, lang, link.esco_uri, link.jobtech_concept_id, link.match_type, isco))
     return out

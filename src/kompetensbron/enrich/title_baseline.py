@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from .occupation_classifier import Alternative, Classification, _softmax
+from .occupation_classifier import Alternative, Classification
 from .title_examples import TitleExample
+from .title_features import softmax as _softmax
 
 __all__ = ["CharNgramBaseline"]
 

@@ -83,12 +83,15 @@ def title_examples(
     exclude_concepts: Iterable[str] = (),
     include_legacy: bool = False,
     include_esco: bool = True,
+    esco_independent: bool = False,
 ) -> list[TitleExample]:
     """Training examples from a :class:`ReferenceSnapshot` (duck-typed) and extra sources.
 
     ``exclude_concepts`` drops occupation-names (for held-out evaluation); ``include_legacy``
     adds ~2021 names whose folded label is not a current name; ``include_esco`` adds the
-    ESCO occupation labels of ``sources.esco_titles`` (see :func:`_esco_examples`).
+    ESCO occupation labels of ``sources.esco_titles`` (see :func:`_esco_examples`);
+    ``esco_independent`` also every ESCO label under the SSYK-4 groups of its own ISCO-08
+    group (:func:`_esco_isco_examples`), held-out names' ESCO occupations included.
     """
     excluded = set(exclude_concepts)
     out: list[TitleExample] = []
@@ -129,6 +132,8 @@ def title_examples(
                 out.append(TitleExample(kw.label, groups.pop(), concept, 0.5, "keyword"))
         if include_esco:
             out.extend(_esco_examples(sources, names, codes, excluded))
+            if esco_independent:
+                out.extend(_esco_isco_examples(sources, isco_to_ssyk, codes))
         if include_legacy:
             current = {fold(alt) for rec in names for alt in title_alternatives(rec.label)}
             for legacy in sources.legacy_names:
@@ -169,6 +174,23 @@ def _esco_examples(
         key = (t.text, ssyk)
         if weight > best.get(key, 0.0):
             best[key] = weight
+    return [TitleExample(text, ssyk, None, w, "esco") for (text, ssyk), w in best.items()]
+
+
+def _esco_isco_examples(
+    sources: EnrichmentSources, isco_to_ssyk: dict[str, set[str]], codes: set[str]
+) -> list[TitleExample]:
+    """Every ESCO occupation label as an example of the SSYK-4 groups of ESCO's *own* ISCO-08
+    group for the occupation (through the official SSYK ↔ ISCO-08 key), never through the
+    JobTech mapping: ESCO as a source independent of the occupation-names. An ISCO group that
+    spans n SSYK-4 groups gives each the weight / n (Swedish 0.6, English 0.4)."""
+    best: dict[tuple[str, str], float] = {}
+    for t in getattr(sources, "esco_titles", ()):
+        groups = sorted(isco_to_ssyk.get(t.isco_code, set()) & codes)
+        for ssyk in groups:
+            weight = (0.6 if t.lang == "sv" else 0.4) / len(groups)
+            if weight > best.get((t.text, ssyk), 0.0):
+                best[(t.text, ssyk)] = weight
     return [TitleExample(text, ssyk, None, w, "esco") for (text, ssyk), w in best.items()]
 
 
