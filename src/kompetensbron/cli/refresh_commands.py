@@ -12,7 +12,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, Trans
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _fail, console, err_console
+from .common import console, err_console, fail
 
 app = typer.Typer()
 
@@ -59,7 +59,7 @@ def fetch_barometer_command(data_dir: DataDir = None, mirror: Mirror = None, url
                 timeout=timeout,  # type: ignore[arg-type]
             )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     occupations = len({r.concept_id for r in parsed.rows})
     areas = len({r.lan for r in parsed.rows})
     console.print(
@@ -92,7 +92,7 @@ def fetch_taxonomy_command(
                 timeout=timeout,  # type: ignore[arg-type]
             )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(
         f"[green]JobTech Taxonomy version {result.version}[/] ({result.published[:10]}): {len(result.paths)} files "
         f"in {directory}; run 'kompetensbron init' to load them."
@@ -119,7 +119,7 @@ def fetch_ads_command(
                 directory, year, sample=sample, url=url, mirror=mirror or default_mirror, progress=progress
             )  # type: ignore[arg-type]
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(
         f"[green]Fetched and verified[/] {path} ({path.stat().st_size / 1e6:,.1f} MB); "
         f"next: kompetensbron ingest-ads {path}"

@@ -53,11 +53,6 @@ BodyKindCode = Literal["council", "steering_group", "working_group", "foundation
 FundingStatusCode = Literal["planned", "submitted", "granted", "rejected", "withdrawn"]
 
 
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, str] = {}
-
-
 # ------------------------------------------------------------------ organisations
 
 
