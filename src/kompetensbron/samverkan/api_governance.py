@@ -109,7 +109,9 @@ def list_units(request: HttpRequest, org_id: Id):
     org = services.get_organisation(org_id)
     if not services.visible_organisation(request.auth, org):
         return Status(404, {"detail": f"Okänd organisation: {org_id}"})
-    return [UnitPublic(id=u.pk, organisation_id=u.organisation_id, name=u.name) for u in org.units.all()]
+    return [
+        UnitPublic(id=u.pk, organisation_id=u.organisation_id, name=u.name) for u in services.organisation_units(org)
+    ]
 
 
 @router.post(

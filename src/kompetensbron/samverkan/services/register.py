@@ -35,6 +35,7 @@ from .parties import apply_party_changes
 
 __all__ = [
     "get_organisation",
+    "organisation_units",
     "visible_organisation",
     "create_organisation",
     "update_organisation",
@@ -85,6 +86,11 @@ def visible_organisation(user, organisation: Organisation) -> bool:
     from ..permissions import visible_organisations
 
     return visible_organisations(user).filter(pk=organisation.pk).exists()
+
+
+def organisation_units(organisation: Organisation) -> list[Unit]:
+    """``organisation``'s units (whose visibility the caller has checked)."""
+    return list(organisation.units.all())
 
 
 def get_organisation(pk: int) -> Organisation:
