@@ -179,13 +179,13 @@ def load_esco_profiles(snapshot: Any, data_dir: Any) -> dict[str, EscoGroupProfi
     from kompetensbron.enrich.skill_gazetteer import esco_targets
     from kompetensbron.sources.catalog import DATASETS
     from kompetensbron.sources.esco_occupations import read_esco_occupation_data
-    from kompetensbron.sources.reference_files import _occupation_names_2021
+    from kompetensbron.sources.reference_files import occupation_names_2021
 
     esco = read_esco_occupation_data(Path(data_dir))
     name_groups: dict[str, str] = {}
     old = Path(data_dir) / DATASETS["taxonomy-2021-values"].path
     if old.is_file():
-        name_groups.update({n.concept_id: n.ssyk_code for n in _occupation_names_2021(old)})
+        name_groups.update({n.concept_id: n.ssyk_code for n in occupation_names_2021(old)})
     name_groups.update({n.concept_id: n.ssyk_code for n in snapshot.occupation_names})
     return build_esco_profiles(
         esco,

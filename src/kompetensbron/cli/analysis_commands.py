@@ -12,7 +12,7 @@ from rich.table import Table
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _fail, console, err_console
+from .common import console, err_console, fail
 
 app = typer.Typer()
 
@@ -48,7 +48,7 @@ def forecast_backtest(
     try:
         data = load_forecasts(get_settings().data_dir)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     bt = data.backtest
     chosen = {c.measure: c.method for c in bt.choices}
     t = Table(
@@ -139,7 +139,7 @@ def balance(
     from kompetensbron.config import get_settings
 
     if region_level not in ("lan", "fa"):
-        _fail(ValueError("--region-level must be 'lan' or 'fa'"))
+        fail(ValueError("--region-level must be 'lan' or 'fa'"))
     settings = get_settings()
     try:
         data = load_balance_data(settings.data_dir)
@@ -151,9 +151,9 @@ def balance(
             ads = {}
         result = data.balance(region_level=region_level, ssyk=ssyk, ads=ads or None)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     if ssyk and not result.rows:
-        _fail(ValueError(f"no 1-year forecast for SSYK {ssyk} in 1-ar.xlsx"))
+        fail(ValueError(f"no 1-year forecast for SSYK {ssyk} in 1-ar.xlsx"))
     t = Table(title=f"Balance per {'län' if region_level == 'lan' else 'FA-region'} (AF bristindex 1 år; 5 år beside)")
     for col in (
         "region",

@@ -13,7 +13,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def _django() -> None:
+def setup_django() -> None:
     """Set up Django on first use (never at import time)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompetensbron.web.settings")
     import django
@@ -21,7 +21,7 @@ def _django() -> None:
     django.setup()
 
 
-def _fail(exc: Exception) -> NoReturn:
+def fail(exc: Exception) -> NoReturn:
     err_console.print(f"[bold red]error:[/] {exc}")
     raise typer.Exit(code=2)
 
@@ -39,4 +39,4 @@ def progress_bar(transient: bool = False) -> Progress:
     )
 
 
-__all__ = ["console", "err_console", "_django", "_fail", "progress_bar"]
+__all__ = ["console", "err_console", "setup_django", "fail", "progress_bar"]

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _fail, console, err_console
+from .common import console, err_console, fail
 
 app = typer.Typer()
 
@@ -78,7 +78,7 @@ def fetch_data_command(
             (data_dir or settings.data_dir).resolve(), mirror=mirror or settings.data_mirror or None, only=only
         )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def status_table(data_dir: Path) -> Table:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _django, _fail, console, err_console
+from .common import console, err_console, fail, setup_django
 
 app = typer.Typer()
 
@@ -35,7 +35,7 @@ def import_syllabi(
     from kompetensbron.config import get_settings
 
     data_dir = (data_dir or get_settings().data_dir).resolve()
-    _django()
+    setup_django()
     from kompetensbron.education.loading import load_syllabi
 
     try:
@@ -43,7 +43,7 @@ def import_syllabi(
             _migrate()
             report = load_syllabi(data_dir, path=path)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     t = Table(title=f"Syllabi from {report.path}")
     for col in ("lines", "course codes", "older versions dropped", "created", "updated", "unchanged", "not in file"):
         t.add_column(col, justify="right")
@@ -72,7 +72,7 @@ def import_programmes(
     ],
 ) -> None:
     """Import programmes, their courses and yearly figures from the template (all or nothing)."""
-    _django()
+    setup_django()
     from kompetensbron.education.template_import import import_programme_template
     from kompetensbron.sources.programme_template import TemplateInvalid
 
@@ -85,7 +85,7 @@ def import_programmes(
             err_console.print(f"  {problem}")
         raise typer.Exit(code=2) from None
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     t = Table(title=f"Programmes from {file}")
     for col in ("rows", "programmes new", "programmes updated", "courses new", "programme courses", "removed", "years"):
         t.add_column(col, justify="right")

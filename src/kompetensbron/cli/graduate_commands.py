@@ -9,7 +9,7 @@ import typer
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _django, _fail, console
+from .common import console, fail, setup_django
 
 app = typer.Typer()
 
@@ -25,7 +25,7 @@ def import_graduates(
     title: Annotated[str, typer.Option(help="A title shown with the import (e.g. the table name).")] = "",
 ) -> None:
     """Import a graduate statistics file (all or nothing; a bad file names file, line and column)."""
-    _django()
+    setup_django()
     from django.core.management import call_command
 
     from kompetensbron.graduates.services import import_graduate_file
@@ -34,7 +34,7 @@ def import_graduates(
         call_command("migrate", interactive=False, verbosity=0)
         result = import_graduate_file(path=file, kind=kind, title=title)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(
         f"Imported {result.rows:,} figures ({result.first_year}–{result.last_year}) from {result.file_name}"
         + (" (replaced the earlier import of the same file)." if result.replaced else ".")

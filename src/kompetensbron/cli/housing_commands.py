@@ -11,13 +11,13 @@ from rich.table import Table
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _django, _fail, console, err_console
+from .common import console, err_console, fail, setup_django
 
 app = typer.Typer()
 
 
 def _run_import(kind: str, file: Path) -> None:
-    _django()
+    setup_django()
     from django.core.management import call_command
 
     from kompetensbron.housing import importing
@@ -37,7 +37,7 @@ def _run_import(kind: str, file: Path) -> None:
             err_console.print(f"  {problem}")
         raise typer.Exit(code=2) from None
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     t = Table(title=f"{kind} from {file}")
     for col in ("rows", "created", "updated", "skipped", "sha256"):
         t.add_column(col, justify="right")
@@ -107,7 +107,7 @@ def simulate_queue(
         scenario = Scenario(seed=seed, **changes)
     except KompetensbronError as exc:
         errors = getattr(exc, "errors", None)
-        _fail(f"{exc} {errors}" if errors else exc)
+        fail(f"{exc} {errors}" if errors else exc)
     text = json.dumps(simulate(rule_set, scenario).to_dict(), ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _fail, console, err_console, progress_bar
+from .common import console, err_console, fail, progress_bar
 
 app = typer.Typer()
 
@@ -57,7 +57,7 @@ def ingest_ads(
             task = bar.add_task("Ingesting ads", total=total, rate="")
             result = run(paths, enrich=hook, keep_text=keep_text, progress=lambda n: bar.update(task, advance=n))
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     finally:
         if hook is not None:
             hook.close()
@@ -94,7 +94,7 @@ def import_statistics(
         with console.status("Importing statistics…"):
             result = run(data_dir)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     t = Table(title=f"Statistics in warehouse snapshot {result.snapshot}")
     t.add_column("table")
     t.add_column("rows", justify="right")
@@ -138,7 +138,7 @@ def classify_titles(
             if dst is not sys.stdout:
                 dst.close()
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     err_console.print(f"Classified {rows} titles → {output}")
 
 
@@ -157,7 +157,7 @@ def extract_skills(
     try:
         matches = run(body)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     if json_output:
         console.print_json(json.dumps([asdict(m) for m in matches], ensure_ascii=False))
         return
@@ -188,5 +188,5 @@ def enrich(
         with console.status("Building the enrichment models from the reference data…"):
             enricher = load_enricher(rebuild=rebuild)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(f"Enrichment models ready (data fingerprint {enricher.input_hash[:12]}).")

@@ -10,7 +10,7 @@ import typer
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _django, _fail, console, err_console, progress_bar
+from .common import console, err_console, fail, progress_bar, setup_django
 
 app = typer.Typer()
 
@@ -18,7 +18,7 @@ app = typer.Typer()
 def _courses_from_database() -> list | None:
     """Course texts of the education app's imported courses, or None when there are none."""
     try:
-        _django()
+        setup_django()
         from django.db.utils import DatabaseError
 
         from kompetensbron.education.mapping_service import stored_course_texts
@@ -62,7 +62,7 @@ def map_courses(
         else:
             path = syllabi or data_dir / SYLLABI_PATH
             if store and not syllabi:
-                _fail(KompetensbronError("--store needs imported courses: run `kompetensbron import-syllabi` first."))
+                fail(KompetensbronError("--store needs imported courses: run `kompetensbron import-syllabi` first."))
             courses = read_syllabus_texts(path)
             err_console.print(
                 f"Courses: {len(courses):,} from the syllabi file {path} (none imported in the database)."
@@ -99,4 +99,4 @@ def map_courses(
                 f"{counts.kept} decided links kept, {counts.removed} stale removed."
             )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)

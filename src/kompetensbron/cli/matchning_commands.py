@@ -10,7 +10,7 @@ import typer
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _fail, console
+from .common import console, fail
 
 app = typer.Typer()
 
@@ -35,7 +35,7 @@ def match_round(
         result = allocate(students=student_prefs, opportunities=opportunity_prefs)
         written = write_allocation(result, output)
     except (KompetensbronError, OSError) as exc:
-        _fail(exc)
+        fail(exc)
     top3 = sum(1 for r in result.choice_rank.values() if r <= 3)
     console.print(
         f"Matched {written} of {len(student_prefs)} students to {len(set(result.matches.values()))} of "

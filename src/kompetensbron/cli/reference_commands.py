@@ -13,7 +13,7 @@ from rich.table import Table
 from kompetensbron import __version__
 from kompetensbron.errors import KompetensbronError
 
-from .common import _django, _fail, console, err_console
+from .common import console, err_console, fail, setup_django
 
 if TYPE_CHECKING:
     from kompetensbron.config import Settings
@@ -88,8 +88,8 @@ def _init(settings: Settings, data_dir: Path, *, online: bool, demo: bool) -> No
     try:
         _ensure_data(settings, data_dir, online=online)
     except KompetensbronError as exc:
-        _fail(exc)
-    _django()
+        fail(exc)
+    setup_django()
     from django.core.management import call_command
 
     try:
@@ -110,7 +110,7 @@ def _init(settings: Settings, data_dir: Path, *, online: bool, demo: bool) -> No
             )
         clear_caches()
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
         return
     _import_statistics(data_dir)
     _import_syllabi(data_dir)
@@ -152,7 +152,7 @@ def _import_statistics(data_dir: Path) -> None:
         err_console.print(f"[yellow]warning:[/] labour-market statistics not imported: {exc}")
         return
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     rows = ", ".join(f"{t.table} {t.rows:,}" for t in result.tables)
     state = "published" if result.changed else "unchanged"
     console.print(f"Warehouse statistics {state} (snapshot {result.snapshot}): {rows}")
@@ -170,7 +170,7 @@ def _import_syllabi(data_dir: Path) -> None:
         with console.status("Loading course syllabi…"):
             report = load_syllabi(data_dir)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(f"Course syllabi: {report.created} new, {report.updated} updated, {report.unchanged} unchanged")
 
 
@@ -182,7 +182,7 @@ def serve(
     threads: Annotated[int, typer.Option(help="Threads per worker.")] = 4,
 ) -> None:
     """Run the web application with gunicorn (a production WSGI server)."""
-    _django()
+    setup_django()
     from django.core.management import call_command
 
     from kompetensbron.config import get_settings
@@ -217,7 +217,7 @@ def info() -> None:
     from kompetensbron.config import get_settings
 
     settings = get_settings()
-    _django()
+    setup_django()
     from django.db import connection
 
     from kompetensbron.reference.services import list_data_sources, reference_counts
@@ -229,7 +229,7 @@ def info() -> None:
         counts = reference_counts()
         loads = list_data_sources()
     except Exception as exc:  # noqa: BLE001 - an un-initialised database
-        _fail(KompetensbronError(f"database not initialised ({exc.__class__.__name__}); run 'kompetensbron init'"))
+        fail(KompetensbronError(f"database not initialised ({exc.__class__.__name__}); run 'kompetensbron init'"))
         return
     t = Table(title="Reference data")
     t.add_column("table")

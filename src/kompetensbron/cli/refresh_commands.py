@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +12,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, Trans
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _fail, console, err_console
+from .common import console, err_console, fail
 
 app = typer.Typer()
 
@@ -25,7 +25,7 @@ Url = Annotated[str | None, typer.Option(help="Fetch from this URL instead of th
 
 
 @contextmanager
-def _download_bar(label: str) -> Iterator[object]:
+def _download_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task(label, total=None)
@@ -56,10 +56,10 @@ def fetch_barometer_command(data_dir: DataDir = None, mirror: Mirror = None, url
                 url=url,
                 mirror=mirror or default_mirror,
                 progress=progress,
-                timeout=timeout,  # type: ignore[arg-type]
+                timeout=timeout,
             )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     occupations = len({r.concept_id for r in parsed.rows})
     areas = len({r.lan for r in parsed.rows})
     console.print(
@@ -89,10 +89,10 @@ def fetch_taxonomy_command(
                 version=version,
                 source="api" if api else "static",
                 progress=progress,
-                timeout=timeout,  # type: ignore[arg-type]
+                timeout=timeout,
             )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(
         f"[green]JobTech Taxonomy version {result.version}[/] ({result.published[:10]}): {len(result.paths)} files "
         f"in {directory}; run 'kompetensbron init' to load them."
@@ -117,9 +117,9 @@ def fetch_ads_command(
         with _download_bar(f"ads {year}") as progress:
             path = fetch_ads(
                 directory, year, sample=sample, url=url, mirror=mirror or default_mirror, progress=progress
-            )  # type: ignore[arg-type]
+            )
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(
         f"[green]Fetched and verified[/] {path} ({path.stat().st_size / 1e6:,.1f} MB); "
         f"next: kompetensbron ingest-ads {path}"

@@ -62,6 +62,7 @@ __all__ = [
     "TOP_AD_SKILLS",
     "build_dossier",
     "dossier_version",
+    "localised",
     "add_input",
     "suggest_target_occupations",
     "skill_extractor",
@@ -132,14 +133,14 @@ def build_dossier(*, programme_id: int, viewer=None, use_cache: bool = True, wai
     if use_cache:
         found = cache.get(key)
         if found is not None:
-            return for_viewer(_localised(found), may_see_input_names(viewer, programme))
+            return for_viewer(localised(found), may_see_input_names(viewer, programme))
     dossier = _build(programme, version, compute=wait)
     if not dossier.pending:
         cache.set(key, dossier, CACHE_SECONDS)
-    return for_viewer(_localised(dossier), may_see_input_names(viewer, programme))
+    return for_viewer(localised(dossier), may_see_input_names(viewer, programme))
 
 
-def _localised(d: Dossier) -> Dossier:
+def localised(d: Dossier) -> Dossier:
     """The dossier with its display words (link status and provenance, input kind, study form) in
     the active language. The cached copy is shared by every language, so these words are set
     here, on every read, from the codes the dossier stores — never taken from the cached copy."""
@@ -359,7 +360,7 @@ def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
             programme=facts,
             built_at=timezone.now(),
             version=version,
-            target_basis=basis,  # type: ignore[arg-type]
+            target_basis=basis,
             occupations=targets,
             demand=[],
             demand_provenance=[],

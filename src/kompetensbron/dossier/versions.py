@@ -25,7 +25,7 @@ from kompetensbron.samverkan import audit
 from .inputs import for_viewer
 from .models import DossierVersion
 from .schemas import Dossier, FrozenVersion
-from .services import _localised, build_dossier
+from .services import build_dossier, localised
 from .version_schemas import FreezeIn, VersionOut
 
 __all__ = ["freeze_dossier", "list_versions", "get_version", "version_dossier", "data_dates", "redact_versions"]
@@ -124,7 +124,7 @@ def version_dossier(*, version_id: int) -> Dossier:
         raise DataError(f"dossier version {version_id} does not match its SHA-256: it was changed outside the platform")
     d = Dossier.model_validate(v.snapshot)
     frozen = FrozenVersion(id=v.pk, version_date=v.version_date, frozen_at=v.frozen_at, label=v.label)
-    return _localised(d).model_copy(update={"frozen": frozen})
+    return localised(d).model_copy(update={"frozen": frozen})
 
 
 def _redacted(value, names: list[str], replacement: str):

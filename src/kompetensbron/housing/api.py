@@ -15,9 +15,10 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
+from kompetensbron.web.api_responses import created, ok
+
 from . import services
 from .schemas import (
-    ErrorOut,
     KommunTargetIn,
     ProgrammeCreate,
     ProgrammeProgress,
@@ -35,16 +36,6 @@ from .simulation_runs import SimulationIn, run_simulation
 
 router = Router(tags=["housing"])
 
-_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _r(model):
-    return {200: model, **_ERRORS}
-
-
-def _c(model):
-    return {201: model, **_ERRORS}
-
 
 # ------------------------------------------------------------------ projects
 
@@ -60,13 +51,16 @@ def list_projects(
     return [services.public.project(p) for p in services.list_projects(lan=lan, kommun=kommun, status=status)[:limit]]
 
 
-@router.get("/projects/{project_id}", response=_r(ProjectPublic), summary="One project with its status history")
+@router.get("/projects/{project_id}", response=ok(ProjectPublic), summary="One project with its status history")
 def get_project(request: HttpRequest, project_id: int):
     return services.public.project(services.get_project(project_id), history=True)
 
 
 @router.post(
-    "/projects", response=_c(ProjectPublic), auth=django_auth, summary="Register a project (the owner's coordinators)"
+    "/projects",
+    response=created(ProjectPublic),
+    auth=django_auth,
+    summary="Register a project (the owner's coordinators)",
 )
 def create_project(request: HttpRequest, data: ProjectCreate):
     project = services.create_project(actor=request.auth, data=data)
@@ -75,7 +69,7 @@ def create_project(request: HttpRequest, data: ProjectCreate):
 
 @router.patch(
     "/projects/{project_id}",
-    response=_r(ProjectPublic),
+    response=ok(ProjectPublic),
     auth=django_auth,
     summary="Edit a project (the owner's coordinators)",
 )
@@ -86,7 +80,7 @@ def update_project(request: HttpRequest, project_id: int, data: ProjectUpdate):
 
 @router.post(
     "/projects/{project_id}/status",
-    response=_r(ProjectPublic),
+    response=ok(ProjectPublic),
     auth=django_auth,
     summary="Move a project to a later status or cancel it (the owner's coordinators)",
 )
@@ -105,7 +99,7 @@ def list_programmes(request: HttpRequest):
 
 @router.get(
     "/programmes/{programme_id}/progress",
-    response=_r(ProgrammeProgress),
+    response=ok(ProgrammeProgress),
     summary="A programme's progress per year and kommun against its target",
 )
 def programme_progress(request: HttpRequest, programme_id: int):
@@ -114,7 +108,7 @@ def programme_progress(request: HttpRequest, programme_id: int):
 
 @router.post(
     "/programmes",
-    response=_c(ProgrammePublic),
+    response=created(ProgrammePublic),
     auth=django_auth,
     summary="Set up a programme (a region's coordinators)",
 )
@@ -125,7 +119,7 @@ def create_programme(request: HttpRequest, data: ProgrammeCreate):
 
 @router.patch(
     "/programmes/{programme_id}",
-    response=_r(ProgrammePublic),
+    response=ok(ProgrammePublic),
     auth=django_auth,
     summary="Edit a programme's target (the region's coordinators)",
 )
@@ -141,7 +135,7 @@ class KommunTargetOut(Schema):
 
 @router.put(
     "/programmes/{programme_id}/kommun-targets",
-    response=_r(KommunTargetOut),
+    response=ok(KommunTargetOut),
     auth=django_auth,
     summary="Set a kommun's own target (0 removes it; the region's coordinators)",
 )
@@ -162,7 +156,7 @@ def queue_statistics(request: HttpRequest, organisation_id: int | None = None):
 
 @router.post(
     "/queue-statistics",
-    response=_r(QueueStatisticPublic),
+    response=ok(QueueStatisticPublic),
     auth=django_auth,
     summary="Enter one year's queue figures (the organisation's coordinators)",
 )
@@ -200,7 +194,7 @@ class SimulationOut(Schema):
 
 @router.post(
     "/simulator/run",
-    response=_r(SimulationOut),
+    response=ok(SimulationOut),
     auth=django_auth,
     summary="Run one bounded queue simulation (logged-in users)",
 )

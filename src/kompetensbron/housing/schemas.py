@@ -17,11 +17,6 @@ StatusCode = Literal["idea", "detailed_plan", "building_permit", "under_construc
 TargetKindCode = Literal["absolute", "percent"]
 
 
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, str] = {}
-
-
 # ------------------------------------------------------------------ projects
 
 

@@ -45,6 +45,7 @@ from .schemas import ProvenanceOut
 
 __all__ = [
     "GapRegionLevel",
+    "balance_data",
     "Measure",
     "HitRateOut",
     "LabelBacktestOut",
@@ -66,7 +67,8 @@ __all__ = [
 GAP_REGION_LEVELS: tuple[str, ...] = (RegionLevel.LAN, RegionLevel.FA)
 
 
-def _balance_data(data_dir: Path) -> BalanceData:
+def balance_data(data_dir: Path) -> BalanceData:
+    """The Yrkesbarometer balance files of ``data_dir``, parsed (cached by the files' fingerprints)."""
     return barometer_data(Path(data_dir))
 
 
@@ -127,7 +129,7 @@ def _ads_of_snapshot(
         ads = bal.ads_2024(warehouse_dir, region_level)
     except KompetensbronError:
         return {}
-    return bal.fa_ads(ads, _balance_data(data_dir).fa_kommuner()) if region_level == RegionLevel.FA else ads
+    return bal.fa_ads(ads, balance_data(data_dir).fa_kommuner()) if region_level == RegionLevel.FA else ads
 
 
 @lru_cache(maxsize=64)
@@ -137,7 +139,7 @@ def _balance_of(
     """``BalanceData.balance`` memoised by its inputs (the data files, the warehouse snapshot
     and the supply figures); the result is immutable and about 150 ms to compute for all
     occupations."""
-    data = _balance_data(data_dir)
+    data = balance_data(data_dir)
     ads = _ads_of_snapshot(*ads_key) if ads_key else None
     supply = {code: dict(cells) for code, cells in supply_key} or None
     return data.balance(region_level=region_level, ssyk=ssyk, ads=ads or None, supply=supply)
@@ -172,7 +174,7 @@ def _graduates(region_level: str, codes: list[str]):
 
 def label_backtests() -> list[LabelBacktestOut]:
     """The two label back-tests (1-year vs 5-year per SSYK; AF 2024 vs 2026 per prognosis occupation)."""
-    data = _balance_data(get_settings().data_dir)
+    data = balance_data(get_settings().data_dir)
     return [_label_backtest(data.one_to_five), _label_backtest(data.assessment_backtest)]
 
 
@@ -180,7 +182,7 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
     """Labels per region for one SSYK (or the share of occupations in shortage), with hit rates."""
     if region_level not in GAP_REGION_LEVELS:
         raise UnknownConcept("region level", region_level)
-    data = _balance_data(get_settings().data_dir)
+    data = balance_data(get_settings().data_dir)
     occupations = data.occupations()
     names = dict(occupations)
     rated = data.rated(ssyk) if ssyk is not None else None
@@ -393,7 +395,7 @@ def occupation_forecast(occupation_id: str, measure: str = "demand") -> Occupati
     result = data.forecast(occupation_id, measure)
     if result is None:
         raise UnknownConcept("prognosis occupation", occupation_id)
-    labels = _balance_data(get_settings().data_dir)
+    labels = balance_data(get_settings().data_dir)
     national = next((a for a in labels.assessments if a.occupation_id == occupation_id and a.fa_region == 0), None)
     return OccupationForecastOut(
         occupation_id=occupation_id,

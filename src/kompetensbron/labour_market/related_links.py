@@ -29,7 +29,7 @@ class RelatedLink:
 
 def _rated(ssyk: str) -> bool:
     try:
-        data = gap_services._balance_data(get_settings().data_dir)
+        data = gap_services.balance_data(get_settings().data_dir)
         rated = data.rated(ssyk)
     except (KompetensbronError, OSError):  # no Yrkesbarometer files: no balance link
         return False

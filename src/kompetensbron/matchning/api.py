@@ -15,8 +15,8 @@ from ninja.security import django_auth
 from ninja.utils import check_csrf
 
 from kompetensbron.input_types import Code
-from kompetensbron.samverkan.schemas import ErrorOut
 from kompetensbron.samverkan.services import get_organisation
+from kompetensbron.web.api_responses import ERRORS, ErrorOut, created, ok
 
 from . import aggregates as agg
 from . import services
@@ -65,17 +65,6 @@ def anyone_with_csrf_token(request: HttpRequest) -> bool:
     return True
 
 
-_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _r(model):
-    return {200: model, **_ERRORS}
-
-
-def _c(model):
-    return {201: model, **_ERRORS}
-
-
 class IndicatorComputeIn(Schema):
     kind: str
     organisation_id: int
@@ -115,20 +104,22 @@ def list_opportunities(
 
 
 @router.post(
-    "/opportunities", response=_c(OpportunityPublic), summary="Post an opportunity as a draft (members of the host)"
+    "/opportunities",
+    response=created(OpportunityPublic),
+    summary="Post an opportunity as a draft (members of the host)",
 )
 def create_opportunity(request: HttpRequest, data: OpportunityCreate):
     return Status(201, services.public.opportunity(services.create_opportunity(actor=request.auth, data=data)))
 
 
-@router.get("/opportunities/{opportunity_id}", response=_r(OpportunityPublic), summary="One opportunity")
+@router.get("/opportunities/{opportunity_id}", response=ok(OpportunityPublic), summary="One opportunity")
 def get_opportunity(request: HttpRequest, opportunity_id: int):
     return services.public.opportunity(services.get_opportunity(actor=request.auth, pk=opportunity_id))
 
 
 @router.patch(
     "/opportunities/{opportunity_id}",
-    response=_r(OpportunityPublic),
+    response=ok(OpportunityPublic),
     summary="Edit an opportunity (members of the host)",
 )
 def update_opportunity(request: HttpRequest, opportunity_id: int, data: OpportunityUpdate):
@@ -140,7 +131,7 @@ def update_opportunity(request: HttpRequest, opportunity_id: int, data: Opportun
 
 @router.post(
     "/opportunities/{opportunity_id}/transition",
-    response=_r(OpportunityPublic),
+    response=ok(OpportunityPublic),
     summary="Move along draft → in_review → published → filled / closed (publishing: university or region coordinators)",
 )
 def transition_opportunity(request: HttpRequest, opportunity_id: int, data: OpportunityTransitionIn):
@@ -152,7 +143,7 @@ def transition_opportunity(request: HttpRequest, opportunity_id: int, data: Oppo
 
 @router.post(
     "/opportunities/{opportunity_id}/apply",
-    response=_c(ApplicationPublic),
+    response=created(ApplicationPublic),
     summary="Apply (students, with consent to matching)",
 )
 def apply(request: HttpRequest, opportunity_id: int, data: ApplyIn):
@@ -164,7 +155,7 @@ def apply(request: HttpRequest, opportunity_id: int, data: ApplyIn):
 
 @router.get(
     "/opportunities/{opportunity_id}/applicants",
-    response=_r(list[ApplicantPublic]),
+    response=ok(list[ApplicantPublic]),
     summary="Applicants, best match first (the host)",
 )
 def applicants(request: HttpRequest, opportunity_id: int):
@@ -186,7 +177,7 @@ def occupation_profile_skills(request: HttpRequest, ssyk: Code, limit: int = Que
 
 
 @router.post(
-    "/skills/suggest", response=_r(SuggestedSkills), summary="Skills the extractor finds in a text (stores nothing)"
+    "/skills/suggest", response=ok(SuggestedSkills), summary="Skills the extractor finds in a text (stores nothing)"
 )
 def suggest_skills(request: HttpRequest, data: SuggestSkillsIn):
     return SuggestedSkills(skills=services.suggest_skills(actor=request.auth, text=data.text))
@@ -206,27 +197,29 @@ def register(request: HttpRequest, data: StudentRegistrationIn):
 
 
 @router.post(
-    "/students/invitations", response=_c(StudentInviteOut), summary="Invite a student (the university's coordinators)"
+    "/students/invitations",
+    response=created(StudentInviteOut),
+    summary="Invite a student (the university's coordinators)",
 )
 def invite_student(request: HttpRequest, data: StudentInviteIn):
     return Status(201, services.invite_student(actor=request.auth, data=data))
 
 
-@router.get("/me/profile", response=_r(StudentProfilePublic), summary="The student's own profile")
+@router.get("/me/profile", response=ok(StudentProfilePublic), summary="The student's own profile")
 def my_profile(request: HttpRequest):
     return services.public.profile(services.get_own_profile(actor=request.auth))
 
 
 @router.patch(
     "/me/profile",
-    response=_r(StudentProfilePublic),
+    response=ok(StudentProfilePublic),
     summary="Edit the own profile (courses → skills, preferences, consents)",
 )
 def update_my_profile(request: HttpRequest, data: StudentProfileUpdate):
     return services.public.profile(services.update_profile(actor=request.auth, data=data))
 
 
-@router.get("/me/ranked", response=_r(RankedList), summary="The student's ranked opportunities with reasons")
+@router.get("/me/ranked", response=ok(RankedList), summary="The student's ranked opportunities with reasons")
 def my_ranked(request: HttpRequest, top: int = 20):
     return services.ranked_for_student(actor=request.auth, top=top)
 
@@ -238,7 +231,7 @@ def my_applications(request: HttpRequest):
 
 @router.post(
     "/applications/{application_id}/transition",
-    response=_r(ApplicationPublic),
+    response=ok(ApplicationPublic),
     summary="Host: shortlist/offer/reject; student: accept/decline/withdraw",
 )
 def transition_application(request: HttpRequest, application_id: int, data: ApplicationTransitionIn):
@@ -256,7 +249,7 @@ def list_domains(request: HttpRequest):
     ]
 
 
-@router.post("/domains", response=_c(AllowedDomainPublic), summary="Allow an e-mail domain (administrators)")
+@router.post("/domains", response=created(AllowedDomainPublic), summary="Allow an e-mail domain (administrators)")
 def add_domain(request: HttpRequest, data: AllowedDomainIn):
     d = services.add_allowed_domain(actor=request.auth, data=data)
     return Status(
@@ -265,7 +258,7 @@ def add_domain(request: HttpRequest, data: AllowedDomainIn):
 
 
 @router.delete(
-    "/domains/{domain_id}", response={204: None, **_ERRORS}, summary="Remove an allowed domain (administrators)"
+    "/domains/{domain_id}", response={204: None, **ERRORS}, summary="Remove an allowed domain (administrators)"
 )
 def delete_domain(request: HttpRequest, domain_id: int):
     services.delete_allowed_domain(actor=request.auth, pk=domain_id)
@@ -280,19 +273,19 @@ def list_rounds(request: HttpRequest):
     return [services.round_public(actor=request.auth, round_=r) for r in services.visible_rounds(request.auth)[:100]]
 
 
-@router.post("/rounds", response=_c(RoundPublic), summary="Create a round (the organiser's coordinators)")
+@router.post("/rounds", response=created(RoundPublic), summary="Create a round (the organiser's coordinators)")
 def create_round(request: HttpRequest, data: RoundCreate):
     round_ = services.create_round(actor=request.auth, data=data)
     return Status(201, services.round_public(actor=request.auth, round_=round_))
 
 
-@router.get("/rounds/{round_id}", response=_r(RoundPublic), summary="One round")
+@router.get("/rounds/{round_id}", response=ok(RoundPublic), summary="One round")
 def get_round(request: HttpRequest, round_id: int):
     return services.round_public(actor=request.auth, round_=services.get_round(actor=request.auth, pk=round_id))
 
 
 @router.put(
-    "/rounds/{round_id}/opportunities", response=_r(RoundPublic), summary="Set the round's opportunities (coordinators)"
+    "/rounds/{round_id}/opportunities", response=ok(RoundPublic), summary="Set the round's opportunities (coordinators)"
 )
 def set_round_opportunities(request: HttpRequest, round_id: int, data: RoundOpportunitiesIn):
     round_ = services.set_round_opportunities(actor=request.auth, round_=services.find_round(round_id), data=data)
@@ -300,7 +293,7 @@ def set_round_opportunities(request: HttpRequest, round_id: int, data: RoundOppo
 
 
 @router.put(
-    "/rounds/{round_id}/ranking", response=_r(list[int]), summary="The student's ranking of the round's opportunities"
+    "/rounds/{round_id}/ranking", response=ok(list[int]), summary="The student's ranking of the round's opportunities"
 )
 def rank_opportunities(request: HttpRequest, round_id: int, data: StudentRankingIn):
     return services.rank_opportunities(
@@ -310,7 +303,7 @@ def rank_opportunities(request: HttpRequest, round_id: int, data: StudentRanking
 
 @router.put(
     "/rounds/{round_id}/opportunities/{opportunity_id}/ranking",
-    response=_r(list[int]),
+    response=ok(list[int]),
     summary="The host's ranking of students",
 )
 def rank_students(request: HttpRequest, round_id: int, opportunity_id: int, data: HostRankingIn):
@@ -322,7 +315,7 @@ def rank_students(request: HttpRequest, round_id: int, opportunity_id: int, data
 
 @router.post(
     "/rounds/{round_id}/placements",
-    response=_r(RoundPublic),
+    response=ok(RoundPublic),
     summary="Lock (or remove) a manual placement (coordinators)",
 )
 def set_placement(request: HttpRequest, round_id: int, data: PlacementIn):
@@ -333,7 +326,7 @@ def set_placement(request: HttpRequest, round_id: int, data: PlacementIn):
 
 @router.post(
     "/rounds/{round_id}/run",
-    response=_r(RoundPublic),
+    response=ok(RoundPublic),
     summary="Allocate the round by deferred acceptance (coordinators)",
 )
 def run_round(request: HttpRequest, round_id: int):
@@ -341,7 +334,7 @@ def run_round(request: HttpRequest, round_id: int):
     return services.round_public(actor=request.auth, round_=round_)
 
 
-@router.post("/rounds/{round_id}/close", response=_r(RoundPublic), summary="Close an allocated round (coordinators)")
+@router.post("/rounds/{round_id}/close", response=ok(RoundPublic), summary="Close an allocated round (coordinators)")
 def close_round(request: HttpRequest, round_id: int):
     round_ = services.close_round(actor=request.auth, round_=services.find_round(round_id))
     return services.round_public(actor=request.auth, round_=round_)
@@ -352,7 +345,7 @@ def close_round(request: HttpRequest, round_id: int):
 
 @router.put(
     "/placements/{placement_id}/outcome",
-    response=_r(OutcomePublic),
+    response=ok(OutcomePublic),
     summary="Record a placement's outcome (host or university)",
 )
 def record_outcome(request: HttpRequest, placement_id: int, data: OutcomeIn):
@@ -362,7 +355,7 @@ def record_outcome(request: HttpRequest, placement_id: int, data: OutcomeIn):
 
 @router.get(
     "/aggregates",
-    response=_r(Aggregates),
+    response=ok(Aggregates),
     summary="Fill rate, top-3 share, time to match, hires, stayed (groups under 5 suppressed)",
 )
 def aggregates(request: HttpRequest, dimension: str | None = None, year: int | None = None):
@@ -370,7 +363,7 @@ def aggregates(request: HttpRequest, dimension: str | None = None, year: int | N
 
 
 @router.get(
-    "/indicators/{kind}", response=_r(IndicatorValue), summary="A Samverkan indicator value computed from placements"
+    "/indicators/{kind}", response=ok(IndicatorValue), summary="A Samverkan indicator value computed from placements"
 )
 def indicator(request: HttpRequest, kind: str, organisation_id: int, year: int):
     organisation = get_organisation(organisation_id)
@@ -386,7 +379,7 @@ def indicator(request: HttpRequest, kind: str, organisation_id: int, year: int):
 
 @router.post(
     "/indicators/{indicator_id}/years/{year}/compute",
-    response=_r(IndicatorYearOut),
+    response=ok(IndicatorYearOut),
     summary="Store a Samverkan indicator's value for a year, computed from placements (a party's coordinator)",
 )
 def compute_indicator(request: HttpRequest, indicator_id: int, year: int, data: IndicatorComputeIn):

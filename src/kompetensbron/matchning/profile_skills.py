@@ -12,7 +12,7 @@ until the host saves the opportunity.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from pydantic import BaseModel
 
@@ -78,7 +78,9 @@ def profile_skills(
     return out
 
 
-def profile_suggestions(ssyk: str, *, exclude: set[str] = frozenset(), profile=None) -> list[SkillRef]:  # type: ignore[assignment]
+def profile_suggestions(
+    ssyk: str, *, exclude: Collection[str] = frozenset(), profile: Callable[[str], Sequence] | None = None
+) -> list[SkillRef]:
     """The form's suggestions from an SSYK-4 code typed by the host (none for anything else)."""
     code = (ssyk or "").strip()
     if not (len(code) == 4 and code.isdigit()):

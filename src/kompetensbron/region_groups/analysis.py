@@ -70,7 +70,7 @@ def _demand(level: RegionLevel, codes: tuple[str, ...], selection: SsykSelection
 
 def _supply(level: RegionLevel, codes: tuple[str, ...], selection: SsykSelection):
     """Region → (graduates, programme count), each programme once; and the years used."""
-    supply = graduates_by_ssyk_region(level=level.value)  # type: ignore[arg-type]
+    supply = graduates_by_ssyk_region(level=level.value)
     programmes: dict[str, set[int]] = defaultdict(set)
     members = set(codes)
     for ssyk, s in supply.by_ssyk.items():

@@ -33,9 +33,9 @@ class ErrorOut(Schema):
 
 
 class AnalysisQuery(Schema):
-    ssyk_level: bounded_line(200) = Field(
+    ssyk_level: bounded_line(200) = Field(  # type: ignore[valid-type]
         "", description="'' (all), 'higher-education' (SSYK 1–3) or SSYK codes of 1–3 digits"
-    )  # type: ignore[valid-type]
+    )
 
 
 @router.get("/", response=list[RegionGroupOut], summary="Region groups (Stockholm–Mälaren and organisations' own)")

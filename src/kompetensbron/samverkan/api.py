@@ -12,6 +12,7 @@ from ninja import Router, Status
 from ninja.security import django_auth
 
 from kompetensbron.input_types import Id, Year
+from kompetensbron.web.api_responses import created, ok
 
 from . import services
 from .board_filters import BoardFilters
@@ -28,7 +29,6 @@ from .schemas import (
     DecisionIn,
     DecisionPublic,
     ErasureResult,
-    ErrorOut,
     FundingCreate,
     FundingPublic,
     FundingTotals,
@@ -52,16 +52,6 @@ from .schemas import (
 
 router = Router(tags=["samverkan"], auth=django_auth)
 
-_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _r(model):
-    return {200: model, **_ERRORS}
-
-
-def _c(model):
-    return {201: model, **_ERRORS}
-
 
 # ------------------------------------------------------------------ organisations
 
@@ -75,31 +65,35 @@ def list_organisations(request: HttpRequest):
     return [services.public.organisation(o) for o in services.reads.list_organisations(request.auth)]
 
 
-@router.post("/organisations", response=_c(OrganisationPublic), summary="Register an organisation (administrators)")
+@router.post(
+    "/organisations", response=created(OrganisationPublic), summary="Register an organisation (administrators)"
+)
 def create_organisation(request: HttpRequest, data: OrganisationCreate):
     org = services.create_organisation(actor=request.auth, data=data)
     return Status(201, services.public.organisation(org))
 
 
 @router.patch(
-    "/organisations/{org_id}", response=_r(OrganisationPublic), summary="Edit an organisation (its coordinators)"
+    "/organisations/{org_id}", response=ok(OrganisationPublic), summary="Edit an organisation (its coordinators)"
 )
 def update_organisation(request: HttpRequest, org_id: Id, data: OrganisationUpdate):
     org = services.update_organisation(actor=request.auth, organisation=services.get_organisation(org_id), data=data)
     return services.public.organisation(org)
 
 
-@router.post("/invitations", response=_c(InvitationOut), summary="Invite a person to an organisation (administrators)")
+@router.post(
+    "/invitations", response=created(InvitationOut), summary="Invite a person to an organisation (administrators)"
+)
 def invite(request: HttpRequest, data: InvitationIn):
     return Status(201, services.invite_user(actor=request.auth, data=data))
 
 
-@router.get("/people/{user_id}/export", response=_r(PersonalDataExport), summary="Export one person's personal data")
+@router.get("/people/{user_id}/export", response=ok(PersonalDataExport), summary="Export one person's personal data")
 def export_person(request: HttpRequest, user_id: Id):
     return services.export_personal_data(actor=request.auth, user=services.get_person(user_id))
 
 
-@router.post("/people/{user_id}/erase", response=_r(ErasureResult), summary="Erase (anonymise) one person")
+@router.post("/people/{user_id}/erase", response=ok(ErasureResult), summary="Erase (anonymise) one person")
 def erase_person(request: HttpRequest, user_id: Id):
     return services.erase_person(actor=request.auth, user=services.get_person(user_id))
 
@@ -112,18 +106,18 @@ def list_agreements(request: HttpRequest):
     return [services.public.agreement(a) for a in services.reads.list_agreements(request.auth)]
 
 
-@router.post("/agreements", response=_c(AgreementPublic), summary="Register an agreement (a party's coordinator)")
+@router.post("/agreements", response=created(AgreementPublic), summary="Register an agreement (a party's coordinator)")
 def create_agreement(request: HttpRequest, data: AgreementCreate):
     return Status(201, services.public.agreement(services.create_agreement(actor=request.auth, data=data)))
 
 
-@router.get("/agreements/{agreement_id}", response=_r(AgreementPublic), summary="One agreement")
+@router.get("/agreements/{agreement_id}", response=ok(AgreementPublic), summary="One agreement")
 def get_agreement(request: HttpRequest, agreement_id: Id):
     return services.public.agreement(services.get_visible_agreement(actor=request.auth, pk=agreement_id))
 
 
 @router.patch(
-    "/agreements/{agreement_id}", response=_r(AgreementPublic), summary="Edit an agreement (a party's coordinator)"
+    "/agreements/{agreement_id}", response=ok(AgreementPublic), summary="Edit an agreement (a party's coordinator)"
 )
 def update_agreement(request: HttpRequest, agreement_id: Id, data: AgreementUpdate):
     agreement = services.get_agreement(agreement_id)
@@ -131,7 +125,7 @@ def update_agreement(request: HttpRequest, agreement_id: Id, data: AgreementUpda
 
 
 @router.get(
-    "/agreements/{agreement_id}/funding", response=_r(FundingTotals), summary="Funding per phase (never binding)"
+    "/agreements/{agreement_id}/funding", response=ok(FundingTotals), summary="Funding per phase (never binding)"
 )
 def agreement_funding(request: HttpRequest, agreement_id: Id, year: Year | None = None):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
@@ -139,7 +133,7 @@ def agreement_funding(request: HttpRequest, agreement_id: Id, year: Year | None 
 
 
 @router.get(
-    "/agreements/{agreement_id}/report/{year}", response=_r(YearlyReport), summary="Yearly report of an agreement"
+    "/agreements/{agreement_id}/report/{year}", response=ok(YearlyReport), summary="Yearly report of an agreement"
 )
 def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
@@ -147,14 +141,14 @@ def agreement_report(request: HttpRequest, agreement_id: Id, year: Year):
 
 
 @router.get(
-    "/agreements/{agreement_id}/indicators", response=_r(list[IndicatorPublic]), summary="Indicators of an agreement"
+    "/agreements/{agreement_id}/indicators", response=ok(list[IndicatorPublic]), summary="Indicators of an agreement"
 )
 def list_indicators(request: HttpRequest, agreement_id: Id):
     agreement = services.get_visible_agreement(actor=request.auth, pk=agreement_id)
     return [services.public.indicator(i) for i in services.reads.indicators_of(agreement)]
 
 
-@router.post("/agreements/{agreement_id}/indicators", response=_c(IndicatorPublic), summary="Add an indicator")
+@router.post("/agreements/{agreement_id}/indicators", response=created(IndicatorPublic), summary="Add an indicator")
 def create_indicator(request: HttpRequest, agreement_id: Id, data: IndicatorCreate):
     agreement = services.get_agreement(agreement_id)
     return Status(
@@ -164,7 +158,7 @@ def create_indicator(request: HttpRequest, agreement_id: Id, data: IndicatorCrea
 
 @router.get(
     "/indicators/{indicator_id}/years/{year}",
-    response=_r(IndicatorYearPublic),
+    response=ok(IndicatorYearPublic),
     summary="An indicator's target/value for a year",
 )
 def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
@@ -177,7 +171,7 @@ def get_indicator_year(request: HttpRequest, indicator_id: Id, year: Year):
 
 @router.put(
     "/indicators/{indicator_id}/years/{year}",
-    response=_r(IndicatorPublic),
+    response=ok(IndicatorPublic),
     summary="Set an indicator's target/value for a year",
 )
 def set_indicator_year(request: HttpRequest, indicator_id: Id, year: Year, data: IndicatorYearIn):
@@ -197,7 +191,7 @@ def list_party_invitations(request: HttpRequest):
 
 @router.post(
     "/party-invitations/{invitation_id}/accept",
-    response=_r(PartyInvitationPublic),
+    response=ok(PartyInvitationPublic),
     summary="Accept: the organisation becomes a party",
 )
 def accept_party_invitation(request: HttpRequest, invitation_id: int):
@@ -209,7 +203,7 @@ def accept_party_invitation(request: HttpRequest, invitation_id: int):
 
 @router.post(
     "/party-invitations/{invitation_id}/decline",
-    response=_r(PartyInvitationPublic),
+    response=ok(PartyInvitationPublic),
     summary="Decline an invitation to become a party",
 )
 def decline_party_invitation(request: HttpRequest, invitation_id: int):
@@ -224,12 +218,14 @@ def list_bodies(request: HttpRequest):
     return [services.public.body(b) for b in services.reads.list_bodies(request.auth)]
 
 
-@router.post("/bodies", response=_c(BodyPublic), summary="Set up a body (administrators)")
+@router.post("/bodies", response=created(BodyPublic), summary="Set up a body (administrators)")
 def create_body(request: HttpRequest, data: BodyCreate):
     return Status(201, services.public.body(services.create_body(actor=request.auth, data=data)))
 
 
-@router.post("/bodies/{body_id}/members", response=_c(BodyPublic), summary="Add a member (administrators, the chair)")
+@router.post(
+    "/bodies/{body_id}/members", response=created(BodyPublic), summary="Add a member (administrators, the chair)"
+)
 def add_body_member(request: HttpRequest, body_id: Id, data: BodyMemberIn):
     body = services.get_body(body_id)
     organisation = services.get_organisation(data.organisation_id) if data.organisation_id else None
@@ -257,24 +253,26 @@ def list_activities(
     return [services.public.activity(a) for a in qs]
 
 
-@router.post("/activities", response=_c(ActivityPublic), summary="Create (or propose, with propose=true) an activity")
+@router.post(
+    "/activities", response=created(ActivityPublic), summary="Create (or propose, with propose=true) an activity"
+)
 def create_activity(request: HttpRequest, data: ActivityCreate):
     return Status(201, services.public.activity(services.create_activity(actor=request.auth, data=data)))
 
 
-@router.get("/activities/{activity_id}", response=_r(ActivityPublic), summary="One activity")
+@router.get("/activities/{activity_id}", response=ok(ActivityPublic), summary="One activity")
 def get_activity(request: HttpRequest, activity_id: Id):
     return services.public.activity(services.get_activity(actor=request.auth, pk=activity_id))
 
 
-@router.patch("/activities/{activity_id}", response=_r(ActivityPublic), summary="Edit an activity")
+@router.patch("/activities/{activity_id}", response=ok(ActivityPublic), summary="Edit an activity")
 def update_activity(request: HttpRequest, activity_id: Id, data: ActivityUpdate):
     activity = services.find_activity(activity_id)
     return services.public.activity(services.update_activity(actor=request.auth, activity=activity, data=data))
 
 
 @router.post(
-    "/activities/{activity_id}/propose", response=_r(ActivityPublic), summary="Propose an idea to the steering group"
+    "/activities/{activity_id}/propose", response=ok(ActivityPublic), summary="Propose an idea to the steering group"
 )
 def propose(request: HttpRequest, activity_id: Id):
     activity = services.find_activity(activity_id)
@@ -282,7 +280,7 @@ def propose(request: HttpRequest, activity_id: Id):
 
 
 @router.post(
-    "/activities/{activity_id}/decision", response=_c(DecisionPublic), summary="Decide a proposal (steering group)"
+    "/activities/{activity_id}/decision", response=created(DecisionPublic), summary="Decide a proposal (steering group)"
 )
 def decide(request: HttpRequest, activity_id: Id, data: DecisionIn):
     activity = services.find_activity(activity_id)
@@ -293,7 +291,7 @@ def decide(request: HttpRequest, activity_id: Id, data: DecisionIn):
 
 
 @router.post(
-    "/activities/{activity_id}/transition", response=_r(ActivityPublic), summary="Move an activity along the workflow"
+    "/activities/{activity_id}/transition", response=ok(ActivityPublic), summary="Move an activity along the workflow"
 )
 def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
     activity = services.find_activity(activity_id)
@@ -308,14 +306,16 @@ def transition(request: HttpRequest, activity_id: Id, data: TransitionIn):
 
 
 @router.get(
-    "/activities/{activity_id}/funding", response=_r(list[FundingPublic]), summary="Funding applications of an activity"
+    "/activities/{activity_id}/funding", response=ok(list[FundingPublic]), summary="Funding applications of an activity"
 )
 def list_funding(request: HttpRequest, activity_id: Id):
     activity = services.get_activity(actor=request.auth, pk=activity_id)
     return [services.public.funding(f) for f in services.reads.funding_of(activity)]
 
 
-@router.post("/activities/{activity_id}/funding", response=_c(FundingPublic), summary="Register a funding application")
+@router.post(
+    "/activities/{activity_id}/funding", response=created(FundingPublic), summary="Register a funding application"
+)
 def create_funding(request: HttpRequest, activity_id: Id, data: FundingCreate):
     activity = services.find_activity(activity_id)
     return Status(
@@ -324,12 +324,12 @@ def create_funding(request: HttpRequest, activity_id: Id, data: FundingCreate):
     )
 
 
-@router.get("/funding/{funding_id}", response=_r(FundingPublic), summary="One funding application")
+@router.get("/funding/{funding_id}", response=ok(FundingPublic), summary="One funding application")
 def get_funding(request: HttpRequest, funding_id: Id):
     return services.public.funding(services.get_funding(actor=request.auth, pk=funding_id))
 
 
-@router.patch("/funding/{funding_id}", response=_r(FundingPublic), summary="Update a funding application")
+@router.patch("/funding/{funding_id}", response=ok(FundingPublic), summary="Update a funding application")
 def update_funding(request: HttpRequest, funding_id: Id, data: FundingUpdate):
     application = services.find_funding(funding_id)
     return services.public.funding(

@@ -8,9 +8,10 @@ from django.http import HttpRequest
 from ninja import Status
 
 from kompetensbron.input_types import Id
+from kompetensbron.web.api_responses import created, ok
 
 from . import services
-from .api import _c, _r, router
+from .api import router
 from .schemas import (
     ActivityPublic,
     AgreementPublic,
@@ -29,7 +30,7 @@ from .schemas_governance import IndicatorUpdate
 
 @router.get(
     "/activities/{activity_id}/next-steps",
-    response=_r(list[NextStep]),
+    response=ok(list[NextStep]),
     summary="What the activity's next step needs and who may take it",
 )
 def next_steps(request: HttpRequest, activity_id: Id):
@@ -38,7 +39,7 @@ def next_steps(request: HttpRequest, activity_id: Id):
 
 @router.post(
     "/activities/{activity_id}/approval",
-    response=_r(ActivityPublic),
+    response=ok(ActivityPublic),
     summary="A party's coordinator approves or declines (direct governance)",
 )
 def approve(request: HttpRequest, activity_id: Id, data: ApprovalIn):
@@ -54,7 +55,7 @@ def approve(request: HttpRequest, activity_id: Id, data: ApprovalIn):
 
 
 @router.post(
-    "/activities/{activity_id}/note", response=_r(ActivityPublic), summary="The council notes an activity (no decision)"
+    "/activities/{activity_id}/note", response=ok(ActivityPublic), summary="The council notes an activity (no decision)"
 )
 def note(request: HttpRequest, activity_id: Id, data: NoteIn):
     activity = services.find_activity(activity_id)
@@ -64,7 +65,7 @@ def note(request: HttpRequest, activity_id: Id, data: NoteIn):
 
 @router.post(
     "/agreements/{agreement_id}/documents",
-    response=_c(AgreementPublic),
+    response=created(AgreementPublic),
     summary="Add a document link to an agreement (a party's coordinator)",
 )
 def add_document(request: HttpRequest, agreement_id: Id, data: DocumentCreate):
@@ -75,7 +76,7 @@ def add_document(request: HttpRequest, agreement_id: Id, data: DocumentCreate):
 
 @router.delete(
     "/agreements/{agreement_id}/documents/{document_id}",
-    response=_r(AgreementPublic),
+    response=ok(AgreementPublic),
     summary="Remove a document of an agreement (a party's coordinator)",
 )
 def remove_document(request: HttpRequest, agreement_id: Id, document_id: Id):
@@ -86,7 +87,7 @@ def remove_document(request: HttpRequest, agreement_id: Id, document_id: Id):
 
 @router.patch(
     "/bodies/{body_id}",
-    response=_r(BodyPublic),
+    response=ok(BodyPublic),
     summary="Edit a body: governance, units, areas (administrators, chair)",
 )
 def update_body(request: HttpRequest, body_id: Id, data: BodyUpdate):
@@ -96,7 +97,7 @@ def update_body(request: HttpRequest, body_id: Id, data: BodyUpdate):
 
 @router.delete(
     "/bodies/{body_id}/members/{user_id}",
-    response=_r(BodyPublic),
+    response=ok(BodyPublic),
     summary="Remove a member (administrators, the chair)",
 )
 def remove_body_member(request: HttpRequest, body_id: Id, user_id: Id):
@@ -105,7 +106,7 @@ def remove_body_member(request: HttpRequest, body_id: Id, user_id: Id):
     return services.public.body(body)
 
 
-@router.get("/organisations/{org_id}/units", response=_r(list[UnitPublic]), summary="An organisation's units")
+@router.get("/organisations/{org_id}/units", response=ok(list[UnitPublic]), summary="An organisation's units")
 def list_units(request: HttpRequest, org_id: Id):
     org = services.get_organisation(org_id)
     if not services.visible_organisation(request.auth, org):
@@ -115,7 +116,7 @@ def list_units(request: HttpRequest, org_id: Id):
 
 @router.post(
     "/organisations/{org_id}/units",
-    response=_c(UnitPublic),
+    response=created(UnitPublic),
     summary="Add a unit (department, institution) to an organisation (its coordinators)",
 )
 def create_unit(request: HttpRequest, org_id: Id, data: UnitCreate):
@@ -125,7 +126,7 @@ def create_unit(request: HttpRequest, org_id: Id, data: UnitCreate):
 
 @router.patch(
     "/indicators/{indicator_id}",
-    response=_r(IndicatorPublic),
+    response=ok(IndicatorPublic),
     summary="Change an indicator: name, unit, areas and units of its agreement (the parties' coordinators)",
 )
 def update_indicator(request: HttpRequest, indicator_id: Id, data: IndicatorUpdate):

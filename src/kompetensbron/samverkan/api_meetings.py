@@ -14,9 +14,10 @@ from ninja import File, Form, Router, Status, UploadedFile
 from ninja.security import django_auth
 
 from kompetensbron.input_types import Id, Line, Year, bounded_line
+from kompetensbron.web.api_responses import created, ok
 
 from . import services
-from .schemas import ActivityPublic, DecisionPublic, ErrorOut, MeetingSummary
+from .schemas import ActivityPublic, DecisionPublic, MeetingSummary
 from .schemas_meetings import (
     AnswerCreate,
     AnswerPublic,
@@ -45,18 +46,9 @@ from .schemas_meetings import (
 
 router = Router(tags=["samverkan"], auth=django_auth)
 
-_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 M = services.meetings
 P = services.meetings_public
 N = services.needs
-
-
-def _r(model):
-    return {200: model, **_ERRORS}
-
-
-def _c(model):
-    return {201: model, **_ERRORS}
 
 
 def _meeting(pk: int, request) -> MeetingPublic:
@@ -66,36 +58,40 @@ def _meeting(pk: int, request) -> MeetingPublic:
 # ------------------------------------------------------------------ meetings
 
 
-@router.get("/bodies/{body_id}/meetings", response=_r(list[MeetingSummary]), summary="A body's meetings")
+@router.get("/bodies/{body_id}/meetings", response=ok(list[MeetingSummary]), summary="A body's meetings")
 def list_meetings(request: HttpRequest, body_id: Id):
     body = M.get_visible_body(actor=request.auth, pk=body_id)
     return [P.meeting_summary(m) for m in M.list_meetings(actor=request.auth, body=body)]
 
 
-@router.post("/bodies/{body_id}/meetings", response=_c(MeetingPublic), summary="Record a meeting (the body's members)")
+@router.post(
+    "/bodies/{body_id}/meetings", response=created(MeetingPublic), summary="Record a meeting (the body's members)"
+)
 def create_meeting(request: HttpRequest, body_id: Id, data: MeetingCreate):
     meeting = M.create_meeting(actor=request.auth, body=services.get_body(body_id), data=data)
     return Status(201, _meeting(meeting.pk, request))
 
 
-@router.get("/meetings/{meeting_id}", response=_r(MeetingPublic), summary="One meeting with everything recorded")
+@router.get("/meetings/{meeting_id}", response=ok(MeetingPublic), summary="One meeting with everything recorded")
 def get_meeting(request: HttpRequest, meeting_id: Id):
     return _meeting(meeting_id, request)
 
 
-@router.patch("/meetings/{meeting_id}", response=_r(MeetingPublic), summary="Edit a meeting (agenda, minutes, ...)")
+@router.patch("/meetings/{meeting_id}", response=ok(MeetingPublic), summary="Edit a meeting (agenda, minutes, ...)")
 def update_meeting(request: HttpRequest, meeting_id: Id, data: MeetingUpdate):
     M.update_meeting(actor=request.auth, meeting=M.find_meeting(meeting_id), data=data)
     return _meeting(meeting_id, request)
 
 
-@router.post("/meetings/{meeting_id}/attendees", response=_c(MeetingPublic), summary="Add an attendee")
+@router.post("/meetings/{meeting_id}/attendees", response=created(MeetingPublic), summary="Add an attendee")
 def add_attendee(request: HttpRequest, meeting_id: Id, data: AttendeeIn):
     M.add_attendee(actor=request.auth, meeting=M.find_meeting(meeting_id), data=data)
     return Status(201, _meeting(meeting_id, request))
 
 
-@router.post("/meetings/{meeting_id}/documents", response=_c(MeetingPublic), summary="Add a document (an http(s) link)")
+@router.post(
+    "/meetings/{meeting_id}/documents", response=created(MeetingPublic), summary="Add a document (an http(s) link)"
+)
 def add_document(request: HttpRequest, meeting_id: Id, data: MeetingDocumentIn):
     M.add_document(actor=request.auth, meeting=M.find_meeting(meeting_id), title=data.title, url=data.url)
     return Status(201, _meeting(meeting_id, request))
@@ -103,7 +99,7 @@ def add_document(request: HttpRequest, meeting_id: Id, data: MeetingDocumentIn):
 
 @router.post(
     "/meetings/{meeting_id}/documents/file",
-    response=_c(MeetingPublic),
+    response=created(MeetingPublic),
     summary="Upload a document (multipart: title, file; pdf, docx, xlsx, pptx, odt, txt; at most 10 MB)",
 )
 def upload_document(request: HttpRequest, meeting_id: Id, title: Form[Line], file: File[UploadedFile]):
@@ -111,7 +107,7 @@ def upload_document(request: HttpRequest, meeting_id: Id, title: Form[Line], fil
     return Status(201, _meeting(meeting_id, request))
 
 
-@router.post("/meetings/{meeting_id}/ideas", response=_c(IdeaPublic), summary="Record an idea presented")
+@router.post("/meetings/{meeting_id}/ideas", response=created(IdeaPublic), summary="Record an idea presented")
 def add_idea(request: HttpRequest, meeting_id: Id, data: IdeaIn):
     idea = M.add_idea(actor=request.auth, meeting=M.find_meeting(meeting_id), data=data)
     return Status(201, next(i for i in _meeting(meeting_id, request).idea_list if i.id == idea.pk))
@@ -119,7 +115,7 @@ def add_idea(request: HttpRequest, meeting_id: Id, data: IdeaIn):
 
 @router.post(
     "/ideas/{idea_id}/activity",
-    response=_c(ActivityPublic),
+    response=created(ActivityPublic),
     summary="Turn an idea into an activity in one step (the activity rules apply)",
 )
 def idea_to_activity(request: HttpRequest, idea_id: Id, data: IdeaToActivityIn):
@@ -129,7 +125,7 @@ def idea_to_activity(request: HttpRequest, idea_id: Id, data: IdeaToActivityIn):
 
 @router.post(
     "/meetings/{meeting_id}/decisions",
-    response=_c(DecisionPublic),
+    response=created(DecisionPublic),
     summary="Record a decision taken at the meeting (on an activity, the agreement or a programme)",
 )
 def record_decision(request: HttpRequest, meeting_id: Id, data: MeetingDecisionIn):
@@ -140,7 +136,7 @@ def record_decision(request: HttpRequest, meeting_id: Id, data: MeetingDecisionI
 # ------------------------------------------------------------------ knowledge links
 
 
-@router.get("/activities/{activity_id}/links", response=_r(list[LinkPublic]), summary="An activity's links")
+@router.get("/activities/{activity_id}/links", response=ok(list[LinkPublic]), summary="An activity's links")
 def activity_links(request: HttpRequest, activity_id: Id):
     activity = services.get_activity(actor=request.auth, pk=activity_id)
     return [P.link(k) for k in services.knowledge.links_of(activity=activity)]
@@ -148,7 +144,7 @@ def activity_links(request: HttpRequest, activity_id: Id):
 
 @router.post(
     "/activities/{activity_id}/links",
-    response=_c(LinkPublic),
+    response=created(LinkPublic),
     summary="Name a programme, course, occupation (SSYK) or region",
 )
 def add_activity_link(request: HttpRequest, activity_id: Id, data: LinkIn):
@@ -158,7 +154,7 @@ def add_activity_link(request: HttpRequest, activity_id: Id, data: LinkIn):
 
 @router.post(
     "/decisions/{decision_id}/links",
-    response=_c(LinkPublic),
+    response=created(LinkPublic),
     summary="Name a programme, course, occupation or region on a decision",
 )
 def add_decision_link(request: HttpRequest, decision_id: Id, data: LinkIn):
@@ -168,7 +164,7 @@ def add_decision_link(request: HttpRequest, decision_id: Id, data: LinkIn):
 
 @router.get(
     "/programmes/{programme_id}/collaboration",
-    response=_r(list[CollaborationRow]),
+    response=ok(list[CollaborationRow]),
     summary="Activities and decisions around a programme",
 )
 def programme_collaboration(request: HttpRequest, programme_id: Id):
@@ -177,7 +173,7 @@ def programme_collaboration(request: HttpRequest, programme_id: Id):
 
 @router.get(
     "/occupations/{ssyk}/collaboration",
-    response=_r(list[CollaborationRow]),
+    response=ok(list[CollaborationRow]),
     summary="Activities and decisions around an occupation (SSYK 2012)",
 )
 def occupation_collaboration(request: HttpRequest, ssyk: bounded_line(4)):  # type: ignore[valid-type]
@@ -189,7 +185,7 @@ def occupation_collaboration(request: HttpRequest, ssyk: bounded_line(4)):  # ty
 
 @router.put(
     "/indicators/{indicator_id}/source",
-    response=_r(IndicatorSourcePublic),
+    response=ok(IndicatorSourcePublic),
     summary="Compute an indicator from platform data (Matchning, graduates, statistics)",
 )
 def set_indicator_source(request: HttpRequest, indicator_id: Id, data: IndicatorSourceIn):
@@ -201,7 +197,7 @@ def set_indicator_source(request: HttpRequest, indicator_id: Id, data: Indicator
 
 @router.get(
     "/indicators/{indicator_id}/computed/{year}",
-    response=_r(ComputedValue),
+    response=ok(ComputedValue),
     summary="A computed indicator's value for a year, with source and data date",
 )
 def computed_indicator(request: HttpRequest, indicator_id: Id, year: Year):
@@ -217,41 +213,43 @@ def computed_indicator(request: HttpRequest, indicator_id: Id, year: Year):
 # ------------------------------------------------------------------ competence needs
 
 
-@router.get("/needs", response=_r(list[NeedPublic]), summary="Competence needs (without answers)")
+@router.get("/needs", response=ok(list[NeedPublic]), summary="Competence needs (without answers)")
 def list_needs(request: HttpRequest, status: NeedStatusCode | None = None):
     return [P.need(n, with_answers=False) for n in N.list_needs(actor=request.auth, status=status)[:500]]
 
 
-@router.post("/needs", response=_c(NeedPublic), summary="Register a competence need (the organisation's members)")
+@router.post("/needs", response=created(NeedPublic), summary="Register a competence need (the organisation's members)")
 def create_need(request: HttpRequest, data: NeedCreate):
     need = N.create_need(actor=request.auth, data=data)
     return Status(201, P.need(N.get_need(actor=request.auth, pk=need.pk)))
 
 
-@router.get("/needs/{need_id}", response=_r(NeedPublic), summary="One competence need with its answers")
+@router.get("/needs/{need_id}", response=ok(NeedPublic), summary="One competence need with its answers")
 def get_need(request: HttpRequest, need_id: Id):
     return P.need(N.get_need(actor=request.auth, pk=need_id))
 
 
 @router.patch(
-    "/needs/{need_id}", response=_r(NeedPublic), summary="Change a need's fields or status (its organisation)"
+    "/needs/{need_id}", response=ok(NeedPublic), summary="Change a need's fields or status (its organisation)"
 )
 def update_need(request: HttpRequest, need_id: Id, data: NeedUpdate):
     N.update_need(actor=request.auth, need=N.find_need(need_id), data=data)
     return P.need(N.get_need(actor=request.auth, pk=need_id))
 
 
-@router.post("/needs/{need_id}/transition", response=_r(NeedPublic), summary="Move a need along its workflow")
+@router.post("/needs/{need_id}/transition", response=ok(NeedPublic), summary="Move a need along its workflow")
 def transition_need(request: HttpRequest, need_id: Id, data: NeedStatusIn):
     N.transition_need(actor=request.auth, need=N.find_need(need_id), to_status=data.to_status)
     return P.need(N.get_need(actor=request.auth, pk=need_id))
 
 
-@router.post("/needs/{need_id}/answers", response=_c(AnswerPublic), summary="Answer a need (a university's members)")
+@router.post(
+    "/needs/{need_id}/answers", response=created(AnswerPublic), summary="Answer a need (a university's members)"
+)
 def answer_need(request: HttpRequest, need_id: Id, data: AnswerCreate):
     return Status(201, P.answer(N.answer_need(actor=request.auth, need=N.find_need(need_id), data=data)))
 
 
-@router.post("/answers/{answer_id}/transition", response=_r(AnswerPublic), summary="Accept, run, complete an answer")
+@router.post("/answers/{answer_id}/transition", response=ok(AnswerPublic), summary="Accept, run, complete an answer")
 def transition_answer(request: HttpRequest, answer_id: Id, data: AnswerStatusIn):
     return P.answer(N.transition_answer(actor=request.auth, answer=N.find_answer(answer_id), to_status=data.to_status))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .audit import record, snapshot
 from .models import Body, BodyMembership, DevelopmentArea, Membership, Organisation, Unit
 
-__all__ = ["DEMO_SUFFIX", "DEMO_DOMAIN", "x", "Builder"]
+__all__ = ["DEMO_SUFFIX", "DEMO_DOMAIN", "x", "table", "Builder"]
 
 DEMO_SUFFIX = " (exempel)"
 DEMO_DOMAIN = "demo.invalid"
@@ -13,6 +13,15 @@ DEMO_DOMAIN = "demo.invalid"
 
 def x(name: str) -> str:
     return name + DEMO_SUFFIX
+
+
+def table(text: str) -> list[list[str | None]]:
+    """The rows of a demo table written one row a line, the cells separated by ``|``; an empty
+    cell or ``-`` is None."""
+    rows = []
+    for line in text.strip().splitlines():
+        rows.append([None if cell.strip() in ("", "-") else cell.strip() for cell in line.split("|")])
+    return rows
 
 
 def _kommun(code: str):

@@ -13,124 +13,40 @@ import datetime as dt
 from decimal import Decimal
 
 from . import services
-from .demo_builder import Builder, x
+from .demo_builder import Builder, table, x
 from .demo_workflow import walk
 from .models import Activity, Agreement, Body, FundingApplication, Governance, Indicator
 from .schemas import ActivityCreate, FundingCreate, IndicatorCreate, IndicatorYearIn
 
 __all__ = ["harnosand"]
 
-_HARNOSAND_ACTIVITIES = [
-    # title, phase, status, target group, place, start, end, expected, actual, description
-    (
-        "Science Meeting",
-        "attract",
-        "evaluated",
-        "Gymnasieungdomar och lärare i gymnasieskolan",
-        "Mittuniversitetet, Härnösand",
-        dt.date(2024, 4, 16),
-        dt.date(2024, 4, 16),
-        300,
-        260,
-        "Gymnasieelever och lärare möter universitetet och forskningen.",
-    ),
-    (
-        "Mentorsprogram med lokalt näringsliv",
-        "stimulate",
-        "running",
-        "Studenter vid Mittuniversitetet",
-        "Härnösand",
-        dt.date(2025, 1, 15),
-        dt.date(2025, 12, 15),
-        30,
-        None,
-        "Studenter får en mentor från det lokala näringslivet och organisationer.",
-    ),
-    (
-        "Sommarinternship hos lokala arbetsgivare",
-        "stimulate",
-        "decided",
-        "Studenter",
-        "Härnösand",
-        dt.date(2025, 6, 9),
-        dt.date(2025, 8, 15),
-        12,
-        None,
-        "Internship under sommaren i samarbete med lokalt näringsliv och organisationer.",
-    ),
-    (
-        "Examensarbeten med lokalt näringsliv",
-        "stimulate",
-        "proposed",
-        "Studenter i sista året",
-        "Härnösand",
-        dt.date(2025, 9, 1),
-        dt.date(2026, 6, 15),
-        15,
-        None,
-        "Examensarbeten och uppsatser tillsammans med lokala företag och organisationer.",
-    ),
-    (
-        "Traineeprogram i Härnösand",
-        "retain",
-        "proposed",
-        "Nyexaminerade",
-        "Härnösand",
-        dt.date(2025, 9, 1),
-        dt.date(2026, 8, 31),
-        8,
-        None,
-        "Avancerat traineeprogram för att behålla kompetens i regionen.",
-    ),
-    (
-        "Karriärdag: lokala karriärvägar",
-        "retain",
-        "idea",
-        "Studenter nära examen",
-        "Mittuniversitetet, Härnösand",
-        None,
-        None,
-        150,
-        None,
-        "Visa möjligheterna till karriär och utveckling som finns lokalt.",
-    ),
-    (
-        "Distansutbildning med campusträffar",
-        "develop",
-        "running",
-        "Yrkesverksamma i kommunen",
-        "Distans och campus",
-        dt.date(2025, 1, 20),
-        dt.date(2025, 12, 20),
-        40,
-        None,
-        "Blandad utbildning campus/hemma med attraktiva förutsättningar.",
-    ),
-    (
-        "Studiezon i kommundelarna",
-        "develop",
-        "decided",
-        "Distansstudenter",
-        "Kommunens alla delar",
-        dt.date(2025, 3, 1),
-        dt.date(2025, 12, 31),
-        60,
-        None,
-        "Lärcenter med bra teknik som ger en känsla av campus fast man studerar på distans.",
-    ),
-    (
-        "Uppdragsutbildning för kommunens behov",
-        "develop",
-        "idea",
-        "Anställda i Härnösands kommun",
-        "Härnösand",
-        None,
-        None,
-        20,
-        None,
-        "Uppdragsutbildningar som täcker specifika kompetensbehov.",
-    ),
-]
+# title | phase | status | target group | place | start | end | expected | actual | description
+_HARNOSAND_ACTIVITIES = table("""
+Science Meeting | attract | evaluated | Gymnasieungdomar och lärare i gymnasieskolan | Mittuniversitetet, Härnösand | 2024-04-16 | 2024-04-16 | 300 | 260 | Gymnasieelever och lärare möter universitetet och forskningen.
+Mentorsprogram med lokalt näringsliv | stimulate | running | Studenter vid Mittuniversitetet | Härnösand | 2025-01-15 | 2025-12-15 | 30 | - | Studenter får en mentor från det lokala näringslivet och organisationer.
+Sommarinternship hos lokala arbetsgivare | stimulate | decided | Studenter | Härnösand | 2025-06-09 | 2025-08-15 | 12 | - | Internship under sommaren i samarbete med lokalt näringsliv och organisationer.
+Examensarbeten med lokalt näringsliv | stimulate | proposed | Studenter i sista året | Härnösand | 2025-09-01 | 2026-06-15 | 15 | - | Examensarbeten och uppsatser tillsammans med lokala företag och organisationer.
+Traineeprogram i Härnösand | retain | proposed | Nyexaminerade | Härnösand | 2025-09-01 | 2026-08-31 | 8 | - | Avancerat traineeprogram för att behålla kompetens i regionen.
+Karriärdag: lokala karriärvägar | retain | idea | Studenter nära examen | Mittuniversitetet, Härnösand | - | - | 150 | - | Visa möjligheterna till karriär och utveckling som finns lokalt.
+Distansutbildning med campusträffar | develop | running | Yrkesverksamma i kommunen | Distans och campus | 2025-01-20 | 2025-12-20 | 40 | - | Blandad utbildning campus/hemma med attraktiva förutsättningar.
+Studiezon i kommundelarna | develop | decided | Distansstudenter | Kommunens alla delar | 2025-03-01 | 2025-12-31 | 60 | - | Lärcenter med bra teknik som ger en känsla av campus fast man studerar på distans.
+Uppdragsutbildning för kommunens behov | develop | idea | Anställda i Härnösands kommun | Härnösand | - | - | 20 | - | Uppdragsutbildningar som täcker specifika kompetensbehov.
+""")
+
+# activity | funder | programme | applied | granted | status | deadline
+_HARNOSAND_FUNDING = table("""
+Mentorsprogram med lokalt näringsliv | Region Västernorrland | Regionala utvecklingsmedel | 150000 | - | submitted | 2025-03-01
+Studiezon i kommundelarna | Tillväxtverket | Regionalfonden | 400000 | 300000 | granted | 2025-02-01
+Traineeprogram i Härnösand | Europeiska socialfonden | ESF+ | 600000 | - | planned | 2025-10-15
+""")
+
+
+def _date(cell: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(cell) if cell else None
+
+
+def _int(cell: str | None) -> int | None:
+    return int(cell) if cell else None
 
 
 def harnosand(b: Builder, users: dict) -> None:
@@ -198,10 +114,10 @@ def harnosand(b: Builder, users: dict) -> None:
                     partner_ids=[p.pk for p in partners],
                     agreement_id=agreement.pk,
                     working_group_id=working.pk,
-                    period_start=start,
-                    period_end=end,
-                    place=place,
-                    expected_participants=expected,
+                    period_start=_date(start),
+                    period_end=_date(end),
+                    place=place or "",
+                    expected_participants=_int(expected),
                 ),
                 is_demo=True,
             )
@@ -212,42 +128,13 @@ def harnosand(b: Builder, users: dict) -> None:
                 proposer=users["arbetsgrupp"],
                 decider=users["styrgrupp"],
                 mover=users["arbetsgrupp"],
-                actual_participants=actual,
+                actual_participants=_int(actual),
                 evaluation="Välbesökt; fler lärare bör bjudas in nästa år.",
                 justification="Ligger i linje med avtalets livscykelmodell (exempel).",
             )
         by_title[title] = activity
 
-    funding = [
-        (
-            "Mentorsprogram med lokalt näringsliv",
-            "Region Västernorrland",
-            "Regionala utvecklingsmedel",
-            "150000",
-            None,
-            "submitted",
-            dt.date(2025, 3, 1),
-        ),
-        (
-            "Studiezon i kommundelarna",
-            "Tillväxtverket",
-            "Regionalfonden",
-            "400000",
-            "300000",
-            "granted",
-            dt.date(2025, 2, 1),
-        ),
-        (
-            "Traineeprogram i Härnösand",
-            "Europeiska socialfonden",
-            "ESF+",
-            "600000",
-            None,
-            "planned",
-            dt.date(2025, 10, 15),
-        ),
-    ]
-    for title, funder, programme, applied, granted, status, deadline in funding:
+    for title, funder, programme, applied, granted, status, deadline in _HARNOSAND_FUNDING:
         if FundingApplication.objects.filter(activity=by_title[title], funder=funder).exists():
             continue
         services.create_funding_application(
@@ -255,11 +142,11 @@ def harnosand(b: Builder, users: dict) -> None:
             activity=by_title[title],
             data=FundingCreate(
                 funder=funder,
-                programme=programme,
+                programme=programme or "",
                 amount_applied=Decimal(applied),
                 amount_granted=Decimal(granted) if granted else None,
                 status=status,
-                deadline=deadline,
+                deadline=_date(deadline),
                 note="Exempel: belopp påhittade.",
             ),
             is_demo=True,

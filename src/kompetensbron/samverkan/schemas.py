@@ -55,11 +55,6 @@ BodyKindCode = Literal["council", "steering_group", "working_group", "foundation
 FundingStatusCode = Literal["planned", "submitted", "granted", "rejected", "withdrawn"]
 
 
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, str] = {}
-
-
 # ------------------------------------------------------------------ organisations
 
 
@@ -131,7 +126,7 @@ class AgreementUpdate(Schema):
     party_ids: list[Id] = Field(None, max_length=200)
     period_start: dt.date = None  # type: ignore[assignment]
     period_end: dt.date | None = None
-    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[assignment]
+    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[arg-type, valid-type]
     governance: GovernanceCode = None  # type: ignore[assignment]
     binds_funding: bool | None = None
     uses_lifecycle: bool = None  # type: ignore[assignment]
@@ -257,12 +252,12 @@ class ActivityUpdate(Schema):
     title: Line = None
     description: Text = None  # type: ignore[assignment]
     phase: PhaseCode | None = None
-    target_group: Line = None  # type: ignore[assignment]
-    partner_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    target_group: Line = None  # type: ignore[valid-type]
+    partner_ids: list[Id] = Field(None, max_length=200)  # type: ignore[arg-type]
     agreement_id: Id | None = None
     owner_unit_id: Id | None = None
-    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
-    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[arg-type]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[arg-type]
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     place: Line = None
@@ -354,8 +349,8 @@ class FundingUpdate(Schema):
     deadline: dt.date | None = None
     status: FundingStatusCode = None  # type: ignore[assignment]
     note: Text = None  # type: ignore[assignment]
-    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[assignment]
-    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
+    area_ids: list[Id] = Field(None, max_length=50)  # type: ignore[arg-type]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[arg-type]
 
 
 class FundingPublic(FundingBase):

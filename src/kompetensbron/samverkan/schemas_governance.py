@@ -68,10 +68,10 @@ class BodyUpdate(Schema):
     """PATCH a body: governance, units, organisations, areas, chair's title (administrators, the chair)."""
 
     governance: GovernanceCode | Literal[""] = None  # type: ignore[assignment]
-    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
-    organisation_ids: list[Id] = Field(None, max_length=200)  # type: ignore[assignment]
-    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[assignment]
-    chair_title: Line = None  # type: ignore[assignment]
+    unit_ids: list[Id] = Field(None, max_length=200)  # type: ignore[arg-type]
+    organisation_ids: list[Id] = Field(None, max_length=200)  # type: ignore[arg-type]
+    area_names: list[Line] = Field(None, max_length=50)  # type: ignore[arg-type, valid-type]
+    chair_title: Line = None  # type: ignore[valid-type]
 
 
 class AreaSection(Schema):

@@ -44,8 +44,8 @@ class MeetingCreate(Schema):
 
 class MeetingUpdate(Schema):
     date: dt.date = None  # type: ignore[assignment]
-    title: Line = None  # type: ignore[assignment]
-    place: Line = None  # type: ignore[assignment]
+    title: Line = None  # type: ignore[valid-type]
+    place: Line = None  # type: ignore[valid-type]
     agenda: Text = None  # type: ignore[assignment]
     minutes: Text = None  # type: ignore[assignment]
 
@@ -98,7 +98,7 @@ class IdeaPublic(Schema):
 class IdeaToActivityIn(ActivityCreate):
     """The activity an idea becomes: the usual activity fields (title defaults to the idea's)."""
 
-    title: Line = ""  # type: ignore[assignment]
+    title: Line = ""  # type: ignore[valid-type]
 
 
 class MeetingDecisionIn(Schema):

@@ -39,7 +39,7 @@ from .taxonomy_records import (
     parse_sun_hierarchy,
 )
 
-__all__ = ["SsykSunRecord", "ReferenceSnapshot", "read_reference_snapshot"]
+__all__ = ["SsykSunRecord", "ReferenceSnapshot", "occupation_names_2021", "read_reference_snapshot"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def read_reference_snapshot(data_dir: Path) -> ReferenceSnapshot:
         snap.provenance["occupation_names"] = ["ssyk-hierarchy"]
         snap.provenance["ssyk"] = ["ssyk-1", "ssyk-2", "ssyk-4", "ssyk-hierarchy"]
     else:
-        snap.occupation_names = _occupation_names_2021(path("taxonomy-2021-values"))
+        snap.occupation_names = occupation_names_2021(path("taxonomy-2021-values"))
         snap.provenance["occupation_names"] = ["taxonomy-2021-values"]
         snap.provenance["ssyk"] = ["ssyk-1", "ssyk-2", "ssyk-4"]
     level4 = [r for r in by_code.values() if r.level == 4]
@@ -143,7 +143,8 @@ def _check_parents(records: list[SsykRecord], origin: Path) -> None:
             raise DataFileMalformed(f"SSYK group {r.code} has no parent group {r.parent_code}", path=origin)
 
 
-def _occupation_names_2021(values_path: Path) -> list[OccupationNameRecord]:
+def occupation_names_2021(values_path: Path) -> list[OccupationNameRecord]:
+    """The occupation names of a taxonomy values file (its ``occupation-name`` items)."""
     out = []
     for i, item in enumerate(read_json(values_path)):
         if item.get("type") != "occupation-name":

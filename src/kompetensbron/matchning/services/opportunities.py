@@ -43,6 +43,7 @@ __all__ = [
     "list_opportunities",
     "suggest_skills",
     "transition_opportunity",
+    "with_counts",
     "update_opportunity",
 ]
 
@@ -55,13 +56,14 @@ class InvalidTransition(ValidationFailed):
         super().__init__(message, errors={"status": message})
 
 
-def _with_counts(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+def with_counts(qs: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    """``qs`` with the related rows the public form shows and the number of places filled."""
     return qs.select_related(*OPPORTUNITY_RELATED).annotate(filled_count=Count("placements", distinct=True))
 
 
 def get_opportunity(*, actor, pk: int) -> Opportunity:
     """One opportunity the actor may read (unknown and unreadable look the same)."""
-    found = _with_counts(visible_opportunities(actor).filter(pk=pk)).first()
+    found = with_counts(visible_opportunities(actor).filter(pk=pk)).first()
     if found is None:
         raise NotFound(f"Okänd möjlighet: {pk}")
     return found
@@ -69,7 +71,7 @@ def get_opportunity(*, actor, pk: int) -> Opportunity:
 
 def find_opportunity(pk: int) -> Opportunity:
     """Any opportunity by id, for writes: the service then checks the right (403)."""
-    found = _with_counts(Opportunity.objects.filter(pk=pk)).first()
+    found = with_counts(Opportunity.objects.filter(pk=pk)).first()
     if found is None:
         raise NotFound(f"Okänd möjlighet: {pk}")
     return found
@@ -92,7 +94,7 @@ def list_opportunities(
         qs = qs.filter(kind=kind)
     if host_id:
         qs = qs.filter(host_id=host_id)
-    return _with_counts(qs).order_by("-published_at", "-created_at", "title")
+    return with_counts(qs).order_by("-published_at", "-created_at", "title")
 
 
 def host_organisations(user) -> QuerySet[Organisation]:

@@ -25,7 +25,7 @@ from ..scoring import (
     score_pair,
 )
 from . import public
-from .opportunities import _with_counts
+from .opportunities import with_counts
 
 __all__ = [
     "NO_CONSENT",
@@ -124,7 +124,7 @@ def ranked_for_student(*, actor, top: int = 20, neighbours: int = 5) -> RankedLi
     rows = {
         o.id: o
         for o in public.opportunities(
-            _with_counts(Opportunity.objects.filter(pk__in=ids, status=OpportunityStatus.PUBLISHED))
+            with_counts(Opportunity.objects.filter(pk__in=ids, status=OpportunityStatus.PUBLISHED))
         )
     }
     notes = [] if profile.skills else [NO_SKILLS]
