@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    config.stash[_MODULE_STATE] = _module_states(items)
+    states = config.stash[_MODULE_STATE] = _module_states(items)
+    # modules on the same data state next to each other (else in their order), so the state is
+    # put in place once per run of them; pytest-django then moves the transactional tests
+    # last, keeping this order within its groups (a stable sort)
+    order = {name: rank for rank, name in enumerate(STATE_FIXTURES, start=1)}
+    items.sort(key=lambda item: order.get(states.get(item.path, ""), 0))
     if running_on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (set KOMPETENSBRON_DATABASE_URL; scripts/test does)")
@@ -106,9 +112,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # sees data another module loaded, so any test file passes alone and in any order.
 #
 # How: the first module that asks for a state loads the snapshot once into the test
-# database and keeps an in-memory copy (SQLite's backup API); later modules get the copy
-# back in a fraction of a second, and consecutive modules on the same state share it. On other databases (PostgreSQL) the module's data is loaded inside
-# one transaction that is rolled back after the module.
+# database and keeps a copy of the result; later modules get the copy back in a fraction of
+# a second, and consecutive modules on the same state share it (the collection puts modules
+# on the same state next to each other). SQLite keeps its copies in memory (the backup
+# API); PostgreSQL keeps them as template databases beside the test database and puts one
+# back by re-creating the test database from it (CREATE DATABASE ... TEMPLATE). A
+# transactional test flushes the database, so the next module gets its state put back.
+# KOMPETENSBRON_TEST_DB_COPY=0 (and any other database) loads the module's data inside one
+# transaction that is rolled back after the module instead: every module pays the load.
 # --------------------------------------------------------------------------------------
 
 
@@ -131,12 +142,100 @@ def yrkesbarometer_dir(snapshot_dir: Path) -> Path:
     return snapshot_dir
 
 
+class _SqliteCopies:
+    """Saved states of an SQLite test database: in-memory databases (the backup API)."""
+
+    def __init__(self) -> None:
+        self._copies: dict[str, Any] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._copies
+
+    @staticmethod
+    def _raw() -> Any:
+        from django.db import connection
+
+        connection.ensure_connection()
+        return connection.connection
+
+    def save(self, name: str) -> None:
+        import sqlite3
+
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        self._raw().backup(copy)
+        self._copies[name] = copy
+
+    def restore(self, name: str) -> None:
+        self._copies[name].backup(self._raw())
+
+    def discard(self) -> None:
+        for copy in self._copies.values():
+            copy.close()
+        self._copies.clear()
+
+
+class _PostgresTemplates:
+    """Saved states of a PostgreSQL test database: template databases named after it.
+
+    Saving copies the test database into ``<test db>_<state>``; restoring drops the test
+    database and creates it again from that template. Both need the databases unused, so
+    Django's connections are closed first (they reconnect on the next query).
+    """
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        self._database: str = connection.settings_dict["NAME"]
+        # FILE_COPY copies the files (PostgreSQL >= 15 would otherwise copy block by block through the WAL)
+        self._strategy = " STRATEGY FILE_COPY" if connection.pg_version >= 150000 else ""
+        self._templates: dict[str, str] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._templates
+
+    @staticmethod
+    def _run(*statements: tuple[str, list[Any]]) -> None:
+        from django.db import connection, connections
+
+        connections.close_all()
+        with connection._nodb_cursor() as cursor:  # the maintenance database ("postgres")
+            for sql, params in statements:
+                cursor.execute(sql, params)
+
+    def _create(self, database: str, template: str) -> list[tuple[str, list[Any]]]:
+        from django.db import connection
+
+        q = connection.ops.quote_name
+        return [
+            (
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [template],
+            ),
+            (f"DROP DATABASE IF EXISTS {q(database)} WITH (FORCE)", []),
+            (f"CREATE DATABASE {q(database)} TEMPLATE {q(template)}{self._strategy}", []),
+        ]
+
+    def save(self, name: str) -> None:
+        template = f"{self._database}_{re.sub(r'[^a-z0-9]+', '_', name.lower())}"[:63]
+        self._run(*self._create(template, self._database))
+        self._templates[name] = template
+
+    def restore(self, name: str) -> None:
+        self._run(*self._create(self._database, self._templates[name]))
+
+    def discard(self) -> None:
+        from django.db import connection
+
+        self._run(*((f"DROP DATABASE IF EXISTS {connection.ops.quote_name(t)}", []) for t in self._templates.values()))
+        self._templates.clear()
+
+
 class DatabaseStates:
     """Named contents of the test database, built once and put in place per test module.
 
-    On SQLite a state is put in place only when the module needs another one than the
-    database holds (consecutive modules on the same snapshot share the copy); a module that
-    asks for none gets the database as the migrations left it (``_database_as_migrated``).
+    A state is put in place only when the module needs another one than the database holds
+    (consecutive modules on the same snapshot share it); a module that asks for none gets
+    the database as the migrations left it (``_module_database_state``).
     """
 
     #: the states of this session, once a module has asked for one
@@ -146,47 +245,48 @@ class DatabaseStates:
         from django.db import connection
 
         self._blocker = blocker
-        # KOMPETENSBRON_TEST_DB_COPY=0 takes the other databases' way on SQLite too (to test it)
-        self.copyable = connection.vendor == "sqlite" and os.environ.get("KOMPETENSBRON_TEST_DB_COPY") != "0"
-        self._copies: dict[str, Any] = {}
+        self._saved: _SqliteCopies | _PostgresTemplates | None = None
+        if os.environ.get("KOMPETENSBRON_TEST_DB_COPY") != "0":
+            if connection.vendor == "sqlite":
+                self._saved = _SqliteCopies()
+            elif connection.vendor == "postgresql":
+                self._saved = _PostgresTemplates()
         #: the state the database holds; None after a transactional test (it flushes)
         self.current: str | None = "as migrated"
-        if self.copyable:
+        if self._saved is not None:
             with blocker.unblock():
-                self._copies["as migrated"] = self._copy_current()
+                self._saved.save("as migrated")
 
-    @staticmethod
-    def _raw() -> Any:
-        from django.db import connection
-
-        connection.ensure_connection()
-        return connection.connection
-
-    def _copy_current(self) -> Any:
-        import sqlite3
-
-        copy = sqlite3.connect(":memory:", check_same_thread=False)
-        self._raw().backup(copy)
-        return copy
+    @property
+    def copyable(self) -> bool:
+        """States are saved and put back (else each module's data is loaded and rolled back)."""
+        return self._saved is not None
 
     def put(self, name: str, build: Callable[[], None] | None = None) -> None:
-        """Make the (SQLite) test database hold state ``name``, built by ``build`` the first time."""
+        """Make the test database hold state ``name``, built by ``build`` the first time."""
         from django.contrib.contenttypes.models import ContentType
         from django.core.cache import cache
 
         if self.current == name:
             return
+        assert self._saved is not None
         with self._blocker.unblock():
             cache.clear()
             ContentType.objects.clear_cache()  # ids may differ after a transactional test's flush
-            if name in self._copies:
-                self._copies[name].backup(self._raw())
+            if name in self._saved:
+                self._saved.restore(name)
             else:
                 assert build is not None, name
-                self._copies["as migrated"].backup(self._raw())
+                self._saved.restore("as migrated")
                 build()
-                self._copies[name] = self._copy_current()
+                self._saved.save(name)
         self.current = name
+
+    def discard(self) -> None:
+        """Drop the saved states (end of the session)."""
+        if self._saved is not None:
+            with self._blocker.unblock():
+                self._saved.discard()
 
     @contextlib.contextmanager
     def holding(self, name: str, build: Callable[[], None]) -> Iterator[None]:
@@ -198,7 +298,7 @@ class DatabaseStates:
             self.put(name, build)
             yield
             return
-        # elsewhere (PostgreSQL): the module's data in one transaction, rolled back after it
+        # without saved states: the module's data in one transaction, rolled back after it
         with self._blocker.unblock():
             cache.clear()
             atomic = transaction.atomic()
@@ -260,6 +360,7 @@ def _module_database_state(request: pytest.FixtureRequest) -> None:
 def database_states(django_db_setup: None, django_db_blocker: Any) -> Iterator[DatabaseStates]:
     DatabaseStates.active = DatabaseStates(django_db_blocker)
     yield DatabaseStates.active
+    DatabaseStates.active.discard()
     DatabaseStates.active = None
 
 

@@ -107,11 +107,13 @@ def sync_rows(
 def sync_pairs(through: type[models.Model], left: str, right: str, pairs: set[tuple[Any, Any]]) -> SyncStats:
     """Sync a many-to-many link table to a set of ``(left_id, right_id)`` pairs."""
     stats = SyncStats(through._meta.db_table)
-    existing = set(through.objects.values_list(left, right))
+    rows = {(a, b): pk for pk, a, b in through.objects.values_list("pk", left, right)}
+    existing = set(rows)
     new = pairs - existing
     gone = existing - pairs
-    for a, b in gone:
-        through.objects.filter(**{left: a, right: b}).delete()
+    # by primary key, in one DELETE per batch (not one per pair)
+    for chunk in _chunks(sorted(rows[pair] for pair in gone)):
+        through.objects.filter(pk__in=chunk).delete()
     through.objects.bulk_create([through(**{left: a, right: b}) for a, b in new], batch_size=_BATCH)
     stats.created, stats.deleted, stats.unchanged = len(new), len(gone), len(existing & pairs)
     return stats

@@ -4,7 +4,10 @@ API answer uses (through ``ProvenanceOut`` and ``SourceOut``).
 :func:`date_of` takes registry keys -- or finds them from the file names a provenance text
 mentions (the 1-year workbook's file name → ``yrkesbarometer-1-ar``) -- and returns the
 data date (the registry's, or a recorded refresh's while the file in place is that one) and
-whether it is old for its kind (``Dataset.renewed_every_years``).
+whether it is old for its kind (``Dataset.renewed_every_years``). Every :class:`Provenance` asks,
+so a key's date in a data directory is looked up once per process and kept in the data-file
+cache (:mod:`.file_cache`) under the fingerprints of ``refreshed.json`` and the key's file: a
+refresh recorded by another process is seen on the next call, without re-reading every file.
 
 Example::
 
@@ -20,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import catalog
+from .file_cache import cached
 
 __all__ = ["DataDate", "date_of", "keys_named_in"]
 
@@ -52,23 +56,45 @@ def keys_named_in(text: str) -> tuple[str, ...]:
 
 
 def _one(key: str, data_dir: Path | None) -> tuple[str, bool] | None:
-    from .data_status import data_status, date_is_old
+    from .data_status import date_is_old
 
     if key in catalog.LIVE:
         if data_dir is None:
             return None
-        from .refresh_manifest import read_manifest
-
-        entry = read_manifest(data_dir).get(key)
-        if entry is None or not (Path(data_dir) / entry.path).is_file():
+        live = _live_refresh(key, Path(data_dir))
+        if live is None:
             return None
-        return entry.data_date, date_is_old(entry.data_date, catalog.LIVE[key].renewed_every_years)
-    if data_dir is not None:  # a recorded refresh gives the date while its file is in place
-        for row in data_status(data_dir):
-            if row.key == key:
-                return row.data_date, row.old
+        return live[0], date_is_old(live[0], catalog.LIVE[key].renewed_every_years)
     ds = catalog.DATASETS[key]
-    return ds.data_date, date_is_old(ds.data_date, ds.renewed_every_years)
+    # a recorded refresh gives the date while its file is in place
+    data_date = ds.data_date if data_dir is None else _dataset_date(key, Path(data_dir))
+    return data_date, date_is_old(data_date, ds.renewed_every_years)
+
+
+def _dataset_date(key: str, data_dir: Path) -> str:
+    """The data date of registered dataset ``key`` in ``data_dir`` (a recorded refresh's while its
+    file is in place): looked up once per process while the manifest and the file stay the same
+    (the data-file cache, keyed by their fingerprints), not per provenance."""
+    from .data_status import dataset_status
+    from .refresh_manifest import read_manifest
+
+    ds = catalog.DATASETS[key]
+    paths = [data_dir / catalog.REFRESH_MANIFEST, data_dir / ds.path]
+    return cached(f"data-date {key}", paths, lambda: dataset_status(data_dir, ds, read_manifest(data_dir)).data_date)
+
+
+def _live_refresh(key: str, data_dir: Path) -> tuple[str, str] | None:
+    """(data date, file) of the refresh recorded for live source ``key``, while its file is there."""
+    from .refresh_manifest import read_manifest
+
+    def load() -> tuple[str, str] | None:
+        entry = read_manifest(data_dir).get(key)
+        return None if entry is None else (entry.data_date, entry.path)
+
+    found = cached(f"data-date {key}", [data_dir / catalog.REFRESH_MANIFEST], load)
+    if found is None or not (data_dir / found[1]).is_file():
+        return None
+    return found
 
 
 def date_of(

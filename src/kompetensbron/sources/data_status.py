@@ -21,13 +21,17 @@ from typing import TYPE_CHECKING
 from . import catalog
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .jobtech_taxonomy import TaxonomyClient
+    from .refresh_manifest import Refreshed
 
 __all__ = [
     "DatasetStatus",
     "LiveStatus",
     "UpstreamTaxonomy",
     "data_status",
+    "dataset_status",
     "date_is_old",
     "is_old",
     "live_status",
@@ -109,33 +113,33 @@ def data_status(data_dir: Path) -> list[DatasetStatus]:
     from .refresh_manifest import read_manifest
 
     manifest = read_manifest(data_dir)
-    out = []
-    for ds in catalog.DATASETS.values():
-        path = Path(data_dir) / ds.path
-        present = path.is_file()
-        digest = _sha256(path) if present else None
-        hash_ok = (digest == ds.sha256) if present else None
-        entry = manifest.get(ds.key)
-        refreshed = bool(present and not hash_ok and entry is not None and entry.sha256 == digest)
-        version, data_date = (entry.version, entry.data_date) if refreshed and entry else (ds.version, ds.data_date)
-        out.append(
-            DatasetStatus(
-                key=ds.key,
-                title=ds.title,
-                path=ds.path,
-                publisher=ds.publisher,
-                version=version,
-                data_date=data_date,
-                licence=ds.licence,
-                required=ds.required,
-                size=entry.size if refreshed and entry else ds.size,
-                present=present,
-                hash_ok=hash_ok,
-                old=date_is_old(data_date, ds.renewed_every_years),
-                refreshed=refreshed,
-            )
-        )
-    return out
+    return [dataset_status(data_dir, ds, manifest) for ds in catalog.DATASETS.values()]
+
+
+def dataset_status(data_dir: Path, ds: catalog.Dataset, manifest: Mapping[str, Refreshed]) -> DatasetStatus:
+    """One registered dataset's state in ``data_dir``, given the refreshes recorded there (``manifest``)."""
+    path = Path(data_dir) / ds.path
+    present = path.is_file()
+    digest = _sha256(path) if present else None
+    hash_ok = (digest == ds.sha256) if present else None
+    entry = manifest.get(ds.key)
+    refreshed = bool(present and not hash_ok and entry is not None and entry.sha256 == digest)
+    version, data_date = (entry.version, entry.data_date) if refreshed and entry else (ds.version, ds.data_date)
+    return DatasetStatus(
+        key=ds.key,
+        title=ds.title,
+        path=ds.path,
+        publisher=ds.publisher,
+        version=version,
+        data_date=data_date,
+        licence=ds.licence,
+        required=ds.required,
+        size=entry.size if refreshed and entry else ds.size,
+        present=present,
+        hash_ok=hash_ok,
+        old=date_is_old(data_date, ds.renewed_every_years),
+        refreshed=refreshed,
+    )
 
 
 @dataclass(frozen=True)
