@@ -1,6 +1,6 @@
-"""JSON routes of governance, documents, bodies and units (issue 12), on the Samverkan router
-(:mod:`.api` imports this module): thin wrappers over :mod:`.services`, same rules and audit as
-the pages."""
+"""JSON routes of governance, documents, bodies and units (issue 12), of editing an indicator and
+of removing a knowledge link, on the Samverkan router (:mod:`.api` imports
+this module): thin wrappers over :mod:`.services`, same rules and audit as the pages."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ninja import Status
 from kompetensbron.input_types import Id
 
 from . import services
-from .api import _c, _r, router
+from .api import _ERRORS, _c, _r, router
 from .schemas import (
     ActivityPublic,
     AgreementPublic,
@@ -133,3 +133,13 @@ def update_indicator(request: HttpRequest, indicator_id: Id, data: IndicatorUpda
         actor=request.auth, indicator=services.find_indicator(indicator_id), data=data
     )
     return services.public.indicator(indicator)
+
+
+@router.delete(
+    "/links/{link_id}",
+    response={204: None, **_ERRORS},
+    summary="Remove an activity's or a decision's link to the knowledge base (who may add it)",
+)
+def remove_link(request: HttpRequest, link_id: Id):
+    services.knowledge.remove_link(actor=request.auth, link=services.knowledge.find_link(link_id))
+    return Status(204, None)

@@ -188,6 +188,17 @@ def set_indicator_source(request: HttpRequest, indicator_id: Id, data: Indicator
     return services.computed_indicators.source_public(source)
 
 
+@router.delete(  # on this router with the PUT above: one path, one router (else 405)
+    "/indicators/{indicator_id}/source",
+    response={204: None, **_ERRORS},
+    summary="Stop computing an indicator from platform data (the parties' coordinators)",
+)
+def remove_indicator_source(request: HttpRequest, indicator_id: Id):
+    indicator = services.find_indicator(indicator_id)
+    services.computed_indicators.remove_indicator_source(actor=request.auth, indicator=indicator)
+    return Status(204, None)
+
+
 @router.get(
     "/indicators/{indicator_id}/computed/{year}",
     response=_r(ComputedValue),
