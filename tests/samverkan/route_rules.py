@@ -264,7 +264,8 @@ def _sibling(name: str):
 
 _meetings = _sibling("route_rules_meetings")
 ROUTES |= _meetings.ROUTES
-ROUTES |= _sibling("route_rules_followup").ROUTES
+_followup = _sibling("route_rules_followup")
+ROUTES |= _followup.ROUTES
 
 
 def setup(w):
@@ -274,3 +275,4 @@ def setup(w):
 
     w.document = AgreementDocument.objects.create(agreement=w.agreement, title="Avtalstext", url="https://example.org/")
     _meetings.setup(w)
+    _followup.setup(w)

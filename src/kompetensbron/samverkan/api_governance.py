@@ -1,6 +1,6 @@
-"""JSON routes of governance, documents, bodies and units (issue 12), on the Samverkan router
-(:mod:`.api` imports this module): thin wrappers over :mod:`.services`, same rules and audit as
-the pages."""
+"""JSON routes of governance, documents, bodies and units (issue 12), of editing an indicator and
+of removing a knowledge link, on the Samverkan router (:mod:`.api` imports
+this module): thin wrappers over :mod:`.services`, same rules and audit as the pages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Status
 
 from kompetensbron.input_types import Id
-from kompetensbron.web.api_responses import created, ok
+from kompetensbron.web.api_responses import ERRORS, created, ok
 
 from . import services
 from .api import router
@@ -134,3 +134,13 @@ def update_indicator(request: HttpRequest, indicator_id: Id, data: IndicatorUpda
         actor=request.auth, indicator=services.find_indicator(indicator_id), data=data
     )
     return services.public.indicator(indicator)
+
+
+@router.delete(
+    "/links/{link_id}",
+    response={204: None, **ERRORS},
+    summary="Remove an activity's or a decision's link to the knowledge base (who may add it)",
+)
+def remove_link(request: HttpRequest, link_id: Id):
+    services.knowledge.remove_link(actor=request.auth, link=services.knowledge.find_link(link_id))
+    return Status(204, None)

@@ -14,7 +14,7 @@ from ninja import File, Form, Router, Status, UploadedFile
 from ninja.security import django_auth
 
 from kompetensbron.input_types import Id, Line, Year, bounded_line
-from kompetensbron.web.api_responses import created, ok
+from kompetensbron.web.api_responses import ERRORS, created, ok
 
 from . import services
 from .schemas import ActivityPublic, DecisionPublic, MeetingSummary
@@ -193,6 +193,17 @@ def set_indicator_source(request: HttpRequest, indicator_id: Id, data: Indicator
         actor=request.auth, indicator=services.find_indicator(indicator_id), data=data
     )
     return services.computed_indicators.source_public(source)
+
+
+@router.delete(  # on this router with the PUT above: one path, one router (else 405)
+    "/indicators/{indicator_id}/source",
+    response={204: None, **ERRORS},
+    summary="Stop computing an indicator from platform data (the parties' coordinators)",
+)
+def remove_indicator_source(request: HttpRequest, indicator_id: Id):
+    indicator = services.find_indicator(indicator_id)
+    services.computed_indicators.remove_indicator_source(actor=request.auth, indicator=indicator)
+    return Status(204, None)
 
 
 @router.get(

@@ -56,7 +56,7 @@ def create_demo_content(*, password: str | None = None) -> DemoResult:
         users = _users(b, password)
         huddinge(b, users)
         harnosand(b, users)
-        create_meeting_demo(b, users, password)  # meetings, a competence need, a computed indicator
+        create_meeting_demo(b, users)  # meetings, a competence need, a computed indicator
     return DemoResult(password=password, users=sorted(users_.email for users_ in users.values()), created=b.created)
 
 
@@ -68,6 +68,7 @@ PEOPLE = {
     "huddinge": ("Hugo", "Högskoleråd"),
     "forvaltning": ("Frida", "Förvaltning"),  # coordinator at Huddinge's Barn- och utbildningsförvaltningen
     "institution": ("Ivar", "Institution"),  # coordinator at Södertörns högskola's Institutionen för kultur och lärande
+    "sodertorn": ("Sofia", "Södertörn"),  # coordinator for all of Södertörns högskola (answers needs, approves)
 }
 
 

@@ -49,6 +49,7 @@ def huddinge(b: Builder, users: dict) -> None:
     b.member(users["samordnare"], huddinge, "coordinator")
     b.member(users["forvaltning"], huddinge, "coordinator", units["Barn- och utbildningsförvaltningen"])
     b.member(users["institution"], sh, "coordinator", units["Institutionen för kultur och lärande"])
+    b.member(users["sodertorn"], sh, "coordinator")  # for the whole university
 
     areas = b.areas(*AREAS)
     agreements = {}
@@ -187,8 +188,8 @@ def huddinge(b: Builder, users: dict) -> None:
             place="Huddinge",
             expected_participants=12,
         ),
-        "decided",
-        coordinators=(users["samordnare"], users["institution"]),
+        "decided",  # approved by the central coordinators: the institution's own is of another institution
+        coordinators=(users["samordnare"], users["sodertorn"]),
     )
     # Högskolerådet notes; the parties start it
     _activity(

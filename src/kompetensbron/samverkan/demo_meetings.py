@@ -18,22 +18,11 @@ from .models import Agreement, Body, CompetenceNeed, Indicator, Organisation, Un
 __all__ = ["create_meeting_demo"]
 
 
-def create_meeting_demo(b, users: dict, password: str) -> None:
+def create_meeting_demo(b, users: dict) -> None:
     """Called by :func:`.demo.create_demo_content` after the collaborations exist."""
     from .demo_builder import x as _x
 
     sh = Organisation.objects.get(name=_x("Södertörns högskola"))
-    if "sodertorn" not in users:
-        from django.contrib.auth import get_user_model
-
-        email = "sodertorn@demo.invalid"
-        user = b.get(
-            get_user_model(), {"username": email}, {"email": email, "first_name": "Sofia", "last_name": _x("Södertörn")}
-        )
-        user.set_password(password)
-        user.is_active = True
-        user.save()
-        users["sodertorn"] = user
     b.member(users["sodertorn"], sh, "coordinator")
     _council_meeting(b, users, sh)
     _competence_need(b, users, sh)

@@ -60,6 +60,7 @@ urlpatterns = [
 # meetings, ideas → activities, knowledge links, computed indicators and competence needs
 from . import views_meetings as vm  # noqa: E402
 from . import views_needs as vn  # noqa: E402
+from . import views_unlink as vu  # noqa: E402
 
 urlpatterns += [
     path("organ/<id:pk>/moten/", vm.meeting_list, name="meetings"),
@@ -73,6 +74,8 @@ urlpatterns += [
     path("aktiviteter/<id:pk>/kopplingar/", vm.activity_links, name="activity_links"),
     path("beslut/<id:pk>/kopplingar/", vm.decision_links, name="decision_links"),
     path("indikatorer/<id:pk>/kalla/", vm.indicator_source, name="indicator_source"),
+    path("indikatorer/<id:pk>/kalla/ta-bort/", vu.indicator_source_remove, name="indicator_source_remove"),
+    path("kopplingar/<id:pk>/ta-bort/", vu.link_remove, name="link_remove"),
     path("behov/", vn.need_list, name="needs"),
     path("behov/nytt/", vn.need_create, name="need_create"),
     path("behov/<id:pk>/", vn.need_detail, name="need"),

@@ -23,7 +23,7 @@ from .forms import SERVICE_FIELDS
 from .forms_editing import ApprovalForm, FundingStatusForm, NoteForm
 from .governance_rules import required_parties
 from .models import ActivityStatus
-from .permissions import coordinated_organisation_ids
+from .permissions_governance import approvable_party_ids
 from .schemas import FundingUpdate
 
 __all__ = ["governance_forms", "activity_approve", "activity_note", "funding_status"]
@@ -36,8 +36,8 @@ def _open_parties(user, activity) -> list[int]:
     if not user.has_perm("samverkan.approve_activity", activity):
         return []
     answered = services.reads.answered_party_ids(activity)
-    mine = coordinated_organisation_ids(user)
-    return [p.pk for p in required_parties(activity) if p.pk not in answered and (user.is_superuser or p.pk in mine)]
+    mine = approvable_party_ids(user, activity)
+    return [p.pk for p in required_parties(activity) if p.pk not in answered and p.pk in mine]
 
 
 def governance_forms(request: HttpRequest, activity, forms: dict, funding: list) -> dict:

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from kompetensbron.errors import NotFound
+
 from .. import validation as v
 from ..audit import record, snapshot
 from ..models import Indicator, IndicatorSource, SourceKind
@@ -25,7 +27,7 @@ from ..schemas import IndicatorRow
 from ..schemas_meetings import ComputedValue, IndicatorSourceIn, IndicatorSourcePublic
 from .knowledge import resolve_region
 
-__all__ = ["set_indicator_source", "source_public", "computed_value", "computed_row"]
+__all__ = ["set_indicator_source", "remove_indicator_source", "source_public", "computed_value", "computed_row"]
 
 _MATCHNING = "matchning:"
 
@@ -60,6 +62,18 @@ def set_indicator_source(*, actor, indicator: Indicator, data: IndicatorSourceIn
         source.save()
         record(actor=actor, action="update" if before else "create", obj=source, before=before, after=snapshot(source))
     return source
+
+
+def remove_indicator_source(*, actor, indicator: Indicator) -> None:
+    """Make a computed indicator typed by hand again (its yearly values stay): the rule of
+    :func:`set_indicator_source`; audited (``delete``, with the source as it was)."""
+    require(actor, "change_indicator", indicator.agreement, "Endast avtalsparternas samordnare följer upp indikatorer.")
+    with transaction.atomic():
+        source = IndicatorSource.objects.select_for_update().filter(indicator=indicator).first()
+        if source is None:
+            raise NotFound(f"Indikatorn {indicator.name} beräknas inte ur plattformens data.")
+        record(actor=actor, action="delete", obj=source, before=snapshot(source))
+        source.delete()
 
 
 def _describe(s: IndicatorSource) -> str:

@@ -21,8 +21,9 @@ from kompetensbron.errors import PermissionDenied, ValidationFailed
 
 from ..audit import record, snapshot
 from ..governance_rules import governance_of, manual_next, noting_council, required_parties
-from ..models import Activity, ActivityApproval, ActivityStatus, ApprovalKind, Governance
+from ..models import Activity, ActivityApproval, ActivityStatus, ApprovalKind, Governance, Unit
 from ..permissions import coordinated_organisation_ids, require
+from ..permissions_governance import approvable_party_ids, named_units
 from ..schemas import NextStep
 from .activities import InvalidTransition
 
@@ -39,21 +40,31 @@ def _locked(activity: Activity) -> Activity:
     )
 
 
+def activity_units_of(activity: Activity, organisation_id: int) -> list[Unit]:
+    """The units of one organisation the activity names (owner unit and units)."""
+    ids = named_units(activity).get(organisation_id, set())
+    return list(Unit.objects.filter(pk__in=ids).order_by("name"))
+
+
 def agree_activity(*, actor, activity: Activity, organisation_id: int, approve: bool, comment: str = ""):
-    """A party's coordinator approves (or declines) the activity for ``organisation_id``."""
-    require(
-        actor,
-        "approve_activity",
-        activity,
-        "Endast samordnare för en part i avtalet godkänner aktiviteten, och bara där parterna kommer överens direkt.",
+    """A party's coordinator approves (or declines) the activity for ``organisation_id`` (where
+    the activity names units of that party: a coordinator of one of them, or of the whole party)."""
+    allowed = approvable_party_ids(actor, activity)
+    unit_refusal = None  # the party's coordinator, but of a unit the activity does not name
+    if organisation_id not in allowed and organisation_id in coordinated_organisation_ids(actor):
+        units = ", ".join(u.name for u in activity_units_of(activity, organisation_id))
+        unit_refusal = f"Aktiviteten gäller {units}; endast deras samordnare godkänner för parten."
+    general = (
+        "Endast samordnare för en part i avtalet godkänner aktiviteten, och bara där parterna kommer överens direkt."
     )
+    require(actor, "approve_activity", activity, unit_refusal or general)
     parties = {p.pk: p for p in required_parties(activity)}
     if organisation_id not in parties:
         raise ValidationFailed(
             "Organisationen är inte part i avtalet.", errors={"organisation_id": "Välj en av avtalets parter."}
         )
-    if not actor.is_superuser and organisation_id not in coordinated_organisation_ids(actor):
-        raise PermissionDenied("Du är inte samordnare för den parten.")
+    if organisation_id not in allowed:
+        raise PermissionDenied(unit_refusal or "Du är inte samordnare för den parten.")
     with transaction.atomic():
         activity = _locked(activity)
         if activity.status not in (S.IDEA, S.PROPOSED):
@@ -184,7 +195,7 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
                 f"Väntar på: {_names(waiting)}.",
                 who=f"Samordnare för {_names(waiting)}",
                 can_take=user.has_perm("samverkan.approve_activity", activity)
-                and bool({p.pk for p in waiting} & coordinated_organisation_ids(user) or user.is_superuser),
+                and bool({p.pk for p in waiting} & approvable_party_ids(user, activity)),
             )
         )
     elif governance == Governance.COUNCIL_NOTES and status == S.IDEA:

@@ -22,6 +22,8 @@ from ..permissions import require, visible_activities, visible_agreements, visib
 from ..schemas_meetings import CollaborationRow, LinkIn
 
 __all__ = [
+    "find_link",
+    "remove_link",
     "resolve_region",
     "resolve_ssyk",
     "add_activity_link",
@@ -107,6 +109,33 @@ def find_decision(pk: int) -> Decision:
 def add_decision_link(*, actor, decision: Decision, data: LinkIn) -> KnowledgeLink:
     require(actor, "link_decision", decision, "Endast den som beslutade eller mötets organ får koppla beslutet.")
     return _add(actor=actor, owner={"decision": decision}, data=data)
+
+
+def find_link(pk: int) -> KnowledgeLink:
+    found = KnowledgeLink.objects.filter(pk=pk).select_related("activity", "decision__meeting__body").first()
+    if found is None:
+        raise NotFound(f"Okänd koppling: {pk}")
+    return found
+
+
+def remove_link(*, actor, link: KnowledgeLink) -> None:
+    """Remove an activity's or a decision's link, by the rule that adds it; audited (``delete``,
+    with the link as it was)."""
+    if link.activity_id is not None:
+        require(
+            actor,
+            "change_activity",
+            link.activity,
+            "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+        )
+    else:
+        require(
+            actor, "link_decision", link.decision, "Endast den som beslutade eller mötets organ får koppla beslutet."
+        )
+    with transaction.atomic():
+        before = snapshot(link)
+        record(actor=actor, action="delete", obj=link, before=before)
+        link.delete()
 
 
 def links_of(*, activity: Activity | None = None, decision: Decision | None = None) -> list[KnowledgeLink]:
