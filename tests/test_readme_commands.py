@@ -79,11 +79,18 @@ def test_the_readme_shows_commands_from_both_code_blocks_and_the_table():
     assert registered <= names, f"commands missing from the README table: {registered - names}"
 
 
-@pytest.mark.parametrize("line", COMMANDS)
-def test_every_documented_option_exists(line):
+def _click_command(line: str):
     import typer.main
 
     command = typer.main.get_command(app).commands[_command_name(line)]  # type: ignore[attr-defined]
+    if hasattr(command, "commands"):  # a command group: ``kompetensbron GROUP SUBCOMMAND …``
+        command = command.commands[line.split()[2]]
+    return command
+
+
+@pytest.mark.parametrize("line", COMMANDS)
+def test_every_documented_option_exists(line):
+    command = _click_command(line)
     known = {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)}
     assert _options(line) <= known, f"{line}: unknown options {_options(line) - known}"
 
@@ -127,11 +134,37 @@ def _placeholders(work: Path, command: str) -> dict[str, str]:
         return common | {"uka|scb": "uka", "FILE": str(ROOT / "docs" / "uka_graduates_example.csv")}
     if command == "fetch-ads":
         return common | {"YYYY": "2023"}
+    if command == "dossier-versions":
+        programme, user = _dossier_owner(work)
+        return common | {"PROGRAMME_ID": programme, "USER": user, "LEFT": f"p{programme}", "RIGHT": f"p{programme}"}
     if command == "simulate-queue":
         rules = work / "my-rules.json"
         rules.write_text('{"base": "sssb", "decline_penalty": {"after_declines": 1}}', encoding="utf-8")
         return common | {"NAME": "sssb", "my-rules.json": str(rules), "result.json": str(work / "result.json")}
     return common
+
+
+_OWNER_SCRIPT = """
+import django, os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kompetensbron.web.settings")
+django.setup()
+from django.contrib.auth import get_user_model
+from kompetensbron.education.models import Programme
+user, _ = get_user_model().objects.get_or_create(username="readme-staff", defaults={"is_staff": True})
+print(Programme.objects.order_by("pk").values_list("pk", flat=True).first(), user.username)
+"""
+
+
+def _dossier_owner(work: Path) -> tuple[str, str]:
+    """The first programme (``import-programmes`` ran earlier in the README) and a staff user
+    who may freeze its dossier, in the README run's database."""
+    env = {**os.environ, "KOMPETENSBRON_VAR_DIR": str(work / "var"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(
+        [sys.executable, "-c", _OWNER_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    programme, user = out.stdout.split()[-2:]
+    assert programme != "None", "no programme: run import-programmes first"
+    return programme, user
 
 
 def _argv(line: str, placeholders: dict[str, str]) -> list[str]:

@@ -77,3 +77,37 @@ def test_own_groups_unknown_and_kommun_groups(client, stats_var, use_var, linked
     assert "Två kommuner" not in html  # kommun groups are not on the balance map
     assert client.get("/efterfragan/balans/", {"grupp": f"g{kommuner.pk}"}).status_code == 422
     assert client.get("/efterfragan/balans/", {"grupp": "nej"}).status_code == 404
+
+
+def test_ssyk_levels_on_the_balance_map(client, stats_var, use_var) -> None:
+    """Only occupations that normally need a higher education (SSYK 1–3): the share in shortage per
+    län counted here from the balance rows, and the group's share over its members."""
+    from kompetensbron.analysis.barometer_data import barometer_data
+    from kompetensbron.config import get_settings
+
+    use_var(stats_var)
+    rows = barometer_data(get_settings().data_dir).balance(region_level="lan", ssyk=None).rows
+    counted: dict[str, list[int]] = {}
+    for r in rows:
+        if r.label is not None and r.ssyk[0] in "123":
+            c = counted.setdefault(r.region_code, [0, 0])
+            c[0] += r.label == "shortage"
+            c[1] += 1
+    data = client.get(API, {"region_level": "lan", "ssyk_level": "higher-education"}).json()
+    assert data["ssyk_level"] == "higher-education"
+    assert all(code[0] in "123" for code, _ in data["occupations"])
+    for reg in data["regions"]:
+        k, n = counted[reg["code"]]
+        assert reg["labelled"] == n and reg["shortage_share"] == pytest.approx(k / n)
+    every = client.get(API, {"region_level": "lan"}).json()["regions"]
+    assert sum(r["labelled"] for r in data["regions"]) < sum(r["labelled"] for r in every)
+
+    g = client.get(API, {"group": "stockholm-malaren", "ssyk_level": "higher-education"}).json()["group"]
+    members = STOCKHOLM_MALAREN.codes
+    assert g["labelled"] == sum(counted[c][1] for c in members)
+    assert g["shortage_share"] == pytest.approx(sum(counted[c][0] for c in members) / g["labelled"], abs=1e-4)
+
+    assert client.get(API, {"ssyk_level": "2512"}).status_code == 422  # SSYK-4 is not a level 1–3 code
+    page = client.get("/efterfragan/balans/", {"ssyk_level": "higher-education", "grupp": "stockholm-malaren"})
+    assert page.status_code == 200 and 'value="higher-education"' in page.content.decode()
+    assert "ssyk_level=higher-education" in page.content.decode()

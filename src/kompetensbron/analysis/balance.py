@@ -49,7 +49,7 @@ The label rules and back-tests live in :mod:`kompetensbron.analysis.labels`, the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,11 +160,12 @@ class BalanceResult:
     supply_known: bool
     sources: tuple[str, ...]
 
-    def share_in_shortage(self) -> dict[str, tuple[str, float, int]]:
-        """Per region: (name, share of labelled occupations labelled shortage, labelled count)."""
+    def share_in_shortage(self, keep: Callable[[str], bool] | None = None) -> dict[str, tuple[str, float, int]]:
+        """Per region: (name, share of labelled occupations labelled shortage, labelled count);
+        ``keep(ssyk)`` limits the occupations counted (e.g. SSYK levels 1–3)."""
         per: dict[str, list[Any]] = {}
         for r in self.rows:
-            if r.label is None:
+            if r.label is None or (keep is not None and not keep(r.ssyk)):
                 continue
             entry = per.setdefault(r.region_code, [r.region_name, 0, 0])
             entry[1] += r.label == "shortage"

@@ -16,6 +16,7 @@ from kompetensbron.errors import KompetensbronError
 from . import (
     analysis_commands,
     data_commands,
+    dossier_commands,
     education_commands,
     graduate_commands,
     housing_commands,
@@ -41,10 +42,13 @@ _MODULES = (
     data_commands,
     graduate_commands,
     refresh_commands,
+    dossier_commands,
 )
 for _module in _MODULES:
     for _command in _module.app.registered_commands:
         app.registered_commands.append(_command)
+    for _group in _module.app.registered_groups:
+        app.registered_groups.append(_group)
 
 
 def main() -> None:

@@ -4,17 +4,21 @@
 by what they are about (programme facts, target occupations, demand and outlook per SSYK,
 skills, outcomes, data dates) and marks each row that differs. :func:`resolve` reads the
 references the page and the API take: ``v<id>`` (a frozen version) or ``p<id>`` (today's
-dossier of a programme).
+dossier of a programme). :func:`comparison_table` is the same comparison as one
+:class:`~kompetensbron.web.tables.Table` (the page's ``?format=xlsx|csv``, the API's
+``/compare.xlsx`` and ``kompetensbron dossier-versions compare --xlsx``); its column heads and
+file name carry both dates.
 """
 
 from __future__ import annotations
 
 from kompetensbron.errors import NotFound
+from kompetensbron.web.tables import Column, Table
 
 from .schemas import Dossier
 from .version_schemas import ComparisonRow, DossierComparison
 
-__all__ = ["compare_dossiers", "resolve"]
+__all__ = ["compare_dossiers", "comparison_table", "resolve"]
 
 
 def resolve(ref: str, *, viewer=None) -> Dossier:
@@ -92,4 +96,22 @@ def compare_dossiers(left: Dossier, right: Dossier) -> DossierComparison:
         right_date=(right.frozen.version_date if right.frozen else right.built_at.date()).isoformat(),
         rows=rows,
         changed=sum(r.changed for r in rows),
+    )
+
+
+def comparison_table(c: DossierComparison) -> Table:
+    """The comparison as one table: section, item, the two sides (headed by their titles and
+    dates) and whether the row differs."""
+    return Table(
+        key="jamforelse",
+        title="Jämförelse",
+        columns=[
+            Column(label="Avsnitt"),
+            Column(label="Uppgift"),
+            Column(label=c.left_title),
+            Column(label=c.right_title if c.right_title != c.left_title else f"{c.right_title} (höger)"),
+            Column(label="Skiljer sig"),
+        ],
+        rows=[[r.section, r.item, r.left, r.right, "ja" if r.changed else "nej"] for r in c.rows],
+        filename=f"relevansunderlag-jamforelse-{c.left_date}-{c.right_date}",
     )

@@ -6,15 +6,18 @@
     GET  /api/v1/dossier/programmes/{programme_id}/versions   the programme's versions
     GET  /api/v1/dossier/versions/{version_id}                the frozen dossier, as stored
     GET  /api/v1/dossier/compare?left=v12&right=p5            two dossiers side by side
+    GET  /api/v1/dossier/compare.xlsx?left=v12&right=p5       the same as an Excel file
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from kompetensbron.input_types import Id, bounded_line
+from kompetensbron.web.tables import table_xlsx
+from kompetensbron.web.xlsx import XLSX_MIME
 
 from . import compare, versions
 from .schemas import Dossier, ErrorOut
@@ -61,3 +64,15 @@ def compare_dossiers(request: HttpRequest, params: Query[CompareQuery]):
     left = compare.resolve(params.left, viewer=request.user)
     right = compare.resolve(params.right, viewer=request.user)
     return compare.compare_dossiers(left, right)
+
+
+@router.get(
+    "/compare.xlsx",
+    response={200: None, 404: ErrorOut},
+    summary="Two dossiers side by side as an Excel file (the dates in the column heads and the file name)",
+)
+def compare_dossiers_xlsx(request: HttpRequest, params: Query[CompareQuery]):
+    table = compare.comparison_table(compare_dossiers(request, params))
+    response = HttpResponse(table_xlsx(table), content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{table.export_name("xlsx")}"'
+    return response

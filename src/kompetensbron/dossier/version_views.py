@@ -15,6 +15,7 @@ from kompetensbron.education.permissions import can_change
 from kompetensbron.education.services import get_programme_model
 from kompetensbron.errors import DataError, NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.input_types import BoundedFormMixin
+from kompetensbron.web.tables import export_response
 
 from . import compare, exports, versions
 from .page_contexts import DossierPage
@@ -123,4 +124,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         except DataError as exc:
             return _message(request, str(exc), 409)
         result = compare.compare_dossiers(left, right)
-    return render(request, "dossier/compare.html", {"form": form, "result": result})
+        exported = export_response(request, [compare.comparison_table(result)])
+        if exported is not None:
+            return exported
+    return render(request, "dossier/compare.html", {"form": form, "result": result, "query": request.GET.urlencode()})

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from kompetensbron.input_types import Code
+from kompetensbron.input_types import Code, bounded_line
 from kompetensbron.reference.schemas import ErrorOut
 from kompetensbron.region_levels import RegionLevel
 
@@ -33,6 +33,10 @@ class BalanceQuery(Schema):
         None, description="SSYK code of the Yrkesbarometer (4 digits, a few 3); empty = share in shortage"
     )
     region_level: Code = Field(RegionLevel.LAN, description="lan or fa")
+    ssyk_level: bounded_line(200) = Field(  # type: ignore[valid-type]
+        "",
+        description="limit the share in shortage to SSYK codes of levels 1–3 (comma-separated) or 'higher-education'",
+    )
     group: Code | None = Field(
         None,
         description="a region group of län (predefined key, e.g. stockholm-malaren, or g<id>); overrides region_level",
@@ -51,8 +55,8 @@ class MeasureQuery(Schema):
 )
 def balance(request: HttpRequest, params: Query[BalanceQuery]):
     if params.group:
-        return gap_group_map(group=params.group, ssyk=params.ssyk or None)
-    return services.gap_map(ssyk=params.ssyk or None, region_level=params.region_level)
+        return gap_group_map(group=params.group, ssyk=params.ssyk or None, ssyk_level=params.ssyk_level)
+    return services.gap_map(ssyk=params.ssyk or None, region_level=params.region_level, ssyk_level=params.ssyk_level)
 
 
 @router.get(

@@ -59,7 +59,7 @@ def _aggregate(result: GapMap, members: set[str]) -> dict[str, object]:
     }
 
 
-def gap_group_map(*, group: str, ssyk: str | None = None) -> GapMap:
+def gap_group_map(*, group: str, ssyk: str | None = None, ssyk_level: str = "") -> GapMap:
     """The balance map of the län in ``group`` with the group's aggregate; :class:`NotFound` for an
     unknown group, :class:`ValidationFailed` for a group of kommuner."""
     spec, row = get_group(group)
@@ -69,7 +69,7 @@ def gap_group_map(*, group: str, ssyk: str | None = None) -> GapMap:
             {"group": "a group of län"},
         )
     out = group_out(spec, row)
-    result = gap_map(ssyk=ssyk, region_level=RegionLevel.LAN)
+    result = gap_map(ssyk=ssyk, region_level=RegionLevel.LAN, ssyk_level=ssyk_level)
     members = set(spec.codes)
     aggregate = GroupBalanceOut(
         key=out.key,

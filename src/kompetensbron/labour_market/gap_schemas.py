@@ -119,6 +119,9 @@ class GapMap(BaseModel):
     regions: list[RegionShareOut]
     rows: list[BalanceRowOut] = Field(description="one row per region for the chosen SSYK; empty for all occupations")
     occupations: list[tuple[str, str]]
+    ssyk_level: str = Field(
+        "", description="SSYK selection (levels 1–3 or 'higher-education') of the share in shortage; '' = all"
+    )
     backtest: LabelBacktestOut
     assessment_backtest: LabelBacktestOut
     supply_known: bool

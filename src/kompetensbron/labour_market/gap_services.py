@@ -25,6 +25,7 @@ from kompetensbron.config import get_settings
 from kompetensbron.errors import KompetensbronError, UnknownConcept
 from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import FILES
+from kompetensbron.ssyk_levels import SsykSelection
 
 from .gap_schemas import (
     BalanceRowOut,
@@ -178,8 +179,13 @@ def label_backtests() -> list[LabelBacktestOut]:
     return [_label_backtest(data.one_to_five), _label_backtest(data.assessment_backtest)]
 
 
-def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> GapMap:
-    """Labels per region for one SSYK (or the share of occupations in shortage), with hit rates."""
+def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN, ssyk_level: str = "") -> GapMap:
+    """Labels per region for one SSYK (or the share of occupations in shortage), with hit rates.
+
+    ``ssyk_level`` (:class:`~kompetensbron.ssyk_levels.SsykSelection`: SSYK codes of levels 1–3
+    or ``higher-education``) limits the occupations offered and counted in the share in shortage;
+    a bad selection is :class:`ValidationFailed`."""
+    selection = SsykSelection.parse(ssyk_level)
     if region_level not in GAP_REGION_LEVELS:
         raise UnknownConcept("region level", region_level)
     data = balance_data(get_settings().data_dir)
@@ -202,7 +208,7 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
     supply_key = frozenset((code, tuple(sorted(cells.items()))) for code, cells in mapping.items())
     result = _balance_of(settings.data_dir, files, region_level, code, ads_key, supply_key)
     ads = _ads_of_snapshot(*ads_key) if ads_key else {}
-    shares = result.share_in_shortage()
+    shares = result.share_in_shortage(None if selection.is_all else selection.matches)
     rows: list[BalanceRowOut] = []
     regions: list[RegionShareOut] = []
     if code is not None:
@@ -308,7 +314,8 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN) -> 
         region_level=region_level,
         regions=regions,
         rows=rows,
-        occupations=occupations,
+        occupations=[o for o in occupations if selection.matches(o[0])],
+        ssyk_level=selection.text,
         backtest=_label_backtest(result.backtest),
         assessment_backtest=_label_backtest(data.assessment_backtest),
         supply_known=result.supply_known,

@@ -80,6 +80,8 @@ class GapMapPage:
         query = {"region_level": self.result.region_level} | ({"ssyk": self.result.ssyk} if self.result.ssyk else {})
         if self.result.group:
             query["group"] = self.result.group.key
+        if self.result.ssyk_level:
+            query["ssyk_level"] = self.result.ssyk_level
         return reverse("api-v1:gap_balance") + "?" + urlencode(query)
 
     @cached_property
@@ -206,11 +208,12 @@ def balance_map(request: HttpRequest) -> HttpResponse:
     level = level if level in services.GAP_REGION_LEVELS else RegionLevel.LAN
     ssyk = request.GET.get("ssyk", "").strip()[:32] or None
     group = request.GET.get("grupp", "").strip()[:40]
+    ssyk_level = request.GET.get("ssyk_level", "").strip()[:200]
     try:
         if group:
-            result = gap_group_map(group=group, ssyk=ssyk)
+            result = gap_group_map(group=group, ssyk=ssyk, ssyk_level=ssyk_level)
         else:
-            result = services.gap_map(ssyk=ssyk, region_level=level)
+            result = services.gap_map(ssyk=ssyk, region_level=level, ssyk_level=ssyk_level)
     except NotFound as exc:
         raise _not_found(exc) from exc
     except ValidationFailed as exc:

@@ -7,7 +7,9 @@
 * **supply** — graduates of programmes linked to the selected occupations
   (:func:`kompetensbron.education.supply.graduates_by_ssyk_region`'s rules: confirmed / manual
   links, else suggested ones; each programme's latest year with a figure; the region of its
-  study kommun). A programme linked to several selected groups counts **once** here;
+  study kommun). A programme linked to several selected groups counts **once** here, and the
+  group's total counts each programme once over the union of its members' kommuner
+  (:mod:`.expansion`);
 * **retention** (län groups) — Saco stay rates and UHR applicants per place per member län
   (:func:`kompetensbron.graduates.regional.graduate_context`).
 
@@ -28,6 +30,7 @@ from kompetensbron.region_levels import RegionLevel
 from kompetensbron.ssyk_levels import HIGHER_EDUCATION, SsykSelection
 from kompetensbron.warehouse import statistics_ad_counts
 
+from .expansion import RULE, graduates_in
 from .schemas import GroupAnalysis, MemberRow
 from .services import get_group, group_out
 
@@ -114,17 +117,16 @@ def group_analysis(*, key: str, ssyk_level: str = "") -> GroupAnalysis:
             )
         )
     total_ads = sum(m.ads_2024 for m in members)
-    known = [m.graduates for m in members if m.graduates is not None]
-    total_grads = sum(known) if known else None
+    once = graduates_in(((spec.level, c) for c in spec.codes), selection)  # each graduate once (.expansion)
     total = MemberRow(
         code=spec.key,
         name=spec.name,
         ads_2024=total_ads,
-        graduates=total_grads,
-        graduate_programmes=sum(m.graduate_programmes for m in members),
-        graduates_per_100_ads=_per_100(total_grads, total_ads),
+        graduates=once.graduates,
+        graduate_programmes=len(once.programmes),
+        graduates_per_100_ads=_per_100(once.graduates, total_ads),
     )
-    if not known:
+    if once.graduates is None:
         notes.append("Utbud okänt: inget program med examinerade är kopplat till de valda yrkena i gruppens regioner.")
     retention = None
     if spec.level == RegionLevel.LAN:
@@ -142,6 +144,6 @@ def group_analysis(*, key: str, ssyk_level: str = "") -> GroupAnalysis:
         graduates_years=years,
         retention=retention,
         demand_provenance=provenance,
-        supply_method=SUPPLY_METHOD + "; a programme linked to several selected occupations counts once",
+        supply_method=SUPPLY_METHOD + "; a programme linked to several selected occupations counts once; " + RULE,
         notes=notes,
     )

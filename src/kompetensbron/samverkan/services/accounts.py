@@ -17,6 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
@@ -38,6 +39,7 @@ __all__ = [
     "user_from_token",
     "accept_invitation",
     "get_person",
+    "get_person_by_username",
     "export_personal_data",
     "erase_person",
 ]
@@ -54,6 +56,23 @@ def get_person(pk: int):
     user = get_user_model().objects.filter(pk=pk).first()
     if user is None:
         raise NotFound(f"Okänd person: {pk}")
+    return user
+
+
+def get_person_by_username(username: str):
+    """An active user by user name or e-mail (case-insensitive), e.g. the actor of a CLI command."""
+    name = (username or "").strip()[:150]
+    User = get_user_model()
+    user = (
+        User.objects.filter(is_active=True)
+        .filter(Q(**{f"{User.USERNAME_FIELD}__iexact": name}) | Q(email__iexact=name))
+        .order_by("pk")
+        .first()
+        if name
+        else None
+    )
+    if user is None:
+        raise NotFound(f"Ingen aktiv användare {name!r}.")
     return user
 
 
