@@ -51,8 +51,6 @@ NOT_YET_EXPORTABLE = {
     "matchning/opportunity_detail.html",
     "matchning/round_detail.html",
     "reference/occupation_detail.html",
-    "region_groups/group.html",
-    "region_groups/list.html",
     "samverkan/_body_meetings.html",
     "samverkan/_funding_totals.html",
     "samverkan/_party_invitations.html",

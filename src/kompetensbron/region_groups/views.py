@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST, require_safe
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.models import Organisation
 from kompetensbron.samverkan.permissions import is_admin, organisation_ids
+from kompetensbron.web.tables import export_response
 
 from . import analysis, exports, services
 from .forms import AnalysisForm, RegionGroupForm
 from .permissions import may_change
+from .tables import group_tables, groups_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -34,12 +36,12 @@ def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
 
 def _list(request: HttpRequest, form: RegionGroupForm | None = None, status: int = 200) -> HttpResponse:
     organisations = _organisations(request.user)
-    groups = services.list_groups()
-    return render(
+    table = groups_table(services.list_groups())
+    return export_response(request, [table]) or render(
         request,
         "region_groups/list.html",
         {
-            "groups": groups,
+            "table": table,
             "form": form or RegionGroupForm(organisations=organisations),
             "can_add": organisations.exists(),
         },
@@ -98,10 +100,11 @@ def group_page(request: HttpRequest, key: str) -> HttpResponse:
                 "organisation": row.organisation_id,
             },
         )
-    return render(
+    tables = group_tables(result)
+    return export_response(request, tables) or render(
         request,
         "region_groups/group.html",
-        {"page": result, "form": form, "edit_form": edit_form, "query": request.GET.urlencode()},
+        {"page": result, "tables": tables, "form": form, "edit_form": edit_form, "query": request.GET.urlencode()},
     )
 
 
