@@ -1,0 +1,47 @@
+"""Issue 14: the yearly report's tables (activities per phase and status, decisions, funding,
+indicators against targets) and an agreement's funding totals download as CSV and Excel equal
+to the tables shown, in both languages; amounts without needless decimals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kompetensbron.samverkan import services
+from kompetensbron.samverkan.schemas import FundingCreate, IndicatorCreate, IndicatorYearIn
+from tests.web.table_exports import assert_exports_equal_tables
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_report_and_agreement_tables_as_csv_and_excel(world, client, language):
+    activity = world.proposed(title="=Praktikplatser")
+    services.decide_activity(
+        actor=world.sg_member, activity=activity, decision="approve", justification="Bra", date=dt.date(2025, 3, 1)
+    )
+    services.create_funding_application(
+        actor=world.wg_member, activity=activity, data=FundingCreate(funder="ESF", amount_applied=1_150_000)
+    )
+    indicator = services.create_indicator(
+        actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Praktikanter", unit="st")
+    )
+    services.set_indicator_year(
+        actor=world.coordinator,
+        indicator=indicator,
+        year=2025,
+        data=IndicatorYearIn(target=Decimal("12"), value=Decimal("11.00"), comment=""),
+    )
+    client.force_login(world.coordinator)
+    report = f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025/"
+    assert assert_exports_equal_tables(client, report, HTTP_ACCEPT_LANGUAGE=language) == 4
+    html = client.get(report, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert "11,00" not in html and "11.00" not in html and "1150000" not in html
+    csv = client.get(report + "?format=csv&table=beslut").content.decode("utf-8-sig")
+    assert "'=Praktikplatser" in csv
+    agreement = f"/samverkan/avtal/{world.agreement.pk}/"
+    assert assert_exports_equal_tables(client, agreement, HTTP_ACCEPT_LANGUAGE=language) == 1
+    pdf = client.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025.pdf")
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
