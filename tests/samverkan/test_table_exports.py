@@ -1,5 +1,5 @@
 """Issue 14: the yearly report's tables (activities per phase and status, decisions, funding,
-indicators against targets) and an agreement's funding totals download as CSV and Excel equal
+indicators against targets, meetings), a body's meetings and an agreement's funding totals download as CSV and Excel equal
 to the tables shown, in both languages; amounts without needless decimals."""
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ import pytest
 
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.schemas import FundingCreate, IndicatorCreate, IndicatorYearIn
+from kompetensbron.samverkan.schemas_meetings import MeetingCreate
 from tests.web.table_exports import assert_exports_equal_tables
+
+from .meeting_fixtures import council
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +37,17 @@ def test_report_and_agreement_tables_as_csv_and_excel(world, client, language):
         year=2025,
         data=IndicatorYearIn(target=Decimal("12"), value=Decimal("11.00"), comment=""),
     )
+    rådet = council(world, (world.coordinator, world.kommun), (world.sg_member, world.uni))
+    services.meetings.create_meeting(
+        actor=world.coordinator,
+        body=rådet,
+        data=MeetingCreate(date=dt.date(2025, 3, 12), title="Vårmötet", agenda="1. Läget", minutes="Noterat."),
+    )
     client.force_login(world.coordinator)
     report = f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025/"
-    assert assert_exports_equal_tables(client, report, HTTP_ACCEPT_LANGUAGE=language) == 4
+    assert assert_exports_equal_tables(client, report, HTTP_ACCEPT_LANGUAGE=language) == 5
+    meetings = f"/samverkan/organ/{rådet.pk}/moten/"
+    assert assert_exports_equal_tables(client, meetings, HTTP_ACCEPT_LANGUAGE=language) == 1
     html = client.get(report, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert "11,00" not in html and "11.00" not in html and "1150000" not in html
     csv = client.get(report + "?format=csv&table=beslut").content.decode("utf-8-sig")

@@ -51,7 +51,6 @@ OWN_TABLES = {
     "matchning/home.html": "form: the user's own applications with actions",
     "matchning/opportunity_detail.html": "form: applicants (personal data) with actions",
     "matchning/round_detail.html": "form: a student's ranking inputs",
-    "samverkan/_body_meetings.html": "not yet: a body's meetings",
     "samverkan/_party_invitations.html": "form: invitations with answer buttons",
     "samverkan/activity_detail.html": "fact sheet",
     "samverkan/agreement_detail.html": "fact sheet",

@@ -127,6 +127,7 @@ class ReportPage:
             "decisions": report_tables.decisions_table(r.decisions),
             "funding": report_tables.funding_table(r.funding),
             "indicators": report_tables.indicators_table(r.indicators),
+            "meetings": report_tables.meetings_table(r.meetings),
         }
 
 

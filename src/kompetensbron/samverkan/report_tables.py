@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kompetensbron.web.tables import Column, Table
+from kompetensbron.web.tables import Column, Link, Table
 
-from .schemas import DecisionPublic, FundingTotals, IndicatorRow, PhaseStatusCount
+from .schemas import DecisionPublic, FundingTotals, IndicatorRow, MeetingSummary, PhaseStatusCount
 
-__all__ = ["phase_status_table", "decisions_table", "funding_table", "indicators_table"]
+__all__ = ["phase_status_table", "decisions_table", "funding_table", "indicators_table", "meetings_table"]
 
 
 def _num(value) -> float | None:
@@ -110,5 +111,32 @@ def indicators_table(indicators: Sequence[IndicatorRow]) -> Table:
                 comment(i),
             ]
             for i in indicators
+        ],
+    )
+
+
+def meetings_table(meetings: Sequence[MeetingSummary]) -> Table:
+    """A body's (or a year's) meetings: date, title (linked), ideas and how many became activities, decisions."""
+    return Table(
+        key="moten",
+        title=_("Möten"),
+        columns=[
+            Column(label=_("Datum")),
+            Column(label=_("Möte")),
+            Column(label=_("Plats")),
+            Column(label=_("Idéer"), kind="int"),
+            Column(label=_("Blev aktiviteter"), kind="int"),
+            Column(label=_("Beslut"), kind="int"),
+        ],
+        rows=[
+            [
+                m.date.isoformat(),
+                Link(text=m.title or m.body, href=reverse("samverkan:meeting", args=[m.id])),
+                m.place,
+                m.ideas,
+                m.ideas_to_activities,
+                m.decisions,
+            ]
+            for m in meetings
         ],
     )
