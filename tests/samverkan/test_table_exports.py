@@ -11,10 +11,10 @@ import pytest
 
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.schemas import FundingCreate, IndicatorCreate, IndicatorYearIn
-from kompetensbron.samverkan.schemas_meetings import MeetingCreate
+from kompetensbron.samverkan.schemas_meetings import MeetingCreate, NeedCreate
 from tests.web.table_exports import assert_exports_equal_tables
 
-from .meeting_fixtures import council
+from .meeting_fixtures import council, toy_reference
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,21 @@ def test_report_and_agreement_tables_as_csv_and_excel(world, client, language):
     assert assert_exports_equal_tables(client, agreement, HTTP_ACCEPT_LANGUAGE=language) == 1
     pdf = client.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025.pdf")
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_competence_needs_as_csv_and_excel(world, client, language):
+    toy_reference()
+    for title, headcount in (("Förskollärare", 12), ("=Sjuksköterskor", 4)):
+        services.needs.create_need(
+            actor=world.wg_member,
+            data=NeedCreate(
+                organisation_id=world.kommun.pk,
+                title=title,
+                headcount=headcount,
+                needed_from=dt.date(2026, 8, 1),
+                region_code="0126",
+            ),
+        )
+    client.force_login(world.wg_member)
+    assert assert_exports_equal_tables(client, "/samverkan/behov/", HTTP_ACCEPT_LANGUAGE=language) == 1

@@ -59,7 +59,6 @@ OWN_TABLES = {
     "samverkan/indicator_source.html": "not yet: computed values per year",
     "samverkan/meeting_detail.html": "not yet: a meeting's decisions",
     "samverkan/need_detail.html": "fact sheet",
-    "samverkan/need_list.html": "not yet: competence needs",
     "samverkan/organisation_list.html": "form: organisations with edit actions",
 }
 

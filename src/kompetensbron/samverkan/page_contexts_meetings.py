@@ -65,6 +65,11 @@ class NeedListPage:
     needs: list[NeedPublic]
     can_register: bool
 
+    @property
+    def tables(self) -> list[Table]:
+        """The needs shown (the page, CSV and Excel from the same rows)."""
+        return [report_tables.needs_table(self.needs)]
+
 
 @dataclass
 class NeedPage:

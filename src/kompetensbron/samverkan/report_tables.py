@@ -13,8 +13,16 @@ from django.utils.translation import gettext as _
 from kompetensbron.web.tables import Column, Link, Table
 
 from .schemas import DecisionPublic, FundingTotals, IndicatorRow, MeetingSummary, PhaseStatusCount
+from .schemas_meetings import NeedPublic
 
-__all__ = ["phase_status_table", "decisions_table", "funding_table", "indicators_table", "meetings_table"]
+__all__ = [
+    "phase_status_table",
+    "decisions_table",
+    "funding_table",
+    "indicators_table",
+    "meetings_table",
+    "needs_table",
+]
 
 
 def _num(value) -> float | None:
@@ -138,5 +146,32 @@ def meetings_table(meetings: Sequence[MeetingSummary]) -> Table:
                 m.decisions,
             ]
             for m in meetings
+        ],
+    )
+
+
+def needs_table(needs: Sequence[NeedPublic]) -> Table:
+    """Competence needs: what (linked), who, how many, from when, where, state."""
+    return Table(
+        key="behov",
+        title=_("Kompetensbehov"),
+        columns=[
+            Column(label=_("Behov")),
+            Column(label=_("Organisation")),
+            Column(label=_("Antal"), kind="int"),
+            Column(label=_("När")),
+            Column(label=_("Var")),
+            Column(label=_("Status")),
+        ],
+        rows=[
+            [
+                Link(text=n.title, href=reverse("samverkan:need", args=[n.id])),
+                n.organisation + (f", {n.unit}" if n.unit else ""),
+                n.headcount,
+                n.needed_from.isoformat() if n.needed_from else None,
+                n.region,
+                n.status_label,
+            ]
+            for n in needs
         ],
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.web.tables import export_response
 
 from . import services
 from .forms_meetings import AnswerForm, NeedForm, StatusForm
@@ -38,7 +39,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         needs=[P.need(n, with_answers=False) for n in needs[:500]],
         can_register=needing_organisations(request.user).exists(),
     )
-    return render(request, "samverkan/need_list.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "samverkan/need_list.html", {"page": page})
 
 
 @login_required
