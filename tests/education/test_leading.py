@@ -11,6 +11,7 @@ from kompetensbron.education import leading
 from kompetensbron.education.links import confirm_link, reject_link, suggest_link
 from kompetensbron.education.models import Course, Programme
 from kompetensbron.reference.services import get_occupation
+from tests.web.table_exports import assert_exports_equal_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,8 @@ def test_page_shows_confirmed_not_rejected_and_json_equals_page(client, links) -
     assert data == page.model_dump(mode="json")
     shown = re.findall(r'href="(/utbildning/(?:program|kurser)/[^"]+)"', section.split("</section>")[0])
     assert shown == [i["url"] for g in ("confirmed", "suggested") for i in data[g]["items"]]
+    for language in ("sv", "en"):  # issue 14: the two groups and the sources as CSV and Excel
+        assert assert_exports_equal_tables(client, "/yrken/2221/", HTTP_ACCEPT_LANGUAGE=language) == 3
 
 
 def test_unknown_or_non_leaf_ssyk_is_404_json(client, db) -> None:

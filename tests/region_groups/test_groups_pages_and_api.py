@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from kompetensbron.region_groups.models import RegionGroup
 from kompetensbron.samverkan.models import AuditEntry, Membership, Organisation
+from tests.web.table_exports import assert_exports_equal_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_predefined_group_in_list_api_page_and_exports() -> None:
         "Gävleborgs län",
     ):
         assert name in html
-    assert 'id="group-total"' in html and "SSYK 1–3" in html
+    assert "<tfoot>" in html and "Summa Stockholm–Mälaren" in html and "SSYK 1–3" in html
 
     r = Client().get("/regiongrupper/stockholm-malaren.csv?ssyk_level=higher-education")
     rows = list(csv.reader(io.StringIO(r.content.decode())))
@@ -108,3 +109,11 @@ def test_predefined_group_in_list_api_page_and_exports() -> None:
     assert nine["total"]["ads_2024"] == sum(m["ads_2024"] for m in nine["members"])
     assert Client().get("/regiongrupper/").status_code == 200
     assert Client().get("/regiongrupper/finns-inte/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_list_and_group_tables_as_csv_and_excel(client, language) -> None:
+    """Issue 14: the list of groups and a group's tables (with the total row) download as shown."""
+    assert assert_exports_equal_tables(client, "/regiongrupper/", HTTP_ACCEPT_LANGUAGE=language) == 1
+    url = "/regiongrupper/stockholm-malaren/?ssyk_level=higher-education"
+    assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) >= 1

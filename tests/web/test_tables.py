@@ -100,3 +100,13 @@ def test_the_html_partial_and_the_files_agree(rf):
         rows = list(csv.reader(io.StringIO(table_csv(t).decode("utf-8-sig"))))
         assert [[normalise(c) for c in row] for row in rows] == expected
         assert "?q=a&format=csv&table=demo" in links and "?q=a&format=xlsx&table=demo" in links
+
+
+def test_a_number_column_shows_only_the_decimals_a_value_has():
+    money = Column(label="kr", kind="number", decimals=2)
+    with translation.override("sv"):
+        shown = [display(money, v).replace("\u00a0", " ") for v in (1_150_000.0, 2.5, 1500.50, 11, 0.126)]
+    assert shown == ["1 150 000", "2,5", "1 500,5", "11", "0,13"]
+    with translation.override("en"):
+        assert display(money, 1_150_000.0) == "1,150,000" and display(money, 2.25) == "2.25"
+    assert money.numeric and Table(key="t", title="T", columns=[money], rows=[[3.14159]]).rows == [[3.14]]

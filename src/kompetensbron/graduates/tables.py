@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 
 from kompetensbron.web.tables import Column, Link, Table
 
-__all__ = ["retention_tables", "admissions_table"]
+from .regional import GraduateContext
+
+__all__ = ["retention_tables", "admissions_table", "graduates_table"]
 
 
 def retention_tables(page) -> list[Table]:
@@ -102,4 +104,33 @@ def admissions_table(page) -> Table:
             ]
             for p in page.programmes
         ],
+    )
+
+
+def graduates_table(context: GraduateContext) -> Table:
+    """Per län: Saco stay rate (students living there ten years later), UHR applicants per place
+    (beside demand: the balance page, a region group's page)."""
+    return Table(
+        key="utexaminerade",
+        title=_("Utexaminerade: kvarboende och sökande per plats"),
+        columns=[
+            Column(label=_("Län")),
+            Column(label=_("Bor kvar i studielänet tio år senare"), kind="percent"),
+            Column(label=_("Bor kvar"), kind="int"),
+            Column(label=_("Studenter"), kind="int"),
+            Column(label=_("Förstahandssökande per plats"), kind="decimal", decimals=2),
+            Column(label=_("UHR-år"), kind="code"),
+        ],
+        rows=[
+            [
+                f"{g.lanskod} {g.lan}".strip(),
+                g.stay_share,
+                g.stayed,
+                g.students,
+                g.first_hand_per_place,
+                None if g.uhr_year is None else str(g.uhr_year),
+            ]
+            for g in context.rows
+        ],
+        row_keys=[g.lanskod for g in context.rows],
     )

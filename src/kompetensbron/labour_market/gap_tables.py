@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from kompetensbron.graduates.regional import GraduateContext
 from kompetensbron.web.tables import Column, Table
 
 from . import gap_schemas as s
@@ -19,7 +18,6 @@ __all__ = [
     "shares_table",
     "hit_rates_table",
     "assessment_rates_table",
-    "graduates_table",
     "forecast_table",
     "method_errors_table",
     "group_errors_table",
@@ -146,25 +144,6 @@ def assessment_rates_table(rates: Sequence[s.HitRateOut], labels: Names) -> Tabl
             *_interval_columns(),
         ],
         rows=[[str(labels.get(h.label, h.label)), h.n, h.hits, h.rate, h.low, h.high] for h in rates],
-    )
-
-
-def graduates_table(context: GraduateContext) -> Table:
-    return Table(
-        key="utexaminerade",
-        title=_("Utexaminerade: kvarboende och sökande per plats"),
-        columns=[
-            Column(label=_("Län")),
-            _pct(_("Bor kvar i studielänet tio år senare")),
-            Column(label=_("Bor kvar"), kind="int"),
-            Column(label=_("Studenter"), kind="int"),
-            Column(label=_("Förstahandssökande per plats"), kind="decimal", decimals=2),
-        ],
-        rows=[
-            [_region(g.lanskod, g.lan), g.stay_share, g.stayed, g.students, g.first_hand_per_place]
-            for g in context.rows
-        ],
-        row_keys=[g.lanskod for g in context.rows],
     )
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.graduates.tables import graduates_table
 from kompetensbron.region_groups.services import list_groups
 from kompetensbron.region_levels import RegionLevel
 from kompetensbron.web.tables import Table, export_response
@@ -96,7 +97,7 @@ class GapMapPage:
             "assessment_rates": gap_tables.assessment_rates_table(r.assessment_backtest.rates, LABEL_NAMES),
         }
         if r.graduates:
-            out["graduates"] = gap_tables.graduates_table(r.graduates)
+            out["graduates"] = graduates_table(r.graduates)
         return out
 
 

@@ -158,6 +158,7 @@ class LeadingGroup:
     label: Promise
     count: int
     items: list
+    table: Table
 
 
 @dataclass(frozen=True)
@@ -176,15 +177,21 @@ class OccupationPage:
 
     @cached_property
     def tables(self) -> list[Table]:
-        """The group's sources (page, CSV and Excel)."""
-        return [tables.sources_table(self.occupation.sources)]
+        """Programmes and courses leading here, and the group's sources (page, CSV and Excel)."""
+        return [*(g.table for g in self.leading_groups), tables.sources_table(self.occupation.sources)]
 
-    @property
+    @cached_property
     def leading_groups(self) -> list[LeadingGroup]:
         if self.leading is None:
             return []
         return [
-            LeadingGroup(key=g.key, label=LEADING_GROUP_NAMES[g.key], count=g.count, items=g.items)
+            LeadingGroup(
+                key=g.key,
+                label=LEADING_GROUP_NAMES[g.key],
+                count=g.count,
+                items=g.items,
+                table=tables.leading_table(g.key, str(LEADING_GROUP_NAMES[g.key]), g.items),
+            )
             for g in (self.leading.confirmed, self.leading.suggested)
             if g.count
         ]

@@ -16,11 +16,12 @@ from kompetensbron.web.tables import Column, Link, Table
 from .schemas import SourceOut
 
 if TYPE_CHECKING:
+    from kompetensbron.education.leading import LeadingItemOut
     from kompetensbron.sources.data_status import DatasetStatus
 
     from .page_contexts import LanGroup
 
-__all__ = ["sources_table", "datasets_table", "regions_table"]
+__all__ = ["sources_table", "datasets_table", "regions_table", "leading_table"]
 
 
 def sources_table(sources: Sequence[SourceOut]) -> Table:
@@ -101,4 +102,38 @@ def regions_table(groups: Sequence[LanGroup]) -> Table:
         rows=rows,
         row_keys=keys,
         filename="kommuner-per-lan",
+    )
+
+
+def leading_table(key: str, title: str, items: Sequence[LeadingItemOut]) -> Table:
+    """Programmes and courses linked to an SSYK group: one row each, its links' origins and
+    states joined, its highest score."""
+    return Table(
+        key=f"utbildningar-{key}",
+        title=title,
+        columns=[
+            Column(label=_("Typ")),
+            Column(label=_("Kod"), kind="code"),
+            Column(label=_("Utbildning")),
+            Column(label=_("SUN-inriktning")),
+            Column(label=_("Lärosäte")),
+            Column(label=_("Studieort")),
+            Column(label=_("Ursprung")),
+            Column(label=_("Poäng"), kind="decimal", decimals=2),
+            Column(label=_("Status")),
+        ],
+        rows=[
+            [
+                _("Program") if item.kind == "programme" else _("Kurs"),
+                item.code,
+                Link(text=item.name, href=item.url),
+                f"{item.sun_field.code} {item.sun_field.label}" if item.sun_field else None,
+                item.institution,
+                item.kommun.label if item.kommun else None,
+                "; ".join(dict.fromkeys(str(link.provenance_label) for link in item.links)),
+                item.score,
+                "; ".join(dict.fromkeys(str(link.status_label) for link in item.links)),
+            ]
+            for item in items
+        ],
     )

@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.permissions import member_organisations
+from kompetensbron.web.tables import export_response
 
 from . import analysis, exports, services
 from .forms import AnalysisForm, RegionGroupForm
 from .permissions import may_change
+from .tables import group_tables, groups_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,12 +27,12 @@ def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
 
 def _list(request: HttpRequest, form: RegionGroupForm | None = None, status: int = 200) -> HttpResponse:
     organisations = member_organisations(request.user)
-    groups = services.list_groups()
-    return render(
+    table = groups_table(services.list_groups())
+    return export_response(request, [table]) or render(
         request,
         "region_groups/list.html",
         {
-            "groups": groups,
+            "table": table,
             "form": form or RegionGroupForm(organisations=organisations),
             "can_add": organisations.exists(),
         },
@@ -89,10 +91,11 @@ def group_page(request: HttpRequest, key: str) -> HttpResponse:
                 "organisation": row.organisation_id,
             },
         )
-    return render(
+    tables = group_tables(result)
+    return export_response(request, tables) or render(
         request,
         "region_groups/group.html",
-        {"page": result, "form": form, "edit_form": edit_form, "query": request.GET.urlencode()},
+        {"page": result, "tables": tables, "form": form, "edit_form": edit_form, "query": request.GET.urlencode()},
     )
 
 

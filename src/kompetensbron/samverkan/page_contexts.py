@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django import forms
 
+from kompetensbron.web.tables import Table
+
+from . import report_tables
 from .board_filters import group_columns
 from .schemas import (
     ActivityPublic,
@@ -103,11 +107,28 @@ class AgreementPage:
     years: list[int]
     can_change: bool = False  # a party's coordinator: edit the agreement and its documents
 
+    @property
+    def tables(self) -> list[Table]:
+        """The funding totals (the page, CSV and Excel from the same rows)."""
+        return [report_tables.funding_table(self.funding)]
+
 
 @dataclass
 class ReportPage:
     report: YearlyReport
     phase_status_columns: list[tuple[str, str]]
+
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        """The report's tables by role (the page, the PDF, CSV and Excel from the same rows)."""
+        r = self.report
+        return {
+            "phases": report_tables.phase_status_table(r.phases, self.phase_status_columns),
+            "decisions": report_tables.decisions_table(r.decisions),
+            "funding": report_tables.funding_table(r.funding),
+            "indicators": report_tables.indicators_table(r.indicators),
+            "meetings": report_tables.meetings_table(r.meetings),
+        }
 
 
 @dataclass

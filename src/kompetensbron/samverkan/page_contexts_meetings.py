@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from django import forms
 
+from kompetensbron.web.tables import Table
+
+from . import report_tables
 from .schemas import BodyPublic, MeetingSummary
 from .schemas_meetings import ComputedValue, IndicatorSourcePublic, LinkPublic, MeetingPublic, NeedPublic
 
@@ -18,6 +21,11 @@ class MeetingListPage:
     meetings: list[MeetingSummary]
     can_record: bool
     form: forms.Form | None = None
+
+    @property
+    def tables(self) -> list[Table]:
+        """The body's meetings (the page, CSV and Excel from the same rows)."""
+        return [report_tables.meetings_table(self.meetings)]
 
 
 @dataclass
@@ -56,6 +64,11 @@ class IndicatorSourcePage:
 class NeedListPage:
     needs: list[NeedPublic]
     can_register: bool
+
+    @property
+    def tables(self) -> list[Table]:
+        """The needs shown (the page, CSV and Excel from the same rows)."""
+        return [report_tables.needs_table(self.needs)]
 
 
 @dataclass

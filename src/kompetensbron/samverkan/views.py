@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.web.form_pages import form_page, refused, submitted
+from kompetensbron.web.tables import export_response
 
 from . import report_exports, services
 from .board_filters import BoardFilters
@@ -258,7 +259,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         years=list(range(max(start, end - 9), end + 1))[::-1] or [start],
         can_change=request.user.has_perm("samverkan.change_agreement", agreement),
     )
-    return render(request, "samverkan/agreement_detail.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "samverkan/agreement_detail.html", {"page": page})
 
 
 @login_required
@@ -302,7 +303,8 @@ def yearly_report(request: HttpRequest, pk: int, year: int, fmt: str = "html") -
     except PermissionDenied as exc:
         return _refused(request, exc, 403)
     if fmt == "html":
-        return render(request, "samverkan/yearly_report.html", {"page": page})
+        tables = list(page.tables.values())
+        return export_response(request, tables) or render(request, "samverkan/yearly_report.html", {"page": page})
     if fmt == "xlsx":
         content, mime = report_exports.report_xlsx(page.report), report_exports.xl.XLSX_MIME
     else:

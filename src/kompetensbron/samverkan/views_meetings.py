@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied
 from kompetensbron.web.form_pages import form_page, refused, submitted
+from kompetensbron.web.tables import export_response
 
 from . import services
 from .forms import SERVICE_FIELDS as ACTIVITY_FIELDS
@@ -86,7 +87,8 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         return refused(request, exc, 404)
     if request.method != "POST":
-        return render(request, "samverkan/meeting_list.html", {"page": _meeting_list_page(request, body)})
+        page = _meeting_list_page(request, body)
+        return export_response(request, page.tables) or render(request, "samverkan/meeting_list.html", {"page": page})
     form = MeetingForm(request.POST, user=request.user)
 
     def act(d):

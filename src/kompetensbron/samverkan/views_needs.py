@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.web.form_pages import form_page, refused
+from kompetensbron.web.tables import export_response
 
 from . import services
 from .forms_meetings import NEED_FIELDS, AnswerForm, NeedEditForm, NeedForm, StatusForm, need_fields
@@ -45,7 +46,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         needs=[P.need(n, with_answers=False) for n in needs[:500]],
         can_register=services.reads.may_register_needs(request.user),
     )
-    return render(request, "samverkan/need_list.html", {"page": page})
+    return export_response(request, page.tables) or render(request, "samverkan/need_list.html", {"page": page})
 
 
 @login_required

@@ -10,7 +10,8 @@ view answers ``?format=csv&table=KEY`` and ``?format=xlsx&table=KEY`` with :func
         rows=[["Jämtlands län", 1234]])
     export_response(request, [table])   # None for a normal view; the file for ?format=…
 
-Values: text (``str``), numbers (``int``/``float``, rounded to the column's ``decimals``),
+Values: text (``str``), numbers (``int``/``float``, rounded to the column's ``decimals``; a
+``number`` column shows only the decimals a value has, for amounts and targets),
 ``None`` (shown as "–", an empty cell in the files). A text cell may carry a link for the page
 (:class:`Link`); the files hold its text. Text is written as text in Excel (never a formula,
 :mod:`kompetensbron.web.xlsx`) and CSV cells that a spreadsheet would run as a formula get a
@@ -22,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 from typing import Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -32,7 +34,7 @@ from . import xlsx as xl
 
 __all__ = ["Column", "Link", "Table", "export_response", "table_csv", "table_xlsx", "display"]
 
-Kind = Literal["text", "code", "int", "decimal", "percent"]
+Kind = Literal["text", "code", "int", "decimal", "number", "percent"]
 FORMATS = ("csv", "xlsx")
 MAX_KEY = 40
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,7 +68,7 @@ class Column(BaseModel):
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("int", "decimal", "percent")
+        return self.kind in ("int", "decimal", "number", "percent")
 
 
 class Table(BaseModel):
@@ -138,6 +140,10 @@ def display(column: Column, value: Cell) -> str:
         return number_format(int(round(value)), 0, use_l10n=True, force_grouping=True)
     if column.kind == "decimal":
         return number_format(round(float(value), column.decimals), column.decimals, use_l10n=True, force_grouping=True)
+    if column.kind == "number":  # as many decimals as the value has, up to the column's (11 → "11", 2.5 → "2,5")
+        shown = Decimal(str(round(float(value), column.decimals))).normalize()
+        digits = max(0, -int(shown.as_tuple().exponent))
+        return number_format(shown, digits, use_l10n=True, force_grouping=True)
     if column.kind == "percent":
         shown = round(float(value) * 100, column.decimals)
         return number_format(shown, column.decimals, use_l10n=True, force_grouping=True) + " %"
