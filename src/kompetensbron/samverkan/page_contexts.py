@@ -122,13 +122,16 @@ class ReportPage:
     def tables(self) -> dict[str, Table]:
         """The report's tables by role (the page, the PDF, CSV and Excel from the same rows)."""
         r = self.report
-        return {
+        tables = {
             "phases": report_tables.phase_status_table(r.phases, self.phase_status_columns),
             "decisions": report_tables.decisions_table(r.decisions),
             "funding": report_tables.funding_table(r.funding),
             "indicators": report_tables.indicators_table(r.indicators),
             "meetings": report_tables.meetings_table(r.meetings),
         }
+        if r.needs:
+            tables["needs"] = report_tables.needs_per_area_table(r.needs)
+        return tables
 
 
 @dataclass

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kompetensbron.web.tables import Column, Link, Table
+from kompetensbron.web.tables import Cell, Column, Link, Table
 
 from .schemas import DecisionPublic, FundingTotals, IndicatorRow, MeetingSummary, PhaseStatusCount
+from .schemas_governance import NeedAreaRow, NeedsSection
 from .schemas_meetings import NeedPublic
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "indicators_table",
     "meetings_table",
     "needs_table",
+    "needs_per_area_table",
 ]
 
 
@@ -174,4 +176,26 @@ def needs_table(needs: Sequence[NeedPublic]) -> Table:
             ]
             for n in needs
         ],
+    )
+
+
+def needs_per_area_table(section: NeedsSection) -> Table:
+    """The yearly report's competence needs per area of the agreement, with the total."""
+
+    def cells(row: NeedAreaRow, label: str) -> list[Cell]:
+        return [label, row.registered, row.headcount, row.answered, row.answers, row.accepted]
+
+    return Table(
+        key="behov-per-omrade",
+        title=_("Kompetensbehov och svar per område"),
+        columns=[
+            Column(label=_("Område")),
+            Column(label=_("Registrerade behov"), kind="int"),
+            Column(label=_("Antal personer"), kind="int"),
+            Column(label=_("Besvarade behov"), kind="int"),
+            Column(label=_("Svar"), kind="int"),
+            Column(label=_("Antagna svar"), kind="int"),
+        ],
+        rows=[cells(row, row.area) for row in section.rows],
+        footer=[cells(section.total, _("Summa"))],
     )
