@@ -296,7 +296,7 @@ def decide_activity(*, actor, activity: Activity, decision: str, justification: 
     if decision not in DecisionOutcome.values:
         errors["decision"] = "Beslutet ska vara bifall eller avslag."
     if date is None:
-        errors["date"] = v.REQUIRED
+        errors["date"] = _(v.REQUIRED)
     elif date > timezone.localdate():
         errors["date"] = _("Beslutsdatum kan inte ligga i framtiden.")
     elif activity.proposed_at is not None and date < timezone.localdate(activity.proposed_at):
