@@ -212,3 +212,20 @@ def test_yearly_report_has_a_section_per_area(world, direct):
     sections = {s.area: s for s in report.areas}
     assert sections["Samhällsbyggnad"].activity_titles == ["VFU"] and sections["Likvärdig vård"].total == 0
     assert [p.phase for p in report.phases] == [None]  # no life-cycle model: one row of all activities
+
+
+def test_the_english_activity_page_explains_the_next_step_in_english(world, direct, client, settings):
+    """The next-step explanation and a service's refusal follow the page's language."""
+    _agreement, activity, _uni = direct
+    client.force_login(world.coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/samverkan/aktiviteter/{activity.pk}/").content.decode()
+    assert "No steering group decides: the parties agree directly." in page
+    assert "Waiting for: Testkommun, Testuniversitetet." in page
+    assert "Ingen styrgrupp beslutar" not in page
+    answer = client.post(
+        f"/api/v1/samverkan/activities/{activity.pk}/approval",
+        {"organisation_id": world.uni.pk, "approve": True},
+        content_type="application/json",
+    )
+    assert answer.status_code == 403 and answer.json()["detail"] == "You are not a coordinator for that party."

@@ -330,3 +330,10 @@ def test_pages_list_record_and_turn_an_idea_into_an_activity(world, rådet):
     assert "P1 Prog" in c.get(f"/samverkan/moten/{meeting.pk}/").content.decode()
     report = c.get(f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025/")
     assert f"/samverkan/moten/{meeting.pk}/".encode() in report.content
+
+
+def test_the_board_links_the_latest_meetings_of_the_users_bodies(world, rådet):
+    meeting = _meeting(world, rådet)
+    link = f'href="/samverkan/moten/{meeting.pk}/"'
+    assert link in _client(world.coordinator).get("/samverkan/").content.decode()  # sits on the council
+    assert link not in _client(world.wg_member).get("/samverkan/").content.decode()  # does not

@@ -53,11 +53,6 @@ STATE_DEPENDENT = {
     "samverkan/aktiviteter/<id:pk>/notera/": "an activity before a council the user sits on, not yet noted",
     "samverkan/beslut/<id:pk>/kopplingar/": "a decision of a body the user sits on",
     "samverkan/ideer/<id:pk>/aktivitet/": "an idea not yet turned into an activity (the demo's idea became one)",
-    "samverkan/moten/<id:pk>/beslut/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
-    "samverkan/moten/<id:pk>/deltagare/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
-    "samverkan/moten/<id:pk>/dokument/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
-    "samverkan/moten/<id:pk>/ideer/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
-    "samverkan/moten/<id:pk>/redigera/": "a meeting's forms, for the members of its body (the bounded crawl may not meet them)",
 }
 #: the demo users whose pages the crawl follows besides the superuser's and a visitor's: each
 #: role sees the forms of its own work (a superuser is a member of no organisation)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -54,6 +55,7 @@ class BoardPage:
     filters: object = None  # BoardFilters: the GET filters in force
     options: list = field(default_factory=list)  # (parameter, label, [(value, label)], selected) per filter
     id_prefix: str = "phase"
+    meetings: list = field(default_factory=list)  # MeetingLink: the latest meetings of the user's bodies
 
     @classmethod
     def build(
@@ -169,3 +171,13 @@ class BodyRow:
 @dataclass
 class BodyListPage:
     rows: list[BodyRow]
+
+
+@dataclass(frozen=True)
+class MeetingLink:
+    """A meeting named by a link (the board's "meetings of your bodies")."""
+
+    id: int
+    date: dt.date
+    title: str
+    body: str

@@ -10,6 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from kompetensbron.errors import ValidationFailed
 
 from .models import Agreement, Body, BodyKind, DevelopmentArea, Organisation, Unit
@@ -27,24 +30,25 @@ __all__ = [
     "units",
 ]
 
-PERIOD_ORDER = "Slutdatum får inte ligga före startdatum."
-NEGATIVE = "Värdet får inte vara negativt."
-REQUIRED = "Fältet måste fyllas i."
-UNKNOWN_ORGANISATION = "Okänd organisation: {}."
+# the Swedish source texts (other apps use them too); the checks below answer in the active language
+PERIOD_ORDER = gettext_noop("Slutdatum får inte ligga före startdatum.")
+NEGATIVE = gettext_noop("Värdet får inte vara negativt.")
+REQUIRED = gettext_noop("Fältet måste fyllas i.")
+UNKNOWN_ORGANISATION = gettext_noop("Okänd organisation: %(ids)s.")
 
 
 def check_period(start: dt.date | None, end: dt.date | None, *, end_field: str = "period_end") -> dict[str, str]:
     if start is not None and end is not None and end < start:
-        return {end_field: PERIOD_ORDER}
+        return {end_field: _(PERIOD_ORDER)}
     return {}
 
 
 def check_not_negative(**values: int | Decimal | None) -> dict[str, str]:
-    return {name: NEGATIVE for name, value in values.items() if value is not None and value < 0}
+    return {name: _(NEGATIVE) for name, value in values.items() if value is not None and value < 0}
 
 
 def check_required(**values: str | None) -> dict[str, str]:
-    return {name: REQUIRED for name, value in values.items() if value is None or not str(value).strip()}
+    return {name: _(REQUIRED) for name, value in values.items() if value is None or not str(value).strip()}
 
 
 def raise_if(errors: dict[str, str], message: str = "Uppgifterna kunde inte sparas.") -> None:
@@ -54,11 +58,11 @@ def raise_if(errors: dict[str, str], message: str = "Uppgifterna kunde inte spar
 
 def organisation(pk: int | None, field: str, errors: dict[str, str]) -> Organisation | None:
     if pk is None:
-        errors.setdefault(field, REQUIRED)
+        errors.setdefault(field, _(REQUIRED))
         return None
     found = Organisation.objects.filter(pk=pk).first()
     if found is None:
-        errors[field] = UNKNOWN_ORGANISATION.format(pk)
+        errors[field] = _(UNKNOWN_ORGANISATION) % {"ids": pk}
     return found
 
 
@@ -67,7 +71,7 @@ def organisations(pks: Iterable[int], field: str, errors: dict[str, str]) -> lis
     found = {o.pk: o for o in Organisation.objects.filter(pk__in=pks)}
     missing = [str(pk) for pk in pks if pk not in found]
     if missing:
-        errors[field] = UNKNOWN_ORGANISATION.format(", ".join(missing))
+        errors[field] = _(UNKNOWN_ORGANISATION) % {"ids": ", ".join(missing)}
     return [found[pk] for pk in pks if pk in found]
 
 
@@ -76,7 +80,7 @@ def agreement(pk: int | None, field: str, errors: dict[str, str]) -> Agreement |
         return None
     found = Agreement.objects.filter(pk=pk).first()
     if found is None:
-        errors[field] = f"Okänt avtal: {pk}."
+        errors[field] = _("Okänt avtal: %(pk)s.") % {"pk": pk}
     return found
 
 
@@ -85,9 +89,9 @@ def working_group(pk: int | None, field: str, errors: dict[str, str]) -> Body | 
         return None
     found = Body.objects.filter(pk=pk).select_related("parent").first()
     if found is None:
-        errors[field] = f"Okänd arbetsgrupp: {pk}."
+        errors[field] = _("Okänd arbetsgrupp: %(pk)s.") % {"pk": pk}
     elif found.kind not in (BodyKind.WORKING_GROUP, BodyKind.COUNCIL):
-        errors[field] = f"{found.name} är ingen arbetsgrupp eller inget råd."
+        errors[field] = _("%(body)s är ingen arbetsgrupp eller inget råd.") % {"body": found.name}
     return found
 
 
@@ -100,7 +104,7 @@ def areas(pks: Iterable[int], field: str, errors: dict[str, str], agreement: Agr
     found = {a.pk: a for a in qs}
     missing = [str(pk) for pk in pks if pk not in found]
     if missing:
-        errors[field] = f"Området hör inte till avtalet eller finns inte: {', '.join(missing)}."
+        errors[field] = _("Området hör inte till avtalet eller finns inte: %(ids)s.") % {"ids": ", ".join(missing)}
     return [found[pk] for pk in pks if pk in found]
 
 
@@ -110,5 +114,7 @@ def units(pks: Iterable[int], field: str, errors: dict[str, str], organisation_i
     found = {u.pk: u for u in Unit.objects.filter(pk__in=pks, organisation_id__in=organisation_ids)}
     missing = [str(pk) for pk in pks if pk not in found]
     if missing:
-        errors[field] = f"Enheten hör inte till någon av de deltagande organisationerna: {', '.join(missing)}."
+        errors[field] = _("Enheten hör inte till någon av de deltagande organisationerna: %(ids)s.") % {
+            "ids": ", ".join(missing)
+        }
     return [found[pk] for pk in pks if pk in found]

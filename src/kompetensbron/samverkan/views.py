@@ -41,6 +41,7 @@ from .page_contexts import (
     BodyListPage,
     BodyMemberRow,
     BodyRow,
+    MeetingLink,
     OrganisationListPage,
     OrganisationRow,
     ReportPage,
@@ -71,6 +72,9 @@ def board(request: HttpRequest) -> HttpResponse:
         filters=filters,
         options=board_filter_fields(request.user, filters),
     )
+    page.meetings = [
+        MeetingLink(m.pk, m.date, m.title, m.body.name) for m in services.reads.meetings_of_my_bodies(request.user)
+    ]
     return render(request, "samverkan/board.html", {"page": page})
 
 

@@ -14,6 +14,8 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -62,12 +64,14 @@ class InvalidTransition(ValidationFailed):
     def __init__(self, activity: Activity, to_status: str, reason: str = "") -> None:
         self.from_status = activity.status
         self.to_status = to_status
-        allowed = ", ".join(str(ActivityStatus(s).label) for s in allowed_next(activity)) or "inga"
-        message = reason or (
-            f"En aktivitet med status {ActivityStatus(activity.status).label} kan inte bli "
-            f"{ActivityStatus(to_status).label if to_status in ActivityStatus.values else to_status}. "
-            f"Tillåtna nästa steg: {allowed}."
-        )
+        allowed = ", ".join(str(ActivityStatus(s).label) for s in allowed_next(activity)) or _("inga")
+        message = reason or _(
+            "En aktivitet med status %(status)s kan inte bli %(to)s. Tillåtna nästa steg: %(allowed)s."
+        ) % {
+            "status": ActivityStatus(activity.status).label,
+            "to": ActivityStatus(to_status).label if to_status in ActivityStatus.values else to_status,
+            "allowed": allowed,
+        }
         super().__init__(message, errors={"status": message})
 
 
@@ -75,7 +79,7 @@ def get_activity(*, actor, pk: int) -> Activity:
     """One activity the actor may read (unknown and unreadable look the same: NotFound)."""
     found = visible_activities(actor).filter(pk=pk).select_related("owner", "working_group__parent").first()
     if found is None:
-        raise NotFound(f"Okänd aktivitet: {pk}")
+        raise NotFound(_("Okänd aktivitet: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -83,7 +87,7 @@ def find_activity(pk: int) -> Activity:
     """Any activity by id, for write operations: the service then checks the right (403)."""
     found = Activity.objects.filter(pk=pk).select_related("owner", "working_group__parent").first()
     if found is None:
-        raise NotFound(f"Okänd aktivitet: {pk}")
+        raise NotFound(_("Okänd aktivitet: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -117,7 +121,7 @@ def _validate_fields(fields: dict, errors: dict[str, str]) -> None:
     if "title" in fields:
         errors |= v.check_required(title=fields["title"])
     if fields.get("phase") and fields["phase"] not in Phase.values:
-        errors["phase"] = f"Okänd fas: {fields['phase']}."
+        errors["phase"] = _("Okänd fas: %(phase)s.") % {"phase": fields["phase"]}
     errors |= v.check_period(fields.get("period_start"), fields.get("period_end"))
     errors |= v.check_not_negative(
         expected_participants=fields.get("expected_participants"),
@@ -126,17 +130,17 @@ def _validate_fields(fields: dict, errors: dict[str, str]) -> None:
 
 
 SCOPE_REFUSED = {
-    "owner_id": "Ägaren måste vara en av dina egna organisationer.",
-    "agreement_id": "Du kan bara knyta aktiviteten till ett avtal som din organisation är part i.",
-    "working_group_id": "Du kan bara välja en arbetsgrupp inom dina egna avtal och organ.",
-    "partner_ids": "Du kan bara välja partner bland organisationer du samverkar med.",
+    "owner_id": gettext_lazy("Ägaren måste vara en av dina egna organisationer."),
+    "agreement_id": gettext_lazy("Du kan bara knyta aktiviteten till ett avtal som din organisation är part i."),
+    "working_group_id": gettext_lazy("Du kan bara välja en arbetsgrupp inom dina egna avtal och organ."),
+    "partner_ids": gettext_lazy("Du kan bara välja partner bland organisationer du samverkar med."),
 }
 
 
 def _check_phase(phase: str | None, agreement, errors: dict[str, str]) -> None:
     """A phase is needed where the agreement uses the life-cycle model, and optional elsewhere."""
     if not phase and agreement is not None and agreement.uses_lifecycle:
-        errors["phase"] = "Välj fas: avtalet följer livscykelmodellen (attrahera, stimulera, behålla, utveckla)."
+        errors["phase"] = _("Välj fas: avtalet följer livscykelmodellen (attrahera, stimulera, behålla, utveckla).")
 
 
 def _areas_and_units(data, agreement, owner_id, partner_ids, errors: dict[str, str]) -> dict:
@@ -156,19 +160,19 @@ def _areas_and_units(data, agreement, owner_id, partner_ids, errors: dict[str, s
 def _check_scope(actor, *, owner=None, agreement=None, group=None, partners=()) -> None:
     """Refuse (403) an owner, agreement, working group or partner outside the actor's own."""
     if actor is None or not actor.is_authenticated:
-        raise PermissionDenied("Logga in för att ändra aktiviteter.")
+        raise PermissionDenied(_("Logga in för att ändra aktiviteter."))
     if actor.is_superuser:
         return
     refused = {}
     if owner is not None and not choosable_owners(actor).filter(pk=owner.pk).exists():
-        refused["owner_id"] = SCOPE_REFUSED["owner_id"]
+        refused["owner_id"] = str(SCOPE_REFUSED["owner_id"])
     if agreement is not None and not visible_agreements(actor).filter(pk=agreement.pk).exists():
-        refused["agreement_id"] = SCOPE_REFUSED["agreement_id"]
+        refused["agreement_id"] = str(SCOPE_REFUSED["agreement_id"])
     if group is not None and not choosable_working_groups(actor).filter(pk=group.pk).exists():
-        refused["working_group_id"] = SCOPE_REFUSED["working_group_id"]
+        refused["working_group_id"] = str(SCOPE_REFUSED["working_group_id"])
     partner_ids = {p.pk for p in partners}
     if partner_ids and visible_organisations(actor).filter(pk__in=partner_ids).count() != len(partner_ids):
-        refused["partner_ids"] = SCOPE_REFUSED["partner_ids"]
+        refused["partner_ids"] = str(SCOPE_REFUSED["partner_ids"])
     if refused:
         raise PermissionDenied(" ".join(refused.values()))
 
@@ -190,14 +194,14 @@ def create_activity(*, actor, data: ActivityCreate, is_demo: bool = False) -> Ac
     draft = Activity(owner=owner, working_group=group, agreement=agreement)
     if data.propose:
         _check_steering(draft, ActivityStatus.PROPOSED)
-        require(actor, "propose_activity", draft, "Endast arbetsgruppens medlemmar får föreslå aktiviteter i den.")
+        require(actor, "propose_activity", draft, _("Endast arbetsgruppens medlemmar får föreslå aktiviteter i den."))
         _check_can_be_decided(draft)
     else:
         require(
             actor,
             "change_activity",
             draft,
-            "Endast arbetsgruppens medlemmar eller ägarens samordnare får lägga upp aktiviteten.",
+            _("Endast arbetsgruppens medlemmar eller ägarens samordnare får lägga upp aktiviteten."),
         )
 
     with transaction.atomic():
@@ -238,14 +242,16 @@ def _check_steering(activity: Activity, to_status: str) -> None:
         raise InvalidTransition(
             activity,
             to_status,
-            "Avtalet har ingen styrgrupp som beslutar: parternas samordnare kommer överens direkt "
-            "(godkänn aktiviteten för din part).",
+            _(
+                "Avtalet har ingen styrgrupp som beslutar: parternas samordnare kommer överens direkt "
+                "(godkänn aktiviteten för din part)."
+            ),
         )
     if governance == Governance.COUNCIL_NOTES:
         raise InvalidTransition(
             activity,
             to_status,
-            "Rådet beslutar inte: det noterar aktiviteten, och parterna startar den.",
+            _("Rådet beslutar inte: det noterar aktiviteten, och parterna startar den."),
         )
 
 
@@ -253,7 +259,7 @@ def _check_can_be_decided(activity: Activity) -> None:
     group = activity.working_group
     if group is None:
         raise ValidationFailed(
-            "Ett förslag måste komma från en arbetsgrupp.", errors={"working_group_id": "Välj arbetsgrupp."}
+            _("Ett förslag måste komma från en arbetsgrupp."), errors={"working_group_id": _("Välj arbetsgrupp.")}
         )
     if group.parent is None:
         raise ValidationFailed(
@@ -265,7 +271,7 @@ def _check_can_be_decided(activity: Activity) -> None:
 def submit_proposal(*, actor, activity: Activity) -> Activity:
     """idea → proposed, by a member of the activity's working group."""
     _check_steering(activity, ActivityStatus.PROPOSED)
-    require(actor, "propose_activity", activity, "Endast arbetsgruppens medlemmar får föreslå aktiviteter i den.")
+    require(actor, "propose_activity", activity, _("Endast arbetsgruppens medlemmar får föreslå aktiviteter i den."))
     _check_can_be_decided(activity)
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
@@ -284,19 +290,19 @@ def decide_activity(*, actor, activity: Activity, decision: str, justification: 
     """The steering group above the proposing working group approves or rejects a proposal."""
     _check_steering(activity, ActivityStatus.DECIDED)
     if is_proposer(actor, activity):
-        raise PermissionDenied("Den som föreslog aktiviteten kan inte också besluta om den.")
-    require(actor, "decide_activity", activity, "Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta.")
+        raise PermissionDenied(_("Den som föreslog aktiviteten kan inte också besluta om den."))
+    require(actor, "decide_activity", activity, _("Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta."))
     errors = v.check_required(justification=justification)
     if decision not in DecisionOutcome.values:
         errors["decision"] = "Beslutet ska vara bifall eller avslag."
     if date is None:
-        errors["date"] = v.REQUIRED
+        errors["date"] = _(v.REQUIRED)
     elif date > timezone.localdate():
-        errors["date"] = "Beslutsdatum kan inte ligga i framtiden."
+        errors["date"] = _("Beslutsdatum kan inte ligga i framtiden.")
     elif activity.proposed_at is not None and date < timezone.localdate(activity.proposed_at):
-        errors["date"] = (
-            f"Beslutsdatum kan inte ligga före förslaget ({timezone.localdate(activity.proposed_at).isoformat()})."
-        )
+        errors["date"] = _("Beslutsdatum kan inte ligga före förslaget (%(date)s).") % {
+            "date": timezone.localdate(activity.proposed_at).isoformat()
+        }
     v.raise_if(errors, "Beslutet kunde inte registreras.")
     to_status = ActivityStatus.DECIDED if decision == DecisionOutcome.APPROVE else ActivityStatus.REJECTED
     with transaction.atomic():
@@ -307,7 +313,8 @@ def decide_activity(*, actor, activity: Activity, decision: str, justification: 
             raise InvalidTransition(
                 activity,
                 to_status,
-                f"Endast föreslagna aktiviteter kan beslutas (status nu: {activity.get_status_display()}).",
+                _("Endast föreslagna aktiviteter kan beslutas (status nu: %(status)s).")
+                % {"status": activity.get_status_display()},
             )
         before = snapshot(activity)
         record_ = Decision.objects.create(
@@ -336,15 +343,17 @@ def transition_activity(
         actor,
         "move_activity",
         activity,
-        "Endast arbetsgruppens medlemmar, ägarens samordnare eller (utan styrgrupp) parternas samordnare "
-        "får flytta aktiviteten.",
+        _(
+            "Endast arbetsgruppens medlemmar, ägarens samordnare eller (utan styrgrupp) parternas samordnare "
+            "får flytta aktiviteten."
+        ),
     )
     if to_status in (ActivityStatus.DECIDED, ActivityStatus.REJECTED):
         how = {
-            Governance.DIRECT: "parternas samordnare godkänner den",
-            Governance.COUNCIL_NOTES: "rådet beslutar inte; parterna startar aktiviteten",
-        }.get(governance_of(activity), "styrgruppen beslutar med ett beslutsprotokoll")
-        raise InvalidTransition(activity, to_status, f"Det är inget statusbyte: {how}.")
+            Governance.DIRECT: _("parternas samordnare godkänner den"),
+            Governance.COUNCIL_NOTES: _("rådet beslutar inte; parterna startar aktiviteten"),
+        }.get(governance_of(activity), _("styrgruppen beslutar med ett beslutsprotokoll"))
+        raise InvalidTransition(activity, to_status, _("Det är inget statusbyte: %(how)s.") % {"how": how})
     errors = v.check_not_negative(actual_participants=actual_participants)
     if to_status == ActivityStatus.EVALUATED:
         errors |= v.check_required(evaluation=evaluation)
@@ -375,7 +384,7 @@ def update_activity(*, actor, activity: Activity, data: ActivityUpdate) -> Activ
         actor,
         "change_activity",
         activity,
-        "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+        _("Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten."),
     )
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}

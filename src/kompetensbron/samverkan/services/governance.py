@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import PermissionDenied, ValidationFailed
 
@@ -53,29 +54,33 @@ def agree_activity(*, actor, activity: Activity, organisation_id: int, approve: 
     unit_refusal = None  # the party's coordinator, but of a unit the activity does not name
     if organisation_id not in allowed and organisation_id in coordinated_organisation_ids(actor):
         units = ", ".join(u.name for u in activity_units_of(activity, organisation_id))
-        unit_refusal = f"Aktiviteten gäller {units}; endast deras samordnare godkänner för parten."
-    general = (
+        unit_refusal = _("Aktiviteten gäller %(units)s; endast deras samordnare godkänner för parten.") % {
+            "units": units
+        }
+    general = _(
         "Endast samordnare för en part i avtalet godkänner aktiviteten, och bara där parterna kommer överens direkt."
     )
     require(actor, "approve_activity", activity, unit_refusal or general)
     parties = {p.pk: p for p in required_parties(activity)}
     if organisation_id not in parties:
         raise ValidationFailed(
-            "Organisationen är inte part i avtalet.", errors={"organisation_id": "Välj en av avtalets parter."}
+            _("Organisationen är inte part i avtalet."), errors={"organisation_id": _("Välj en av avtalets parter.")}
         )
     if organisation_id not in allowed:
-        raise PermissionDenied(unit_refusal or "Du är inte samordnare för den parten.")
+        raise PermissionDenied(unit_refusal or _("Du är inte samordnare för den parten."))
     with transaction.atomic():
         activity = _locked(activity)
         if activity.status not in (S.IDEA, S.PROPOSED):
             raise InvalidTransition(
                 activity,
                 S.DECIDED if approve else S.REJECTED,
-                f"Endast idéer och förslag godkänns (status nu: {activity.get_status_display()}).",
+                _("Endast idéer och förslag godkänns (status nu: %(status)s).")
+                % {"status": activity.get_status_display()},
             )
         if activity.approvals.filter(is_current=True, organisation_id=organisation_id).exists():
             raise ValidationFailed(
-                f"{parties[organisation_id].name} har redan svarat.", errors={"organisation_id": "Redan besvarat."}
+                _("%(party)s har redan svarat.") % {"party": parties[organisation_id].name},
+                errors={"organisation_id": _("Redan besvarat.")},
             )
         before = snapshot(activity)
         try:
@@ -90,7 +95,7 @@ def agree_activity(*, actor, activity: Activity, organisation_id: int, approve: 
                 )
         except IntegrityError:
             raise ValidationFailed(
-                "Parten svarade samtidigt från en annan session.", errors={"organisation_id": "Redan besvarat."}
+                _("Parten svarade samtidigt från en annan session."), errors={"organisation_id": _("Redan besvarat.")}
             ) from None
         approved = set(
             activity.approvals.filter(is_current=True, kind=ApprovalKind.APPROVE).values_list(
@@ -119,12 +124,15 @@ def agree_activity(*, actor, activity: Activity, organisation_id: int, approve: 
 
 def note_activity(*, actor, activity: Activity, comment: str = "") -> ActivityApproval:
     """The council records that it noted the activity (no status change: it decides nothing)."""
-    require(actor, "note_activity", activity, "Endast rådets ledamöter noterar aktiviteter, där rådet noterar.")
+    require(actor, "note_activity", activity, _("Endast rådets ledamöter noterar aktiviteter, där rådet noterar."))
     council = noting_council(activity)
     with transaction.atomic():
         activity = _locked(activity)
         if activity.approvals.filter(is_current=True, kind=ApprovalKind.NOTE, body=council).exists():
-            raise ValidationFailed(f"{council} har redan noterat aktiviteten.", errors={"comment": "Redan noterad."})
+            raise ValidationFailed(
+                _("%(council)s har redan noterat aktiviteten.") % {"council": council},
+                errors={"comment": _("Redan noterad.")},
+            )
         note = ActivityApproval.objects.create(
             activity=activity,
             kind=ApprovalKind.NOTE,
@@ -157,16 +165,19 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
             steps.append(
                 NextStep(
                     action="none",
-                    text="Aktiviteten behöver en arbetsgrupp under en styrgrupp innan den kan föreslås och beslutas.",
-                    who="Ägarens samordnare väljer arbetsgrupp.",
+                    text=_(
+                        "Aktiviteten behöver en arbetsgrupp under en styrgrupp innan den kan föreslås och beslutas."
+                    ),
+                    who=_("Ägarens samordnare väljer arbetsgrupp."),
                 )
             )
         elif status == S.IDEA:
             steps.append(
                 NextStep(
                     action="propose",
-                    text=f"En ledamot i {group.name} föreslår aktiviteten för {steering.name}.",
-                    who=f"Ledamöter i {group.name}",
+                    text=_("En ledamot i %(group)s föreslår aktiviteten för %(steering)s.")
+                    % {"group": group.name, "steering": steering.name},
+                    who=_("Ledamöter i %(body)s") % {"body": group.name},
                     can_take=user.has_perm("samverkan.propose_activity", activity),
                 )
             )
@@ -174,8 +185,9 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
             steps.append(
                 NextStep(
                     action="decide",
-                    text=f"{steering.name} beslutar: bifall eller avslag, med datum och motivering.",
-                    who=f"Ledamöter i {steering.name} (inte den som föreslog)",
+                    text=_("%(steering)s beslutar: bifall eller avslag, med datum och motivering.")
+                    % {"steering": steering.name},
+                    who=_("Ledamöter i %(body)s (inte den som föreslog)") % {"body": steering.name},
                     can_take=user.has_perm("samverkan.decide_activity", activity),
                 )
             )
@@ -190,10 +202,12 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
         steps.append(
             NextStep(
                 action="approve",
-                text="Ingen styrgrupp beslutar: parterna kommer överens direkt. Aktiviteten är beslutad när alla "
-                f"parter har godkänt den. Godkänt av: {_names(p for p in parties if p.pk in done)}. "
-                f"Väntar på: {_names(waiting)}.",
-                who=f"Samordnare för {_names(waiting)}",
+                text=_(
+                    "Ingen styrgrupp beslutar: parterna kommer överens direkt. Aktiviteten är beslutad när alla "
+                    "parter har godkänt den. Godkänt av: %(approved)s. Väntar på: %(waiting)s."
+                )
+                % {"approved": _names(p for p in parties if p.pk in done), "waiting": _names(waiting)},
+                who=_("Samordnare för %(parties)s") % {"parties": _names(waiting)},
                 can_take=user.has_perm("samverkan.approve_activity", activity)
                 and bool({p.pk for p in waiting} & approvable_party_ids(user, activity)),
             )
@@ -205,29 +219,33 @@ def next_steps(activity: Activity, user) -> list[NextStep]:
             NextStep(
                 action="note",
                 text=(
-                    f"{council.name} har noterat aktiviteten. " if noted else f"{council.name} diskuterar och noterar. "
-                )
-                + "Rådet beslutar inte; parterna startar aktiviteten."
-                if council is not None
-                else "Rådet beslutar inte; parterna startar aktiviteten.",
-                who=f"Ledamöter i {council.name}" if council is not None else "–",
+                    (_("%(council)s har noterat aktiviteten.") if noted else _("%(council)s diskuterar och noterar."))
+                    % {"council": council.name}
+                    + " "
+                    + _("Rådet beslutar inte; parterna startar aktiviteten.")
+                    if council is not None
+                    else _("Rådet beslutar inte; parterna startar aktiviteten.")
+                ),
+                who=_("Ledamöter i %(body)s") % {"body": council.name} if council is not None else "–",
                 can_take=not noted and user.has_perm("samverkan.note_activity", activity),
             )
         )
     moves = manual_next(activity)
     if moves:
         labels = ", ".join(str(S(s).label) for s in moves)
-        who = "Arbetsgruppens ledamöter eller ägarens samordnare"
-        if governance != Governance.STEERING_GROUP:
-            who += " eller parternas samordnare"
+        who = (
+            _("Arbetsgruppens ledamöter eller ägarens samordnare")
+            if governance == Governance.STEERING_GROUP
+            else _("Arbetsgruppens ledamöter, ägarens samordnare eller parternas samordnare")
+        )
         steps.append(
             NextStep(
                 action="move",
-                text=f"Nästa status: {labels}.",
+                text=_("Nästa status: %(statuses)s.") % {"statuses": labels},
                 who=who,
                 can_take=user.has_perm("samverkan.move_activity", activity),
             )
         )
     if not steps:
-        steps.append(NextStep(action="none", text="Inga fler steg.", who="–"))
+        steps.append(NextStep(action="none", text=_("Inga fler steg."), who="–"))
     return steps

@@ -29,8 +29,8 @@ from ..models import (
     Organisation,
     Unit,
 )
-from ..permissions import visible_agreements, visible_bodies, visible_organisations
-from ..permissions_meetings import answering_organisations, needing_organisations
+from ..permissions import body_ids, visible_agreements, visible_bodies, visible_organisations
+from ..permissions_meetings import answering_organisations, needing_organisations, visible_meetings
 
 __all__ = [
     "activity_count",
@@ -51,6 +51,7 @@ __all__ = [
     "list_organisations",
     "may_answer_needs",
     "may_register_needs",
+    "meetings_of_my_bodies",
     "need_answers",
     "organisations",
     "units_of",
@@ -192,6 +193,16 @@ def decision_links_of_meeting(meeting) -> dict[int, list[KnowledgeLink]]:
     for k in KnowledgeLink.objects.filter(decision__meeting=meeting).select_related(*_LINKED):
         links.setdefault(k.decision_id, []).append(k)
     return links
+
+
+def meetings_of_my_bodies(actor, limit: int = 5) -> list:
+    """The latest meetings of the bodies the actor sits on (the board links to them), newest first."""
+    mine = body_ids(actor)
+    if not mine:
+        return []
+    return list(
+        visible_meetings(actor).filter(body_id__in=mine).select_related("body").order_by("-date", "-pk")[:limit]
+    )
 
 
 def need_answers(need) -> list:
