@@ -43,6 +43,10 @@ PAGES = [
     "/matchning/",
     "/studentbostader/",
     "/studentbostader/projekt/",
+    "/studentbostader/kostatistik/",
+    "/studentbostader/simulator/",
+    "/samverkan/behov/",
+    "/samverkan/organ/",
     "/api/v1/docs",
 ]
 

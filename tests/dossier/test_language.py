@@ -30,3 +30,19 @@ def test_english_json_after_a_swedish_page(linked, client) -> None:
     assert client.get(f"/relevans/program/{linked.pk}/", HTTP_ACCEPT_LANGUAGE="sv").status_code == 200
     data = client.get(f"/api/v1/dossier/programmes/{linked.pk}", HTTP_ACCEPT_LANGUAGE="en").json()
     assert {o["status_label"] for o in data["occupations"]} == {"suggested"}
+
+
+def test_summary_and_notes_follow_the_readers_language(linked, client) -> None:
+    """The summary and notes are built from the cached figures on every read (issue 14, item 5):
+    a Swedish first view, then the English figures page speaks English, and Swedish again."""
+    swedish = client.get(f"/relevans/program/{linked.pk}/siffror/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "föreslagna av kartläggningen men ännu inte bekräftade" in swedish
+    assert "Inga yrkeskopplingar är bekräftade ännu" in swedish
+    english = client.get(f"/relevans/program/{linked.pk}/siffror/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "suggested by the mapping but not yet confirmed" in english
+    assert "No occupation links are confirmed yet" in english
+    for swedish_word in ("målyrken", "föreslagna av kartläggningen", "Inga synpunkter", "Yrkesbarometer, omgång"):
+        assert swedish_word not in english, swedish_word
+    with translation.override("sv"):
+        again = build_dossier(programme_id=linked.pk)
+    assert again.summary[0].endswith(".") and "målyrken" in again.summary[0]

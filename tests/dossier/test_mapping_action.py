@@ -69,3 +69,33 @@ def test_the_mapping_action_suggests_links_and_audits_them(programme) -> None:
     )
     assert any(o.ssyk.startswith("222") for o in d.occupations)  # nursing outcomes: a nursing group
     assert suggest_target_occupations(actor=staff, programme_id=programme.pk).created == 0  # already linked
+
+
+def test_the_mapping_button_shows_progress_and_htmx_gets_a_redirect(programme, user) -> None:
+    """The 15–90 s mapping POST (issue 14): with htmx the button is disabled and a spinner with a
+    status text shows while it runs; the answer redirects to the page with the suggestions (and a
+    refusal lands in the form's alert); without JavaScript it stays a plain POST."""
+    pk = programme.pk
+    staff = get_user_model().objects.create_user(username="samordnare", password="pw-test-123", is_staff=True)
+    c = Client()
+    c.force_login(staff)
+    html = c.get(f"/relevans/program/{pk}/").content.decode()
+    url = f"/relevans/program/{pk}/malyrken/"
+    assert f'action="{url}" hx-post="{url}" hx-indicator="#mapping-progress" hx-disabled-elt="find button"' in html
+    assert 'id="mapping-progress" class="htmx-indicator' in html and 'class="spinner"' in html
+    assert 'role="status">Kartlägger' in html and 'id="mapping-result"' in html
+    member = Client()
+    member.force_login(user)
+    refused = member.post(url, HTTP_HX_REQUEST="true")
+    assert refused.status_code == 200 and refused["HX-Retarget"] == "#mapping-result"
+    assert refused.content.decode().strip() and not OccupationLink.objects.filter(programme=programme).exists()
+
+
+@pytest.mark.slow
+def test_the_htmx_mapping_post_redirects_to_the_suggestions(programme) -> None:
+    staff = get_user_model().objects.create_user(username="samordnare", password="pw-test-123", is_staff=True)
+    c = Client()
+    c.force_login(staff)
+    response = c.post(f"/relevans/program/{programme.pk}/malyrken/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and response["HX-Redirect"] == f"/relevans/program/{programme.pk}/#yrken"
+    assert OccupationLink.objects.filter(programme=programme).exists()

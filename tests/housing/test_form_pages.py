@@ -23,6 +23,7 @@ def _assert_form_partial(resp, *, required: bool = True) -> None:
     assert resp.status_code == 422, resp.status_code
     assert 'class="error-summary"' in html and 'class="field-error"' in html
     assert ('class="required-marker"' in html) is required
+    assert "The one rendering" not in html and "{#" not in html  # the partial's description is no output
 
 
 def test_invalid_posts_show_the_error_summary_and_required_markers(world):

@@ -21,6 +21,7 @@ def _assert_form_partial(resp, *, required: bool = True) -> str:
     assert resp.status_code in (200, 422), resp.status_code
     assert 'class="error-summary"' in html and 'class="field-error"' in html
     assert ('class="required-marker"' in html) is required
+    assert "The one rendering" not in html and "{#" not in html  # the partial's description is no output
     return html
 
 

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.utils.translation import gettext_noop
 
 from kompetensbron.analysis.barometer_data import barometer_fingerprint
 from kompetensbron.config import get_settings
@@ -43,6 +44,16 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# The dossier's notes are Swedish msgids, stored so in the cached copy (shared by every language)
+# and translated on every read (services.localised); no operator detail reaches the page.
+NOTE_NO_DEMAND = gettext_noop("Efterfrågan saknas för ett eller flera målyrken.")
+NOTE_NO_AD_STATISTICS = gettext_noop("Annonsstatistiken 2024 saknas i kunskapsbasen.")
+NOTE_NO_BAROMETER = gettext_noop("Yrkesbarometern kunde inte läsas.")
+NOTE_WIDER_GROUP = gettext_noop(
+    "Där Arbetsförmedlingen bedömer yrket i en större grupp (en sammanslagen grupp eller SSYK-3-gruppen) "
+    "visas den gruppens index."
+)
 
 CACHE_SECONDS = 15 * 60
 TOP_AD_SKILLS = 10
@@ -109,11 +120,13 @@ def demand_rows(
         try:
             by_lan = demand_map(ssyk=t.ssyk, region_level=RegionLevel.LAN)
         except KompetensbronError as exc:
-            notes.append(f"Efterfrågan saknas för {t.ssyk}: {exc}")
+            log.warning("dossier: no demand for %s: %s", t.ssyk, exc)
+            if NOTE_NO_DEMAND not in notes:
+                notes.append(NOTE_NO_DEMAND)
             by_lan = None
         if by_lan is None or by_lan.statistics is None:
-            if by_lan is not None and by_lan.status.message and not any("import-statistics" in n for n in notes):
-                notes.append("Annonsstatistiken 2024 saknas i lagret: kör 'kompetensbron import-statistics'.")
+            if by_lan is not None and by_lan.status.message and NOTE_NO_AD_STATISTICS not in notes:
+                notes.append(NOTE_NO_AD_STATISTICS)
             rows.append(DemandRow(ssyk=t.ssyk, label=t.label, national=None, lan=None, fa=None))
             continue
         stats = by_lan.statistics
@@ -210,19 +223,17 @@ def outlook_rows(
     try:
         data = _balance_data(Path(get_settings().data_dir))
     except KompetensbronError as exc:
+        log.warning("dossier: the Yrkesbarometer could not be read: %s", exc)
         return (
             [OutlookRow(ssyk=t.ssyk, label=t.label) for t in targets],
             [],
             None,
-            [f"Yrkesbarometern kunde inte läsas: {exc}"],
+            [NOTE_NO_BAROMETER],
         )
     texts = {(r.lan_code, r.ssyk): r.text for r in data.one_year}
     rows = [_with_current(r, lan) for r in _workbook_rows(data, targets, lan, texts)]
     if any(r.barometer_code and r.barometer_code != r.ssyk for r in rows):
-        notes.append(
-            "Där Arbetsförmedlingen bedömer yrket i en större grupp (en sammanslagen grupp eller SSYK-3-gruppen) "
-            "visas den gruppens index."
-        )
+        notes.append(NOTE_WIDER_GROUP)
     provenance = [
         ProvenanceOut(
             source=FILES[k].title,

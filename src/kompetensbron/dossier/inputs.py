@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.education.models import Programme
 from kompetensbron.education.services import get_programme_model
@@ -56,21 +57,24 @@ def input_out(x: DossierInput) -> InputOut:
 def validate_input(data: InputIn) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.kind not in InputKind.values:
-        errors["kind"] = f"Okänd typ ”{data.kind}” ({', '.join(InputKind.values)})."
+        errors["kind"] = _("Okänd typ ”%(kind)s” (%(kinds)s).") % {
+            "kind": data.kind,
+            "kinds": ", ".join(InputKind.values),
+        }
     if data.date > timezone.localdate():
-        errors["date"] = "Datumet får inte ligga i framtiden."
+        errors["date"] = _("Datumet får inte ligga i framtiden.")
     if data.date < dt.date(1990, 1, 1):
-        errors["date"] = "Datumet är orimligt tidigt."
+        errors["date"] = _("Datumet är orimligt tidigt.")
     if not data.author_name.strip():
-        errors["author_name"] = "Ange vem som lämnade synpunkten."
+        errors["author_name"] = _("Ange vem som lämnade synpunkten.")
     if not data.text.strip():
-        errors["text"] = "Skriv synpunkten."
+        errors["text"] = _("Skriv synpunkten.")
     elif len(data.text) > MAX_TEXT:
-        errors["text"] = f"Högst {MAX_TEXT} tecken."
+        errors["text"] = _("Högst %(n)s tecken.") % {"n": MAX_TEXT}
     if len(data.author_name) > 255:
-        errors["author_name"] = "Högst 255 tecken."
+        errors["author_name"] = _("Högst %(n)s tecken.") % {"n": 255}
     if len(data.organisation) > 255:
-        errors["organisation"] = "Högst 255 tecken."
+        errors["organisation"] = _("Högst %(n)s tecken.") % {"n": 255}
     return errors
 
 
@@ -81,11 +85,11 @@ def add_input(*, actor, programme_id: int, data: InputIn) -> InputOut:
     from kompetensbron.samverkan import audit
 
     if actor is None or not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied("Logga in för att registrera synpunkter.")
+        raise PermissionDenied(_("Logga in för att registrera synpunkter."))
     programme = get_programme_model(programme_id)
     errors = validate_input(data)
     if errors:
-        raise ValidationFailed("Synpunkten kunde inte sparas.", errors)
+        raise ValidationFailed(_("Synpunkten kunde inte sparas."), errors)
     with transaction.atomic():
         x = DossierInput.objects.create(
             programme=programme,

@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kompetensbron.config import get_settings
 from kompetensbron.education.models import OccupationLink
@@ -57,9 +59,9 @@ def suggest_target_occupations(*, actor, programme_id: int) -> MappingOut:
     from kompetensbron.samverkan import audit
 
     programme = get_programme_model(programme_id)
-    require(actor, "change_programme", programme, "Du får inte ändra det här programmet.")
+    require(actor, "change_programme", programme, _("Du får inte ändra det här programmet."))
     if OccupationLink.objects.filter(programme=programme).exists():
-        return MappingOut(programme_id=programme.pk, created=0, message="Programmet har redan yrkeskopplingar.")
+        return MappingOut(programme_id=programme.pk, created=0, message=_("Programmet har redan yrkeskopplingar."))
     texts = [
         course_text(c.code, c.title, c.subject, c.ilos or (), c.learning_outcomes, c.level)
         for c in (pc.course for pc in programme.programme_courses.select_related("course"))
@@ -68,11 +70,15 @@ def suggest_target_occupations(*, actor, programme_id: int) -> MappingOut:
         return MappingOut(
             programme_id=programme.pk,
             created=0,
-            message="Programmet saknar kurser med lärandemål och SUN-inriktning att kartlägga.",
+            message=_("Programmet saknar kurser med lärandemål och SUN-inriktning att kartlägga."),
         )
     mapping = occupation_mapper().map_programme(programme.sun_field_id, texts, code=programme.code, top=MAPPING_TOP)
     with transaction.atomic():
         created = store_programme_suggestions(programme=programme, mapping=mapping).created
         links = sorted(OccupationLink.objects.filter(programme=programme).values_list("ssyk_id", flat=True))
         audit.record(actor=actor, action="dossier.suggest_occupations", obj=programme, after={"suggested_ssyk": links})
-    return MappingOut(programme_id=programme.pk, created=created, message=f"{created} yrkesförslag skapades.")
+    return MappingOut(
+        programme_id=programme.pk,
+        created=created,
+        message=ngettext("%(n)s yrkesförslag skapades.", "%(n)s yrkesförslag skapades.", created) % {"n": created},
+    )

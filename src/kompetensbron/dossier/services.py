@@ -41,6 +41,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from kompetensbron.config import get_settings
 from kompetensbron.education.models import LinkProvenance, LinkStatus, OccupationLink, Programme, ProgrammeCourse
@@ -141,9 +142,10 @@ def build_dossier(*, programme_id: int, viewer=None, use_cache: bool = True, wai
 
 
 def localised(d: Dossier) -> Dossier:
-    """The dossier with its display words (link status and provenance, input kind, study form) in
-    the active language. The cached copy is shared by every language, so these words are set
-    here, on every read, from the codes the dossier stores — never taken from the cached copy."""
+    """The dossier with its display words (link status and provenance, input kind, study form),
+    notes and summary in the active language. The cached copy is shared by every language, so
+    these words are set here, on every read, from the codes, msgids and figures the dossier
+    stores — never taken from the cached copy."""
     from kompetensbron.education.models import StudyForm
 
     occupations = [
@@ -157,7 +159,11 @@ def localised(d: Dossier) -> Dossier:
     ]
     inputs = [i.model_copy(update={"kind_label": str(InputKind(i.kind).label)}) for i in d.inputs]
     programme = d.programme.model_copy(update={"form_label": str(StudyForm(d.programme.form).label)})
-    return d.model_copy(update={"occupations": occupations, "inputs": inputs, "programme": programme})
+    notes = [gettext(n) for n in d.notes]  # Swedish msgids; a note without a msgid stays as it is
+    localised = d.model_copy(
+        update={"occupations": occupations, "inputs": inputs, "programme": programme, "notes": notes}
+    )
+    return localised if d.pending else localised.model_copy(update={"summary": build_summary(localised)})
 
 
 # --- target occupations ----------------------------------------------------------------
@@ -346,13 +352,15 @@ def _build(p: Programme, version: str, *, compute: bool = True) -> Dossier:
     basis, targets = _targets(p)
     notes: list[str] = []
     if basis == "suggested":
-        notes.append("Inga yrkeskopplingar är bekräftade ännu: målyrkena är mappningens förslag.")
+        notes.append(gettext_noop("Inga yrkeskopplingar är bekräftade ännu: målyrkena är mappningens förslag."))
     elif basis == "none":
         notes.append(
-            "Programmet har inga målyrken ännu: föreslå dem med kartläggningen (kompetensöverlapp och SSYK–SUN-nyckel)."
+            gettext_noop(
+                "Programmet har inga målyrken ännu: föreslå dem med kartläggningen (kompetensöverlapp och SSYK–SUN-nyckel)."
+            )
         )
     if facts.kommun is None:
-        notes.append("Programmet saknar studieort: regional efterfrågan och prognos kan inte visas.")
+        notes.append(gettext_noop("Programmet saknar studieort: regional efterfrågan och prognos kan inte visas."))
     figures_ = figures(p, facts, targets, compute=compute)
     if figures_ is None:
         inputs = [input_out(x) for x in DossierInput.objects.filter(programme=p).select_related("author")]

@@ -16,6 +16,7 @@ import json
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.education.permissions import can_change, require
 from kompetensbron.education.services import get_programme_model
@@ -75,7 +76,7 @@ def freeze_dossier(*, actor, programme_id: int, data: FreezeIn | None = None) ->
     """Freeze today's dossier of a programme; :class:`PermissionDenied` unless ``actor`` may
     change the programme, :class:`NotFound` for an unknown programme."""
     programme = get_programme_model(programme_id)
-    require(actor, "change_programme", programme, "Bara programmets ägare kan frysa en version av underlaget.")
+    require(actor, "change_programme", programme, _("Bara programmets ägare kan frysa en version av underlaget."))
     dossier = build_dossier(programme_id=programme.pk, viewer=None, use_cache=False)
     dossier = for_viewer(dossier, False)  # the public view: no names behind the inputs
     snapshot = dossier.model_dump(mode="json")

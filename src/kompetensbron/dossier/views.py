@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.education.permissions import can_change
@@ -88,13 +89,19 @@ def dossier_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def suggest_occupations(request: HttpRequest, pk: int) -> HttpResponse:
     """The explicit mapping action: suggest target occupations, then show the dossier."""
+    htmx = request.headers.get("HX-Request") == "true"
     try:
         services.suggest_target_occupations(actor=request.user, programme_id=pk)
-    except NotFound as exc:
-        return _not_found(request, exc)
-    except PermissionDenied as exc:
+    except (NotFound, PermissionDenied) as exc:
+        if htmx:  # the message in the form's alert; htmx swaps no 4xx answer
+            return HttpResponse(escape(str(exc)), headers={"HX-Retarget": "#mapping-result", "HX-Reswap": "innerHTML"})
+        if isinstance(exc, NotFound):
+            return _not_found(request, exc)
         return render(request, "dossier/not_found.html", {"message": str(exc)}, status=403)
-    return redirect(reverse("dossier:programme", args=[pk]) + "#yrken")
+    target = reverse("dossier:programme", args=[pk]) + "#yrken"
+    if htmx:  # the page with the suggestions, after the spinner
+        return HttpResponse(status=200, headers={"HX-Redirect": target})
+    return redirect(target)
 
 
 @login_required
