@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 
 from kompetensbron.errors import KompetensbronError
 
-from .common import _django, _fail, console
+from .common import console, fail, setup_django
 
 app = typer.Typer()
 versions_app = typer.Typer(
@@ -31,7 +31,7 @@ def freeze(
     label: Annotated[str, typer.Option("--label", help="A label, e.g. 'UKÄ-granskning 2027'.", max=200)] = "",
 ) -> None:
     """Freeze today's dossier of a programme as a dated version (audited)."""
-    _django()
+    setup_django()
     from kompetensbron.dossier.version_schemas import FreezeIn
     from kompetensbron.dossier.versions import freeze_dossier
     from kompetensbron.samverkan.services.accounts import get_person_by_username
@@ -40,7 +40,7 @@ def freeze(
         actor = get_person_by_username(user)
         v = freeze_dossier(actor=actor, programme_id=programme_id, data=FreezeIn(label=label[:200]))
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     console.print(
         f"Froze version v{v.id} of {v.programme_code} {v.programme_name}: {v.version_date.isoformat()}"
         f"{f' ({v.label})' if v.label else ''}, sha256 {v.sha256[:12]}"
@@ -52,13 +52,13 @@ def list_(
     programme_id: Annotated[int, typer.Argument(help="The programme's id.")],
 ) -> None:
     """List the frozen versions of a programme's dossier."""
-    _django()
+    setup_django()
     from kompetensbron.dossier.versions import list_versions
 
     try:
         rows = list_versions(programme_id=programme_id)
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     if not rows:
         console.print(f"No frozen versions of programme {programme_id}.")
         return
@@ -80,14 +80,14 @@ def compare(
     show_all: Annotated[bool, typer.Option("--all", help="Print every row, not only the rows that differ.")] = False,
 ) -> None:
     """Compare two dossiers side by side (two versions, a version and today's, or two programmes)."""
-    _django()
+    setup_django()
     from kompetensbron.dossier.compare import compare_dossiers, comparison_table, resolve
     from kompetensbron.web.tables import table_xlsx
 
     try:
         result = compare_dossiers(resolve(left), resolve(right))
     except KompetensbronError as exc:
-        _fail(exc)
+        fail(exc)
     table = RichTable(title=f"{result.changed} of {len(result.rows)} rows differ")
     for column in ("section", "item", result.left_title, result.right_title):
         table.add_column(column, overflow="fold")
@@ -99,5 +99,5 @@ def compare(
         try:
             xlsx.write_bytes(table_xlsx(comparison_table(result)))
         except OSError as exc:
-            _fail(exc)
+            fail(exc)
         console.print(f"Wrote {xlsx}")
