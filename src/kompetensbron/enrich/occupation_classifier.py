@@ -17,11 +17,13 @@ How it works (build once with :meth:`OccupationClassifier.build`, then save/load
    of its words that equal a training title ("Sjuksköterska till avdelning 12") get
    another bonus.
 5. Calibration: ``score = softmax(logits / T)``, with a temperature ``T`` (and bonus) per
-   gazetteer regime (no hit / whole title / part of the title), fitted by least
+   gazetteer regime (no hit / whole title is an occupation-name / part of the title / whole
+   title is only another label: ESCO, keyword, group), fitted by least
    log-loss on a split of the reference data: 20 % of the occupation-names of every group
    held out of a first model and written in realistic variants (plural/definite, without
    diacritics, with a typo); texts with a whole-title hit also include the same variants of
-   names that model saw, texts with a partial hit only the held-out (unseen) ones. A text without a hit is thus scored as an unseen title would be
+   names that model saw, texts with a partial hit only the held-out (unseen) ones. An unseen
+   title equal to an ESCO label is thus not scored like a known name; one without a hit is scored as an unseen title would be
    (typos of known titles get a cautious score).
 6. The occupation-name is the nearest name (cosine) inside each proposed group.
 """

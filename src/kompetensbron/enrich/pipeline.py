@@ -69,7 +69,7 @@ __all__ = [
     "extract_skills",
 ]
 
-ENRICHER_FORMAT = "kompetensbron.enricher/1"
+ENRICHER_FORMAT = "kompetensbron.enricher/2"  # /2: four gazetteer regimes (issue 15)
 OUTPUT_COLUMNS = ("ssyk_pred", "occupation_concept_pred", "occupation_score", "skill_ids")
 #: Snapshot files the model is built from (relative to the data directory).
 _SNAPSHOT_FILES = tuple(
