@@ -110,3 +110,22 @@ def test_a_number_column_shows_only_the_decimals_a_value_has():
     with translation.override("en"):
         assert display(money, 1_150_000.0) == "1,150,000" and display(money, 2.25) == "2.25"
     assert money.numeric and Table(key="t", title="T", columns=[money], rows=[[3.14159]]).rows == [[3.14]]
+
+
+def test_the_page_cells_are_escaped_and_classed() -> None:
+    """The row HTML is built in Python (not cell by cell in the template): every text and href
+    is escaped, numbers are right-aligned, codes marked, links kept."""
+    table = Table(
+        key="x",
+        title="X",
+        columns=[Column(label="Namn"), Column(label="Kod", kind="code"), Column(label="Antal", kind="int")],
+        rows=[[Link(text="<b>A&B</b>", href='/a?x="1"&y=2'), "<script>", 3]],
+        footer=[["Summa", "", 3]],
+    )
+    ((key, cells),) = table.html_rows
+    assert key == ""
+    assert cells == (
+        '<td><a href="/a?x=&quot;1&quot;&amp;y=2">&lt;b&gt;A&amp;B&lt;/b&gt;</a></td>'
+        '<td class="code">&lt;script&gt;</td><td class="num">3</td>'
+    )
+    assert table.html_footer == ['<td>Summa</td><td class="code"></td><td class="num">3</td>']
