@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from kompetensbron.errors import KompetensbronError
 
 from .schemas import SourceOut
-from .services import COHORT, _admissions, _data_dir, _retention, _retention_sources, _source
+from .services import COHORT, admissions_of, graduates_data_dir, retention_of, retention_sources, source_out
 
 __all__ = ["LanGraduateContext", "GraduateContext", "graduate_context", "programme_admissions"]
 
@@ -48,8 +48,8 @@ def graduate_context(lan_codes: Iterable[str]) -> GraduateContext:
     """Stay rates and applicants per place of the given län (länskod), in the given order."""
     codes = list(dict.fromkeys(lan_codes))
     try:
-        retention, names = _retention(_data_dir())
-        programmes = _admissions(_data_dir())
+        retention, names = retention_of(graduates_data_dir())
+        programmes = admissions_of(graduates_data_dir())
     except KompetensbronError as exc:  # the snapshot lacks the graduate files
         return GraduateContext(
             rows=[LanGraduateContext(lanskod=c, lan=c) for c in codes], sources=[], note=f"Data saknas: {exc}"
@@ -86,7 +86,8 @@ def graduate_context(lan_codes: Iterable[str]) -> GraduateContext:
     return GraduateContext(
         rows=rows,
         uhr_period=str(year) if year else None,
-        sources=_retention_sources() + [_source("uhr-admissions", "programmes of the institutions seated in the län")],
+        sources=retention_sources()
+        + [source_out("uhr-admissions", "programmes of the institutions seated in the län")],
         note=f"Inga kvarboendetal för län {', '.join(missing)}." if missing else None,
     )
 
@@ -95,7 +96,7 @@ def programme_admissions(*, code: str, name: str, institution: str):
     """The UHR admissions of a programme: by admission code (``HV-91110``), else by name at the
     same institution (both case-folded); ``None`` when the file has no such programme."""
     try:
-        programmes = _admissions(_data_dir())
+        programmes = admissions_of(graduates_data_dir())
     except KompetensbronError:
         return None
     code_k, name_k, inst_k = code.strip().casefold(), name.strip().casefold(), institution.strip().casefold()

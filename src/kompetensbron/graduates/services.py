@@ -45,7 +45,7 @@ COHORT = "Nybörjare i högskolan HT2000–VT2003, bostadslän tio år senare (S
 MAX_LIMIT = 200
 
 
-def _source(key: str, note: str = "") -> SourceOut:
+def source_out(key: str, note: str = "") -> SourceOut:
     from kompetensbron.sources.data_dates import date_of
 
     ds = DATASETS[key]
@@ -61,7 +61,7 @@ def _source(key: str, note: str = "") -> SourceOut:
 
 
 @functools.lru_cache(maxsize=4)
-def _retention(data_dir: str) -> tuple[dict[str, LanRetention], dict[str, str]]:
+def retention_of(data_dir: str) -> tuple[dict[str, LanRetention], dict[str, str]]:
     from kompetensbron.sources.graduate_files import read_saco_flows
     from kompetensbron.sources.region_records import read_lan
 
@@ -74,13 +74,13 @@ def _retention(data_dir: str) -> tuple[dict[str, LanRetention], dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _admissions(data_dir: str) -> list:
+def admissions_of(data_dir: str) -> list:
     from kompetensbron.sources.graduate_files import read_uhr_admissions
 
     return admissions_by_programme(read_uhr_admissions(resolve(Path(data_dir), "uhr-admissions")))
 
 
-def _data_dir() -> str:
+def graduates_data_dir() -> str:
     return str(get_settings().data_dir.resolve())
 
 
@@ -103,18 +103,18 @@ def _lan_out(r: LanRetention, code: str | None) -> LanRetentionOut:
     )
 
 
-def _retention_sources() -> list[SourceOut]:
-    return [_source("saco-from-county"), _source("saco-in-county"), _source("lan")]
+def retention_sources() -> list[SourceOut]:
+    return [source_out("saco-from-county"), source_out("saco-in-county"), source_out("lan")]
 
 
 def retention_overview() -> RetentionOverview:
     """Stay rates of every län (both views) and of every UHR institution's seat län."""
     from .retention import UNIVERSITY_SEAT_LAN
 
-    rows, codes = _retention(_data_dir())
+    rows, codes = retention_of(graduates_data_dir())
     lan = [_lan_out(r, codes.get(name)) for name, r in sorted(rows.items(), key=lambda kv: codes.get(kv[0], "99"))]
     by_code = {x.lanskod: x for x in lan if x.lanskod}
-    programmes = _admissions(_data_dir())
+    programmes = admissions_of(graduates_data_dir())
     counts: dict[str, int] = {}
     for p in programmes:
         counts[p.university] = counts.get(p.university, 0) + 1
@@ -129,13 +129,13 @@ def retention_overview() -> RetentionOverview:
         for u, code in sorted(UNIVERSITY_SEAT_LAN.items(), key=lambda kv: kv[0].casefold())
     ]
     return RetentionOverview(
-        cohort=COHORT, lan=lan, universities=universities, sources=_retention_sources() + [_source("uhr-admissions")]
+        cohort=COHORT, lan=lan, universities=universities, sources=retention_sources() + [source_out("uhr-admissions")]
     )
 
 
 def lan_retention_detail(lan: str) -> LanRetentionOut:
     """One län by länskod ("22") or name ("Västernorrlands län"); :class:`NotFound` otherwise."""
-    rows, codes = _retention(_data_dir())
+    rows, codes = retention_of(graduates_data_dir())
     key = lan.strip()[:100]
     for name, r in rows.items():
         if key in (codes.get(name), name) or key.casefold() == name.casefold():
@@ -161,7 +161,7 @@ def search_admissions(q: str = "", *, university: str = "", limit: int = 50) -> 
     if not 1 <= limit <= MAX_LIMIT:
         raise ValidationFailed(f"limit must be 1–{MAX_LIMIT}", {"limit": f"1–{MAX_LIMIT}"})
     q, university = q.strip()[:200], university.strip()[:200]
-    programmes = _admissions(_data_dir())
+    programmes = admissions_of(graduates_data_dir())
     needle = search_key(q)
     hits = [
         p
@@ -187,7 +187,7 @@ def search_admissions(q: str = "", *, university: str = "", limit: int = 50) -> 
         ],
         universities=sorted({p.university for p in programmes}, key=str.casefold),
         sources=[
-            _source(
+            source_out(
                 "uhr-admissions", "Programmes with the same name at several institutions share one key in the scrape."
             )
         ],

@@ -32,7 +32,7 @@ from typing import Any
 
 from kompetensbron.errors import DataFileMalformed
 
-from .programme_template import TemplateProblem, _cell, _raw_rows_for
+from .programme_template import TemplateProblem, raw_rows_for, template_cell
 
 __all__ = [
     "HOME_TYPES",
@@ -125,7 +125,7 @@ class _Row:
         self.problems.append(TemplateProblem(self.number, column, message))
 
     def text(self, column: str, *, required: bool = False) -> str:
-        value = _cell(self.raw.get(column), column)
+        value = template_cell(self.raw.get(column), column)
         if required and not value:
             self.problem(column, "fältet måste fyllas i.")
         if len(value) > MAX_TEXT:
@@ -236,7 +236,7 @@ def read_housing_template(path: Path, kind: str) -> HousingTemplate:
     path = Path(path)
     problems: list[TemplateProblem] = []
     rows = []
-    for number, raw in _raw_rows_for(path, columns):
+    for number, raw in raw_rows_for(path, columns):
         reader = _Row(number, raw, problems)
         rows.append({"row": number, **parse(reader)})
     if not rows:

@@ -124,7 +124,7 @@ def detect_delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def _cell(value: Any, column: str) -> str:
+def template_cell(value: Any, column: str) -> str:
     """An Excel or CSV cell as text (Excel numbers: 180.0 → "180", kommunkod 180 → "0180")."""
     if value is None:
         return ""
@@ -144,7 +144,7 @@ class _RowReader:
         self.problems = problems
 
     def text(self, column: str) -> str:
-        return _cell(self.raw.get(column), column)
+        return template_cell(self.raw.get(column), column)
 
     def fail(self, column: str, message: str) -> None:
         self.problems.append(TemplateProblem(self.number, column, message))
@@ -228,10 +228,10 @@ class _RowReader:
 
 
 def _raw_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    return _raw_rows_for(path, REQUIRED_COLUMNS)
+    return raw_rows_for(path, REQUIRED_COLUMNS)
 
 
-def _raw_rows_for(path: Path, required_columns: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+def raw_rows_for(path: Path, required_columns: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
     """Non-empty rows of a CSV (``,`` or ``;``, UTF-8) or Excel template with these columns."""
     if not path.is_file():
         raise DataFileMissing("file not found", path=path)
