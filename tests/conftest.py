@@ -399,3 +399,16 @@ def syllabi_db(database_states: DatabaseStates, snapshot_dir: Path, _reference_s
 
 
 # ------------------------------ end of real data per module ---------------------------
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the site's default language (Swedish). A request through the test
+    client activates its language on the test's thread and leaves it active afterwards, so
+    without this a library call after an English page would run in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -106,7 +106,13 @@ def _log_out(page, username: str) -> None:
 
 
 def _employer_row(page):
-    return page.locator("#mt-aggregates tr[data-dimension='employer']", has_text="Energibolaget (test)")
+    """The employer's row of the outcomes table (``matchning.tables``: row key ``employer-<id>``)."""
+    return page.locator("#tabell-utfall tr[data-code^='employer-']", has_text="Energibolaget (test)")
+
+
+def _placed(page) -> str:
+    """The employer's "Placerade" cell (the fourth column of the outcomes table)."""
+    return _employer_row(page).locator("td").nth(3).inner_text()
 
 
 def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browser_page, live_server, world, log_in):
@@ -114,7 +120,7 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
 
     # 0. The aggregates before: the employer's group has 5 placements, so it is shown.
     log_in(page, base, EMPLOYER, PASSWORD, next_="/matchning/statistik/")
-    assert _employer_row(page).locator(".mt-people").inner_text() == "5"
+    assert _placed(page) == "5"
 
     # 1. The employer posts a degree project; the skills come from the text.
     page.goto(f"{base}/matchning/mojligheter/ny/")
@@ -179,8 +185,8 @@ def test_employer_posts_coordinator_publishes_student_applies_and_accepts(browse
 
     # 6. The placement shows in the aggregates and in the employer's indicator.
     log_in(page, base, EMPLOYER, PASSWORD, next_="/matchning/statistik/")
-    assert _employer_row(page).locator(".mt-people").inner_text() == "6"
-    indicator = page.locator("#mt-indicators tr", has_text="Placeringar (alla typer)")
+    assert _placed(page) == "6"
+    indicator = page.locator("#tabell-indikatorer tr", has_text="Placeringar (alla typer)")
     assert indicator.locator("td").last.inner_text() == "6"
     page.goto(detail)
     assert page.locator(".sv-status").first.inner_text() == "Tillsatt"

@@ -53,6 +53,8 @@ STATE_DEPENDENT = {
     "samverkan/aktiviteter/<id:pk>/notera/": "an activity before a council the user sits on, not yet noted",
     "samverkan/beslut/<id:pk>/kopplingar/": "a decision of a body the user sits on",
     "samverkan/ideer/<id:pk>/aktivitet/": "an idea not yet turned into an activity (the demo's idea became one)",
+    "samverkan/kopplingar/<id:pk>/ta-bort/": "a link on an activity or decision the user may change (the two link pages the crawl visits may hold none)",
+    "samverkan/indikatorer/<id:pk>/kalla/ta-bort/": "a computed indicator's source page, for the agreement's coordinators (the crawl visits two source pages, maybe not the computed one's)",
 }
 #: the demo users whose pages the crawl follows besides the superuser's and a visitor's: each
 #: role sees the forms of its own work (a superuser is a member of no organisation)

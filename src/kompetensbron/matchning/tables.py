@@ -52,7 +52,7 @@ def indicators_table(indicators: Sequence[tuple[str, str, int, Decimal | None]])
             Column(label=_("Organisation")),
             Column(label=_("Indikator")),
             Column(label=_("År"), kind="code"),
-            Column(label=_("Värde"), kind="decimal", decimals=1),
+            Column(label=_("Värde"), kind="number", decimals=1),
         ],
         rows=[
             [org, label, str(year), None if value is None else float(value)] for org, label, year, value in indicators
