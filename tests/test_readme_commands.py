@@ -157,8 +157,10 @@ print(Programme.objects.order_by("pk").values_list("pk", flat=True).first(), use
 
 def _dossier_owner(work: Path) -> tuple[str, str]:
     """The first programme (``import-programmes`` ran earlier in the README) and a staff user
-    who may freeze its dossier, in the README run's database."""
-    env = {**os.environ, "KOMPETENSBRON_VAR_DIR": str(work / "var"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    who may freeze its dossier, in the README run's database (its var dir's SQLite, as the ``cli``
+    fixture's environment: no KOMPETENSBRON_* setting of the test run, e.g. a PostgreSQL URL)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPETENSBRON_")}
+    env.update(KOMPETENSBRON_VAR_DIR=str(work / "var"), PYTHONPATH=os.pathsep.join(sys.path))
     out = subprocess.run(
         [sys.executable, "-c", _OWNER_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
