@@ -9,15 +9,18 @@ a län the files do not cover has ``None`` figures (never a guess).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from kompetensbron.errors import KompetensbronError
+from kompetensbron.sources.catalog import resolve
+from kompetensbron.sources.file_cache import cached
 
 from .schemas import SourceOut
 from .services import COHORT, admissions_of, graduates_data_dir, retention_of, retention_sources, source_out
 
-__all__ = ["LanGraduateContext", "GraduateContext", "graduate_context", "programme_admissions"]
+__all__ = ["LanGraduateContext", "GraduateContext", "applicants_by_lan", "graduate_context", "programme_admissions"]
 
 
 class LanGraduateContext(BaseModel):
@@ -44,27 +47,38 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+def applicants_by_lan(data_dir: str) -> tuple[int | None, dict[str, tuple[int, int]]]:
+    """UHR's newest year and, per län of the programmes' institutions, (first-hand applicants,
+    admitted) that year; summed once while the file is unchanged (the data-file cache), not per
+    request of the balance page."""
+    path = resolve(Path(data_dir), "uhr-admissions")
+
+    def load() -> tuple[int | None, dict[str, tuple[int, int]]]:
+        programmes = admissions_of(data_dir)
+        year = max((t.year for p in programmes for t in p.terms), default=None)
+        sums: dict[str, tuple[int, int]] = {}
+        for p in programmes:
+            first, admitted = sums.get(p.lanskod, (0, 0))
+            for t in p.terms:
+                if t.year == year:
+                    first, admitted = first + t.first_hand_applicants, admitted + t.admitted
+            sums[p.lanskod] = (first, admitted)
+        return year, sums
+
+    return cached("graduates.applicants_by_lan", [path], load)
+
+
 def graduate_context(lan_codes: Iterable[str]) -> GraduateContext:
     """Stay rates and applicants per place of the given län (länskod), in the given order."""
     codes = list(dict.fromkeys(lan_codes))
     try:
         retention, names = retention_of(graduates_data_dir())
-        programmes = admissions_of(graduates_data_dir())
+        year, applicants = applicants_by_lan(graduates_data_dir())
     except KompetensbronError as exc:  # the snapshot lacks the graduate files
         return GraduateContext(
             rows=[LanGraduateContext(lanskod=c, lan=c) for c in codes], sources=[], note=f"Data saknas: {exc}"
         )
     by_code = {names[name]: r for name, r in retention.items() if name in names}
-    year = max((t.year for p in programmes for t in p.terms), default=None)
-    applicants: dict[str, list[int]] = {}
-    for p in programmes:
-        if p.lanskod not in codes:
-            continue
-        acc = applicants.setdefault(p.lanskod, [0, 0])
-        for t in p.terms:
-            if t.year == year:
-                acc[0] += t.first_hand_applicants
-                acc[1] += t.admitted
     rows = []
     for code in codes:
         r = by_code.get(code)

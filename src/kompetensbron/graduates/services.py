@@ -1,12 +1,11 @@
 """Graduate supply services: stay rates (Saco), applicants per place (UHR), imported UKÄ/SCB figures.
 
-Snapshot files are read once per process per data directory; imports are parsed whole first
+Snapshot files are read once while they are unchanged (the data-file cache); imports are parsed whole first
 and then written in one transaction (a bad file leaves the database as it was).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from kompetensbron.config import get_settings
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.reference.search_text import search_key
 from kompetensbron.sources.catalog import DATASETS, resolve
+from kompetensbron.sources.file_cache import cached
 
 from .models import GraduateFigure, GraduateImport
 from .retention import LanRetention, admissions_by_programme, lan_retention
@@ -60,24 +60,29 @@ def source_out(key: str, note: str = "") -> SourceOut:
     )
 
 
-@functools.lru_cache(maxsize=4)
 def retention_of(data_dir: str) -> tuple[dict[str, LanRetention], dict[str, str]]:
+    """Saco's stay rates per län and the län codes by name, read once while the files are unchanged
+    (the one data-file cache, keyed by the files' fingerprints)."""
     from kompetensbron.sources.graduate_files import read_saco_flows
     from kompetensbron.sources.region_records import read_lan
 
     base = Path(data_dir)
-    flows = read_saco_flows(resolve(base, "saco-from-county"), "from") + read_saco_flows(
-        resolve(base, "saco-in-county"), "in"
-    )
-    codes = {r.name: r.code for r in read_lan(resolve(base, "lan"))}
-    return lan_retention(flows), codes
+    paths = [resolve(base, "saco-from-county"), resolve(base, "saco-in-county"), resolve(base, "lan")]
+
+    def load() -> tuple[dict[str, LanRetention], dict[str, str]]:
+        flows = read_saco_flows(paths[0], "from") + read_saco_flows(paths[1], "in")
+        codes = {r.name: r.code for r in read_lan(paths[2])}
+        return lan_retention(flows), codes
+
+    return cached("graduates.retention", paths, load)
 
 
-@functools.lru_cache(maxsize=4)
 def admissions_of(data_dir: str) -> list:
+    """UHR's admissions per programme, read once while the file is unchanged (the data-file cache)."""
     from kompetensbron.sources.graduate_files import read_uhr_admissions
 
-    return admissions_by_programme(read_uhr_admissions(resolve(Path(data_dir), "uhr-admissions")))
+    path = resolve(Path(data_dir), "uhr-admissions")
+    return cached("graduates.admissions", [path], lambda: admissions_by_programme(read_uhr_admissions(path)))
 
 
 def graduates_data_dir() -> str:
