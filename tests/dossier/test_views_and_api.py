@@ -33,7 +33,7 @@ def test_page_shows_real_numbers_and_sections(linked, client):
     ):
         assert f'id="{anchor}"' in html
     top = api["demand"][0]
-    assert f">{top['national']}<" in html and f">{top['lan']}<" in html
+    assert f'class="num">{number(top["national"])}<' in html and f'class="num">{number(top["lan"])}<' in html
     assert number(top["national"]) in html  # in the summary
     assert "ssyk_id_region_annonser_2024.json" in html and "1-ar.xlsx" in html
     assert f"/relevans/program/{linked.pk}.pdf" in html and f"/relevans/program/{linked.pk}.xlsx" in html

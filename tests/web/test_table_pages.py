@@ -40,9 +40,6 @@ TABLE_PAGES = [
 #: templates that write their own <table>, and why: a fact sheet (one record's fields, not rows),
 #: a form laid out as a table (inputs or actions per row), or not yet converted (issue 14 left)
 OWN_TABLES = {
-    "dossier/_body.html": "not yet: the dossier's occupations",
-    "dossier/_outcomes.html": "not yet: the dossier's outcomes",
-    "dossier/compare.html": "not yet: two dossier versions side by side",
     "dossier/versions.html": "form: choose two versions to compare",
     "education/_occupation_links.html": "form: confirm/reject buttons per link (editors)",
     "education/import.html": "form: the problems of an uploaded file",

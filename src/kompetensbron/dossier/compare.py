@@ -12,6 +12,8 @@ file name carry both dates.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from kompetensbron.errors import NotFound
 from kompetensbron.web.tables import Column, Table
 
@@ -101,17 +103,19 @@ def compare_dossiers(left: Dossier, right: Dossier) -> DossierComparison:
 
 def comparison_table(c: DossierComparison) -> Table:
     """The comparison as one table: section, item, the two sides (headed by their titles and
-    dates) and whether the row differs."""
+    dates) and whether the row differs — the page shows it and its files hold it (the words of
+    the heads in the active language; Swedish for the API and the command line)."""
     return Table(
         key="jamforelse",
-        title="Jämförelse",
+        title=_("Jämförelse"),
         columns=[
-            Column(label="Avsnitt"),
-            Column(label="Uppgift"),
+            Column(label=_("Avsnitt")),
+            Column(label=_("Uppgift")),
             Column(label=c.left_title),
-            Column(label=c.right_title if c.right_title != c.left_title else f"{c.right_title} (höger)"),
-            Column(label="Skiljer sig"),
+            Column(label=c.right_title if c.right_title != c.left_title else f"{c.right_title} ({_('höger')})"),
+            Column(label=_("Skiljer sig")),
         ],
-        rows=[[r.section, r.item, r.left, r.right, "ja" if r.changed else "nej"] for r in c.rows],
+        rows=[[r.section, r.item, r.left, r.right, _("ja") if r.changed else _("nej")] for r in c.rows],
+        row_keys=["changed" if r.changed else "same" for r in c.rows],
         filename=f"relevansunderlag-jamforelse-{c.left_date}-{c.right_date}",
     )

@@ -7,10 +7,14 @@
 * **establishment on the labour market** and a kommun's **graduates still living there** —
   imported SCB figures (``kompetensbron import-graduates``) whose measure names them.
 
-Every missing figure is a row that says so (``missing``), never a guess.
+Every missing figure is a row that says so (``missing``), never a guess. The fixed titles and
+reasons are stored in Swedish (the cached dossier is shared by every language) and translated
+where they are shown (:mod:`.tables`).
 """
 
 from __future__ import annotations
+
+from django.utils.translation import gettext_noop as N_
 
 from kompetensbron.errors import KompetensbronError
 
@@ -25,13 +29,15 @@ _UHR = "UHR antagningsstatistik 2010–2022"
 def _stay(facts: ProgrammeFacts) -> OutcomeRow:
     from kompetensbron.graduates.regional import graduate_context
 
-    title = "Studenter i länet som bor kvar där tio år senare"
+    title = N_("Studenter i länet som bor kvar där tio år senare")
     if facts.lan is None:
-        return OutcomeRow(key="stay_in_lan", title=title, missing="Programmet saknar studieort.")
+        return OutcomeRow(key="stay_in_lan", title=title, missing=N_("Programmet saknar studieort."))
     ctx = graduate_context([facts.lan.code])
     row = ctx.rows[0]
     if row.stay_share is None:
-        return OutcomeRow(key="stay_in_lan", title=title, region=facts.lan.label, missing=ctx.note or "Data saknas.")
+        return OutcomeRow(
+            key="stay_in_lan", title=title, region=facts.lan.label, missing=ctx.note or N_("Data saknas.")
+        )
     return OutcomeRow(
         key="stay_in_lan",
         title=title,
@@ -48,11 +54,11 @@ def _stay(facts: ProgrammeFacts) -> OutcomeRow:
 def _applicants(facts: ProgrammeFacts) -> OutcomeRow:
     from kompetensbron.graduates.regional import programme_admissions
 
-    title = "Förstahandssökande per antagen"
+    title = N_("Förstahandssökande per antagen")
     p = programme_admissions(code=facts.code, name=facts.name, institution=facts.institution)
     if p is None:
         return OutcomeRow(
-            key="applicants_per_place", title=title, missing="Programmet finns inte i UHR:s antagningsstatistik."
+            key="applicants_per_place", title=title, missing=N_("Programmet finns inte i UHR:s antagningsstatistik.")
         )
     t = p.latest
     return OutcomeRow(
@@ -86,7 +92,7 @@ def _imported(facts: ProgrammeFacts, key: str, title: str, words: tuple[str, ...
     return OutcomeRow(
         key=key,
         title=title,
-        missing="Ingen sådan uppgift är importerad (SCB:s regionala statistik, kompetensbron import-graduates).",
+        missing=N_("Ingen sådan uppgift är importerad (SCB:s regionala statistik)."),
     )
 
 
@@ -98,6 +104,6 @@ def dossier_outcomes(facts: ProgrammeFacts) -> list[OutcomeRow]:
             rows.append(build(facts))
         except KompetensbronError as exc:  # a snapshot without the graduate files
             rows.append(OutcomeRow(key=build.__name__.strip("_"), title=build.__name__, missing=str(exc)))
-    rows.append(_imported(facts, "establishment", "Etablering på arbetsmarknaden", ("etabler",)))
-    rows.append(_imported(facts, "stay_in_kommun", "Examinerade som bor kvar i kommunen", ("kvar",)))
+    rows.append(_imported(facts, "establishment", N_("Etablering på arbetsmarknaden"), ("etabler",)))
+    rows.append(_imported(facts, "stay_in_kommun", N_("Examinerade som bor kvar i kommunen"), ("kvar",)))
     return rows

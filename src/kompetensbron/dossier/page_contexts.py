@@ -16,11 +16,14 @@ from kompetensbron.labour_market.label_texts import BALANCE_TEXT, UNCERTAINTY_TE
 
 from .schemas import DemandRow, Dossier, OutlookRow
 from .summary import percent
+from .tables import dossier_tables
 
 if TYPE_CHECKING:
     from django import forms
 
-__all__ = ["BALANCE_LABELS", "UNCERTAINTY_LABELS", "DemandDisplay", "OutlookDisplay", "DossierPage"]
+    from kompetensbron.web.tables import Table
+
+__all__ = ["BALANCE_LABELS", "UNCERTAINTY_LABELS", "DemandDisplay", "OutlookDisplay", "DossierPage", "outlook_display"]
 
 #: The one text of each balance label and uncertainty level (:mod:`kompetensbron.labour_market.label_texts`).
 BALANCE_LABELS = BALANCE_TEXT
@@ -50,7 +53,7 @@ class OutlookDisplay:
     five_year_label: str
 
 
-def _outlook(row: OutlookRow) -> OutlookDisplay:
+def outlook_display(row: OutlookRow) -> OutlookDisplay:
     return OutlookDisplay(
         row=row,
         probability_pct=percent(row.probability, 0) if row.probability is not None else "–",
@@ -74,6 +77,15 @@ class DossierPage:
     can_add_input: bool = False
     can_suggest: bool = False
     for_print: bool = False
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def export_base(self) -> str:
+        """The URL that answers the tables' ``?format=csv|xlsx&table=KEY`` (the page's own, also
+        when the figures arrive as an htmx fragment of another URL)."""
+        if self.dossier.frozen:
+            return reverse("dossier:version", args=[self.dossier.frozen.id])
+        return reverse("dossier:programme", args=[self.dossier.programme.id])
 
     @property
     def programme_url(self) -> str:
@@ -112,7 +124,7 @@ class DossierPage:
         return cls(
             dossier=dossier,
             basis_label=str(BASIS_LABELS[dossier.target_basis]),
-            outlook=[_outlook(r) for r in dossier.outlook],
+            outlook=[outlook_display(r) for r in dossier.outlook],
             demand=[
                 DemandDisplay(row=r, lan_pct=percent(r.lan_share), fa_pct=percent(r.fa_share)) for r in dossier.demand
             ],
@@ -120,4 +132,5 @@ class DossierPage:
             can_add_input=can_add_input,
             can_suggest=can_suggest,
             for_print=for_print,
+            tables=dossier_tables(dossier),
         )

@@ -87,7 +87,10 @@ def version_page(request: HttpRequest, version_id: int) -> HttpResponse:
     d, error = _frozen(request, version_id)
     if error:
         return error
-    return render(request, "dossier/version.html", {"page": DossierPage.build(d)})
+    page = DossierPage.build(d)
+    return export_response(request, list(page.tables.values())) or render(
+        request, "dossier/version.html", {"page": page}
+    )
 
 
 @require_safe
@@ -114,7 +117,7 @@ def version_xlsx(request: HttpRequest, version_id: int) -> HttpResponse:
 def compare_page(request: HttpRequest) -> HttpResponse:
     """``?left=v12&right=v13`` (two versions), ``?left=v12&right=p5`` (a version and today), or two programmes."""
     form = CompareForm(request.GET or None)
-    result = None
+    result = table = None
     if form.is_valid():
         try:
             left = compare.resolve(form.cleaned_data["left"], viewer=request.user)
@@ -124,7 +127,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
         except DataError as exc:
             return _message(request, str(exc), 409)
         result = compare.compare_dossiers(left, right)
-        exported = export_response(request, [compare.comparison_table(result)])
-        if exported is not None:
+        table = compare.comparison_table(result)
+        if (exported := export_response(request, [table])) is not None:
             return exported
-    return render(request, "dossier/compare.html", {"form": form, "result": result, "query": request.GET.urlencode()})
+    return render(request, "dossier/compare.html", {"form": form, "result": result, "table": table})

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from kompetensbron.education.permissions import can_change
 from kompetensbron.education.services import get_programme_model
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
+from kompetensbron.web.tables import export_response
 
 from . import exports, services
 from .forms import DossierInputForm
@@ -40,12 +41,15 @@ def _page(request: HttpRequest, pk: int, *, form=None, wait: bool = True) -> Dos
 @require_safe
 def dossier_page(request: HttpRequest, pk: int) -> HttpResponse:
     """Answers at once: when the costly figures are not built yet, the page shows what it has and
-    fetches them from :func:`dossier_figures` (htmx)."""
+    fetches them from :func:`dossier_figures` (htmx). ``?format=csv|xlsx&table=KEY`` is one of
+    its tables as a file (waits for the figures: the file holds what the finished page shows)."""
     try:
-        page = _page(request, pk, wait=False)
+        page = _page(request, pk, wait="format" in request.GET)
     except NotFound as exc:
         return _not_found(request, exc)
-    return render(request, "dossier/programme.html", {"page": page})
+    return export_response(request, list(page.tables.values())) or render(
+        request, "dossier/programme.html", {"page": page}
+    )
 
 
 @require_safe
@@ -56,6 +60,8 @@ def dossier_figures(request: HttpRequest, pk: int) -> HttpResponse:
         page = _page(request, pk)
     except NotFound as exc:
         return _not_found(request, exc)
+    if (download := export_response(request, list(page.tables.values()))) is not None:
+        return download
     if request.headers.get("HX-Request"):
         return render(request, "dossier/_figures.html", {"page": page})
     return render(request, "dossier/programme.html", {"page": page})
