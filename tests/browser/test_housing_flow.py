@@ -92,6 +92,6 @@ def test_register_complete_and_simulate(page, demo, live_server, log_in):
         page.wait_for_selector("text=Scenariot är kört.")
     headers = page.locator("#scenario-table thead th").all_inner_texts()
     assert headers[1:] == ["Som idag", "Nej kostar kötiden"]
-    assert "sgs-ändrad" in page.locator("#scenario-table").inner_text()
+    assert "sgs-ändrad" in page.locator("#tabell-scenarier").inner_text()
     page.screenshot(path="/tmp/housing_simulator.png", full_page=True)
     assert page.errors == []

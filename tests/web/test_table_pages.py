@@ -44,7 +44,6 @@ OWN_TABLES = {
     "education/_occupation_links.html": "form: confirm/reject buttons per link (editors)",
     "education/import.html": "form: the problems of an uploaded file",
     "graduates/imports.html": "not yet: the import log",
-    "housing/simulator.html": "not yet: scenarios side by side",
     "labour_market/_gap_group.html": "fact sheet: a region group's totals (its län are the balance table's rows)",
     "matchning/home.html": "form: the user's own applications with actions",
     "matchning/opportunity_detail.html": "form: applicants (personal data) with actions",

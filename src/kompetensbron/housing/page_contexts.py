@@ -3,7 +3,7 @@ service results the JSON API serves. Templates read ``page`` and nothing else.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -229,4 +229,10 @@ class SimulatorPage:
     rule_sets: list[Any]
     calibration: dict[str, Any]
     limits: dict[str, int]
-    type_names: list[str] = field(default_factory=lambda: ["corridor_room", "studio", "apartment"])
+
+    @property
+    def tables(self) -> list[Table]:
+        """The scenarios and their results side by side (the page, CSV and Excel)."""
+        from .tables import scenario_table, scenarios_table
+
+        return [scenario_table(self.scenarios), scenarios_table(self.scenarios)]

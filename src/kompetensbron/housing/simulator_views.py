@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import ValidationFailed
+from kompetensbron.web.tables import export_response
 
 from .forms import SimulationForm
 from .page_contexts import SimulatorPage
@@ -32,9 +33,8 @@ def _page(request: HttpRequest, form: SimulationForm) -> SimulatorPage:
 
 @require_safe
 def simulator(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "housing/simulator.html", {"page": _page(request, SimulationForm(initial={"rules": "sssb"}))}
-    )
+    page = _page(request, SimulationForm(initial={"rules": "sssb"}))
+    return export_response(request, page.tables) or render(request, "housing/simulator.html", {"page": page})
 
 
 @require_POST
