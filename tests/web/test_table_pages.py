@@ -4,7 +4,10 @@ an Excel link per table, and both files hold the page's rows (:mod:`tests.web.ta
 
 The template check keeps the list honest: every template that writes ``<table`` itself is either
 the shared include or listed in ``OWN_TABLES`` with its reason — a new bare table fails, and a
-converted template must leave that list."""
+converted template must leave that list. Pages that need their own data are checked beside their
+app's fixtures: the dossier (tests/dossier/test_tables.py), the housing queue statistics and
+simulator (tests/housing/test_table_exports.py), the graduate pages and import log
+(tests/graduates/test_table_exports.py)."""
 
 from __future__ import annotations
 
@@ -43,7 +46,6 @@ OWN_TABLES = {
     "dossier/versions.html": "form: choose two versions to compare",
     "education/_occupation_links.html": "form: confirm/reject buttons per link (editors)",
     "education/import.html": "form: the problems of an uploaded file",
-    "graduates/imports.html": "not yet: the import log",
     "labour_market/_gap_group.html": "fact sheet: a region group's totals (its län are the balance table's rows)",
     "matchning/home.html": "form: the user's own applications with actions",
     "matchning/opportunity_detail.html": "form: applicants (personal data) with actions",

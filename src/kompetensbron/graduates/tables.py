@@ -1,17 +1,20 @@
 """The graduate pages' tables as :class:`kompetensbron.web.tables.Table` (page, CSV and Excel
-from the same rows): retention per län and per university, applicants per place."""
+from the same rows): retention per län and per university, applicants per place, and the
+import log of graduate statistics with its figures."""
 
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kompetensbron.web.tables import Column, Link, Table
 
 from .regional import GraduateContext
+from .schemas import FiguresResult
 
-__all__ = ["retention_tables", "admissions_table", "graduates_table"]
+__all__ = ["retention_tables", "admissions_table", "graduates_table", "imports_tables"]
 
 
 def retention_tables(page) -> list[Table]:
@@ -134,3 +137,61 @@ def graduates_table(context: GraduateContext) -> Table:
         ],
         row_keys=[g.lanskod for g in context.rows],
     )
+
+
+def _years(first: int | None, last: int | None) -> str | None:
+    if first is not None and last is not None and first != last:
+        return f"{first}–{last}"
+    year = first if first is not None else last
+    return None if year is None else str(year)
+
+
+def imports_tables(page: FiguresResult) -> list[Table]:
+    """The import log (one row per imported file) and the imported figures."""
+    log = Table(
+        key="importer",
+        title=_("Importerade filer"),
+        filename="examensstatistik-importer",
+        columns=[
+            Column(label=_("Typ")),
+            Column(label=_("Fil")),
+            Column(label=_("Rader"), kind="int"),
+            Column(label=_("År"), kind="code"),
+            Column(label=_("Importerad"), kind="code"),
+        ],
+        rows=[
+            [
+                i.kind,
+                f"{i.file_name} – {i.title}" if i.title else i.file_name,
+                i.rows,
+                _years(i.first_year, i.last_year),
+                timezone.localtime(i.imported_at).strftime("%Y-%m-%d %H:%M"),
+            ]
+            for i in page.imports
+        ],
+    )
+    figures = Table(
+        key="uppgifter",
+        title=_("Uppgifter"),
+        filename="examensstatistik-uppgifter",
+        columns=[
+            Column(label=_("År"), kind="code"),
+            Column(label=_("Region")),
+            Column(label=_("Lärosäte")),
+            Column(label=_("Examen/program")),
+            Column(label=_("Mått")),
+            Column(label=_("Värde"), kind="number", decimals=3),
+        ],
+        rows=[
+            [
+                str(f.year),
+                f"{f.region_name} ({f.region_code})" if f.region_code else f.region_name,
+                f.institution,
+                f.programme,
+                f.measure,
+                f.value,
+            ]
+            for f in page.figures
+        ],
+    )
+    return [log, figures]

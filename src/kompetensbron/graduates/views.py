@@ -12,7 +12,7 @@ from kompetensbron.errors import KompetensbronError
 from kompetensbron.web.tables import export_response
 
 from . import services
-from .tables import admissions_table, retention_tables
+from .tables import admissions_table, imports_tables, retention_tables
 
 
 class AdmissionsForm(forms.Form):
@@ -55,4 +55,7 @@ def admissions(request: HttpRequest) -> HttpResponse:
 @require_safe
 def imports(request: HttpRequest) -> HttpResponse:
     page = services.imported_figures(limit=200)
-    return render(request, "graduates/imports.html", {"page": page})
+    tables = imports_tables(page)
+    return export_response(request, tables) or render(
+        request, "graduates/imports.html", {"page": page, "log_table": tables[0], "figures_table": tables[1]}
+    )
