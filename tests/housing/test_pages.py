@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from kompetensbron.housing import services
 from kompetensbron.housing.models import HousingProject
@@ -178,6 +181,9 @@ def test_english_from_the_apps_own_locale(client, world, programme, settings):
     page = client.get(f"/studentbostader/program/{programme.pk}/").content.decode()
     assert "By municipality" in page and "Report as Excel" in page
     assert "Scenarios side by side" in client.get("/studentbostader/simulator/").content.decode()
+    report = client.get(f"/studentbostader/program/{programme.pk}/rapport.xlsx")
+    book = load_workbook(io.BytesIO(report.content))
+    assert book.sheetnames[0] == "Overview" and book["Overview"]["A1"].value.endswith(": how far have we got?")
 
 
 def test_personal_data_export_and_erase(world):

@@ -100,6 +100,9 @@ def test_predefined_group_in_list_api_page_and_exports() -> None:
     assert rows[0][2] == "Annonser 2024" and len(rows) == 9
     assert int(rows[-1][2]) == api["total"]["ads_2024"] == sum(int(x[2]) for x in rows[1:8])
 
+    english = Client().get("/regiongrupper/stockholm-malaren.csv", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert next(csv.reader(io.StringIO(english)))[:3] == ["Code", "Region", "Ads 2024"]
+
     r = Client().get("/regiongrupper/stockholm-malaren.xlsx")
     sheet = load_workbook(io.BytesIO(r.content)).active
     assert sheet.cell(11, 2).value == "Stockholm–Mälaren (En Bättre Matchning, sju län)"

@@ -41,3 +41,19 @@ def test_yearly_report_excel_writes_formulas_as_text(world):
     numbers = [c.value for c in book["Finansiering"]["C"][1:] if c.value is not None]
     assert 1000 in numbers
     assert book["Indikatorer"]["D2"].value == 3
+
+
+def test_yearly_report_excel_speaks_the_request_language(world):
+    world.proposed(title="Sommarpraktik")
+    client = Client()
+    client.force_login(world.coordinator)
+    url = f"/samverkan/avtal/{world.agreement.pk}/arsrapport/2025.xlsx"
+    english = load_workbook(io.BytesIO(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content))
+    swedish = load_workbook(io.BytesIO(client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content))
+    assert english.sheetnames[:2] == ["Overview", "Activities"] and swedish.sheetnames[:2] == [
+        "Översikt",
+        "Aktiviteter",
+    ]
+    assert english["Overview"]["A1"].value.startswith("Yearly report 2025: ")
+    assert [c.value for c in english["Activities"][1]][-2:] == ["Expected", "Actual"]
+    assert [c.value for c in swedish["Aktiviteter"][1]][-2:] == ["Förväntat", "Faktiskt"]

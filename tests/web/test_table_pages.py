@@ -54,9 +54,6 @@ OWN_TABLES = {
     "samverkan/activity_detail.html": "fact sheet",
     "samverkan/agreement_detail.html": "fact sheet",
     "samverkan/body_detail.html": "fact sheet",
-    "samverkan/indicator_list.html": "not yet: an indicator's years (beside its form)",
-    "samverkan/indicator_source.html": "not yet: computed values per year",
-    "samverkan/meeting_detail.html": "not yet: a meeting's decisions",
     "samverkan/need_detail.html": "fact sheet",
     "samverkan/organisation_list.html": "form: organisations with edit actions",
 }

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.audit import record, snapshot
@@ -21,15 +23,15 @@ from .permissions import require
 
 __all__ = ["get_link", "confirm_link", "reject_link", "add_manual_link", "suggest_link", "REASON_REQUIRED"]
 
-REASON_REQUIRED = "En motivering krävs."
-DECIDE_REFUSED = "Du får bara besluta om yrkeskopplingar för ditt eget lärosätes program och kurser."
+REASON_REQUIRED = gettext_noop("En motivering krävs.")
+DECIDE_REFUSED = gettext_noop("Du får bara besluta om yrkeskopplingar för ditt eget lärosätes program och kurser.")
 
 
 def get_link(pk: int) -> OccupationLink:
     try:
         return OccupationLink.objects.select_related("ssyk", "programme", "course", "author").get(pk=pk)
     except OccupationLink.DoesNotExist:
-        raise NotFound(f"Det finns ingen yrkeskoppling med id {pk}.") from None
+        raise NotFound(_("Det finns ingen yrkeskoppling med id %(pk)s.") % {"pk": pk}) from None
 
 
 def _decide(link: OccupationLink, *, actor, status: str, reason: str) -> OccupationLink:
@@ -53,16 +55,16 @@ def _decide(link: OccupationLink, *, actor, status: str, reason: str) -> Occupat
 
 def confirm_link(*, actor, link: OccupationLink, reason: str = "") -> OccupationLink:
     """Confirm a link; a reason is optional (kept when given)."""
-    require(actor, "decide_link", link, DECIDE_REFUSED)
+    require(actor, "decide_link", link, _(DECIDE_REFUSED))
     return _decide(link, actor=actor, status=LinkStatus.CONFIRMED, reason=(reason or "").strip() or link.reason)
 
 
 def reject_link(*, actor, link: OccupationLink, reason: str) -> OccupationLink:
     """Reject a link; the reason is required."""
-    require(actor, "decide_link", link, DECIDE_REFUSED)
+    require(actor, "decide_link", link, _(DECIDE_REFUSED))
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationFailed("En avvisning måste motiveras.", errors={"reason": REASON_REQUIRED})
+        raise ValidationFailed(_("En avvisning måste motiveras."), errors={"reason": _(REASON_REQUIRED)})
     return _decide(link, actor=actor, status=LinkStatus.REJECTED, reason=reason)
 
 
@@ -77,27 +79,27 @@ def add_manual_link(
 ) -> OccupationLink:
     """Link a programme or a course (exactly one) to an SSYK-4 group by hand: confirmed at once."""
     if programme is not None:
-        require(actor, "change_programme", programme, DECIDE_REFUSED)
+        require(actor, "change_programme", programme, _(DECIDE_REFUSED))
     elif course is not None:
-        require(actor, "decide_link", OccupationLink(course=course), DECIDE_REFUSED)
+        require(actor, "decide_link", OccupationLink(course=course), _(DECIDE_REFUSED))
     else:
-        require(actor, "add_programme", None, DECIDE_REFUSED)
+        require(actor, "add_programme", None, _(DECIDE_REFUSED))
     errors: dict[str, str] = {}
     if (programme is None) == (course is None):
-        errors["target"] = "Ange antingen ett program eller en kurs."
+        errors["target"] = _("Ange antingen ett program eller en kurs.")
     ssyk = (ssyk or "").strip()
     errors.update(v.check_ssyk4(ssyk))
     reason = (reason or "").strip()
     if not reason:
-        errors["reason"] = REASON_REQUIRED
+        errors["reason"] = _(REASON_REQUIRED)
     if not 0 <= score <= 1:
-        errors["score"] = "Poängen ska ligga mellan 0 och 1."
+        errors["score"] = _("Poängen ska ligga mellan 0 och 1.")
     if not errors:
         existing = OccupationLink.objects.filter(ssyk_id=ssyk, provenance=LinkProvenance.MANUAL)
         existing = existing.filter(programme=programme) if programme is not None else existing.filter(course=course)
         if existing.exists():
-            errors["ssyk"] = f"Det finns redan en manuell koppling till SSYK {ssyk}."
-    v.raise_if(errors, "Kopplingen kunde inte sparas.")
+            errors["ssyk"] = _("Det finns redan en manuell koppling till SSYK %(ssyk)s.") % {"ssyk": ssyk}
+    v.raise_if(errors, _("Kopplingen kunde inte sparas."))
     with transaction.atomic():
         link = OccupationLink.objects.create(
             programme=programme,
@@ -131,13 +133,15 @@ def suggest_link(
     """
     errors: dict[str, str] = {}
     if (programme is None) == (course is None):
-        errors["target"] = "Ange antingen ett program eller en kurs."
+        errors["target"] = _("Ange antingen ett program eller en kurs.")
     if provenance not in (LinkProvenance.OFFICIAL, LinkProvenance.SKILL_OVERLAP):
-        errors["provenance"] = f"Förslag kommer från official_ssyk_sun eller skill_overlap, inte ”{provenance}”."
+        errors["provenance"] = _(
+            "Förslag kommer från official_ssyk_sun eller skill_overlap, inte ”%(provenance)s”."
+        ) % {"provenance": provenance}
     if not 0 <= score <= 1:
-        errors["score"] = "Poängen ska ligga mellan 0 och 1."
+        errors["score"] = _("Poängen ska ligga mellan 0 och 1.")
     errors.update(v.check_ssyk4(ssyk))
-    v.raise_if(errors, "Förslaget kunde inte sparas.")
+    v.raise_if(errors, _("Förslaget kunde inte sparas."))
     with transaction.atomic():
         link, created = OccupationLink.objects.update_or_create(
             programme=programme,

@@ -28,6 +28,7 @@ Services call :func:`require`, which raises :class:`kompetensbron.errors.Permiss
 from __future__ import annotations
 
 import rules
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.samverkan.permissions import organisation_ids
@@ -99,7 +100,7 @@ def require(user, perm: str, obj=None, message: str | None = None) -> None:
         or not user.is_active
         or not rules.has_perm(f"education.{perm}", user, obj)
     ):
-        raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
+        raise PermissionDenied(message or _("Du saknar behörighet (%(perm)s).") % {"perm": perm})
 
 
 def can_add(user) -> bool:

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import NotFound, UnknownConcept
 from kompetensbron.reference.search_text import query_terms, search_key
@@ -104,7 +106,7 @@ def get_programme_model(pk: int) -> Programme:
             "institution", "institution__kommun", "kommun", "sun_level", "sun_field"
         ).get(pk=pk)
     except Programme.DoesNotExist:
-        raise NotFound(f"Det finns inget utbildningsprogram med id {pk}.") from None
+        raise NotFound(_("Det finns inget utbildningsprogram med id %(pk)s.") % {"pk": pk}) from None
 
 
 def link_out(link: OccupationLink) -> OccupationLinkOut:
@@ -261,13 +263,13 @@ def list_institutions() -> list[InstitutionOut]:
 def _validate(data: ProgrammeIn, *, instance: Programme | None = None) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not Institution.objects.filter(pk=data.institution_id).exists():
-        errors["institution_id"] = f"Okänt lärosäte: {data.institution_id}."
+        errors["institution_id"] = _("Okänt lärosäte: %(institution_id)s.") % {"institution_id": data.institution_id}
     if not data.code.strip():
-        errors["code"] = v.REQUIRED
+        errors["code"] = _(v.REQUIRED)
     if not data.name.strip():
-        errors["name"] = v.REQUIRED
+        errors["name"] = _(v.REQUIRED)
     if data.form not in StudyForm.values:
-        errors["form"] = f"Okänd studieform ”{data.form}” (campus eller distance)."
+        errors["form"] = _("Okänd studieform ”%(form)s” (campus eller distance).") % {"form": data.form}
     errors.update(v.check_sun_level(data.sun_level))
     errors.update(v.check_sun_field(data.sun_field))
     errors.update(v.check_kommun(data.kommun))
@@ -278,7 +280,7 @@ def _validate(data: ProgrammeIn, *, instance: Programme | None = None) -> dict[s
         and "credits" not in errors
         and (data.credits >= 100000 or data.credits != data.credits.quantize(Decimal("0.1")))
     ):
-        errors["credits"] = "Högst en decimal och mindre än 100 000."
+        errors["credits"] = _("Högst en decimal och mindre än 100 000.")
     if "institution_id" not in errors and "code" not in errors:
         errors.update(
             v.check_programme_code(data.institution_id, data.code, instance_pk=instance.pk if instance else None)
@@ -303,16 +305,18 @@ def _apply(p: Programme, data: ProgrammeIn) -> Programme:
     return p
 
 
-ADD_REFUSED = "Du får bara lägga till utbildningsprogram för ditt eget lärosäte."
-CHANGE_REFUSED = "Du får bara ändra utbildningsprogram vid ditt eget lärosäte."
+ADD_REFUSED = gettext_noop("Du får bara lägga till utbildningsprogram för ditt eget lärosäte.")
+CHANGE_REFUSED = gettext_noop("Du får bara ändra utbildningsprogram vid ditt eget lärosäte.")
 
 
 def create_programme(*, actor, data: ProgrammeIn) -> Programme:
     """A new programme at an institution the actor may add to (:mod:`.permissions`)."""
     institution = Institution.objects.filter(pk=data.institution_id).first()
-    require(actor, "add_programme", institution, ADD_REFUSED)  # None (unknown): 422 below
+    require(actor, "add_programme", institution, _(ADD_REFUSED))  # None (unknown): 422 below
     v.raise_if(_validate(data))
-    with atomic_unique("code", f"Lärosätet har redan ett program med koden ”{data.code.strip()}”."):
+    with atomic_unique(
+        "code", _("Lärosätet har redan ett program med koden ”%(code)s”.") % {"code": data.code.strip()}
+    ):
         programme = _apply(Programme(), data)
         record(actor=actor, action="create", obj=programme, after=snapshot(programme))
     return programme
@@ -320,11 +324,13 @@ def create_programme(*, actor, data: ProgrammeIn) -> Programme:
 
 def update_programme(*, actor, programme: Programme, data: ProgrammeIn) -> Programme:
     """Change a programme the actor may change; moving it needs the add right at the target."""
-    require(actor, "change_programme", programme, CHANGE_REFUSED)
+    require(actor, "change_programme", programme, _(CHANGE_REFUSED))
     if data.institution_id != programme.institution_id:
-        require(actor, "add_programme", Institution.objects.filter(pk=data.institution_id).first(), ADD_REFUSED)
+        require(actor, "add_programme", Institution.objects.filter(pk=data.institution_id).first(), _(ADD_REFUSED))
     v.raise_if(_validate(data, instance=programme))
-    with atomic_unique("code", f"Lärosätet har redan ett program med koden ”{data.code.strip()}”."):
+    with atomic_unique(
+        "code", _("Lärosätet har redan ett program med koden ”%(code)s”.") % {"code": data.code.strip()}
+    ):
         before = snapshot(Programme.objects.get(pk=programme.pk))
         programme = _apply(programme, data)
         record(actor=actor, action="update", obj=programme, before=before, after=snapshot(programme))

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.reference.models import Kommun, SunField, SunLevel
@@ -74,7 +75,7 @@ def import_programme_template(path: Path, *, source_name: str | None = None, act
     import rules
 
     if actor is not _OPERATOR and not rules.has_perm("education.import_programmes", actor):
-        raise PermissionDenied("Du har inte behörighet att importera utbildningsprogram.")
+        raise PermissionDenied(_("Du har inte behörighet att importera utbildningsprogram."))
     parsed = read_programme_template(Path(path))
     check_template(parsed)
     if actor is not _OPERATOR:
@@ -100,15 +101,23 @@ def check_rights(parsed: ParsedTemplate, actor) -> None:
         if inst is None:
             if not is_education_staff(actor):
                 refused.append(
-                    f"rad {r.row}: lärosätet ”{r.institution}” finns inte; bara administratörer lägger till lärosäten."
+                    _(
+                        "rad %(row)s: lärosätet ”%(institution)s” finns inte; bara administratörer lägger till lärosäten."
+                    )
+                    % {"row": r.row, "institution": r.institution}
                 )
             continue
         programme = Programme.objects.filter(institution=inst, code=r.programme_code).first()
         if programme is None:
             if not rules.has_perm("education.add_programme", actor, inst):
-                refused.append(f"rad {r.row}: du får inte lägga till program vid {inst.name}.")
+                refused.append(
+                    _("rad %(row)s: du får inte lägga till program vid %(name)s.") % {"row": r.row, "name": inst.name}
+                )
         elif not rules.has_perm("education.change_programme", actor, programme):
-            refused.append(f"rad {r.row}: du får inte ändra programmet {programme.code} {programme.name}.")
+            refused.append(
+                _("rad %(row)s: du får inte ändra programmet %(code)s %(name)s.")
+                % {"row": r.row, "code": programme.code, "name": programme.name}
+            )
     if refused:
         raise PermissionDenied("Inget importerades. " + " ".join(refused))
 
@@ -138,15 +147,29 @@ def check_template(parsed: ParsedTemplate) -> None:
     institutions = _institutions()
     for r in rows:
         if r.sun_level and r.sun_level not in levels:
-            problems.append(TemplateProblem(r.row, "sun_level", f"okänd SUN 2020-nivå ”{r.sun_level}”."))
+            problems.append(
+                TemplateProblem(
+                    r.row, "sun_level", _("okänd SUN 2020-nivå ”%(sun_level)s”.") % {"sun_level": r.sun_level}
+                )
+            )
         elif r.sun_level and not r.sun_level.startswith(POST_SECONDARY_LEVELS):
             problems.append(
-                TemplateProblem(r.row, "sun_level", f"SUN-nivån ”{r.sun_level}” är inte eftergymnasial (4, 5 eller 6).")
+                TemplateProblem(
+                    r.row,
+                    "sun_level",
+                    _("SUN-nivån ”%(sun_level)s” är inte eftergymnasial (4, 5 eller 6).") % {"sun_level": r.sun_level},
+                )
             )
         if r.sun_field and r.sun_field not in fields:
-            problems.append(TemplateProblem(r.row, "sun_field", f"okänd SUN 2020-inriktning ”{r.sun_field}”."))
+            problems.append(
+                TemplateProblem(
+                    r.row, "sun_field", _("okänd SUN 2020-inriktning ”%(sun_field)s”.") % {"sun_field": r.sun_field}
+                )
+            )
         if r.kommunkod and r.kommunkod not in kommuner:
-            problems.append(TemplateProblem(r.row, "kommunkod", f"okänd kommunkod ”{r.kommunkod}”."))
+            problems.append(
+                TemplateProblem(r.row, "kommunkod", _("okänd kommunkod ”%(kommunkod)s”.") % {"kommunkod": r.kommunkod})
+            )
     # courses: known in the institution, or described (title + credits) somewhere in the file
     known: dict[str, set[str]] = defaultdict(set)
     inst_ids = {inst.pk for inst in institutions.values()}
@@ -173,7 +196,10 @@ def check_template(parsed: ParsedTemplate) -> None:
                 TemplateProblem(
                     r.row,
                     column,
-                    f"kursen ”{r.course_code}” finns varken importerad eller beskriven i filen; ange benämning och högskolepoäng.",
+                    _(
+                        "kursen ”%(course_code)s” finns varken importerad eller beskriven i filen; ange benämning och högskolepoäng."
+                    )
+                    % {"course_code": r.course_code},
                 )
             )
     seen: dict[tuple[str, str, str], int] = {}
@@ -183,7 +209,10 @@ def check_template(parsed: ParsedTemplate) -> None:
             if key in seen:
                 problems.append(
                     TemplateProblem(
-                        r.row, "course_code", f"kursen ”{r.course_code}” står redan på rad {seen[key]} i samma program."
+                        r.row,
+                        "course_code",
+                        _("kursen ”%(course_code)s” står redan på rad %(seen)s i samma program.")
+                        % {"course_code": r.course_code, "seen": seen[key]},
                     )
                 )
             seen.setdefault(key, r.row)
@@ -194,7 +223,10 @@ def check_template(parsed: ParsedTemplate) -> None:
             if key in seen_years:
                 problems.append(
                     TemplateProblem(
-                        r.row, "year", f"år {r.year} står redan på rad {seen_years[key]} för samma program."
+                        r.row,
+                        "year",
+                        _("år %(year)s står redan på rad %(seen_years)s för samma program.")
+                        % {"year": r.year, "seen_years": seen_years[key]},
                     )
                 )
             seen_years.setdefault(key, r.row)

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.reference.models import Kommun, SsykGroup, SunField, SunLevel
 
@@ -24,8 +27,8 @@ __all__ = [
     "raise_if",
 ]
 
-REQUIRED = "Fältet måste fyllas i."
-NEGATIVE = "Värdet får inte vara negativt."
+REQUIRED = gettext_noop("Fältet måste fyllas i.")
+NEGATIVE = gettext_noop("Värdet får inte vara negativt.")
 #: SUN 2020 levels of programmes: 4 and 5 (eftergymnasial), 6 (forskarutbildning)
 POST_SECONDARY_LEVELS = ("4", "5", "6")
 
@@ -35,32 +38,35 @@ def check_sun_level(code: str | None, field: str = "sun_level") -> dict[str, str
         return {}
     level = SunLevel.objects.filter(code=code).first()
     if level is None:
-        return {field: f"Okänd SUN 2020-nivå: ”{code}”."}
+        return {field: _("Okänd SUN 2020-nivå: ”%(code)s”.") % {"code": code}}
     if not code.startswith(POST_SECONDARY_LEVELS):
-        return {field: f"SUN-nivån ”{code} {level.label}” är inte eftergymnasial (nivå 4, 5 eller 6)."}
+        return {
+            field: _("SUN-nivån ”%(code)s %(label)s” är inte eftergymnasial (nivå 4, 5 eller 6).")
+            % {"code": code, "label": level.label}
+        }
     return {}
 
 
 def check_sun_field(code: str | None, field: str = "sun_field") -> dict[str, str]:
     if code and not SunField.objects.filter(code=code).exists():
-        return {field: f"Okänd SUN 2020-inriktning: ”{code}”."}
+        return {field: _("Okänd SUN 2020-inriktning: ”%(code)s”.") % {"code": code}}
     return {}
 
 
 def check_kommun(code: str | None, field: str = "kommun") -> dict[str, str]:
     if code and not Kommun.objects.filter(code=code).exists():
-        return {field: f"Okänd kommunkod: ”{code}”."}
+        return {field: _("Okänd kommunkod: ”%(code)s”.") % {"code": code}}
     return {}
 
 
 def check_ssyk4(code: str | None, field: str = "ssyk") -> dict[str, str]:
     if not code:
-        return {field: REQUIRED}
+        return {field: _(REQUIRED)}
     group = SsykGroup.objects.filter(code=code).values_list("level", flat=True).first()
     if group is None:
-        return {field: f"Okänd SSYK-kod: ”{code}”."}
+        return {field: _("Okänd SSYK-kod: ”%(code)s”.") % {"code": code}}
     if group != 4:
-        return {field: f"SSYK-koden ”{code}” är inte på nivå 4 (undergrupp)."}
+        return {field: _("SSYK-koden ”%(code)s” är inte på nivå 4 (undergrupp).") % {"code": code}}
     return {}
 
 
@@ -73,20 +79,21 @@ def check_programme_code(
     if instance_pk is not None:
         duplicate = duplicate.exclude(pk=instance_pk)
     if duplicate.exists():
-        return {field: f"Lärosätet har redan ett program med koden ”{code.strip()}”."}
+        return {field: _("Lärosätet har redan ett program med koden ”%(code)s”.") % {"code": code.strip()}}
     return {}
 
 
 def check_not_negative(**values: int | Decimal | None) -> dict[str, str]:
-    return {name: NEGATIVE for name, value in values.items() if value is not None and value < 0}
+    return {name: _(NEGATIVE) for name, value in values.items() if value is not None and value < 0}
 
 
 def check_positive(**values: int | Decimal | None) -> dict[str, str]:
     return {
-        name: "Värdet måste vara större än 0." for name, value in values.items() if value is not None and value <= 0
+        name: _("Värdet måste vara större än 0.") for name, value in values.items() if value is not None and value <= 0
     }
 
 
-def raise_if(errors: dict[str, str], message: str = "Uppgifterna kunde inte sparas.") -> None:
+def raise_if(errors: dict[str, str], message: str = "") -> None:
     if errors:
+        message = message or _("Uppgifterna kunde inte sparas.")
         raise ValidationFailed(message + " " + " ".join(f"{k}: {v}" for k, v in errors.items()), errors=errors)

@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.config import get_settings
 from kompetensbron.errors import NotFound, ValidationFailed
@@ -145,7 +146,7 @@ def lan_retention_detail(lan: str) -> LanRetentionOut:
     for name, r in rows.items():
         if key in (codes.get(name), name) or key.casefold() == name.casefold():
             return _lan_out(r, codes.get(name))
-    raise NotFound(f"no retention figures for län {key!r}")
+    raise NotFound(_("Inga uppgifter om kvarstannande för länet %(key)r.") % {"key": key})
 
 
 def _term_out(t) -> TermOut:
@@ -164,7 +165,7 @@ def search_admissions(q: str = "", *, university: str = "", limit: int = 50) -> 
     """Programmes whose name or code contains ``q`` (both folded by the one folding: case and
     diacritics), optionally at one institution."""
     if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationFailed(f"limit must be 1–{MAX_LIMIT}", {"limit": f"1–{MAX_LIMIT}"})
+        raise ValidationFailed(_("limit ska vara 1–%(most)s.") % {"most": MAX_LIMIT}, {"limit": f"1–{MAX_LIMIT}"})
     q, university = q.strip()[:200], university.strip()[:200]
     programmes = admissions_of(graduates_data_dir())
     needle = search_key(q)
@@ -260,7 +261,9 @@ def import_graduate_file(*, path: Path, kind: str, title: str = "") -> GraduateI
 
 def imported_figures(*, source: str = "", region: str = "", year: int | None = None, limit: int = 100) -> FiguresResult:
     if not 1 <= limit <= MAX_LIMIT * 5:
-        raise ValidationFailed(f"limit must be 1–{MAX_LIMIT * 5}", {"limit": f"1–{MAX_LIMIT * 5}"})
+        raise ValidationFailed(
+            _("limit ska vara 1–%(most)s.") % {"most": MAX_LIMIT * 5}, {"limit": f"1–{MAX_LIMIT * 5}"}
+        )
     rows = GraduateFigure.objects.select_related("data_import").order_by("data_import_id", "line", "year")
     if source:
         rows = rows.filter(data_import__kind=source[:8])

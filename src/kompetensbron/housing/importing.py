@@ -21,6 +21,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kompetensbron.reference.models import Kommun
 from kompetensbron.reference.table_sync import upsert
@@ -70,7 +71,7 @@ def _source(kind: str, title: str, path: Path, sha: str, rows: int, actor) -> Ho
 def import_stock_file(path: Path, *, actor=None) -> ImportReport:
     """Student homes per kommun and year from an SCB BO0104T7 file or the stock template."""
     if actor is not None:
-        require(actor, "import_housing_stock", None, "Endast administratörer importerar beståndsstatistik.")
+        require(actor, "import_housing_stock", None, gettext("Endast administratörer importerar beståndsstatistik."))
     path = Path(path)
     by_code, by_name = _kommun_index()
     problems: list[TemplateProblem] = []
@@ -85,11 +86,15 @@ def import_stock_file(path: Path, *, actor=None) -> ImportReport:
             if kommun is None and r.name:
                 kommun = by_name.get(r.name.casefold())
             if kommun is None:
-                problems.append(TemplateProblem(r.line, "region", f"okänd kommun: ”{r.region}”."))
+                problems.append(
+                    TemplateProblem(r.line, "region", gettext("okänd kommun: ”%(region)s”.") % {"region": r.region})
+                )
                 continue
             figures.append((kommun, r.year, r.homes, r.line))
         if parsed.missing:
-            notes.append(f"{len(parsed.missing)} region-år utan uppgift (”..”) importerades inte.")
+            notes.append(
+                gettext("%(count)s region-år utan uppgift (”..”) importerades inte.") % {"count": len(parsed.missing)}
+            )
         skipped = len(parsed.missing)
     else:
         template = read_housing_template(path, "stock")
@@ -100,14 +105,27 @@ def import_stock_file(path: Path, *, actor=None) -> ImportReport:
         for row in template.rows:
             kommun = by_code.get(row["kommunkod"])
             if row["kommunkod"] and kommun is None:
-                problems.append(TemplateProblem(row["row"], "kommunkod", f"okänd kommunkod: {row['kommunkod']}."))
+                problems.append(
+                    TemplateProblem(
+                        row["row"],
+                        "kommunkod",
+                        gettext("okänd kommunkod: %(kommunkod)s.") % {"kommunkod": row["kommunkod"]},
+                    )
+                )
             if kommun is not None and row["year"] is not None and row["homes"] is not None:
                 figures.append((kommun, row["year"], row["homes"], row["row"]))
     first_line: dict[tuple[str, int], int] = {}
     for kommun, year, _, line in figures:
         earlier = first_line.setdefault((kommun.code, year), line)
         if earlier != line:
-            problems.append(TemplateProblem(line, "year", f"{kommun.code} {year} finns redan på rad {earlier}."))
+            problems.append(
+                TemplateProblem(
+                    line,
+                    "year",
+                    gettext("%(code)s %(year)s finns redan på rad %(earlier)s.")
+                    % {"code": kommun.code, "year": year, "earlier": earlier},
+                )
+            )
     if problems:
         raise TemplateInvalid(path, problems)
     created = updated = 0
@@ -155,17 +173,35 @@ def import_projects_file(path: Path, *, actor=None) -> ImportReport:
     for row in template.rows:
         owner = orgs.get(row["owner"].casefold()) if row["owner"] else None
         if row["owner"] and owner is None:
-            problems.append(TemplateProblem(row["row"], "owner", f"okänd organisation: ”{row['owner']}”."))
+            problems.append(
+                TemplateProblem(
+                    row["row"], "owner", gettext("okänd organisation: ”%(owner)s”.") % {"owner": row["owner"]}
+                )
+            )
         elif owner is not None and actor is not None and not actor.has_perm("samverkan.add_housing_project", owner):
-            problems.append(TemplateProblem(row["row"], "owner", f"du får inte registrera projekt åt {owner.name}."))
+            problems.append(
+                TemplateProblem(
+                    row["row"], "owner", gettext("du får inte registrera projekt åt %(name)s.") % {"name": owner.name}
+                )
+            )
         kommun = by_code.get(row["kommunkod"])
         if row["kommunkod"] and kommun is None:
-            problems.append(TemplateProblem(row["row"], "kommunkod", f"okänd kommunkod: {row['kommunkod']}."))
+            problems.append(
+                TemplateProblem(
+                    row["row"],
+                    "kommunkod",
+                    gettext("okänd kommunkod: %(kommunkod)s.") % {"kommunkod": row["kommunkod"]},
+                )
+            )
         rows.append((row, owner, kommun))
     keys = [(o.pk, r["name"].casefold()) for r, o, _ in rows if o is not None]
     for r, o, _ in rows:
         if o is not None and keys.count((o.pk, r["name"].casefold())) > 1:
-            problems.append(TemplateProblem(r["row"], "name", f"projektet ”{r['name']}” förekommer flera gånger."))
+            problems.append(
+                TemplateProblem(
+                    r["row"], "name", gettext("projektet ”%(name)s” förekommer flera gånger.") % {"name": r["name"]}
+                )
+            )
     if problems:
         raise TemplateInvalid(path, problems)
     sha = _sha(path)
@@ -220,18 +256,28 @@ def import_queue_file(path: Path, *, actor=None) -> ImportReport:
         org = orgs.get(row["organisation"].casefold()) if row["organisation"] else None
         if row["organisation"] and org is None:
             problems.append(
-                TemplateProblem(row["row"], "organisation", f"okänd organisation: ”{row['organisation']}”.")
+                TemplateProblem(
+                    row["row"],
+                    "organisation",
+                    gettext("okänd organisation: ”%(organisation)s”.") % {"organisation": row["organisation"]},
+                )
             )
         elif org is not None and actor is not None and not actor.has_perm("samverkan.change_queue_statistics", org):
             problems.append(
-                TemplateProblem(row["row"], "organisation", f"du får inte ange köstatistik för {org.name}.")
+                TemplateProblem(
+                    row["row"],
+                    "organisation",
+                    gettext("du får inte ange köstatistik för %(name)s.") % {"name": org.name},
+                )
             )
         rows.append((row, org))
     keys = [(o.pk, r["year"], r["home_type"]) for r, o in rows if o is not None]
     for r, o in rows:
         if o is not None and keys.count((o.pk, r["year"], r["home_type"])) > 1:
             problems.append(
-                TemplateProblem(r["row"], "year", "samma organisation, år och bostadstyp förekommer flera gånger.")
+                TemplateProblem(
+                    r["row"], "year", gettext("samma organisation, år och bostadstyp förekommer flera gånger.")
+                )
             )
     if problems:
         raise TemplateInvalid(path, problems)

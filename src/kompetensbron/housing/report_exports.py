@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from .schemas import ProgrammeProgress
 
@@ -28,38 +29,44 @@ def progress_xlsx(progress: ProgrammeProgress) -> bytes:
     bold = book.add_format({"bold": True})
     share = book.add_format({"num_format": "0.0%"})
 
-    sheet = book.add_worksheet("Översikt")
-    sheet.write(0, 0, f"{p.name}: hur långt har vi kommit?", bold)
+    sheet = book.add_worksheet(_("Översikt"))
+    sheet.write(0, 0, _("%(name)s: hur långt har vi kommit?") % {"name": p.name}, bold)
     rows = [
-        ("Län", p.lan_name),
-        ("Ansvarig", p.owner),
-        ("Period", f"{p.baseline_year}–{p.target_year}"),
+        (_("Län"), p.lan_name),
+        (_("Ansvarig"), p.owner),
+        (_("Period"), f"{p.baseline_year}–{p.target_year}"),
         (
-            "Mål (nya studentbostäder)",
-            p.target_homes if p.target_homes is not None else "saknas (procentmål utan basbestånd)",
+            _("Mål (nya studentbostäder)"),
+            p.target_homes if p.target_homes is not None else _("saknas (procentmål utan basbestånd)"),
         ),
-        ("Basbestånd", progress.baseline_stock if progress.baseline_stock is not None else "saknas"),
-        ("Färdigställda sedan start", progress.completed),
-        ("Under byggnad", progress.under_construction),
-        ("Planerade", progress.planned),
+        (_("Basbestånd"), progress.baseline_stock if progress.baseline_stock is not None else _("saknas")),
+        (_("Färdigställda sedan start"), progress.completed),
+        (_("Under byggnad"), progress.under_construction),
+        (_("Planerade"), progress.planned),
     ]
     for i, (label, value) in enumerate(rows, start=2):
         sheet.write(i, 0, label)
         sheet.write(i, 1, value)
     if progress.share_of_target is not None:
-        sheet.write(len(rows) + 2, 0, "Andel av målet")
+        sheet.write(len(rows) + 2, 0, _("Andel av målet"))
         sheet.write_number(len(rows) + 2, 1, progress.share_of_target, share)
     if progress.is_demo:
-        sheet.write(len(rows) + 4, 0, "Exempeldata, inte verkliga uppgifter.")
-    sheet.write(len(rows) + 5, 0, "Källor: " + "; ".join(progress.sources))
+        sheet.write(len(rows) + 4, 0, _("Exempeldata, inte verkliga uppgifter."))
+    sheet.write(len(rows) + 5, 0, _("Källor: %(sources)s") % {"sources": "; ".join(progress.sources)})
     sheet.set_column(0, 0, 32)
     sheet.set_column(1, 1, 40)
 
-    years = book.add_worksheet("Per år")
+    years = book.add_worksheet(_("Per år"))
     years.write_row(
         0,
         0,
-        ["År", "Färdigställda (ack.)", "Under byggnad (ack. enl. plan)", "Planerade (ack. enl. plan)", "Mållinje"],
+        [
+            _("År"),
+            _("Färdigställda (ack.)"),
+            _("Under byggnad (ack. enl. plan)"),
+            _("Planerade (ack. enl. plan)"),
+            _("Mållinje"),
+        ],
         bold,
     )
     for i, y in enumerate(progress.years, start=1):
@@ -67,21 +74,21 @@ def progress_xlsx(progress: ProgrammeProgress) -> bytes:
             i, 0, [y.year, y.completed, y.under_construction, y.planned, y.target if y.target is not None else ""]
         )
 
-    kommuner = book.add_worksheet("Per kommun")
+    kommuner = book.add_worksheet(_("Per kommun"))
     kommuner.write_row(
         0,
         0,
         [
-            "Kommunkod",
-            "Kommun",
-            "Basbestånd",
-            "Senaste bestånd",
-            "År",
-            "Färdigställda",
-            "Under byggnad",
-            "Planerade",
-            "Kommunmål",
-            "Har studentbostäder",
+            _("Kommunkod"),
+            _("Kommun"),
+            _("Basbestånd"),
+            _("Senaste bestånd"),
+            _("År"),
+            _("Färdigställda"),
+            _("Under byggnad"),
+            _("Planerade"),
+            _("Kommunmål"),
+            _("Har studentbostäder"),
         ],
         bold,
     )
@@ -99,7 +106,7 @@ def progress_xlsx(progress: ProgrammeProgress) -> bytes:
                 k.under_construction,
                 k.planned,
                 _blank(k.target),
-                "Ja" if k.has_student_homes else "Nej",
+                _("Ja") if k.has_student_homes else _("Nej"),
             ],
         )
     kommuner.set_column(1, 1, 22)

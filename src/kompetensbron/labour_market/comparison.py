@@ -8,6 +8,7 @@ figures (an occupation without ads in a region has 0 there), ordered by the larg
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, Field
 
 from kompetensbron.errors import ValidationFailed
@@ -54,7 +55,7 @@ def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionCom
     :class:`ValidationFailed` when both are the same."""
     kind = check_kind(level)
     if a == b:
-        raise ValidationFailed("Välj två olika regioner.", {"b": "Samma region som A."})
+        raise ValidationFailed(_("Välj två olika regioner."), {"b": _("Samma region som A.")})
     limit = max(1, min(int(limit), MAX_ROWS))
     names = {a: region_name(kind, a), b: region_name(kind, b)}
     people = region_populations(kind)

@@ -21,6 +21,8 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .models import Opportunity, OpportunityKind, OpportunityStatus, Placement
 from .schemas import AggregateRow, Aggregates
@@ -29,13 +31,13 @@ __all__ = ["DIMENSIONS", "INDICATOR_KINDS", "MIN_GROUP", "aggregates", "indicato
 
 MIN_GROUP = 5
 DIMENSIONS = ("total", "university", "employer", "kommun")
-SOURCES = ["Kompetensbron Matchning: placeringar och utfall registrerade i plattformen (egna uppgifter)."]
+SOURCES = [gettext_noop("Kompetensbron Matchning: placeringar och utfall registrerade i plattformen (egna uppgifter).")]
 
 INDICATOR_KINDS = {
-    "placements": "Placeringar (alla typer) där organisationen är värd eller lärosäte",
-    "degree_projects_local": "Examensarbeten hos arbetsgivare i organisationens län",
-    "hires": "Anställda av värden efter placering",
-    "fill_rate": "Andel tillsatta platser (%) av organisationens publicerade möjligheter",
+    "placements": gettext_noop("Placeringar (alla typer) där organisationen är värd eller lärosäte"),
+    "degree_projects_local": gettext_noop("Examensarbeten hos arbetsgivare i organisationens län"),
+    "hires": gettext_noop("Anställda av värden efter placering"),
+    "fill_rate": gettext_noop("Andel tillsatta platser (%) av organisationens publicerade möjligheter"),
 }
 
 
@@ -77,7 +79,10 @@ def aggregates(*, dimension: str | None = None, year: int | None = None) -> Aggr
         if d not in DIMENSIONS:
             from kompetensbron.errors import ValidationFailed
 
-            raise ValidationFailed(f"Okänd indelning: {d}.", errors={"dimension": f"en av {', '.join(DIMENSIONS)}"})
+            raise ValidationFailed(
+                _("Okänd indelning: %(dimension)s.") % {"dimension": d},
+                errors={"dimension": _("en av %(items)s") % {"items": ", ".join(DIMENSIONS)}},
+            )
     placements = list(
         Placement.objects.select_related("university", "opportunity__host", "opportunity__kommun", "outcome")
     )
@@ -107,7 +112,7 @@ def aggregates(*, dimension: str | None = None, year: int | None = None) -> Aggr
                 cell[1] += min(taken[o.pk], o.capacity)
         for key, label, y in sorted(set(groups) | set(capacity), key=lambda k: (k[2], k[1])):
             rows.append(_row(d, key, label, y, groups.get((key, label, y), []), capacity.get((key, label, y))))
-    return Aggregates(min_group=MIN_GROUP, rows=rows, sources=SOURCES)
+    return Aggregates(min_group=MIN_GROUP, rows=rows, sources=[_(s) for s in SOURCES])
 
 
 def _row(dimension, key, label, year, group: list[Placement], cap) -> AggregateRow:
@@ -144,7 +149,9 @@ def indicator_value(kind: str, organisation, year: int) -> Decimal | None:
     if kind not in INDICATOR_KINDS:
         from kompetensbron.errors import ValidationFailed
 
-        raise ValidationFailed(f"Okänd indikator: {kind}.", errors={"kind": ", ".join(INDICATOR_KINDS)})
+        raise ValidationFailed(
+            _("Okänd indikator: %(kind)s.") % {"kind": kind}, errors={"kind": ", ".join(INDICATOR_KINDS)}
+        )
     start = timezone.make_aware(dt.datetime(year, 1, 1))
     end = timezone.make_aware(dt.datetime(year + 1, 1, 1))
     involved = Q(opportunity__host=organisation) | Q(university=organisation)

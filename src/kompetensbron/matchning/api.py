@@ -9,6 +9,7 @@ centrally (web/api.py): PermissionDenied → 403, ValidationFailed → 422, NotF
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -370,7 +371,7 @@ def indicator(request: HttpRequest, kind: str, organisation_id: int, year: int):
     value = agg.indicator_value(kind, organisation, year)
     return IndicatorValue(
         kind=kind,
-        label=agg.INDICATOR_KINDS[kind],
+        label=_(agg.INDICATOR_KINDS[kind]),
         organisation_id=organisation.pk,
         year=year,
         value=float(value) if value is not None else None,

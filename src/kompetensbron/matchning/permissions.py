@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import rules
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.samverkan.models import Organisation, OrganisationKind
@@ -138,7 +139,7 @@ def require(user, perm: str, obj=None, message: str | None = None) -> None:
         or not user.is_active
         or not rules.has_perm(f"matchning.{perm}", user, obj)
     ):
-        raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
+        raise PermissionDenied(message or _("Du saknar behörighet (%(perm)s).") % {"perm": perm})
 
 
 # ------------------------------------------------------------------ what a user may read

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.translation import gettext
 from scipy import sparse
 
 __all__ = ["OpportunityIndex", "OpportunityRecord", "Ranking", "ScoredOpportunity", "StudentRecord", "score_pair"]
@@ -148,28 +149,32 @@ def _scored(student, opp, labels, score, skill, pref, place, period, kind, neigh
     des_cov = sum(1 for s in desirable if s in student.skills)
     reasons: list[str] = []
     if required:
-        text = f"täcker {req_cov} av {len(required)} krav"
+        counts = {"covered": req_cov, "count": len(required)}
         if missing:
             named = ", ".join(missing[:MAX_MISSING_NAMED]) + (" …" if len(missing) > MAX_MISSING_NAMED else "")
-            text += f"; saknas: {named}"
+            text = gettext("täcker %(covered)s av %(count)s krav; saknas: %(named)s") % {**counts, "named": named}
+        else:
+            text = gettext("täcker %(covered)s av %(count)s krav") % counts
         reasons.append(text)
     if desirable:
-        reasons.append(f"{des_cov} av {len(desirable)} meriterande")
+        reasons.append(gettext("%(covered)s av %(count)s meriterande") % {"covered": des_cov, "count": len(desirable)})
     if not required and not desirable:
-        reasons.append("inga kompetenser angivna")
+        reasons.append(gettext("inga kompetenser angivna"))
     if opp.remote:
-        reasons.append("på distans")
+        reasons.append(gettext("på distans"))
     elif place == 1.0 and student.kommuner:
-        reasons.append(f"i önskad kommun {student.kommun_names.get(opp.kommun, opp.kommun)}")
+        reasons.append(
+            gettext("i önskad kommun %(kommun)s") % {"kommun": student.kommun_names.get(opp.kommun, opp.kommun)}
+        )
     elif place == PLACE_FA:
-        reasons.append("i samma arbetsmarknadsregion som en önskad kommun")
+        reasons.append(gettext("i samma arbetsmarknadsregion som en önskad kommun"))
     elif place == PLACE_LAN:
-        reasons.append("i samma län som en önskad kommun")
+        reasons.append(gettext("i samma län som en önskad kommun"))
     elif student.kommuner:
-        reasons.append("utanför dina önskade orter")
-    reasons.append("perioden passar" if period else "perioden passar inte din tillgänglighet")
+        reasons.append(gettext("utanför dina önskade orter"))
+    reasons.append(gettext("perioden passar") if period else gettext("perioden passar inte din tillgänglighet"))
     if student.kinds:
-        reasons.append("önskad typ" if kind == 1.0 else "annan typ än du önskat")
+        reasons.append(gettext("önskad typ") if kind == 1.0 else gettext("annan typ än du önskat"))
     return ScoredOpportunity(
         id=opp.id,
         score=float(np.round(score, 4)),
@@ -316,6 +321,6 @@ class OpportunityIndex:
         )
         if neighbour:
             code = self.records[i].ssyk
-            note = f"närliggande yrke (SSYK {code})" if code else "närliggande yrke"
+            note = gettext("närliggande yrke (SSYK %(code)s)") % {"code": code} if code else gettext("närliggande yrke")
             result = ScoredOpportunity(**{**result.__dict__, "reasons": (note, *result.reasons)})
         return result

@@ -6,13 +6,27 @@ from __future__ import annotations
 import csv
 import io
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from kompetensbron.web import xlsx as xl
 
 from .schemas import GroupAnalysis, MemberRow
 
 __all__ = ["HEADER", "analysis_csv", "analysis_xlsx", "filename"]
 
-HEADER = ["Kod", "Region", "Annonser 2024", "Examinerade", "Program", "Examinerade per 100 annonser"]
+HEADER = [
+    gettext_noop("Kod"),
+    gettext_noop("Region"),
+    gettext_noop("Annonser 2024"),
+    gettext_noop("Examinerade"),
+    gettext_noop("Program"),
+    gettext_noop("Examinerade per 100 annonser"),
+]
+
+
+def _header() -> list[str]:
+    return [_(h) for h in HEADER]
 
 
 def filename(a: GroupAnalysis, ext: str) -> str:
@@ -28,7 +42,7 @@ def _values(m: MemberRow) -> list:
 def analysis_csv(a: GroupAnalysis) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(HEADER)
+    w.writerow(_header())
     for m in [*a.members, a.total]:
         # text cells that a spreadsheet could read as a formula are prefixed with '
         w.writerow(
@@ -41,9 +55,9 @@ def analysis_xlsx(a: GroupAnalysis) -> bytes:
     buf = io.BytesIO()
     book = xl.workbook(buf)
     bold = book.add_format({"bold": True})
-    sheet = book.add_worksheet("Regiongrupp")
+    sheet = book.add_worksheet(_("Regiongrupp"))
     xl.write(sheet, 0, 0, f"{a.group.name}: {a.ssyk_label}", bold)
-    xl.write_row(sheet, 2, 0, HEADER, bold)
+    xl.write_row(sheet, 2, 0, _header(), bold)
     for i, m in enumerate([*a.members, a.total], start=3):
         for col, value in enumerate(_values(m)):
             if value is not None:
@@ -51,7 +65,11 @@ def analysis_xlsx(a: GroupAnalysis) -> bytes:
     row = len(a.members) + 5
     if a.retention:
         xl.write_row(
-            sheet, row, 0, ["Län", "Kvar i studielänet", "Studenter", "UHR-år", "Förstahandssökande per plats"], bold
+            sheet,
+            row,
+            0,
+            [_("Län"), _("Kvar i studielänet"), _("Studenter"), _("UHR-år"), _("Förstahandssökande per plats")],
+            bold,
         )
         for r in a.retention.rows:
             row += 1
@@ -64,7 +82,10 @@ def analysis_xlsx(a: GroupAnalysis) -> bytes:
     if a.demand_provenance:
         p = a.demand_provenance
         sources.append(f"{p.source} · {p.table} · {p.period} · {p.method}")
-    sources.append(f"Examinerade: {a.supply_method}" + (f" ({a.graduates_years})" if a.graduates_years else ""))
+    sources.append(
+        _("Examinerade: %(method)s") % {"method": a.supply_method}
+        + (f" ({a.graduates_years})" if a.graduates_years else "")
+    )
     if a.retention:
         sources += [f"{s.title} — {s.file}" for s in a.retention.sources]
     for line in sources + a.notes:

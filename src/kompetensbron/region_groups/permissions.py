@@ -13,6 +13,7 @@ Everyone reads every group (a group is a list of public regions). Services call 
 from __future__ import annotations
 
 import rules
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import PermissionDenied
 from kompetensbron.samverkan.permissions import is_admin, organisation_ids
@@ -41,7 +42,7 @@ rules.add_perm("region_groups.change_group", _active & (is_admin | is_member_of_
 def require(user, perm: str, obj=None, message: str | None = None) -> None:
     """Raise :class:`PermissionDenied` unless ``user`` has ``region_groups.<perm>`` (on ``obj``)."""
     if user is None or not user.is_authenticated or not rules.has_perm(f"region_groups.{perm}", user, obj):
-        raise PermissionDenied(message or f"Du saknar behörighet ({perm}).")
+        raise PermissionDenied(message or _("Du saknar behörighet (%(perm)s).") % {"perm": perm})
 
 
 def may_add(user) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.region_levels import GROUPABLE_LEVELS, PREDEFINED_GROUPS, RegionLevel
@@ -53,7 +55,7 @@ def _row(key: str) -> RegionGroup:
         row = RegionGroup.objects.select_related("organisation").filter(pk=int(key[1:])).first()
         if row is not None:
             return row
-    raise NotFound(f"no region group {key!r}")
+    raise NotFound(_("Okänd regiongrupp: %(key)r") % {"key": key})
 
 
 def get_group(key: str) -> tuple[RegionGroupSpec, RegionGroup | None]:
@@ -77,7 +79,7 @@ def list_groups(*, organisation_id: int | None = None) -> list[RegionGroupOut]:
 def _organisation(data: RegionGroupIn) -> Organisation:
     organisation = Organisation.objects.filter(pk=data.organisation_id).first()
     if organisation is None:
-        raise ValidationFailed("unknown organisation", {"organisation_id": "unknown organisation"})
+        raise ValidationFailed(_("Okänd organisation."), {"organisation_id": _("Okänd organisation.")})
     return organisation
 
 
@@ -87,31 +89,32 @@ def _validated(data: RegionGroupIn) -> tuple[RegionLevel, list[str]]:
     except ValueError:
         level = None
     if level not in GROUPABLE_LEVELS:
-        raise ValidationFailed("a group holds län or kommuner", {"level": "lan or kommun"})
+        raise ValidationFailed(_("En grupp består av län eller kommuner."), {"level": _("län eller kommun")})
     codes = list(dict.fromkeys(c.strip() for c in data.codes if c.strip()))
     known = member_names(level)
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise ValidationFailed(
-            f"unknown codes: {', '.join(unknown[:10])}", {"codes": f"unknown: {', '.join(unknown[:10])}"}
+            _("Okända koder: %(codes)s") % {"codes": ", ".join(unknown[:10])},
+            {"codes": _("okända: %(codes)s") % {"codes": ", ".join(unknown[:10])}},
         )
     if len(codes) < 2:
-        raise ValidationFailed("a group needs at least two regions", {"codes": "at least two regions"})
+        raise ValidationFailed(_("En grupp behöver minst två regioner."), {"codes": _("minst två regioner")})
     if not data.name.strip():
-        raise ValidationFailed("name required", {"name": "required"})
+        raise ValidationFailed(_("Gruppen behöver ett namn."), {"name": _("Obligatoriskt fält.")})
     return level, codes
 
 
-_DUPLICATE = "Organisationen har redan en regiongrupp med det namnet."
+_DUPLICATE = gettext_noop("Organisationen har redan en regiongrupp med det namnet.")
 
 
 def create_group(*, actor, data: RegionGroupIn) -> RegionGroupOut:
     organisation = _organisation(data)
     require(actor, "add_group", organisation)
     level, codes = _validated(data)
-    with atomic_unique("name", _DUPLICATE):
+    with atomic_unique("name", _(_DUPLICATE)):
         if RegionGroup.objects.filter(organisation=organisation, name=data.name.strip()).exists():
-            raise ValidationFailed(_DUPLICATE, {"name": _DUPLICATE})
+            raise ValidationFailed(_(_DUPLICATE), {"name": _(_DUPLICATE)})
         row = RegionGroup.objects.create(
             name=data.name.strip(),
             level=level.value,
@@ -129,16 +132,16 @@ def update_group(*, actor, key: str, data: RegionGroupIn) -> RegionGroupOut:
     require(actor, "change_group", row)
     organisation = _organisation(data)
     if organisation.pk != row.organisation_id:
-        require(actor, "add_group", organisation, "Du får inte flytta gruppen till den organisationen.")
+        require(actor, "add_group", organisation, _("Du får inte flytta gruppen till den organisationen."))
     level, codes = _validated(data)
-    with atomic_unique("name", _DUPLICATE):
+    with atomic_unique("name", _(_DUPLICATE)):
         row = RegionGroup.objects.select_for_update().get(pk=row.pk)
         if (
             RegionGroup.objects.filter(Q(organisation=organisation) & Q(name=data.name.strip()))
             .exclude(pk=row.pk)
             .exists()
         ):
-            raise ValidationFailed(_DUPLICATE, {"name": _DUPLICATE})
+            raise ValidationFailed(_(_DUPLICATE), {"name": _(_DUPLICATE)})
         before = audit.snapshot(row)
         row.name, row.level, row.codes = data.name.strip(), level.value, codes
         row.description, row.organisation = data.description.strip(), organisation

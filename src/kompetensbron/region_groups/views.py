@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
@@ -59,7 +60,7 @@ def group_add(request: HttpRequest) -> HttpResponse:
         else:
             return redirect(reverse("region_groups:group", args=[out.key]))
     if not member_organisations(request.user).exists():
-        return _error(request, "Du tillhör ingen organisation.", 403)
+        return _error(request, _("Du tillhör ingen organisation."), 403)
     return _list(request, form, status=422)
 
 
@@ -73,7 +74,7 @@ def _analysis(request: HttpRequest, key: str):
 def group_page(request: HttpRequest, key: str) -> HttpResponse:
     try:
         form, result = _analysis(request, key)
-        _, row = services.get_group(key)
+        _group, row = services.get_group(key)
     except NotFound as exc:
         return _error(request, str(exc), 404)
     except ValidationFailed as exc:
@@ -101,7 +102,7 @@ def group_page(request: HttpRequest, key: str) -> HttpResponse:
 
 def _export(request: HttpRequest, key: str, ext: str) -> HttpResponse:
     try:
-        _, result = _analysis(request, key)
+        _group, result = _analysis(request, key)
     except NotFound as exc:
         return _error(request, str(exc), 404)
     except ValidationFailed as exc:
@@ -132,9 +133,9 @@ def group_change(request: HttpRequest, key: str) -> HttpResponse:
         if form.is_valid():
             out = services.update_group(actor=request.user, key=key, data=form.to_schema())
             return redirect(reverse("region_groups:group", args=[out.key]))
-        _, row = services.get_group(key)
+        _group, row = services.get_group(key)
         if row is None or not may_change(request.user, row):
-            raise PermissionDenied("Du får inte ändra gruppen.")
+            raise PermissionDenied(_("Du får inte ändra gruppen."))
     except NotFound as exc:
         return _error(request, str(exc), 404)
     except PermissionDenied as exc:

@@ -5,6 +5,7 @@ this module): thin wrappers over :mod:`.services`, same rules and audit as the p
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Status
 
 from kompetensbron.input_types import Id
@@ -110,7 +111,7 @@ def remove_body_member(request: HttpRequest, body_id: Id, user_id: Id):
 def list_units(request: HttpRequest, org_id: Id):
     org = services.get_organisation(org_id)
     if not services.visible_organisation(request.auth, org):
-        return Status(404, {"detail": f"Okänd organisation: {org_id}"})
+        return Status(404, {"detail": _("Okänd organisation: %(org_id)s") % {"org_id": org_id}})
     return [UnitPublic(id=u.pk, organisation_id=u.organisation_id, name=u.name) for u in services.reads.units_of(org)]
 
 

@@ -10,6 +10,7 @@ upload (type, content, size: :func:`.services.meetings.add_document`).
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status, UploadedFile
 from ninja.security import django_auth
 
@@ -217,7 +218,7 @@ def computed_indicator(request: HttpRequest, indicator_id: Id, year: Year):
     indicator = services.get_indicator(actor=request.auth, pk=indicator_id)
     source = getattr(indicator, "source", None)
     if source is None:
-        raise NotFound("Indikatorn har inga beräknade värden (den fylls i för hand).")
+        raise NotFound(_("Indikatorn har inga beräknade värden (den fylls i för hand)."))
     return services.computed_value(source, year)
 
 

@@ -8,7 +8,7 @@ from django import forms
 
 from kompetensbron.web.tables import Table
 
-from . import report_tables
+from . import record_tables, report_tables
 from .schemas import BodyPublic, MeetingSummary
 from .schemas_meetings import ComputedValue, IndicatorSourcePublic, LinkPublic, MeetingPublic, NeedPublic
 
@@ -39,6 +39,12 @@ class MeetingPage:
     decision_links: dict[int, list[LinkPublic]] = field(default_factory=dict)  # decision id → its links
     link_kinds: list[tuple[str, str]] = field(default_factory=list)  # offered when the user may link
 
+    @property
+    def decisions_table(self) -> Table:
+        """The meeting's decisions (the page, CSV and Excel from the same rows)."""
+        m = self.meeting
+        return record_tables.meeting_decisions_table(m.id, m.decision_list, self.decision_links)
+
 
 @dataclass
 class LinksPage:
@@ -58,6 +64,11 @@ class IndicatorSourcePage:
     values: list[ComputedValue]
     can_change: bool
     form: forms.Form | None = None
+
+    @property
+    def values_table(self) -> Table:
+        """The values computed per year (the page, CSV and Excel from the same rows)."""
+        return record_tables.computed_values_table(self.indicator_id, self.indicator_name, self.values)
 
 
 @dataclass

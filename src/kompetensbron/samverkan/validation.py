@@ -51,8 +51,9 @@ def check_required(**values: str | None) -> dict[str, str]:
     return {name: _(REQUIRED) for name, value in values.items() if value is None or not str(value).strip()}
 
 
-def raise_if(errors: dict[str, str], message: str = "Uppgifterna kunde inte sparas.") -> None:
+def raise_if(errors: dict[str, str], message: str = "") -> None:
     if errors:
+        message = message or _("Uppgifterna kunde inte sparas.")
         raise ValidationFailed(message + " " + " ".join(f"{k}: {v}" for k, v in errors.items()), errors=errors)
 
 

@@ -420,7 +420,7 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """The one-time invitation link: choose a password, then log in."""
     user = services.user_from_token(uidb64, token)
     if user is None:
-        return render(request, "samverkan/refused.html", {"message": services.accounts.INVALID_LINK}, status=400)
+        return render(request, "samverkan/refused.html", {"message": _(services.accounts.INVALID_LINK)}, status=400)
 
     def save(d) -> str:
         services.accept_invitation(uidb64=uidb64, token=token, password=d["new_password1"])

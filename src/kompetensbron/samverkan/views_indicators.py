@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from kompetensbron.errors import NotFound, PermissionDenied
 from kompetensbron.web.form_pages import form_page, submitted
+from kompetensbron.web.tables import export_response
 
-from . import services
+from . import record_tables, services
 from . import views as base
 from .forms import SERVICE_FIELDS
 from .forms_editing import IndicatorForm, IndicatorYearForm, indicator_fields, indicator_initial
@@ -45,7 +46,10 @@ def _render(request, agreement, *, form=None, year_form=None, year_indicator=Non
         }
         if can_change
         else {},
+        "sections": [(i, record_tables.indicator_years_table(i)) for i in indicators],
     }
+    if request.method != "POST" and (exported := export_response(request, [t for _i, t in page["sections"]])):
+        return exported
     return render(request, "samverkan/indicator_list.html", {"page": page}, status=status)
 
 

@@ -135,7 +135,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         meeting = M.get_meeting(actor=request.user, pk=pk)
     except NotFound as exc:
         return refused(request, exc, 404)
-    return render(request, "samverkan/meeting_detail.html", {"page": _meeting_page(request, meeting)})
+    page = _meeting_page(request, meeting)
+    return export_response(request, [page.decisions_table]) or render(
+        request, "samverkan/meeting_detail.html", {"page": page}
+    )
 
 
 def _post_on_meeting(request: HttpRequest, pk: int, key: str, make_form, act) -> HttpResponse:
@@ -375,6 +378,8 @@ def indicator_source(request: HttpRequest, pk: int) -> HttpResponse:
         can_change=can,
         form=form if can else None,
     )
+    if request.method != "POST" and source is not None and (exported := export_response(request, [page.values_table])):
+        return exported
     return render(request, "samverkan/indicator_source.html", {"page": page}, status=status)
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError as DatabaseDataError
 from django.db import IntegrityError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from kompetensbron import __version__
@@ -73,7 +74,7 @@ def _refused_by_database(request: HttpRequest, exc: Exception):
     """
     logging.getLogger(__name__).warning("input refused by the database on %s %s: %r", request.method, request.path, exc)
     return api.create_response(
-        request, {"detail": "Uppgifterna kunde inte sparas: ett värde är ogiltigt eller finns redan."}, status=422
+        request, {"detail": _("Uppgifterna kunde inte sparas: ett värde är ogiltigt eller finns redan.")}, status=422
     )
 
 

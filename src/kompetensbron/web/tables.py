@@ -30,6 +30,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, Field
 
 from . import xlsx as xl
@@ -208,7 +209,7 @@ def export_response(request: HttpRequest, tables: list[Table]) -> HttpResponse |
     key = request.GET.get("table", "")[:MAX_KEY]
     chosen = next((t for t in tables if t.key == key), None) if key else (tables[0] if tables else None)
     if fmt not in FORMATS or chosen is None:
-        raise Http404("Ingen sådan tabell eller filtyp.")
+        raise Http404(_("Ingen sådan tabell eller filtyp."))
     if fmt == "csv":
         response = HttpResponse(table_csv(chosen), content_type="text/csv; charset=utf-8")
     else:

@@ -20,6 +20,8 @@ from collections import defaultdict
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.reference.models import Kommun, Lan
@@ -57,14 +59,14 @@ __all__ = [
 ]
 
 MAX_PROGRAMME_YEARS = 40
-NOT_OWNER = "Endast den ansvariga regionens samordnare får ändra programmet."
+NOT_OWNER = gettext_noop("Endast den ansvariga regionens samordnare får ändra programmet.")
 
 
 def get_programme(pk: int) -> Programme:
     try:
         return Programme.objects.select_related("owner", "lan").get(pk=pk)
     except Programme.DoesNotExist:
-        raise NotFound(f"Okänt program: {pk}") from None
+        raise NotFound(_("Okänt program: %(pk)s") % {"pk": pk}) from None
 
 
 def list_programmes() -> QuerySet[Programme]:
@@ -74,29 +76,29 @@ def list_programmes() -> QuerySet[Programme]:
 def _check_years(baseline: int | None, target: int | None, errors: dict[str, str]) -> None:
     if baseline is not None and target is not None:
         if target < baseline:
-            errors["target_year"] = "Målåret får inte ligga före basåret."
+            errors["target_year"] = _("Målåret får inte ligga före basåret.")
         elif target - baseline > MAX_PROGRAMME_YEARS:
-            errors["target_year"] = f"Ett program kan vara högst {MAX_PROGRAMME_YEARS} år."
+            errors["target_year"] = _("Ett program kan vara högst %(years)s år.") % {"years": MAX_PROGRAMME_YEARS}
 
 
 def _check_percent(kind: str, value: int | None, errors: dict[str, str]) -> None:
     if kind == "percent" and value is not None and value > 1000:
-        errors["target_value"] = "Ett procentmål får vara högst 1 000 %."
+        errors["target_value"] = _("Ett procentmål får vara högst 1 000 %.")
 
 
 def create_programme(*, actor, data: ProgrammeCreate, is_demo: bool = False) -> Programme:
     owner = Organisation.objects.filter(pk=data.owner_id).first()
     if owner is None:
         raise ValidationFailed(
-            "Uppgifterna kunde inte sparas.", {"owner_id": v.UNKNOWN_ORGANISATION.format(data.owner_id)}
+            _("Uppgifterna kunde inte sparas."), {"owner_id": _(v.UNKNOWN_ORGANISATION) % {"ids": data.owner_id}}
         )
-    require(actor, "add_housing_programme", owner, "Endast en regions samordnare får lägga upp ett program.")
+    require(actor, "add_housing_programme", owner, _("Endast en regions samordnare får lägga upp ett program."))
     errors = v.check_required(name=data.name)
     lan = Lan.objects.filter(pk=data.lan_code).first()
     if lan is None:
-        errors["lan_code"] = f"Okänd länskod: {data.lan_code}."
+        errors["lan_code"] = _("Okänd länskod: %(lan_code)s.") % {"lan_code": data.lan_code}
     if Programme.objects.filter(name__iexact=data.name.strip()).exists():
-        errors["name"] = f"Programmet {data.name.strip()} finns redan."
+        errors["name"] = _("Programmet %(name)s finns redan.") % {"name": data.name.strip()}
     _check_years(data.baseline_year, data.target_year, errors)
     _check_percent(data.target_kind, data.target_value, errors)
     v.raise_if(errors)
@@ -117,15 +119,15 @@ def create_programme(*, actor, data: ProgrammeCreate, is_demo: bool = False) -> 
 
 
 def update_programme(*, actor, programme: Programme, data: ProgrammeUpdate) -> Programme:
-    require(actor, "change_housing_programme", programme, NOT_OWNER)
+    require(actor, "change_housing_programme", programme, _(NOT_OWNER))
     changes = {k: val for k, val in data.model_dump(exclude_unset=True).items()}
     errors: dict[str, str] = {}
     for key in ("name", "baseline_year", "target_year", "target_kind", "target_value"):
         if key in changes and (changes[key] is None or (isinstance(changes[key], str) and not changes[key].strip())):
-            errors[key] = v.REQUIRED
+            errors[key] = _(v.REQUIRED)
     name = (changes.get("name") or "").strip()
     if name and Programme.objects.filter(name__iexact=name).exclude(pk=programme.pk).exists():
-        errors["name"] = f"Programmet {name} finns redan."
+        errors["name"] = _("Programmet %(name)s finns redan.") % {"name": name}
     _check_years(
         changes.get("baseline_year", programme.baseline_year), changes.get("target_year", programme.target_year), errors
     )
@@ -144,12 +146,15 @@ def update_programme(*, actor, programme: Programme, data: ProgrammeUpdate) -> P
 
 def set_kommun_target(*, actor, programme: Programme, data: KommunTargetIn) -> KommunTarget | None:
     """Set (or, with 0, remove) a kommun's own target within the programme."""
-    require(actor, "change_housing_programme", programme, NOT_OWNER)
+    require(actor, "change_housing_programme", programme, _(NOT_OWNER))
     kommun = Kommun.objects.filter(pk=data.kommun_code).first()
     if kommun is None or kommun.lan_id != programme.lan_id:
         raise ValidationFailed(
-            "Uppgifterna kunde inte sparas.",
-            {"kommun_code": f"{data.kommun_code} är ingen kommun i {programme.lan.name}."},
+            _("Uppgifterna kunde inte sparas."),
+            {
+                "kommun_code": _("%(kommun_code)s är ingen kommun i %(name)s.")
+                % {"kommun_code": data.kommun_code, "name": programme.lan.name}
+            },
         )
     with transaction.atomic():
         existing = KommunTarget.objects.filter(programme=programme, kommun=kommun).first()
@@ -159,7 +164,7 @@ def set_kommun_target(*, actor, programme: Programme, data: KommunTargetIn) -> K
                 existing.delete()
             return None
         before = snapshot(existing) if existing else None
-        target, _ = KommunTarget.objects.update_or_create(
+        target, _created = KommunTarget.objects.update_or_create(
             programme=programme, kommun=kommun, defaults={"target_homes": data.target_homes}
         )
         record(

@@ -11,6 +11,8 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.reference.models import Kommun
@@ -29,14 +31,14 @@ from ..schemas import ProjectCreate, ProjectUpdate, StatusChangeIn
 
 __all__ = ["change_status", "create_project", "get_project", "kommun_or_error", "list_projects", "update_project"]
 
-NOT_OWNER = "Endast ägarorganisationens samordnare får ändra projektet."
+NOT_OWNER = gettext_noop("Endast ägarorganisationens samordnare får ändra projektet.")
 
 
 def get_project(pk: int) -> HousingProject:
     try:
         return HousingProject.objects.select_related("owner", "kommun__lan", "kommun__fa_region").get(pk=pk)
     except HousingProject.DoesNotExist:
-        raise NotFound(f"Okänt bostadsprojekt: {pk}") from None
+        raise NotFound(_("Okänt bostadsprojekt: %(pk)s") % {"pk": pk}) from None
 
 
 def list_projects(
@@ -57,33 +59,38 @@ def list_projects(
 
 def kommun_or_error(code: str | None, errors: dict[str, str], key: str = "kommun_code") -> Kommun | None:
     if not code:
-        errors[key] = v.REQUIRED
+        errors[key] = _(v.REQUIRED)
         return None
     found = Kommun.objects.select_related("lan").filter(pk=code.strip()).first()
     if found is None:
-        errors[key] = f"Okänd kommunkod: {code}."
+        errors[key] = _("Okänd kommunkod: %(code)s.") % {"code": code}
     return found
 
 
 def _check_years(status: str, expected: int | None, actual: int | None, errors: dict[str, str]) -> None:
     if status == ProjectStatus.COMPLETED and actual is None:
-        errors["actual_completion_year"] = "Ett färdigställt projekt behöver sitt färdigställandeår."
+        errors["actual_completion_year"] = _("Ett färdigställt projekt behöver sitt färdigställandeår.")
     if status != ProjectStatus.COMPLETED and actual is not None:
-        errors["actual_completion_year"] = "Bara färdigställda projekt har ett färdigställandeår."
+        errors["actual_completion_year"] = _("Bara färdigställda projekt har ett färdigställandeår.")
 
 
 def create_project(*, actor, data: ProjectCreate, is_demo: bool = False, source=None) -> HousingProject:
     owner = Organisation.objects.filter(pk=data.owner_id).first()
     if owner is None:
         raise ValidationFailed(
-            "Uppgifterna kunde inte sparas.", {"owner_id": v.UNKNOWN_ORGANISATION.format(data.owner_id)}
+            _("Uppgifterna kunde inte sparas."), {"owner_id": _(v.UNKNOWN_ORGANISATION) % {"ids": data.owner_id}}
         )
-    require(actor, "add_housing_project", owner, "Endast bostadsföretagets samordnare får registrera projekt åt det.")
+    require(
+        actor, "add_housing_project", owner, _("Endast bostadsföretagets samordnare får registrera projekt åt det.")
+    )
     errors = v.check_required(name=data.name)
     kommun = kommun_or_error(data.kommun_code, errors)
     _check_years(data.status, data.expected_completion_year, data.actual_completion_year, errors)
     if data.name.strip() and HousingProject.objects.filter(owner=owner, name__iexact=data.name.strip()).exists():
-        errors["name"] = f"{owner.name} har redan ett projekt som heter {data.name.strip()}."
+        errors["name"] = _("%(name)s har redan ett projekt som heter %(name2)s.") % {
+            "name": owner.name,
+            "name2": data.name.strip(),
+        }
     v.raise_if(errors)
     status_date = data.status_date or timezone.localdate()
     with transaction.atomic():
@@ -114,7 +121,7 @@ def create_project(*, actor, data: ProjectCreate, is_demo: bool = False, source=
 
 
 def update_project(*, actor, project: HousingProject, data: ProjectUpdate) -> HousingProject:
-    require(actor, "change_housing_project", project, NOT_OWNER)
+    require(actor, "change_housing_project", project, _(NOT_OWNER))
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     if "name" in changes:
@@ -126,10 +133,10 @@ def update_project(*, actor, project: HousingProject, data: ProjectUpdate) -> Ho
             .exclude(pk=project.pk)
             .exists()
         ):
-            errors["name"] = f"Ägaren har redan ett projekt som heter {name}."
+            errors["name"] = _("Ägaren har redan ett projekt som heter %(name)s.") % {"name": name}
     for key in ("homes", "home_type"):
         if key in changes and changes[key] is None:
-            errors[key] = v.REQUIRED
+            errors[key] = _(v.REQUIRED)
     if "kommun_code" in changes:
         changes["kommun"] = kommun_or_error(changes.pop("kommun_code"), errors)
     v.raise_if(errors)
@@ -144,17 +151,22 @@ def update_project(*, actor, project: HousingProject, data: ProjectUpdate) -> Ho
 
 def change_status(*, actor, project: HousingProject, data: StatusChangeIn) -> HousingProject:
     """Move ``project`` to a later pipeline status (steps may be skipped) or cancel it."""
-    require(actor, "change_housing_project", project, NOT_OWNER)
+    require(actor, "change_housing_project", project, _(NOT_OWNER))
     errors: dict[str, str] = {}
     allowed = allowed_transitions(project.status)
     if data.to_status not in allowed:
-        labels = ", ".join(str(ProjectStatus(s).label) for s in allowed) or "ingen (slutstatus)"
-        errors["to_status"] = f"Från {project.get_status_display()} kan projektet bara gå till: {labels}."
+        labels = ", ".join(str(ProjectStatus(s).label) for s in allowed) or _("ingen (slutstatus)")
+        errors["to_status"] = _("Från %(status)s kan projektet bara gå till: %(labels)s.") % {
+            "status": project.get_status_display(),
+            "labels": labels,
+        }
     date = data.date or timezone.localdate()
     if date < project.status_date:
-        errors["date"] = f"Datumet får inte ligga före förra statusändringen ({project.status_date:%Y-%m-%d})."
+        errors["date"] = _("Datumet får inte ligga före förra statusändringen (%(status_date)s).") % {
+            "status_date": format(project.status_date, "%Y-%m-%d")
+        }
     if date > timezone.localdate() + dt.timedelta(days=1):
-        errors["date"] = "Datumet får inte ligga i framtiden."
+        errors["date"] = _("Datumet får inte ligga i framtiden.")
     actual = data.actual_completion_year
     if data.to_status == ProjectStatus.COMPLETED and actual is None:
         actual = date.year

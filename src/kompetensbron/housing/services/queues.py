@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.samverkan import validation as v
@@ -22,7 +23,7 @@ __all__ = ["check_queue_figures", "queue_series", "set_queue_statistic"]
 
 def check_queue_figures(median: int | None, p90: int | None) -> dict[str, str]:
     if median is not None and p90 is not None and p90 < median:
-        return {"p90_wait_days": "Den 90:e percentilen kan inte vara kortare än medianen."}
+        return {"p90_wait_days": _("Den 90:e percentilen kan inte vara kortare än medianen.")}
     return {}
 
 
@@ -31,17 +32,21 @@ def set_queue_statistic(*, actor, data: QueueStatisticIn) -> QueueStatistic:
     organisation = Organisation.objects.filter(pk=data.organisation_id).first()
     if organisation is None:
         raise ValidationFailed(
-            "Uppgifterna kunde inte sparas.", {"organisation_id": v.UNKNOWN_ORGANISATION.format(data.organisation_id)}
+            _("Uppgifterna kunde inte sparas."),
+            {"organisation_id": _(v.UNKNOWN_ORGANISATION) % {"ids": data.organisation_id}},
         )
     require(
-        actor, "change_queue_statistics", organisation, "Endast bostadsföretagets samordnare får ange dess köstatistik."
+        actor,
+        "change_queue_statistics",
+        organisation,
+        _("Endast bostadsföretagets samordnare får ange dess köstatistik."),
     )
     v.raise_if(check_queue_figures(data.median_wait_days, data.p90_wait_days))
     figures = data.model_dump(exclude={"organisation_id", "year", "home_type", "source"})
     with transaction.atomic():
         source = HousingSource.objects.create(
             kind=SourceKind.FORM,
-            title=data.source.strip() or f"Inmatat för {organisation.name}",
+            title=data.source.strip() or _("Inmatat för %(name)s") % {"name": organisation.name},
             rows=1,
             imported_by=actor if getattr(actor, "pk", None) else None,
         )
@@ -49,7 +54,7 @@ def set_queue_statistic(*, actor, data: QueueStatisticIn) -> QueueStatistic:
             organisation=organisation, year=data.year, home_type=data.home_type
         ).first()
         before = snapshot(existing) if existing else None
-        row, _ = QueueStatistic.objects.update_or_create(
+        row, _created = QueueStatistic.objects.update_or_create(
             organisation=organisation, year=data.year, home_type=data.home_type, defaults={**figures, "source": source}
         )
         record(actor=actor, action="update" if existing else "create", obj=row, before=before, after=snapshot(row))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.audit import record, snapshot
@@ -46,14 +47,14 @@ STUDENT_MOVES = (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED, Applica
 def get_application(*, actor, pk: int) -> Application:
     found = visible_applications(actor).filter(pk=pk).select_related("opportunity__host", "student__user").first()
     if found is None:
-        raise NotFound(f"Okänd ansökan: {pk}")
+        raise NotFound(_("Okänd ansökan: %(pk)s") % {"pk": pk})
     return found
 
 
 def find_application(pk: int) -> Application:
     found = Application.objects.filter(pk=pk).select_related("opportunity__host", "student__user").first()
     if found is None:
-        raise NotFound(f"Okänd ansökan: {pk}")
+        raise NotFound(_("Okänd ansökan: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -75,14 +76,16 @@ def has_applied(opportunity: Opportunity, profile: StudentProfile | None) -> boo
 
 
 def apply(*, actor, opportunity: Opportunity, data: ApplyIn) -> Application:
-    require(actor, "apply", None, "Endast studenter kan söka.")
+    require(actor, "apply", None, _("Endast studenter kan söka."))
     profile = student_profile(actor)
     if not profile.consent_matching:
         raise ValidationFailed(
-            "Ge samtycke till matchning i din profil innan du söker.", errors={"consent_matching": "krävs"}
+            _("Ge samtycke till matchning i din profil innan du söker."), errors={"consent_matching": _("krävs")}
         )
     if opportunity.status != OpportunityStatus.PUBLISHED:
-        raise NotFound(f"Okänd möjlighet: {opportunity.pk}")  # an unpublished one is invisible to students
+        raise NotFound(
+            _("Okänd möjlighet: %(pk)s") % {"pk": opportunity.pk}
+        )  # an unpublished one is invisible to students
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -90,7 +93,9 @@ def apply(*, actor, opportunity: Opportunity, data: ApplyIn) -> Application:
             )
             record(actor=actor, action="apply", obj=application, after=snapshot(application))
     except IntegrityError:
-        raise ValidationFailed("Du har redan sökt den här möjligheten.", errors={"opportunity": "redan sökt"}) from None
+        raise ValidationFailed(
+            _("Du har redan sökt den här möjligheten."), errors={"opportunity": _("redan sökt")}
+        ) from None
     return application
 
 
@@ -122,14 +127,16 @@ def fill_if_full(*, actor, opportunity_id: int) -> bool:
 def transition_application(*, actor, application: Application, to_status: str) -> Application:
     """Host: shortlist / offer / reject. Student: accept / decline / withdraw."""
     if to_status not in ApplicationStatus.values:
-        raise ValidationFailed(f"Okänd status: {to_status}.", errors={"to_status": "okänd status"})
+        raise ValidationFailed(
+            _("Okänd status: %(to_status)s.") % {"to_status": to_status}, errors={"to_status": _("okänd status")}
+        )
     if to_status in STUDENT_MOVES:
         side = "student"
         require(
             actor,
             "answer_application",
             application,
-            "Endast studenten själv svarar på ett erbjudande eller återkallar.",
+            _("Endast studenten själv svarar på ett erbjudande eller återkallar."),
         )
     else:
         side = "host"
@@ -137,7 +144,7 @@ def transition_application(*, actor, application: Application, to_status: str) -
             actor,
             "decide_application",
             application,
-            "Endast värdorganisationen hanterar ansökningarna till sina möjligheter.",
+            _("Endast värdorganisationen hanterar ansökningarna till sina möjligheter."),
         )
     with transaction.atomic():
         current = (
@@ -145,20 +152,21 @@ def transition_application(*, actor, application: Application, to_status: str) -
         )
         allowed = APPLICATION_WORKFLOW[side].get(current.status, ())
         if to_status not in allowed:
-            names = ", ".join(str(ApplicationStatus(s).label) for s in allowed) or "inga"
+            names = ", ".join(str(ApplicationStatus(s).label) for s in allowed) or _("inga")
             message = (
-                f"En ansökan med status {current.get_status_display()} kan inte bli {ApplicationStatus(to_status).label} "
-                f"av {'studenten' if side == 'student' else 'värden'}. Tillåtna steg: {names}."
-            )
+                _("En ansökan med status %(status)s kan inte bli %(label)s av studenten. Tillåtna steg: %(names)s.")
+                if side == "student"
+                else _("En ansökan med status %(status)s kan inte bli %(label)s av värden. Tillåtna steg: %(names)s.")
+            ) % {"status": current.get_status_display(), "label": ApplicationStatus(to_status).label, "names": names}
             raise ValidationFailed(message, errors={"status": message})
         opportunity = current.opportunity
         if (
             to_status in (ApplicationStatus.OFFERED, ApplicationStatus.ACCEPTED)
             and opportunity.status != OpportunityStatus.PUBLISHED
         ):
-            raise ValidationFailed("Möjligheten är inte längre öppen.", errors={"status": opportunity.status})
+            raise ValidationFailed(_("Möjligheten är inte längre öppen."), errors={"status": opportunity.status})
         if to_status == ApplicationStatus.ACCEPTED and opportunity.placements.count() >= opportunity.capacity:
-            raise ValidationFailed("Platserna är redan tillsatta.", errors={"status": "fullt"})
+            raise ValidationFailed(_("Platserna är redan tillsatta."), errors={"status": "fullt"})
         before = snapshot(current)
         current.status = to_status
         current.save()

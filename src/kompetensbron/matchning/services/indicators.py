@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.models import Indicator, IndicatorYear, Organisation
 from kompetensbron.samverkan.permissions import organisation_ids
@@ -24,7 +26,7 @@ __all__ = ["compute_indicator_year", "find_indicator", "own_indicator_rows"]
 def find_indicator(pk: int) -> Indicator:
     found = Indicator.objects.filter(pk=pk).select_related("agreement").first()
     if found is None:
-        raise NotFound(f"Okänd indikator: {pk}")
+        raise NotFound(_("Okänd indikator: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -35,20 +37,26 @@ def own_indicator_rows(user, year: int) -> list[tuple[str, str, int, Decimal | N
     return [
         (org.name, label, year, indicator_value(kind, org, year))
         for org in organisations
-        for kind, label in INDICATOR_KINDS.items()
+        for kind, label in ((k, _(v)) for k, v in INDICATOR_KINDS.items())
     ]
 
 
 def compute_indicator_year(*, actor, indicator: Indicator, year: int, kind: str, organisation_id: int) -> IndicatorYear:
     if kind not in INDICATOR_KINDS:
-        raise ValidationFailed(f"Okänd indikator: {kind}.", errors={"kind": ", ".join(INDICATOR_KINDS)})
+        raise ValidationFailed(
+            _("Okänd indikator: %(kind)s.") % {"kind": kind}, errors={"kind": ", ".join(INDICATOR_KINDS)}
+        )
     organisation = get_organisation(organisation_id)
     if not indicator.agreement.parties.filter(pk=organisation.pk).exists():
         raise ValidationFailed(
-            f"{organisation.name} är inte part i avtalet.", errors={"organisation_id": "inte part i avtalet"}
+            _("%(name)s är inte part i avtalet.") % {"name": organisation.name},
+            errors={"organisation_id": _("inte part i avtalet")},
         )
     existing = IndicatorYear.objects.filter(indicator=indicator, year=year).first()
     value = indicator_value(kind, organisation, year)
-    comment = f"Beräknat ur Matchning: {INDICATOR_KINDS[kind]} ({organisation.name})."
+    comment = _("Beräknat ur Matchning: %(indicator)s (%(name)s).") % {
+        "indicator": _(INDICATOR_KINDS[kind]),
+        "name": organisation.name,
+    }
     data = IndicatorYearIn(target=existing.target if existing else None, value=value, comment=comment)
     return set_indicator_year(actor=actor, indicator=indicator, year=year, data=data)

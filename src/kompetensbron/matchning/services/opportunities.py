@@ -12,6 +12,7 @@ from collections.abc import Collection
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.reference.models import Kommun, SsykGroup
@@ -52,7 +53,11 @@ class InvalidTransition(ValidationFailed):
     def __init__(self, current: str, to_status: str) -> None:
         allowed = ", ".join(str(OpportunityStatus(s).label) for s in OPPORTUNITY_WORKFLOW.get(current, ())) or "inga"
         label = OpportunityStatus(to_status).label if to_status in OpportunityStatus.values else to_status
-        message = f"En möjlighet med status {OpportunityStatus(current).label} kan inte bli {label}. Tillåtna nästa steg: {allowed}."
+        message = _("En möjlighet med status %(label)s kan inte bli %(label2)s. Tillåtna nästa steg: %(allowed)s.") % {
+            "label": OpportunityStatus(current).label,
+            "label2": label,
+            "allowed": allowed,
+        }
         super().__init__(message, errors={"status": message})
 
 
@@ -65,7 +70,7 @@ def get_opportunity(*, actor, pk: int) -> Opportunity:
     """One opportunity the actor may read (unknown and unreadable look the same)."""
     found = with_counts(visible_opportunities(actor).filter(pk=pk)).first()
     if found is None:
-        raise NotFound(f"Okänd möjlighet: {pk}")
+        raise NotFound(_("Okänd möjlighet: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -73,7 +78,7 @@ def find_opportunity(pk: int) -> Opportunity:
     """Any opportunity by id, for writes: the service then checks the right (403)."""
     found = with_counts(Opportunity.objects.filter(pk=pk)).first()
     if found is None:
-        raise NotFound(f"Okänd möjlighet: {pk}")
+        raise NotFound(_("Okänd möjlighet: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -115,23 +120,23 @@ def _check(fields: dict, errors: dict[str, str], host_id: int | None) -> dict:
         out["title"] = (fields["title"] or "").strip()
     if "kind" in fields:
         if fields["kind"] not in OpportunityKind.values:
-            errors["kind"] = f"Okänd typ: {fields['kind']}."
+            errors["kind"] = _("Okänd typ: %(kind)s.") % {"kind": fields["kind"]}
         out["kind"] = fields["kind"]
     if "level" in fields:
         level = fields["level"] or ""
         if level and level not in DegreeLevel.values:
-            errors["level"] = f"Okänd nivå: {level}."
+            errors["level"] = _("Okänd nivå: %(level)s.") % {"level": level}
         out["level"] = level
     if "work_mode" in fields:
         if fields["work_mode"] not in WorkMode.values:
-            errors["work_mode"] = f"Okänt arbetssätt: {fields['work_mode']}."
+            errors["work_mode"] = _("Okänt arbetssätt: %(work_mode)s.") % {"work_mode": fields["work_mode"]}
         out["work_mode"] = fields["work_mode"]
     for name in ("required_skills", "desirable_skills"):
         if name in fields and fields[name] is not None:
             ids = list(dict.fromkeys(s.strip() for s in fields[name] if s and s.strip()))
             bad = sk.unknown(ids)
             if bad:
-                errors[name] = f"Okända kompetenser: {', '.join(b[:40] for b in bad[:5])}."
+                errors[name] = _("Okända kompetenser: %(items)s.") % {"items": ", ".join(b[:40] for b in bad[:5])}
             out[name] = ids
     if "ssyk_code" in fields:
         code = fields["ssyk_code"]
@@ -139,20 +144,20 @@ def _check(fields: dict, errors: dict[str, str], host_id: int | None) -> dict:
         if code:
             out["ssyk"] = SsykGroup.objects.filter(pk=code, level=4).first()
             if out["ssyk"] is None:
-                errors["ssyk_code"] = f"Okänd SSYK-4-grupp: {code}."
+                errors["ssyk_code"] = _("Okänd SSYK-4-grupp: %(code)s.") % {"code": code}
     if "kommun_code" in fields:
         code = fields["kommun_code"]
         out["kommun"] = None
         if code:
             out["kommun"] = Kommun.objects.filter(pk=code).first()
             if out["kommun"] is None:
-                errors["kommun_code"] = f"Okänd kommunkod: {code}."
+                errors["kommun_code"] = _("Okänd kommunkod: %(code)s.") % {"code": code}
     if "unit_id" in fields:
         out["unit"] = None
         if fields["unit_id"]:
             out["unit"] = Unit.objects.filter(pk=fields["unit_id"], organisation_id=host_id).first()
             if out["unit"] is None:
-                errors["unit_id"] = "Enheten hör inte till värdorganisationen."
+                errors["unit_id"] = _("Enheten hör inte till värdorganisationen.")
     for name in ("description", "pay", "dual_report_note", "credits", "capacity", "period_start", "period_end"):
         if name in fields and fields[name] is not None:
             out[name] = fields[name].strip() if isinstance(fields[name], str) else fields[name]
@@ -171,10 +176,12 @@ def create_opportunity(*, actor, data: OpportunityCreate, is_demo: bool = False)
     host = v.organisation(data.host_id, "host_id", errors)
     v.raise_if(errors)
     draft = Opportunity(host=host)
-    require(actor, "add_opportunity", draft, "Endast medlemmar i värdorganisationen får lägga upp möjligheter för den.")
+    require(
+        actor, "add_opportunity", draft, _("Endast medlemmar i värdorganisationen får lägga upp möjligheter för den.")
+    )
     values = _check(data.model_dump(exclude={"host_id"}), errors, host.pk)
     errors |= v.check_period(values.get("period_start"), values.get("period_end"))
-    v.raise_if(errors, "Möjligheten kunde inte sparas.")
+    v.raise_if(errors, _("Möjligheten kunde inte sparas."))
     with transaction.atomic():
         opportunity = Opportunity.objects.create(host=host, created_by=actor, is_demo=is_demo, **values)
         record(actor=actor, action="create", obj=opportunity, after=snapshot(opportunity))
@@ -182,16 +189,16 @@ def create_opportunity(*, actor, data: OpportunityCreate, is_demo: bool = False)
 
 
 def update_opportunity(*, actor, opportunity: Opportunity, data: OpportunityUpdate) -> Opportunity:
-    require(actor, "change_opportunity", opportunity, "Endast värdorganisationens medlemmar får ändra möjligheten.")
+    require(actor, "change_opportunity", opportunity, _("Endast värdorganisationens medlemmar får ändra möjligheten."))
     if opportunity.status in (OpportunityStatus.FILLED, OpportunityStatus.CLOSED):
-        raise ValidationFailed("En tillsatt eller stängd möjlighet kan inte ändras.", errors={"status": "stängd"})
+        raise ValidationFailed(_("En tillsatt eller stängd möjlighet kan inte ändras."), errors={"status": _("stängd")})
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     values = _check(changes, errors, opportunity.host_id)
     errors |= v.check_period(
         values.get("period_start", opportunity.period_start), values.get("period_end", opportunity.period_end)
     )
-    v.raise_if(errors, "Möjligheten kunde inte sparas.")
+    v.raise_if(errors, _("Möjligheten kunde inte sparas."))
     with transaction.atomic():
         current = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         before = snapshot(current)
@@ -220,18 +227,22 @@ def transition_opportunity(*, actor, opportunity: Opportunity, to_status: str) -
             actor,
             "publish_opportunity",
             opportunity,
-            "Endast samordnare vid ett lärosäte eller regionen publicerar möjligheter.",
+            _("Endast samordnare vid ett lärosäte eller regionen publicerar möjligheter."),
         )
     else:
-        require(actor, "change_opportunity", opportunity, "Endast värdorganisationens medlemmar får ändra möjligheten.")
+        require(
+            actor, "change_opportunity", opportunity, _("Endast värdorganisationens medlemmar får ändra möjligheten.")
+        )
     if to_status not in OpportunityStatus.values:
-        raise ValidationFailed(f"Okänd status: {to_status}.", errors={"to_status": "okänd status"})
+        raise ValidationFailed(
+            _("Okänd status: %(to_status)s.") % {"to_status": to_status}, errors={"to_status": _("okänd status")}
+        )
     with transaction.atomic():
         current = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         if to_status not in OPPORTUNITY_WORKFLOW[current.status]:
             raise InvalidTransition(current.status, to_status)
         if to_status == OpportunityStatus.IN_REVIEW and not current.description.strip():
-            raise ValidationFailed("Beskriv möjligheten innan den granskas.", errors={"description": v.REQUIRED})
+            raise ValidationFailed(_("Beskriv möjligheten innan den granskas."), errors={"description": _(v.REQUIRED)})
         before = snapshot(current)
         current.status = to_status
         if to_status == OpportunityStatus.PUBLISHED:
@@ -247,6 +258,6 @@ def suggest_skills(*, actor, text: str, extractor=None) -> list[SkillRef]:
     if actor is None or not actor.is_authenticated:
         from kompetensbron.errors import PermissionDenied
 
-        raise PermissionDenied("Logga in för att få förslag.")
+        raise PermissionDenied(_("Logga in för att få förslag."))
     ids = sk.extract(text, extractor)
     return sk.refs(ids)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan.audit import record, snapshot
@@ -22,7 +23,7 @@ FOLLOW_UP_FIELDS = ("stayed_kommun_1y", "stayed_region_1y", "stayed_kommun_3y", 
 def find_placement(pk: int) -> Placement:
     found = Placement.objects.filter(pk=pk).select_related("opportunity", "student").first()
     if found is None:
-        raise NotFound(f"Okänd placering: {pk}")
+        raise NotFound(_("Okänd placering: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -42,13 +43,13 @@ def outcome_public(o: Outcome) -> OutcomePublic:
 
 
 def record_outcome(*, actor, placement: Placement, data: OutcomeIn) -> Outcome:
-    require(actor, "record_outcome", placement, "Endast värden eller studentens lärosäte registrerar utfall.")
+    require(actor, "record_outcome", placement, _("Endast värden eller studentens lärosäte registrerar utfall."))
     changes = data.model_dump(exclude_unset=True)
     follow_up = {f: changes[f] for f in FOLLOW_UP_FIELDS if changes.get(f) is not None}
     if follow_up and (placement.student is None or not placement.student.consent_followup):
         raise ValidationFailed(
-            "Uppföljning av var personen bor kräver studentens samtycke till uppföljning.",
-            errors={f: "samtycke saknas" for f in follow_up},
+            _("Uppföljning av var personen bor kräver studentens samtycke till uppföljning."),
+            errors={f: _("samtycke saknas") for f in follow_up},
         )
     if changes.get("grade"):
         changes["grade"] = changes["grade"].strip()

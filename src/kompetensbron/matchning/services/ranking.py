@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 
 from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import PermissionDenied
 
@@ -36,8 +38,8 @@ __all__ = [
     "student_record",
 ]
 
-NO_CONSENT = "Ge samtycke till matchning i din profil för att se möjligheter rangordnade efter dig."
-NO_SKILLS = (
+NO_CONSENT = gettext_noop("Ge samtycke till matchning i din profil för att se möjligheter rangordnade efter dig.")
+NO_SKILLS = gettext_noop(
     "Lägg till avklarade kurser eller kompetenser i din profil: utan dem rangordnas bara efter ort, period och typ."
 )
 
@@ -114,9 +116,9 @@ def ranked_for_student(*, actor, top: int = 20, neighbours: int = 5) -> RankedLi
     """The student's best published opportunities with reasons, plus neighbouring occupations."""
     profile = student_profile(actor)
     if profile is None:
-        raise PermissionDenied("Endast studenter får en rangordnad lista.")
+        raise PermissionDenied(_("Endast studenter får en rangordnad lista."))
     if not profile.consent_matching:
-        return RankedList(matches=[], neighbours=[], notes=[NO_CONSENT])
+        return RankedList(matches=[], neighbours=[], notes=[_(NO_CONSENT)])
     top = max(1, min(top, 100))
     neighbours = max(0, min(neighbours, 20))
     ranking = published_index().rank(student_record(profile), top=top, neighbours=neighbours)
@@ -127,13 +129,13 @@ def ranked_for_student(*, actor, top: int = 20, neighbours: int = 5) -> RankedLi
             with_counts(Opportunity.objects.filter(pk__in=ids, status=OpportunityStatus.PUBLISHED))
         )
     }
-    notes = [] if profile.skills else [NO_SKILLS]
+    notes = [] if profile.skills else [_(NO_SKILLS)]
     return RankedList(matches=_ranked(ranking.matches, rows), neighbours=_ranked(ranking.neighbours, rows), notes=notes)
 
 
 def ranked_applicants(*, actor, opportunity: Opportunity) -> list[ApplicantPublic]:
     """Applicants to one of the host's opportunities, best match first (nobody who has not applied)."""
-    require(actor, "view_applicants", opportunity, "Endast värdorganisationen ser sökande till sina möjligheter.")
+    require(actor, "view_applicants", opportunity, _("Endast värdorganisationen ser sökande till sina möjligheter."))
     apps = list(
         Application.objects.filter(opportunity=opportunity)
         .select_related("student__user", "student__university", "student__programme")

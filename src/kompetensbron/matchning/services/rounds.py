@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.samverkan import validation as v
@@ -112,14 +113,14 @@ def round_candidates(round_: Round) -> list[tuple[int, str]]:
 def get_round(*, actor, pk: int) -> Round:
     found = visible_rounds(actor).filter(pk=pk).select_related("organiser").first()
     if found is None:
-        raise NotFound(f"Okänd omgång: {pk}")
+        raise NotFound(_("Okänd omgång: %(pk)s") % {"pk": pk})
     return found
 
 
 def find_round(pk: int) -> Round:
     found = Round.objects.filter(pk=pk).select_related("organiser").first()
     if found is None:
-        raise NotFound(f"Okänd omgång: {pk}")
+        raise NotFound(_("Okänd omgång: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -128,14 +129,16 @@ def _published(ids: list[int], errors: dict[str, str]) -> list[Opportunity]:
     found = {o.pk: o for o in Opportunity.objects.filter(pk__in=ids, status=OpportunityStatus.PUBLISHED)}
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        errors["opportunity_ids"] = f"Inte publicerade eller okända möjligheter: {', '.join(missing[:10])}."
+        errors["opportunity_ids"] = _("Inte publicerade eller okända möjligheter: %(items)s.") % {
+            "items": ", ".join(missing[:10])
+        }
     return [found[i] for i in ids if i in found]
 
 
 def _open(round_: Round) -> None:
     if round_.status != RoundStatus.OPEN:
         raise ValidationFailed(
-            f"Omgången är {round_.get_status_display().lower()}: rangordningen är stängd.",
+            _("Omgången är %(status)s: rangordningen är stängd.") % {"status": round_.get_status_display().lower()},
             errors={"status": round_.status},
         )
 
@@ -145,11 +148,11 @@ def create_round(*, actor, data: RoundCreate, is_demo: bool = False) -> Round:
     organiser = v.organisation(data.organiser_id, "organiser_id", errors)
     errors |= v.check_required(title=data.title)
     if organiser is not None and organiser.kind not in PUBLISHER_KINDS:
-        errors["organiser_id"] = "Omgångar ordnas av ett lärosäte eller regionen."
-    v.raise_if(errors, "Omgången kunde inte skapas.")
-    require(actor, "add_round", Round(organiser=organiser), "Endast arrangörens samordnare skapar omgångar.")
+        errors["organiser_id"] = _("Omgångar ordnas av ett lärosäte eller regionen.")
+    v.raise_if(errors, _("Omgången kunde inte skapas."))
+    require(actor, "add_round", Round(organiser=organiser), _("Endast arrangörens samordnare skapar omgångar."))
     opportunities = _published(data.opportunity_ids, errors)
-    v.raise_if(errors, "Omgången kunde inte skapas.")
+    v.raise_if(errors, _("Omgången kunde inte skapas."))
     with transaction.atomic():
         round_ = Round.objects.create(title=data.title.strip(), organiser=organiser, created_by=actor, is_demo=is_demo)
         round_.opportunities.set(opportunities)
@@ -158,11 +161,11 @@ def create_round(*, actor, data: RoundCreate, is_demo: bool = False) -> Round:
 
 
 def set_round_opportunities(*, actor, round_: Round, data: RoundOpportunitiesIn) -> Round:
-    require(actor, "manage_round", round_, "Endast arrangörens samordnare ändrar omgången.")
+    require(actor, "manage_round", round_, _("Endast arrangörens samordnare ändrar omgången."))
     _open(round_)
     errors: dict[str, str] = {}
     opportunities = _published(data.opportunity_ids, errors)
-    v.raise_if(errors, "Omgången kunde inte ändras.")
+    v.raise_if(errors, _("Omgången kunde inte ändras."))
     with transaction.atomic():
         before = snapshot(round_)
         round_.opportunities.set(opportunities)
@@ -184,21 +187,24 @@ def rank_opportunities(*, actor, round_: Round, data: StudentRankingIn) -> list[
     profile = student_profile(actor)
     if not _may_take_part(profile, round_):
         raise ValidationFailed(
-            "Omgången är för studenter vid arrangerande lärosäte.", errors={"round": "inte din omgång"}
+            _("Omgången är för studenter vid arrangerande lärosäte."), errors={"round": _("inte din omgång")}
         )
     if not profile.consent_matching:
         raise ValidationFailed(
-            "Ge samtycke till matchning i din profil innan du rangordnar.", errors={"consent_matching": "krävs"}
+            _("Ge samtycke till matchning i din profil innan du rangordnar."), errors={"consent_matching": _("krävs")}
         )
     _open(round_)
     ids = data.opportunity_ids
     if len(set(ids)) != len(ids):
-        raise ValidationFailed("Varje möjlighet får bara rangordnas en gång.", errors={"opportunity_ids": "dubbletter"})
+        raise ValidationFailed(
+            _("Varje möjlighet får bara rangordnas en gång."), errors={"opportunity_ids": "dubbletter"}
+        )
     in_round = set(round_.opportunities.values_list("pk", flat=True))
     outside = [str(i) for i in ids if i not in in_round]
     if outside:
         raise ValidationFailed(
-            f"Inte i omgången: {', '.join(outside[:10])}.", errors={"opportunity_ids": "inte i omgången"}
+            _("Inte i omgången: %(items)s.") % {"items": ", ".join(outside[:10])},
+            errors={"opportunity_ids": _("inte i omgången")},
         )
     with transaction.atomic():
         old = list(
@@ -223,21 +229,22 @@ def rank_opportunities(*, actor, round_: Round, data: StudentRankingIn) -> list[
 
 def rank_students(*, actor, round_: Round, opportunity: Opportunity, data: HostRankingIn) -> list[int]:
     """The host's ranking of students who ranked this opportunity, best first; unlisted = unacceptable."""
-    require(actor, "host_rank", opportunity, "Endast värdorganisationen rangordnar studenter till sin möjlighet.")
+    require(actor, "host_rank", opportunity, _("Endast värdorganisationen rangordnar studenter till sin möjlighet."))
     _open(round_)
     if not round_.opportunities.filter(pk=opportunity.pk).exists():
-        raise NotFound(f"Möjligheten {opportunity.pk} ingår inte i omgången.")
+        raise NotFound(_("Möjligheten %(pk)s ingår inte i omgången.") % {"pk": opportunity.pk})
     ids = data.student_ids
     if len(set(ids)) != len(ids):
-        raise ValidationFailed("Varje student får bara rangordnas en gång.", errors={"student_ids": "dubbletter"})
+        raise ValidationFailed(_("Varje student får bara rangordnas en gång."), errors={"student_ids": "dubbletter"})
     applicants = set(
         RoundStudentRank.objects.filter(round=round_, opportunity=opportunity).values_list("student_id", flat=True)
     )
     others = [str(i) for i in ids if i not in applicants]
     if others:
         raise ValidationFailed(
-            f"Endast studenter som rangordnat möjligheten kan rangordnas: {', '.join(others[:10])}.",
-            errors={"student_ids": "har inte sökt"},
+            _("Endast studenter som rangordnat möjligheten kan rangordnas: %(items)s.")
+            % {"items": ", ".join(others[:10])},
+            errors={"student_ids": _("har inte sökt")},
         )
     with transaction.atomic():
         old = list(
@@ -259,19 +266,22 @@ def rank_students(*, actor, round_: Round, opportunity: Opportunity, data: HostR
 
 def set_placement(*, actor, round_: Round, data: PlacementIn) -> Placement | None:
     """Lock a manual placement of a student (or remove the student's placement: no opportunity)."""
-    require(actor, "manage_round", round_, "Endast arrangörens samordnare placerar manuellt.")
+    require(actor, "manage_round", round_, _("Endast arrangörens samordnare placerar manuellt."))
     if round_.status == RoundStatus.CLOSED:
-        raise ValidationFailed("Omgången är avslutad.", errors={"status": round_.status})
+        raise ValidationFailed(_("Omgången är avslutad."), errors={"status": round_.status})
     profile = StudentProfile.objects.filter(pk=data.student_id).select_related("university").first()
     if profile is None or not _may_take_part(profile, round_):
-        raise ValidationFailed(f"Okänd student för omgången: {data.student_id}.", errors={"student_id": "okänd"})
+        raise ValidationFailed(
+            _("Okänd student för omgången: %(student_id)s.") % {"student_id": data.student_id},
+            errors={"student_id": _("okänd")},
+        )
     opportunity = None
     if data.opportunity_id is not None:
         opportunity = round_.opportunities.filter(pk=data.opportunity_id).first()
         if opportunity is None:
             raise ValidationFailed(
-                f"Möjligheten {data.opportunity_id} ingår inte i omgången.",
-                errors={"opportunity_id": "inte i omgången"},
+                _("Möjligheten %(opportunity_id)s ingår inte i omgången.") % {"opportunity_id": data.opportunity_id},
+                errors={"opportunity_id": _("inte i omgången")},
             )
     with transaction.atomic():
         old = Placement.objects.select_for_update().filter(round=round_, student=profile).first()
@@ -283,7 +293,7 @@ def set_placement(*, actor, round_: Round, data: PlacementIn) -> Placement | Non
         taken = Placement.objects.filter(round=round_, opportunity=opportunity, locked=True).count()
         if taken >= opportunity.capacity:
             raise ValidationFailed(
-                "Alla platser är redan låsta för andra studenter.", errors={"opportunity_id": "fullt"}
+                _("Alla platser är redan låsta för andra studenter."), errors={"opportunity_id": "fullt"}
             )
         rank = (
             RoundStudentRank.objects.filter(round=round_, student=profile, opportunity=opportunity)
@@ -316,9 +326,9 @@ def set_placement(*, actor, round_: Round, data: PlacementIn) -> Placement | Non
 
 def run_round(*, actor, round_: Round) -> Round:
     """Allocate everyone not locked by deferred acceptance; replaces the previous allocation."""
-    require(actor, "manage_round", round_, "Endast arrangörens samordnare kör omgången.")
+    require(actor, "manage_round", round_, _("Endast arrangörens samordnare kör omgången."))
     if round_.status == RoundStatus.CLOSED:
-        raise ValidationFailed("Omgången är avslutad.", errors={"status": round_.status})
+        raise ValidationFailed(_("Omgången är avslutad."), errors={"status": round_.status})
     with transaction.atomic():
         current = Round.objects.select_for_update().get(pk=round_.pk)
         opportunities = {o.pk: o for o in current.opportunities.all()}
@@ -335,7 +345,7 @@ def run_round(*, actor, round_: Round) -> Round:
                 "pk", "student_id", "opportunity_id"
             )
         ]
-        for s, _ in locked:
+        for s, _opportunity in locked:
             students.setdefault(s, [])
         result = allocate(
             students=students,
@@ -392,7 +402,7 @@ def round_files(*, actor, round_: Round) -> tuple[str, str]:
     import csv
     import io
 
-    require(actor, "manage_round", round_, "Endast arrangörens samordnare hämtar omgångens underlag.")
+    require(actor, "manage_round", round_, _("Endast arrangörens samordnare hämtar omgångens underlag."))
     students: dict[int, list[str]] = {}
     for r in RoundStudentRank.objects.filter(round=round_).order_by("student_id", "rank"):
         students.setdefault(r.student_id, []).append(str(r.opportunity_id))
@@ -411,11 +421,11 @@ def round_files(*, actor, round_: Round) -> tuple[str, str]:
 
 
 def close_round(*, actor, round_: Round) -> Round:
-    require(actor, "manage_round", round_, "Endast arrangörens samordnare avslutar omgången.")
+    require(actor, "manage_round", round_, _("Endast arrangörens samordnare avslutar omgången."))
     with transaction.atomic():
         current = Round.objects.select_for_update().get(pk=round_.pk)
         if current.status != RoundStatus.ALLOCATED:
-            raise ValidationFailed("Kör omgången innan den avslutas.", errors={"status": current.status})
+            raise ValidationFailed(_("Kör omgången innan den avslutas."), errors={"status": current.status})
         before = snapshot(current)
         current.status = RoundStatus.CLOSED
         current.save()

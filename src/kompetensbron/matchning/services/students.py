@@ -16,6 +16,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.education.models import Course, Programme
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
@@ -51,7 +53,7 @@ __all__ = [
     "update_profile",
 ]
 
-REGISTERED = "Om adressen hör till ett godkänt lärosäte har vi skickat en aktiveringslänk till den."
+REGISTERED = gettext_noop("Om adressen hör till ett godkänt lärosäte har vi skickat en aktiveringslänk till den.")
 
 
 def _user_summary(user) -> dict:
@@ -112,26 +114,26 @@ def register_student(*, data: StudentRegistrationIn, base_url: str = "") -> Stud
     """Anyone with an address on an allowed domain registers; the link goes by e-mail only."""
     errors: dict[str, str] = {}
     email = _clean_email(data.email, errors)
-    v.raise_if(errors, "Registreringen kunde inte tas emot.")
+    v.raise_if(errors, _("Registreringen kunde inte tas emot."))
     domain = allowed_domain(email)
     if domain is None:
         raise ValidationFailed(
-            "E-postdomänen är inte godkänd för självregistrering. Be ditt lärosäte om en inbjudan.",
-            errors={"email": "domänen är inte godkänd"},
+            _("E-postdomänen är inte godkänd för självregistrering. Be ditt lärosäte om en inbjudan."),
+            errors={"email": _("domänen är inte godkänd")},
         )
     if get_user_model().objects.filter(username__iexact=email).exists():
-        return StudentRegistrationOut(email=email, detail=REGISTERED)
+        return StudentRegistrationOut(email=email, detail=_(REGISTERED))
     with transaction.atomic():
         user = _create_student(
             actor=None, email=email, first_name=data.first_name, last_name=data.last_name, university=domain.university
         )
         send_mail(
             "Aktivera ditt konto i Kompetensbron",
-            f"Välkommen! Välj ditt lösenord här: {base_url}{activation_path(user)}\n",
+            _("Välkommen! Välj ditt lösenord här: %(link)s\n") % {"link": base_url + activation_path(user)},
             None,
             [email],
         )
-    return StudentRegistrationOut(email=email, detail=REGISTERED)
+    return StudentRegistrationOut(email=email, detail=_(REGISTERED))
 
 
 def invite_student(*, actor, data: StudentInviteIn, is_demo: bool = False) -> StudentInviteOut:
@@ -140,11 +142,13 @@ def invite_student(*, actor, data: StudentInviteIn, is_demo: bool = False) -> St
     email = _clean_email(data.email, errors)
     university = v.organisation(data.university_id, "university_id", errors)
     if university is not None and university.kind != OrganisationKind.UNIVERSITY:
-        errors["university_id"] = f"{university.name} är inget lärosäte."
-    v.raise_if(errors, "Inbjudan kunde inte skapas.")
-    require(actor, "invite_student", university, "Endast lärosätets samordnare bjuder in studenter.")
+        errors["university_id"] = _("%(name)s är inget lärosäte.") % {"name": university.name}
+    v.raise_if(errors, _("Inbjudan kunde inte skapas."))
+    require(actor, "invite_student", university, _("Endast lärosätets samordnare bjuder in studenter."))
     if get_user_model().objects.filter(username__iexact=email).exists():
-        raise ValidationFailed("Det finns redan ett konto med den e-postadressen.", errors={"email": "finns redan"})
+        raise ValidationFailed(
+            _("Det finns redan ett konto med den e-postadressen."), errors={"email": _("finns redan")}
+        )
     with transaction.atomic():
         user = _create_student(
             actor=actor,
@@ -160,7 +164,7 @@ def invite_student(*, actor, data: StudentInviteIn, is_demo: bool = False) -> St
 def get_own_profile(*, actor) -> StudentProfile:
     profile = student_profile(actor)
     if profile is None:
-        raise NotFound("Du har ingen studentprofil.")
+        raise NotFound(_("Du har ingen studentprofil."))
     return profile
 
 
@@ -168,7 +172,7 @@ def _skill_list(ids, field: str, errors: dict[str, str]) -> list[str]:
     ids = list(dict.fromkeys(i.strip() for i in ids if i and i.strip()))
     bad = sk.unknown(ids)
     if bad:
-        errors[field] = f"Okända kompetenser: {', '.join(b[:40] for b in bad[:5])}."
+        errors[field] = _("Okända kompetenser: %(items)s.") % {"items": ", ".join(b[:40] for b in bad[:5])}
     return ids
 
 
@@ -176,7 +180,7 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
     """The student edits the own profile; new completed courses derive the skills anew."""
     profile = student_profile(actor)
     if profile is None:
-        raise PermissionDenied("Endast studenter har en studentprofil.")
+        raise PermissionDenied(_("Endast studenter har en studentprofil."))
     require(actor, "change_profile", profile)
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
@@ -186,7 +190,9 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
         if changes["programme_id"]:
             values["programme"] = Programme.objects.filter(pk=changes["programme_id"]).first()
             if values["programme"] is None:
-                errors["programme_id"] = f"Okänt program: {changes['programme_id']}."
+                errors["programme_id"] = _("Okänt program: %(programme_id)s.") % {
+                    "programme_id": changes["programme_id"]
+                }
     if changes.get("programme_name") is not None:
         values["programme_name"] = changes["programme_name"].strip()
     courses = None
@@ -195,7 +201,7 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
         courses = list(Course.objects.filter(pk__in=ids))
         if len(courses) != len(ids):
             missing = sorted(set(ids) - {c.pk for c in courses})
-            errors["course_ids"] = f"Okända kurser: {', '.join(map(str, missing[:5]))}."
+            errors["course_ids"] = _("Okända kurser: %(items)s.") % {"items": ", ".join(map(str, missing[:5]))}
     for name in ("added_skills", "removed_skills"):
         if changes.get(name) is not None:
             values[name] = (
@@ -208,13 +214,13 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
         codes = list(dict.fromkeys(changes["preferred_kommuner"]))
         kommuner = list(Kommun.objects.filter(pk__in=codes))
         if len(kommuner) != len(codes):
-            errors["preferred_kommuner"] = "Okänd kommunkod: " + ", ".join(
-                sorted(set(codes) - {k.pk for k in kommuner})[:5]
-            )
+            errors["preferred_kommuner"] = _("Okänd kommunkod: %(codes)s") % {
+                "codes": ", ".join(sorted(set(codes) - {k.pk for k in kommuner})[:5])
+            }
     if changes.get("preferred_kinds") is not None:
         kinds = list(dict.fromkeys(changes["preferred_kinds"]))
         if any(k not in OpportunityKind.values for k in kinds):
-            errors["preferred_kinds"] = "Okänd typ."
+            errors["preferred_kinds"] = _("Okänd typ.")
         values["preferred_kinds"] = kinds
     for name in ("available_from", "available_to"):
         if name in changes:
@@ -227,7 +233,7 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
     for name in ("consent_matching", "consent_followup"):
         if changes.get(name) is not None:
             values[name] = bool(changes[name])
-    v.raise_if(errors, "Profilen kunde inte sparas.")
+    v.raise_if(errors, _("Profilen kunde inte sparas."))
     if courses is not None:
         text = "\n".join(sk.course_text(c) for c in sorted(courses, key=lambda c: c.code))
         values["derived_skills"] = sk.extract(text, extractor) if courses else []
@@ -251,19 +257,19 @@ def update_profile(*, actor, data: StudentProfileUpdate, extractor=None) -> Stud
 
 
 def add_allowed_domain(*, actor, data: AllowedDomainIn) -> AllowedEmailDomain:
-    require(actor, "manage_domains", None, "Endast administratörer godkänner e-postdomäner.")
+    require(actor, "manage_domains", None, _("Endast administratörer godkänner e-postdomäner."))
     errors: dict[str, str] = {}
     domain = (data.domain or "").strip().lower().lstrip("@")
     try:
         validate_email(f"x@{domain}")
     except DjangoValidationError:
-        errors["domain"] = "Ogiltig domän."
+        errors["domain"] = _("Ogiltig domän.")
     university = v.organisation(data.university_id, "university_id", errors)
     if university is not None and university.kind != OrganisationKind.UNIVERSITY:
-        errors["university_id"] = f"{university.name} är inget lärosäte."
+        errors["university_id"] = _("%(name)s är inget lärosäte.") % {"name": university.name}
     if domain and AllowedEmailDomain.objects.filter(domain=domain).exists():
-        errors["domain"] = "Domänen finns redan."
-    v.raise_if(errors, "Domänen kunde inte sparas.")
+        errors["domain"] = _("Domänen finns redan.")
+    v.raise_if(errors, _("Domänen kunde inte sparas."))
     with transaction.atomic():
         row = AllowedEmailDomain.objects.create(domain=domain, university=university)
         record(actor=actor, action="create", obj=row, after=snapshot(row))
@@ -271,10 +277,10 @@ def add_allowed_domain(*, actor, data: AllowedDomainIn) -> AllowedEmailDomain:
 
 
 def delete_allowed_domain(*, actor, pk: int) -> None:
-    require(actor, "manage_domains", None, "Endast administratörer godkänner e-postdomäner.")
+    require(actor, "manage_domains", None, _("Endast administratörer godkänner e-postdomäner."))
     with transaction.atomic():
         row = AllowedEmailDomain.objects.select_for_update().filter(pk=pk).first()
         if row is None:
-            raise NotFound(f"Okänd domän: {pk}")
+            raise NotFound(_("Okänd domän: %(pk)s") % {"pk": pk})
         record(actor=actor, action="delete", obj=row, before=snapshot(row))
         row.delete()

@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron import privacy
 from kompetensbron.errors import NotFound, ValidationFailed
@@ -44,7 +46,7 @@ __all__ = [
     "erase_person",
 ]
 
-INVALID_LINK = "Länken är ogiltig eller har redan använts."
+INVALID_LINK = gettext_noop("Länken är ogiltig eller har redan använts.")
 
 
 def _user_summary(user) -> dict:
@@ -55,7 +57,7 @@ def _user_summary(user) -> dict:
 def get_person(pk: int):
     user = get_user_model().objects.filter(pk=pk).first()
     if user is None:
-        raise NotFound(f"Okänd person: {pk}")
+        raise NotFound(_("Okänd person: %(pk)s") % {"pk": pk})
     return user
 
 
@@ -72,7 +74,7 @@ def get_person_by_username(username: str):
         else None
     )
     if user is None:
-        raise NotFound(f"Ingen aktiv användare {name!r}.")
+        raise NotFound(_("Ingen aktiv användare %(name)r.") % {"name": name})
     return user
 
 
@@ -84,7 +86,7 @@ def activation_path(user) -> str:
 
 def invite_user(*, actor, data: InvitationIn) -> InvitationOut:
     """An administrator invites a person to an organisation (inactive until the link is used)."""
-    require(actor, "invite_user", None, "Endast administratörer bjuder in användare.")
+    require(actor, "invite_user", None, _("Endast administratörer bjuder in användare."))
     User = get_user_model()
     email = data.email.strip().lower()
     errors: dict[str, str] = {}
@@ -93,9 +95,9 @@ def invite_user(*, actor, data: InvitationIn) -> InvitationOut:
     except DjangoValidationError:
         errors["email"] = "Ogiltig e-postadress."
     if email and email_taken(email):
-        errors["email"] = "Det finns redan ett konto med den e-postadressen."
+        errors["email"] = _("Det finns redan ett konto med den e-postadressen.")
     organisation = v.organisation(data.organisation_id, "organisation_id", errors)
-    v.raise_if(errors, "Inbjudan kunde inte skapas.")
+    v.raise_if(errors, _("Inbjudan kunde inte skapas."))
     with transaction.atomic():
         user = User(username=email, email=email, first_name=data.first_name, last_name=data.last_name, is_active=False)
         user.set_unusable_password()
@@ -120,7 +122,7 @@ def accept_invitation(*, uidb64: str, token: str, password: str):
     """Set the password of an invited user and activate the account (the link then expires)."""
     user = user_from_token(uidb64, token)
     if user is None:
-        raise ValidationFailed(INVALID_LINK, errors={"token": INVALID_LINK})
+        raise ValidationFailed(_(INVALID_LINK), errors={"token": _(INVALID_LINK)})
     try:
         validate_password(password, user)
     except DjangoValidationError as exc:
@@ -143,7 +145,7 @@ def export_personal_data(*, actor, user) -> PersonalDataExport:
     one transaction so the parts agree.
     """
     if actor is None or actor.pk != user.pk:
-        require(actor, "manage_personal_data", None, "Endast administratörer exporterar andras personuppgifter.")
+        require(actor, "manage_personal_data", None, _("Endast administratörer exporterar andras personuppgifter."))
     with transaction.atomic():
         return PersonalDataExport(
             user_id=user.pk,
@@ -176,9 +178,11 @@ def erase_person(*, actor, user) -> ErasureResult:
     and username and is blocked. Organisational facts (memberships, decisions, recorded
     inputs) stay, pointing at the anonymised account.
     """
-    require(actor, "manage_personal_data", None, "Endast administratörer raderar personuppgifter.")
+    require(actor, "manage_personal_data", None, _("Endast administratörer raderar personuppgifter."))
     if actor.pk == user.pk:
-        raise ValidationFailed("Du kan inte radera dig själv.", errors={"user_id": "Du kan inte radera dig själv."})
+        raise ValidationFailed(
+            _("Du kan inte radera dig själv."), errors={"user_id": _("Du kan inte radera dig själv.")}
+        )
     with transaction.atomic():
         redacted = samverkan_privacy.redact_audit_log(user) + samverkan_privacy.redact_admin_log(user)
         deleted = samverkan_privacy.delete_login_records(user)

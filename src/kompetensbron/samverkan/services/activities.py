@@ -263,7 +263,7 @@ def _check_can_be_decided(activity: Activity) -> None:
         )
     if group.parent is None:
         raise ValidationFailed(
-            f"{group.name} har ingen styrgrupp som kan besluta.",
+            _("%(name)s har ingen styrgrupp som kan besluta.") % {"name": group.name},
             errors={"working_group_id": "Arbetsgruppen saknar styrgrupp."},
         )
 
@@ -303,7 +303,7 @@ def decide_activity(*, actor, activity: Activity, decision: str, justification: 
         errors["date"] = _("Beslutsdatum kan inte ligga före förslaget (%(date)s).") % {
             "date": timezone.localdate(activity.proposed_at).isoformat()
         }
-    v.raise_if(errors, "Beslutet kunde inte registreras.")
+    v.raise_if(errors, _("Beslutet kunde inte registreras."))
     to_status = ActivityStatus.DECIDED if decision == DecisionOutcome.APPROVE else ActivityStatus.REJECTED
     with transaction.atomic():
         activity = (

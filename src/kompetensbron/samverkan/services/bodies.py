@@ -7,6 +7,7 @@ audited — or refused and nothing written.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 
@@ -21,7 +22,7 @@ __all__ = ["update_body", "remove_body_member"]
 
 
 def update_body(*, actor, body: Body, data: BodyUpdate) -> Body:
-    require(actor, "change_body", body, "Endast administratörer och ordföranden ändrar organet.")
+    require(actor, "change_body", body, _("Endast administratörer och ordföranden ändrar organet."))
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     orgs = None
@@ -49,11 +50,11 @@ def update_body(*, actor, body: Body, data: BodyUpdate) -> Body:
 
 
 def remove_body_member(*, actor, body: Body, user_id: int) -> None:
-    require(actor, "change_body", body, "Endast administratörer och ordföranden ändrar ett organs ledamöter.")
+    require(actor, "change_body", body, _("Endast administratörer och ordföranden ändrar ett organs ledamöter."))
     with transaction.atomic():
         membership = BodyMembership.objects.select_for_update().filter(body=body, user_id=user_id).first()
         if membership is None:
-            raise NotFound(f"Personen {user_id} är inte ledamot i {body}.")
+            raise NotFound(_("Personen %(user_id)s är inte ledamot i %(body)s.") % {"user_id": user_id, "body": body})
         before = snapshot(membership)
         membership.delete()
         record(actor=actor, action="delete", obj=membership, before=before)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 
@@ -34,7 +35,9 @@ _MATCHNING = "matchning:"
 
 def set_indicator_source(*, actor, indicator: Indicator, data: IndicatorSourceIn) -> IndicatorSource:
     """Make the indicator computed (or change how): a coordinator of a party of its agreement."""
-    require(actor, "change_indicator", indicator.agreement, "Endast avtalsparternas samordnare följer upp indikatorer.")
+    require(
+        actor, "change_indicator", indicator.agreement, _("Endast avtalsparternas samordnare följer upp indikatorer.")
+    )
     errors: dict[str, str] = {}
     fields = data.model_dump()
     fields.pop("kind")
@@ -43,14 +46,14 @@ def set_indicator_source(*, actor, indicator: Indicator, data: IndicatorSourceIn
     if data.kind.startswith(_MATCHNING):
         organisation = v.organisation(organisation_id, "organisation_id", errors)
         if organisation is not None and not indicator.agreement.parties.filter(pk=organisation.pk).exists():
-            errors["organisation_id"] = f"{organisation.name} är inte part i avtalet."
+            errors["organisation_id"] = _("%(name)s är inte part i avtalet.") % {"name": organisation.name}
     elif data.kind == SourceKind.GRADUATES:
         if not (data.institution_contains.strip() or data.programme_contains.strip()):
-            errors["programme_contains"] = "Ange lärosäte eller examen/program att räkna."
+            errors["programme_contains"] = _("Ange lärosäte eller examen/program att räkna.")
     else:
         resolve_region(data.region_code, errors)
         errors |= v.check_required(measure_contains=data.measure_contains)
-    v.raise_if(errors, "Källan kunde inte sparas.")
+    v.raise_if(errors, _("Källan kunde inte sparas."))
     with transaction.atomic():
         source = IndicatorSource.objects.select_for_update().filter(indicator=indicator).first()
         before = snapshot(source) if source else None
@@ -67,11 +70,13 @@ def set_indicator_source(*, actor, indicator: Indicator, data: IndicatorSourceIn
 def remove_indicator_source(*, actor, indicator: Indicator) -> None:
     """Make a computed indicator typed by hand again (its yearly values stay): the rule of
     :func:`set_indicator_source`; audited (``delete``, with the source as it was)."""
-    require(actor, "change_indicator", indicator.agreement, "Endast avtalsparternas samordnare följer upp indikatorer.")
+    require(
+        actor, "change_indicator", indicator.agreement, _("Endast avtalsparternas samordnare följer upp indikatorer.")
+    )
     with transaction.atomic():
         source = IndicatorSource.objects.select_for_update().filter(indicator=indicator).first()
         if source is None:
-            raise NotFound(f"Indikatorn {indicator.name} beräknas inte ur plattformens data.")
+            raise NotFound(_("Indikatorn %(name)s beräknas inte ur plattformens data.") % {"name": indicator.name})
         record(actor=actor, action="delete", obj=source, before=snapshot(source))
         source.delete()
 
@@ -84,8 +89,11 @@ def _describe(s: IndicatorSource) -> str:
         return f"Kompetensbron Matchning: {INDICATOR_KINDS[s.kind.removeprefix(_MATCHNING)]} – {org}"
     if s.kind == SourceKind.GRADUATES:
         parts = [p for p in (s.institution_contains, s.programme_contains, s.measure_contains) if p]
-        return "UKÄ examensstatistik (importerad): " + ", ".join(parts)
-    return f"SCB-statistik (importerad): region {s.region_code}, mått som innehåller ”{s.measure_contains}”"
+        return _("UKÄ examensstatistik (importerad): %(parts)s") % {"parts": ", ".join(parts)}
+    return _("SCB-statistik (importerad): region %(region_code)s, mått som innehåller ”%(measure_contains)s”") % {
+        "region_code": s.region_code,
+        "measure_contains": s.measure_contains,
+    }
 
 
 def source_public(s: IndicatorSource) -> IndicatorSourcePublic:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 
@@ -19,10 +20,10 @@ MAX_DOCUMENTS = 50
 
 
 def add_agreement_document(*, actor, agreement: Agreement, data: DocumentCreate) -> AgreementDocument:
-    require(actor, "change_agreement", agreement, "Endast avtalsparternas samordnare ändrar avtalets dokument.")
+    require(actor, "change_agreement", agreement, _("Endast avtalsparternas samordnare ändrar avtalets dokument."))
     errors = v.check_required(title=data.title, url=data.url)
     if agreement.documents.count() >= MAX_DOCUMENTS:
-        errors["title"] = f"Ett avtal har högst {MAX_DOCUMENTS} dokument."
+        errors["title"] = _("Ett avtal har högst %(count)s dokument.") % {"count": MAX_DOCUMENTS}
     v.raise_if(errors)
     with transaction.atomic():
         before = snapshot(agreement)
@@ -32,11 +33,11 @@ def add_agreement_document(*, actor, agreement: Agreement, data: DocumentCreate)
 
 
 def remove_agreement_document(*, actor, agreement: Agreement, document_id: int) -> None:
-    require(actor, "change_agreement", agreement, "Endast avtalsparternas samordnare ändrar avtalets dokument.")
+    require(actor, "change_agreement", agreement, _("Endast avtalsparternas samordnare ändrar avtalets dokument."))
     with transaction.atomic():
         doc = agreement.documents.select_for_update().filter(pk=document_id).first()
         if doc is None:
-            raise NotFound(f"Okänt dokument: {document_id}")
+            raise NotFound(_("Okänt dokument: %(document_id)s") % {"document_id": document_id})
         before = snapshot(agreement)
         doc.delete()
         record(actor=actor, action="update", obj=agreement, before=before, after=snapshot(agreement))

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 from kompetensbron.input_types import YEAR_MAX, YEAR_MIN
@@ -53,7 +54,7 @@ _MIN_YEAR, _MAX_YEAR = 1990, 2100
 def get_visible_agreement(*, actor, pk: int) -> Agreement:
     found = visible_agreements(actor).filter(pk=pk).first()
     if found is None:
-        raise NotFound(f"Okänt avtal: {pk}")
+        raise NotFound(_("Okänt avtal: %(pk)s") % {"pk": pk})
     note_visible_agreement(actor, found.pk)
     return found
 
@@ -61,26 +62,26 @@ def get_visible_agreement(*, actor, pk: int) -> Agreement:
 def get_indicator(*, actor, pk: int) -> Indicator:
     found = Indicator.objects.filter(pk=pk, agreement__in=visible_agreements(actor)).select_related("agreement").first()
     if found is None:
-        raise NotFound(f"Okänd indikator: {pk}")
+        raise NotFound(_("Okänd indikator: %(pk)s") % {"pk": pk})
     return found
 
 
 def find_indicator(pk: int) -> Indicator:
     found = Indicator.objects.filter(pk=pk).select_related("agreement").first()
     if found is None:
-        raise NotFound(f"Okänd indikator: {pk}")
+        raise NotFound(_("Okänd indikator: %(pk)s") % {"pk": pk})
     return found
 
 
 def create_indicator(*, actor, agreement: Agreement, data: IndicatorCreate, is_demo: bool = False) -> Indicator:
-    require(actor, "change_indicator", agreement, "Endast avtalsparternas samordnare lägger upp indikatorer.")
+    require(actor, "change_indicator", agreement, _("Endast avtalsparternas samordnare lägger upp indikatorer."))
     errors = v.check_required(name=data.name)
     if Indicator.objects.filter(agreement=agreement, name__iexact=data.name.strip()).exists():
-        errors["name"] = f"Indikatorn {data.name.strip()} finns redan för avtalet."
+        errors["name"] = _("Indikatorn %(name)s finns redan för avtalet.") % {"name": data.name.strip()}
     areas = v.areas(data.area_ids, "area_ids", errors, agreement)
     units = v.units(data.unit_ids, "unit_ids", errors, set(agreement.parties.values_list("pk", flat=True)))
     v.raise_if(errors)
-    with atomic_unique("name", f"Indikatorn {data.name.strip()} finns redan för avtalet."):
+    with atomic_unique("name", _("Indikatorn %(name)s finns redan för avtalet.") % {"name": data.name.strip()}):
         indicator = Indicator.objects.create(
             agreement=agreement,
             name=data.name.strip(),
@@ -99,7 +100,7 @@ def update_indicator(*, actor, indicator: Indicator, data: IndicatorUpdate) -> I
     """Change an indicator's name, unit, description, direction, areas and units (only the fields
     sent), with the same rule and audit as its creation."""
     agreement = indicator.agreement
-    require(actor, "change_indicator", agreement, "Endast avtalsparternas samordnare ändrar indikatorer.")
+    require(actor, "change_indicator", agreement, _("Endast avtalsparternas samordnare ändrar indikatorer."))
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     if "name" in changes:
@@ -107,7 +108,7 @@ def update_indicator(*, actor, indicator: Indicator, data: IndicatorUpdate) -> I
         errors |= v.check_required(name=changes["name"])
         taken = Indicator.objects.filter(agreement=agreement, name__iexact=changes["name"]).exclude(pk=indicator.pk)
         if changes["name"] and taken.exists():
-            errors["name"] = f"Indikatorn {changes['name']} finns redan för avtalet."
+            errors["name"] = _("Indikatorn %(name)s finns redan för avtalet.") % {"name": changes["name"]}
     for name in ("unit", "description"):
         if name in changes:
             changes[name] = changes[name] or ""
@@ -121,7 +122,9 @@ def update_indicator(*, actor, indicator: Indicator, data: IndicatorUpdate) -> I
         related["units"] = v.units(changes.pop("unit_ids"), "unit_ids", errors, parties)
     changes.pop("area_ids", None), changes.pop("unit_ids", None)
     v.raise_if(errors)
-    with atomic_unique("name", f"Indikatorn {changes.get('name', indicator.name)} finns redan för avtalet."):
+    with atomic_unique(
+        "name", _("Indikatorn %(name)s finns redan för avtalet.") % {"name": changes.get("name", indicator.name)}
+    ):
         before = snapshot(indicator)
         for name, value in changes.items():
             setattr(indicator, name, value)
@@ -134,12 +137,16 @@ def update_indicator(*, actor, indicator: Indicator, data: IndicatorUpdate) -> I
 
 def set_indicator_year(*, actor, indicator: Indicator, year: int, data: IndicatorYearIn) -> IndicatorYear:
     """Set the target and/or the value of one indicator for one year."""
-    require(actor, "change_indicator", indicator.agreement, "Endast avtalsparternas samordnare följer upp indikatorer.")
+    require(
+        actor, "change_indicator", indicator.agreement, _("Endast avtalsparternas samordnare följer upp indikatorer.")
+    )
     errors: dict[str, str] = {}
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        errors["year"] = f"Året ska ligga mellan {_MIN_YEAR} och {_MAX_YEAR}."
+        errors["year"] = _("Året ska ligga mellan %(first)s och %(last)s.") % {"first": _MIN_YEAR, "last": _MAX_YEAR}
     v.raise_if(errors)
-    with atomic_unique("year", f"Värdet för {year} sparades samtidigt av någon annan; försök igen."):
+    with atomic_unique(
+        "year", _("Värdet för %(year)s sparades samtidigt av någon annan; försök igen.") % {"year": year}
+    ):
         row = IndicatorYear.objects.select_for_update().filter(indicator=indicator, year=year).first()
         before = snapshot(row) if row else None
         if row is None:
@@ -158,9 +165,9 @@ def _reached(target: Decimal | None, value: Decimal | None, higher_is_better: bo
 
 def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
     """Activities by phase and status, decisions, funding and indicators of one agreement year."""
-    require(actor, "view_agreement", agreement, "Du deltar inte i avtalet.")
+    require(actor, "view_agreement", agreement, _("Du deltar inte i avtalet."))
     if not YEAR_MIN <= year <= YEAR_MAX:
-        v.raise_if({"year": f"Året ska ligga mellan {YEAR_MIN} och {YEAR_MAX}."})
+        v.raise_if({"year": _("Året ska ligga mellan %(first)s och %(last)s.") % {"first": YEAR_MIN, "last": YEAR_MAX}})
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     acts = list(
         Activity.objects.filter(agreement=agreement)
@@ -262,7 +269,7 @@ def area_sections(agreement: Agreement, acts: list[Activity], indicators: list[I
     sections = []
     areas = [(x.pk, x.name) for x in agreement.areas.all()]
     no_area = [a for a in acts if not a.areas.all()]
-    for pk, name in areas + ([(None, "Utan område")] if no_area and areas else []):
+    for pk, name in areas + ([(None, _("Utan område"))] if no_area and areas else []):
         mine = no_area if pk is None else [a for a in acts if any(x.pk == pk for x in a.areas.all())]
         theirs = [i for i in indicators if pk is not None and any(x.pk == pk for x in i.areas.all())]
         sections.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 
@@ -38,7 +39,7 @@ def get_funding(*, actor, pk: int) -> FundingApplication:
         .first()
     )
     if found is None:
-        raise NotFound(f"Okänd finansieringsansökan: {pk}")
+        raise NotFound(_("Okänd finansieringsansökan: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -46,7 +47,7 @@ def find_funding(pk: int) -> FundingApplication:
     """Any application by id, for write operations (the service then checks the right)."""
     found = FundingApplication.objects.filter(pk=pk).select_related("activity__working_group").first()
     if found is None:
-        raise NotFound(f"Okänd finansieringsansökan: {pk}")
+        raise NotFound(_("Okänd finansieringsansökan: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -57,9 +58,9 @@ def _validate(fields: dict, errors: dict[str, str]) -> None:
         amount_applied=fields.get("amount_applied"), amount_granted=fields.get("amount_granted")
     )
     if fields.get("status") not in (None, *FundingStatus.values):
-        errors["status"] = f"Okänd status: {fields['status']}."
+        errors["status"] = _("Okänd status: %(status)s.") % {"status": fields["status"]}
     if fields.get("amount_granted") is not None and fields.get("status") not in (None, FundingStatus.GRANTED):
-        errors["amount_granted"] = "Beviljat belopp anges endast för beviljade ansökningar."
+        errors["amount_granted"] = _("Beviljat belopp anges endast för beviljade ansökningar.")
 
 
 def _areas_and_units(activity, fields: dict, errors: dict[str, str]) -> dict:
@@ -82,7 +83,7 @@ def create_funding_application(*, actor, activity, data: FundingCreate, is_demo:
         actor,
         "change_activity",
         activity,
-        "Endast arbetsgruppens medlemmar eller ägarens samordnare söker medel för aktiviteten.",
+        _("Endast arbetsgruppens medlemmar eller ägarens samordnare söker medel för aktiviteten."),
     )
     fields = data.model_dump()
     errors: dict[str, str] = {}
@@ -102,7 +103,7 @@ def update_funding_application(*, actor, application: FundingApplication, data: 
         actor,
         "change_activity",
         application.activity,
-        "Endast arbetsgruppens medlemmar eller ägarens samordnare ändrar ansökan.",
+        _("Endast arbetsgruppens medlemmar eller ägarens samordnare ändrar ansökan."),
     )
     changes = data.model_dump(exclude_unset=True)
     merged = {

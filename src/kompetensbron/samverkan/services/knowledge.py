@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 
@@ -45,7 +46,9 @@ def resolve_region(code: str, errors: dict[str, str], field: str = "region_code"
     elif code.isdigit() and len(code) == 2:
         found = {"lan": Lan.objects.filter(pk=code).first()}
     if not found or next(iter(found.values())) is None:
-        errors[field] = f"Okänd regionkod: {code!r} (kommunkod med fyra siffror eller länskod med två)."
+        errors[field] = _("Okänd regionkod: %(code)r (kommunkod med fyra siffror eller länskod med två).") % {
+            "code": code
+        }
         return {}
     return found
 
@@ -56,7 +59,7 @@ def resolve_ssyk(code: str, errors: dict[str, str], field: str = "ssyk_code"):
     code = (code or "").strip()
     found = SsykGroup.objects.filter(pk=code).first() if code.isdigit() and 1 <= len(code) <= 4 else None
     if found is None:
-        errors[field] = f"Okänd SSYK 2012-kod: {code!r}."
+        errors[field] = _("Okänd SSYK 2012-kod: %(code)r.") % {"code": code}
     return found
 
 
@@ -72,7 +75,9 @@ def _target(data: LinkIn, errors: dict[str, str]) -> dict:
     model = Programme if data.kind == LinkKind.PROGRAMME else Course
     found = model.objects.filter(pk=int(ref)).first() if ref.isdigit() and len(ref) <= 18 else None
     if found is None:
-        errors["ref"] = f"Okänt {'program' if model is Programme else 'kurs'}: {ref!r}."
+        errors["ref"] = (_("Okänt program: %(ref)r.") if model is Programme else _("Okänd kurs: %(ref)r.")) % {
+            "ref": ref
+        }
         return {}
     return {data.kind: found}
 
@@ -80,9 +85,9 @@ def _target(data: LinkIn, errors: dict[str, str]) -> dict:
 def _add(*, actor, owner: dict, data: LinkIn) -> KnowledgeLink:
     errors: dict[str, str] = {}
     target = _target(data, errors)
-    v.raise_if(errors, "Kopplingen kunde inte sparas.")
+    v.raise_if(errors, _("Kopplingen kunde inte sparas."))
     if KnowledgeLink.objects.filter(**owner, kind=data.kind, **target).exists():
-        v.raise_if({"ref": "Kopplingen finns redan."}, "Kopplingen kunde inte sparas.")
+        v.raise_if({"ref": _("Kopplingen finns redan.")}, _("Kopplingen kunde inte sparas."))
     with transaction.atomic():
         link = KnowledgeLink.objects.create(**owner, kind=data.kind, **target)
         record(actor=actor, action="create", obj=link, after=snapshot(link))
@@ -94,7 +99,7 @@ def add_activity_link(*, actor, activity: Activity, data: LinkIn) -> KnowledgeLi
         actor,
         "change_activity",
         activity,
-        "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+        _("Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten."),
     )
     return _add(actor=actor, owner={"activity": activity}, data=data)
 
@@ -102,19 +107,19 @@ def add_activity_link(*, actor, activity: Activity, data: LinkIn) -> KnowledgeLi
 def find_decision(pk: int) -> Decision:
     found = Decision.objects.filter(pk=pk).select_related("meeting__body", "activity").first()
     if found is None:
-        raise NotFound(f"Okänt beslut: {pk}")
+        raise NotFound(_("Okänt beslut: %(pk)s") % {"pk": pk})
     return found
 
 
 def add_decision_link(*, actor, decision: Decision, data: LinkIn) -> KnowledgeLink:
-    require(actor, "link_decision", decision, "Endast den som beslutade eller mötets organ får koppla beslutet.")
+    require(actor, "link_decision", decision, _("Endast den som beslutade eller mötets organ får koppla beslutet."))
     return _add(actor=actor, owner={"decision": decision}, data=data)
 
 
 def find_link(pk: int) -> KnowledgeLink:
     found = KnowledgeLink.objects.filter(pk=pk).select_related("activity", "decision__meeting__body").first()
     if found is None:
-        raise NotFound(f"Okänd koppling: {pk}")
+        raise NotFound(_("Okänd koppling: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -126,11 +131,11 @@ def remove_link(*, actor, link: KnowledgeLink) -> None:
             actor,
             "change_activity",
             link.activity,
-            "Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten.",
+            _("Endast arbetsgruppens medlemmar eller ägarens samordnare får ändra aktiviteten."),
         )
     else:
         require(
-            actor, "link_decision", link.decision, "Endast den som beslutade eller mötets organ får koppla beslutet."
+            actor, "link_decision", link.decision, _("Endast den som beslutade eller mötets organ får koppla beslutet.")
         )
     with transaction.atomic():
         before = snapshot(link)

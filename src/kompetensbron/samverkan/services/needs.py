@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -59,21 +60,21 @@ def list_needs(*, actor, status: str | None = None) -> QuerySet[CompetenceNeed]:
 def get_need(*, actor, pk: int) -> CompetenceNeed:
     found = list_needs(actor=actor).filter(pk=pk).first()
     if found is None:
-        raise NotFound(f"Okänt kompetensbehov: {pk}")
+        raise NotFound(_("Okänt kompetensbehov: %(pk)s") % {"pk": pk})
     return found
 
 
 def find_need(pk: int) -> CompetenceNeed:
     found = CompetenceNeed.objects.filter(pk=pk).select_related("organisation").first()
     if found is None:
-        raise NotFound(f"Okänt kompetensbehov: {pk}")
+        raise NotFound(_("Okänt kompetensbehov: %(pk)s") % {"pk": pk})
     return found
 
 
 def find_answer(pk: int) -> NeedAnswer:
     found = NeedAnswer.objects.filter(pk=pk).select_related("need", "organisation").first()
     if found is None:
-        raise NotFound(f"Okänt svar: {pk}")
+        raise NotFound(_("Okänt svar: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -88,7 +89,7 @@ def _need_fields(changes: dict, need: CompetenceNeed | None, organisation, error
     if "title" in out:
         errors |= v.check_required(title=out["title"])
     if "headcount" in out and not 1 <= (out["headcount"] or 0) <= MAX_HEADCOUNT:
-        errors["headcount"] = f"Antalet personer ska vara mellan 1 och {MAX_HEADCOUNT}."
+        errors["headcount"] = _("Antalet personer ska vara mellan 1 och %(most)s.") % {"most": MAX_HEADCOUNT}
     errors |= v.check_period(
         out.get("needed_from", need.needed_from if need else None),
         out.get("needed_until", need.needed_until if need else None),
@@ -99,7 +100,7 @@ def _need_fields(changes: dict, need: CompetenceNeed | None, organisation, error
         if changes["unit_id"] is not None:
             out["unit"] = Unit.objects.filter(pk=changes["unit_id"], organisation=organisation).first()
             if out["unit"] is None:
-                errors["unit_id"] = "Enheten hör inte till organisationen."
+                errors["unit_id"] = _("Enheten hör inte till organisationen.")
     if "region_code" in changes:
         out |= {"kommun": None, "lan": None}
         out |= resolve_region(changes["region_code"], errors) if changes["region_code"] else {}
@@ -110,7 +111,7 @@ def _need_fields(changes: dict, need: CompetenceNeed | None, organisation, error
     agreement = out["agreement"] if "agreement" in out else (need.agreement if need else None)
     if changes.get("area_ids"):
         if agreement is None:
-            errors["area_ids"] = "Knyt behovet till ett avtal för att välja avtalets områden."
+            errors["area_ids"] = _("Knyt behovet till ett avtal för att välja avtalets områden.")
         else:
             out["areas"] = v.areas(changes["area_ids"], "area_ids", errors, agreement)
     elif "area_ids" in changes:
@@ -121,16 +122,16 @@ def _need_fields(changes: dict, need: CompetenceNeed | None, organisation, error
 def _check_agreement(actor, fields: dict) -> None:
     agreement = fields.get("agreement")
     if agreement is not None and not visible_agreements(actor).filter(pk=agreement.pk).exists():
-        raise PermissionDenied("Du kan bara knyta behovet till ett avtal som din organisation är part i.")
+        raise PermissionDenied(_("Du kan bara knyta behovet till ett avtal som din organisation är part i."))
 
 
 def create_need(*, actor, data: NeedCreate, is_demo: bool = False) -> CompetenceNeed:
     errors: dict[str, str] = v.check_required(title=data.title)
     organisation = v.organisation(data.organisation_id, "organisation_id", errors)
-    v.raise_if(errors, "Behovet kunde inte sparas.")
-    require(actor, "add_competence_need", organisation, "Du kan bara registrera behov för din egen organisation.")
+    v.raise_if(errors, _("Behovet kunde inte sparas."))
+    require(actor, "add_competence_need", organisation, _("Du kan bara registrera behov för din egen organisation."))
     fields = _need_fields(data.model_dump(exclude={"organisation_id"}), None, organisation, errors)
-    v.raise_if(errors, "Behovet kunde inte sparas.")
+    v.raise_if(errors, _("Behovet kunde inte sparas."))
     _check_agreement(actor, fields)
     areas = fields.pop("areas", [])
     with transaction.atomic():
@@ -143,12 +144,12 @@ def create_need(*, actor, data: NeedCreate, is_demo: bool = False) -> Competence
 def update_need(*, actor, need: CompetenceNeed, data: NeedUpdate) -> CompetenceNeed:
     """Change what, how many, when, where (and the status, along the workflow) of a need: the
     need's own organisation, as for its status steps; one audit row with before and after."""
-    require(actor, "change_competence_need", need, "Endast behovets egen organisation ändrar behovet.")
+    require(actor, "change_competence_need", need, _("Endast behovets egen organisation ändrar behovet."))
     changes = data.model_dump(exclude_unset=True)
     to_status = changes.pop("status", None)
     errors: dict[str, str] = {}
     fields = _need_fields(changes, need, need.organisation, errors)
-    v.raise_if(errors, "Behovet kunde inte sparas.")
+    v.raise_if(errors, _("Behovet kunde inte sparas."))
     _check_agreement(actor, fields)
     with transaction.atomic():
         need = CompetenceNeed.objects.select_for_update().select_related("organisation").get(pk=need.pk)
@@ -169,7 +170,11 @@ def update_need(*, actor, need: CompetenceNeed, data: NeedUpdate) -> CompetenceN
 
 
 def _refuse_step(label_from: str, label_to: str, allowed: list[str]) -> ValidationFailed:
-    message = f"Status {label_from} kan inte bli {label_to}. Tillåtna nästa steg: {', '.join(allowed) or 'inga'}."
+    message = _("Status %(label_from)s kan inte bli %(label_to)s. Tillåtna nästa steg: %(steps)s.") % {
+        "label_from": label_from,
+        "label_to": label_to,
+        "steps": ", ".join(allowed) or _("inga"),
+    }
     return ValidationFailed(message, errors={"to_status": message})
 
 
@@ -188,7 +193,7 @@ def _reopened(need: CompetenceNeed, to_status: str) -> str:
 
 
 def transition_need(*, actor, need: CompetenceNeed, to_status: str) -> CompetenceNeed:
-    require(actor, "change_competence_need", need, "Endast behovets egen organisation följer upp behovet.")
+    require(actor, "change_competence_need", need, _("Endast behovets egen organisation följer upp behovet."))
     with transaction.atomic():
         need = CompetenceNeed.objects.select_for_update().get(pk=need.pk)
         _check_step(need, to_status)
@@ -205,25 +210,29 @@ def answer_need(*, actor, need: CompetenceNeed, data: AnswerCreate, is_demo: boo
 
     errors: dict[str, str] = v.check_required(title=data.title)
     organisation = v.organisation(data.organisation_id, "organisation_id", errors)
-    v.raise_if(errors, "Svaret kunde inte sparas.")
-    require(actor, "answer_competence_need", organisation, "Endast ett lärosätes medlemmar svarar i lärosätets namn.")
+    v.raise_if(errors, _("Svaret kunde inte sparas."))
+    require(
+        actor, "answer_competence_need", organisation, _("Endast ett lärosätes medlemmar svarar i lärosätets namn.")
+    )
     if data.places is not None and not 1 <= data.places <= MAX_HEADCOUNT:
-        errors["places"] = f"Antalet platser ska vara mellan 1 och {MAX_HEADCOUNT}."
+        errors["places"] = _("Antalet platser ska vara mellan 1 och %(most)s.") % {"most": MAX_HEADCOUNT}
     course = None
     if data.kind == AnswerKind.COURSE:
         if data.course_id is None:
-            errors["course_id"] = "Välj kursen ur katalogen."
+            errors["course_id"] = _("Välj kursen ur katalogen.")
         else:
             course = Course.objects.filter(pk=data.course_id).select_related("institution").first()
             if course is None:
-                errors["course_id"] = f"Okänd kurs: {data.course_id}."
+                errors["course_id"] = _("Okänd kurs: %(course_id)s.") % {"course_id": data.course_id}
             elif course.institution.organisation_id != organisation.pk:
-                errors["course_id"] = "Kursen ges inte av det svarande lärosätet."
-    v.raise_if(errors, "Svaret kunde inte sparas.")
+                errors["course_id"] = _("Kursen ges inte av det svarande lärosätet.")
+    v.raise_if(errors, _("Svaret kunde inte sparas."))
     with transaction.atomic():
         locked = CompetenceNeed.objects.select_for_update().get(pk=need.pk)
         if locked.status in (NeedStatus.MET, NeedStatus.CLOSED):  # read under the lock, not from the caller
-            message = f"Behovet är {locked.get_status_display().lower()} och tar inte emot fler svar."
+            message = _("Behovet är %(status)s och tar inte emot fler svar.") % {
+                "status": locked.get_status_display().lower()
+            }
             raise ValidationFailed(message, errors={"need": message})
         answer = NeedAnswer.objects.create(
             need=locked,
@@ -250,9 +259,9 @@ def answer_need(*, actor, need: CompetenceNeed, data: AnswerCreate, is_demo: boo
 def transition_answer(*, actor, answer: NeedAnswer, to_status: str) -> NeedAnswer:
     """The need's organisation accepts or declines; the answering university does the rest."""
     if to_status in ANSWER_STEPS_OF_NEED_OWNER:
-        require(actor, "accept_need_answer", answer, "Endast behovets organisation antar eller avböjer svar.")
+        require(actor, "accept_need_answer", answer, _("Endast behovets organisation antar eller avböjer svar."))
     else:
-        require(actor, "change_need_answer", answer, "Endast det svarande lärosätet följer upp sitt svar.")
+        require(actor, "change_need_answer", answer, _("Endast det svarande lärosätet följer upp sitt svar."))
     with transaction.atomic():
         answer = NeedAnswer.objects.select_for_update().get(pk=answer.pk)
         if to_status not in ANSWER_WORKFLOW[answer.status]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import Agreement, AnswerStatus, CompetenceNeed, NeedAnswer
 from ..schemas_governance import NeedAreaRow, NeedsSection, ReportNeed
@@ -50,7 +51,7 @@ def needs_section(*, agreement: Agreement, year: int) -> NeedsSection | None:
     no_area = [n for n in needs if not n.areas.all()]
     rows = [_row(pk, name, [n for n in needs if any(x.pk == pk for x in n.areas.all())], year) for pk, name in areas]
     if no_area and areas:
-        rows.append(_row(None, "Utan område", no_area, year))
+        rows.append(_row(None, _("Utan område"), no_area, year))
     return NeedsSection(
         rows=rows,
         total=_row(None, "Summa", needs, year),

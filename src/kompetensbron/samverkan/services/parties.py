@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -27,7 +29,9 @@ __all__ = [
     "decline_party_invitation",
 ]
 
-REMOVE_REFUSED = "Endast partens egen samordnare eller en administratör kan ta bort en part från avtalet: {}."
+REMOVE_REFUSED = gettext_noop(
+    "Endast partens egen samordnare eller en administratör kan ta bort en part från avtalet: %(parties)s."
+)
 
 
 def _may_add_directly(actor, organisation: Organisation) -> bool:
@@ -46,13 +50,13 @@ def apply_party_changes(*, actor, agreement: Agreement, wanted: list[Organisatio
     removed = [o for pk, o in current.items() if pk not in wanted_by_pk]
     refused = [o.name for o in removed if not actor.has_perm("samverkan.remove_party", o)]
     if refused:
-        raise PermissionDenied(REMOVE_REFUSED.format(", ".join(refused)))
+        raise PermissionDenied(_(REMOVE_REFUSED) % {"parties": ", ".join(refused)})
     direct = [o for pk, o in wanted_by_pk.items() if pk not in current and _may_add_directly(actor, o)]
     invited = [o for pk, o in wanted_by_pk.items() if pk not in current and not _may_add_directly(actor, o)]
     if not set(current) - {o.pk for o in removed} and not direct:
         raise ValidationFailed(
-            "Ett avtal behöver minst en part som har accepterat.",
-            errors={"party_ids": "Ett avtal behöver minst en part."},
+            _("Ett avtal behöver minst en part som har accepterat."),
+            errors={"party_ids": _("Ett avtal behöver minst en part.")},
         )
     if removed:
         agreement.parties.remove(*removed)
@@ -80,7 +84,7 @@ def pending_invitations(actor) -> QuerySet[PartyInvitation]:
 def find_invitation(pk: int) -> PartyInvitation:
     found = PartyInvitation.objects.select_related("agreement", "organisation").filter(pk=pk).first()
     if found is None:
-        raise NotFound(f"Okänd inbjudan: {pk}")
+        raise NotFound(_("Okänd inbjudan: %(pk)s") % {"pk": pk})
     return found
 
 
@@ -89,12 +93,14 @@ def _decide(*, actor, invitation: PartyInvitation, status: str) -> PartyInvitati
         actor,
         "decide_party_invitation",
         invitation,
-        "Endast den inbjudna organisationens samordnare kan svara på inbjudan.",
+        _("Endast den inbjudna organisationens samordnare kan svara på inbjudan."),
     )
     with transaction.atomic():
         invitation = PartyInvitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.status != InvitationStatus.PENDING:
-            raise ValidationFailed("Inbjudan är redan besvarad.", errors={"status": "Inbjudan är redan besvarad."})
+            raise ValidationFailed(
+                _("Inbjudan är redan besvarad."), errors={"status": _("Inbjudan är redan besvarad.")}
+            )
         before = snapshot(invitation)
         agreement_before = snapshot(invitation.agreement)
         invitation.status = status

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from ..governance_rules import allowed_next, governance_of
 from ..models import (
     Activity,
@@ -30,7 +33,7 @@ from ..schemas import (
 )
 
 #: The clause an agreement without binding funding carries (Härnösand's annex); shown only there.
-NOT_BINDING = (
+NOT_BINDING = gettext_noop(
     "Avtalet innebär ingen bindande finansiering: medel söks i varje enskilt fall. "
     "Endast beviljade belopp är säkra; sökta belopp är inte utlovade."
 )
@@ -38,7 +41,7 @@ NOT_BINDING = (
 
 def funding_note(a: Agreement | None) -> str:
     """The "no binding funding" clause where the agreement says so (``binds_funding`` is False)."""
-    return NOT_BINDING if a is not None and a.binds_funding is False else ""
+    return _(NOT_BINDING) if a is not None and a.binds_funding is False else ""
 
 
 def named(rows) -> list[Named]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
 
@@ -166,7 +167,7 @@ def body_with_members(actor, pk: int) -> Body:
         .first()
     )
     if body is None:
-        raise NotFound(f"Okänt organ: {pk}")
+        raise NotFound(_("Okänt organ: %(pk)s") % {"pk": pk})
     body.n_members = len(body.memberships.all())
     return body
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.unique_writes import atomic_unique
@@ -56,7 +57,7 @@ def _kommun(code: str | None, errors: dict[str, str]):
 
     found = Kommun.objects.filter(pk=code).first()
     if found is None:
-        errors["kommun_code"] = f"Okänd kommunkod: {code}."
+        errors["kommun_code"] = _("Okänd kommunkod: %(code)s.") % {"code": code}
     return found
 
 
@@ -71,7 +72,8 @@ def _areas(names: list[str]) -> list[DevelopmentArea]:
         area = DevelopmentArea.objects.filter(name__iexact=name).first()
         if area is None:
             with atomic_unique(
-                "area_names", f"Utvecklingsområdet {name} registrerades samtidigt av någon annan; försök igen."
+                "area_names",
+                _("Utvecklingsområdet %(name)s registrerades samtidigt av någon annan; försök igen.") % {"name": name},
             ):
                 area = DevelopmentArea.objects.create(name=name)
         out.append(area)
@@ -91,7 +93,7 @@ def get_organisation(pk: int) -> Organisation:
     try:
         return Organisation.objects.select_related("kommun").get(pk=pk)
     except Organisation.DoesNotExist:
-        raise NotFound(f"Okänd organisation: {pk}") from None
+        raise NotFound(_("Okänd organisation: %(pk)s") % {"pk": pk}) from None
 
 
 def create_organisation(*, actor, data: OrganisationCreate, is_demo: bool = False) -> Organisation:
@@ -99,9 +101,9 @@ def create_organisation(*, actor, data: OrganisationCreate, is_demo: bool = Fals
     errors = v.check_required(name=data.name)
     kommun = _kommun(data.kommun_code, errors)
     if Organisation.objects.filter(name__iexact=data.name.strip()).exists():
-        errors["name"] = f"Organisationen {data.name.strip()} finns redan."
+        errors["name"] = _("Organisationen %(name)s finns redan.") % {"name": data.name.strip()}
     v.raise_if(errors)
-    with atomic_unique("name", f"Organisationen {data.name.strip()} finns redan."):
+    with atomic_unique("name", _("Organisationen %(name)s finns redan.") % {"name": data.name.strip()}):
         org = Organisation.objects.create(
             name=data.name.strip(), kind=data.kind, kommun=kommun, website=data.website, is_demo=is_demo
         )
@@ -111,18 +113,23 @@ def create_organisation(*, actor, data: OrganisationCreate, is_demo: bool = Fals
 
 def update_organisation(*, actor, organisation: Organisation, data: OrganisationUpdate) -> Organisation:
     require(
-        actor, "change_organisation", organisation, "Endast organisationens egna samordnare får ändra dess uppgifter."
+        actor,
+        "change_organisation",
+        organisation,
+        _("Endast organisationens egna samordnare får ändra dess uppgifter."),
     )
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     if "name" in changes:
         errors |= v.check_required(name=changes["name"])
         if Organisation.objects.filter(name__iexact=changes["name"].strip()).exclude(pk=organisation.pk).exists():
-            errors["name"] = f"Organisationen {changes['name'].strip()} finns redan."
+            errors["name"] = _("Organisationen %(name)s finns redan.") % {"name": changes["name"].strip()}
     if "kommun_code" in changes:
         changes["kommun"] = _kommun(changes.pop("kommun_code"), errors)
     v.raise_if(errors)
-    with atomic_unique("name", f"Organisationen {str(changes.get('name', '')).strip()} finns redan."):
+    with atomic_unique(
+        "name", _("Organisationen %(name)s finns redan.") % {"name": str(changes.get("name", "")).strip()}
+    ):
         before = snapshot(organisation)
         for field, value in changes.items():
             setattr(organisation, field, value.strip() if isinstance(value, str) else value)
@@ -133,7 +140,7 @@ def update_organisation(*, actor, organisation: Organisation, data: Organisation
 
 def create_unit(*, actor, organisation: Organisation, name: str) -> Unit:
     require(
-        actor, "change_organisation", organisation, "Endast organisationens egna samordnare får lägga till enheter."
+        actor, "change_organisation", organisation, _("Endast organisationens egna samordnare får lägga till enheter.")
     )
     v.raise_if(v.check_required(name=name))
     with transaction.atomic():
@@ -145,9 +152,9 @@ def create_unit(*, actor, organisation: Organisation, name: str) -> Unit:
 
 def set_membership(*, actor, user, organisation: Organisation, role: str) -> Membership:
     """Add ``user`` to ``organisation`` with ``role`` (administrators only)."""
-    require(actor, "invite_user", None, "Endast administratörer tilldelar organisationer.")
+    require(actor, "invite_user", None, _("Endast administratörer tilldelar organisationer."))
     if role not in ("coordinator", "member"):
-        v.raise_if({"role": f"Okänd roll: {role}."})
+        v.raise_if({"role": _("Okänd roll: %(role)s.") % {"role": role}})
     with transaction.atomic():
         membership = Membership.objects.filter(user=user, organisation=organisation).first()
         before = snapshot(membership) if membership else None
@@ -173,7 +180,7 @@ def get_agreement(pk: int) -> Agreement:
     try:
         return Agreement.objects.get(pk=pk)
     except Agreement.DoesNotExist:
-        raise NotFound(f"Okänt avtal: {pk}") from None
+        raise NotFound(_("Okänt avtal: %(pk)s") % {"pk": pk}) from None
 
 
 def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> Agreement:
@@ -182,13 +189,13 @@ def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> 
     errors |= v.check_period(data.period_start, data.period_end)
     parties = v.organisations(data.party_ids, "party_ids", errors)
     if not data.party_ids:
-        errors["party_ids"] = "Ett avtal behöver minst en part."
+        errors["party_ids"] = _("Ett avtal behöver minst en part.")
     if Agreement.objects.filter(title__iexact=data.title.strip()).exists():
-        errors["title"] = f"Avtalet {data.title.strip()} finns redan."
+        errors["title"] = _("Avtalet %(title)s finns redan.") % {"title": data.title.strip()}
     v.raise_if(errors)
     if not actor.is_superuser and not coordinated_organisation_ids(actor) & {p.pk for p in parties}:
-        raise PermissionDenied("Endast en parts samordnare får registrera ett avtal.")
-    with atomic_unique("title", f"Avtalet {data.title.strip()} finns redan."):
+        raise PermissionDenied(_("Endast en parts samordnare får registrera ett avtal."))
+    with atomic_unique("title", _("Avtalet %(title)s finns redan.") % {"title": data.title.strip()}):
         agreement = Agreement.objects.create(
             title=data.title.strip(),
             purpose=data.purpose,
@@ -209,25 +216,25 @@ def create_agreement(*, actor, data: AgreementCreate, is_demo: bool = False) -> 
 
 
 def update_agreement(*, actor, agreement: Agreement, data: AgreementUpdate) -> Agreement:
-    require(actor, "change_agreement", agreement, "Endast avtalsparternas samordnare får ändra avtalet.")
+    require(actor, "change_agreement", agreement, _("Endast avtalsparternas samordnare får ändra avtalet."))
     changes = data.model_dump(exclude_unset=True)
     errors: dict[str, str] = {}
     if "title" in changes:
         errors |= v.check_required(title=changes["title"])
         if Agreement.objects.filter(title__iexact=changes["title"].strip()).exclude(pk=agreement.pk).exists():
-            errors["title"] = f"Avtalet {changes['title'].strip()} finns redan."
+            errors["title"] = _("Avtalet %(title)s finns redan.") % {"title": changes["title"].strip()}
     start = changes.get("period_start", agreement.period_start)
     end = changes.get("period_end", agreement.period_end)
     errors |= v.check_period(start, end)
     parties = v.organisations(changes.pop("party_ids"), "party_ids", errors) if "party_ids" in changes else None
     if parties is not None and not parties:
-        errors["party_ids"] = "Ett avtal behöver minst en part."
+        errors["party_ids"] = _("Ett avtal behöver minst en part.")
     for field in ("governance", "uses_lifecycle"):  # a field the row needs: null is refused
         if field in changes and changes[field] is None:
-            errors[field] = v.REQUIRED
+            errors[field] = _(v.REQUIRED)
     v.raise_if(errors)
     area_names = changes.pop("area_names", None)
-    with atomic_unique("title", f"Avtalet {str(changes.get('title', '')).strip()} finns redan."):
+    with atomic_unique("title", _("Avtalet %(title)s finns redan.") % {"title": str(changes.get("title", "")).strip()}):
         before = snapshot(agreement)
         for field, value in changes.items():
             setattr(agreement, field, value.strip() if field == "title" else value)
@@ -247,11 +254,11 @@ def get_body(pk: int) -> Body:
     try:
         return Body.objects.select_related("parent", "chair").get(pk=pk)
     except Body.DoesNotExist:
-        raise NotFound(f"Okänt organ: {pk}") from None
+        raise NotFound(_("Okänt organ: %(pk)s") % {"pk": pk}) from None
 
 
 def create_body(*, actor, data: BodyCreate, is_demo: bool = False) -> Body:
-    require(actor, "add_body", None, "Endast administratörer inrättar organ.")
+    require(actor, "add_body", None, _("Endast administratörer inrättar organ."))
     errors = v.check_required(name=data.name)
     agreement = v.agreement(data.agreement_id, "agreement_id", errors)
     orgs = v.organisations(data.organisation_ids, "organisation_ids", errors)
@@ -260,18 +267,18 @@ def create_body(*, actor, data: BodyCreate, is_demo: bool = False) -> Body:
     if data.parent_id is not None:
         parent = Body.objects.filter(pk=data.parent_id).first()
         if parent is None:
-            errors["parent_id"] = f"Okänt organ: {data.parent_id}."
+            errors["parent_id"] = _("Okänt organ: %(parent_id)s.") % {"parent_id": data.parent_id}
     if data.kind == BodyKind.WORKING_GROUP and parent is not None and parent.kind != BodyKind.STEERING_GROUP:
-        errors["parent_id"] = "En arbetsgrupp lyder under en styrgrupp."
+        errors["parent_id"] = _("En arbetsgrupp lyder under en styrgrupp.")
     chair = None
     if data.chair_id is not None:
         chair = get_user_model().objects.filter(pk=data.chair_id).first()
         if chair is None:
-            errors["chair_id"] = f"Okänd person: {data.chair_id}."
+            errors["chair_id"] = _("Okänd person: %(chair_id)s.") % {"chair_id": data.chair_id}
     if Body.objects.filter(name__iexact=data.name.strip()).exists():
-        errors["name"] = f"Organet {data.name.strip()} finns redan."
+        errors["name"] = _("Organet %(name)s finns redan.") % {"name": data.name.strip()}
     v.raise_if(errors)
-    with atomic_unique("name", f"Organet {data.name.strip()} finns redan."):
+    with atomic_unique("name", _("Organet %(name)s finns redan.") % {"name": data.name.strip()}):
         body = Body.objects.create(
             name=data.name.strip(),
             kind=data.kind,
@@ -290,12 +297,15 @@ def create_body(*, actor, data: BodyCreate, is_demo: bool = False) -> Body:
 
 
 def add_body_member(*, actor, body: Body, user, organisation: Organisation | None = None) -> BodyMembership:
-    require(actor, "change_body", body, "Endast administratörer och ordföranden ändrar ett organs ledamöter.")
+    require(actor, "change_body", body, _("Endast administratörer och ordföranden ändrar ett organs ledamöter."))
     with transaction.atomic():
         try:
             with transaction.atomic():
                 membership = BodyMembership.objects.create(body=body, user=user, organisation=organisation)
         except IntegrityError:
-            raise ValidationFailed(f"{user} är redan ledamot i {body}.", errors={"user_id": "Redan ledamot."}) from None
+            raise ValidationFailed(
+                _("%(user)s är redan ledamot i %(body)s.") % {"user": user, "body": body},
+                errors={"user_id": _("Redan ledamot.")},
+            ) from None
         record(actor=actor, action="create", obj=membership, after=snapshot(membership))
     return membership

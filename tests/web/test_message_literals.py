@@ -1,0 +1,95 @@
+"""Language (issue 14, item 5): a message a service raises is translated when it is raised.
+
+A ``raise SomeError("Okänd …")`` with a Swedish literal (or f-string) reaches English pages and
+API answers in Swedish. The services, the route modules (views, API) and the table helpers wrap
+every such message in ``gettext`` (evaluated at raise time; module-level constants use
+``gettext_noop`` and are translated where they are raised). This test walks their syntax trees:
+a Swedish literal among the arguments of a raised exception (also inside an ``errors`` dict),
+not inside a ``gettext`` call, fails. ``ALLOWED`` lists the few that stay, each with its reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import kompetensbron
+
+SRC = Path(kompetensbron.__file__).parent
+SWEDISH = re.compile(
+    r"[åäöÅÄÖ]|\b(och|är|inte|för|att|kan|har|ett|en|som|till|med|du|redan|okänd|okänt|ingen|inga|"
+    r"måste|saknas|finns|får|ange|välj|endast|bara|ska)\b",
+    re.IGNORECASE,
+)
+GETTEXT = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "pgettext", "pgettext_lazy"}
+
+# file (relative to the package) -> why its Swedish raise literals stay
+ALLOWED: dict[str, str] = {
+    "reference/services.py": "UnknownConcept(kind, code) takes the kind of code as an identifier-like label "
+    "('länskod', 'FA-kod'), not a sentence; its message (errors.UnknownConcept) is one English template",
+}
+
+
+def checked_modules() -> list[Path]:
+    paths = {*SRC.glob("*/services/*.py"), *SRC.glob("*/services.py"), *SRC.glob("*/*_services.py")}
+    paths |= {p for p in SRC.glob("*/*.py") if p.stem.startswith(("views", "api")) or p.stem.endswith("_api")}
+    paths |= {SRC / "web" / "tables.py", SRC / "web" / "api.py"}
+    return sorted(p for p in paths if "migrations" not in p.parts)
+
+
+def _literals(node: ast.AST) -> list[str]:
+    """The string literals under ``node`` that are not inside a gettext call."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name in GETTEXT:
+            return []
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return ["".join(v.value for v in node.values if isinstance(v, ast.Constant))]
+    return [text for child in ast.iter_child_nodes(node) for text in _literals(child)]
+
+
+def swedish_raise_literals(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            arguments = [*node.exc.args, *(k.value for k in node.exc.keywords)]
+            for text in (t for a in arguments for t in _literals(a)):
+                if SWEDISH.search(text):
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno}: {text[:80]!r}")
+    return found
+
+
+def test_the_check_sees_an_untranslated_message(tmp_path: Path):
+    module = tmp_path / "example.py"
+    module.write_text(
+        "def f(pk):\n"
+        '    raise NotFound(f"Okänt möte: {pk}")\n'
+        "def g(pk):\n"
+        '    raise NotFound(_("Okänt möte: %(pk)s") % {"pk": pk})\n'
+        "def h():\n"
+        '    raise ValidationFailed(_("Fel."), errors={"name": "Ange ett namn."})\n',
+        encoding="utf-8",
+    )
+    global SRC
+    saved, SRC = SRC, tmp_path
+    try:
+        found = swedish_raise_literals(module)
+    finally:
+        SRC = saved
+    assert [f.split(":")[1] for f in found] == ["2", "6"]
+
+
+def test_every_raised_message_is_translated():
+    modules = checked_modules()
+    assert len(modules) > 40  # the glob itself works
+    found = [f for p in modules if str(p.relative_to(SRC)) not in ALLOWED for f in swedish_raise_literals(p)]
+    assert not found, "Swedish messages raised without gettext:\n" + "\n".join(found)
+
+
+def test_the_allowed_files_still_need_it():
+    for name in ALLOWED:
+        assert swedish_raise_literals(SRC / name), f"{name} no longer raises a Swedish literal: remove it"
