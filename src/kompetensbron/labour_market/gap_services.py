@@ -24,6 +24,7 @@ from kompetensbron.analysis.barometer_data import BalanceData, barometer_data, b
 from kompetensbron.config import get_settings
 from kompetensbron.errors import KompetensbronError, UnknownConcept
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.sources.prognosis_names import prognosis_names
 from kompetensbron.sources.yrkesbarometer import FILES
 from kompetensbron.ssyk_levels import SsykSelection
 
@@ -32,6 +33,7 @@ from .gap_schemas import (
     DirectionHitOut,
     ForecastBacktestOut,
     ForecastErrorOut,
+    ForecastOccupationOut,
     ForecastPointOut,
     GapMap,
     GapRegionLevel,
@@ -57,6 +59,7 @@ __all__ = [
     "MethodChoiceOut",
     "DirectionHitOut",
     "ForecastBacktestOut",
+    "ForecastOccupationOut",
     "ForecastPointOut",
     "OccupationForecastOut",
     "gap_map",
@@ -354,9 +357,43 @@ def _err(s: fc.ErrorSummary, chosen: dict[str, str]) -> ForecastErrorOut:
     )
 
 
+NAMES_MISSING_NOTE = (
+    "AF's names of the prognosis occupations are not in the data: an operator adds them as "
+    "af-yrkesbarometer/prognosyrken.csv (columns conceptidprognosyrke;namn;ssyk, see docs/prognosyrken_template.md)."
+)
+NAMES_NOTE = (
+    "Names and SSYK groups of the prognosis occupations: af-yrkesbarometer/prognosyrken.csv, AF's list as "
+    "added by the operator (not part of the published snapshot)."
+)
+
+
+def _occupation(occupation_id: str, data: fc.ForecastData, names: dict) -> ForecastOccupationOut:
+    """One prognosis occupation: its name and SSYK groups (names file), size and AF's 1-year label."""
+    named, national = names.get(occupation_id), data.national.get(occupation_id)
+    label = national.assessment_1y if national else None
+    return ForecastOccupationOut(
+        occupation_id=occupation_id,
+        name=named.name if named else None,
+        name_en=named.name_en if named else None,
+        ssyk=list(named.ssyk) if named else [],
+        employed=national.employed if national else None,
+        share_women=national.share_women if national else None,
+        national_label_1y=bal.ASSESSMENT_LABELS.get(label) if label else None,
+    )
+
+
+def _occupation_details(data: fc.ForecastData, names: dict) -> list[ForecastOccupationOut]:
+    """Every occupation: by name when AF's names are known, else the largest (employed) first."""
+    details = [_occupation(o, data, names) for o in data.occupations()]
+    if names:
+        return sorted(details, key=lambda d: (d.name is None, (d.name or "").casefold(), d.occupation_id))
+    return sorted(details, key=lambda d: (-(d.employed or -1), d.occupation_id))
+
+
 def forecast_backtest() -> ForecastBacktestOut:
     """MAE/MAPE of every method overall and of the chosen method per occupation group, naive beside."""
     data = _forecast_data(get_settings().data_dir)
+    names = prognosis_names(get_settings().data_dir)
     bt = data.backtest
     chosen = {c.measure: c.method for c in bt.choices}
     overall = [_err(s, chosen) for h in (0, *bt.horizons) for s in bt.overall(h)]
@@ -386,11 +423,13 @@ def forecast_backtest() -> ForecastBacktestOut:
             if d.n
         ],
         occupations=data.occupations(),
+        occupation_details=_occupation_details(data, names),
+        names_known=bool(names),
         provenance=[
             _prov("historik", "indices 2015 = 1.00; methods naive, drift, mean, SES, damped Holt"),
             _prov("bedomning", "occupation groups: AF's national 2024 label and employed size band"),
         ],
-        notes=[FORECAST_METHOD_NOTE, LINKAGE_NOTE],
+        notes=[FORECAST_METHOD_NOTE, NAMES_NOTE if names else NAMES_MISSING_NOTE],
     )
 
 
@@ -398,14 +437,18 @@ def occupation_forecast(occupation_id: str, measure: str = "demand") -> Occupati
     """History and forecast of one prognosis occupation's index, with the back-test band."""
     if measure not in fc.MEASURES:
         raise UnknownConcept("measure", measure)
+    names = prognosis_names(get_settings().data_dir)  # a bad names file fails before the back-test runs
     data = _forecast_data(get_settings().data_dir)
     result = data.forecast(occupation_id, measure)
     if result is None:
         raise UnknownConcept("prognosis occupation", occupation_id)
-    labels = balance_data(get_settings().data_dir)
-    national = next((a for a in labels.assessments if a.occupation_id == occupation_id and a.fa_region == 0), None)
+    national = data.national.get(occupation_id)
+    named = _occupation(occupation_id, data, names)
     return OccupationForecastOut(
         occupation_id=occupation_id,
+        name=named.name,
+        name_en=named.name_en,
+        ssyk=named.ssyk,
         measure=measure,
         method=result.method,
         employed=data.employed.get(occupation_id),

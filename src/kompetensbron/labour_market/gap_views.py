@@ -12,10 +12,11 @@ from functools import cached_property
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -28,7 +29,7 @@ from kompetensbron.web.tables import Table, export_response
 from . import gap_services as services
 from . import gap_tables
 from .gap_groups import gap_group_map
-from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
+from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT, balance_text
 
 #: Capitalised balance words (table headings) and the uncertainty words: the one text of each
 #: (:mod:`.label_texts`).
@@ -101,6 +102,28 @@ class GapMapPage:
         return out
 
 
+def _name(o: services.ForecastOccupationOut | services.OccupationForecastOut) -> str | None:
+    """The occupation's name in the active language (English where the names file gives one)."""
+    return (o.name_en or o.name) if get_language() == "en" else o.name
+
+
+def occupation_label(o: services.ForecastOccupationOut) -> str:
+    """What the select shows: AF's name (and SSYK groups), else the id with what tells it apart —
+    size, share of women and AF's 1-year assessment (``bedomning.csv``, Sweden)."""
+    name = _name(o)
+    if name:
+        return f"{name} (SSYK {', '.join(o.ssyk)})" if o.ssyk else name
+    parts = [o.occupation_id]
+    if o.employed is not None:
+        n = number_format(o.employed, 0, use_l10n=True, force_grouping=True)
+        parts.append(gettext("%(n)s yrkesverksamma") % {"n": n})
+    if o.share_women is not None:
+        parts.append(gettext("%(share)s %% kvinnor") % {"share": number_format(round(o.share_women), 0)})
+    if o.national_label_1y:
+        parts.append(gettext("bedömning: %(label)s") % {"label": balance_text(o.national_label_1y)})
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True)
 class ForecastPage:
     """The forecast back-test table, and history + forecast of one chosen occupation."""
@@ -112,6 +135,34 @@ class ForecastPage:
     @property
     def measure_choices(self) -> list[tuple[str, Promise, bool]]:
         return [(k, v, k == self.measure) for k, v in MEASURE_NAMES.items()]
+
+    @property
+    def occupation_options(self) -> list[tuple[str, str, bool]]:
+        """(id, label, selected) of every occupation: named ones by name in the active language
+        first, then the rest in the service's order (largest first)."""
+        chosen = self.forecast.occupation_id if self.forecast else ""
+        details = self.backtest.occupation_details
+        if self.backtest.names_known:
+            named = sorted((o for o in details if o.name), key=lambda o: (_name(o) or "").casefold())
+            details = named + [o for o in details if not o.name]
+        return [(o.occupation_id, occupation_label(o), o.occupation_id == chosen) for o in details]
+
+    @property
+    def occupation_name(self) -> str | None:
+        return _name(self.forecast) if self.forecast else None
+
+    @property
+    def occupation_text(self) -> str:
+        """The chosen occupation as the summary names it: AF's name, else its concept id."""
+        if self.occupation_name:
+            return self.occupation_name
+        return gettext("prognosyrket %(id)s") % {"id": self.forecast.occupation_id if self.forecast else ""}
+
+    @property
+    def ssyk_links(self) -> list[tuple[str, str]]:
+        """(SSYK code, its occupation page) of the chosen occupation (names file)."""
+        codes = self.forecast.ssyk if self.forecast else []
+        return [(code, reverse("reference:occupation", args=[code])) for code in codes]
 
     @cached_property
     def tables(self) -> dict[str, Table]:
@@ -231,7 +282,8 @@ def forecasts(request: HttpRequest) -> HttpResponse:
     measure = request.GET.get("matt", "demand")
     measure = measure if measure in MEASURE_NAMES else "demand"
     backtest = services.forecast_backtest()
-    occupation = request.GET.get("yrke", "").strip() or (backtest.occupations[0] if backtest.occupations else "")
+    first = backtest.occupation_details[0].occupation_id if backtest.occupation_details else ""
+    occupation = request.GET.get("yrke", "").strip()[:40] or first
     forecast = None
     if occupation:
         try:
