@@ -120,7 +120,7 @@ def test_without_names_each_option_says_what_tells_it_apart(client, real_data, u
     assert client.get(f"{API}/backtest").json()["names_known"] is False
 
 
-def test_a_bad_names_file_is_an_error_naming_line_and_column(real_data, use_data, tmp_path) -> None:
+def test_a_bad_names_file_is_an_error_naming_line_and_column(client, real_data, use_data, tmp_path) -> None:
     from kompetensbron.errors import DataFileMalformed
     from kompetensbron.labour_market import gap_services
 
@@ -128,3 +128,10 @@ def test_a_bad_names_file_is_an_error_naming_line_and_column(real_data, use_data
     with pytest.raises(DataFileMalformed) as err:
         gap_services.occupation_forecast("1JfT_7TR_tqA")
     assert (err.value.line, err.value.key) == (3, "ssyk")
+    page = client.get(PAGE)
+    assert page.status_code == 503
+    assert (
+        "prognosyrken.csv, line 3, key &#x27;ssyk&#x27;: unknown SSYK 2012 unit group &#x27;0000&#x27;"
+        in page.content.decode()
+    )
+    assert client.get(f"{API}/1JfT_7TR_tqA").status_code == 422

@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.errors import DataError, NotFound, ValidationFailed
 from kompetensbron.graduates.tables import graduates_table
 from kompetensbron.region_groups.services import list_groups
 from kompetensbron.region_levels import RegionLevel
@@ -281,15 +281,15 @@ def balance_map(request: HttpRequest) -> HttpResponse:
 def forecasts(request: HttpRequest) -> HttpResponse:
     measure = request.GET.get("matt", "demand")
     measure = measure if measure in MEASURE_NAMES else "demand"
-    backtest = services.forecast_backtest()
-    first = backtest.occupation_details[0].occupation_id if backtest.occupation_details else ""
-    occupation = request.GET.get("yrke", "").strip()[:40] or first
-    forecast = None
-    if occupation:
-        try:
-            forecast = services.occupation_forecast(occupation, measure)
-        except NotFound as exc:
-            raise _not_found(exc) from exc
+    try:
+        backtest = services.forecast_backtest()
+        first = backtest.occupation_details[0].occupation_id if backtest.occupation_details else ""
+        occupation = request.GET.get("yrke", "").strip()[:40] or first
+        forecast = services.occupation_forecast(occupation, measure) if occupation else None
+    except NotFound as exc:
+        raise _not_found(exc) from exc
+    except DataError as exc:  # e.g. a bad row in the operator's names file: say which, not a 500
+        return render(request, "labour_market/data_error.html", {"message": str(exc)}, status=503)
     page = ForecastPage(backtest=backtest, forecast=forecast, measure=measure)
     return export_response(request, list(page.tables.values())) or render(
         request, "labour_market/gap_forecast.html", {"page": page}
