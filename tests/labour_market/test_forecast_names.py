@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
 from kompetensbron.config import get_settings
 from kompetensbron.sources import catalog
@@ -135,3 +136,55 @@ def test_a_bad_names_file_is_an_error_naming_line_and_column(client, real_data, 
         in page.content.decode()
     )
     assert client.get(f"{API}/1JfT_7TR_tqA").status_code == 422
+
+
+def _notes(html: str) -> str:
+    """The page's source notes and method lines (the text the services build)."""
+    return html.split("<h2>", 1)[1] if "<h2>" in html else html
+
+
+@pytest.mark.parametrize("page", [PAGE, "/efterfragan/balans/?ssyk=2221&level=fa"])
+def test_notes_and_method_texts_are_in_the_readers_language(client, named_data, use_data, page) -> None:
+    """Issue 14, point 5: the notes, method choices and source lines are built per request in the
+    reader's language — the Swedish page holds none of the English texts and vice versa."""
+    from kompetensbron.labour_market import gap_services
+
+    use_data(named_data)
+    texts: dict[str, list[str]] = {}
+    for language in ("sv", "en"):
+        with translation.override(language):
+            backtest = gap_services.forecast_backtest()
+            balance = gap_services.gap_map(ssyk="2221", region_level="fa")
+        texts[language] = [
+            *backtest.notes,
+            *(c.reason for c in backtest.choices),
+            *(p.method for p in (*backtest.provenance, *balance.provenance)),
+            *balance.notes,
+        ]
+    assert len(texts["sv"]) == len(texts["en"]) >= 10
+    assert not set(texts["sv"]) & set(texts["en"])
+    assert any("kopplas till SSYK genom" in n for n in texts["sv"])  # the names file is present
+    html = {
+        "sv": client.get(page, HTTP_ACCEPT_LANGUAGE="sv").content.decode(),
+        "en": client.get(page, HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+    }
+    for language, other in (("sv", "en"), ("en", "sv")):
+        shown = [t for t in texts[language] if escape(t) in html[language]]
+        assert len(shown) >= 4, (language, shown)
+        assert not [t for t in texts[other] if escape(t) in html[language]], language
+    assert "naive" not in _notes(html["sv"]) and "naiv —" not in html["en"]
+
+
+def test_the_balance_note_says_whether_the_names_file_links_ssyk(client, real_data, named_data, use_data) -> None:
+    from kompetensbron.labour_market import gap_services
+
+    use_data(named_data)
+    assert any("linked to SSYK through" in n for n in _english_notes(gap_services))
+    if not catalog.operator_path(real_data, NAMES_KEY).is_file():
+        use_data(real_data)
+        assert any("have no link to SSYK" in n for n in _english_notes(gap_services))
+
+
+def _english_notes(gap_services) -> list[str]:
+    with translation.override("en"):
+        return gap_services.gap_map(ssyk="2221").notes

@@ -29,6 +29,7 @@ from kompetensbron.web.tables import Table, export_response
 from . import gap_services as services
 from . import gap_tables
 from .gap_groups import gap_group_map
+from .gap_texts import method_name
 from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT, balance_text
 
 #: Capitalised balance words (table headings) and the uncertainty words: the one text of each
@@ -124,6 +125,13 @@ def occupation_label(o: services.ForecastOccupationOut) -> str:
     return " · ".join(parts)
 
 
+def _group_name(group: str) -> str:
+    """An occupation group of the back-test: a balance word, a size band, or "unknown"."""
+    if group == "okänd":  # analysis.forecast.backtest: an occupation missing from a grouping
+        return str(UNCERTAINTY_NAMES["unknown"])
+    return str(LABEL_NAMES.get(group, group))
+
+
 @dataclass(frozen=True)
 class ForecastPage:
     """The forecast back-test table, and history + forecast of one chosen occupation."""
@@ -170,7 +178,7 @@ class ForecastPage:
         b = self.backtest
         out = {
             "methods": gap_tables.method_errors_table([r for r in b.overall if r.horizon == 0], MEASURE_NAMES),
-            "groups": gap_tables.group_errors_table(b.groups, MEASURE_NAMES, lambda g: str(LABEL_NAMES.get(g, g))),
+            "groups": gap_tables.group_errors_table(b.groups, MEASURE_NAMES, _group_name),
             "directions": gap_tables.direction_table(b.direction_hits, MEASURE_NAMES, DIRECTION_NAMES),
         }
         if self.forecast is not None:
@@ -178,18 +186,9 @@ class ForecastPage:
         return out
 
     @property
-    def choices(self) -> list[dict[str, object]]:
-        """Each measure's choice, with the best other method (to say why naive was kept)."""
-        out = []
-        for c in self.backtest.choices:
-            rivals = [
-                e
-                for e in self.backtest.overall
-                if e.measure == c.measure and e.horizon == 0 and e.method != "naive" and e.mae is not None
-            ]
-            best = min(rivals, key=lambda e: e.mae) if rivals else None  # type: ignore[arg-type, return-value]
-            out.append({"choice": c, "measure": MEASURE_NAMES[c.measure], "best": best})
-        return out
+    def choices(self) -> list[tuple[Promise, str, str]]:
+        """(measure, chosen method, why) of each measure, in the active language."""
+        return [(MEASURE_NAMES[c.measure], method_name(c.method), c.reason) for c in self.backtest.choices]
 
     @property
     def chart(self) -> dict[str, object] | None:
@@ -217,6 +216,11 @@ class ForecastPage:
     def forecast_years(self) -> tuple[int, int] | None:
         points = self.forecast.forecast if self.forecast else []
         return (points[0].year, points[-1].year) if points else None
+
+    @property
+    def method_name(self) -> str | None:
+        """The chosen forecast method's name in the active language."""
+        return method_name(self.forecast.method) if self.forecast else None
 
     @property
     def measure_name(self) -> Promise:
