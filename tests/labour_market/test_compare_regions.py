@@ -47,3 +47,24 @@ def test_page_and_downloads(stats_var, use_var, client, language) -> None:
     assert assert_exports_equal_tables(client, "/efterfragan/jamfor/?level=fa&a=12&b=13") == 1
     panel = client.get("/efterfragan/region/lan/23/").content.decode()
     assert "/efterfragan/jamfor/?level=lan&amp;a=23" in panel
+
+
+def test_population_figures_say_their_date(stats_var, use_var, client) -> None:
+    """The population is SCB's of a known day (län 2018-03-31, kommuner 2016-12-31): every population
+    and per-capita figure of the comparison says it (issue 14: every figure shows the date of its data)."""
+    use_var(stats_var)
+    assert compare_regions("lan", "23", "22").population_date == "2018-03-31"
+    fa = compare_regions("fa", "12", "13")
+    assert fa.population_date == "2016-12-31"  # FA-regions sum their kommuner
+    html = client.get("/efterfragan/jamfor/?level=lan&a=23&b=22").content.decode()
+    facts = html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+    assert facts.count("invånare (2018-03-31)") == 2
+    assert "Per 10 000 invånare (folkmängd 2018-03-31), Jämtlands län" in html
+    assert "Folkmängd: SCB (referensdata), per 2018-03-31" in html
+    csv = client.get("/efterfragan/jamfor/?level=kommun&a=2380&b=2281&format=csv").content.decode("utf-8-sig")
+    assert "(folkmängd 2016-12-31)" in csv.splitlines()[0]
+    english = client.get("/efterfragan/jamfor/?level=lan&a=23&b=22", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "inhabitants (2018-03-31)" in english and "Per 10,000 inhabitants (population 2018-03-31)" in english
+    assert services.occupation_demand("2221").statistics.population_date == "2018-03-31"
+    page = client.get("/efterfragan/yrke/2221/").content.decode()
+    assert "Annonser per 10 000 invånare (folkmängd 2018-03-31)" in page and "Folkmängd 2018-03-31" in page

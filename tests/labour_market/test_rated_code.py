@@ -60,7 +60,7 @@ def test_a_group_rated_together_with_others_shows_that_groups_index(client, stat
     assert gap.status_code == 200
     body = gap.json()
     assert body["ssyk"] == ssyk and body["rated_ssyk"] == rated and body["rows"]
-    assert any(ssyk in n and "together" in n for n in body["notes"])
+    assert any(ssyk in n and "tillsammans" in n for n in body["notes"])  # Swedish: the default language
     page = client.get(f"/api/v1/demand/occupations/{ssyk}").json()
     lan_cell = next(r for r in page["statistics"]["rows"] if r["code"] == LAN)["outlook"]
     gap_row = next(r for r in body["rows"] if r["region_code"] == LAN)

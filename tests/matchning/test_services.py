@@ -243,3 +243,25 @@ def test_a_round_runs_again_after_a_locked_student_was_erased(mworld):
     services.run_round(actor=w.uni_coordinator, round_=round_)
     placements = list(Placement.objects.filter(round=round_).values_list("student_id", "locked"))
     assert placements == [(None, True)]  # the locked place stays taken; student 2 is not placed over capacity
+
+
+@pytest.mark.django_db
+def test_a_course_code_with_several_versions_means_the_newest():
+    """Of several versions of one course code (at different institutions), the newest one — latest
+    valid-from, then the highest version — is the one a profile's course code names."""
+    from kompetensbron.education.models import Course, Institution
+
+    def course(n: int, valid_from: dt.date | None, version: int | None, code: str = "DT001G") -> int:
+        inst = Institution.objects.create(name=f"Lärosäte {code} {n}")
+        c = Course.objects.create(
+            institution=inst, code=code, title="Programmering", credits=7.5, valid_from=valid_from, version=version
+        )
+        return c.pk
+
+    course(1, dt.date(2019, 1, 1), 1)
+    newest = course(2, dt.date(2024, 8, 1), 3)
+    course(3, None, None)
+    course(4, dt.date(2021, 1, 1), 2)
+    course(5, dt.date(2023, 1, 1), 2, code="MA002G")
+    higher = course(6, dt.date(2023, 1, 1), 4, code="MA002G")
+    assert services.course_ids_by_code(["DT001G", "MA002G", "XX999X"]) == {"DT001G": newest, "MA002G": higher}

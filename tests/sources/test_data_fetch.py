@@ -197,6 +197,14 @@ def test_data_status_lists_every_dataset_with_version_date_and_licence(tmp_path)
     assert "2019-06" in result.output and "ESCO CC BY 4.0" in result.output
     empty = runner.invoke(app, ["data-status", "--data-dir", str(tmp_path)], env={"COLUMNS": "250"})
     assert empty.exit_code == 0 and f"{len(catalog.DATASETS)} missing" in empty.output
+    names = next(line for line in empty.output.splitlines() if "af-yrkesbarometer/prognosyrken.csv" in line)
+    assert "absent" in names and "docs/prognosyrken_template.md" in names
+    (tmp_path / "af-yrkesbarometer").mkdir()
+    (tmp_path / "af-yrkesbarometer" / "prognosyrken.csv").write_text(
+        "conceptidprognosyrke;namn;ssyk\n", encoding="utf-8"
+    )
+    named = runner.invoke(app, ["data-status", "--data-dir", str(tmp_path)], env={"COLUMNS": "250"})
+    assert "present" in next(line for line in named.output.splitlines() if "prognosyrken.csv" in line)
 
 
 def test_init_without_data_or_mirror_names_the_missing_datasets_and_the_setting(tmp_path, monkeypatch):

@@ -443,6 +443,8 @@ class ForecastData:
     backtest: BacktestResult
     groups: Mapping[str, Mapping[str, str]]
     employed: Mapping[str, int]
+    #: the whole-Sweden row of ``bedomning.csv`` per occupation (employed, share of women, AF's labels)
+    national: Mapping[str, Assessment] = field(default_factory=dict)
 
     def occupations(self) -> list[str]:
         return sorted({s.occupation_id for s in self.series})
@@ -458,5 +460,9 @@ def load_forecasts(data_dir: Path) -> ForecastData:
     assessments = read_assessments(yrkesbarometer_path(data_dir, "bedomning"))
     series = tuple(series_from_history(history))
     groups = occupation_groups(assessments)
-    employed = {a.occupation_id: a.employed for a in assessments if a.fa_region == 0 and a.employed is not None}
-    return ForecastData(series, backtest(series, groups=groups), groups, employed)
+    national: dict[str, Assessment] = {}
+    for a in assessments:
+        if a.fa_region == 0:
+            national.setdefault(a.occupation_id, a)  # the file repeats some rows; the first counts
+    employed = {k: a.employed for k, a in national.items() if a.employed is not None}
+    return ForecastData(series, backtest(series, groups=groups), groups, employed, national)

@@ -112,6 +112,19 @@ def live_table(data_dir: Path) -> Table:
     return t
 
 
+def operator_table(data_dir: Path) -> Table:
+    """The files an operator may add by hand (optional, no fixed hash): present or not, and their format."""
+    from kompetensbron.sources.catalog import OPERATOR, operator_path
+
+    t = Table(title="Files an operator adds (optional)")
+    for col in ("file", "state", "columns", "format"):
+        t.add_column(col, no_wrap=col == "file")
+    for f in OPERATOR.values():
+        state = "[green]present[/]" if operator_path(data_dir, f.key).is_file() else "[dim]absent[/]"
+        t.add_row(f.path, state, f.columns, f.doc)
+    return t
+
+
 @app.command("data-status")
 def data_status_command(
     data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: KOMPETENSBRON_DATA_DIR).")] = None,
@@ -126,6 +139,7 @@ def data_status_command(
     data_dir = (data_dir or get_settings().data_dir).resolve()
     console.print(status_table(data_dir))
     console.print(live_table(data_dir))
+    console.print(operator_table(data_dir))
     rows = data_status(data_dir)
     missing = [r.key for r in rows if not r.present]
     changed = [r.key for r in rows if r.state == "changed"]

@@ -13,7 +13,7 @@ from kompetensbron.errors import NotFound, ValidationFailed
 from kompetensbron.region_levels import RegionLevel
 from kompetensbron.web.tables import Table, export_response
 
-from .comparison import RegionComparison, compare_regions
+from .comparison import RegionComparison, RegionFigures, compare_regions
 from .page_contexts import REGION_LEVEL_NAMES
 from .regions import region_names
 from .tables import comparison_table
@@ -33,6 +33,10 @@ class ComparePage:
     @property
     def level_choices(self) -> list[tuple[str, str, bool]]:
         return [(str(k), str(REGION_LEVEL_NAMES[k]), k == self.level) for k in RegionLevel]
+
+    @property
+    def figures(self) -> list[RegionFigures]:
+        return [self.result.a, self.result.b] if self.result else []
 
     @property
     def table(self) -> Table | None:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from kompetensbron.errors import ValidationFailed
 
-from .regions import check_kind, per_10k, region_name, region_populations
+from .regions import check_kind, per_10k, population_date, region_name, region_populations
 from .schemas import ProvenanceOut, RegionKind
 from .services import region_occupation_counts
 
@@ -48,6 +48,7 @@ class RegionComparison(BaseModel):
     rows: list[ComparisonRow]
     provenance: ProvenanceOut | None
     available: bool = Field(description="false before the 2024 statistics are imported")
+    population_date: str | None = Field(None, description="date of the population figures (SCB via the reference data)")
 
 
 def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionComparison:
@@ -74,7 +75,15 @@ def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionCom
 
     ca, cb = counts[a], counts[b]
     if ca is None or cb is None:
-        return RegionComparison(level=kind, a=figures(a), b=figures(b), rows=[], provenance=None, available=False)
+        return RegionComparison(
+            level=kind,
+            a=figures(a),
+            b=figures(b),
+            rows=[],
+            provenance=None,
+            available=False,
+            population_date=population_date(kind),
+        )
     by_a = {r.ssyk: r for r in ca.rows}
     by_b = {r.ssyk: r for r in cb.rows}
     chosen = [r.ssyk for r in ca.rows[:limit]] + [r.ssyk for r in cb.rows[:limit]]
@@ -95,4 +104,12 @@ def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionCom
             )
         )
     rows.sort(key=lambda r: (-max(r.share_a, r.share_b), r.ssyk))
-    return RegionComparison(level=kind, a=figures(a), b=figures(b), rows=rows, provenance=ca.provenance, available=True)
+    return RegionComparison(
+        level=kind,
+        a=figures(a),
+        b=figures(b),
+        rows=rows,
+        provenance=ca.provenance,
+        available=True,
+        population_date=population_date(kind),
+    )

@@ -19,21 +19,18 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.utils.translation import gettext
+
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.region_groups.services import get_group, group_out
 from kompetensbron.region_levels import RegionLevel
 
 from .gap_schemas import GapMap, GroupBalanceOut
 from .gap_services import gap_map
+from .gap_texts import group_method
 from .schemas import ProvenanceOut
 
-__all__ = ["GROUP_METHOD", "gap_group_map"]
-
-GROUP_METHOD = (
-    "group = its member län: ads, graduates and programmes summed over the members; index = unweighted "
-    "mean of the members' 1-year AF index, labels counted per member; all occupations: share in shortage "
-    "= shortage cells / labelled cells over the members"
-)
+__all__ = ["gap_group_map"]
 
 
 def _aggregate(result: GapMap, members: set[str]) -> dict[str, object]:
@@ -65,8 +62,8 @@ def gap_group_map(*, group: str, ssyk: str | None = None, ssyk_level: str = "") 
     spec, row = get_group(group)
     if spec.level != RegionLevel.LAN:
         raise ValidationFailed(
-            "AF's index is published per län: only groups of län can be chosen on the balance map",
-            {"group": "a group of län"},
+            gettext("Arbetsförmedlingens index publiceras per län: bara grupper av län kan väljas på balanskartan"),
+            {"group": gettext("en grupp av län")},
         )
     out = group_out(spec, row)
     result = gap_map(ssyk=ssyk, region_level=RegionLevel.LAN, ssyk_level=ssyk_level)
@@ -83,7 +80,7 @@ def gap_group_map(*, group: str, ssyk: str | None = None, ssyk_level: str = "") 
             table="region group " + out.key,
             snapshot=None,
             period="2024",
-            method=GROUP_METHOD,
+            method=group_method(),
         ),
         **_aggregate(result, members),  # type: ignore[arg-type]
     )

@@ -22,6 +22,7 @@ __all__ = [
     "ForecastErrorOut",
     "MethodChoiceOut",
     "DirectionHitOut",
+    "ForecastOccupationOut",
     "ForecastBacktestOut",
     "ForecastPointOut",
     "OccupationForecastOut",
@@ -170,6 +171,19 @@ class DirectionHitOut(BaseModel):
     rate: float | None
 
 
+class ForecastOccupationOut(BaseModel):
+    """A prognosis occupation as the page offers it: AF's name where the operator added AF's
+    list (``af-yrkesbarometer/prognosyrken.csv``), else what tells it apart (``bedomning.csv``, Sweden)."""
+
+    occupation_id: str
+    name: str | None = Field(description="AF's name (names file); null without the file")
+    name_en: str | None = None
+    ssyk: list[str] = Field(default_factory=list, description="SSYK 2012 unit groups (names file)")
+    employed: int | None = None
+    share_women: float | None = Field(None, description="per cent")
+    national_label_1y: str | None = None
+
+
 class ForecastBacktestOut(BaseModel):
     origins: list[int]
     horizons: list[int]
@@ -180,6 +194,10 @@ class ForecastBacktestOut(BaseModel):
     choices: list[MethodChoiceOut]
     direction_hits: list[DirectionHitOut]
     occupations: list[str]
+    occupation_details: list[ForecastOccupationOut] = Field(
+        default_factory=list, description="every occupation with its name (when known) and figures, by name or size"
+    )
+    names_known: bool = Field(False, description="AF's names file (prognosyrken.csv) is in the data directory")
     provenance: list[ProvenanceOut]
     notes: list[str]
 
@@ -194,6 +212,9 @@ class ForecastPointOut(BaseModel):
 
 class OccupationForecastOut(BaseModel):
     occupation_id: str
+    name: str | None = Field(None, description="AF's name (names file); null without the file")
+    name_en: str | None = None
+    ssyk: list[str] = Field(default_factory=list, description="SSYK 2012 unit groups (names file)")
     measure: Measure
     method: str
     employed: int | None

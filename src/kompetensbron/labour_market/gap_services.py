@@ -22,16 +22,19 @@ from kompetensbron.analysis import balance as bal
 from kompetensbron.analysis import forecast as fc
 from kompetensbron.analysis.barometer_data import BalanceData, barometer_data, barometer_fingerprint, forecast_data
 from kompetensbron.config import get_settings
-from kompetensbron.errors import KompetensbronError, UnknownConcept
+from kompetensbron.errors import DataError, KompetensbronError, UnknownConcept
 from kompetensbron.region_levels import RegionLevel
+from kompetensbron.sources.prognosis_names import prognosis_names
 from kompetensbron.sources.yrkesbarometer import FILES
 from kompetensbron.ssyk_levels import SsykSelection
 
+from . import gap_texts as texts
 from .gap_schemas import (
     BalanceRowOut,
     DirectionHitOut,
     ForecastBacktestOut,
     ForecastErrorOut,
+    ForecastOccupationOut,
     ForecastPointOut,
     GapMap,
     GapRegionLevel,
@@ -57,6 +60,7 @@ __all__ = [
     "MethodChoiceOut",
     "DirectionHitOut",
     "ForecastBacktestOut",
+    "ForecastOccupationOut",
     "ForecastPointOut",
     "OccupationForecastOut",
     "gap_map",
@@ -83,18 +87,6 @@ def _prov(key: str, method: str, *, snapshot: str | None = None) -> ProvenanceOu
 
 
 # --- balance ---------------------------------------------------------------------------
-
-LINKAGE_NOTE = (
-    "AF's prognosis-occupation ids (bedomning.csv, historik.csv) have no SSYK link in the data "
-    "snapshot, so the forecasts are per prognosis occupation and the map is per SSYK (1-ar.xlsx)."
-)
-FA_NOTE = "FA-region index = mean over its kommuner of their län's 1-year index (AF publishes no FA-region index here)."
-SUPPLY_NOTE = "Supply unknown: no programme with graduate figures is linked to the occupation(s) here; labels rest on AF's assessments."
-SUPPLY_KNOWN_NOTE = (
-    "Supply = graduates of programmes linked to the SSYK-4 group (confirmed or manual links; suggested links only "
-    "where a group has none), each programme's latest year with a figure, in the region of its study kommun. "
-    "Context beside the label; it does not change it."
-)
 
 
 def _hit(r: bal.HitRate) -> HitRateOut:
@@ -171,6 +163,15 @@ def _graduates(region_level: str, codes: list[str]):
     from kompetensbron.graduates.regional import graduate_context
 
     return graduate_context(sorted(codes))
+
+
+def _names_known(data_dir: Path) -> bool:
+    """Whether the operator's prognosis-occupation names file links AF's prognosis occupations to
+    SSYK (a malformed file links nothing; the forecast page says what is wrong with it)."""
+    try:
+        return bool(prognosis_names(data_dir))
+    except DataError:
+        return False
 
 
 def label_backtests() -> list[LabelBacktestOut]:
@@ -266,46 +267,39 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN, ssy
                     shortage_share=share[1] if share else None,
                 )
             )
-    provenance = [
-        _prov(
-            "1-ar",
-            "label: AF class limits (<2.9 surplus, 2.9–3.29 balance, ≥3.3 shortage); within 0.1 of a limit → balance, high uncertainty",
-        ),
-        _prov(
-            "5-ar", "national 5-year index of the same SSYK, beside the label and as the back-test's later assessment"
-        ),
-        _prov("bedomning", "national 2024 vs 2026 assessment per prognosis occupation (second back-test)"),
-    ]
+    methods = texts.balance_methods()
+    provenance = [_prov(key, methods[key]) for key in ("1-ar", "5-ar", "bedomning")]
     if ads:
         provenance.append(
             ProvenanceOut(
-                source="JobTech statistics: job ads 2024",
+                source=methods["ads_source"],
                 table="stat_job_ads",
                 snapshot=None,
                 period="2024",
-                method="ads per SSYK-4 × region; FA-region = sum of its kommuner; 3-digit groups = sum of their SSYK-4",
+                method=methods["ads"],
             )
         )
     if supply:
         years = supply.years
         provenance.append(
             ProvenanceOut(
-                source="Education supply: programme years (graduates) and occupation links",
+                source=methods["supply_source"],
                 table="education.ProgrammeYear, education.OccupationLink",
                 snapshot=None,
                 period=f"{years[0]}–{years[1]}" if years and years[0] != years[1] else str(years[1]) if years else "",
                 method=supply.method,
             )
         )
-    notes = [LINKAGE_NOTE, SUPPLY_KNOWN_NOTE if supply else SUPPLY_NOTE] + (
-        [FA_NOTE] if region_level == RegionLevel.FA else []
-    )
-    if rated is not None and rated.note:
-        notes.insert(0, rated.note)
+    notes = [
+        *(texts.rated_notes(rated) if rated is not None else []),
+        texts.linkage_note(_names_known(settings.data_dir)),
+        texts.supply_note(bool(supply)),
+        *([texts.fa_note()] if region_level == RegionLevel.FA else []),
+    ]
     if supply and any(s.basis == "suggested" for s in supply.by_ssyk.values() if s.cells):
-        notes.append("Some supply figures rest on suggested (not yet reviewed) links: see each row's basis.")
+        notes.append(texts.suggested_links_note())
     if not ads:
-        notes.append("No 2024 ad counts: run 'kompetensbron import-statistics'.")
+        notes.append(texts.no_ads_note())
     return GapMap(
         graduates=_graduates(region_level, [r.code for r in regions]),
         ssyk=ssyk,
@@ -329,11 +323,6 @@ def gap_map(*, ssyk: str | None = None, region_level: str = RegionLevel.LAN, ssy
 
 # --- forecasts -------------------------------------------------------------------------
 
-FORECAST_METHOD_NOTE = (
-    "Rolling-origin back-test on realised values 2015–2019 (retirements 2015–2018); later years in "
-    "historik.csv are AF projections, shown beside our forecasts, never used as actuals."
-)
-
 
 def _err(s: fc.ErrorSummary, chosen: dict[str, str]) -> ForecastErrorOut:
     def f(x: float) -> float | None:
@@ -354,9 +343,39 @@ def _err(s: fc.ErrorSummary, chosen: dict[str, str]) -> ForecastErrorOut:
     )
 
 
+def _occupation(occupation_id: str, data: fc.ForecastData, names: dict) -> ForecastOccupationOut:
+    """One prognosis occupation: its name and SSYK groups (names file), size and AF's 1-year label."""
+    named, national = names.get(occupation_id), data.national.get(occupation_id)
+    label = national.assessment_1y if national else None
+    return ForecastOccupationOut(
+        occupation_id=occupation_id,
+        name=named.name if named else None,
+        name_en=named.name_en if named else None,
+        ssyk=list(named.ssyk) if named else [],
+        employed=national.employed if national else None,
+        share_women=national.share_women if national else None,
+        national_label_1y=bal.ASSESSMENT_LABELS.get(label) if label else None,
+    )
+
+
+def _occupation_details(data: fc.ForecastData, names: dict) -> list[ForecastOccupationOut]:
+    """Every occupation: by name when AF's names are known, else the largest (employed) first."""
+    details = [_occupation(o, data, names) for o in data.occupations()]
+    if names:
+        return sorted(details, key=lambda d: (d.name is None, (d.name or "").casefold(), d.occupation_id))
+    return sorted(details, key=lambda d: (-(d.employed or -1), d.occupation_id))
+
+
+def _best_mae(bt: fc.BacktestResult, choice: fc.MethodChoice) -> float | None:
+    """The overall MAE of the back-test's best candidate for the choice's measure."""
+    best = bt.summary(choice.measure, choice.best_candidate)
+    return best.mae if best is not None else None
+
+
 def forecast_backtest() -> ForecastBacktestOut:
     """MAE/MAPE of every method overall and of the chosen method per occupation group, naive beside."""
     data = _forecast_data(get_settings().data_dir)
+    names = prognosis_names(get_settings().data_dir)
     bt = data.backtest
     chosen = {c.measure: c.method for c in bt.choices}
     overall = [_err(s, chosen) for h in (0, *bt.horizons) for s in bt.overall(h)]
@@ -376,7 +395,7 @@ def forecast_backtest() -> ForecastBacktestOut:
                 mape=c.mape,
                 naive_mae=c.naive_mae,
                 naive_mape=c.naive_mape,
-                reason=c.reason,
+                reason=texts.method_reason(c, _best_mae(bt, c)),
             )
             for c in bt.choices
         ],
@@ -386,11 +405,10 @@ def forecast_backtest() -> ForecastBacktestOut:
             if d.n
         ],
         occupations=data.occupations(),
-        provenance=[
-            _prov("historik", "indices 2015 = 1.00; methods naive, drift, mean, SES, damped Holt"),
-            _prov("bedomning", "occupation groups: AF's national 2024 label and employed size band"),
-        ],
-        notes=[FORECAST_METHOD_NOTE, LINKAGE_NOTE],
+        occupation_details=_occupation_details(data, names),
+        names_known=bool(names),
+        provenance=[_prov(key, method) for key, method in texts.forecast_methods().items()],
+        notes=[texts.forecast_method_note(), texts.names_note(bool(names))],
     )
 
 
@@ -398,14 +416,18 @@ def occupation_forecast(occupation_id: str, measure: str = "demand") -> Occupati
     """History and forecast of one prognosis occupation's index, with the back-test band."""
     if measure not in fc.MEASURES:
         raise UnknownConcept("measure", measure)
+    names = prognosis_names(get_settings().data_dir)  # a bad names file fails before the back-test runs
     data = _forecast_data(get_settings().data_dir)
     result = data.forecast(occupation_id, measure)
     if result is None:
         raise UnknownConcept("prognosis occupation", occupation_id)
-    labels = balance_data(get_settings().data_dir)
-    national = next((a for a in labels.assessments if a.occupation_id == occupation_id and a.fa_region == 0), None)
+    national = data.national.get(occupation_id)
+    named = _occupation(occupation_id, data, names)
     return OccupationForecastOut(
         occupation_id=occupation_id,
+        name=named.name,
+        name_en=named.name_en,
+        ssyk=named.ssyk,
         measure=measure,
         method=result.method,
         employed=data.employed.get(occupation_id),
@@ -428,11 +450,6 @@ def occupation_forecast(occupation_id: str, measure: str = "demand") -> Occupati
         national_label_5y=bal.ASSESSMENT_LABELS.get(national.assessment_5y)
         if national and national.assessment_5y
         else None,
-        provenance=[
-            _prov(
-                "historik",
-                f"method chosen by back-test: {result.method}; band = 80th percentile of back-test errors, widened beyond 2 years",
-            )
-        ],
-        notes=[FORECAST_METHOD_NOTE],
+        provenance=[_prov("historik", texts.forecast_methods(result.method)["forecast"])],
+        notes=[texts.forecast_method_note()],
     )

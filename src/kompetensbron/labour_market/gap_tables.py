@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kompetensbron.web.tables import Column, Table
 
 from . import gap_schemas as s
+from .gap_texts import band_text, method_name
 
 __all__ = [
     "balance_table",
@@ -121,7 +122,7 @@ def hit_rates_table(rates: Sequence[s.HitRateOut], labels: Names) -> Table:
         rows=[
             [
                 str(labels.get(h.label, h.label)),
-                _("alla") if h.band == "all" else h.band,
+                _("alla") if h.band == "all" else band_text(h.band),
                 h.n,
                 h.hits,
                 h.rate,
@@ -190,7 +191,9 @@ def method_errors_table(rows: Sequence[s.ForecastErrorOut], measures: Names) -> 
         key="fel-per-metod",
         title=_("Fel per metod, alla yrken"),
         columns=[Column(label=_("Mått")), Column(label=_("Metod")), *_error_columns(), Column(label=_("Vald"))],
-        rows=[[str(measures[e.measure]), e.method, *_errors(e), _("vald") if e.chosen else ""] for e in rows],
+        rows=[
+            [str(measures[e.measure]), method_name(e.method), *_errors(e), _("vald") if e.chosen else ""] for e in rows
+        ],
     )
 
 
@@ -208,7 +211,10 @@ def group_errors_table(rows: Sequence[s.ForecastErrorOut], measures: Names, grou
             Column(label=_("Metod")),
             *_error_columns(),
         ],
-        rows=[[str(measures[e.measure]), dimension(e), group_name(e.group), e.method, *_errors(e)] for e in rows],
+        rows=[
+            [str(measures[e.measure]), dimension(e), group_name(e.group), method_name(e.method), *_errors(e)]
+            for e in rows
+        ],
     )
 
 

@@ -12,14 +12,15 @@ from functools import cached_property
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from kompetensbron.errors import NotFound, ValidationFailed
+from kompetensbron.errors import DataError, NotFound, ValidationFailed
 from kompetensbron.graduates.tables import graduates_table
 from kompetensbron.region_groups.services import list_groups
 from kompetensbron.region_levels import RegionLevel
@@ -28,7 +29,8 @@ from kompetensbron.web.tables import Table, export_response
 from . import gap_services as services
 from . import gap_tables
 from .gap_groups import gap_group_map
-from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
+from .gap_texts import method_name
+from .label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT, balance_text
 
 #: Capitalised balance words (table headings) and the uncertainty words: the one text of each
 #: (:mod:`.label_texts`).
@@ -101,6 +103,35 @@ class GapMapPage:
         return out
 
 
+def _name(o: services.ForecastOccupationOut | services.OccupationForecastOut) -> str | None:
+    """The occupation's name in the active language (English where the names file gives one)."""
+    return (o.name_en or o.name) if get_language() == "en" else o.name
+
+
+def occupation_label(o: services.ForecastOccupationOut) -> str:
+    """What the select shows: AF's name (and SSYK groups), else the id with what tells it apart —
+    size, share of women and AF's 1-year assessment (``bedomning.csv``, Sweden)."""
+    name = _name(o)
+    if name:
+        return f"{name} (SSYK {', '.join(o.ssyk)})" if o.ssyk else name
+    parts = [o.occupation_id]
+    if o.employed is not None:
+        n = number_format(o.employed, 0, use_l10n=True, force_grouping=True)
+        parts.append(gettext("%(n)s yrkesverksamma") % {"n": n})
+    if o.share_women is not None:
+        parts.append(gettext("%(share)s %% kvinnor") % {"share": number_format(round(o.share_women), 0)})
+    if o.national_label_1y:
+        parts.append(gettext("bedömning: %(label)s") % {"label": balance_text(o.national_label_1y)})
+    return " · ".join(parts)
+
+
+def _group_name(group: str) -> str:
+    """An occupation group of the back-test: a balance word, a size band, or "unknown"."""
+    if group == "okänd":  # analysis.forecast.backtest: an occupation missing from a grouping
+        return str(UNCERTAINTY_NAMES["unknown"])
+    return str(LABEL_NAMES.get(group, group))
+
+
 @dataclass(frozen=True)
 class ForecastPage:
     """The forecast back-test table, and history + forecast of one chosen occupation."""
@@ -113,13 +144,41 @@ class ForecastPage:
     def measure_choices(self) -> list[tuple[str, Promise, bool]]:
         return [(k, v, k == self.measure) for k, v in MEASURE_NAMES.items()]
 
+    @property
+    def occupation_options(self) -> list[tuple[str, str, bool]]:
+        """(id, label, selected) of every occupation: named ones by name in the active language
+        first, then the rest in the service's order (largest first)."""
+        chosen = self.forecast.occupation_id if self.forecast else ""
+        details = self.backtest.occupation_details
+        if self.backtest.names_known:
+            named = sorted((o for o in details if o.name), key=lambda o: (_name(o) or "").casefold())
+            details = named + [o for o in details if not o.name]
+        return [(o.occupation_id, occupation_label(o), o.occupation_id == chosen) for o in details]
+
+    @property
+    def occupation_name(self) -> str | None:
+        return _name(self.forecast) if self.forecast else None
+
+    @property
+    def occupation_text(self) -> str:
+        """The chosen occupation as the summary names it: AF's name, else its concept id."""
+        if self.occupation_name:
+            return self.occupation_name
+        return gettext("prognosyrket %(id)s") % {"id": self.forecast.occupation_id if self.forecast else ""}
+
+    @property
+    def ssyk_links(self) -> list[tuple[str, str]]:
+        """(SSYK code, its occupation page) of the chosen occupation (names file)."""
+        codes = self.forecast.ssyk if self.forecast else []
+        return [(code, reverse("reference:occupation", args=[code])) for code in codes]
+
     @cached_property
     def tables(self) -> dict[str, Table]:
         """The forecast (when an occupation is chosen) and the back-test tables of the method section."""
         b = self.backtest
         out = {
             "methods": gap_tables.method_errors_table([r for r in b.overall if r.horizon == 0], MEASURE_NAMES),
-            "groups": gap_tables.group_errors_table(b.groups, MEASURE_NAMES, lambda g: str(LABEL_NAMES.get(g, g))),
+            "groups": gap_tables.group_errors_table(b.groups, MEASURE_NAMES, _group_name),
             "directions": gap_tables.direction_table(b.direction_hits, MEASURE_NAMES, DIRECTION_NAMES),
         }
         if self.forecast is not None:
@@ -127,18 +186,9 @@ class ForecastPage:
         return out
 
     @property
-    def choices(self) -> list[dict[str, object]]:
-        """Each measure's choice, with the best other method (to say why naive was kept)."""
-        out = []
-        for c in self.backtest.choices:
-            rivals = [
-                e
-                for e in self.backtest.overall
-                if e.measure == c.measure and e.horizon == 0 and e.method != "naive" and e.mae is not None
-            ]
-            best = min(rivals, key=lambda e: e.mae) if rivals else None  # type: ignore[arg-type, return-value]
-            out.append({"choice": c, "measure": MEASURE_NAMES[c.measure], "best": best})
-        return out
+    def choices(self) -> list[tuple[Promise, str, str]]:
+        """(measure, chosen method, why) of each measure, in the active language."""
+        return [(MEASURE_NAMES[c.measure], method_name(c.method), c.reason) for c in self.backtest.choices]
 
     @property
     def chart(self) -> dict[str, object] | None:
@@ -166,6 +216,11 @@ class ForecastPage:
     def forecast_years(self) -> tuple[int, int] | None:
         points = self.forecast.forecast if self.forecast else []
         return (points[0].year, points[-1].year) if points else None
+
+    @property
+    def method_name(self) -> str | None:
+        """The chosen forecast method's name in the active language."""
+        return method_name(self.forecast.method) if self.forecast else None
 
     @property
     def measure_name(self) -> Promise:
@@ -230,14 +285,15 @@ def balance_map(request: HttpRequest) -> HttpResponse:
 def forecasts(request: HttpRequest) -> HttpResponse:
     measure = request.GET.get("matt", "demand")
     measure = measure if measure in MEASURE_NAMES else "demand"
-    backtest = services.forecast_backtest()
-    occupation = request.GET.get("yrke", "").strip() or (backtest.occupations[0] if backtest.occupations else "")
-    forecast = None
-    if occupation:
-        try:
-            forecast = services.occupation_forecast(occupation, measure)
-        except NotFound as exc:
-            raise _not_found(exc) from exc
+    try:
+        backtest = services.forecast_backtest()
+        first = backtest.occupation_details[0].occupation_id if backtest.occupation_details else ""
+        occupation = request.GET.get("yrke", "").strip()[:40] or first
+        forecast = services.occupation_forecast(occupation, measure) if occupation else None
+    except NotFound as exc:
+        raise _not_found(exc) from exc
+    except DataError as exc:  # e.g. a bad row in the operator's names file: say which, not a 500
+        return render(request, "labour_market/data_error.html", {"message": str(exc)}, status=503)
     page = ForecastPage(backtest=backtest, forecast=forecast, measure=measure)
     return export_response(request, list(page.tables.values())) or render(
         request, "labour_market/gap_forecast.html", {"page": page}

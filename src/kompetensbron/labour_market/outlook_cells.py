@@ -25,6 +25,7 @@ from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
 from kompetensbron.sources.yrkesbarometer import FOLDER as BAROMETER_FOLDER
 
+from .gap_texts import rated_notes
 from .regions import fa_of_kommun as _fa_of_kommun
 from .regions import lan_of_kommun as _lan_of_kommun
 from .regions import region_names as _region_names
@@ -224,7 +225,7 @@ def occupation_outlook(
     prov = _one_year_prov(data, kind)
     rc = data.rated(ssyk)
     rated, five = rc.code, rc.five_year
-    notes = [n for n in (rc.note, rc.five_year_note) if n]
+    notes = rated_notes(rc)
     bt = data.one_to_five
     outlook = OccupationOutlook(
         ssyk=ssyk,

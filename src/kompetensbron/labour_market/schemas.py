@@ -143,6 +143,7 @@ class RegionCounts(BaseModel):
     level: RegionKind
     country_total: int | None = Field(None, description="the file's own count for Sweden")
     rows: list[RegionCount]
+    population_date: str | None = Field(None, description="date of the population figures (SCB via the reference data)")
     provenance: ProvenanceOut
 
     @property

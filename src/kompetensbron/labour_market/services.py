@@ -45,7 +45,7 @@ from kompetensbron.warehouse import (
 )
 
 from .outlook_cells import NO_FORECAST, occupation_outlook, region_outlook
-from .regions import REGION_KINDS, per_10k, region_name, region_populations
+from .regions import REGION_KINDS, per_10k, population_date, region_name, region_populations
 from .regions import check_kind as _check_kind
 from .regions import fa_of_kommun as _fa_of_kommun
 from .regions import occupation_label as _occupation_label
@@ -184,7 +184,11 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
             update={"method": prov.method + "; FA-region = sum over its kommuner (Tillväxtverket FA15, reference data)"}
         )
     return RegionCounts(
-        level=kind, country_total=country.total_ads if country.rows else None, rows=rows, provenance=prov
+        level=kind,
+        country_total=country.total_ads if country.rows else None,
+        rows=rows,
+        provenance=prov,
+        population_date=population_date(kind),
     )
 
 

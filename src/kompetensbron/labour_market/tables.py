@@ -51,6 +51,23 @@ def _outlook_cells(o: OutlookCell | None) -> list:
     return [o.index, text, label, o.probability]
 
 
+def _population_label(date: str | None) -> str:
+    """ "Folkmängd" with the date of the figures (every population column says its date)."""
+    return _("Folkmängd %(date)s") % {"date": date} if date else str(_("Folkmängd"))
+
+
+def _per_10k_label(date: str | None, region: str = "") -> str:
+    """ "Per 10,000 inhabitants" with the date of the population it divides by (and the region)."""
+    label = _("Per 10 000 invånare (folkmängd %(date)s)") % {"date": date} if date else str(_("Per 10 000 invånare"))
+    return f"{label}, {region}" if region else label
+
+
+def _ads_per_10k_label(date: str | None) -> str:
+    if date:
+        return _("Annonser per 10 000 invånare (folkmängd %(date)s)") % {"date": date}
+    return str(_("Annonser per 10 000 invånare"))
+
+
 def region_counts_table(stats: RegionCounts, level_name: str, *, key: str = "regioner", title: str = "") -> Table:
     """Ads per region (2024), inhabitants, ads per 10,000 inhabitants; the outlook columns when
     the rows carry Yrkesbarometer cells (an occupation's page)."""
@@ -59,8 +76,8 @@ def region_counts_table(stats: RegionCounts, level_name: str, *, key: str = "reg
         Column(label=_("Kod"), kind="code"),
         Column(label=str(level_name)),
         Column(label=_("Annonser 2024"), kind="int"),
-        Column(label=_("Folkmängd"), kind="int"),
-        Column(label=_("Annonser per 10 000 invånare"), kind="decimal", decimals=1),
+        Column(label=_population_label(stats.population_date), kind="int"),
+        Column(label=_ads_per_10k_label(stats.population_date), kind="decimal", decimals=1),
     ]
     if has_outlook:
         columns += [
@@ -119,8 +136,8 @@ def comparison_table(c: RegionComparison) -> Table:
             Column(label=_("Yrke")),
             Column(label=_("Annonser, %(r)s") % {"r": a}, kind="int"),
             Column(label=_("Annonser, %(r)s") % {"r": b}, kind="int"),
-            Column(label=_("Per 10 000 invånare, %(r)s") % {"r": a}, kind="decimal", decimals=1),
-            Column(label=_("Per 10 000 invånare, %(r)s") % {"r": b}, kind="decimal", decimals=1),
+            Column(label=_per_10k_label(c.population_date, a), kind="decimal", decimals=1),
+            Column(label=_per_10k_label(c.population_date, b), kind="decimal", decimals=1),
             Column(label=_("Andel av annonserna, %(r)s") % {"r": a}, kind="percent", decimals=1),
             Column(label=_("Andel av annonserna, %(r)s") % {"r": b}, kind="percent", decimals=1),
         ],

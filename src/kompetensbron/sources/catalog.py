@@ -12,6 +12,9 @@ downloads what is missing or fails its hash (:mod:`kompetensbron.sources.data_fe
 (:mod:`kompetensbron.sources.data_status`), and provenance records in the database point
 back to the keys. The hashes and sizes are those of the snapshot in ``../shared/data``
 (``SOURCES.md`` there names each origin).
+
+:data:`OPERATOR` lists the files an operator may add by hand (``catalog_operator.py``: optional,
+never fetched, no fixed hash); :func:`operator_path` gives their path in a data directory.
 """
 
 from __future__ import annotations
@@ -23,14 +26,18 @@ from kompetensbron.errors import DataFileMissing
 
 from .catalog_classifications import CLASSIFICATIONS
 from .catalog_live import LIVE_SOURCES
+from .catalog_operator import OPERATOR_FILES
 from .catalog_statistics import REGIONS_AND_STATISTICS
-from .dataset import Dataset, LiveSource
+from .dataset import Dataset, LiveSource, OperatorFile
 
 __all__ = [
     "Dataset",
     "DATASETS",
     "LiveSource",
     "LIVE",
+    "OperatorFile",
+    "OPERATOR",
+    "operator_path",
     "REFRESH_MANIFEST",
     "dataset",
     "live",
@@ -48,6 +55,8 @@ REFRESH_MANIFEST = "refreshed.json"
 DATASETS: dict[str, Dataset] = {d.key: d for d in (*CLASSIFICATIONS, *REGIONS_AND_STATISTICS)}
 #: the publishers' live files and services (no fixed hash), read by the refresh commands
 LIVE: dict[str, LiveSource] = {s.key: s for s in LIVE_SOURCES}
+#: files an operator adds by hand (optional; their readers treat absence as "not provided")
+OPERATOR: dict[str, OperatorFile] = {f.key: f for f in OPERATOR_FILES}
 
 
 def dataset(key: str) -> Dataset:
@@ -56,6 +65,11 @@ def dataset(key: str) -> Dataset:
 
 def live(key: str) -> LiveSource:
     return LIVE[key]
+
+
+def operator_path(data_dir: Path, key: str) -> Path:
+    """Where an operator's file belongs in ``data_dir`` (it may be absent)."""
+    return Path(data_dir) / OPERATOR[key].path
 
 
 def resolve(data_dir: Path, key: str) -> Path:

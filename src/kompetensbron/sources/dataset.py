@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Dataset", "LiveSource"]
+__all__ = ["Dataset", "LiveSource", "OperatorFile"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +47,19 @@ class LiveSource:
     #: the publisher renews this kind of data at least every so many years; older is flagged
     renewed_every_years: int | None = None
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorFile:
+    """A file an operator adds to the data directory by hand: optional, never downloaded, no fixed
+    hash (its content is the operator's), validated row by row when it is read.
+
+    ``doc`` is the repository document that describes its format (columns, rules, an example).
+    """
+
+    key: str
+    path: str  # relative to the data directory
+    title: str
+    publisher: str
+    columns: str
+    doc: str

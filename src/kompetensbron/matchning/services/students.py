@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -66,9 +66,12 @@ def allowed_domains() -> QuerySet[AllowedEmailDomain]:
 
 
 def course_ids_by_code(codes: list[str]) -> dict[str, int]:
-    """Course code → id for the known ones of ``codes``; of several versions of a code, the one
-    read last in the order newest-first (the earliest ``valid_from``), as the profile form always did."""
-    return {c.code: c.pk for c in Course.objects.filter(code__in=codes).order_by("-valid_from")}
+    """Course code → id for the known ones of ``codes``; of several versions of a code, the newest:
+    the latest ``valid_from``, then the highest ``version`` (an undated version counts as oldest)."""
+    newest_last = Course.objects.filter(code__in=codes).order_by(
+        F("valid_from").asc(nulls_first=True), F("version").asc(nulls_first=True), "pk"
+    )
+    return {c.code: c.pk for c in newest_last.only("pk", "code")}
 
 
 def domain_of(email: str) -> str:
