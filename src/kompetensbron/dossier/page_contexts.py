@@ -1,7 +1,8 @@
 """The typed context of the dossier page and its PDF: one :class:`DossierPage`.
 
-It only arranges the :class:`~.schemas.Dossier` for display (Swedish labels of the balance
-classes and uncertainty); every figure comes from :func:`.services.build_dossier`.
+It only arranges the :class:`~.schemas.Dossier` for display (labels of the balance classes and
+uncertainty, the page's tables from :mod:`.tables`, built on every request in the reader's
+language); every figure comes from :func:`.services.build_dossier`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.labour_market.label_texts import BALANCE_TEXT, UNCERTAINTY_TEXT
 
-from .schemas import DemandRow, Dossier, OutlookRow
+from .schemas import Dossier, OutlookRow
 from .summary import percent
 from .tables import dossier_tables
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
     from kompetensbron.web.tables import Table
 
-__all__ = ["BALANCE_LABELS", "UNCERTAINTY_LABELS", "DemandDisplay", "OutlookDisplay", "DossierPage", "outlook_display"]
+__all__ = ["BALANCE_LABELS", "UNCERTAINTY_LABELS", "OutlookDisplay", "DossierPage", "outlook_display"]
 
 #: The one text of each balance label and uncertainty level (:mod:`kompetensbron.labour_market.label_texts`).
 BALANCE_LABELS = BALANCE_TEXT
@@ -33,13 +34,6 @@ BASIS_LABELS = {
     "suggested": _("föreslagna kopplingar (inga är bekräftade ännu)"),
     "none": _("inga kopplingar"),
 }
-
-
-@dataclass(frozen=True)
-class DemandDisplay:
-    row: DemandRow
-    lan_pct: str
-    fa_pct: str
 
 
 @dataclass(frozen=True)
@@ -72,7 +66,6 @@ class DossierPage:
     dossier: Dossier
     basis_label: str
     outlook: list[OutlookDisplay] = field(default_factory=list)
-    demand: list[DemandDisplay] = field(default_factory=list)
     form: forms.Form | None = None
     can_add_input: bool = False
     can_suggest: bool = False
@@ -125,9 +118,6 @@ class DossierPage:
             dossier=dossier,
             basis_label=str(BASIS_LABELS[dossier.target_basis]),
             outlook=[outlook_display(r) for r in dossier.outlook],
-            demand=[
-                DemandDisplay(row=r, lan_pct=percent(r.lan_share), fa_pct=percent(r.fa_share)) for r in dossier.demand
-            ],
             form=form,
             can_add_input=can_add_input,
             can_suggest=can_suggest,
