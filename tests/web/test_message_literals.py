@@ -26,8 +26,8 @@ GETTEXT = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "pgettext
 
 # file (relative to the package) -> why its Swedish raise literals stay
 ALLOWED: dict[str, str] = {
-    "reference/services.py": "UnknownConcept(kind, code) takes the kind of code as an identifier-like label "
-    "('länskod', 'FA-kod'), not a sentence; its message (errors.UnknownConcept) is one English template",
+    "reference/services.py": "UnknownConcept(kind, code) takes the kind of code as a key ('länskod', 'FA-kod') "
+    "of errors.CONCEPT_KINDS, which UnknownConcept translates into its message",
 }
 
 
