@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.region_groups.services import get_group, group_out
 from kompetensbron.region_levels import RegionLevel
@@ -65,8 +67,8 @@ def gap_group_map(*, group: str, ssyk: str | None = None, ssyk_level: str = "") 
     spec, row = get_group(group)
     if spec.level != RegionLevel.LAN:
         raise ValidationFailed(
-            "AF's index is published per län: only groups of län can be chosen on the balance map",
-            {"group": "a group of län"},
+            _("AF:s index publiceras per län: bara grupper av län kan väljas på balanskartan."),
+            {"group": _("en grupp av län")},
         )
     out = group_out(spec, row)
     result = gap_map(ssyk=ssyk, region_level=RegionLevel.LAN, ssyk_level=ssyk_level)
