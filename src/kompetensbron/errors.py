@@ -91,13 +91,50 @@ class NotFound(KompetensbronError):
     """An identifier is unknown."""
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a text for translation (found by ``makemessages``) without importing Django."""
+    return text
+
+
+#: the kinds of code an :class:`UnknownConcept` names, as shown to users (Swedish source text,
+#: translated when the error is raised); a kind not listed is shown as it is
+CONCEPT_KINDS = {
+    "SSYK code": gettext_noop("SSYK-kod"),
+    "SSYK-4 code": gettext_noop("SSYK-4-kod"),
+    "SSYK-4 group": gettext_noop("SSYK-4-grupp"),
+    "SSYK code rated by the Yrkesbarometer 1-year file": gettext_noop(
+        "SSYK-kod med bedömning i Yrkesbarometerns ettårsfil"
+    ),
+    "course code": gettext_noop("kurskod"),
+    "kommunkod": gettext_noop("kommunkod"),
+    "länskod": gettext_noop("länskod"),
+    "FA-kod": gettext_noop("FA-kod"),
+    "FA-region code": gettext_noop("FA-kod"),
+    "region kind": gettext_noop("regiontyp"),
+    "region level": gettext_noop("regionnivå"),
+    "measure": gettext_noop("mätvariabel"),
+    "prognosis occupation": gettext_noop("yrkesbeteckning i prognosen"),
+}
+
+
+def _unknown_concept_message(kind: str, code: str) -> str:
+    """ "Okänd SSYK-kod: '9999'" in the active language (English "Unknown SSYK code: '9999'");
+    the plain English text where Django's translation is not set up (a bare library call)."""
+    try:
+        from django.utils.translation import gettext
+
+        return gettext("Okänd %(kind)s: %(code)r") % {"kind": gettext(CONCEPT_KINDS.get(kind, kind)), "code": code}
+    except Exception:  # no settings configured (a bare library call): the library's own English
+        return f"unknown {kind}: {code!r}"
+
+
 class UnknownConcept(NotFound):
     """An occupation, skill, education or region code is not in the reference data."""
 
     def __init__(self, kind: str, code: str) -> None:
         self.kind = kind
         self.code = code
-        super().__init__(f"unknown {kind}: {code!r}")
+        super().__init__(_unknown_concept_message(kind, code))
 
 
 class ValidationFailed(KompetensbronError):

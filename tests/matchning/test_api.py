@@ -246,3 +246,19 @@ def test_an_indicator_counts_itself_from_placements(mworld):
         HTTP_X_CSRFTOKEN=token,
     )
     assert bad.status_code == 422  # not a party of the agreement
+
+
+def test_refusals_and_match_reasons_speak_the_request_language(mworld):
+    w = mworld
+    draft = w.draft(title="Utkast")
+    published = w.published(title="Publicerad")
+    student, _ = _csrf_client(w.student)
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    unknown = student.get(f"{API}/opportunities/{draft.pk}", **english)
+    assert unknown.status_code == 404 and unknown.json()["detail"] == f"Unknown opportunity: {draft.pk}"
+    swedish = student.get(f"{API}/opportunities/{draft.pk}", HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.json()["detail"] == f"Okänd möjlighet: {draft.pk}"
+    refused = student.get(f"{API}/opportunities/{published.pk}/applicants", **english)
+    assert refused.status_code == 403 and refused.json()["detail"].startswith("Only the host organisation")
+    ranked = student.get(f"{API}/me/ranked", **english).json()
+    assert ranked["matches"][0]["reasons"][0] == "covers 2 of 3 requirements; missing: Statistik"

@@ -17,7 +17,9 @@ def test_occupation_detail_and_404(client):
     assert r.status_code == 200 and r.json()["label"] == "Grundutbildade sjuksköterskor"
     r = client.get("/api/v1/occupations/9999")
     assert r.status_code == 404
-    assert r.json() == {"detail": "unknown SSYK code: '9999'"}
+    assert r.json() == {"detail": "Okänd SSYK-kod: '9999'"}
+    english = client.get("/api/v1/occupations/9999", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 404 and english.json() == {"detail": "Unknown SSYK code: '9999'"}
 
 
 def test_kommuner(client):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
@@ -181,7 +182,7 @@ def simulator_rules(request: HttpRequest):
     from .simulator import BUILT_IN_RULES
 
     return [
-        RuleSetOut(name=r.name, title=r.title, description=r.description, rules=r.to_dict())
+        RuleSetOut(name=r.name, title=_(r.title), description=_(r.description), rules=r.to_dict())
         for r in BUILT_IN_RULES.values()
     ]
 

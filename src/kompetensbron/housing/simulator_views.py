@@ -51,7 +51,7 @@ def simulator_run(request: HttpRequest) -> HttpResponse:
             entry = result.to_dict()
             entry["label"] = (
                 data.get("label")
-                or f"{result.rules_title}, {result.homes} {_('bostäder')}, {result.arrivals_per_year} {_('nya/år')}"
+                or f"{_(result.rules_title)}, {result.homes} {_('bostäder')}, {result.arrivals_per_year} {_('nya/år')}"
             )
             entry.pop("calibration", None)
             scenarios = (request.session.get(SESSION_KEY, []) + [entry])[-MAX_SCENARIOS:]

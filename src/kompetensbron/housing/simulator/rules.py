@@ -121,12 +121,18 @@ class RuleSet:
         return dataclasses.asdict(self)
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a built-in rule set's title and description for translation (``makemessages``); the
+    page translates them when it shows them (the simulator itself stays free of Django)."""
+    return text
+
+
 BUILT_IN_RULES: dict[str, RuleSet] = {
     r.name: r
     for r in (
         RuleSet(
             name="sssb",
-            title="SSSB (Stockholm): kreditdagar",
+            title=gettext_noop("SSSB (Stockholm): kreditdagar"),
             scoring="credit_days",
             pre_admission_cap_days=90,
             non_member_cap_days=90,
@@ -136,11 +142,13 @@ BUILT_IN_RULES: dict[str, RuleSet] = {
             decline_penalty=DeclinePenalty(kind="park", after_declines=2, park_days=182),
             max_park_days=36 * 30,
             tie_break="random",
-            description="Kreditdagar; efter 90 dagar bara som aktiv student och kårmedlem; erbjudande till flest kreditdagar, lika lottas; andra nejet parkerar kön i 6 månader (högst 36 månader).",
+            description=gettext_noop(
+                "Kreditdagar; efter 90 dagar bara som aktiv student och kårmedlem; erbjudande till flest kreditdagar, lika lottas; andra nejet parkerar kön i 6 månader (högst 36 månader)."
+            ),
         ),
         RuleSet(
             name="af-bostader",
-            title="AF Bostäder (Lund): kötid och bokningar",
+            title=gettext_noop("AF Bostäder (Lund): kötid och bokningar"),
             scoring="queue_time",
             pre_admission_cap_days=0,
             offer_batch=1,
@@ -148,11 +156,13 @@ BUILT_IN_RULES: dict[str, RuleSet] = {
             answer_days=7,
             decline_penalty=DeclinePenalty(kind="reset", after_declines=1),
             tie_break="registration",
-            description="Kötid från antagning; upp till 3 bindande bokningar; den bäst placerade får erbjudandet; ett nej kostar hela kötiden.",
+            description=gettext_noop(
+                "Kötid från antagning; upp till 3 bindande bokningar; den bäst placerade får erbjudandet; ett nej kostar hela kötiden."
+            ),
         ),
         RuleSet(
             name="sgs",
-            title="SGS (Göteborg): ködatum, fem får erbjudandet",
+            title=gettext_noop("SGS (Göteborg): ködatum, fem får erbjudandet"),
             scoring="queue_time",
             pre_admission_cap_days=None,
             offer_batch=5,
@@ -160,11 +170,13 @@ BUILT_IN_RULES: dict[str, RuleSet] = {
             answer_days=5,
             decline_penalty=DeclinePenalty(kind="reset", after_declines=5),
             tie_break="registration",
-            description="Ködatum; erbjudandet går till de 5 som köat längst, 5 dagar att svara, högst 3 samtidigt; femte nejet kostar kötiden.",
+            description=gettext_noop(
+                "Ködatum; erbjudandet går till de 5 som köat längst, 5 dagar att svara, högst 3 samtidigt; femte nejet kostar kötiden."
+            ),
         ),
         RuleSet(
             name="chalmers",
-            title="Chalmers Studentbostäder: poäng",
+            title=gettext_noop("Chalmers Studentbostäder: poäng"),
             scoring="points",
             pre_admission_cap_days=365,
             points_per_day_before=1.0,
@@ -174,7 +186,9 @@ BUILT_IN_RULES: dict[str, RuleSet] = {
             answer_days=3,
             decline_penalty=DeclinePenalty(kind="none"),
             tie_break="random",
-            description="Poäng: 1 per dag före antagning (högst 365), sedan 2 per dag; de 5 med flest poäng får visning, lika lottas; poängen nollas vid kontrakt.",
+            description=gettext_noop(
+                "Poäng: 1 per dag före antagning (högst 365), sedan 2 per dag; de 5 med flest poäng får visning, lika lottas; poängen nollas vid kontrakt."
+            ),
         ),
     )
 }

@@ -183,7 +183,7 @@ def _may_take_part(profile: StudentProfile, round_: Round) -> bool:
 
 def rank_opportunities(*, actor, round_: Round, data: StudentRankingIn) -> list[int]:
     """The student's ranking of the round's opportunities, best first (replaces the previous)."""
-    require(actor, "rank_in_round", None, "Endast studenter rangordnar.")
+    require(actor, "rank_in_round", None, _("Endast studenter rangordnar."))
     profile = student_profile(actor)
     if not _may_take_part(profile, round_):
         raise ValidationFailed(

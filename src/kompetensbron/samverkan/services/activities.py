@@ -294,7 +294,7 @@ def decide_activity(*, actor, activity: Activity, decision: str, justification: 
     require(actor, "decide_activity", activity, _("Endast ledamöter i styrgruppen ovanför arbetsgruppen får besluta."))
     errors = v.check_required(justification=justification)
     if decision not in DecisionOutcome.values:
-        errors["decision"] = "Beslutet ska vara bifall eller avslag."
+        errors["decision"] = _("Beslutet ska vara bifall eller avslag.")
     if date is None:
         errors["date"] = _(v.REQUIRED)
     elif date > timezone.localdate():
