@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.utils.translation import gettext as _
+
 from kompetensbron.education.supply import METHOD as SUPPLY_METHOD
 from kompetensbron.education.supply import graduates_by_ssyk_region, latest_graduates
 from kompetensbron.labour_market.regions import occupation_labels
@@ -41,9 +43,9 @@ _DATASETS = {RegionLevel.LAN: "ads_2024_lan", RegionLevel.KOMMUN: "ads_2024_komm
 
 def ssyk_label(selection: SsykSelection) -> str:
     if selection.is_all:
-        return "Alla yrken"
+        return _("Alla yrken")
     if selection.preset == HIGHER_EDUCATION:
-        return "Yrken som normalt kräver högskoleutbildning (SSYK 1–3)"
+        return _("Yrken som normalt kräver högskoleutbildning (SSYK 1–3)")
     labels = occupation_labels(set(selection.prefixes))
     return "; ".join(f"{p} {labels.get(p, '')}".strip() for p in selection.prefixes)
 
@@ -127,14 +129,16 @@ def group_analysis(*, key: str, ssyk_level: str = "") -> GroupAnalysis:
         graduates_per_100_ads=_per_100(once.graduates, total_ads),
     )
     if once.graduates is None:
-        notes.append("Utbud okänt: inget program med examinerade är kopplat till de valda yrkena i gruppens regioner.")
+        notes.append(
+            _("Utbud okänt: inget program med examinerade är kopplat till de valda yrkena i gruppens regioner.")
+        )
     retention = None
     if spec.level == RegionLevel.LAN:
         from kompetensbron.graduates.regional import graduate_context
 
         retention = graduate_context(spec.codes)
     else:
-        notes.append("Kvarboende (Saco) och sökande per plats (UHR) finns per län, inte per kommun.")
+        notes.append(_("Kvarboende (Saco) och sökande per plats (UHR) finns per län, inte per kommun."))
     return GroupAnalysis(
         group=group,
         ssyk_level=selection.text,
