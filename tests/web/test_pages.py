@@ -123,7 +123,10 @@ def test_404_in_english(english):
 def test_login_page_renders(client):
     r = client.get("/konto/logga-in/")
     assert r.status_code == 200
-    assert 'name="password"' in r.content.decode()
+    html = r.content.decode()
+    assert 'name="password"' in html
+    # issue 14, item 4: required markers and their explanation, as on every form
+    assert html.count('class="required-marker"') == 2 and "Fält märkta * är obligatoriska." in html
 
 
 def test_static_assets_are_served_locally():
