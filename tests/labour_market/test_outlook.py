@@ -164,6 +164,7 @@ def test_region_page_words_afs_class_text_in_english(client, stats_var, use_var)
     english = client.get("/efterfragan/region/lan/01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert not [t for t in texts if f"<td>{t}" in english]
     assert "shortage" in english.lower()
+    assert "(County 01)" in english and "(Counties 01)" not in english  # one county, not the column word
     swedish = client.get("/efterfragan/region/lan/01/").content.decode()
     assert any(f"<td>{t}" in swedish for t in texts)
 
