@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from kompetensbron.config import get_settings
+from tests.labour_market.conftest import data_dir, stats_var, use_var  # noqa: F401 — the warehouse the demand pages read
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,6 +34,8 @@ PAGES = [
     "/yrken/2221/",
     "/regioner/",
     "/regioner/lan/22/",
+    "/efterfragan/region/lan/01/",
+    "/matchning/statistik/",
     "/efterfragan/?q=sjuksk%C3%B6terska",
     "/efterfragan/balans/",
     "/efterfragan/prognos/",
@@ -50,18 +53,29 @@ PAGES = [
     "/api/v1/docs",
 ]
 
+#: pages whose tables fit 1366 px without scrolling inside themselves
+WIDE_PAGES = ["/efterfragan/region/lan/01/", "/efterfragan/"]
+#: <td>/<th> whose CSS display is not table-cell (e.g. a class that makes it an inline block:
+#: the row leaves the table's grid)
+NOT_TABLE_CELLS = """() => [...document.querySelectorAll('main td, main th')]
+  .filter(c => getComputedStyle(c).display !== 'table-cell').slice(0, 3)
+  .map(c => c.tagName.toLowerCase() + '.' + c.className + ' ' + getComputedStyle(c).display)"""
+CLIPPED_TABLES = """() => [...document.querySelectorAll('main .table-wrap')]
+  .filter(w => w.scrollWidth > w.clientWidth + 1)
+  .map(w => (w.querySelector('caption')?.innerText || '?') + ' ' + w.clientWidth + '/' + w.scrollWidth)"""
+
 
 @pytest.fixture
 def demo(transactional_db):
-    data_dir = get_settings().data_dir
-    if not (data_dir / "jobtech").is_dir():
-        pytest.skip(f"no data snapshot at {data_dir} (set KOMPETENSBRON_DATA_DIR)")
+    snapshot = get_settings().data_dir
+    if not (snapshot / "jobtech").is_dir():
+        pytest.skip(f"no data snapshot at {snapshot} (set KOMPETENSBRON_DATA_DIR)")
     from kompetensbron.housing.demo import create_demo_content as housing_demo
     from kompetensbron.reference.loading import load_reference_data
     from kompetensbron.reference.services import clear_caches
     from kompetensbron.samverkan.demo import create_demo_content
 
-    load_reference_data(data_dir)
+    load_reference_data(snapshot)
     clear_caches()
     create_demo_content(password=PASSWORD)
     housing_demo(password=PASSWORD)
@@ -69,7 +83,8 @@ def demo(transactional_db):
     clear_caches()
 
 
-def test_main_pages_no_console_error_and_fit_390_px(demo, live_server):
+def test_main_pages_no_console_error_and_fit_390_px(demo, live_server, stats_var, use_var):  # noqa: F811
+    use_var(stats_var)  # the demand pages with their tables, as on a site after `init`
     executable = shutil.which("chromium")
     if executable is None:
         pytest.skip(
@@ -110,6 +125,15 @@ def test_main_pages_no_console_error_and_fit_390_px(demo, live_server):
                 width = page.evaluate("document.documentElement.scrollWidth")
                 if width > 390:
                     problems.append(f"{path}: {width} px wide at 390 px")
+                if broken := page.evaluate(NOT_TABLE_CELLS):
+                    problems.append(f"{path}: table cells that are not table cells: {broken}")
+            # at 1366 px a page's tables use the page's width (no half-width panel that clips them)
+            page.set_viewport_size({"width": 1366, "height": 900})
+            for path in WIDE_PAGES:
+                current["path"] = path
+                page.goto(f"{live_server.url}{path}", wait_until="networkidle")
+                if clipped := page.evaluate(CLIPPED_TABLES):
+                    problems.append(f"{path}: tables scroll inside a narrow box at 1366 px: {clipped}")
         finally:
             browser.close()
     assert not problems, problems

@@ -152,6 +152,23 @@ def test_region_page_top_occupations_gain_the_lans_index(client, stats_var, use_
     assert "länets siffra (Västernorrlands län)" in fragment
 
 
+def test_region_page_words_afs_class_text_in_english(client, stats_var, use_var) -> None:
+    """Issue 14, item 5: AF's class text ("Mer påtaglig brist") is the data's Swedish; an English
+    page shows its English words (the API keeps the published text)."""
+    from kompetensbron.labour_market.label_texts import AF_CLASS_TEXT
+
+    use_var(stats_var)
+    data = client.get(f"{API}/regions/lan/01/top-occupations?limit=20").json()
+    texts = {r["outlook"]["text"] for r in data["statistics"]["rows"] if r["outlook"]["text"]}
+    assert texts and texts <= set(AF_CLASS_TEXT)  # every class text of the data has its words
+    english = client.get("/efterfragan/region/lan/01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert not [t for t in texts if f"<td>{t}" in english]
+    assert "shortage" in english.lower()
+    assert "(County 01)" in english and "(Counties 01)" not in english  # one county, not the column word
+    swedish = client.get("/efterfragan/region/lan/01/").content.decode()
+    assert any(f"<td>{t}" in swedish for t in texts)
+
+
 def test_parsed_files_are_cached_per_process(stats_var, use_var) -> None:
     use_var(stats_var)
     first = outlook_cells.outlook_data()

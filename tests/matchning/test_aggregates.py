@@ -81,3 +81,15 @@ def test_statistics_page_tables_as_csv_and_excel(mworld, client, language):
     html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert 'data-export-key="utfall"' in html and 'data-export-key="indikatorer"' in html
     assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) == 2
+
+
+def test_statistics_page_names_its_groupings_in_the_page_language(mworld, client):
+    """Issue 14, item 5: the grouping column speaks the page's language (not the API's keys
+    ``total``/``university``) and the whole-platform group is "All" in English."""
+    _placements(mworld, 6, hired=True)
+    client.force_login(mworld.employer_member)
+    english = client.get("/matchning/statistik/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>total</td>" not in english and "<td>university</td>" not in english
+    assert "<td>Alla</td>" not in english and "<td>All</td>" in english and "<td>Host</td>" in english
+    swedish = client.get("/matchning/statistik/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "<td>Alla</td>" in swedish and "<td>Lärosäte</td>" in swedish and "<td>Värd</td>" in swedish

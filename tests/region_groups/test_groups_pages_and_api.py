@@ -120,3 +120,15 @@ def test_list_and_group_tables_as_csv_and_excel(client, language) -> None:
     assert assert_exports_equal_tables(client, "/regiongrupper/", HTTP_ACCEPT_LANGUAGE=language) == 1
     url = "/regiongrupper/stockholm-malaren/?ssyk_level=higher-education"
     assert assert_exports_equal_tables(client, url, HTTP_ACCEPT_LANGUAGE=language) >= 1
+
+
+def test_group_page_speaks_english() -> None:
+    """Issue 14, item 5: the occupation selection and the notes under a group's table are in the
+    page's language (they came from the analysis service in Swedish only)."""
+    english = Client(HTTP_ACCEPT_LANGUAGE="en").get("/regiongrupper/stockholm-malaren/").content.decode()
+    assert "All occupations" in english and "Alla yrken" not in english
+    assert "Utbud okänt" not in english
+    english = Client(HTTP_ACCEPT_LANGUAGE="en").get("/regiongrupper/stockholm-malaren/?ssyk_level=higher-education")
+    assert "Occupations that normally require a higher education" in english.content.decode()
+    swedish = Client().get("/regiongrupper/stockholm-malaren/").content.decode()
+    assert "Alla yrken" in swedish

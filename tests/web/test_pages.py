@@ -29,6 +29,21 @@ def test_home_page_in_swedish_by_default(client):
     assert "Inläst referensdata" in html and "Källor" in html
 
 
+def test_home_page_shows_operator_commands_to_staff_only_and_links_every_module(client, django_user_model):
+    """Issue 14, item 4: no operator command (``kompetensbron init --demo``) for end users; the
+    modules that are in use (Matchning, Studentbostäder) are linked, not announced as coming."""
+    html = client.get("/").content.decode()
+    assert "kompetensbron " not in re.sub(r"<[^>]+>", "", html.split("<main", 1)[1])
+    assert 'href="/matchning/"' in html.split("<main", 1)[1]
+    assert 'href="/studentbostader/"' in html.split("<main", 1)[1]
+    staff = django_user_model.objects.create_user("staff-home", "staff-home@example.se", "Staff-pass-14-xyz")
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    html = client.get("/").content.decode()
+    assert "kompetensbron init --demo" in html and "kompetensbron data-status" in html
+
+
 def test_home_page_context_has_counts_and_sources(client):
     page = client.get("/").context["page"]
     assert isinstance(page, HomePage)
@@ -108,7 +123,10 @@ def test_404_in_english(english):
 def test_login_page_renders(client):
     r = client.get("/konto/logga-in/")
     assert r.status_code == 200
-    assert 'name="password"' in r.content.decode()
+    html = r.content.decode()
+    assert 'name="password"' in html
+    # issue 14, item 4: required markers and their explanation, as on every form
+    assert html.count('class="required-marker"') == 2 and "Fält märkta * är obligatoriska." in html
 
 
 def test_static_assets_are_served_locally():
@@ -186,4 +204,5 @@ def test_home_page_shows_the_data_directory_status(client):
     if one_year.present:
         assert "finns, SHA-256 stämmer" in html
     english = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
-    assert "Date of the data" in english and "<code>kompetensbron fetch-data</code> downloads missing files" in english
+    assert "Date of the data" in english and "Every registered dataset: is the file there" in english
+    assert "kompetensbron fetch-data" not in english  # an operator command: for staff only

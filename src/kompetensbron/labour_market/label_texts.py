@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kompetensbron.analysis.labels import Balance, Uncertainty
 
-__all__ = ["BALANCE_TEXT", "UNCERTAINTY_TEXT", "balance_text", "uncertainty_text"]
+__all__ = ["AF_CLASS_TEXT", "BALANCE_TEXT", "UNCERTAINTY_TEXT", "af_class_text", "balance_text", "uncertainty_text"]
 
 BALANCE_TEXT: dict[str, Promise] = {
     Balance.SHORTAGE: _("brist"),
@@ -22,6 +22,21 @@ UNCERTAINTY_TEXT: dict[str, Promise] = {
     Uncertainty.HIGH: _("hög"),
     Uncertainty.UNKNOWN: _("okänd"),
 }
+
+#: Arbetsförmedlingen's five class texts of the 1-year bristindex (``1-ar.xlsx``), as published
+#: (Swedish) and in English
+AF_CLASS_TEXT: dict[str, Promise] = {
+    "Mer påtagligt överskott": _("Mer påtagligt överskott"),
+    "Visst överskott": _("Visst överskott"),
+    "Balans": _("Balans"),
+    "Viss brist": _("Viss brist"),
+    "Mer påtaglig brist": _("Mer påtaglig brist"),
+}
+
+
+def af_class_text(text: str) -> str:
+    """AF's class text of a bristindex in the active language (another text as published)."""
+    return str(AF_CLASS_TEXT.get(text.strip(), text))
 
 
 def balance_text(value: str | None, default: str = "–") -> str:

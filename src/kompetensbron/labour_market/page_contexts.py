@@ -12,6 +12,7 @@ from functools import cached_property
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kompetensbron.reference.schemas import OccupationSearchResult
 from kompetensbron.region_levels import RegionLevel
@@ -24,6 +25,12 @@ __all__ = ["REGION_LEVEL_NAMES", "MAP_KINDS", "OverviewPage", "OccupationHitsFra
 
 REGION_LEVEL_NAMES: dict[str, Promise] = {
     RegionLevel.LAN: _("Län"),
+    RegionLevel.KOMMUN: _("Kommun"),
+    RegionLevel.FA: _("FA-region"),
+}
+#: the level's word for one region of it (a page's heading: "Stockholms län (County 01)")
+_ONE_REGION_NAMES: dict[str, Promise] = {
+    RegionLevel.LAN: pgettext_lazy("en enskild region", "Län"),
     RegionLevel.KOMMUN: _("Kommun"),
     RegionLevel.FA: _("FA-region"),
 }
@@ -196,7 +203,8 @@ class RegionPage:
 
     @property
     def kind_name(self) -> Promise:
-        return REGION_LEVEL_NAMES[self.result.kind]
+        """The level of this one region ("County 01", not the column word "Counties")."""
+        return _ONE_REGION_NAMES[self.result.kind]
 
     @property
     def api_url(self) -> str:

@@ -8,12 +8,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kompetensbron.web.tables import Column, Table
 
 from .schemas import AggregateRow
 
 __all__ = ["aggregates_table", "indicators_table"]
+
+#: the page's words for the grouping keys of :func:`kompetensbron.matchning.aggregates.aggregates`
+#: (the API keeps the keys); the "total" group's label is the one word "Alla" in both
+DIMENSION_LABELS = {
+    "total": gettext_lazy("Alla"),
+    "university": gettext_lazy("Lärosäte"),
+    "employer": gettext_lazy("Värd"),
+    "kommun": gettext_lazy("Kommun"),
+}
 
 
 def aggregates_table(rows: Sequence[AggregateRow], min_group: int) -> Table:
@@ -39,7 +49,15 @@ def aggregates_table(rows: Sequence[AggregateRow], min_group: int) -> Table:
             Column(label=_("Anställda"), kind="int"),
             Column(label=_("Kvar i regionen efter 1 år"), kind="percent"),
         ],
-        rows=[[r.dimension, r.label, str(r.year), *figures(r)] for r in rows],
+        rows=[
+            [
+                str(DIMENSION_LABELS.get(r.dimension, r.dimension)),
+                str(DIMENSION_LABELS["total"]) if r.dimension == "total" else r.label,
+                str(r.year),
+                *figures(r),
+            ]
+            for r in rows
+        ],
         row_keys=[f"{r.dimension}-{r.key}" for r in rows],
     )
 
