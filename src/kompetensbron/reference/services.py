@@ -364,3 +364,18 @@ def get_fa_region(code: str) -> FaRegionDetail:
 
 
 __all__ += ["get_fa_region"]
+
+
+def population_date(kind: str) -> str | None:
+    """The date of the population figures of a region level (the registry's data date of the län
+    file for ``lan``, of the kommun file for any other level -- kommuner, FA-regions, which sum their
+    kommuner): the
+    one answer every page that shows a population gives beside it."""
+    from kompetensbron.region_levels import RegionLevel
+    from kompetensbron.sources.data_dates import date_of
+
+    found = date_of(keys=["lan" if kind == RegionLevel.LAN else "kommuner"])
+    return found.date if found else None
+
+
+__all__ += ["population_date"]
