@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.sources.data_dates import DataDate
 from kompetensbron.sources.data_status import DatasetStatus
 from kompetensbron.web.tables import Table
 
@@ -224,7 +225,6 @@ class LanGroup:
     lan: LanSummary
     kommuner: list[KommunSummary]
     related: list[Any] = field(default_factory=list)
-    population_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ class KommunPanel:
 
     kommun: KommunDetail
     related: list[Any] = field(default_factory=list)
-    population_date: str | None = None
+    population_date: DataDate | None = None  # of the population figure
 
     @property
     def fa_region_others(self) -> list[KommunSummary]:
@@ -325,7 +325,7 @@ class LanPanel:
     lan: LanSummary
     kommuner: list[KommunSummary]
     related: list[Any] = field(default_factory=list)
-    population_date: str | None = None
+    population_date: DataDate | None = None  # of the population figure
 
 
 @dataclass(frozen=True)
@@ -334,7 +334,7 @@ class FaPanel:
 
     fa_region: FaRegionDetail
     related: list[Any] = field(default_factory=list)
-    population_date: str | None = None
+    population_date: DataDate | None = None  # of the population figure
 
     @property
     def lan_names(self) -> list[str]:

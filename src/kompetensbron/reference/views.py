@@ -156,7 +156,7 @@ def kommun_panel(request: HttpRequest, code: str) -> HttpResponse:
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen kommun med kommunkoden ”%(code)s”.") % {"code": code}) from exc
     page = KommunPanel(
-        kommun=kommun, related=related_links("kommun", code), population_date=services.population_date("kommun")
+        kommun=kommun, related=related_links("kommun", code), population_date=services.population_data_date("kommun")
     )
     return render_page(request, page, full="reference/kommun_page.html", fragment="reference/_kommun_panel.html")
 
@@ -171,7 +171,7 @@ def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
         lan=lan,
         kommuner=services.list_kommuner(lan=code),
         related=related_links("lan", code),
-        population_date=services.population_date("lan"),
+        population_date=services.population_data_date("lan"),
     )
     return render_page(request, page, full="reference/lan_page.html", fragment="reference/_lan_panel.html")
 
@@ -183,6 +183,6 @@ def fa_panel(request: HttpRequest, code: str) -> HttpResponse:
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen FA-region med koden ”%(code)s”.") % {"code": code}) from exc
     page = FaPanel(
-        fa_region=fa_region, related=related_links("fa", code), population_date=services.population_date("fa")
+        fa_region=fa_region, related=related_links("fa", code), population_date=services.population_data_date("fa")
     )
     return render_page(request, page, full="reference/fa_page.html", fragment="reference/_fa_panel.html")
