@@ -159,6 +159,8 @@ def test_notes_and_method_texts_are_in_the_readers_language(client, named_data, 
             *backtest.notes,
             *(c.reason for c in backtest.choices),
             *(p.method for p in (*backtest.provenance, *balance.provenance)),
+            *(p.source for p in (*backtest.provenance, *balance.provenance)),
+            *(p.period for p in backtest.provenance),
             *balance.notes,
         ]
     assert len(texts["sv"]) == len(texts["en"]) >= 10
