@@ -191,7 +191,7 @@ def forecast_methods(method: str | None = None) -> dict[str, str]:
     if method is not None:
         out["forecast"] = _(
             "metod vald genom bakåttest: %(method)s; band = 80:e percentilen av bakåttestets fel, bredare bortom 2 år"
-        ) % {"method": method}
+        ) % {"method": method_name(method)}
     return out
 
 
