@@ -170,6 +170,8 @@ def test_notes_and_method_texts_are_in_the_readers_language(client, named_data, 
         assert len(shown) >= 4, (language, shown)
         assert not [t for t in texts[other] if escape(t) in html[language]], language
     assert "naive" not in html["sv"] and "naiv —" not in html["en"]  # method names too
+    if page != PAGE:  # the map legend names AF's classes in the page's language
+        assert 'data-label-surplus="överskott"' in html["sv"] and 'data-label-shortage="shortage"' in html["en"]
     if page == PAGE:  # size bands and the employed count with each language's digit grouping
         assert "5,000–20,000" in html["en"] and "5\xa0000–20\xa0000" in html["sv"]
         assert re.search(r"Employed: \d{1,3}(,\d{3})+\.", html["en"]), "employed count not grouped"

@@ -67,6 +67,11 @@ class GapMapPage:
         return [{"name": r.code, "value": r.value} for r in self.result.regions if r.value is not None]
 
     @property
+    def class_words(self) -> dict[str, str]:
+        """The map legend's words for AF's classes (one text each, :mod:`.label_texts`)."""
+        return {str(k): balance_text(k) for k in BALANCE_TEXT}
+
+    @property
     def level_choices(self) -> list[tuple[str, Promise, bool]]:
         return [(k, v, k == self.result.region_level) for k, v in LEVEL_NAMES.items()]
 
