@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from kompetensbron.errors import UnknownConcept
 from kompetensbron.reference import models as ref
-from kompetensbron.reference.services import population_date
+from kompetensbron.reference.services import population_date, population_old
 from kompetensbron.region_levels import RegionLevel
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "rollup",
     "region_populations",
     "population_date",
+    "population_old",
     "per_10k",
 ]
 

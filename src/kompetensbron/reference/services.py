@@ -384,4 +384,10 @@ def population_date(kind: str) -> str | None:
     return found.date if found else None
 
 
-__all__ += ["population_data_date", "population_date"]
+def population_old(kind: str) -> bool:
+    """Whether :func:`population_data_date` is older than SCB's yearly renewal (the registry's rule)."""
+    found = population_data_date(kind)
+    return bool(found and found.old)
+
+
+__all__ += ["population_data_date", "population_date", "population_old"]
