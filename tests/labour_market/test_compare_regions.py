@@ -61,6 +61,8 @@ def test_population_figures_say_their_date(stats_var, use_var, client) -> None:
     assert facts.count("invånare (2018-03-31)") == 2
     assert "Per 10 000 invånare (folkmängd 2018-03-31), Jämtlands län" in html
     assert "Folkmängd: SCB (referensdata), per 2018-03-31" in html
+    # SCB renews the population every year (the registry's interval): a 2018 figure is flagged old
+    assert fa.population_old and 'population-date data-old"' in html and "(gammal data:" in html
     csv = client.get("/efterfragan/jamfor/?level=kommun&a=2380&b=2281&format=csv").content.decode("utf-8-sig")
     assert "(folkmängd 2016-12-31)" in csv.splitlines()[0]
     english = client.get("/efterfragan/jamfor/?level=lan&a=23&b=22", HTTP_ACCEPT_LANGUAGE="en").content.decode()

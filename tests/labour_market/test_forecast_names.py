@@ -138,11 +138,6 @@ def test_a_bad_names_file_is_an_error_naming_line_and_column(client, real_data, 
     assert client.get(f"{API}/1JfT_7TR_tqA").status_code == 422
 
 
-def _notes(html: str) -> str:
-    """The page's source notes and method lines (the text the services build)."""
-    return html.split("<h2>", 1)[1] if "<h2>" in html else html
-
-
 @pytest.mark.parametrize("page", [PAGE, "/efterfragan/balans/?ssyk=2221&level=fa"])
 def test_notes_and_method_texts_are_in_the_readers_language(client, named_data, use_data, page) -> None:
     """Issue 14, point 5: the notes, method choices and source lines are built per request in the
@@ -159,6 +154,8 @@ def test_notes_and_method_texts_are_in_the_readers_language(client, named_data, 
             *backtest.notes,
             *(c.reason for c in backtest.choices),
             *(p.method for p in (*backtest.provenance, *balance.provenance)),
+            *(p.source for p in (*backtest.provenance, *balance.provenance)),
+            *(p.period for p in backtest.provenance),
             *balance.notes,
         ]
     assert len(texts["sv"]) == len(texts["en"]) >= 10
@@ -172,7 +169,12 @@ def test_notes_and_method_texts_are_in_the_readers_language(client, named_data, 
         shown = [t for t in texts[language] if escape(t) in html[language]]
         assert len(shown) >= 4, (language, shown)
         assert not [t for t in texts[other] if escape(t) in html[language]], language
-    assert "naive" not in _notes(html["sv"]) and "naiv —" not in html["en"]
+    assert "naive" not in html["sv"] and "naiv —" not in html["en"]  # method names too
+    if page != PAGE:  # the map legend names AF's classes in the page's language
+        assert 'data-label-surplus="överskott"' in html["sv"] and 'data-label-shortage="shortage"' in html["en"]
+    if page == PAGE:  # size bands and the employed count with each language's digit grouping
+        assert "5,000–20,000" in html["en"] and "5\xa0000–20\xa0000" in html["sv"]
+        assert re.search(r"Employed: \d{1,3}(,\d{3})+\.", html["en"]), "employed count not grouped"
 
 
 def test_the_balance_note_says_whether_the_names_file_links_ssyk(client, real_data, named_data, use_data) -> None:

@@ -203,7 +203,11 @@ def test_region_page_groups_kommuner_by_lan_in_swedish_order(client):
 def test_kommun_panel_fragment(client):
     r = client.get("/regioner/kommun/2280/", **HTMX)
     assert r.status_code == 200
-    assert _templates(r) == ["reference/_kommun_panel.html", "reference/_related_links.html"]
+    assert _templates(r) == [
+        "reference/_kommun_panel.html",
+        "reference/_population.html",
+        "reference/_related_links.html",
+    ]
     page = r.context["page"]
     assert isinstance(page, KommunPanel)
     assert [k.name for k in page.fa_region_others] == ["Ånge", "Timrå", "Sundsvall"]
@@ -234,7 +238,7 @@ def test_lan_panel(client):
 def test_fa_region_panel_fragment(client):
     r = client.get("/regioner/fa/42/", **HTMX)
     assert r.status_code == 200
-    assert _templates(r) == ["reference/_fa_panel.html", "reference/_related_links.html"]
+    assert _templates(r) == ["reference/_fa_panel.html", "reference/_population.html", "reference/_related_links.html"]
     page = r.context["page"]
     assert isinstance(page, FaPanel)
     assert page.fa_region.code == "42" and page.fa_region.name == "Sundsvall"
@@ -266,6 +270,38 @@ def test_kommun_panel_links_its_fa_region(client):
 def test_unknown_region_is_404(client, url):
     r = client.get(url, **HTMX)
     assert r.status_code == 404
+
+
+def test_every_population_says_the_date_of_its_data(client):
+    """Issue 14, point 2: the län file's population is of 2018-03-31, the kommun file's of
+    2016-12-31 (FA-regions sum their kommuner), from the one owner, ``population_date``."""
+    from kompetensbron.reference.services import population_date
+
+    dates = {kind: population_date(kind) for kind in ("lan", "kommun", "kommuner", "fa")}
+    assert dates == {"lan": "2018-03-31", "kommun": "2016-12-31", "kommuner": "2016-12-31", "fa": "2016-12-31"}
+    panels = (
+        ("/regioner/lan/22/", "2018-03-31"),
+        ("/regioner/kommun/2280/", "2016-12-31"),
+        ("/regioner/fa/42/", "2016-12-31"),
+    )
+    old = {  # SCB renews the population every year: figures of 2016 and 2018 are old
+        "sv": ("per", "gammal data: äldre än utgivarens förnyelseintervall"),
+        "en": ("as of", "old data: older than the publisher's renewal interval"),
+    }
+    for language, (words, flag) in old.items():
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        for url, date in panels:
+            html = client.get(url, **HTMX).content.decode()
+            shown = rf"<dd>[\d\s\xa0,]+ <small [^>]*data-old\">\({words} {date}\) <strong>{flag}</strong></small></dd>"
+            assert re.search(shown, html), (url, language)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    html = client.get("/regioner/").content.decode()
+    assert 'data-label-population-lan="Folkmängd 2018-03-31"' in html
+    assert 'data-label-population-kommuner="Folkmängd 2016-12-31"' in html
+    assert 'data-label-population-fa="Folkmängd 2016-12-31"' in html
+    assert "<th" in html and "Folkmängd 2016-12-31</th>" in html  # the kommun table's column
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert 'data-label-population-lan="Population 2018-03-31"' in client.get("/regioner/").content.decode()
 
 
 def test_region_page_in_english(english):

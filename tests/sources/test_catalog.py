@@ -64,6 +64,10 @@ def test_old_data_is_flagged_by_its_kind():
     ads = catalog.dataset("statistics-ads-2024-lan")
     assert not is_old(ads, date(2026, 6, 1)) and is_old(ads, date(2027, 12, 1))
     assert not is_old(catalog.dataset("ssyk-1"), date(2040, 1, 1))  # no renewal interval declared
+    for key in ("lan", "kommuner"):  # SCB's yearly population: the snapshot's 2016/2018 figures are old
+        population = catalog.dataset(key)
+        assert population.renewed_every_years == 1
+        assert is_old(population, date(2026, 1, 1)) and not is_old(population, date(2018, 6, 1))
 
 
 def _taxonomy_api(newest: str):

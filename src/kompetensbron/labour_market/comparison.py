@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from kompetensbron.errors import ValidationFailed
 
-from .regions import check_kind, per_10k, population_date, region_name, region_populations
+from .regions import check_kind, per_10k, population_date, population_old, region_name, region_populations
 from .schemas import ProvenanceOut, RegionKind
 from .services import region_occupation_counts
 
@@ -49,6 +49,7 @@ class RegionComparison(BaseModel):
     provenance: ProvenanceOut | None
     available: bool = Field(description="false before the 2024 statistics are imported")
     population_date: str | None = Field(None, description="date of the population figures (SCB via the reference data)")
+    population_old: bool = Field(False, description="the population figures are older than SCB's yearly renewal")
 
 
 def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionComparison:
@@ -83,6 +84,7 @@ def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionCom
             provenance=None,
             available=False,
             population_date=population_date(kind),
+            population_old=population_old(kind),
         )
     by_a = {r.ssyk: r for r in ca.rows}
     by_b = {r.ssyk: r for r in cb.rows}
@@ -112,4 +114,5 @@ def compare_regions(level: str, a: str, b: str, *, limit: int = 20) -> RegionCom
         provenance=ca.provenance,
         available=True,
         population_date=population_date(kind),
+        population_old=population_old(kind),
     )

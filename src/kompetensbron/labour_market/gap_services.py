@@ -82,8 +82,10 @@ def _forecast_data(data_dir: Path) -> fc.ForecastData:
 
 
 def _prov(key: str, method: str, *, snapshot: str | None = None) -> ProvenanceOut:
-    f = FILES[key]
-    return ProvenanceOut(source=f.title, table=f"{key} ({f.name})", snapshot=snapshot, period=f.period, method=method)
+    title, period = texts.barometer_source(key)
+    return ProvenanceOut(
+        source=title, table=f"{key} ({FILES[key].name})", snapshot=snapshot, period=period, method=method
+    )
 
 
 # --- balance ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ __all__ = [
     "balance_methods",
     "forecast_methods",
     "group_method",
+    "barometer_source",
 ]
 
 
@@ -190,7 +191,7 @@ def forecast_methods(method: str | None = None) -> dict[str, str]:
     if method is not None:
         out["forecast"] = _(
             "metod vald genom bakåttest: %(method)s; band = 80:e percentilen av bakåttestets fel, bredare bortom 2 år"
-        ) % {"method": method}
+        ) % {"method": method_name(method)}
     return out
 
 
@@ -200,3 +201,21 @@ def group_method() -> str:
         "ovägt medelvärde av medlemmarnas index för 1 år, bedömningar räknade per medlem; alla yrken: andel i "
         "brist = celler i brist / bedömda celler över medlemmarna"
     )
+
+
+def barometer_source(key: str) -> tuple[str, str]:
+    """(title, period) of a Yrkesbarometer file of :data:`kompetensbron.sources.yrkesbarometer.FILES`
+    in the active language (the registry keeps one wording, for the CLI and the data-status list)."""
+    texts = {
+        "historik": (
+            _("Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)"),
+            _("utfall 2015–2019, Arbetsförmedlingens prognoser 2020–2026"),
+        ),
+        "bedomning": (
+            _("Arbetsförmedlingen, Yrkesbarometer: bedömning per prognosyrke och FA-region"),
+            _("bedömning 2024 (1 år) och 2026 (5 år)"),
+        ),
+        "1-ar": (_("Arbetsförmedlingen, bristindex 1 år per län och SSYK"), _("prognos 1 år")),
+        "5-ar": (_("Arbetsförmedlingen, bristindex 5 år per SSYK"), _("prognos 5 år")),
+    }
+    return texts[key]

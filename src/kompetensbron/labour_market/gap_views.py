@@ -20,6 +20,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from kompetensbron.analysis.forecast import SIZE_BANDS
 from kompetensbron.errors import DataError, NotFound, ValidationFailed
 from kompetensbron.graduates.tables import graduates_table
 from kompetensbron.region_groups.services import list_groups
@@ -64,6 +65,11 @@ class GapMapPage:
     @property
     def map_series(self) -> list[dict[str, object]]:
         return [{"name": r.code, "value": r.value} for r in self.result.regions if r.value is not None]
+
+    @property
+    def class_words(self) -> dict[str, str]:
+        """The map legend's words for AF's classes (one text each, :mod:`.label_texts`)."""
+        return {str(k): balance_text(k) for k in BALANCE_TEXT}
 
     @property
     def level_choices(self) -> list[tuple[str, Promise, bool]]:
@@ -125,11 +131,23 @@ def occupation_label(o: services.ForecastOccupationOut) -> str:
     return " · ".join(parts)
 
 
+def _size_band_names() -> dict[str, str]:
+    """The employed-size bands of the back-test (:data:`~kompetensbron.analysis.forecast.SIZE_BANDS`)
+    with the active language's digit grouping."""
+
+    def n(x: int) -> str:
+        return number_format(x, 0, use_l10n=True, force_grouping=True)
+
+    edges = [edge for _name, edge in SIZE_BANDS[:-1]]
+    texts = [f"< {n(edges[0])}", *(f"{n(a)}–{n(b)}" for a, b in zip(edges, edges[1:])), f"≥ {n(edges[-1])}"]
+    return {name: text for (name, _edge), text in zip(SIZE_BANDS, texts)}
+
+
 def _group_name(group: str) -> str:
     """An occupation group of the back-test: a balance word, a size band, or "unknown"."""
     if group == "okänd":  # analysis.forecast.backtest: an occupation missing from a grouping
         return str(UNCERTAINTY_NAMES["unknown"])
-    return str(LABEL_NAMES.get(group, group))
+    return _size_band_names().get(group) or str(LABEL_NAMES.get(group, group))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from kompetensbron.errors import UnknownConcept
 from kompetensbron.reference import models as ref
+from kompetensbron.reference.services import population_date, population_old
 from kompetensbron.region_levels import RegionLevel
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "rollup",
     "region_populations",
     "population_date",
+    "population_old",
     "per_10k",
 ]
 
@@ -98,15 +100,6 @@ def region_populations(kind: RegionLevel) -> dict[str, int]:
             out[fa] += population
         return dict(out)
     return dict(_MODELS[kind].objects.exclude(population=None).values_list("code", "population"))
-
-
-def population_date(kind: RegionLevel) -> str | None:
-    """The date of the population figures of :func:`region_populations` (the registry's data date of
-    the län file, or of the kommun file for kommuner and FA-regions): shown wherever they are."""
-    from kompetensbron.sources.data_dates import date_of
-
-    found = date_of(keys=["lan" if RegionLevel(kind) == RegionLevel.LAN else "kommuner"])
-    return found.date if found else None
 
 
 def per_10k(count: int | None, population: int | None) -> float | None:

@@ -144,6 +144,7 @@ class RegionCounts(BaseModel):
     country_total: int | None = Field(None, description="the file's own count for Sweden")
     rows: list[RegionCount]
     population_date: str | None = Field(None, description="date of the population figures (SCB via the reference data)")
+    population_old: bool = Field(False, description="the population figures are older than SCB's yearly renewal")
     provenance: ProvenanceOut
 
     @property

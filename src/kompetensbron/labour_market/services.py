@@ -45,7 +45,7 @@ from kompetensbron.warehouse import (
 )
 
 from .outlook_cells import NO_FORECAST, occupation_outlook, region_outlook
-from .regions import REGION_KINDS, per_10k, population_date, region_name, region_populations
+from .regions import REGION_KINDS, per_10k, population_date, population_old, region_name, region_populations
 from .regions import check_kind as _check_kind
 from .regions import fa_of_kommun as _fa_of_kommun
 from .regions import occupation_label as _occupation_label
@@ -189,6 +189,7 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
         rows=rows,
         provenance=prov,
         population_date=population_date(kind),
+        population_old=population_old(kind),
     )
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kompetensbron.sources.data_dates import DataDate
 from kompetensbron.sources.data_status import DatasetStatus
 from kompetensbron.web.tables import Table
 
@@ -234,6 +235,8 @@ class RegionPage:
     kommuner: list[KommunSummary]
     sources: list[SourceOut]
     fa_regions: tuple[FaRegionSummary, ...] = ()
+    #: the date of the population figures per map level (``kommuner``, ``lan``, ``fa``)
+    population_dates: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def kommun_count(self) -> int:
@@ -242,7 +245,10 @@ class RegionPage:
     @cached_property
     def tables(self) -> list[Table]:
         """Kommuner by län, and the sources (page, CSV and Excel)."""
-        return [tables.regions_table(self.groups), tables.sources_table(self.sources)]
+        return [
+            tables.regions_table(self.groups, self.population_dates.get("kommuner")),
+            tables.sources_table(self.sources),
+        ]
 
     @property
     def kommuner_geojson_url(self) -> str:
@@ -277,6 +283,7 @@ class RegionPage:
         kommuner: list[KommunSummary],
         sources: list[SourceOut],
         fa_regions: list[FaRegionSummary] | None = None,
+        population_dates: dict[str, str | None] | None = None,
     ) -> RegionPage:
         by_lan: dict[str, list[KommunSummary]] = {}
         for k in kommuner:
@@ -290,6 +297,7 @@ class RegionPage:
             kommuner=sorted(kommuner, key=lambda k: swedish_sort_key(k.name)),
             sources=sources,
             fa_regions=tuple(sorted(fa_regions or [], key=lambda x: swedish_sort_key(x.name))),
+            population_dates=dict(population_dates or {}),
         )
 
 
@@ -299,6 +307,7 @@ class KommunPanel:
 
     kommun: KommunDetail
     related: list[Any] = field(default_factory=list)
+    population_date: DataDate | None = None  # of the population figure
 
     @property
     def fa_region_others(self) -> list[KommunSummary]:
@@ -316,6 +325,7 @@ class LanPanel:
     lan: LanSummary
     kommuner: list[KommunSummary]
     related: list[Any] = field(default_factory=list)
+    population_date: DataDate | None = None  # of the population figure
 
 
 @dataclass(frozen=True)
@@ -324,6 +334,7 @@ class FaPanel:
 
     fa_region: FaRegionDetail
     related: list[Any] = field(default_factory=list)
+    population_date: DataDate | None = None  # of the population figure
 
     @property
     def lan_names(self) -> list[str]:

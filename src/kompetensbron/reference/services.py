@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Q
 
 from kompetensbron.errors import UnknownConcept
+from kompetensbron.sources.data_dates import DataDate
 
 from . import models as m
 from .english_names import english_occupation_names
@@ -364,3 +365,29 @@ def get_fa_region(code: str) -> FaRegionDetail:
 
 
 __all__ += ["get_fa_region"]
+
+
+def population_data_date(kind: str) -> DataDate | None:
+    """The date of the population figures of a region level, and whether it is old for SCB's yearly
+    figures (the registry's data date of the län file for ``lan``, of the kommun file for any other
+    level -- kommuner, FA-regions, which sum their kommuner): the one answer every page that shows
+    a population gives beside it."""
+    from kompetensbron.region_levels import RegionLevel
+    from kompetensbron.sources.data_dates import date_of
+
+    return date_of(keys=["lan" if kind == RegionLevel.LAN else "kommuner"])
+
+
+def population_date(kind: str) -> str | None:
+    """The date of :func:`population_data_date` alone."""
+    found = population_data_date(kind)
+    return found.date if found else None
+
+
+def population_old(kind: str) -> bool:
+    """Whether :func:`population_data_date` is older than SCB's yearly renewal (the registry's rule)."""
+    found = population_data_date(kind)
+    return bool(found and found.old)
+
+
+__all__ += ["population_data_date", "population_date", "population_old"]

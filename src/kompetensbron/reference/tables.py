@@ -79,8 +79,9 @@ def datasets_table(datasets: Sequence[DatasetStatus]) -> Table:
     )
 
 
-def regions_table(groups: Sequence[LanGroup]) -> Table:
-    """One row per kommun, by län: codes, names (linked to their pages) and inhabitants."""
+def regions_table(groups: Sequence[LanGroup], population_date: str | None = None) -> Table:
+    """One row per kommun, by län: codes, names (linked to their pages) and inhabitants (the
+    column names the figures' date)."""
     rows: list[list] = []
     keys: list[str] = []
     for group in groups:
@@ -97,7 +98,10 @@ def regions_table(groups: Sequence[LanGroup]) -> Table:
             Column(label=pgettext("en enskild region", "Län")),
             Column(label=_("Kommunkod"), kind="code"),
             Column(label=_("Kommun")),
-            Column(label=_("Folkmängd"), kind="int"),
+            Column(
+                label=_("Folkmängd %(date)s") % {"date": population_date} if population_date else _("Folkmängd"),
+                kind="int",
+            ),
         ],
         rows=rows,
         row_keys=keys,

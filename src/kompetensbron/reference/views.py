@@ -144,6 +144,7 @@ def region_map(request: HttpRequest) -> HttpResponse:
         kommuner=services.list_kommuner(),
         sources=services.list_data_sources(REGION_DATASETS),
         fa_regions=services.list_fa_regions(),
+        population_dates={kind: services.population_date(kind) for kind in ("kommuner", "lan", "fa")},
     )
     return export_response(request, page.tables) or render(request, "reference/region_map.html", {"page": page})
 
@@ -154,7 +155,9 @@ def kommun_panel(request: HttpRequest, code: str) -> HttpResponse:
         kommun = services.get_kommun(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen kommun med kommunkoden ”%(code)s”.") % {"code": code}) from exc
-    page = KommunPanel(kommun=kommun, related=related_links("kommun", code))
+    page = KommunPanel(
+        kommun=kommun, related=related_links("kommun", code), population_date=services.population_data_date("kommun")
+    )
     return render_page(request, page, full="reference/kommun_page.html", fragment="reference/_kommun_panel.html")
 
 
@@ -164,7 +167,12 @@ def lan_panel(request: HttpRequest, code: str) -> HttpResponse:
         lan = services.get_lan(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns inget län med länskoden ”%(code)s”.") % {"code": code}) from exc
-    page = LanPanel(lan=lan, kommuner=services.list_kommuner(lan=code), related=related_links("lan", code))
+    page = LanPanel(
+        lan=lan,
+        kommuner=services.list_kommuner(lan=code),
+        related=related_links("lan", code),
+        population_date=services.population_data_date("lan"),
+    )
     return render_page(request, page, full="reference/lan_page.html", fragment="reference/_lan_panel.html")
 
 
@@ -174,5 +182,7 @@ def fa_panel(request: HttpRequest, code: str) -> HttpResponse:
         fa_region = services.get_fa_region(code)
     except NotFound as exc:
         raise Http404(gettext("Det finns ingen FA-region med koden ”%(code)s”.") % {"code": code}) from exc
-    page = FaPanel(fa_region=fa_region, related=related_links("fa", code))
+    page = FaPanel(
+        fa_region=fa_region, related=related_links("fa", code), population_date=services.population_data_date("fa")
+    )
     return render_page(request, page, full="reference/fa_page.html", fragment="reference/_fa_panel.html")

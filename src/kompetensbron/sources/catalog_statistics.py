@@ -55,6 +55,7 @@ REGIONS_AND_STATISTICS: tuple[Dataset, ...] = (
         required=True,
         # svensktext's platser/README.md: "population | Folkmängd (2018-03-31)" (the 21 län sum to 10,142,686)
         data_date="2018-03-31",
+        renewed_every_years=1,  # SCB publishes the population every year (31 December)
         url=None,
         sha256="e22ca9e4718ee2805a454447b6f48368698480f9d3e8dd8068fab8fa0af18fcc",
         size=1372,
@@ -70,6 +71,7 @@ REGIONS_AND_STATISTICS: tuple[Dataset, ...] = (
         # from marcusasplund/kommundata, whose README dates the column "Folkmängd (2016-12-31)"; the 290
         # kommuner sum to 9,995,153, SCB's population of Sweden on 31 December 2016
         data_date="2016-12-31",
+        renewed_every_years=1,  # SCB publishes the population every year (31 December)
         url=None,
         sha256="d52b3c496ef0b316aa215fdf5f7bc79feddc1134729d802f735437f3ee1b6771",
         size=41329,

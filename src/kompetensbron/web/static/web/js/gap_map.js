@@ -23,6 +23,10 @@
     });
   }
 
+  function classWord(word) {
+    return word ? " " + word : "";
+  }
+
   function fail(el, message) {
     el.dataset.error = "true";
     el.innerHTML = '<p class="notice notice--error">' + escapeHtml(message) + "</p>";
@@ -42,11 +46,12 @@
           inRange: { color: ["#f7fbff", "#fdae6b", "#d94801"] },
           formatter: function (v) { return Math.round(v * 100) + " %"; } }
       : { type: "piecewise", left: 4, bottom: 8,
+          // AF's class limits in the page's number format, each class named in the page's language
           pieces: [
-            { min: 1, lt: 2.9, label: "< 2,9", color: "#2c7fb8" },
-            { gte: 2.9, lt: 3.3, label: "2,9–3,29", color: "#f0f0f0" },
-            { gte: 3.3, lt: 4, label: "3,3–3,99", color: "#fdae6b" },
-            { gte: 4, max: 5, label: "≥ 4", color: "#d94801" },
+            { min: 1, lt: 2.9, label: "< " + number.format(2.9) + classWord(d.labelSurplus), color: "#2c7fb8" },
+            { gte: 2.9, lt: 3.3, label: number.format(2.9) + "–" + number.format(3.29) + classWord(d.labelBalance), color: "#f0f0f0" },
+            { gte: 3.3, lt: 4, label: number.format(3.3) + "–" + number.format(3.99) + classWord(d.labelShortage), color: "#fdae6b" },
+            { gte: 4, max: 5, label: "≥ " + number.format(4) + classWord(d.labelShortage), color: "#d94801" },
           ] };
     fetch(d.geojson, { headers: { Accept: "application/json" } })
       .then(function (response) {

@@ -70,13 +70,18 @@
     return (names[k] && names[k][code]) || code;
   }
 
+  function populationLabel(k) {
+    // "Folkmängd 2016-12-31": the level's own label with the date of its figures, when the page gives one
+    return d["labelPopulation" + capitalised(k)] || d.labelPopulation;
+  }
+
   function tooltip(k, p) {
     var value = p.value;
     var population = value === undefined || value === null || isNaN(value) ? d.labelUnknown : number.format(value);
     return (
       "<strong>" + escapeHtml(regionName(k, p.name)) + "</strong> " +
       '<span class="tooltip-muted">' + escapeHtml(p.name) + "</span><br>" +
-      escapeHtml(d.labelPopulation) + ": " + population
+      escapeHtml(populationLabel(k)) + ": " + population
     );
   }
 
@@ -93,7 +98,7 @@
     };
     return {
       aria: { enabled: true, label: { description: el.getAttribute("aria-label") } },
-      title: { text: d.labelPopulation, left: 4, top: 0, textStyle: { fontSize: 13, fontWeight: "bold", color: "#1d2a33" } },
+      title: { text: populationLabel(k), left: 4, top: 0, textStyle: { fontSize: 13, fontWeight: "bold", color: "#1d2a33" } },
       tooltip: { trigger: "item", formatter: function (p) { return tooltip(k, p); } },
       visualMap: {
         type: "piecewise",
