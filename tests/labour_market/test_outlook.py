@@ -104,7 +104,7 @@ def test_fa_rows_average_their_kommuners_lan_index(client, stats_var, use_var, d
     expected = sum(_one_year_cell(data_dir, lan, "2221")[0] for lan in lans) / len(lans)
     assert row["outlook"]["index"] == pytest.approx(expected)
     assert row["outlook"]["basis"] == "fa_mean_of_kommuner" and row["outlook"]["text"] is None
-    assert "FA-region = mean over its kommuner" in data["outlook"]["one_year_provenance"]["method"]
+    assert "FA-region = medelvärdet över dess kommuner" in data["outlook"]["one_year_provenance"]["method"]
 
 
 def test_occupation_without_forecast_says_ingen_prognos(client, stats_var, use_var) -> None:
@@ -173,3 +173,18 @@ def test_parsed_files_are_cached_per_process(stats_var, use_var) -> None:
     use_var(stats_var)
     first = outlook_cells.outlook_data()
     assert outlook_cells.outlook_data() is first
+
+
+def test_outlook_sources_say_their_method_in_the_readers_language(client, stats_var, use_var) -> None:
+    """The 1-year outlook's provenance (method, period) and the salary source: Swedish on the
+    Swedish page, English on the English one, never the other language's words."""
+    use_var(stats_var)
+    swedish = client.get("/efterfragan/yrke/2221/?level=fa").content.decode()
+    english = client.get("/efterfragan/yrke/2221/?level=fa", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    sv_words = ["Arbetsförmedlingens bristindex för 1 år per län och SSYK", "FA-region = medelvärdet"]
+    en_words = ["AF&#x27;s 1-year shortage index per county and SSYK", "FA region = the mean over"]
+    for word in sv_words:
+        assert word in swedish and word not in english
+    for word in en_words:
+        assert word in english and word not in swedish
+    assert "as published (1 surplus" not in swedish

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from django.utils.translation import gettext, gettext_noop
+
 from kompetensbron.analysis import balance as bal
 from kompetensbron.analysis.barometer_data import BalanceData, barometer_data
 from kompetensbron.config import get_settings
@@ -25,7 +27,7 @@ from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
 from kompetensbron.sources.yrkesbarometer import FOLDER as BAROMETER_FOLDER
 
-from .gap_texts import rated_notes
+from .gap_texts import barometer_source, rated_notes
 from .regions import fa_of_kommun as _fa_of_kommun
 from .regions import lan_of_kommun as _lan_of_kommun
 from .regions import region_names as _region_names
@@ -53,35 +55,40 @@ def outlook_data() -> BalanceData:
 
 
 _OUTLOOK_METHOD = {
-    RegionLevel.LAN: (
-        "AF's 1-year bristindex per län x SSYK as published (1 surplus - 5 shortage) and AF's class text; "
-        "our label by AF's class limits (<2.9 surplus, 2.9-3.29 balance, >=3.3 shortage), an index within 0.1 "
-        "of a limit is labelled balance with high uncertainty; probability = how often such labels agreed "
-        "with the national 5-year label of the same SSYK (back-test 1-ar.xlsx vs 5-ar.xlsx), 95 % Wilson interval"
+    RegionLevel.LAN: gettext_noop(
+        "Arbetsförmedlingens bristindex för 1 år per län och SSYK som publicerat (1 överskott – 5 brist) "
+        "och AF:s klasstext; vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, "
+        "från 3,3 brist), ett index inom 0,1 från en gräns får etiketten balans med hög osäkerhet; "
+        "sannolikhet = hur ofta sådana etiketter stämde med den nationella 5-årsetiketten för samma SSYK "
+        "(bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % Wilsonintervall"
     ),
-    RegionLevel.KOMMUN: "; AF publishes no kommun figures: each kommun shows its län's index, marked as such",
-    RegionLevel.FA: (
-        "; FA-region = mean over its kommuner of their län's index (as analysis.balance; FA15 from the "
-        "reference data); AF's class text exists per län only; län on different sides of a class limit "
-        "give high uncertainty"
+    RegionLevel.KOMMUN: gettext_noop(
+        "; AF publicerar inga siffror per kommun: varje kommun visar sitt läns index, märkt som sådant"
+    ),
+    RegionLevel.FA: gettext_noop(
+        "; FA-region = medelvärdet över dess kommuner av deras läns index (FA15 ur referensdata); "
+        "AF:s klasstext finns bara per län; län på olika sidor om en klassgräns ger hög osäkerhet"
     ),
 }
 
 
 def _barometer_prov(data: BalanceData | None, key: str, method: str) -> ProvenanceOut:
     f = BAROMETER_FILES[key]
+    period = barometer_source(key)[1]
     saved = data.saved.get(key) if data else None
     return ProvenanceOut(
-        source=f"Arbetsförmedlingen Yrkesbarometer, {f.period}, {f.name}",
+        source=f"Arbetsförmedlingen Yrkesbarometer, {period}, {f.name}",
         table=f"{BAROMETER_FOLDER}/{f.name}",
         snapshot=None,
-        period=f.period + (f" (arbetsboken sparad {saved})" if saved else ""),
+        period=period + (" (" + gettext("arbetsboken sparad %(date)s") % {"date": saved} + ")" if saved else ""),
         method=method,
     )
 
 
 def _one_year_prov(data: BalanceData | None, kind: RegionKind) -> ProvenanceOut:
-    method = _OUTLOOK_METHOD[RegionLevel.LAN] + (_OUTLOOK_METHOD[kind] if kind != RegionLevel.LAN else "")
+    method = gettext(_OUTLOOK_METHOD[RegionLevel.LAN]) + (
+        gettext(_OUTLOOK_METHOD[kind]) if kind != RegionLevel.LAN else ""
+    )
     return _barometer_prov(data, "1-ar", method)
 
 

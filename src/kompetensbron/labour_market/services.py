@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.utils.translation import gettext
+
 from kompetensbron.config import get_settings
 from kompetensbron.reference import models as ref
 from kompetensbron.region_levels import RegionLevel
@@ -203,11 +205,11 @@ def _salary(con: Connection, ssyk: str, snapshot: str | None) -> SalaryOut | Non
         p90=row.p90,
         unit=row.unit,
         provenance=ProvenanceOut(
-            source=f"JobTech statistics file {row.source_file}",
+            source=gettext("JobTechs statistikfil %(file)s") % {"file": row.source_file},
             table="stat_salary",
             snapshot=snapshot,
             period=row.period,
-            method="P10 / average / P90 monthly salary as published; suppressed values are empty",
+            method=gettext("P10 / medel / P90 av månadslönen som publicerat; undertryckta värden är tomma"),
         ),
     )
 
@@ -217,11 +219,11 @@ def _barometer(con: Connection, snapshot: str | None) -> BarometerOut:
     prov = None
     if summary.rows:
         prov = ProvenanceOut(
-            source=f"JobTech statistics file {summary.source_file}",
+            source=gettext("JobTechs statistikfil %(file)s") % {"file": summary.source_file},
             table="stat_barometer",
             snapshot=snapshot,
             period=summary.period,
-            method="Yrkesbarometer per barometer occupation x area, as published",
+            method=gettext("Yrkesbarometern per barometeryrke och område, som publicerad"),
         )
     return BarometerOut(linked=False, note=BAROMETER_NOTE, provenance=prov)
 
