@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from kompetensbron.config import get_settings
+from tests.browser.fit import too_wide
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -107,9 +108,8 @@ def test_main_pages_no_console_error_and_fit_390_px(demo, live_server):
                 assert response is not None and response.status == 200, (path, response and response.status)
                 if path == "/api/v1/docs":
                     page.wait_for_selector(".swagger-ui .opblock", timeout=60_000)
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > 390:
-                    problems.append(f"{path}: {width} px wide at 390 px")
+                if wide := too_wide(page):
+                    problems.append(f"{path}: {wide}")
         finally:
             browser.close()
     assert not problems, problems
