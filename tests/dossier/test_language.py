@@ -76,3 +76,9 @@ def test_yrkesbarometer_words_in_the_readers_language(linked) -> None:
     assert english[4] == "Some shortage"
     assert swedish[2] == "brist, stora jobbmöjligheter; efterfrågan väntas vara oförändrad på 5 år"
     assert swedish[4] == "Viss brist"
+    # the comparison of two dossiers words the label in the reader's language too (not "shortage")
+    from kompetensbron.dossier.compare import compare_dossiers
+
+    with translation.override("sv"):
+        rows = {r.item: r.left for r in compare_dossiers(d, d).rows if r.section == "Prognos"}
+    assert rows == {"2611 Advokater": "index 3.5 · brist · 5 år –"}
