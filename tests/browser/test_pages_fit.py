@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from kompetensbron.config import get_settings
+from tests.browser.fit import too_wide
 from tests.labour_market.conftest import data_dir, stats_var, use_var  # noqa: F401 — the warehouse the demand pages read
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -122,9 +123,8 @@ def test_main_pages_no_console_error_and_fit_390_px(demo, live_server, stats_var
                 assert response is not None and response.status == 200, (path, response and response.status)
                 if path == "/api/v1/docs":
                     page.wait_for_selector(".swagger-ui .opblock", timeout=60_000)
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > 390:
-                    problems.append(f"{path}: {width} px wide at 390 px")
+                if wide := too_wide(page):
+                    problems.append(f"{path}: {wide}")
                 if broken := page.evaluate(NOT_TABLE_CELLS):
                     problems.append(f"{path}: table cells that are not table cells: {broken}")
             # at 1366 px a page's tables use the page's width (no half-width panel that clips them)

@@ -46,3 +46,39 @@ def test_summary_and_notes_follow_the_readers_language(linked, client) -> None:
     with translation.override("sv"):
         again = build_dossier(programme_id=linked.pk)
     assert again.summary[0].endswith(".") and "målyrken" in again.summary[0]
+
+
+def test_yrkesbarometer_words_in_the_readers_language(linked) -> None:
+    """AF's words (class text, job opportunities, 5-year direction) stay Swedish in the cached
+    dossier and are worded in the reader's language in its outlook table (issue 14, item 5)."""
+    from kompetensbron.dossier.schemas import OutlookRow
+    from kompetensbron.dossier.tables import outlook_table
+
+    with translation.override("sv"):
+        d = build_dossier(programme_id=linked.pk)
+    row = OutlookRow(
+        ssyk="2611",
+        label="Advokater",
+        lan_index=3.5,
+        lan_text="Viss brist",
+        balance="shortage",
+        current_round="2026-1",
+        current_recruitment="brist",
+        current_opportunities="stora",
+        current_outlook="vara oförändrad",
+    )
+    d = d.model_copy(update={"outlook": [row], "current_round": "2026-1"})
+    with translation.override("en"):
+        english = outlook_table(d).rows[0]
+    with translation.override("sv"):
+        swedish = outlook_table(d).rows[0]
+    assert english[2] == "shortage, job opportunities: large; 5-year demand expected to: stay unchanged"
+    assert english[4] == "Some shortage"
+    assert swedish[2] == "brist, stora jobbmöjligheter; efterfrågan väntas vara oförändrad på 5 år"
+    assert swedish[4] == "Viss brist"
+    # the comparison of two dossiers words the label in the reader's language too (not "shortage")
+    from kompetensbron.dossier.compare import compare_dossiers
+
+    with translation.override("sv"):
+        rows = {r.item: r.left for r in compare_dossiers(d, d).rows if r.section == "Prognos"}
+    assert rows == {"2611 Advokater": "index 3.5 · brist · 5 år –"}

@@ -155,12 +155,12 @@ def test_region_page_top_occupations_gain_the_lans_index(client, stats_var, use_
 def test_region_page_words_afs_class_text_in_english(client, stats_var, use_var) -> None:
     """Issue 14, item 5: AF's class text ("Mer påtaglig brist") is the data's Swedish; an English
     page shows its English words (the API keeps the published text)."""
-    from kompetensbron.labour_market.label_texts import AF_CLASS_TEXT
+    from kompetensbron.labour_market.label_texts import BAROMETER_TEXT
 
     use_var(stats_var)
     data = client.get(f"{API}/regions/lan/01/top-occupations?limit=20").json()
     texts = {r["outlook"]["text"] for r in data["statistics"]["rows"] if r["outlook"]["text"]}
-    assert texts and texts <= set(AF_CLASS_TEXT)  # every class text of the data has its words
+    assert texts and texts <= set(BAROMETER_TEXT)  # every class text of the data has its words
     english = client.get("/efterfragan/region/lan/01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert not [t for t in texts if f"<td>{t}" in english]
     assert "shortage" in english.lower()

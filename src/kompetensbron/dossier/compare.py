@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from kompetensbron.errors import NotFound
+from kompetensbron.labour_market.label_texts import balance_text
 from kompetensbron.web.tables import Column, Table
 
 from .schemas import Dossier
@@ -70,7 +71,7 @@ def _facts(d: Dossier) -> dict[tuple[str, str], str]:
         )
     for r in d.outlook:
         out[("Prognos", f"{r.ssyk} {r.label}")] = (
-            f"index {_fmt(r.lan_index)} · {r.balance or '–'} · 5 år {_fmt(r.five_year_index)}"
+            f"index {_fmt(r.lan_index)} · {balance_text(r.balance)} · 5 år {_fmt(r.five_year_index)}"
         )
     s = d.skills
     out[("Kompetenser", "Täckning")] = _fmt(s.coverage)

@@ -22,7 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from kompetensbron.labour_market.label_texts import balance_text, uncertainty_text
+from kompetensbron.labour_market.label_texts import balance_text, barometer_text, uncertainty_text
 
 if TYPE_CHECKING:
     from .schemas import Dossier
@@ -212,7 +212,7 @@ def _outlook_sentences(d: Dossier) -> list[str]:
         ) % {
             "label": r.label,
             "index": decimal(r.lan_index),
-            "text": r.lan_text or _("ingen text"),
+            "text": barometer_text(r.lan_text) if r.lan_text else _("ingen text"),
             "balance": balance_text(r.balance or "balance"),
             "uncertainty": uncertainty_text(r.uncertainty),
         }

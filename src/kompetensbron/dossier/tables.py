@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from kompetensbron.labour_market.label_texts import barometer_text
 from kompetensbron.web.tables import Cell, Column, Table
 
 from .schemas import Dossier, InputOut, OutcomeRow, OutlookRow
@@ -64,9 +65,9 @@ def _current(r: OutlookRow) -> str:
         return "–"
     text = str(RECRUITMENT_TEXT.get(r.current_recruitment, r.current_recruitment))
     if r.current_opportunities:
-        text += ", " + _("%(level)s jobbmöjligheter") % {"level": r.current_opportunities}
+        text += ", " + _("%(level)s jobbmöjligheter") % {"level": barometer_text(r.current_opportunities)}
     if r.current_outlook:
-        text += "; " + _("efterfrågan väntas %(direction)s på 5 år") % {"direction": r.current_outlook}
+        text += "; " + _("efterfrågan väntas %(direction)s på 5 år") % {"direction": barometer_text(r.current_outlook)}
         if r.current_area == "00":
             text += " · " + _("Sverige")
     return text
@@ -86,7 +87,7 @@ def _outlook_row(r: OutlookRow, with_current: bool) -> list[Cell]:
         r.label,
         *([_current(r)] if with_current else []),
         r.lan_index,
-        r.lan_text or "",
+        barometer_text(r.lan_text or ""),
         state,
         o.uncertainty_label,
         r.probability,

@@ -1,15 +1,21 @@
 """The one translated text of each balance label and uncertainty level (Swedish msgids, English in
 the shared catalogue). Every page, export and summary words a label through these tables — the
-occupation and region pages, the gap map, the relevance dossier and its PDF/Excel."""
+occupation and region pages, the gap map, the relevance dossier and its PDF/Excel.
+
+:data:`BAROMETER_TEXT` holds Arbetsförmedlingen's own Yrkesbarometer words as the files publish
+them (the 1-year bristindex class texts, the job-opportunity levels and the 5-year directions):
+the data keep AF's Swedish words, and :func:`barometer_text` words them in the reader's language
+at display time (a word not in the table is shown as published)."""
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kompetensbron.analysis.labels import Balance, Uncertainty
 
-__all__ = ["AF_CLASS_TEXT", "BALANCE_TEXT", "UNCERTAINTY_TEXT", "af_class_text", "balance_text", "uncertainty_text"]
+__all__ = ["BALANCE_TEXT", "BAROMETER_TEXT", "UNCERTAINTY_TEXT", "balance_text", "barometer_text", "uncertainty_text"]
 
 BALANCE_TEXT: dict[str, Promise] = {
     Balance.SHORTAGE: _("brist"),
@@ -23,20 +29,28 @@ UNCERTAINTY_TEXT: dict[str, Promise] = {
     Uncertainty.UNKNOWN: _("okänd"),
 }
 
-#: Arbetsförmedlingen's five class texts of the 1-year bristindex (``1-ar.xlsx``), as published
-#: (Swedish) and in English
-AF_CLASS_TEXT: dict[str, Promise] = {
-    "Mer påtagligt överskott": _("Mer påtagligt överskott"),
-    "Visst överskott": _("Visst överskott"),
-    "Balans": _("Balans"),
-    "Viss brist": _("Viss brist"),
-    "Mer påtaglig brist": _("Mer påtaglig brist"),
+BAROMETER_TEXT: dict[str, Promise] = {
+    # 1-year bristindex class texts (1-ar.xlsx)
+    "Mer påtagligt överskott": pgettext_lazy("yrkesbarometer", "Mer påtagligt överskott"),
+    "Visst överskott": pgettext_lazy("yrkesbarometer", "Visst överskott"),
+    "Balans": pgettext_lazy("yrkesbarometer", "Balans"),
+    "Viss brist": pgettext_lazy("yrkesbarometer", "Viss brist"),
+    "Mer påtaglig brist": pgettext_lazy("yrkesbarometer", "Mer påtaglig brist"),
+    # job opportunities now (barometer_regional.json, Yrkesbarometer JSON)
+    "små": pgettext_lazy("yrkesbarometer", "små"),
+    "medelstora": pgettext_lazy("yrkesbarometer", "medelstora"),
+    "stora": pgettext_lazy("yrkesbarometer", "stora"),
+    # five-year direction of demand
+    "öka": pgettext_lazy("yrkesbarometer", "öka"),
+    "vara oförändrad": pgettext_lazy("yrkesbarometer", "vara oförändrad"),
+    "minska": pgettext_lazy("yrkesbarometer", "minska"),
 }
 
 
-def af_class_text(text: str) -> str:
-    """AF's class text of a bristindex in the active language (another text as published)."""
-    return str(AF_CLASS_TEXT.get(text.strip(), text))
+def barometer_text(value: str) -> str:
+    """One of AF's Yrkesbarometer words in the active language (as published when unknown)."""
+    text = BAROMETER_TEXT.get(value.strip())
+    return str(text) if text is not None else value
 
 
 def balance_text(value: str | None, default: str = "–") -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kompetensbron.web.tables import Column, Link, Table
 
-from .label_texts import af_class_text, balance_text, uncertainty_text
+from .label_texts import balance_text, barometer_text, uncertainty_text
 from .schemas import AdsYearOnYear, OccupationShares, OutlookCell, RegionCounts, TopSkills
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def _outlook_cells(o: OutlookCell | None) -> list:
     if o.note:
         text = _("ingen prognos")
     elif o.text:
-        text = af_class_text(o.text)
+        text = barometer_text(o.text)
     elif o.basis == "fa_mean_of_kommuner":
         text = _("medel av kommunernas län")
     else:
@@ -175,7 +175,7 @@ def _short_outlook(o: OutlookCell | None) -> str | None:
         return None
     if o.note:
         return _("ingen prognos")
-    parts = [af_class_text(o.text)] if o.text else []
+    parts = [barometer_text(o.text)] if o.text else []
     if o.label:
         parts.append(f"{balance_text(o.label, '')}, {_('osäkerhet')} {uncertainty_text(o.uncertainty)}")
     return " · ".join(parts) or None
