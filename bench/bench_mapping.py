@@ -67,7 +67,7 @@ def main() -> int:
     from kompetensbron.analysis.occupation_mapping import SKILL_WEIGHT, OccupationMapper, read_syllabus_texts
     from kompetensbron.analysis.occupation_profiles import load_ad_skill_counts
     from kompetensbron.config import get_settings
-    from kompetensbron.enrich import load_enricher
+    from kompetensbron.enrich import load_skill_extractor
     from kompetensbron.sources.reference_files import read_reference_snapshot
 
     settings = get_settings()
@@ -76,7 +76,7 @@ def main() -> int:
     snapshot = read_reference_snapshot(data_dir)
     courses = read_syllabus_texts(data_dir / "education" / "kursplaner_miun.jsonl")
     t1 = time.perf_counter()
-    extractor = load_enricher(settings).extractor
+    extractor = load_skill_extractor(settings)
     t2 = time.perf_counter()
     ad_skills = load_ad_skill_counts(settings.warehouse_dir) if settings.warehouse_dir.is_dir() else {}
     t3 = time.perf_counter()
@@ -151,12 +151,12 @@ def main() -> int:
         "",
         "Command: `.venv/bin/python bench/bench_mapping.py` (the map itself: `kompetensbron map-courses OUT.tsv`).",
         f"All {len(courses):,} MIUN syllabi (`education/kursplaner_miun.jsonl`) against the {len(profiles)} SSYK-4 groups",
-        "of the snapshot; skill extractor and Swedish lexicon from `load_enricher()` (cached model).",
+        "of the snapshot; skill extractor and Swedish lexicon from `load_skill_extractor()` (cached model).",
         "",
         f"| measure ({stamp}, load average {load:.1f}{': other work ran on the same 2 cores' if load > 2.5 else ''}) | result |",
         "|---|---|",
         f"| read snapshot + syllabi | {t1 - t0:.2f} s |",
-        f"| load the enricher (cache; rebuilds when the enrich code changed) | {t2 - t1:.2f} s |",
+        f"| load the skill extractor (cache; rebuilt when the enrich code changed) | {t2 - t1:.2f} s |",
         f"| build profiles + IDF background (skills and terms of all {len(courses):,} syllabi) | {build_s:.2f} s |",
         f"| map all courses, top 5 each | {map_s:.2f} s ({len(courses) / map_s:,.0f} courses/s) |",
         f"| build + map, end to end | {build_s + map_s:.2f} s ({len(courses) / (build_s + map_s):,.0f} courses/s) |",

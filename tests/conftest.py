@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -412,3 +413,41 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# --------------------------------------------------------------------------------------
+# One model cache per test run
+#
+# The enrichment models (the skill extractor the dossier uses, the whole enricher) are built
+# from the data directory and cached under a hash of their inputs and code; every var dir a
+# test makes would build them anew (seconds to a minute for the skill extractor, minutes for
+# the enricher). For the whole run KOMPETENSBRON_MODELS_DIR points at one temporary directory,
+# seeded with the developer's cached models (var/models, linked or copied), so each model is
+# built at most once per run whatever var dir a test uses. Only these model files are shared
+# (written once, atomically, never changed); every test keeps its own databases and warehouse.
+# A KOMPETENSBRON_MODELS_DIR set by the developer is used as it is.
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    from kompetensbron.config import Settings, get_settings
+
+    if os.environ.get("KOMPETENSBRON_MODELS_DIR"):
+        yield Settings().model_cache_dir
+        return
+    shared = tmp_path_factory.mktemp("models")
+    for model in Settings().model_cache_dir.glob("*.pkl"):
+        try:
+            os.link(model, shared / model.name)
+        except OSError:  # another file system
+            shutil.copy2(model, shared / model.name)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("KOMPETENSBRON_MODELS_DIR", str(shared))
+    get_settings.cache_clear()
+    yield shared
+    patch.undo()
+    get_settings.cache_clear()
+
+
+# ------------------------------ end of one model cache per run ------------------------

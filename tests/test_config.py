@@ -18,6 +18,14 @@ def test_environment_overrides(monkeypatch, tmp_path):
     assert s.warehouse_dir == (tmp_path / "v" / "warehouse")
 
 
+def test_models_dir_defaults_to_var_models(monkeypatch, tmp_path):
+    monkeypatch.setenv("KOMPETENSBRON_VAR_DIR", str(tmp_path / "v"))
+    monkeypatch.delenv("KOMPETENSBRON_MODELS_DIR", raising=False)
+    assert Settings().model_cache_dir == (tmp_path / "v" / "models").resolve()
+    monkeypatch.setenv("KOMPETENSBRON_MODELS_DIR", str(tmp_path / "shared" / ".." / "m"))
+    assert Settings().model_cache_dir == (tmp_path / "m").resolve()
+
+
 def test_database_url_wins(monkeypatch):
     monkeypatch.setenv("KOMPETENSBRON_DATABASE_URL", "postgres://u:p@127.0.0.1:5432/db")
     assert Settings().effective_database_url == "postgres://u:p@127.0.0.1:5432/db"

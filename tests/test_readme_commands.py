@@ -218,8 +218,8 @@ def cli(tmp_path_factory):
         pytest.skip("no data snapshot")
     work = tmp_path_factory.mktemp("readme")
     var = work / "var"
-    models = get_settings().var_dir / "models"
-    if models.is_dir():  # the enricher cache is keyed by its inputs' hash: reuse a build
+    models = get_settings().model_cache_dir  # the run's one model cache (tests/conftest.py)
+    if models.is_dir():  # the models are keyed by their inputs' hash: reuse a build
         shutil.copytree(models, var / "models")
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPETENSBRON_")}
     env.update(

@@ -51,6 +51,11 @@ class Settings(BaseSettings):
         default_factory=_default_var_dir,
         description="Directory for the embedded database, the job-ad warehouse and caches.",
     )
+    models_dir: Path | None = Field(
+        None,
+        description="Directory of the built enrichment models (read-only once written, named by a hash of "
+        "their input files and code, so several var dirs on the same data may share it). Empty: var/models.",
+    )
     database_url: str = Field(
         "",
         description="Database URL (sqlite:///path or postgres://user:pass@host/db). "
@@ -104,10 +109,10 @@ class Settings(BaseSettings):
             raise ValueError("KOMPETENSBRON_DATA_MIRROR must be an http(s):// or file:// URL or a directory")
         return value
 
-    @field_validator("data_dir", "var_dir")
+    @field_validator("data_dir", "var_dir", "models_dir")
     @classmethod
-    def _absolute(cls, value: Path) -> Path:
-        return value.expanduser().resolve()
+    def _absolute(cls, value: Path | None) -> Path | None:
+        return value.expanduser().resolve() if value is not None else None
 
     @model_validator(mode="after")
     def _safe_production(self) -> Settings:
@@ -133,6 +138,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.var_dir / 'kompetensbron.sqlite3'}"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        """Where the built enrichment models are cached (``models_dir``, else ``var/models``)."""
+        return self.models_dir or self.var_dir / "models"
 
     @property
     def warehouse_dir(self) -> Path:

@@ -209,12 +209,12 @@ def test_real_omvardnad_courses_map_to_health_care_groups():
     syllabi = Path(settings.data_dir) / "education" / "kursplaner_miun.jsonl"
     if not syllabi.is_file() or not (Path(settings.data_dir) / "jobtech").is_dir():
         pytest.skip(f"no data snapshot with syllabi at {settings.data_dir}")
-    from kompetensbron.enrich import load_enricher
+    from kompetensbron.enrich import load_skill_extractor
     from kompetensbron.sources.reference_files import read_reference_snapshot
 
     courses = read_syllabus_texts(syllabi)
     mapper = OccupationMapper.create(
-        read_reference_snapshot(settings.data_dir), load_enricher(settings).extractor, background=courses
+        read_reference_snapshot(settings.data_dir), load_skill_extractor(settings), background=courses
     )
     nursing = [c for c in courses if c.subject == "Omvårdnad"]
     assert len(nursing) > 200

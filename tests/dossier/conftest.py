@@ -7,7 +7,6 @@ tests/conftest.py, put in place per test module): it names real courses and SSYK
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,15 +31,12 @@ def data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def dossier_var(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
-    """A var dir whose warehouse holds the real 2024 statistics; the enricher cache of the
-    developer's var dir is copied in when present (building it takes a while)."""
+    """A var dir whose warehouse holds the real 2024 statistics (the skill extractor comes from
+    the run's one model cache, ``shared_models_dir`` of tests/conftest.py)."""
     from kompetensbron.warehouse import import_statistics
 
     var = tmp_path_factory.mktemp("var-dossier")
     import_statistics(data_dir, var / "warehouse")
-    models = Path(get_settings().var_dir) / "models"
-    if models.is_dir():
-        shutil.copytree(models, var / "models")
     return var
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import io
 import pickle
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
+from kompetensbron.enrich.model_cache import model_path
 from kompetensbron.enrich.pipeline import (
     OUTPUT_COLUMNS,
     Enricher,
+    build_skill_extractor,
     classify_titles,
     extract_skills,
     input_hash,
+    load_skill_extractor,
     write_classifications_tsv,
 )
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
@@ -128,13 +132,69 @@ def test_enrich_an_empty_frame(toy_enricher):
     assert len(out) == 0
 
 
-def test_a_new_model_build_removes_stale_cached_models(tmp_path):
-    from kompetensbron.enrich.pipeline import _remove_stale_models
+TOY_TEXTS = (
+    "Erfarenhet av projektledning och budgetansvar",
+    "Projektledningserfarenhet, Python och SQL; du ska planera budget och ta hand om patienter.",
+    "Vi söker dig med kunskaper i maskininlärning (machine learning) och sjukvård.",
+    "",
+)
+#: Ad-like Swedish with compounds, inflections, acronyms and ESCO phrases (the real snapshot).
+REAL_TEXTS = (
+    "Vi söker en sjuksköterska med erfarenhet av läkemedelshantering, journalföring och ledarskap.",
+    "Du har goda kunskaper i Python, SQL och Java samt erfarenhet av agila metoder och Scrum.",
+    "Projektledningserfarenhet och budgetansvar är meriterande; B-körkort krävs.",
+    "Arbetsuppgifterna omfattar svetsning, truckkörning och underhåll av maskiner enligt ritningar.",
+    "Undervisning i matematik och svenska, betygssättning och kontakt med vårdnadshavare.",
+    "Redovisning, bokslut och löneadministration i Visma; du talar engelska och tyska flytande.",
+)
 
-    current = tmp_path / "enricher-new.pkl"
-    current.write_bytes(b"x")
-    (tmp_path / "enricher-old.pkl").write_bytes(b"x")
-    (tmp_path / "other.txt").write_text("keep")
-    removed = _remove_stale_models(current)
-    assert [p.name for p in removed] == ["enricher-old.pkl"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["enricher-new.pkl", "other.txt"]
+
+def _same_extractor(alone, enriched, texts) -> None:
+    assert alone.generic == enriched.generic
+    assert alone.surfaces == enriched.surfaces
+    for text in texts:
+        assert alone.extract(text) == enriched.extract(text), text
+
+
+def test_skill_extractor_built_alone_equals_the_enrichers(toy_snapshot, toy_sources, toy_enricher):
+    alone = build_skill_extractor(toy_snapshot, toy_sources)
+    assert alone.skill_ids(TOY_TEXTS[0]) == ["projled", "budget"]
+    _same_extractor(alone, toy_enricher.extractor, TOY_TEXTS)
+
+
+def test_load_skill_extractor_takes_a_cached_enrichers_extractor_and_caches_it_alone(toy_enricher, tmp_path):
+    """No classifier is trained and nothing is built: the data dir is empty, so a build would fail."""
+    settings = SimpleNamespace(data_dir=tmp_path / "data", model_cache_dir=tmp_path / "models")
+    settings.data_dir.mkdir()
+    digest = input_hash(settings.data_dir)
+    enricher = pickle.loads(pickle.dumps(toy_enricher))
+    enricher.input_hash = digest
+    enricher.save(model_path(settings, "enricher", digest))
+    stale = settings.model_cache_dir / "skills-0123456789abcdef.pkl"
+    stale.write_bytes(b"older data or code")
+
+    extractor = load_skill_extractor(settings)
+    _same_extractor(extractor, toy_enricher.extractor, TOY_TEXTS)
+    assert load_skill_extractor(settings) is extractor  # once per process
+    alone = model_path(settings, "skills", digest)
+    assert alone.is_file() and not stale.exists() and enricher.path.is_file()
+
+    enricher.path.unlink()  # a new process reads the extractor's own (smaller) file
+    from kompetensbron.enrich.pipeline import _LOADED_EXTRACTORS
+
+    _LOADED_EXTRACTORS.pop(str(alone))
+    assert load_skill_extractor(settings).skill_ids(TOY_TEXTS[0]) == ["projled", "budget"]
+    assert extract_skills(TOY_TEXTS[0], load_skill_extractor(settings))[0].concept_id == "projled"
+
+
+@pytest.mark.slow
+def test_skill_extractor_loaded_alone_equals_the_full_enrichers(full_enricher, tmp_path):
+    """Built without the classifier on the real snapshot: the same skills as the enricher's."""
+    from kompetensbron.config import Settings
+
+    settings = SimpleNamespace(data_dir=Settings().data_dir, model_cache_dir=tmp_path)
+    alone = load_skill_extractor(settings)  # an empty models dir: built, not taken from the enricher
+    assert alone is not full_enricher.extractor
+    assert model_path(settings, "skills", full_enricher.input_hash).is_file()
+    assert sum(len(alone.skill_ids(t)) for t in REAL_TEXTS) >= 2 * len(REAL_TEXTS)
+    _same_extractor(alone, full_enricher.extractor, REAL_TEXTS)

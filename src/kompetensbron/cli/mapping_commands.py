@@ -49,7 +49,7 @@ def map_courses(
     from kompetensbron.analysis.occupation_mapping import OccupationMapper, read_syllabus_texts, write_mapping_tsv
     from kompetensbron.analysis.occupation_profiles import load_ad_skill_counts
     from kompetensbron.config import get_settings
-    from kompetensbron.enrich import load_enricher
+    from kompetensbron.enrich import load_skill_extractor
     from kompetensbron.sources.reference_files import read_reference_snapshot
     from kompetensbron.sources.syllabi import SYLLABI_PATH
 
@@ -69,7 +69,7 @@ def map_courses(
             )
         with console.status("Loading the reference data, the skill extractor and the job-ad skills…"):
             snapshot = read_reference_snapshot(data_dir)
-            extractor = load_enricher(settings).extractor
+            extractor = load_skill_extractor(settings)
             ad_skills = load_ad_skill_counts(settings.warehouse_dir) if settings.warehouse_dir.is_dir() else {}
             from kompetensbron.analysis.esco_profiles import esco_profiles_if_present
 

@@ -199,8 +199,9 @@ def serve(
         str(workers),
         "--threads",
         str(threads),
-        # the dossier's figures fragment may load the skill extractor (seconds; a minute when its
-        # cache is rebuilt): longer than gunicorn's default 30 s worker timeout
+        # the dossier's figures fragment and mapping action may load the skill extractor (under a
+        # second from its cache; 5-10 s, more on a loaded machine, when it is rebuilt) and the
+        # occupation mapper: can be longer than gunicorn's default 30 s worker timeout
         "--timeout",
         "120",
         "--access-logfile",

@@ -72,16 +72,17 @@ ESCO_SKILLS_PER_OCCUPATION = 15
 
 
 @lru_cache(maxsize=2)
-def _extractor(data_dir: Path, var_dir: Path):
-    from kompetensbron.enrich import load_enricher
+def _extractor(data_dir: Path, models_dir: Path):
+    from kompetensbron.enrich import load_skill_extractor
 
-    return load_enricher(get_settings()).extractor
+    return load_skill_extractor(get_settings())
 
 
 def skill_extractor():
-    """The enricher's skill extractor for the current settings, loaded once per process."""
+    """The skill extractor for the current settings (no occupation classifier is built), loaded
+    once per process."""
     s = get_settings()
-    return _extractor(Path(s.data_dir), Path(s.var_dir))
+    return _extractor(Path(s.data_dir), Path(s.model_cache_dir))
 
 
 def _balance_data(data_dir: Path):

@@ -5,6 +5,7 @@ package loads no model and opens no file; names are imported from their modules 
 use. The public API:
 
 * :func:`load_enricher` → :class:`Enricher` (``enrich_frame(df)``, ``handle()`` for Spark)
+* :func:`load_skill_extractor` → :class:`SkillExtractor` alone (no classifier is trained)
 * :func:`classify_titles`, :func:`write_classifications_tsv`, :func:`extract_skills`
 * :class:`OccupationClassifier` → :class:`Classification` / :class:`Alternative`
 * :class:`SkillExtractor` → :class:`SkillMatch`
@@ -30,6 +31,7 @@ __all__ = [
     "extract_skills",
     "fold",
     "load_enricher",
+    "load_skill_extractor",
     "match_form",
     "tokenize",
     "write_classifications_tsv",
@@ -45,6 +47,7 @@ _HOME = {
     "enrich_frame": "pipeline",
     "extract_skills": "pipeline",
     "load_enricher": "pipeline",
+    "load_skill_extractor": "pipeline",
     "write_classifications_tsv": "pipeline",
     "SkillExtractor": "skill_extractor",
     "SkillMatch": "skill_extractor",

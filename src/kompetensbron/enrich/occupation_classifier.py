@@ -31,7 +31,6 @@ How it works (build once with :meth:`OccupationClassifier.build`, then save/load
 from __future__ import annotations
 
 import hashlib
-import pickle
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,8 +40,9 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from kompetensbron.errors import DataFileMalformed, DataFileMissing
+from kompetensbron.errors import DataFileMalformed
 
+from .model_cache import read_model, save_model
 from .reference_texts import EnrichmentSources
 from .swedish_text import SwedishLexicon
 from .title_examples import held_out_names, title_examples, title_variants
@@ -261,28 +261,13 @@ class OccupationClassifier:
     # ------------------------------------------------------------------ persistence
     def save(self, path: Path, *, input_hash: str = "") -> None:
         """Write the model (pickle, with a format header) atomically."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        header = {"format": MODEL_FORMAT, "input_hash": input_hash}
-        with open(tmp, "wb") as fh:
-            pickle.dump((header, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        save_model(Path(path), MODEL_FORMAT, input_hash, self)
 
     @classmethod
     def load(cls, path: Path, *, input_hash: str | None = None) -> OccupationClassifier:
         """Read a model written by :meth:`save`; only load files this platform wrote."""
-        path = Path(path)
-        if not path.is_file():
-            raise DataFileMissing("model file not found", path=path)
-        try:
-            with open(path, "rb") as fh:
-                header, model = pickle.load(fh)
-        except Exception as exc:  # noqa: BLE001 - any unpickling failure means a bad file
-            raise DataFileMalformed(f"cannot read the model ({exc})", path=path) from exc
-        if not isinstance(header, dict) or header.get("format") != MODEL_FORMAT or not isinstance(model, cls):
-            raise DataFileMalformed(f"not a {MODEL_FORMAT} file", path=path, key="format")
-        if input_hash is not None and header.get("input_hash") != input_hash:
+        stored, model = read_model(Path(path), MODEL_FORMAT, cls)
+        if input_hash is not None and stored != input_hash:
             raise DataFileMalformed("model was built from other input files", path=path, key="input_hash")
         return model
 

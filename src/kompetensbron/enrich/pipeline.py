@@ -2,9 +2,12 @@
 
 ``load_enricher()`` returns an :class:`Enricher` (occupation classifier + skill extractor
 sharing one Swedish lexicon). It is built from the data directory on first use and cached
-under ``settings.var_dir / "models"`` in a file named by a hash of the input files, the
-model format and the enrichment code, so a changed snapshot or changed code builds anew.
-Nothing is loaded at import time.
+(:mod:`.model_cache`: ``settings.model_cache_dir``, by default ``var/models``) in a file named
+by a hash of the input files, the model format and the enrichment code, so a changed snapshot
+or changed code builds anew. ``load_skill_extractor()`` returns the skill extractor alone, cached
+in its own file: taken from a cached enricher when there is one, else built without training
+the classifier (seconds instead of minutes). Both build the extractor with
+:func:`build_skill_extractor`. Nothing is loaded at import time.
 
 On Spark (``mapInPandas``) or in a process pool, ship ``enricher.handle()`` — a tiny
 picklable callable holding only the cache path; each worker process loads the model once
@@ -31,7 +34,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,7 @@ from typing import IO, Any
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
 from kompetensbron.sources import catalog
 
+from .model_cache import model_path, read_model, remove_stale_models, save_model
 from .occupation_classifier import Classification, OccupationClassifier, build_lexicon
 from .reference_texts import (
     ESCO_OCCUPATION_MAPPING_FILE,
@@ -62,7 +65,9 @@ __all__ = [
     "input_files",
     "input_hash",
     "build_enricher",
+    "build_skill_extractor",
     "load_enricher",
+    "load_skill_extractor",
     "enrich_frame",
     "classify_titles",
     "write_classifications_tsv",
@@ -70,6 +75,7 @@ __all__ = [
 ]
 
 ENRICHER_FORMAT = "kompetensbron.enricher/2"  # /2: four gazetteer regimes (issue 15)
+SKILL_EXTRACTOR_FORMAT = "kompetensbron.skill-extractor/1"
 OUTPUT_COLUMNS = ("ssyk_pred", "occupation_concept_pred", "occupation_score", "skill_ids")
 #: Snapshot files the model is built from (relative to the data directory).
 _SNAPSHOT_FILES = tuple(
@@ -87,6 +93,7 @@ _EXTRA_FILES = (
     ESCO_OCCUPATIONS_FILE,
 )
 _LOADED: dict[str, Enricher] = {}
+_LOADED_EXTRACTORS: dict[str, SkillExtractor] = {}
 
 
 @dataclass
@@ -128,29 +135,14 @@ class Enricher:
 
     def save(self, path: Path) -> None:
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(
-                ({"format": ENRICHER_FORMAT, "input_hash": self.input_hash}, self), fh, protocol=pickle.HIGHEST_PROTOCOL
-            )
-        tmp.replace(path)
+        save_model(path, ENRICHER_FORMAT, self.input_hash, self)
         self.path = path
 
     @classmethod
     def load(cls, path: Path) -> Enricher:
         """Read a file written by :meth:`save` (only files this platform wrote)."""
-        path = Path(path)
-        if not path.is_file():
-            raise DataFileMissing("enricher model file not found", path=path)
-        try:
-            with open(path, "rb") as fh:
-                header, enricher = pickle.load(fh)
-        except Exception as exc:  # noqa: BLE001 - any unpickling failure means a bad file
-            raise DataFileMalformed(f"cannot read the enricher ({exc})", path=path) from exc
-        if not isinstance(header, dict) or header.get("format") != ENRICHER_FORMAT or not isinstance(enricher, cls):
-            raise DataFileMalformed(f"not a {ENRICHER_FORMAT} file", path=path, key="format")
-        enricher.path = path
+        _, enricher = read_model(Path(path), ENRICHER_FORMAT, cls)
+        enricher.path = Path(path)
         return enricher
 
 
@@ -210,23 +202,94 @@ def build_enricher(
     """Build both models from a snapshot and the extra sources (no caching)."""
     excluded = set(exclude_concepts)
     classifier = OccupationClassifier.build(snapshot, sources, include_legacy=include_legacy, exclude_concepts=excluded)
-    lexicon = classifier.lexicon if not excluded else build_lexicon(snapshot, sources)
+    lexicon = classifier.lexicon if not excluded else None
+    return Enricher(classifier, build_skill_extractor(snapshot, sources, lexicon, exclude_esco=exclude_esco))
+
+
+def build_skill_extractor(
+    snapshot: Any, sources: Any = None, lexicon: Any = None, *, exclude_esco: Iterable[str] = ()
+) -> SkillExtractor:
+    """The skill extractor of a snapshot (no caching). ``lexicon``: the Swedish lexicon of
+    :func:`build_lexicon` (the occupation classifier's own, when it is at hand), built when None."""
+    if lexicon is None:
+        lexicon = build_lexicon(snapshot, sources)
     background = [[r.definition for r in snapshot.ssyk if r.definition]]
     if sources is not None:
         background.append([d.text for d in sources.skill_descriptions])
-    extractor = SkillExtractor.build(snapshot, lexicon, background=background, exclude_esco=exclude_esco)
-    return Enricher(classifier, extractor)
+    return SkillExtractor.build(snapshot, lexicon, background=background, exclude_esco=exclude_esco)
 
 
-def load_enricher(settings: Any = None, *, rebuild: bool = False) -> Enricher:
-    """The enricher for ``settings.data_dir``, from the cache or built and cached."""
+def _settings(settings: Any) -> Any:
     if settings is None:
         from kompetensbron.config import get_settings
 
         settings = get_settings()
+    return settings
+
+
+def load_skill_extractor(settings: Any = None, *, rebuild: bool = False) -> SkillExtractor:
+    """The skill extractor for ``settings.data_dir`` without the occupation classifier: from
+    its cache file, else the extractor of a cached enricher, else built (lexicon + gazetteer,
+    no classifier training); cached in ``skills-<digest>.pkl`` beside the enricher."""
+    settings = _settings(settings)
     data_dir = Path(settings.data_dir)
     digest = input_hash(data_dir)
-    path = Path(settings.var_dir) / "models" / f"enricher-{digest[:16]}.pkl"
+    path = model_path(settings, "skills", digest)
+    key = str(path)
+    if not rebuild:
+        if key in _LOADED_EXTRACTORS:
+            return _LOADED_EXTRACTORS[key]
+        extractor = _cached_extractor(path, digest) or _enricher_extractor(settings, digest)
+        if extractor is not None:
+            _LOADED_EXTRACTORS[key] = extractor
+            return extractor
+    from kompetensbron.sources.reference_files import read_reference_snapshot
+
+    extractor = build_skill_extractor(read_reference_snapshot(data_dir), read_enrichment_sources(data_dir))
+    _store_extractor(path, digest, extractor)
+    return extractor
+
+
+def _cached_extractor(path: Path, digest: str) -> SkillExtractor | None:
+    if not path.is_file():
+        return None
+    try:
+        stored, extractor = read_model(path, SKILL_EXTRACTOR_FORMAT, SkillExtractor)
+    except DataFileMalformed:
+        return None  # a stale or broken cache file is rebuilt
+    return extractor if stored == digest else None
+
+
+def _enricher_extractor(settings: Any, digest: str) -> SkillExtractor | None:
+    """The extractor of the enricher for ``digest`` when it is loaded or cached (saved alone
+    too, so the next process reads the small file)."""
+    path = model_path(settings, "enricher", digest)
+    enricher = _LOADED.get(str(path))
+    if enricher is None and path.is_file():
+        try:
+            enricher = Enricher.load(path)
+        except DataFileMalformed:
+            return None
+        if enricher.input_hash != digest:
+            return None
+    if enricher is None:
+        return None
+    _store_extractor(model_path(settings, "skills", digest), digest, enricher.extractor)
+    return enricher.extractor
+
+
+def _store_extractor(path: Path, digest: str, extractor: SkillExtractor) -> None:
+    save_model(path, SKILL_EXTRACTOR_FORMAT, digest, extractor)
+    remove_stale_models(path.parent, digest)
+    _LOADED_EXTRACTORS[str(path)] = extractor
+
+
+def load_enricher(settings: Any = None, *, rebuild: bool = False) -> Enricher:
+    """The enricher for ``settings.data_dir``, from the cache or built and cached."""
+    settings = _settings(settings)
+    data_dir = Path(settings.data_dir)
+    digest = input_hash(data_dir)
+    path = model_path(settings, "enricher", digest)
     key = str(path)
     if not rebuild:
         if key in _LOADED:
@@ -244,19 +307,9 @@ def load_enricher(settings: Any = None, *, rebuild: bool = False) -> Enricher:
     enricher = build_enricher(read_reference_snapshot(data_dir), read_enrichment_sources(data_dir))
     enricher.input_hash = digest
     enricher.save(path)
-    _remove_stale_models(path)
+    remove_stale_models(path.parent, digest)
     _LOADED[key] = enricher
     return enricher
-
-
-def _remove_stale_models(current: Path) -> list[Path]:
-    """Delete cached enrichers of older data or code (each is ~15 MB); keep ``current``."""
-    removed = []
-    for old in current.parent.glob("enricher-*.pkl"):
-        if old != current:
-            old.unlink(missing_ok=True)
-            removed.append(old)
-    return removed
 
 
 def enrich_frame(frame: Any, enricher: Enricher | None = None) -> Any:
@@ -305,5 +358,5 @@ def write_classifications_tsv(
 
 
 def extract_skills(text: str, extractor: SkillExtractor | None = None) -> list[SkillMatch]:
-    """Skills of one text with their spans (default enricher's extractor)."""
-    return (extractor or load_enricher().extractor).extract(text)
+    """Skills of one text with their spans (default: :func:`load_skill_extractor`)."""
+    return (extractor or load_skill_extractor()).extract(text)
