@@ -52,3 +52,13 @@ def test_rated_notes_and_bands_follow_the_language() -> None:
         ]
         assert gap_texts.band_text("0.1–0.3") == "0.1–0.3"
         assert gap_texts.method_name("unknown-id") == "unknown-id"
+
+
+def test_the_missing_ads_note_speaks_to_users_not_operators() -> None:
+    """Issue 14: no operator command on a page every visitor reads."""
+    for language in ("sv", "en"):
+        with translation.override(language):
+            note = gap_texts.no_ads_note()
+        assert "kompetensbron" not in note and "2024" in note
+    with translation.override("en"):
+        assert gap_texts.no_ads_note().startswith("No 2024 ad counts")

@@ -166,6 +166,7 @@ def test_round_through_the_pages(mworld):
     assert dict(Placement.objects.values_list("student_id", "opportunity_id")) == {p1: a.pk}
     page = coordinator.get(reverse("matchning:round", args=[round_.pk])).content.decode()
     assert "VFU A" in page
+    assert "Omgångens underlag som CSV" in page and "kompetensbron match-round" not in page  # no operator command
     coordinator.post(reverse("matchning:round_close", args=[round_.pk]))
     round_.refresh_from_db()
     assert round_.status == "closed"

@@ -101,7 +101,7 @@ def suggested_links_note() -> str:
 
 
 def no_ads_note() -> str:
-    return _("Inga annonsantal för 2024: kör 'kompetensbron import-statistics'.")
+    return _("Inga annonsantal för 2024 är inlästa ännu; efterfrågan visas när de har lästs in.")
 
 
 def rated_notes(rated: RatedCode) -> list[str]:
