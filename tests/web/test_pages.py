@@ -239,3 +239,15 @@ def test_provenance_caption_speaks_the_page_language():
         en = render_to_string("labour_market/_provenance.html", {"prov": prov})
     assert "antal som i filen, per län" in sv and "counts as published" not in sv
     assert "counts as published in the file, per län" in en and "antal som i filen" not in en
+
+
+def test_home_page_links_the_forecasts_and_no_longer_announces_them():
+    """The forecast page exists (/efterfragan/prognos/): the start page links it under "Finns
+    nu" and its "Kommer" paragraph no longer lists forecasts."""
+    from django.test import Client
+
+    for lang, coming in (("sv", "Kommer:"), ("en", "Coming:")):
+        html = Client(HTTP_ACCEPT_LANGUAGE=lang).get("/").content.decode()
+        assert 'href="/efterfragan/prognos/"' in html, lang
+        paragraph = html.split(coming, 1)[1].split("</p>", 1)[0]
+        assert "prognos" not in paragraph and "forecast" not in paragraph, paragraph
