@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from kompetensbron.analysis import balance as bal
 from kompetensbron.analysis.barometer_data import BalanceData, barometer_data
 from kompetensbron.config import get_settings
@@ -51,18 +53,29 @@ def outlook_data() -> BalanceData:
     return barometer_data(Path(get_settings().data_dir))
 
 
+#: how a 1-year outlook cell is computed, per region level (Swedish msgids, translated where shown)
 _OUTLOOK_METHOD = {
-    RegionLevel.LAN: (
-        "AF's 1-year bristindex per län x SSYK as published (1 surplus - 5 shortage) and AF's class text; "
-        "our label by AF's class limits (<2.9 surplus, 2.9-3.29 balance, >=3.3 shortage), an index within 0.1 "
-        "of a limit is labelled balance with high uncertainty; probability = how often such labels agreed "
-        "with the national 5-year label of the same SSYK (back-test 1-ar.xlsx vs 5-ar.xlsx), 95 % Wilson interval"
+    RegionLevel.LAN: gettext_noop(
+        "AF:s bristindex för 1 år per län × SSYK som publicerat (1 överskott – 5 brist) och AF:s klasstext; "
+        "vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, från 3,3 brist), ett index "
+        "inom 0,1 från en gräns blir balans med hög osäkerhet; sannolikhet = hur ofta sådana etiketter stämde "
+        "med den nationella 5-årsetiketten för samma SSYK (bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % "
+        "Wilsonintervall"
     ),
-    RegionLevel.KOMMUN: "; AF publishes no kommun figures: each kommun shows its län's index, marked as such",
-    RegionLevel.FA: (
-        "; FA-region = mean over its kommuner of their län's index (as analysis.balance; FA15 from the "
-        "reference data); AF's class text exists per län only; län on different sides of a class limit "
-        "give high uncertainty"
+    RegionLevel.KOMMUN: gettext_noop(
+        "AF:s bristindex för 1 år per län × SSYK som publicerat (1 överskott – 5 brist) och AF:s klasstext; "
+        "vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, från 3,3 brist), ett index "
+        "inom 0,1 från en gräns blir balans med hög osäkerhet; sannolikhet = hur ofta sådana etiketter stämde "
+        "med den nationella 5-årsetiketten för samma SSYK (bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % "
+        "Wilsonintervall; AF publicerar inga siffror per kommun: varje kommun visar sitt läns index, markerat"
+    ),
+    RegionLevel.FA: gettext_noop(
+        "AF:s bristindex för 1 år per län × SSYK som publicerat (1 överskott – 5 brist) och AF:s klasstext; "
+        "vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, från 3,3 brist), ett index "
+        "inom 0,1 från en gräns blir balans med hög osäkerhet; sannolikhet = hur ofta sådana etiketter stämde "
+        "med den nationella 5-årsetiketten för samma SSYK (bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % "
+        "Wilsonintervall; FA-region = medel över dess kommuner av deras läns index (FA15 ur referensdata); "
+        "AF:s klasstext finns bara per län; län på olika sidor om en klassgräns ger hög osäkerhet"
     ),
 }
 
@@ -71,7 +84,7 @@ def _barometer_prov(data: BalanceData | None, key: str, method: str) -> Provenan
     f = BAROMETER_FILES[key]
     saved = data.saved.get(key) if data else None
     return ProvenanceOut(
-        source=f"Arbetsförmedlingen Yrkesbarometer, {f.period}, {f.name}",
+        source=f.title,
         table=f"{BAROMETER_FOLDER}/{f.name}",
         snapshot=None,
         period=f.period + (f" (arbetsboken sparad {saved})" if saved else ""),
@@ -80,8 +93,7 @@ def _barometer_prov(data: BalanceData | None, key: str, method: str) -> Provenan
 
 
 def _one_year_prov(data: BalanceData | None, kind: RegionKind) -> ProvenanceOut:
-    method = _OUTLOOK_METHOD[RegionLevel.LAN] + (_OUTLOOK_METHOD[kind] if kind != RegionLevel.LAN else "")
-    return _barometer_prov(data, "1-ar", method)
+    return _barometer_prov(data, "1-ar", _OUTLOOK_METHOD[kind])
 
 
 def _pct(x: float) -> str:
@@ -242,7 +254,11 @@ def occupation_outlook(
         backtest_description=bt.description,
         one_year_provenance=prov,
         five_year_provenance=_barometer_prov(
-            data, "5-ar", "AF's national 5-year bristindex of the SSYK as published; label by AF's class limits"
+            data,
+            "5-ar",
+            gettext_noop(
+                "AF:s nationella bristindex för 5 år för SSYK som publicerat; etikett efter AF:s klassgränser"
+            ),
         ),
         notes=notes,
     )
