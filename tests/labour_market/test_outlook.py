@@ -183,7 +183,17 @@ def test_region_page_method_and_source_captions_speak_the_page_language(client, 
     english = client.get("/efterfragan/region/lan/01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "2,9–3,29 balans" in swedish and "inom 0,1" in swedish and "2.9" not in swedish
     assert "bristindex 1 år per län och SSYK" in swedish and "antal som i filen, per län" in swedish
-    assert "counts as published" not in swedish and "AF's 1-year" not in swedish
+    assert "counts as published" not in swedish and "1-year shortage index" not in swedish
     assert "2.9–3.29 balance" in english and "within 0.1" in english and "2,9" not in english
     assert "1-year shortage index per county and SSYK" in english and "counts as published in the file" in english
     assert "antal som i filen" not in english and "bristindex 1 år" not in english
+
+
+def test_occupation_page_salary_and_outlook_captions_speak_the_page_language(client, stats_var, use_var) -> None:
+    use_var(stats_var)
+    swedish = client.get("/efterfragan/yrke/2221/").content.decode()
+    english = client.get("/efterfragan/yrke/2221/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "månadslön P10 / medel / P90 som publicerad" in swedish and "monthly salary as published" not in swedish
+    assert "AF:s nationella bristindex för 5 år" in swedish and "national 5-year" not in swedish
+    assert "P10 / average / P90 monthly salary as published" in english and "månadslön P10" not in english
+    assert "national 5-year shortage index" in english and "AF:s nationella" not in english

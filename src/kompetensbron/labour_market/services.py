@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.utils.translation import gettext_noop
+
 from kompetensbron.config import get_settings
 from kompetensbron.reference import models as ref
 from kompetensbron.region_levels import RegionLevel
@@ -198,11 +200,11 @@ def _salary(con: Connection, ssyk: str, snapshot: str | None) -> SalaryOut | Non
         p90=row.p90,
         unit=row.unit,
         provenance=ProvenanceOut(
-            source=f"JobTech statistics file {row.source_file}",
+            source=f"JobTech: {row.source_file}",
             table="stat_salary",
             snapshot=snapshot,
             period=row.period,
-            method="P10 / average / P90 monthly salary as published; suppressed values are empty",
+            method=gettext_noop("månadslön P10 / medel / P90 som publicerad; undertryckta värden är tomma"),
         ),
     )
 
@@ -212,11 +214,11 @@ def _barometer(con: Connection, snapshot: str | None) -> BarometerOut:
     prov = None
     if summary.rows:
         prov = ProvenanceOut(
-            source=f"JobTech statistics file {summary.source_file}",
+            source=f"JobTech: {summary.source_file}",
             table="stat_barometer",
             snapshot=snapshot,
             period=summary.period,
-            method="Yrkesbarometer per barometer occupation x area, as published",
+            method=gettext_noop("Yrkesbarometern per barometeryrke × område, som publicerad"),
         )
     return BarometerOut(linked=False, note=BAROMETER_NOTE, provenance=prov)
 

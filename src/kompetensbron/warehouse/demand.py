@@ -23,7 +23,7 @@ Level = Literal["lan", "kommun"]
 Grain = Literal["month", "year"]
 SkillSource = Literal["enriched", "ad"]
 
-ADS_SOURCE = "JobTech job ads (historical ads / JobSearch / JobStream format) ingested into the warehouse"
+ADS_SOURCE = gettext_noop("JobTechs platsannonser (historiska annonser / JobSearch / JobStream) inlästa i lagret")
 STATISTICS_DATASETS = ("ads_2024_lan", "ads_2024_kommun", "platsbanken_current")
 #: how a statistics file's counts are read, per area level (Swedish msgids, translated where shown)
 STATISTICS_METHOD = {
