@@ -91,6 +91,11 @@ __all__ = [
 IMPORT_STATISTICS_COMMAND = "kompetensbron import-statistics"
 INGEST_ADS_COMMAND = "kompetensbron ingest-ads PATH"
 
+#: an FA-region's counts: the kommun-level statistics summed (a Swedish msgid, translated where shown)
+FA_STATISTICS_METHOD = gettext_noop(
+    "antal som i filen, per kommun; yrkesgruppsbegreppet mappat till SSYK-4; FA-region = summan av dess "
+    "kommuner (Tillväxtverket FA15, referensdata)"
+)
 BAROMETER_NOTE = (
     "The JobTech statistics file barometer_regional.json rates 'barometer occupations' whose ids have "
     "no link to SSYK-4 in the data snapshot, so it is not used; the outlook shown comes from "
@@ -182,9 +187,7 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
     )
     prov = counts.provenance
     if kind == RegionLevel.FA:
-        prov = prov.model_copy(
-            update={"method": prov.method + "; FA-region = sum over its kommuner (Tillväxtverket FA15, reference data)"}
-        )
+        prov = prov.model_copy(update={"method": FA_STATISTICS_METHOD})
     return RegionCounts(
         level=kind, country_total=country.total_ads if country.rows else None, rows=rows, provenance=prov
     )
@@ -375,7 +378,7 @@ def _statistics_top(con: Connection, kind: RegionKind, code: str, limit: int) ->
             per_ssyk[row.ssyk4] += row.ads
     prov = result.provenance
     if kind == RegionLevel.FA:
-        prov = prov.model_copy(update={"method": prov.method + "; FA-region = sum over its kommuner"})
+        prov = prov.model_copy(update={"method": FA_STATISTICS_METHOD})
     return _shares(dict(per_ssyk), total, limit, prov)
 
 
