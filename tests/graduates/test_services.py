@@ -94,3 +94,14 @@ def test_samverkan_indicator_is_the_share_with_its_parts():
     assert home.value == services.lan_retention_detail("22").share_living_home
     with pytest.raises(NotFound):
         indicators.share_staying_in_lan("Atlantis")
+
+
+def test_retention_page_sources_and_cohort_speak_the_page_language(client):
+    """Issue 14, item 5: the Saco/UHR dataset titles and the cohort are Swedish on the Swedish
+    page and English on the English page."""
+    sv = client.get("/utexaminerade/").content.decode()
+    en = client.get("/utexaminerade/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Saco: studenter från varje län" in sv and "Saco: students from each län" not in sv
+    assert "Nybörjare i högskolan HT2000–VT2003" in sv
+    assert "Saco: students from each län" in en and "Saco: studenter från varje län" not in en
+    assert "county of residence ten years later" in en and "Nybörjare i högskolan" not in en

@@ -13,8 +13,8 @@ from kompetensbron.labour_market import outlook_cells, services
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_db")]
 
 API = "/api/v1/demand"
-SOURCE_1Y = "Arbetsförmedlingen Yrkesbarometer, prognos 1 år, 1-ar.xlsx"
-SOURCE_5Y = "Arbetsförmedlingen Yrkesbarometer, prognos 5 år, 5-ar.xlsx"
+SOURCE_1Y = "Arbetsförmedlingen, bristindex 1 år per län och SSYK"
+SOURCE_5Y = "Arbetsförmedlingen, bristindex 5 år per SSYK"
 
 
 def _one_year_cell(data_dir: Path, lan: str, ssyk: str) -> tuple[float, str]:
@@ -104,7 +104,7 @@ def test_fa_rows_average_their_kommuners_lan_index(client, stats_var, use_var, d
     expected = sum(_one_year_cell(data_dir, lan, "2221")[0] for lan in lans) / len(lans)
     assert row["outlook"]["index"] == pytest.approx(expected)
     assert row["outlook"]["basis"] == "fa_mean_of_kommuner" and row["outlook"]["text"] is None
-    assert "FA-region = medelvärdet över dess kommuner" in data["outlook"]["one_year_provenance"]["method"]
+    assert "FA-region = medel över dess kommuner" in data["outlook"]["one_year_provenance"]["method"]
 
 
 def test_occupation_without_forecast_says_ingen_prognos(client, stats_var, use_var) -> None:
@@ -175,16 +175,25 @@ def test_parsed_files_are_cached_per_process(stats_var, use_var) -> None:
     assert outlook_cells.outlook_data() is first
 
 
-def test_outlook_sources_say_their_method_in_the_readers_language(client, stats_var, use_var) -> None:
-    """The 1-year outlook's provenance (method, period) and the salary source: Swedish on the
-    Swedish page, English on the English one, never the other language's words."""
+def test_region_page_method_and_source_captions_speak_the_page_language(client, stats_var, use_var) -> None:
+    """Issue 14, item 5: the outlook's source and method captions (and the statistics counts'
+    method) are Swedish with decimal commas on Swedish pages, English with points on English ones."""
     use_var(stats_var)
-    swedish = client.get("/efterfragan/yrke/2221/?level=fa").content.decode()
-    english = client.get("/efterfragan/yrke/2221/?level=fa", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    sv_words = ["Arbetsförmedlingens bristindex för 1 år per län och SSYK", "FA-region = medelvärdet"]
-    en_words = ["AF&#x27;s 1-year shortage index per county and SSYK", "FA region = the mean over"]
-    for word in sv_words:
-        assert word in swedish and word not in english
-    for word in en_words:
-        assert word in english and word not in swedish
-    assert "as published (1 surplus" not in swedish
+    swedish = client.get("/efterfragan/region/lan/01/").content.decode()
+    english = client.get("/efterfragan/region/lan/01/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "2,9–3,29 balans" in swedish and "inom 0,1" in swedish and "2.9" not in swedish
+    assert "bristindex 1 år per län och SSYK" in swedish and "antal som i filen, per län" in swedish
+    assert "counts as published" not in swedish and "1-year shortage index" not in swedish
+    assert "2.9–3.29 balance" in english and "within 0.1" in english and "2,9" not in english
+    assert "1-year shortage index per county and SSYK" in english and "counts as published in the file" in english
+    assert "antal som i filen" not in english and "bristindex 1 år" not in english
+
+
+def test_occupation_page_salary_and_outlook_captions_speak_the_page_language(client, stats_var, use_var) -> None:
+    use_var(stats_var)
+    swedish = client.get("/efterfragan/yrke/2221/").content.decode()
+    english = client.get("/efterfragan/yrke/2221/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "månadslön P10 / medel / P90 som publicerad" in swedish and "monthly salary as published" not in swedish
+    assert "AF:s nationella bristindex för 5 år" in swedish and "national 5-year" not in swedish
+    assert "P10 / average / P90 monthly salary as published" in english and "månadslön P10" not in english
+    assert "national 5-year shortage index" in english and "AF:s nationella" not in english

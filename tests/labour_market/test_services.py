@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
 from kompetensbron.errors import UnknownConcept
 from kompetensbron.labour_market import services
@@ -40,7 +42,12 @@ def test_fa_region_is_the_sum_over_its_kommuner(stats_var, use_var, statistics_f
     for fa in ref.FaRegion.objects.all():
         expected = sum(per_area.get(k.concept_id, 0) for k in fa.kommuner.all())
         assert rows[fa.code] == expected, fa.name
-    assert "sum over its kommuner" in result.statistics.provenance.method
+    assert "FA-region = summan av dess kommuner" in result.statistics.provenance.method
+    with translation.override("en"):
+        shown = Template("{% load label_texts %}{{ m|source_text }}").render(
+            Context({"m": result.statistics.provenance.method})
+        )
+    assert "FA region = sum over its municipalities" in shown and "summan" not in shown
 
 
 def test_salary_and_barometer_name_their_sources(stats_var, use_var, statistics_file) -> None:

@@ -132,3 +132,21 @@ def test_group_page_speaks_english() -> None:
     assert "Occupations that normally require a higher education" in english.content.decode()
     swedish = Client().get("/regiongrupper/stockholm-malaren/").content.decode()
     assert "Alla yrken" in swedish
+
+
+def test_group_demand_method_is_one_text_per_level_in_both_languages() -> None:
+    """The group's demand caption is one msgid per member level (not the statistics text with an
+    English suffix glued on), shown through source_text in the page's language."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from kompetensbron.region_groups.analysis import _GROUP_METHOD
+
+    shown = Template("{% load label_texts %}{{ m|source_text }}")
+    for level in ("lan", "kommun"):
+        with translation.override("sv"):
+            sv = shown.render(Context({"m": _GROUP_METHOD[level]}))
+        with translation.override("en"):
+            en = shown.render(Context({"m": _GROUP_METHOD[level]}))
+        assert sv.startswith("antal som i filen") and "gruppen = summan" in sv, sv
+        assert en.startswith("counts as published") and "group = sum over its" in en and "antal" not in en, en

@@ -43,7 +43,7 @@ def test_import_real_files(warehouse_dir, data_dir, real_taxonomy) -> None:
     }
     counts = statistics_ad_counts(con, dataset="ads_2024_lan", area_level="lan")
     assert counts.total_ads == ADS_2024 and len({r.area_code for r in counts.rows}) == 21
-    assert counts.provenance.source == "JobTech statistics file ssyk_id_region_annonser_2024.json"
+    assert counts.provenance.source == "JobTech: ssyk_id_region_annonser_2024.json"
     assert counts.provenance.period == "2024"
     stockholm_devs = statistics_ad_counts(
         con, dataset="ads_2024_kommun", area_level="kommun", ssyk4="2512", area_code="0180"

@@ -206,3 +206,48 @@ def test_home_page_shows_the_data_directory_status(client):
     english = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
     assert "Date of the data" in english and "Every registered dataset: is the file there" in english
     assert "kompetensbron fetch-data" not in english  # an operator command: for staff only
+
+
+def test_source_captions_speak_the_page_language(client):
+    """Issue 14, item 5: the source registry's titles, versions and licences are Swedish on
+    Swedish pages and English on English pages (both tables of the start page)."""
+    sv = client.get("/").content.decode()
+    en = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    for swedish, english in (
+        ("SSYK 2012 yrkesgrupper med definitioner", "SSYK 2012 unit groups with definitions"),
+        ("Kommuner med folkmängd och areal", "Kommuner with population and area"),
+        ("JobTechs öppna data", "JobTech open data"),
+        ("fri återanvändning", "free reuse"),
+        ("Saco: studenter från varje län", "Saco: students from each län"),
+    ):
+        assert swedish in sv and english not in sv, swedish
+        assert english in en and swedish not in en, english
+
+
+def test_provenance_caption_speaks_the_page_language():
+    from django.template.loader import render_to_string
+
+    from kompetensbron.provenance import Provenance
+    from kompetensbron.warehouse.demand import STATISTICS_METHOD
+
+    prov = Provenance(
+        source="JobTech: x.json", table="t", snapshot=None, period="2024", method=STATISTICS_METHOD["lan"]
+    )
+    with translation.override("sv"):
+        sv = render_to_string("labour_market/_provenance.html", {"prov": prov})
+    with translation.override("en"):
+        en = render_to_string("labour_market/_provenance.html", {"prov": prov})
+    assert "antal som i filen, per län" in sv and "counts as published" not in sv
+    assert "counts as published in the file, per län" in en and "antal som i filen" not in en
+
+
+def test_home_page_links_the_forecasts_and_no_longer_announces_them():
+    """The forecast page exists (/efterfragan/prognos/): the start page links it under "Finns
+    nu" and its "Kommer" paragraph no longer lists forecasts."""
+    from django.test import Client
+
+    for lang, coming in (("sv", "Kommer:"), ("en", "Coming:")):
+        html = Client(HTTP_ACCEPT_LANGUAGE=lang).get("/").content.decode()
+        assert 'href="/efterfragan/prognos/"' in html, lang
+        paragraph = html.split(coming, 1)[1].split("</p>", 1)[0]
+        assert "prognos" not in paragraph and "forecast" not in paragraph, paragraph

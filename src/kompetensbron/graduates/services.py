@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
 from kompetensbron.config import get_settings
@@ -42,7 +43,8 @@ __all__ = [
     "search_admissions",
 ]
 
-COHORT = "Nybörjare i högskolan HT2000–VT2003, bostadslän tio år senare (Saco 2015, SCB:s register)"
+#: the cohort of the retention figures (a Swedish msgid, translated where shown)
+COHORT = gettext_noop("Nybörjare i högskolan HT2000–VT2003, bostadslän tio år senare (Saco 2015, SCB:s register)")
 MAX_LIMIT = 200
 
 
@@ -53,7 +55,7 @@ def source_out(key: str, note: str = "") -> SourceOut:
     dated = date_of([key])
     return SourceOut(
         key=key,
-        title=f"{ds.title} ({ds.publisher}, {ds.version})",
+        title=f"{gettext(ds.title)} ({ds.publisher}, {gettext(ds.version)})",
         file=ds.path,
         note=note,
         data_date=dated.date if dated else None,

@@ -54,19 +54,28 @@ def outlook_data() -> BalanceData:
     return barometer_data(Path(get_settings().data_dir))
 
 
+#: how a 1-year outlook cell is computed, per region level (Swedish msgids, translated where shown)
 _OUTLOOK_METHOD = {
     RegionLevel.LAN: gettext_noop(
-        "Arbetsförmedlingens bristindex för 1 år per län och SSYK som publicerat (1 överskott – 5 brist) "
-        "och AF:s klasstext; vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, "
-        "från 3,3 brist), ett index inom 0,1 från en gräns får etiketten balans med hög osäkerhet; "
-        "sannolikhet = hur ofta sådana etiketter stämde med den nationella 5-årsetiketten för samma SSYK "
-        "(bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % Wilsonintervall"
+        "AF:s bristindex för 1 år per län × SSYK som publicerat (1 överskott – 5 brist) och AF:s klasstext; "
+        "vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, från 3,3 brist), ett index "
+        "inom 0,1 från en gräns blir balans med hög osäkerhet; sannolikhet = hur ofta sådana etiketter stämde "
+        "med den nationella 5-årsetiketten för samma SSYK (bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % "
+        "Wilsonintervall"
     ),
     RegionLevel.KOMMUN: gettext_noop(
-        "; AF publicerar inga siffror per kommun: varje kommun visar sitt läns index, märkt som sådant"
+        "AF:s bristindex för 1 år per län × SSYK som publicerat (1 överskott – 5 brist) och AF:s klasstext; "
+        "vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, från 3,3 brist), ett index "
+        "inom 0,1 från en gräns blir balans med hög osäkerhet; sannolikhet = hur ofta sådana etiketter stämde "
+        "med den nationella 5-årsetiketten för samma SSYK (bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % "
+        "Wilsonintervall; AF publicerar inga siffror per kommun: varje kommun visar sitt läns index, markerat"
     ),
     RegionLevel.FA: gettext_noop(
-        "; FA-region = medelvärdet över dess kommuner av deras läns index (FA15 ur referensdata); "
+        "AF:s bristindex för 1 år per län × SSYK som publicerat (1 överskott – 5 brist) och AF:s klasstext; "
+        "vår etikett efter AF:s klassgränser (under 2,9 överskott, 2,9–3,29 balans, från 3,3 brist), ett index "
+        "inom 0,1 från en gräns blir balans med hög osäkerhet; sannolikhet = hur ofta sådana etiketter stämde "
+        "med den nationella 5-årsetiketten för samma SSYK (bakåttest 1-ar.xlsx mot 5-ar.xlsx), 95 % "
+        "Wilsonintervall; FA-region = medel över dess kommuner av deras läns index (FA15 ur referensdata); "
         "AF:s klasstext finns bara per län; län på olika sidor om en klassgräns ger hög osäkerhet"
     ),
 }
@@ -77,7 +86,7 @@ def _barometer_prov(data: BalanceData | None, key: str, method: str) -> Provenan
     period = barometer_source(key)[1]
     saved = data.saved.get(key) if data else None
     return ProvenanceOut(
-        source=f"Arbetsförmedlingen Yrkesbarometer, {period}, {f.name}",
+        source=f.title,
         table=f"{BAROMETER_FOLDER}/{f.name}",
         snapshot=None,
         period=period + (" (" + gettext("arbetsboken sparad %(date)s") % {"date": saved} + ")" if saved else ""),
@@ -86,10 +95,7 @@ def _barometer_prov(data: BalanceData | None, key: str, method: str) -> Provenan
 
 
 def _one_year_prov(data: BalanceData | None, kind: RegionKind) -> ProvenanceOut:
-    method = gettext(_OUTLOOK_METHOD[RegionLevel.LAN]) + (
-        gettext(_OUTLOOK_METHOD[kind]) if kind != RegionLevel.LAN else ""
-    )
-    return _barometer_prov(data, "1-ar", method)
+    return _barometer_prov(data, "1-ar", _OUTLOOK_METHOD[kind])
 
 
 def _pct(x: float) -> str:
@@ -250,7 +256,11 @@ def occupation_outlook(
         backtest_description=bt.description,
         one_year_provenance=prov,
         five_year_provenance=_barometer_prov(
-            data, "5-ar", "AF's national 5-year bristindex of the SSYK as published; label by AF's class limits"
+            data,
+            "5-ar",
+            gettext_noop(
+                "AF:s nationella bristindex för 5 år för SSYK som publicerat; etikett efter AF:s klassgränser"
+            ),
         ),
         notes=notes,
     )

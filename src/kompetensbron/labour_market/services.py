@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from kompetensbron.config import get_settings
 from kompetensbron.reference import models as ref
@@ -91,6 +91,11 @@ __all__ = [
 IMPORT_STATISTICS_COMMAND = "kompetensbron import-statistics"
 INGEST_ADS_COMMAND = "kompetensbron ingest-ads PATH"
 
+#: an FA-region's counts: the kommun-level statistics summed (a Swedish msgid, translated where shown)
+FA_STATISTICS_METHOD = gettext_noop(
+    "antal som i filen, per kommun; yrkesgruppsbegreppet mappat till SSYK-4; FA-region = summan av dess "
+    "kommuner (Tillväxtverket FA15, referensdata)"
+)
 BAROMETER_NOTE = (
     "The JobTech statistics file barometer_regional.json rates 'barometer occupations' whose ids have "
     "no link to SSYK-4 in the data snapshot, so it is not used; the outlook shown comes from "
@@ -182,9 +187,7 @@ def _statistics_by_region(con: Connection, *, ssyk: str | None, kind: RegionKind
     )
     prov = counts.provenance
     if kind == RegionLevel.FA:
-        prov = prov.model_copy(
-            update={"method": prov.method + "; FA-region = sum over its kommuner (Tillväxtverket FA15, reference data)"}
-        )
+        prov = prov.model_copy(update={"method": FA_STATISTICS_METHOD})
     return RegionCounts(
         level=kind,
         country_total=country.total_ads if country.rows else None,
@@ -205,11 +208,11 @@ def _salary(con: Connection, ssyk: str, snapshot: str | None) -> SalaryOut | Non
         p90=row.p90,
         unit=row.unit,
         provenance=ProvenanceOut(
-            source=gettext("JobTechs statistikfil %(file)s") % {"file": row.source_file},
+            source=f"JobTech: {row.source_file}",
             table="stat_salary",
             snapshot=snapshot,
             period=row.period,
-            method=gettext("P10 / medel / P90 av månadslönen som publicerat; undertryckta värden är tomma"),
+            method=gettext_noop("månadslön P10 / medel / P90 som publicerad; undertryckta värden är tomma"),
         ),
     )
 
@@ -219,11 +222,11 @@ def _barometer(con: Connection, snapshot: str | None) -> BarometerOut:
     prov = None
     if summary.rows:
         prov = ProvenanceOut(
-            source=gettext("JobTechs statistikfil %(file)s") % {"file": summary.source_file},
+            source=f"JobTech: {summary.source_file}",
             table="stat_barometer",
             snapshot=snapshot,
             period=summary.period,
-            method=gettext("Yrkesbarometern per barometeryrke och område, som publicerad"),
+            method=gettext_noop("Yrkesbarometern per barometeryrke × område, som publicerad"),
         )
     return BarometerOut(linked=False, note=BAROMETER_NOTE, provenance=prov)
 
@@ -380,7 +383,7 @@ def _statistics_top(con: Connection, kind: RegionKind, code: str, limit: int) ->
             per_ssyk[row.ssyk4] += row.ads
     prov = result.provenance
     if kind == RegionLevel.FA:
-        prov = prov.model_copy(update={"method": prov.method + "; FA-region = sum over its kommuner"})
+        prov = prov.model_copy(update={"method": FA_STATISTICS_METHOD})
     return _shares(dict(per_ssyk), total, limit, prov)
 
 

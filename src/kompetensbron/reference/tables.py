@@ -39,7 +39,8 @@ def sources_table(sources: Sequence[SourceOut]) -> Table:
             Column(label=_("Inläst")),
         ],
         rows=[
-            [s.title, s.dataset, s.version, s.source_file, s.publisher, s.licence, s.loaded_at[:10]] for s in sources
+            [_(s.title), s.dataset, _(s.version), s.source_file, s.publisher, _(s.licence), s.loaded_at[:10]]
+            for s in sources
         ],
     )
 
@@ -67,12 +68,12 @@ def datasets_table(datasets: Sequence[DatasetStatus]) -> Table:
         ],
         rows=[
             [
-                ds.title,
+                _(ds.title),
                 ds.key,
                 _state_text(ds),
-                ds.version,
+                _(ds.version),
                 ds.data_date + (" (" + _("gammal") + ")" if ds.old else ""),
-                ds.licence,
+                _(ds.licence),
             ]
             for ds in datasets
         ],

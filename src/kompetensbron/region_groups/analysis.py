@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kompetensbron.education.supply import METHOD as SUPPLY_METHOD
 from kompetensbron.education.supply import graduates_by_ssyk_region, latest_graduates
@@ -39,6 +40,17 @@ from .services import get_group, group_out
 __all__ = ["group_analysis", "ssyk_label"]
 
 _DATASETS = {RegionLevel.LAN: "ads_2024_lan", RegionLevel.KOMMUN: "ads_2024_kommun"}
+
+
+#: how a group's ads are counted, per member level (Swedish msgids, translated where shown)
+_GROUP_METHOD = {
+    "lan": gettext_noop(
+        "antal som i filen, per län; yrkesgruppsbegreppet mappat till SSYK-4; gruppen = summan av dess län"
+    ),
+    "kommun": gettext_noop(
+        "antal som i filen, per kommun; yrkesgruppsbegreppet mappat till SSYK-4; gruppen = summan av dess kommuner"
+    ),
+}
 
 
 def ssyk_label(selection: SsykSelection) -> str:
@@ -68,7 +80,7 @@ def _demand(level: RegionLevel, codes: tuple[str, ...], selection: SsykSelection
         snapshot=p.snapshot,
         period=p.period,
         taxonomy=p.taxonomy,
-        method=p.method + "; group = sum over its members",
+        method=_GROUP_METHOD[level.value],
     )
     return dict(per), prov, None
 

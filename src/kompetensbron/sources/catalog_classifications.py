@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from .dataset import Dataset
 
-_TAXONOMY_2025 = "JobTech Taxonomy static datasets, snapshot 2025-12"
+_TAXONOMY_2025 = gettext_noop("JobTech Taxonomy, statiska dataset, ögonblicksbild 2025-12")
 
 CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "ssyk-1",
         "jobtech/taxonomy/ssyk-level-1-groups.json",
-        "SSYK 2012 major groups",
+        gettext_noop("SSYK 2012 yrkesområden"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/ssyk-level-1-groups.json",
@@ -23,10 +25,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "ssyk-2",
         "jobtech/taxonomy/ssyk-level-2-groups.json",
-        "SSYK 2012 sub-major groups",
+        gettext_noop("SSYK 2012 huvudgrupper"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/ssyk-level-2-groups.json",
@@ -36,10 +38,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "ssyk-4",
         "jobtech/taxonomy/ssyk-level-4-groups.json",
-        "SSYK 2012 unit groups with definitions",
+        gettext_noop("SSYK 2012 yrkesgrupper med definitioner"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/ssyk-level-4-groups.json",
@@ -49,10 +51,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "ssyk-hierarchy",
         "jobtech/taxonomy/the-ssyk-hierarchy-with-occupations.json",
-        "SSYK hierarchy with occupation-names",
+        gettext_noop("SSYK-hierarkin med yrkesbenämningar"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/the-ssyk-hierarchy-with-occupations.json",
@@ -62,10 +64,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "ssyk-isco",
         "jobtech/taxonomy/ssyk-level-4-with-related-isco-level-4-groups.json",
-        "SSYK-4 ↔ ISCO-08 links",
+        gettext_noop("SSYK-4 ↔ ISCO-08, kopplingar"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/ssyk-level-4-with-related-isco-level-4-groups.json",
@@ -75,10 +77,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "skills",
         "jobtech/taxonomy/skills.json",
-        "JobTech skills",
+        gettext_noop("JobTechs kompetensbegrepp"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/skills.json",
@@ -88,10 +90,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "sun-levels",
         "jobtech/taxonomy/sun-level-hierarchy.json",
-        "SUN 2020 levels",
+        gettext_noop("SUN 2020, nivåer"),
         "SCB via JobTech",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/sun-level-hierarchy.json",
@@ -101,10 +103,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "sun-fields",
         "jobtech/taxonomy/sun-field-hierarchy.json",
-        "SUN 2020 fields",
+        gettext_noop("SUN 2020, inriktningar"),
         "SCB via JobTech",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=True,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/sun-field-hierarchy.json",
@@ -114,10 +116,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "isco-4",
         "jobtech/taxonomy/isco-level-4-groups.json",
-        "ISCO-08 unit groups with definitions (enrichment)",
+        gettext_noop("ISCO-08, undergrupper med definitioner (berikning)"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=False,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/isco-level-4-groups.json",
@@ -127,10 +129,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "keywords",
         "jobtech/taxonomy/keyword-concepts-with-relations.json",
-        "Keyword concepts with relations (enrichment)",
+        gettext_noop("Nyckelordsbegrepp med relationer (berikning)"),
         "JobTech / Arbetsförmedlingen",
         _TAXONOMY_2025,
-        "JobTech open data",
+        gettext_noop("JobTechs öppna data"),
         required=False,
         data_date="2025-12",
         url="https://raw.githubusercontent.com/linneamoritznyc/nordiqflow/e9446007fc634331ce73ffb4b395dd356f9999dc/data/raw/taxonomy/keyword-concepts-with-relations.json",
@@ -140,7 +142,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "taxonomy-2021-values",
         "jobtech/taxonomy-2021/values.json",
-        "JobTech taxonomy values (~2021): occupation-names, municipalities, regions",
+        gettext_noop("JobTech-taxonomins värden (~2021): yrkesbenämningar, kommuner, regioner"),
         "JobTech / Arbetsförmedlingen",
         "JobTech Taxonomy ~v1 (2021)",
         "Apache-2.0",
@@ -153,7 +155,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "taxonomy-2021-legacy",
         "jobtech/taxonomy-2021/taxonomy-to-concept.json",
-        "Legacy AMS ids → concept ids (reading old ads)",
+        gettext_noop("Gamla AMS-id → begrepps-id (för äldre annonser)"),
         "JobTech / Arbetsförmedlingen",
         "JobTech Taxonomy ~v1 (2021)",
         "EPL-1.0",
@@ -168,7 +170,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "esco-jobtech",
         "esco/SE_NSC_ESCO_109_skills_mapping_2023-11-30.csv",
-        "Official ESCO 1.0.9 ↔ JobTech v21 skill mapping with Swedish ESCO labels (SKOS)",
+        gettext_noop("Officiell mappning av kompetenser ESCO 1.0.9 ↔ JobTech v21 med svenska ESCO-termer (SKOS)"),
         "ESCO / Arbetsförmedlingen",
         "ESCO 1.0.9 / JobTech taxonomy v21, 2023-11-30",
         "ESCO CC BY 4.0",
@@ -181,7 +183,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "esco-relations",
         "esco/occupationSkillRelations.csv.gz",
-        "ESCO occupation ↔ skill relations (essential / optional)",
+        gettext_noop("ESCO: yrke ↔ kompetens (nödvändig / valfri)"),
         "European Commission (ESCO)",
         "ESCO v1.1.1",
         "CC BY 4.0",
@@ -194,7 +196,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "esco-occupations",
         "esco/occupations_en.csv",
-        "ESCO occupations with ISCO-08 groups, English labels",
+        gettext_noop("ESCO-yrken med ISCO-08-grupper, engelska termer"),
         "European Commission (ESCO)",
         "ESCO v1.1.1",
         "CC BY 4.0",
@@ -207,7 +209,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "esco-skills",
         "esco/skills_en.csv",
-        "ESCO skills and knowledge, English labels",
+        gettext_noop("ESCO-kompetenser och kunskaper, engelska termer"),
         "European Commission (ESCO)",
         "ESCO v1.1.1",
         "CC BY 4.0",
@@ -220,7 +222,7 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "esco-occupation-mapping",
         "esco/SE_mapping_occupations_v1.1.1.csv",
-        "Swedish ESCO ↔ JobTech occupation mapping (ESCO - SE NOC, SKOS)",
+        gettext_noop("Svensk mappning av yrken ESCO ↔ JobTech (ESCO - SE NOC, SKOS)"),
         "ESCO / Arbetsförmedlingen",
         "ESCO v1.1.1 / JobTech taxonomy v18",
         "ESCO CC BY 4.0",
@@ -233,10 +235,10 @@ CLASSIFICATIONS: tuple[Dataset, ...] = (
     Dataset(
         "ssyk-sun",
         "scb-sun/ssyk_sun2020_kopplingsschema_af.csv",
-        "SSYK-4 ↔ SUN 2020 linking table",
+        gettext_noop("Kopplingstabell SSYK-4 ↔ SUN 2020"),
         "Arbetsförmedlingen",
-        "AF working file (SUN 2020)",
-        "public",
+        gettext_noop("AF:s arbetsfil (SUN 2020)"),
+        gettext_noop("offentlig"),
         required=True,
         data_date="undated (SUN 2020)",
         url=None,

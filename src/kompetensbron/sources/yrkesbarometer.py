@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from kompetensbron.errors import DataFileMalformed, DataFileMissing
 from kompetensbron.sources.file_formats import read_csv, read_xlsx
 
@@ -82,17 +84,27 @@ FILES: dict[str, BarometerFile] = {
         BarometerFile(
             "historik",
             "historik.csv",
-            "Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)",
-            "2015–2019 realised, 2020–2026 AF projections",
+            gettext_noop("Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)"),
+            gettext_noop("2015–2019 utfall, 2020–2026 AF:s framskrivningar"),
         ),
         BarometerFile(
             "bedomning",
             "bedomning.csv",
-            "Arbetsförmedlingen, Yrkesbarometer: bedömning per prognosyrke och FA-region",
-            "bedömning 2024 (1 år) och 2026 (5 år)",
+            gettext_noop("Arbetsförmedlingen, Yrkesbarometer: bedömning per prognosyrke och FA-region"),
+            gettext_noop("bedömning 2024 (1 år) och 2026 (5 år)"),
         ),
-        BarometerFile("1-ar", "1-ar.xlsx", "Arbetsförmedlingen, bristindex 1 år per län och SSYK", "prognos 1 år"),
-        BarometerFile("5-ar", "5-ar.xlsx", "Arbetsförmedlingen, bristindex 5 år per SSYK", "prognos 5 år"),
+        BarometerFile(
+            "1-ar",
+            "1-ar.xlsx",
+            gettext_noop("Arbetsförmedlingen, bristindex 1 år per län och SSYK"),
+            gettext_noop("prognos 1 år"),
+        ),
+        BarometerFile(
+            "5-ar",
+            "5-ar.xlsx",
+            gettext_noop("Arbetsförmedlingen, bristindex 5 år per SSYK"),
+            gettext_noop("prognos 5 år"),
+        ),
     )
 }
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.utils.translation import gettext_noop
+
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.provenance import Provenance
 from kompetensbron.warehouse import queries
@@ -21,8 +23,15 @@ Level = Literal["lan", "kommun"]
 Grain = Literal["month", "year"]
 SkillSource = Literal["enriched", "ad"]
 
-ADS_SOURCE = "JobTech job ads (historical ads / JobSearch / JobStream format) ingested into the warehouse"
+ADS_SOURCE = gettext_noop("JobTechs platsannonser (historiska annonser / JobSearch / JobStream) inlästa i lagret")
 STATISTICS_DATASETS = ("ads_2024_lan", "ads_2024_kommun", "platsbanken_current")
+#: how a statistics file's counts are read, per area level (Swedish msgids, translated where shown)
+STATISTICS_METHOD = {
+    "country": gettext_noop("antal som i filen, hela landet; yrkesgruppsbegreppet mappat till SSYK-4"),
+    "lan": gettext_noop("antal som i filen, per län; yrkesgruppsbegreppet mappat till SSYK-4"),
+    "kommun": gettext_noop("antal som i filen, per kommun; yrkesgruppsbegreppet mappat till SSYK-4"),
+    "unknown": gettext_noop("antal som i filen, okänd områdesnivå; yrkesgruppsbegreppet mappat till SSYK-4"),
+}
 
 
 @dataclass(frozen=True)
@@ -366,11 +375,11 @@ def statistics_ad_counts(
         total_ads=sum(r.ads for r in rows),
         rows=rows,
         provenance=Provenance(
-            source=f"JobTech statistics file {source_file}" if source_file else "JobTech statistics (not imported)",
+            source=f"JobTech: {source_file}" if source_file else gettext_noop("JobTech-statistik (inte importerad)"),
             table="stat_job_ads",
             snapshot=snapshot,
             period=str(period),
             taxonomy=taxonomy,
-            method=f"counts as published in the file, {area_level} level; occupation group concept mapped to SSYK-4",
+            method=STATISTICS_METHOD[area_level],
         ),
     )
