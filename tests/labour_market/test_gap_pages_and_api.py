@@ -97,5 +97,5 @@ def test_without_statistics_the_labels_still_show(client, tmp_path, use_var) -> 
     use_var(tmp_path)  # empty var dir: no warehouse
     data = client.get(f"{API}/balance", {"ssyk": "2221"}).json()
     assert data["ads_known"] is False and data["rows"][0]["ads_2024"] is None
-    assert any("import-statistics" in n for n in data["notes"])
+    assert any("Inga annonsantal för 2024" in n for n in data["notes"])  # in words for users, no command
     assert client.get("/efterfragan/balans/?ssyk=2221").status_code == 200
