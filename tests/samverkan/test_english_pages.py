@@ -1,0 +1,77 @@
+"""Issue 14, item 5: the Samverkan detail pages carry no Swedish UI word in English.
+
+Each page is read as a coordinator with ``Accept-Language: en``; its visible text (tags, scripts
+and the world's own Swedish names removed) must hold none of a small list of Swedish UI words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+
+from kompetensbron.samverkan import services
+from kompetensbron.samverkan.models import Agreement
+from kompetensbron.samverkan.schemas_meetings import MeetingCreate, NeedCreate
+
+from .meeting_fixtures import council
+
+#: Swedish words of the user interface (none is a word of the world's data or of English)
+SWEDISH = ("Alla", "aktiviteter", "Utan fas", "Beslut", "Möten", "Inga", "saknas", "Spara", "Ändra", "och", "för")
+#: The world's own (Swedish) names, which stay as they are
+DATA = (
+    "Sommarpraktik",
+    "Studenter",
+    "Härnösand",
+    "Styrgruppen",
+    "Arbetsgruppen",
+    "Högskolerådet",
+    "Samverkansavtal test",
+)
+
+
+def _text(html: str) -> str:
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", html)
+    for name in DATA:
+        text = text.replace(name, " ")
+    return text
+
+
+def _swedish_words(client: Client, url: str) -> list[str]:
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200, url
+    text = _text(response.content.decode())
+    return [w for w in SWEDISH if re.search(rf"(?<![\wåäöÅÄÖ]){w}(?![\wåäöÅÄÖ])", text)]
+
+
+@pytest.fixture
+def pages(world) -> dict[str, str]:
+    """One URL of each Samverkan detail page, on an agreement without the life-cycle model."""
+    Agreement.objects.filter(pk=world.agreement.pk).update(uses_lifecycle=False)
+    activity = world.decided(phase=None)
+    body = council(world, (world.coordinator, world.kommun))
+    meeting = services.meetings.create_meeting(
+        actor=world.coordinator, body=body, data=MeetingCreate(date=dt.date(2025, 3, 12))
+    )
+    need = services.needs.create_need(
+        actor=world.coordinator,
+        data=NeedCreate(organisation_id=world.kommun.pk, title="Sjuksköterskor", headcount=3),
+    )
+    return {
+        "agreement": f"/samverkan/avtal/{world.agreement.pk}/",
+        "indicators": f"/samverkan/avtal/{world.agreement.pk}/indikatorer/",
+        "activity": f"/samverkan/aktiviteter/{activity.pk}/",
+        "body": f"/samverkan/organ/{body.pk}/",
+        "meeting": f"/samverkan/moten/{meeting.pk}/",
+        "need": f"/samverkan/behov/{need.pk}/",
+    }
+
+
+@pytest.mark.parametrize("page", ["agreement", "indicators", "activity", "body", "meeting", "need"])
+def test_samverkan_detail_page_has_no_swedish_ui_word_in_english(world, pages, page):
+    client = Client()
+    client.force_login(world.coordinator)
+    assert _swedish_words(client, pages[page]) == []
