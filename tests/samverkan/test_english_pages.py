@@ -14,12 +14,26 @@ from django.test import Client
 
 from kompetensbron.samverkan import services
 from kompetensbron.samverkan.models import Agreement
-from kompetensbron.samverkan.schemas_meetings import MeetingCreate, NeedCreate
+from kompetensbron.samverkan.schemas import IndicatorCreate
+from kompetensbron.samverkan.schemas_meetings import IndicatorSourceIn, MeetingCreate, NeedCreate
 
 from .meeting_fixtures import council
 
 #: Swedish words of the user interface (none is a word of the world's data or of English)
-SWEDISH = ("Alla", "aktiviteter", "Utan fas", "Beslut", "Möten", "Inga", "saknas", "Spara", "Ändra", "och", "för")
+SWEDISH = (
+    "Alla",
+    "aktiviteter",
+    "Utan fas",
+    "Beslut",
+    "Möten",
+    "Inga",
+    "saknas",
+    "Spara",
+    "Ändra",
+    "och",
+    "för",
+    "efter",
+)
 #: The world's own (Swedish) names, which stay as they are
 DATA = (
     "Sommarpraktik",
@@ -29,6 +43,7 @@ DATA = (
     "Arbetsgruppen",
     "Högskolerådet",
     "Samverkansavtal test",
+    "Anställda via Matchning",
 )
 
 
@@ -60,6 +75,14 @@ def pages(world) -> dict[str, str]:
         actor=world.coordinator,
         data=NeedCreate(organisation_id=world.kommun.pk, title="Sjuksköterskor", headcount=3),
     )
+    indicator = services.create_indicator(
+        actor=world.coordinator, agreement=world.agreement, data=IndicatorCreate(name="Anställda via Matchning")
+    )
+    services.set_indicator_source(
+        actor=world.coordinator,
+        indicator=indicator,
+        data=IndicatorSourceIn(kind="matchning:hires", organisation_id=world.kommun.pk),
+    )
     return {
         "agreement": f"/samverkan/avtal/{world.agreement.pk}/",
         "indicators": f"/samverkan/avtal/{world.agreement.pk}/indikatorer/",
@@ -67,10 +90,11 @@ def pages(world) -> dict[str, str]:
         "body": f"/samverkan/organ/{body.pk}/",
         "meeting": f"/samverkan/moten/{meeting.pk}/",
         "need": f"/samverkan/behov/{need.pk}/",
+        "indicator source": f"/samverkan/indikatorer/{indicator.pk}/kalla/",
     }
 
 
-@pytest.mark.parametrize("page", ["agreement", "indicators", "activity", "body", "meeting", "need"])
+@pytest.mark.parametrize("page", ["agreement", "indicators", "activity", "body", "meeting", "need", "indicator source"])
 def test_samverkan_detail_page_has_no_swedish_ui_word_in_english(world, pages, page):
     client = Client()
     client.force_login(world.coordinator)
