@@ -99,3 +99,26 @@ def test_samverkan_detail_page_has_no_swedish_ui_word_in_english(world, pages, p
     client = Client()
     client.force_login(world.coordinator)
     assert _swedish_words(client, pages[page]) == []
+
+
+@pytest.mark.parametrize(("language", "word"), [("sv", "Avbryt"), ("en", "Cancel")])
+def test_shared_form_pages_link_back_to_the_page_they_came_from(world, language, word):
+    """Review 19: a form of the shared form page has a cancel link to its app page (a URL name
+    the view passes — never a ``next`` parameter or the Referer)."""
+    agreement = world.agreement.pk
+    client = Client()
+    client.force_login(world.admin)
+    for url, back in (
+        ("/samverkan/aktiviteter/ny/", "/samverkan/"),
+        ("/samverkan/avtal/nytt/", "/samverkan/"),
+        ("/samverkan/behov/nytt/", "/samverkan/behov/"),
+        (f"/samverkan/avtal/{agreement}/redigera/", f"/samverkan/avtal/{agreement}/"),
+        (f"/samverkan/organ/{world.steering.pk}/redigera/", f"/samverkan/organ/{world.steering.pk}/"),
+    ):
+        response = client.get(
+            f"{url}?next=https://evil.example/", HTTP_ACCEPT_LANGUAGE=language, HTTP_REFERER="https://evil.example/"
+        )
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert f'<a class="form-cancel" href="{back}">{word}</a>' in html, url
+        assert 'href="https://evil.example' not in html  # (the language switch keeps the query as a value)
