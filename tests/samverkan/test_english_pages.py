@@ -91,14 +91,42 @@ def pages(world) -> dict[str, str]:
         "meeting": f"/samverkan/moten/{meeting.pk}/",
         "need": f"/samverkan/behov/{need.pk}/",
         "indicator source": f"/samverkan/indikatorer/{indicator.pk}/kalla/",
+        "organisations": "/samverkan/organisationer/",
+        "bodies": "/samverkan/organ/",
+        "needs": "/samverkan/behov/",
+        "meetings": f"/samverkan/organ/{body.pk}/moten/",
     }
 
 
-@pytest.mark.parametrize("page", ["agreement", "indicators", "activity", "body", "meeting", "need", "indicator source"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "agreement",
+        "indicators",
+        "activity",
+        "body",
+        "meeting",
+        "need",
+        "indicator source",
+        "organisations",
+        "bodies",
+        "needs",
+        "meetings",
+    ],
+)
 def test_samverkan_detail_page_has_no_swedish_ui_word_in_english(world, pages, page):
     client = Client()
     client.force_login(world.coordinator)
     assert _swedish_words(client, pages[page]) == []
+
+
+def test_board_dates_meetings_as_iso_dates_in_english(world, pages):
+    """Review 19: "Meetings of your bodies: Högskolerådet 03/12/2025" (m/d/Y) on the English board."""
+    client = Client()
+    client.force_login(world.coordinator)
+    html = client.get("/samverkan/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Högskolerådet 2025-03-12" in html and "03/12/2025" not in html
+    assert _swedish_words(client, "/samverkan/") == []
 
 
 @pytest.mark.parametrize(("language", "word"), [("sv", "Avbryt"), ("en", "Cancel")])
