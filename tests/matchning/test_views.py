@@ -281,3 +281,6 @@ def test_students_ranking_reasons_on_the_pages_speak_the_request_language(mworld
     for url in ("/matchning/", f"/matchning/mojligheter/{published.pk}/"):
         html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
         assert expected in html and other not in html, url
+    start = client.get("/matchning/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    label = "Fit" if language == "en" else "Passning"
+    assert f'{label} <span class="mt-score"' in start  # the score is named, not a bare "1,00 ·"
