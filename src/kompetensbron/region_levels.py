@@ -82,5 +82,7 @@ EN_BATTRE_MATCHNING_NIO = RegionGroup(
     ),
 )
 
-#: The predefined groups, by key.
+#: The predefined groups, by key. Their names and descriptions are Swedish source text: the web
+#: app shows them in the request's language (``region_groups.services``; English in
+#: ``region_groups/locale/en``).
 PREDEFINED_GROUPS: dict[str, RegionGroup] = {g.key: g for g in (STOCKHOLM_MALAREN, EN_BATTRE_MATCHNING_NIO)}

@@ -69,6 +69,8 @@ def test_pdf_report(client, world, programme):
 
 def test_coordinator_registers_and_completes_a_project_and_progress_changes(client, world, programme):
     client.force_login(world.company_coordinator)
+    form = client.get("/studentbostader/projekt/nytt/").content.decode()
+    assert '<a class="form-cancel" href="/studentbostader/projekt/">Avbryt</a>' in form  # back to the list
     response = client.post(
         "/studentbostader/projekt/nytt/",
         {

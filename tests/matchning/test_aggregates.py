@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kompetensbron.errors import ValidationFailed
 from kompetensbron.matchning.aggregates import MIN_GROUP, aggregates, indicator_value
-from kompetensbron.matchning.models import Outcome, Placement, StudentProfile
+from kompetensbron.matchning.models import Opportunity, Outcome, Placement, StudentProfile
 from tests.web.table_exports import assert_exports_equal_tables
 
 
@@ -93,3 +93,19 @@ def test_statistics_page_names_its_groupings_in_the_page_language(mworld, client
     assert "<td>Alla</td>" not in english and "<td>All</td>" in english and "<td>Host</td>" in english
     swedish = client.get("/matchning/statistik/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "<td>Alla</td>" in swedish and "<td>Lärosäte</td>" in swedish and "<td>Värd</td>" in swedish
+
+
+def test_statistics_page_names_indicators_in_english_and_right_aligns_the_placed_count(mworld, client):
+    """Issue 14 (review 19): the indicator names in the page's language; "Placerade" is a number
+    column (right-aligned, grouped), a suppressed group's figures left empty."""
+    _placements(mworld, 6, hired=True)
+    few, _ = _placements(mworld, MIN_GROUP - 1)
+    Opportunity.objects.filter(pk=few.pk).update(host=mworld.other_employer)  # a group of 4: suppressed
+    client.force_login(mworld.employer_member)
+    html = client.get("/matchning/statistik/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Hired by the host after a placement" in html
+    assert "Anställda av värden" not in html and "Placeringar (alla typer)" not in html
+    year = timezone.localtime(timezone.now()).year
+    assert f'<td class="code">{year}</td><td class="num">10</td>' in html  # all placements: 6 + 4
+    # the suppressed group keeps its note beside its name, its figures' cells hold no text
+    assert "(fewer than 5 placements, not shown)</td>" in html and "<td>fewer than" not in html

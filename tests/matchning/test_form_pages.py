@@ -38,3 +38,16 @@ def test_invalid_posts_show_the_error_summary_and_required_markers(mworld):
     _assert_form_partial(
         _client(w.student).post(reverse("matchning:profile"), {"available_from": "inte ett datum"}), required=False
     )
+
+
+def test_matchning_forms_link_back_to_matchning_in_both_languages(mworld):
+    """Review 19: the opportunity, round and profile forms have a cancel link to Matchning's start."""
+    for user, url in (
+        (mworld.employer_member, "/matchning/mojligheter/ny/"),
+        (mworld.uni_coordinator, "/matchning/omgangar/ny/"),
+        (mworld.student, "/matchning/profil/"),
+    ):
+        client = _client(user)
+        for language, word in (("sv", "Avbryt"), ("en", "Cancel")):
+            html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+            assert f'<a class="form-cancel" href="/matchning/">{word}</a>' in html, (url, language)

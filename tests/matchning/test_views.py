@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -263,3 +264,24 @@ def test_the_forms_answer_422_with_errors_on_their_fields(mworld):
     assert resp.status_code == 422
     assert "XX999" in str(resp.context["page"].form.errors["course_codes"])
     assert AuditEntry.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "other"),
+    [
+        ("en", "covers 2 of 3 requirements; missing: Statistik", "täcker"),
+        ("sv", "täcker 2 av 3 krav; saknas: Statistik", "covers"),
+    ],
+)
+def test_students_ranking_reasons_on_the_pages_speak_the_request_language(mworld, language, expected, other):
+    """Review 19: the reasons of ``matchning/scoring.py`` on the student's start page and on an
+    opportunity's page (its fit) in the page's language."""
+    published = mworld.published(title="Publicerad")
+    client = Client()
+    client.force_login(mworld.student)
+    for url in ("/matchning/", f"/matchning/mojligheter/{published.pk}/"):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert expected in html and other not in html, url
+    start = client.get("/matchning/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    label = "Fit" if language == "en" else "Passning"
+    assert f'{label} <span class="mt-score"' in start  # the score is named, not a bare "1,00 ·"

@@ -150,3 +150,35 @@ def test_group_demand_method_is_one_text_per_level_in_both_languages() -> None:
             en = shown.render(Context({"m": _GROUP_METHOD[level]}))
         assert sv.startswith("antal som i filen") and "gruppen = summan" in sv, sv
         assert en.startswith("counts as published") and "group = sum over its" in en and "antal" not in en, en
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "description", "other"),
+    [
+        (
+            "en",
+            "Stockholm–Mälaren (En Bättre Matchning, seven counties)",
+            "the seven counties of En Bättre Matchning",
+            "sju län",
+        ),
+        ("sv", "Stockholm–Mälaren (En Bättre Matchning, sju län)", "de sju länen i En Bättre Matchning", "seven"),
+    ],
+)
+def test_predefined_groups_named_in_the_request_language(language, name, description, other) -> None:
+    """Review 19: the predefined groups' names and descriptions (Swedish source) in the request's
+    language on the list page, the group page, the API and the CSV/Excel."""
+    client = Client()
+    lang = {"HTTP_ACCEPT_LANGUAGE": language}
+    listed = client.get("/regiongrupper/", **lang).content.decode()
+    assert name in listed and description in listed and other not in listed
+    nine = "En Bättre Matchning, nine counties (widened)" if language == "en" else "nio län (utvidgat)"
+    assert nine in listed
+    page = client.get("/regiongrupper/stockholm-malaren/", **lang).content.decode()
+    assert name in page and other not in page
+    api = client.get(f"{API}/", **lang).json()[0]
+    assert api["name"] == name and description in api["description"]
+    assert client.get(f"{API}/stockholm-malaren/analysis", **lang).json()["total"]["name"] == name
+    csv_text = client.get("/regiongrupper/stockholm-malaren.csv", **lang).content.decode()
+    assert name in csv_text and other not in csv_text
+    sheet = load_workbook(io.BytesIO(client.get("/regiongrupper/stockholm-malaren.xlsx", **lang).content)).active
+    assert sheet.cell(11, 2).value == name

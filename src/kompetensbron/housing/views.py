@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
-from kompetensbron.web.form_pages import errors_on_form, form_page, refused
+from kompetensbron.web.form_pages import Cancel, errors_on_form, form_page, refused
 from kompetensbron.web.tables import export_response
 
 from . import report_exports, services
@@ -49,9 +49,16 @@ from .schemas import (
 )
 
 
-def _form(request: HttpRequest, form, title: str, submit: str, save, success: str) -> HttpResponse:
+def _form(request: HttpRequest, form, title: str, submit: str, save, success: str, cancel: Cancel) -> HttpResponse:
     return form_page(
-        request, form=form, title=title, submit=submit, save=save, success=success, field_names=SERVICE_FIELDS
+        request,
+        form=form,
+        title=title,
+        submit=submit,
+        save=save,
+        success=success,
+        field_names=SERVICE_FIELDS,
+        cancel=cancel,
     )
 
 
@@ -120,7 +127,15 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         programme = services.create_programme(actor=request.user, data=data)
         return reverse("housing:progress", kwargs={"pk": programme.pk})
 
-    return _form(request, form, _("Nytt program för studentbostäder"), _("Spara"), save, _("Programmet är sparat."))
+    return _form(
+        request,
+        form,
+        _("Nytt program för studentbostäder"),
+        _("Spara"),
+        save,
+        _("Programmet är sparat."),
+        "housing:start",
+    )
 
 
 @login_required
@@ -143,7 +158,9 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.update_programme(actor=request.user, programme=programme, data=ProgrammeUpdate(**d))
         return reverse("housing:progress", kwargs={"pk": pk})
 
-    return _form(request, form, _("Ändra programmet"), _("Spara"), save, _("Programmet är sparat."))
+    return _form(
+        request, form, _("Ändra programmet"), _("Spara"), save, _("Programmet är sparat."), ("housing:progress", pk)
+    )
 
 
 @login_required
@@ -238,7 +255,15 @@ def project_create(request: HttpRequest) -> HttpResponse:
         project = services.create_project(actor=request.user, data=data)
         return reverse("housing:project", kwargs={"pk": project.pk})
 
-    return _form(request, form, _("Nytt bostadsprojekt"), _("Registrera"), save, _("Projektet är registrerat."))
+    return _form(
+        request,
+        form,
+        _("Nytt bostadsprojekt"),
+        _("Registrera"),
+        save,
+        _("Projektet är registrerat."),
+        "housing:projects",
+    )
 
 
 @login_required
@@ -261,7 +286,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.update_project(actor=request.user, project=project, data=ProjectUpdate(**d))
         return reverse("housing:project", kwargs={"pk": pk})
 
-    return _form(request, form, _("Ändra projektet"), _("Spara"), save, _("Projektet är sparat."))
+    return _form(
+        request, form, _("Ändra projektet"), _("Spara"), save, _("Projektet är sparat."), ("housing:project", pk)
+    )
 
 
 @login_required
@@ -313,4 +340,6 @@ def queue_statistic_create(request: HttpRequest) -> HttpResponse:
         services.set_queue_statistic(actor=request.user, data=QueueStatisticIn(**d))
         return reverse("housing:queue")
 
-    return _form(request, form, _("Köstatistik för ett år"), _("Spara"), save, _("Köstatistiken är sparad."))
+    return _form(
+        request, form, _("Köstatistik för ett år"), _("Spara"), save, _("Köstatistiken är sparad."), "housing:queue"
+    )

@@ -28,11 +28,16 @@ DIMENSION_LABELS = {
 
 def aggregates_table(rows: Sequence[AggregateRow], min_group: int) -> Table:
     """One row per group and year; a group under ``min_group`` placements shows no figures."""
-    hidden = _("färre än %(n)s") % {"n": min_group}
+    hidden = _("färre än %(n)s placeringar, visas inte") % {"n": min_group}
+
+    def group(r: AggregateRow) -> str:
+        # the suppressed group's note goes with its name: the figures' columns hold numbers only
+        label = str(DIMENSION_LABELS["total"]) if r.dimension == "total" else r.label
+        return f"{label} ({hidden})" if r.suppressed else label
 
     def figures(r: AggregateRow) -> list:
         if r.suppressed:
-            return [hidden, None, None, None, None, None]
+            return [None, None, None, None, None, None]
         return [r.people, r.fill_rate, r.top3_share, r.median_days_to_match, r.hires, r.stayed_region_share]
 
     return Table(
@@ -42,22 +47,14 @@ def aggregates_table(rows: Sequence[AggregateRow], min_group: int) -> Table:
             Column(label=_("Indelning")),
             Column(label=_("Grupp")),
             Column(label=_("År"), kind="code"),
-            Column(label=_("Placerade")),
+            Column(label=_("Placerade"), kind="int"),
             Column(label=_("Fyllnadsgrad"), kind="percent"),
             Column(label=_("Topp 3-val"), kind="percent"),
             Column(label=_("Median dagar till matchning"), kind="decimal", decimals=1),
             Column(label=_("Anställda"), kind="int"),
             Column(label=_("Kvar i regionen efter 1 år"), kind="percent"),
         ],
-        rows=[
-            [
-                str(DIMENSION_LABELS.get(r.dimension, r.dimension)),
-                str(DIMENSION_LABELS["total"]) if r.dimension == "total" else r.label,
-                str(r.year),
-                *figures(r),
-            ]
-            for r in rows
-        ],
+        rows=[[str(DIMENSION_LABELS.get(r.dimension, r.dimension)), group(r), str(r.year), *figures(r)] for r in rows],
         row_keys=[f"{r.dimension}-{r.key}" for r in rows],
     )
 

@@ -6,6 +6,8 @@ the reference tables and write with a Samverkan audit entry in one transaction.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -49,6 +51,12 @@ def group_out(spec: RegionGroupSpec, row: RegionGroup | None = None) -> RegionGr
     )
 
 
+def _shown(spec: RegionGroupSpec) -> RegionGroupSpec:
+    """A predefined group with its name and description in the request's language (the Swedish
+    of :mod:`kompetensbron.region_levels` is the source; English in this app's catalogue)."""
+    return replace(spec, name=_(spec.name), description=_(spec.description) if spec.description else "")
+
+
 def _row(key: str) -> RegionGroup:
     key = (key or "").strip()[:MAX_KEY]
     if key.startswith("g") and key[1:].isdigit() and len(key) < 20:
@@ -62,14 +70,14 @@ def get_group(key: str) -> tuple[RegionGroupSpec, RegionGroup | None]:
     """The group of ``key`` (a predefined slug or ``g<id>``); :class:`NotFound` otherwise."""
     spec = PREDEFINED_GROUPS.get((key or "").strip()[:MAX_KEY])
     if spec is not None:
-        return spec, None
+        return _shown(spec), None
     row = _row(key)
     return row.spec(), row
 
 
 def list_groups(*, organisation_id: int | None = None) -> list[RegionGroupOut]:
     """Predefined groups first, then every organisation's groups (optionally one organisation's)."""
-    out = [group_out(g) for g in PREDEFINED_GROUPS.values()]
+    out = [group_out(_shown(g)) for g in PREDEFINED_GROUPS.values()]
     rows = RegionGroup.objects.select_related("organisation")
     if organisation_id is not None:
         rows = rows.filter(organisation_id=organisation_id)

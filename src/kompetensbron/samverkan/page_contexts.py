@@ -142,6 +142,7 @@ class FormPage:
     form: forms.Form
     submit_label: str
     errors: list[str] = field(default_factory=list)
+    cancel_url: str = ""  # the app page the form was reached from (a reversed URL name), "" for none
 
 
 @dataclass

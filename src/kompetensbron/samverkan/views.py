@@ -155,6 +155,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 
     return form_page(
         request,
+        cancel="samverkan:board",
         form=ActivityForm(request.POST or None, user=request.user),
         title=_("Ny aktivitet"),
         submit=_("Spara"),
@@ -280,6 +281,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
 
     return form_page(
         request,
+        cancel="samverkan:board",
         form=AgreementForm(request.POST or None),
         title=_("Nytt samverkansavtal"),
         submit=_("Spara"),
@@ -387,6 +389,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel="samverkan:organisations",
         form=OrganisationForm(request.POST or None, instance=services.get_organisation(pk)),
         title=_("Redigera %(name)s") % {"name": organisation.name},
         submit=_("Spara"),

@@ -90,6 +90,7 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:body", pk),
         form=BodyEditForm(request.POST or None, initial=initial),
         title=_("Redigera %(name)s") % {"name": body.name},
         submit=_("Spara"),

@@ -50,6 +50,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:activity", pk),
         form=form,
         title=_("Redigera %(title)s") % {"title": activity.title},
         submit=_("Spara"),
@@ -103,6 +104,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:agreement", pk),
         form=AgreementEditForm(request.POST or None, initial=initial),
         title=_("Redigera %(title)s") % {"title": agreement.title},
         submit=_("Spara"),
@@ -124,6 +126,7 @@ def agreement_document_add(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:agreement", pk),
         form=DocumentForm(request.POST or None),
         title=_("Nytt dokument till %(title)s") % {"title": agreement.title},
         submit=_("Spara"),

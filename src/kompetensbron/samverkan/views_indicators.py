@@ -127,6 +127,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:indicators", agreement.pk),
         form=form,
         title=_("Ändra indikator"),
         submit=_("Spara"),

@@ -235,6 +235,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:meeting", pk),
         form=MeetingForm(request.POST or None, user=request.user, with_agreement=False, initial=initial),
         title=_("Redigera mötet %(m)s") % {"m": meeting},
         submit=_("Spara"),
@@ -262,6 +263,7 @@ def idea_activity(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:meeting", idea.meeting_id),
         form=ActivityForm(request.POST or None, user=request.user, initial=initial),
         title=_("Gör idén till en aktivitet: %(t)s") % {"t": idea.title},
         submit=_("Skapa aktiviteten"),

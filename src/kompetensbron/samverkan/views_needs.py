@@ -62,6 +62,7 @@ def need_create(request: HttpRequest) -> HttpResponse:
 
     return form_page(
         request,
+        cancel="samverkan:needs",
         form=NeedForm(request.POST or None, user=request.user),
         title=_("Nytt kompetensbehov"),
         submit=_("Registrera"),
@@ -88,6 +89,7 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
+        cancel=("samverkan:need", pk),
         form=form,
         title=_("Ändra kompetensbehov"),
         submit=_("Spara"),

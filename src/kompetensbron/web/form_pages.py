@@ -14,7 +14,9 @@
 The page renders ``samverkan/form.html`` with a :class:`~kompetensbron.samverkan.page_contexts.FormPage`
 (the form-fields partial of every app) unless the caller gives its own ``template`` and
 ``context``, and the refused page ``samverkan/refused.html`` unless it gives ``refused_template``
-(an app's refused page links back to the app).
+(an app's refused page links back to the app). ``cancel`` names the page the form is left
+for without saving ("Avbryt"): a URL name of the app and its arguments, reversed here — never a
+``next`` parameter or the Referer, so the link cannot lead off the site.
 """
 
 from __future__ import annotations
@@ -26,11 +28,24 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from kompetensbron.errors import NotFound, PermissionDenied, ValidationFailed
 from kompetensbron.samverkan.page_contexts import FormPage
 
-__all__ = ["FORM_TEMPLATE", "REFUSED_TEMPLATE", "errors_on_form", "form_page", "refused", "submitted"]
+__all__ = [
+    "FORM_TEMPLATE",
+    "REFUSED_TEMPLATE",
+    "Cancel",
+    "cancel_url",
+    "errors_on_form",
+    "form_page",
+    "refused",
+    "submitted",
+]
+
+#: Where "Avbryt" leads: a URL name, or a URL name and its arguments ("" for no link).
+Cancel = str | tuple[Any, ...]
 
 FORM_TEMPLATE = "samverkan/form.html"
 REFUSED_TEMPLATE = "samverkan/refused.html"
@@ -39,6 +54,14 @@ REFUSED_TEMPLATE = "samverkan/refused.html"
 def refused(request: HttpRequest, exc: Exception | str, status: int, template: str = REFUSED_TEMPLATE) -> HttpResponse:
     """The refused / not-found page with the error's message."""
     return render(request, template, {"message": str(exc)}, status=status)
+
+
+def cancel_url(cancel: Cancel) -> str:
+    """The path of ``cancel`` (a URL name, or a URL name and its arguments); "" for none."""
+    if not cancel:
+        return ""
+    name, *args = (cancel,) if isinstance(cancel, str) else cancel
+    return reverse(name, args=args)
 
 
 def errors_on_form(form: forms.Form, exc: ValidationFailed, field_names: Mapping[str, str] | None = None) -> None:
@@ -89,11 +112,13 @@ def form_page(
     template: str = FORM_TEMPLATE,
     context: Callable[[forms.Form], dict[str, Any]] | None = None,
     refused_template: str = REFUSED_TEMPLATE,
+    cancel: Cancel = "",
 ) -> HttpResponse:
     """GET shows ``form``; a valid POST calls ``save`` and redirects to the URL it returns (see the module).
 
     ``success`` is the message shown after saving (None: none); ``context(form)`` builds the
-    context of ``template`` (default: a ``FormPage`` of ``title`` and ``submit``)."""
+    context of ``template`` (default: a ``FormPage`` of ``title``, ``submit`` and the ``cancel``
+    link)."""
     status = 200
     if request.method == "POST":
         response = submitted(
@@ -103,7 +128,8 @@ def form_page(
             return response
         status = 422
     if context is None:
-        page_context: dict[str, Any] = {"page": FormPage(title=title, form=form, submit_label=submit)}
+        page = FormPage(title=title, form=form, submit_label=submit, cancel_url=cancel_url(cancel))
+        page_context: dict[str, Any] = {"page": page}
     else:
         page_context = context(form)
     return render(request, template, page_context, status=status)

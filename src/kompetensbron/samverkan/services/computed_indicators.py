@@ -86,7 +86,7 @@ def _describe(s: IndicatorSource) -> str:
         from kompetensbron.matchning.aggregates import INDICATOR_KINDS
 
         org = s.organisation.name if s.organisation_id else "?"
-        return f"Kompetensbron Matchning: {INDICATOR_KINDS[s.kind.removeprefix(_MATCHNING)]} – {org}"
+        return f"Kompetensbron Matchning: {_(INDICATOR_KINDS[s.kind.removeprefix(_MATCHNING)])} – {org}"
     if s.kind == SourceKind.GRADUATES:
         parts = [p for p in (s.institution_contains, s.programme_contains, s.measure_contains) if p]
         return _("UKÄ examensstatistik (importerad): %(parts)s") % {"parts": ", ".join(parts)}

@@ -19,7 +19,7 @@ from kompetensbron.unique_writes import atomic_unique
 
 from .. import validation as v
 from ..audit import record, snapshot
-from ..models import Activity, ActivityStatus, Agreement, Decision, Indicator, IndicatorYear, Phase
+from ..models import Activity, ActivityStatus, Agreement, Decision, Indicator, IndicatorYear
 from ..permissions import note_visible_agreement, require, visible_agreements
 from ..schemas import (
     AreaSection,
@@ -181,9 +181,7 @@ def yearly_report(*, actor, agreement: Agreement, year: int) -> YearlyReport:
         .prefetch_related("areas")
         .order_by("phase", "period_start", "title")
     )
-    groups = [(p.value, str(p.label)) for p in Phase] if agreement.uses_lifecycle else []
-    if not agreement.uses_lifecycle or any(not a.phase for a in acts):
-        groups.append((None, "Utan fas" if agreement.uses_lifecycle else "Alla aktiviteter"))
+    groups = public.phase_groups(agreement, any_unphased=any(not a.phase for a in acts))
     phases = []
     for phase, label in groups:
         mine = [a for a in acts if (a.phase or None) == phase]

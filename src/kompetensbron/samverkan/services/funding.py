@@ -17,10 +17,10 @@ from kompetensbron.errors import NotFound
 
 from .. import validation as v
 from ..audit import record, snapshot
-from ..models import Agreement, FundingApplication, FundingStatus, Phase
+from ..models import Agreement, FundingApplication, FundingStatus
 from ..permissions import require, visible_activities
 from ..schemas import FundingCreate, FundingTotal, FundingTotals, FundingUpdate
-from .public import NOT_BINDING, funding_note
+from .public import NOT_BINDING, funding_note, phase_groups
 
 __all__ = [
     "get_funding",
@@ -135,9 +135,7 @@ def funding_totals(*, agreement: Agreement, year: int | None = None) -> FundingT
         apps = [a for a in apps if _in_year(a, year)]
     rows = []
     zero = Decimal("0")
-    groups: list[tuple[str | None, str]] = [(p.value, str(p.label)) for p in Phase] if agreement.uses_lifecycle else []
-    if not agreement.uses_lifecycle or any(not a.activity.phase for a in apps):
-        groups.append((None, "Utan fas" if agreement.uses_lifecycle else "Alla aktiviteter"))
+    groups = phase_groups(agreement, any_unphased=any(not a.activity.phase for a in apps))
     for phase, label in groups:
         mine = [a for a in apps if (a.activity.phase or None) == phase]
         rows.append(

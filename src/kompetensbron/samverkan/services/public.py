@@ -16,6 +16,7 @@ from ..models import (
     Indicator,
     Organisation,
     PartyInvitation,
+    Phase,
 )
 from ..schemas import (
     ActivityPublic,
@@ -42,6 +43,16 @@ NOT_BINDING = gettext_noop(
 def funding_note(a: Agreement | None) -> str:
     """The "no binding funding" clause where the agreement says so (``binds_funding`` is False)."""
     return _(NOT_BINDING) if a is not None and a.binds_funding is False else ""
+
+
+def phase_groups(a: Agreement, *, any_unphased: bool) -> list[tuple[str | None, str]]:
+    """The rows a per-phase summary of the agreement shows, as (phase, label) in the request's
+    language: each life-cycle phase, then the activities without one ("Utan fas") where there are
+    any; one row of all activities where the agreement does not use the life-cycle model."""
+    if not a.uses_lifecycle:
+        return [(None, _("Alla aktiviteter"))]
+    groups: list[tuple[str | None, str]] = [(p.value, str(p.label)) for p in Phase]
+    return [*groups, (None, _("Utan fas"))] if any_unphased else groups
 
 
 def named(rows) -> list[Named]:
