@@ -107,3 +107,37 @@ def test_sources_block_in_the_readers_language(linked) -> None:
         again = localised(d)
     assert [s.title for s in again.sources][:-1] == [s.title for s in swedish.sources]
     assert again.sources[-1].detail == "3 registrerade i Kompetensbron"
+
+
+def test_comparison_in_the_readers_language(linked) -> None:
+    """The comparison of two dossiers names its sections and items in the reader's language
+    (issue 14, item 5); Swedish stays the default of the API and the command line."""
+    from kompetensbron.dossier.compare import compare_dossiers, comparison_table
+
+    with translation.override("sv"):
+        d = build_dossier(programme_id=linked.pk)
+        swedish = compare_dossiers(d, d)
+    with translation.override("en"):
+        english = compare_dossiers(d, d)
+        table = comparison_table(english)
+    sv_rows = {(r.section, r.item): r.left for r in swedish.rows}
+    en_rows = {(r.section, r.item): r.left for r in english.rows}
+    assert ("Programmet", "Utbildningsplatser") in sv_rows and sv_rows[("Målyrken", "Underlag")] == "föreslagna"
+    assert ("The programme", "Study places") in en_rows and en_rows[("Target occupations", "Basis")] == "suggested"
+    assert english.left_title.endswith(f"today ({d.built_at.date().isoformat()})")
+    en_sections = {r.section for r in english.rows}
+    assert en_sections >= {"The programme", "Target occupations", "Skills", "Outcome", "Views", "Data dates"}
+    assert not en_sections & {r.section for r in swedish.rows}
+    assert any(r.left.startswith("suggested · ") for r in english.rows if r.section == "Target occupations")
+    assert table.rows[0][:2] == ["The programme", "Higher education institution"]
+    words = " ".join(f"{r.section} {r.item} {r.left}" for r in english.rows)
+    for swedish_word in (
+        "Lärosäte",
+        "Täckning",
+        "Synpunkter",
+        "föreslagen",
+        "Datadatum",
+        "i dag",
+        "Utbildningsprogram",
+    ):
+        assert swedish_word not in words, swedish_word
