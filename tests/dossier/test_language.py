@@ -126,7 +126,7 @@ def test_comparison_in_the_readers_language(linked) -> None:
     assert ("The programme", "Study places") in en_rows and en_rows[("Target occupations", "Basis")] == "suggested"
     assert english.left_title.endswith(f"today ({d.built_at.date().isoformat()})")
     en_sections = {r.section for r in english.rows}
-    assert en_sections >= {"The programme", "Target occupations", "Skills", "Outcome", "Views", "Data dates"}
+    assert en_sections >= {"The programme", "Target occupations", "Skills", "Outcome", "Inputs", "Data dates"}
     assert not en_sections & {r.section for r in swedish.rows}
     assert any(r.left.startswith("suggested · ") for r in english.rows if r.section == "Target occupations")
     assert table.rows[0][:2] == ["The programme", "Higher education institution"]
