@@ -109,3 +109,39 @@ def test_excel_writes_user_text_as_text_never_as_a_formula(linked, user):
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
     assert not [f"{c.parent.title}!{c.coordinate}" for c in cells if c.data_type == "f"]
     assert set(payloads) <= {c.value for c in cells if c.data_type == "s"}
+
+
+def test_excel_in_the_requests_language(linked, client):
+    """Sheet names, headers and labels of the whole-dossier workbook follow the request's language
+    (issue 14, item 5): an English request after a Swedish one, then Swedish again."""
+    from django.utils import translation
+
+    from kompetensbron.dossier.exports import sheet_names
+
+    def book(language: str):
+        response = client.get(f"/relevans/program/{linked.pk}.xlsx", HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        return load_workbook(io.BytesIO(response.content), read_only=True)
+
+    swedish = book("sv")
+    english = book("en")
+    with translation.override("sv"):
+        assert tuple(swedish.sheetnames) == SHEETS == sheet_names()
+    assert tuple(book("sv").sheetnames) == SHEETS
+    assert tuple(english.sheetnames) == (
+        "Summary",
+        "Occupations",
+        "Demand",
+        "Forecast",
+        "Skills",
+        "Inputs",
+        "Sources",
+        "Outcome",
+    )
+    assert next(english["Occupations"].iter_rows(max_row=1, values_only=True))[:3] == ("SSYK", "Occupation", "Origin")
+    assert next(swedish["Yrken"].iter_rows(max_row=1, values_only=True))[:3] == ("SSYK", "Yrke", "Ursprung")
+    words = " ".join(str(v) for sheet in english for row in sheet.iter_rows(values_only=True) for v in row if v)
+    assert english["Summary"]["A1"].value.startswith("Relevance dossier: ")
+    assert ("County", "Västernorrlands län (22)") in [row[:2] for row in english["Summary"].iter_rows(values_only=True)]
+    for swedish_word in ("Lärosäte", "Utbildningsplatser", "Bristindex", "Träffsäkerhet", "Källa", "Detalj", "täcks"):
+        assert swedish_word not in words, swedish_word

@@ -82,3 +82,62 @@ def test_yrkesbarometer_words_in_the_readers_language(linked) -> None:
     with translation.override("sv"):
         rows = {r.item: r.left for r in compare_dossiers(d, d).rows if r.section == "Prognos"}
     assert rows == {"2611 Advokater": "index 3.5 · brist · 5 år –"}
+
+
+def test_sources_block_in_the_readers_language(linked) -> None:
+    """The sources block is worded when it is read, from what the cached dossier stores (kind,
+    name, date, count), not fixed in the language that built it (issue 14, item 5)."""
+    from kompetensbron.dossier.schemas import SourceOut
+    from kompetensbron.dossier.services import localised
+
+    with translation.override("sv"):
+        swedish = build_dossier(programme_id=linked.pk)
+    inputs = SourceOut(title="", detail="", kind="inputs", count=3, period="2026-01-02 – 2026-03-04")
+    d = swedish.model_copy(update={"sources": [*swedish.sources, inputs]})
+    with translation.override("en"):
+        assert localised(d).sources[-1].detail == "3 recorded in Kompetensbron"
+        english = build_dossier(programme_id=linked.pk)
+        english_text = " ".join(f"{s.title} {s.detail} {s.version or ''} {s.period or ''}" for s in english.sources)
+    assert english.sources[0].title.startswith("Study programme ") and "changed" in (english.sources[0].version or "")
+    for swedish_word in ("Utbildningsprogram", "ändrad", "laddad ", "fil daterad", "registrerade i Kompetensbron"):
+        assert swedish_word not in english_text, swedish_word
+    assert swedish.sources[0].title.startswith("Utbildningsprogram ")
+    assert (swedish.sources[0].version or "").startswith("ändrad ")
+    with translation.override("sv"):
+        again = localised(d)
+    assert [s.title for s in again.sources][:-1] == [s.title for s in swedish.sources]
+    assert again.sources[-1].detail == "3 registrerade i Kompetensbron"
+
+
+def test_comparison_in_the_readers_language(linked) -> None:
+    """The comparison of two dossiers names its sections and items in the reader's language
+    (issue 14, item 5); Swedish stays the default of the API and the command line."""
+    from kompetensbron.dossier.compare import compare_dossiers, comparison_table
+
+    with translation.override("sv"):
+        d = build_dossier(programme_id=linked.pk)
+        swedish = compare_dossiers(d, d)
+    with translation.override("en"):
+        english = compare_dossiers(d, d)
+        table = comparison_table(english)
+    sv_rows = {(r.section, r.item): r.left for r in swedish.rows}
+    en_rows = {(r.section, r.item): r.left for r in english.rows}
+    assert ("Programmet", "Utbildningsplatser") in sv_rows and sv_rows[("Målyrken", "Underlag")] == "föreslagna"
+    assert ("The programme", "Study places") in en_rows and en_rows[("Target occupations", "Basis")] == "suggested"
+    assert english.left_title.endswith(f"today ({d.built_at.date().isoformat()})")
+    en_sections = {r.section for r in english.rows}
+    assert en_sections >= {"The programme", "Target occupations", "Skills", "Outcome", "Inputs", "Data dates"}
+    assert not en_sections & {r.section for r in swedish.rows}
+    assert any(r.left.startswith("suggested · ") for r in english.rows if r.section == "Target occupations")
+    assert table.rows[0][:2] == ["The programme", "Higher education institution"]
+    words = " ".join(f"{r.section} {r.item} {r.left}" for r in english.rows)
+    for swedish_word in (
+        "Lärosäte",
+        "Täckning",
+        "Synpunkter",
+        "föreslagen",
+        "Datadatum",
+        "i dag",
+        "Utbildningsprogram",
+    ):
+        assert swedish_word not in words, swedish_word

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from kompetensbron.education.models import LinkProvenance, LinkStatus
 from kompetensbron.errors import NotFound
 from kompetensbron.labour_market.label_texts import balance_text
 from kompetensbron.web.tables import Column, Table
 
 from .schemas import Dossier
+from .source_words import worded
 from .version_schemas import ComparisonRow, DossierComparison
 
 __all__ = ["compare_dossiers", "comparison_table", "resolve"]
@@ -48,40 +50,57 @@ def _fmt(value) -> str:
 
 def _title(d: Dossier) -> str:
     p = d.programme
-    when = f"version {d.frozen.version_date.isoformat()}" if d.frozen else f"i dag ({d.built_at.date().isoformat()})"
+    if d.frozen:
+        when = _("version %(date)s") % {"date": d.frozen.version_date.isoformat()}
+    else:
+        when = _("i dag (%(date)s)") % {"date": d.built_at.date().isoformat()}
     return f"{p.code} {p.name}, {when}"
 
 
+def _basis(basis: str) -> str:
+    words = {"confirmed": _("bekräftade"), "suggested": _("föreslagna"), "none": _("inga")}
+    return words.get(basis, basis)
+
+
 def _facts(d: Dossier) -> dict[tuple[str, str], str]:
+    """The rows of one dossier by (section, item), worded in the active language (the page's;
+    Swedish for the API and the command line)."""
     p = d.programme
+    programme, targets, skills = _("Programmet"), _("Målyrken"), _("Kompetenser")
     out = {
-        ("Programmet", "Lärosäte"): p.institution,
-        ("Programmet", "Studieort"): p.kommun.label if p.kommun else "–",
-        ("Programmet", "Utbildningsplatser"): _fmt(p.places),
-        ("Programmet", "Antagna"): f"{_fmt(p.admitted)} ({_fmt(p.admitted_year)})",
-        ("Programmet", "Examinerade"): f"{_fmt(p.graduates)} ({_fmt(p.graduates_year)})",
-        ("Programmet", "Lärandemål"): _fmt(p.learning_outcomes),
-        ("Målyrken", "Underlag"): d.target_basis,
+        (programme, _("Lärosäte")): p.institution,
+        (programme, _("Studieort")): p.kommun.label if p.kommun else "–",
+        (programme, _("Utbildningsplatser")): _fmt(p.places),
+        (programme, _("Antagna")): f"{_fmt(p.admitted)} ({_fmt(p.admitted_year)})",
+        (programme, _("Examinerade")): f"{_fmt(p.graduates)} ({_fmt(p.graduates_year)})",
+        (programme, _("Lärandemål")): _fmt(p.learning_outcomes),
+        (targets, _("Underlag")): _basis(d.target_basis),
     }
     for o in d.occupations:
-        out[("Målyrken", f"{o.ssyk} {o.label}")] = f"{o.status} · {o.provenance} · {_fmt(o.score)}"
+        status, provenance = LinkStatus(o.status).label, LinkProvenance(o.provenance).label
+        out[(targets, f"{o.ssyk} {o.label}")] = f"{status} · {provenance} · {_fmt(o.score)}"
+    demand = _("Efterfrågan 2024")
     for r in d.demand:
-        out[("Efterfrågan 2024", f"{r.ssyk} {r.label}")] = (
-            f"Sverige {_fmt(r.national)} · län {_fmt(r.lan)} · FA {_fmt(r.fa)}"
-        )
+        out[(demand, f"{r.ssyk} {r.label}")] = _("Sverige %(national)s · län %(lan)s · FA %(fa)s") % {
+            "national": _fmt(r.national),
+            "lan": _fmt(r.lan),
+            "fa": _fmt(r.fa),
+        }
     for r in d.outlook:
-        out[("Prognos", f"{r.ssyk} {r.label}")] = (
-            f"index {_fmt(r.lan_index)} · {balance_text(r.balance)} · 5 år {_fmt(r.five_year_index)}"
-        )
+        out[(_("Prognos"), f"{r.ssyk} {r.label}")] = _("index %(index)s · %(balance)s · 5 år %(five)s") % {
+            "index": _fmt(r.lan_index),
+            "balance": balance_text(r.balance),
+            "five": _fmt(r.five_year_index),
+        }
     s = d.skills
-    out[("Kompetenser", "Täckning")] = _fmt(s.coverage)
-    out[("Kompetenser", "Täcks")] = ", ".join(sorted(x.label for x in s.covered)) or "–"
-    out[("Kompetenser", "Saknas")] = ", ".join(sorted(x.label for x in s.missing)) or "–"
+    out[(skills, _("Täckning"))] = _fmt(s.coverage)
+    out[(skills, _("Täcks"))] = ", ".join(sorted(x.label for x in s.covered)) or "–"
+    out[(skills, _("Saknas"))] = ", ".join(sorted(x.label for x in s.missing)) or "–"
     for o in d.outcomes:
-        out[("Utfall", o.title)] = o.missing or f"{_fmt(o.value)} ({o.region}, {o.period})"
-    out[("Synpunkter", "Antal")] = str(len(d.inputs))
-    for s_ in d.sources:
-        out[("Datadatum", s_.title)] = " · ".join(x for x in (s_.version, s_.period) if x) or "–"
+        out[(_("Utfall"), _(o.title))] = _(o.missing) if o.missing else f"{_fmt(o.value)} ({o.region}, {o.period})"
+    out[(_("Synpunkter"), _("Antal"))] = str(len(d.inputs))
+    for s_ in map(worded, d.sources):
+        out[(_("Datadatum"), s_.title)] = " · ".join(x for x in (s_.version, s_.period) if x) or "–"
     return out
 
 

@@ -155,6 +155,12 @@ class SourceOut(BaseModel):
     version: str | None = None
     data_date: str | None = Field(None, description="the date of the data, from the source registry")
     data_old: bool = Field(False, description="older than its publisher renews this kind of data")
+    kind: str = Field(
+        "", description="programme / load / barometer / inputs: the words are set from it when read; '' keeps the text"
+    )
+    name: str = Field("", description="the programme's code and name (kind programme)")
+    on: str | None = Field(None, description="the date the words name: changed, loaded, file dated (ISO)")
+    count: int | None = Field(None, description="the number of inputs (kind inputs)")
 
 
 class FrozenVersion(BaseModel):

@@ -55,6 +55,7 @@ from .mapping import suggest_target_occupations
 from .models import DossierInput, InputKind
 from .outcomes import dossier_outcomes
 from .schemas import Dossier, InputOut, ProgrammeFacts, SkillCoverage, SourceOut, TargetOccupation
+from .source_words import worded
 from .summary import build_summary
 
 __all__ = [
@@ -160,8 +161,15 @@ def localised(d: Dossier) -> Dossier:
     inputs = [i.model_copy(update={"kind_label": str(InputKind(i.kind).label)}) for i in d.inputs]
     programme = d.programme.model_copy(update={"form_label": str(StudyForm(d.programme.form).label)})
     notes = [gettext(n) for n in d.notes]  # Swedish msgids; a note without a msgid stays as it is
+    sources = [worded(s) for s in d.sources]  # the block's own words; a file's title stays as it is
     localised = d.model_copy(
-        update={"occupations": occupations, "inputs": inputs, "programme": programme, "notes": notes}
+        update={
+            "occupations": occupations,
+            "inputs": inputs,
+            "programme": programme,
+            "notes": notes,
+            "sources": sources,
+        }
     )
     return localised if d.pending else localised.model_copy(update={"summary": build_summary(localised)})
 
@@ -261,9 +269,11 @@ def _sources(
 
     out = [
         SourceOut(
-            title=f"Utbildningsprogram {p.code} {p.name}",
-            detail="Kompetensbron, utbildningsutbud (kurser, år, yrkeskopplingar)",
-            version=f"ändrad {timezone.localtime(p.updated_at).date().isoformat()}",
+            title="",
+            detail="",
+            kind="programme",
+            name=f"{p.code} {p.name}",
+            on=timezone.localtime(p.updated_at).date().isoformat(),
         )
     ]
     datasets = {"ssyk-4", "ssyk-hierarchy", "ssyk-sun", "skills", "esco-jobtech", "kommuner", "lan", "fa-regions"}
@@ -275,7 +285,8 @@ def _sources(
                 title=d.title,
                 detail=f"{d.publisher}; {d.source_file}".strip("; "),
                 version=d.version,
-                period=f"laddad {timezone.localtime(d.loaded_at).date().isoformat()}",
+                kind="load",
+                on=timezone.localtime(d.loaded_at).date().isoformat(),
                 data_date=dated.date if dated else None,
                 data_old=bool(dated and dated.old),
             )
@@ -300,7 +311,8 @@ def _sources(
                 title=f.title,
                 detail=f"af-yrkesbarometer/{f.name}",
                 period=f.period,
-                version=f"fil daterad {_file_date(yrkesbarometer_path(data_dir, key))}",
+                kind="barometer",
+                on=_file_date(yrkesbarometer_path(data_dir, key)),
                 data_date=dated.date if dated else None,
                 data_old=bool(dated and dated.old),
             )
@@ -320,8 +332,10 @@ def _sources(
     if inputs:
         out.append(
             SourceOut(
-                title="Synpunkter från programråd och arbetsgivare",
-                detail=f"{len(inputs)} registrerade i Kompetensbron",
+                title="",
+                detail="",
+                kind="inputs",
+                count=len(inputs),
                 period=f"{min(i.date for i in inputs).isoformat()} – {max(i.date for i in inputs).isoformat()}",
             )
         )
