@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 from kompetensbron.analysis import balance as bal
 from kompetensbron.analysis.barometer_data import BalanceData, barometer_data
@@ -27,7 +27,7 @@ from kompetensbron.region_levels import RegionLevel
 from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
 from kompetensbron.sources.yrkesbarometer import FOLDER as BAROMETER_FOLDER
 
-from .gap_texts import barometer_source, rated_notes
+from .gap_texts import rated_notes
 from .regions import fa_of_kommun as _fa_of_kommun
 from .regions import lan_of_kommun as _lan_of_kommun
 from .regions import region_names as _region_names
@@ -82,15 +82,12 @@ _OUTLOOK_METHOD = {
 
 
 def _barometer_prov(data: BalanceData | None, key: str, method: str) -> ProvenanceOut:
+    """A Yrkesbarometer file's provenance: title, period and method are Swedish msgids, worded in
+    the reader's language where shown (``source_text``), so a cached copy (the dossier) never
+    holds one language; the date of the data comes from the source registry."""
     f = BAROMETER_FILES[key]
-    period = barometer_source(key)[1]
-    saved = data.saved.get(key) if data else None
     return ProvenanceOut(
-        source=f.title,
-        table=f"{BAROMETER_FOLDER}/{f.name}",
-        snapshot=None,
-        period=period + (" (" + gettext("arbetsboken sparad %(date)s") % {"date": saved} + ")" if saved else ""),
-        method=method,
+        source=f.title, table=f"{BAROMETER_FOLDER}/{f.name}", snapshot=None, period=f.period, method=method
     )
 
 
