@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
+from kompetensbron.errors import gettext_noop
 
 from .dataset import Dataset
 

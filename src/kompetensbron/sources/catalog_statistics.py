@@ -3,7 +3,7 @@ texts, syllabi and graduate statistics."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
+from kompetensbron.errors import gettext_noop
 
 from .dataset import Dataset
 

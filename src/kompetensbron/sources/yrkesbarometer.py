@@ -39,9 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext_noop
-
-from kompetensbron.errors import DataFileMalformed, DataFileMissing
+from kompetensbron.errors import DataFileMalformed, DataFileMissing, gettext_noop
 from kompetensbron.sources.file_formats import read_csv, read_xlsx
 
 __all__ = [

@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.utils.translation import gettext_noop
-
-from kompetensbron.errors import ValidationFailed
+from kompetensbron.errors import ValidationFailed, gettext_noop
 from kompetensbron.provenance import Provenance
 from kompetensbron.warehouse import queries
 from kompetensbron.warehouse.duck import Connection
