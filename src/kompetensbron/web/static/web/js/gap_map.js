@@ -97,10 +97,10 @@
     var width = data.upper.map(function (p, i) { return [p[0], p[1] - lower[i][1]]; });
     chart.setOption({
       aria: { enabled: true, label: { description: el.getAttribute("aria-label") } },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return typeof v === "number" ? number.format(v) : v; } },
       legend: { data: [d.labelHistory, d.labelForecast, d.labelBand, d.labelAf] },
       xAxis: { type: "value", min: "dataMin", max: "dataMax", axisLabel: { formatter: function (v) { return String(v); } } },
-      yAxis: { type: "value", scale: true },
+      yAxis: { type: "value", scale: true, axisLabel: { formatter: function (v) { return number.format(v); } } },
       series: [
         { name: d.labelBand + " lower", type: "line", data: lower, stack: "band", symbol: "none", lineStyle: { opacity: 0 }, tooltip: { show: false } },
         { name: d.labelBand, type: "line", data: width, stack: "band", symbol: "none", lineStyle: { opacity: 0 }, itemStyle: { color: "#fdd0a2" }, areaStyle: { color: "#fdd0a2" } },
