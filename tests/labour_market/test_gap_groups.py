@@ -76,7 +76,10 @@ def test_own_groups_unknown_and_kommun_groups(client, stats_var, use_var, linked
     assert "Gävleborgs län" in html and "Norr och Stockholm" in html  # the user's group is offered
     assert "Två kommuner" not in html  # kommun groups are not on the balance map
     assert client.get("/efterfragan/balans/", {"grupp": f"g{kommuner.pk}"}).status_code == 422
-    assert client.get("/efterfragan/balans/", {"grupp": "nej"}).status_code == 404
+    unknown = client.get("/efterfragan/balans/", {"grupp": "nej"})
+    assert unknown.status_code == 404
+    assert "Okänd regiongrupp: &#x27;nej&#x27;" in unknown.content.decode()  # said once, no "Okänd kod:" before it
+    assert "Okänd kod:" not in unknown.content.decode()
 
 
 def test_ssyk_levels_on_the_balance_map(client, stats_var, use_var) -> None:

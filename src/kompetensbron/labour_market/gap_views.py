@@ -273,7 +273,7 @@ class ForecastPage:
 
 
 def _not_found(exc: NotFound) -> Http404:
-    return Http404(gettext("Okänd kod: %(detail)s") % {"detail": exc})
+    return Http404(str(exc))  # the service worded it in the reader's language ("Okänd SSYK-kod: …")
 
 
 @require_safe

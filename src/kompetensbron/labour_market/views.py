@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from kompetensbron.errors import NotFound
@@ -31,7 +30,7 @@ def _region_level(request: HttpRequest) -> RegionKind:
 
 
 def _not_found(exc: NotFound) -> Http404:
-    return Http404(gettext("Okänd kod: %(detail)s") % {"detail": exc})
+    return Http404(str(exc))  # the service worded it in the reader's language ("Okänd SSYK-kod: …")
 
 
 @require_safe
