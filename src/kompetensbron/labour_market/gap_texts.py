@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from kompetensbron.analysis.forecast import BASELINE, MIN_GAIN, MethodChoice
 from kompetensbron.analysis.outlook import RatedCode
+from kompetensbron.sources.yrkesbarometer import FILES as BAROMETER_FILES
 
 __all__ = [
     "linkage_note",
@@ -205,17 +206,6 @@ def group_method() -> str:
 
 def barometer_source(key: str) -> tuple[str, str]:
     """(title, period) of a Yrkesbarometer file of :data:`kompetensbron.sources.yrkesbarometer.FILES`
-    in the active language (the registry keeps one wording, for the CLI and the data-status list)."""
-    texts = {
-        "historik": (
-            _("Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)"),
-            _("utfall 2015–2019, Arbetsförmedlingens prognoser 2020–2026"),
-        ),
-        "bedomning": (
-            _("Arbetsförmedlingen, Yrkesbarometer: bedömning per prognosyrke och FA-region"),
-            _("bedömning 2024 (1 år) och 2026 (5 år)"),
-        ),
-        "1-ar": (_("Arbetsförmedlingen, bristindex 1 år per län och SSYK"), _("prognos 1 år")),
-        "5-ar": (_("Arbetsförmedlingen, bristindex 5 år per SSYK"), _("prognos 5 år")),
-    }
-    return texts[key]
+    in the active language (the registry's msgids, translated here)."""
+    f = BAROMETER_FILES[key]
+    return _(f.title), _(f.period)

@@ -83,7 +83,7 @@ FILES: dict[str, BarometerFile] = {
             "historik",
             "historik.csv",
             gettext_noop("Arbetsförmedlingen, Yrkesbarometer: historik (index 2015 = 1)"),
-            gettext_noop("2015–2019 utfall, 2020–2026 AF:s framskrivningar"),
+            gettext_noop("utfall 2015–2019, Arbetsförmedlingens prognoser 2020–2026"),
         ),
         BarometerFile(
             "bedomning",
